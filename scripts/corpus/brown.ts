@@ -1,0 +1,71 @@
+// Turns one Brown Corpus file (NLTK's tagged "form C": word/tag tokens, one sentence per line,
+// paragraphs separated by blank lines) back into readable prose.
+import { detokenize } from './detokenize.ts';
+
+export interface BrownToken {
+  word: string;
+  tag: string;
+}
+
+// Tags such as np-hl or nn-tl-hl mark words that belong to a headline or heading.
+const HEADLINE_TAG = /(^|-)hl(-|$)/;
+// Tokens like **yl stand for mathematical symbols the corpus could not encode; they read as noise.
+const SYMBOL_PLACEHOLDER = /^\*\*/;
+const SENTENCE_END = new Set(['.', '?', '!', ';']);
+const CLOSING_QUOTES = new Set(["''", "'"]);
+
+// The word is everything before the last slash, so "1/2/cd" is the word "1/2".
+export function parseBrownToken(token: string): BrownToken {
+  const slash = token.lastIndexOf('/');
+  if (slash <= 0 || slash === token.length - 1) {
+    throw new Error(`Brown token "${token}" is not in word/TAG form (expected a word, a slash, then a tag)`);
+  }
+  return { word: token.slice(0, slash), tag: token.slice(slash + 1) };
+}
+
+// A headline line is one whose words are mostly tagged -hl, or one that carries -hl tags and
+// does not end like a sentence ("Congress: more muscle"). Headlines become paragraphs of their own
+// instead of running into the sentence that follows them.
+export function isHeadline(tokens: readonly BrownToken[]): boolean {
+  const headlineCount = tokens.filter((t) => HEADLINE_TAG.test(t.tag)).length;
+  if (headlineCount === 0) return false;
+  if (headlineCount * 2 > tokens.length) return true;
+  let last = tokens.length - 1;
+  while (last > 0 && CLOSING_QUOTES.has(tokens[last].word)) last--;
+  return !SENTENCE_END.has(tokens[last].word);
+}
+
+// (lines of one Brown file) -> document text, paragraphs separated by "\n".
+// `source` names the file in error messages.
+export function detokenizeBrown(lines: readonly string[], source = 'Brown text'): string {
+  const paragraphs: string[] = [];
+  let words: string[] = [];
+  const flush = () => {
+    if (words.length > 0) paragraphs.push(detokenize(words));
+    words = [];
+  };
+  lines.forEach((line, i) => {
+    const raw = line.trim();
+    if (raw === '') {
+      flush();
+      return;
+    }
+    let tokens: BrownToken[];
+    try {
+      tokens = raw.split(/\s+/).map(parseBrownToken);
+    } catch (err) {
+      throw new Error(`${source}, line ${i + 1}: ${(err as Error).message}`);
+    }
+    tokens = tokens.filter((t) => !SYMBOL_PLACEHOLDER.test(t.word));
+    if (tokens.length === 0) return;
+    if (isHeadline(tokens)) {
+      flush();
+      words = tokens.map((t) => t.word);
+      flush();
+    } else {
+      for (const t of tokens) words.push(t.word);
+    }
+  });
+  flush();
+  return paragraphs.join('\n');
+}

