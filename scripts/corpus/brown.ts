@@ -1,6 +1,6 @@
 // Turns one Brown Corpus file (NLTK's tagged "form C": word/tag tokens, one sentence per line,
 // paragraphs separated by blank lines) back into readable prose.
-import { detokenize } from './detokenize.ts';
+import { attachesToPrevious, detokenize } from './detokenize.ts';
 
 export interface BrownToken {
   word: string;
@@ -35,19 +35,30 @@ export function isHeadline(tokens: readonly BrownToken[]): boolean {
   return !SENTENCE_END.has(tokens[last].word);
 }
 
+interface Paragraph {
+  words: string[];
+  headline: boolean;
+}
+
+// Brown sometimes breaks a paragraph in mid-sentence with blank lines (lists, tables, a lone
+// "." on its own line). A lower-case word after a paragraph whose sentence is unfinished
+// carries on that paragraph.
+function continuesSentence(previous: Paragraph | undefined, first: string): previous is Paragraph {
+  if (!previous || previous.headline) return false;
+  const last = previous.words[previous.words.length - 1];
+  return !SENTENCE_END.has(last) && !CLOSING_QUOTES.has(last) && /^[a-z]/.test(first);
+}
+
 // (lines of one Brown file) -> document text, paragraphs separated by "\n".
 // `source` names the file in error messages.
 export function detokenizeBrown(lines: readonly string[], source = 'Brown text'): string {
-  const paragraphs: string[] = [];
-  let words: string[] = [];
-  const flush = () => {
-    if (words.length > 0) paragraphs.push(detokenize(words));
-    words = [];
-  };
+  const paragraphs: Paragraph[] = [];
+  // The paragraph that the next line joins; null after a blank line or a headline.
+  let open: Paragraph | null = null;
   lines.forEach((line, i) => {
     const raw = line.trim();
     if (raw === '') {
-      flush();
+      open = null;
       return;
     }
     let tokens: BrownToken[];
@@ -58,14 +69,24 @@ export function detokenizeBrown(lines: readonly string[], source = 'Brown text')
     }
     tokens = tokens.filter((t) => !SYMBOL_PLACEHOLDER.test(t.word));
     if (tokens.length === 0) return;
-    if (isHeadline(tokens)) {
-      flush();
-      words = tokens.map((t) => t.word);
-      flush();
+    const words = tokens.map((t) => t.word);
+    const headline = isHeadline(tokens);
+    const previous = paragraphs[paragraphs.length - 1];
+    // A line opening with a comma, period or closing quote can only finish what came before.
+    if (previous && attachesToPrevious(words[0])) {
+      previous.words.push(...words);
+      open = previous.headline || headline ? null : previous;
+    } else if (headline) {
+      paragraphs.push({ words, headline: true });
+      open = null;
     } else {
-      for (const t of tokens) words.push(t.word);
+      if (open === null && continuesSentence(previous, words[0])) open = previous;
+      if (open === null) {
+        open = { words: [], headline: false };
+        paragraphs.push(open);
+      }
+      open.words.push(...words);
     }
   });
-  flush();
-  return paragraphs.join('\n');
+  return paragraphs.map((p) => detokenize(p.words)).join('\n');
 }

@@ -45,6 +45,11 @@ function normalisePunctuation(tokens: readonly string[]): string[] {
   return out;
 }
 
+// True for a token that is printed against the word before it (a comma, a closing quote...).
+export function attachesToPrevious(word: string): boolean {
+  return word === CLOSE_DOUBLE || NO_SPACE_BEFORE.has(word.toLowerCase());
+}
+
 export function detokenize(tokens: readonly string[]): string {
   const words = normalisePunctuation(tokens);
   let out = '';

@@ -20,9 +20,10 @@ const docs = readdirSync(dir)
 const brownBytes = docs.reduce((n, d) => n + d.length, 0);
 const corpus: string[] = [];
 for (let copy = 0, size = 0; size < megabytes * 1e6; copy++) {
-  // Tag each copy so repeats are not all identical chunks (closer to a larger real corpus).
+  // Shift the letters of each later copy (a Caesar cipher) so copies add new words,
+  // as a larger real corpus would, instead of repeating the same chunks.
   for (const d of docs) {
-    const doc = copy === 0 ? d : d.replace(/\b(\w)(\w*)/g, (_, a: string, b: string) => (copy % 2 ? a.toUpperCase() : a) + b);
+    const doc = copy === 0 ? d : d.replace(/[a-z]/g, (c) => String.fromCharCode(97 + ((c.charCodeAt(0) - 97 + copy) % 26)));
     corpus.push(doc);
     size += doc.length;
   }

@@ -1,0 +1,43 @@
+import { analogyVector, nearestRows } from '../../src/core/analogy.ts';
+import type { Tensor } from '../../src/core/tensor.ts';
+import type { Tokenizer } from '../../src/core/tokenizer/index.ts';
+import { isWholeWordToken, lookupWord } from '../../src/core/words.ts';
+
+// X_male − man + woman should land on X_female: the test the model card reports.
+export const GENDER_PAIRS: readonly [string, string][] = [
+  ['king', 'queen'],
+  ['husband', 'wife'],
+  ['father', 'mother'],
+  ['son', 'daughter'],
+  ['boy', 'girl'],
+  ['he', 'she'],
+  ['brother', 'sister'],
+];
+
+export interface AnalogyResult {
+  query: string;
+  expected: string;
+  rank: number | null; // 1-based rank of the expected word among whole-word tokens, null if past top 50
+  top: { text: string; score: number }[];
+}
+
+export function genderAnalogies(wte: Tensor, tokenizer: Tokenizer): AnalogyResult[] {
+  const id = (w: string) => {
+    const r = lookupWord(tokenizer, w);
+    if (!r.ok) throw new Error(`" ${w}" is not a single token`);
+    return r.id;
+  };
+  const wholeWord = new Uint8Array(tokenizer.vocabSize);
+  for (let i = 0; i < tokenizer.vocabSize; i++) wholeWord[i] = isWholeWordToken(tokenizer.tokenString(i)) ? 1 : 0;
+  return GENDER_PAIRS.map(([male, female]) => {
+    const a = id(male), b = id('man'), c = id('woman');
+    const top = nearestRows(wte, analogyVector(wte, a, b, c), { k: 50, exclude: [a, b, c], candidate: (i) => wholeWord[i] === 1 });
+    const idx = top.findIndex((n) => n.id === id(female));
+    return {
+      query: `${male} − man + woman`,
+      expected: female,
+      rank: idx >= 0 ? idx + 1 : null,
+      top: top.slice(0, 5).map((n) => ({ text: tokenizer.tokenText(n.id), score: n.score })),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Tokenizer, mergesToTxt, trainBpe, vocabToJson } from '../../src/core/tokenizer/index.ts';
+import { CORPUS_DIR } from './paths.ts';
+
+export interface PreparedData {
+  tokenizer: Tokenizer;
+  vocabJson: string;
+  mergesTxt: string;
+  train: Uint16Array; // every training document's tokens, documents joined by <|endoftext|>
+  val: Uint16Array;
+}
+
+function readCorpus(split: 'train' | 'val', maxChars: number | null): string[] {
+  const path = resolve(CORPUS_DIR, `${split}.txt`);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first.`);
+  let text = readFileSync(path, 'utf8');
+  if (maxChars !== null) text = text.slice(0, maxChars);
+  return text.split('\n\n');
+}
+
+function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Array {
+  const eot = tokenizer.idOf('<|endoftext|>')!;
+  const ids: number[] = [];
+  for (const doc of docs) {
+    for (const id of tokenizer.encode(doc)) ids.push(id);
+    ids.push(eot);
+  }
+  return Uint16Array.from(ids);
+}
+
+/** Train the BPE vocabulary and tokenize the corpus, caching both in `dir`. */
+export function prepareData(dir: string, vocabSize: number, maxChars: number | null, log: (s: string) => void): PreparedData {
+  mkdirSync(dir, { recursive: true });
+  const vocabPath = resolve(dir, 'vocab.json');
+  const mergesPath = resolve(dir, 'merges.txt');
+  const trainDocs = readCorpus('train', maxChars);
+  if (!existsSync(vocabPath) || !existsSync(mergesPath)) {
+    const t0 = performance.now();
+    const { vocab, merges } = trainBpe(trainDocs, { vocabSize });
+    writeFileSync(vocabPath, vocabToJson(vocab));
+    writeFileSync(mergesPath, mergesToTxt(merges));
+    log(`BPE: ${vocab.size} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const vocabJson = readFileSync(vocabPath, 'utf8');
+  const mergesTxt = readFileSync(mergesPath, 'utf8');
+  const tokenizer = Tokenizer.fromFiles(vocabJson, mergesTxt);
+  const load = (split: 'train' | 'val', docs: () => string[]) => {
+    const path = resolve(dir, `${split}.u16`);
+    if (!existsSync(path)) {
+      const t0 = performance.now();
+      const ids = encodeDocuments(tokenizer, docs());
+      writeFileSync(path, ids);
+      log(`tokenized ${split}: ${ids.length} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const buf = readFileSync(path);
+    return new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  };
+  const train = load('train', () => trainDocs);
+  const val = load('val', () => readCorpus('val', maxChars === null ? null : Math.ceil(maxChars / 50)));
+  return { tokenizer, vocabJson, mergesTxt, train, val };
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import katex from 'katex';
+import { chapterIds, getChapter, getUi } from '../src/content/chapters';
+import { fillPlaceholders, modelPlaceholders } from '../src/content/fill';
+import type { ChapterId, ChapterText, Lang } from '../src/content/types';
+import type { GPTConfig } from '../src/core/config';
+
+const langs: Lang[] = ['en', 'zh'];
+const chapterPlaceholders = new Set(['V', 'C', 'T', 'L', 'NH', 'HS']);
+const uiPlaceholders = new Set(['n', 'T', 'l', 'h', 'i', 'error']);
+const cjk = /[\u3400-\u9fff]/;
+
+// Odd-indexed pieces of a split on '$' are math; even-indexed pieces are prose.
+function prose(text: string): string[] {
+  return text.split('$').filter((_, i) => i % 2 === 0);
+}
+function math(text: string): string[] {
+  return text.split('$').filter((_, i) => i % 2 === 1);
+}
+function placeholders(text: string): string[] {
+  return prose(text)
+    .flatMap((p) => [...p.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]))
+    .sort();
+}
+
+function fields(ch: ChapterText): Record<string, string[]> {
+  return { title: [ch.title], lede: [ch.lede], body: ch.body, tryThis: ch.tryThis };
+}
+
+function allStrings(lang: Lang): { where: string; text: string }[] {
+  const out: { where: string; text: string }[] = [];
+  for (const id of chapterIds) {
+    for (const [field, texts] of Object.entries(fields(getChapter(lang, id)))) {
+      texts.forEach((text, i) => out.push({ where: `${lang}/${id}.${field}[${i}]`, text }));
+    }
+  }
+  for (const [key, text] of Object.entries(getUi(lang))) out.push({ where: `${lang}/ui.${key}`, text });
+  return out;
+}
+
+describe('chapters', () => {
+  it('lists the ten chapters in reading order', () => {
+    const expected: ChapterId[] = [
+      'gpt', 'flow', 'tokens', 'embedding', 'attention',
+      'mlp', 'layers', 'unembedding', 'softmax', 'generation',
+    ];
+    expect(chapterIds).toEqual(expected);
+  });
+
+  for (const lang of langs) {
+    for (const id of chapterIds) {
+      it(`${lang}/${id} has a title, a lede, 3-6 paragraphs and 1-3 things to try`, () => {
+        const ch = getChapter(lang, id);
+        expect(ch, `${lang}/${id} is missing`).toBeDefined();
+        expect(ch.title.trim().length).toBeGreaterThan(0);
+        expect(ch.lede.trim().length).toBeGreaterThan(0);
+        expect(ch.body.length).toBeGreaterThanOrEqual(3);
+        expect(ch.body.length).toBeLessThanOrEqual(6);
+        expect(ch.tryThis.length).toBeGreaterThanOrEqual(1);
+        expect(ch.tryThis.length).toBeLessThanOrEqual(3);
+        for (const p of [...ch.body, ...ch.tryThis]) expect(p.trim().length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  for (const id of chapterIds) {
+    it(`${id}: zh matches en string for string, with the same placeholders in each`, () => {
+      const en = fields(getChapter('en', id));
+      const zh = fields(getChapter('zh', id));
+      for (const field of Object.keys(en)) {
+        expect(zh[field].length, `${id}.${field}: number of paragraphs`).toBe(en[field].length);
+        en[field].forEach((enText, i) => {
+          expect(placeholders(zh[field][i]), `${id}.${field}[${i}]`).toEqual(placeholders(enText));
+        });
+      }
+    });
+  }
+
+  it('uses only the model placeholders {V} {C} {T} {L} {NH} {HS} in chapter prose', () => {
+    for (const lang of langs) {
+      for (const id of chapterIds) {
+        for (const texts of Object.values(fields(getChapter(lang, id)))) {
+          for (const name of texts.flatMap(placeholders)) {
+            expect(chapterPlaceholders.has(name), `${lang}/${id}: unknown placeholder {${name}}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('ui strings', () => {
+  it('has exactly the same keys in en and zh', () => {
+    expect(Object.keys(getUi('zh')).sort()).toEqual(Object.keys(getUi('en')).sort());
+  });
+
+  it('uses the same placeholders in each zh string as in the en one', () => {
+    const en = getUi('en');
+    const zh = getUi('zh');
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(zh[key]), `ui.${key}`).toEqual(placeholders(en[key]));
+      for (const name of placeholders(en[key])) {
+        expect(uiPlaceholders.has(name), `ui.${key}: unknown placeholder {${name}}`).toBe(true);
+      }
+    }
+  });
+
+  it('carries the titles and notices the brief asks for', () => {
+    expect(getUi('en').appTitle).toBe('Inside GPT');
+    expect(getUi('zh').appTitle).toBe('GPT 内部');
+    expect(placeholders(getUi('en').truncated)).toEqual(['T', 'n']);
+  });
+});
+
+describe('markup', () => {
+  for (const lang of langs) {
+    it(`${lang}: every $ has a partner and every math span renders in KaTeX`, () => {
+      for (const { where, text } of allStrings(lang)) {
+        expect((text.match(/\$/g) ?? []).length % 2, `${where}: unbalanced $`).toBe(0);
+        for (const m of math(text)) {
+          expect(() => katex.renderToString(m, { throwOnError: true }), `${where}: $${m}$`).not.toThrow();
+          expect(/\{(V|C|T|L|NH|HS|n)\}/.test(m), `${where}: placeholder inside math`).toBe(false);
+        }
+      }
+    });
+
+    it(`${lang}: uses only $math$ and **bold**, with no control characters`, () => {
+      for (const { where, text } of allStrings(lang)) {
+        expect((text.match(/\*\*/g) ?? []).length % 2, `${where}: unbalanced **`).toBe(0);
+        expect(text.replace(/\*\*/g, ''), `${where}: stray *`).not.toMatch(/\*/);
+        expect(text, `${where}: markup other than $ and **`).not.toMatch(/[`<>]|\]\(|https?:|__/);
+        expect(text, `${where}: control character (an unescaped backslash?)`).not.toMatch(/[\u0000-\u001f]/);
+        expect(text, `${where}: straight double quote`).not.toMatch(/"/);
+      }
+    });
+  }
+
+  it('zh prose uses full-width punctuation next to Chinese characters', () => {
+    const halfNextToHan = /[\u3400-\u9fff][,.;:?!()]|[(,;:?!][\u3400-\u9fff]/;
+    for (const { where, text } of allStrings('zh')) {
+      for (const p of prose(text)) expect(p, where).not.toMatch(halfNextToHan);
+    }
+  });
+
+  it('en text contains no Chinese characters or full-width punctuation', () => {
+    for (const { where, text } of allStrings('en')) {
+      if (where === 'en/ui.switchLanguage') continue; // names the other language in its own script
+      expect(text, where).not.toMatch(/[\u3000-\u303f\uff00-\uffef\u3400-\u9fff]/);
+    }
+  });
+
+  it('zh chapters are written in Chinese', () => {
+    for (const id of chapterIds) {
+      const ch = getChapter('zh', id);
+      for (const p of [ch.lede, ...ch.body]) expect(p, `zh/${id}`).toMatch(cjk);
+    }
+  });
+});
+
+describe('fillPlaceholders', () => {
+  const config: GPTConfig = {
+    vocabSize: 8192,
+    nPositions: 128,
+    nEmbd: 128,
+    nLayer: 4,
+    nHead: 4,
+    layerNormEpsilon: 1e-5,
+    activationFunction: 'gelu_new',
+    tieWordEmbeddings: false,
+  };
+
+  it('reads the numbers from the config, head size included', () => {
+    expect(modelPlaceholders(config)).toEqual({ V: 8192, C: 128, T: 128, L: 4, NH: 4, HS: 32 });
+  });
+
+  it('groups thousands in English and not in Chinese', () => {
+    const values = modelPlaceholders(config);
+    expect(fillPlaceholders('{V} tokens, {L} layers', values, 'en')).toBe('8,192 tokens, 4 layers');
+    expect(fillPlaceholders('{V} 个词元', values, 'zh')).toBe('8192 个词元');
+  });
+
+  it('leaves math and unknown names untouched', () => {
+    const text = 'x $\\sqrt{d_{\\text{head}}} + {T}$ has {T} and {missing}';
+    expect(fillPlaceholders(text, { T: 128, head: 'NO' }, 'en')).toBe(
+      'x $\\sqrt{d_{\\text{head}}} + {T}$ has 128 and {missing}',
+    );
+  });
+
+  it('fills string values as given', () => {
+    expect(fillPlaceholders(getUi('en').modelLoadError, { error: 'HTTP 404' }, 'en')).toContain('(HTTP 404)');
+  });
+
+  it('leaves no model placeholder behind in any chapter', () => {
+    const values = modelPlaceholders(config);
+    for (const lang of langs) {
+      for (const id of chapterIds) {
+        for (const texts of Object.values(fields(getChapter(lang, id)))) {
+          for (const t of texts) expect(placeholders(fillPlaceholders(t, values, lang)), `${lang}/${id}`).toEqual([]);
+        }
+      }
+    }
+  });
+});
