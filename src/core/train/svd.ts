@@ -79,8 +79,8 @@ export function symmetricEigen(A: Float64Array, n: number): { values: Float64Arr
 }
 
 /** Top-k singular values and left singular vectors of A (M, N). */
-export function truncatedSvd(A: Float32Array, M: number, N: number, k: number, rng: Rng, powerIterations = 3): TruncatedSvd {
-  const L = Math.min(k + 16, M, N);
+export function truncatedSvd(A: Float32Array, M: number, N: number, k: number, rng: Rng, powerIterations = 6): TruncatedSvd {
+  const L = Math.min(k + 32, M, N);
   const omega = new Float32Array(N * L); // (N, L)
   for (let i = 0; i < omega.length; i++) omega[i] = rng.normal();
   let Y = new Float32Array(M * L); // (M, L)

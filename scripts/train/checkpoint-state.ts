@@ -1,0 +1,34 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+
+// A resumable training state: parameters and both Adam moments, plus where the loop stopped.
+export interface TrainState {
+  step: number; // steps completed
+  elapsedSeconds: number;
+  params: Float32Array;
+  m: Float32Array;
+  v: Float32Array;
+}
+
+export function saveState(path: string, state: TrainState, runKey: string): void {
+  const header = Buffer.from(JSON.stringify({ step: state.step, elapsedSeconds: state.elapsedSeconds, runKey, n: state.params.length }));
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length);
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, Buffer.concat([len, header, Buffer.from(state.params.buffer, state.params.byteOffset, state.params.byteLength),
+    Buffer.from(state.m.buffer), Buffer.from(state.v.buffer)]));
+  // Rename so an interrupted write never leaves a half checkpoint behind.
+  renameSync(tmp, path);
+}
+
+/** The saved state, or null when there is none or it belongs to a different run configuration. */
+export function loadState(path: string, runKey: string, params: Float32Array): TrainState | null {
+  if (!existsSync(path)) return null;
+  const buf = readFileSync(path);
+  const headerLen = buf.readUInt32LE(0);
+  const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8'));
+  if (header.runKey !== runKey || header.n !== params.length) return null;
+  const n = header.n as number;
+  const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + 4 + headerLen, buf.byteOffset + 4 + headerLen + 3 * n * 4));
+  params.set(floats.subarray(0, n));
+  return { step: header.step, elapsedSeconds: header.elapsedSeconds, params, m: floats.slice(n, 2 * n), v: floats.slice(2 * n, 3 * n) };
+}

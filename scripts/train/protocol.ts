@@ -1,0 +1,21 @@
+import type { GPTConfig } from '../../src/core/config.ts';
+
+// Messages between the training loop and its worker threads. Buffers are shared, never copied.
+export interface WorkerInit {
+  config: GPTConfig;
+  params: SharedArrayBuffer; // flat parameters, written only by the main thread between steps
+  grads: SharedArrayBuffer; // this worker's gradient buffer
+  train: SharedArrayBuffer; // Uint16 tokens
+  val: SharedArrayBuffer; // Uint16 tokens
+  seqLen: number;
+  freezeWte: boolean;
+}
+
+export type WorkerRequest =
+  | { kind: 'step'; starts: number[]; scale: number }
+  | { kind: 'eval'; starts: number[] };
+
+export interface WorkerReply {
+  lossSum: number; // summed mean-per-sequence losses
+  sequences: number;
+}

@@ -1,0 +1,31 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { forward } from '../../src/core/gpt.ts';
+import { paramsFromFlat } from '../../src/core/train/flat.ts';
+import { lossAndBackward } from '../../src/core/train/backward.ts';
+import { crossEntropyForward } from '../../src/core/ops/crossentropy.ts';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
+
+const init = workerData as WorkerInit;
+const { config, seqLen: T } = init;
+const model = { config, params: paramsFromFlat(config, new Float32Array(init.params)) };
+const gradFlat = new Float32Array(init.grads);
+const grads = paramsFromFlat(config, gradFlat);
+const train = new Uint16Array(init.train);
+const val = new Uint16Array(init.val);
+
+parentPort!.on('message', (req: WorkerRequest) => {
+  const tokens = req.kind === 'step' ? train : val;
+  if (req.kind === 'step') gradFlat.fill(0);
+  let lossSum = 0;
+  for (const start of req.starts) {
+    const ids = Array.from(tokens.subarray(start, start + T));
+    const targets = tokens.subarray(start + 1, start + T + 1);
+    const trace = forward(model, ids);
+    lossSum +=
+      req.kind === 'step'
+        ? lossAndBackward(model, trace, targets, grads, { scale: req.scale, freezeWte: init.freezeWte })
+        : crossEntropyForward(trace.probs.data, targets, T, config.vocabSize);
+  }
+  const reply: WorkerReply = { lossSum, sequences: req.starts.length };
+  parentPort!.postMessage(reply);
+});
