@@ -35,8 +35,10 @@ function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick');
   const outIdx = argv.indexOf('--out');
   const fresh = argv.includes('--fresh');
+  // Writes the model as it stands at the last checkpoint, without training further.
+  const exportOnly = argv.includes('--export-only');
   const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : quick ? resolve(buildDir(true), 'model') : SHIPPED_MODEL_DIR;
-  return { quick, fresh, out };
+  return { quick, fresh, out, exportOnly };
 }
 
 function paramGroups(settings: RunSettings): ParamGroup[] {
@@ -128,7 +130,7 @@ async function main() {
   const pending = new Map<Worker, (reply: WorkerReply) => void>();
   for (const w of workers) {
     w.on('message', (reply: WorkerReply) => pending.get(w)?.(reply));
-    w.on('error', (e) => {
+    w.on('error', (e: Error) => {
       console.error(`\ntraining worker failed: ${e.message}`);
       process.exit(1);
     });
@@ -160,7 +162,9 @@ async function main() {
     writeFileSync(logPath, JSON.stringify(rows));
   };
 
-  for (let step = firstStep; step <= settings.steps; step++) {
+  if (args.exportOnly && !resumed) throw new Error(`--export-only needs a checkpoint in ${dir}; train first.`);
+  const lastStep = args.exportOnly ? firstStep - 1 : settings.steps;
+  for (let step = firstStep; step <= lastStep; step++) {
     // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.
     const rng = createRng(settings.seed * 100_003 + step);
     const starts = Array.from({ length: settings.batchSequences }, () => Math.floor(rng.next() * (data.train.length - T - 1)));
@@ -194,7 +198,7 @@ async function main() {
   });
   writeFileSync(resolve(args.out, 'training-log.json'), JSON.stringify({ settings, rows }) + '\n');
   const last = rows[rows.length - 1];
-  log(`done: ${settings.steps} steps, ${last?.tokens ?? 0} tokens, ${(seconds() / 60).toFixed(1)} min; wrote ${args.out}`);
+  log(`done: ${last?.step ?? 0} steps, ${last?.tokens ?? 0} tokens, ${(seconds() / 60).toFixed(1)} min; wrote ${args.out}`);
 }
 
 main().catch((e) => {

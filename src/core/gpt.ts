@@ -81,10 +81,12 @@ export function forward(model: GPTModel, ids: readonly number[], options: Forwar
 
   const lnF = zeros([T, C]);
   layernormForward(lnF.data, null, null, x.data, params.ln_f.weight.data, params.ln_f.bias.data, T, C, eps);
-  const logits = zeros([T, V]);
-  unembeddingForward(logits.data, lnF.data, unembeddingMatrix(model).data, T, C, V);
-  const probs = zeros([T, V]);
-  softmaxForward(probs.data, logits.data, T, V);
+  const logitsFrom = options.logitRows === 'last' ? T - 1 : 0;
+  const rows = T - logitsFrom;
+  const logits = zeros([rows, V]);
+  unembeddingForward(logits.data, lnF.data.subarray(logitsFrom * C), unembeddingMatrix(model).data, rows, C, V);
+  const probs = zeros([rows, V]);
+  softmaxForward(probs.data, logits.data, rows, V);
 
-  return { ids: idArray, tokEmb, posEmb, x0, blocks, lnF, logits, probs };
+  return { ids: idArray, tokEmb, posEmb, x0, blocks, lnF, logitsFrom, logits, probs };
 }

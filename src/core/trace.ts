@@ -27,8 +27,10 @@ export interface Trace {
   x0: Tensor; // (T, C)      tokEmb + posEmb
   blocks: BlockTrace[]; // L
   lnF: Tensor; // (T, C)     ln_f(last block's resid2)
-  logits: Tensor; // (T, V)  lnF @ W_uᵀ, every position
-  probs: Tensor; // (T, V)   softmax(logits), temperature 1
+  /** First position that has logits: 0 normally, T - 1 when only the last position was asked for. */
+  logitsFrom: number;
+  logits: Tensor; // (T - logitsFrom, V)  lnF @ W_uᵀ: row r is the prediction after position logitsFrom + r
+  probs: Tensor; // (T - logitsFrom, V)   softmax(logits), temperature 1
 }
 
 /** Interventions are explicit options of forward(), so tests can check exactly what they change. */
@@ -39,4 +41,21 @@ export interface ForwardOptions {
   ablatedHeads?: readonly { layer: number; head: number }[];
   /** Skip these layers' MLP: mlpProj is zero, so resid2 = resid1. */
   ablatedMlps?: readonly number[];
+  /**
+   * 'last' computes logits only for the last position: generation needs no more, and W_u is
+   * most of the cost (V dot products per position). Training and the every-position view use 'all'.
+   */
+  logitRows?: 'all' | 'last';
+}
+
+/** The next-token logits after the last position, (V). */
+export function lastLogits(trace: Trace): Float32Array {
+  const V = trace.logits.shape[1];
+  return trace.logits.data.subarray((trace.logits.shape[0] - 1) * V);
+}
+
+/** The next-token probabilities after the last position at temperature 1, (V). */
+export function lastProbs(trace: Trace): Float32Array {
+  const V = trace.probs.shape[1];
+  return trace.probs.data.subarray((trace.probs.shape[0] - 1) * V);
 }

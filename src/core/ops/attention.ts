@@ -1,4 +1,5 @@
 import type { Buf } from './buffer';
+import { matmulAdd, matmulAddTransposedB } from './matmul';
 // Causal multi-head self-attention, the only layer that mixes information across positions.
 // The output projection (c_proj) is a separate linear layer, applied by the caller.
 
@@ -29,16 +30,19 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
     }
   }
   out.fill(0, 0, T * C);
+  scores.fill(0, 0, NH * T * T);
+  const headOut = new Float64Array(T * HS); // (T, HS) one head's weighted sum before it joins the others
   for (let h = 0; h < NH; h++) {
+    const qh = q.subarray(h * T * HS, (h + 1) * T * HS);
+    const kh = k.subarray(h * T * HS, (h + 1) * T * HS);
+    const vh = v.subarray(h * T * HS, (h + 1) * T * HS);
+    const sh = scores.subarray(h * T * T, (h + 1) * T * T);
+    matmulAddTransposedB(sh, qh, kh, T, HS, T); // (T, HS) @ (T, HS)ᵀ -> (T, T)
     for (let t = 0; t < T; t++) {
-      const qRow = (h * T + t) * HS;
       const sRow = (h * T + t) * T;
       let max = -Infinity;
       for (let s = 0; s < T; s++) {
-        const kRow = (h * T + s) * HS;
-        let dot = 0;
-        for (let d = 0; d < HS; d++) dot += q[qRow + d] * k[kRow + d];
-        const score = dot * scale;
+        const score = scores[sRow + s] * scale;
         scores[sRow + s] = score;
         // A token may not look at later tokens: that is what lets training predict every position at once.
         masked[sRow + s] = s <= t ? score : -Infinity;
@@ -53,12 +57,11 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
       const inv = 1 / sum;
       for (let s = 0; s <= t; s++) weights[sRow + s] *= inv;
       for (let s = t + 1; s < T; s++) weights[sRow + s] = 0;
-      const oRow = t * C + h * HS;
-      for (let s = 0; s <= t; s++) {
-        const w = weights[sRow + s];
-        const vRow = (h * T + s) * HS;
-        for (let d = 0; d < HS; d++) out[oRow + d] += w * v[vRow + d];
-      }
+    }
+    headOut.fill(0);
+    matmulAdd(headOut, weights.subarray(h * T * T, (h + 1) * T * T), vh, T, T, HS); // (T, T) @ (T, HS)
+    for (let t = 0; t < T; t++) {
+      for (let d = 0; d < HS; d++) out[t * C + h * HS + d] = headOut[t * HS + d];
     }
   }
 }

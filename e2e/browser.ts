@@ -1,0 +1,66 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// Debian's Chromium, started with the flags this machine needs (no sandbox as root, no background traffic).
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** console errors and uncaught exceptions seen so far */
+  errors: string[];
+  /** requests that left the app's own origin */
+  offOrigin: string[];
+}
+
+/** Open the app at `query` (e.g. "?lang=en&text=hi") and wait until the model has loaded. */
+export async function openApp(
+  browser: Browser,
+  query = '',
+  options: { viewport?: { width: number; height: number }; locale?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<OpenedPage> {
+  const baseUrl = inject('baseUrl');
+  const origin = new URL(baseUrl).origin;
+  const context = await browser.newContext({
+    viewport: options.viewport ?? DESKTOP,
+    locale: options.locale ?? 'en-US',
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const offOrigin: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) offOrigin.push(url);
+  });
+  await page.goto(new URL(query, baseUrl).toString());
+  await page.waitForSelector('[data-model-ready]', { timeout: 30_000 });
+  return { page, errors, offOrigin };
+}
+
+/** Save a screenshot under test-results/ to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = resolve(import.meta.dirname, '../test-results');
+  mkdirSync(dir, { recursive: true });
+  const path = resolve(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** True when the page is wider than the viewport (sideways scrolling). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}

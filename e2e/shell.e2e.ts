@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('app shell', () => {
+  it('loads the model and predicts a next token for the text in the URL', async () => {
+    const { page, errors, offOrigin } = await openApp(browser, '?lang=en&text=' + encodeURIComponent('The king said'));
+    await expect.poll(() => page.locator('.prediction-list li').count()).toBeGreaterThan(3);
+    await screenshot(page, 'shell-desktop');
+    expect(errors).toEqual([]);
+    expect(offOrigin).toEqual([]);
+  });
+
+  it('shows a friendly prompt for empty text', async () => {
+    const { page } = await openApp(browser, '?lang=en&text=');
+    await page.locator('#reader-text').fill('');
+    await expect.poll(() => page.getByText('Type some English').count()).toBeGreaterThan(0);
+  });
+
+  it('fits a phone without sideways scrolling', async () => {
+    const { page } = await openApp(browser, '?lang=zh', { viewport: PHONE });
+    await screenshot(page, 'shell-phone-zh');
+    expect(await scrollsSideways(page)).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+import { lastProbs } from '../core/trace';
+import type { Tokenizer } from '../core/tokenizer/index.ts';
+import type { ForwardResult } from './model/useForward';
+import type { UiStrings } from './i18n';
+import { topK } from '../core/topk';
+
+/** The next-token distribution after the reader's text: the model's actual output. */
+export function Prediction(props: { result: ForwardResult; tokenizer: Tokenizer; ui: UiStrings; count?: number }) {
+  if (props.result.kind !== 'ok') return null;
+  const probs = lastProbs(props.result.trace);
+  const top = topK(probs, props.count ?? 8);
+  return (
+    <section className="prediction" aria-label={props.ui.nextTokenPrediction}>
+      <h2>{props.ui.nextTokenPrediction}</h2>
+      <ol className="prediction-list">
+        {top.map(({ index, value }) => (
+          <li key={index}>
+            <span className="token-chip">{JSON.stringify(props.tokenizer.tokenText(index)).slice(1, -1)}</span>
+            <span className="bar" style={{ width: `${Math.max(1, value * 100)}%` }} />
+            <span className="num">{(value * 100).toFixed(1)}%</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { modelFromFiles, type LoadedModel } from '../../core/bundle';
+
+export interface AppModel extends LoadedModel {
+  /** The model card (README.md), shown in the app; null if the folder has none. */
+  card: string | null;
+}
+
+async function fetchOrExplain(url: string, name: string): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new Error(`${name} could not be downloaded (${(e as Error).message})`);
+  }
+  if (!res.ok) throw new Error(`${name} could not be downloaded (HTTP ${res.status})`);
+  return res;
+}
+
+/** Fetch a model folder in the Hugging Face GPT-2 layout; the browser's HTTP cache keeps it after the first visit. */
+export async function loadModel(baseUrl: string): Promise<AppModel> {
+  const get = (name: string) => fetchOrExplain(`${baseUrl}/${name}`, name);
+  const [config, weights, vocab, merges] = await Promise.all([
+    get('config.json').then((r) => r.text()),
+    get('model.safetensors').then((r) => r.arrayBuffer()),
+    get('vocab.json').then((r) => r.text()),
+    get('merges.txt').then((r) => r.text()),
+  ]);
+  const card = await fetch(`${baseUrl}/README.md`)
+    .then((r) => (r.ok ? r.text() : null))
+    .catch(() => null);
+  return { ...modelFromFiles({ config, safetensors: new Uint8Array(weights), vocab, merges }), card };
+}
+
+export const DEFAULT_MODEL_URL = `${import.meta.env.BASE_URL}models/tiny`;

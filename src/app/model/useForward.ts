@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import { forward } from '../../core/gpt';
+import { fitToContext } from '../../core/context';
+import type { ForwardOptions, Trace } from '../../core/trace';
+import type { LoadedModel } from '../../core/bundle';
+
+export type ForwardResult =
+  | { kind: 'empty' }
+  | {
+      kind: 'ok';
+      ids: number[]; // what the model sees: at most nPositions tokens
+      tokens: string[]; // each id decoded on its own
+      droppedTokens: number; // cut from the start to fit the context
+      totalTokens: number;
+      hasChinese: boolean;
+      trace: Trace;
+    };
+
+const HAN = /\p{Script=Han}/u;
+
+/** Tokenize and run the model; recomputed only when the text or the options change. */
+export function runText(loaded: LoadedModel, text: string, options: ForwardOptions = {}): ForwardResult {
+  if (text.length === 0) return { kind: 'empty' };
+  const all = loaded.tokenizer.encode(text);
+  if (all.length === 0) return { kind: 'empty' };
+  const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
+  const trace = forward(loaded.model, ids, options);
+  return {
+    kind: 'ok',
+    ids,
+    tokens: ids.map((id) => loaded.tokenizer.tokenText(id)),
+    droppedTokens,
+    totalTokens: all.length,
+    hasChinese: HAN.test(text),
+    trace,
+  };
+}
+
+export function useForward(loaded: LoadedModel, text: string, options: ForwardOptions = {}): ForwardResult {
+  const key = JSON.stringify(options, (_k, v) => (v instanceof Float32Array ? Array.from(v) : v));
+  return useMemo(() => runText(loaded, text, options), [loaded, text, key]);
+}

@@ -1,0 +1,19 @@
+import type { GPTModel } from './model';
+import type { ModelFiles } from './checkpoint';
+import { checkVocabAgreement, modelFromTensors, parseConfig } from './checkpoint';
+import { readSafetensors } from './safetensors';
+import { Tokenizer } from './tokenizer/index.ts';
+
+export interface LoadedModel {
+  model: GPTModel;
+  tokenizer: Tokenizer;
+}
+
+/** A model folder's four files, checked against each other, as one usable model. */
+export function modelFromFiles(files: ModelFiles): LoadedModel {
+  const config = parseConfig(files.config);
+  const model = modelFromTensors(config, readSafetensors(files.safetensors));
+  const tokenizer = Tokenizer.fromFiles(files.vocab, files.merges);
+  checkVocabAgreement(config, tokenizer.vocabSize);
+  return { model, tokenizer };
+}
