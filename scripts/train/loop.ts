@@ -1,0 +1,203 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { initModel } from '../../src/core/model.ts';
+import { createRng } from '../../src/core/rng.ts';
+import { flatSize, flattenParams, paramsFromFlat } from '../../src/core/train/flat.ts';
+import { adamwStep, clipGradNorm, learningRate, type ParamGroup } from '../../src/core/train/adamw.ts';
+import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
+import { writeSafetensors } from '../../src/core/safetensors.ts';
+import { writeModelDir } from '../lib/model-dir.ts';
+import { prepareData } from './prepare.ts';
+import { buildEmbedding } from './embed.ts';
+import { genderAnalogies } from './analogies.ts';
+import type { RunSettings } from './settings.ts';
+import { loadState, saveState } from './checkpoint-state.ts';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
+
+// The training loop: the main thread owns the optimiser, two worker threads compute gradients on shared buffers.
+
+const WORKERS = 2; // fixed, so the summation order and thus the run are the same on any machine
+
+export interface LogRow {
+  step: number;
+  loss: number;
+  valLoss: number | null;
+  lr: number;
+  tokens: number;
+  seconds: number;
+}
+
+function paramGroups(settings: RunSettings): ParamGroup[] {
+  const { config } = settings;
+  const flat = new Float32Array(flatSize(config));
+  const views = paramsFromFlat(config, flat);
+  const groups: ParamGroup[] = [];
+  const add = (t: { data: Float32Array; shape: readonly number[] }, lrScale = 1) => {
+    const start = t.data.byteOffset / 4;
+    groups.push({ start, end: start + t.data.length, decay: t.shape.length === 2, lrScale });
+  };
+  add(views.wte, settings.freezeWte ? 0 : 1);
+  add(views.wpe);
+  for (const b of views.h) {
+    for (const t of [b.ln_1.weight, b.ln_1.bias, b.attn.c_attn.weight, b.attn.c_attn.bias, b.attn.c_proj.weight, b.attn.c_proj.bias,
+      b.ln_2.weight, b.ln_2.bias, b.mlp.c_fc.weight, b.mlp.c_fc.bias, b.mlp.c_proj.weight, b.mlp.c_proj.bias]) add(t);
+  }
+  add(views.ln_f.weight);
+  add(views.ln_f.bias);
+  if (views.lm_head) add(views.lm_head);
+  return groups;
+}
+
+function progressLine(step: number, total: number, loss: number, tokensPerSec: number, etaSec: number): string {
+  const width = 24;
+  const filled = Math.round((step / total) * width);
+  const eta = `${Math.floor(etaSec / 60)}m${String(Math.floor(etaSec % 60)).padStart(2, '0')}s`;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] step ${step}/${total} loss ${loss.toFixed(3)} ${tokensPerSec.toFixed(0)} tok/s ETA ${eta}`;
+}
+
+export interface TrainOptions {
+  dir: string; // build folder: caches, checkpoint, loss log
+  out: string; // where the finished model folder is written
+  fresh: boolean; // ignore an existing checkpoint
+  exportOnly: boolean; // write the model at the last checkpoint without training further
+  quiet?: boolean; // only the final line (for scripted comparisons)
+  dtype: 'F32' | 'F16';
+}
+
+/** Corpus → BPE → PPMI+SVD embedding → transformer training → model folder; returns the log rows. */
+export async function runTraining(runSettings: RunSettings, args: TrainOptions): Promise<LogRow[]> {
+  const settings = structuredClone(runSettings);
+  const dir = args.dir;
+  const log = (s: string) => {
+    if (!args.quiet) console.log(s);
+  };
+  const data = prepareData(dir, settings.config.vocabSize, settings.corpusChars, log);
+  settings.config.vocabSize = data.tokenizer.vocabSize;
+  const { config } = settings;
+  const T = config.nPositions;
+  const V = config.vocabSize;
+  const runKey = JSON.stringify(settings);
+
+  const wtePath = resolve(dir, `wte-${settings.embedding.dims}.f32`);
+  const wteKeyPath = `${wtePath}.json`;
+  let wte: Float32Array;
+  if (existsSync(wtePath) && existsSync(wteKeyPath) && readFileSync(wteKeyPath, 'utf8') === JSON.stringify(settings.embedding)) {
+    const buf = readFileSync(wtePath);
+    wte = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  } else {
+    const t0 = performance.now();
+    wte = buildEmbedding(data.train, V, settings.embedding, settings.seed);
+    writeFileSync(wtePath, wte);
+    writeFileSync(wteKeyPath, JSON.stringify(settings.embedding));
+    log(`embedding: PPMI + SVD to ${settings.embedding.dims} dims in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  if (!args.quiet && settings.config.vocabSize > 1000) {
+    for (const r of genderAnalogies({ data: wte, shape: [V, config.nEmbd] }, data.tokenizer)) {
+      log(`  ${r.query} → ${r.top[0].text.trim()} (expected ${r.expected}, rank ${r.rank ?? '>50'})`);
+    }
+  }
+
+  const init = initModel(config, createRng(settings.seed));
+  init.params.wte.data.set(wte);
+  const paramsBuf = new SharedArrayBuffer(flatSize(config) * 4);
+  const params = new Float32Array(paramsBuf);
+  params.set(flattenParams(config, init.params));
+  const statePath = resolve(dir, 'train-state.bin');
+  const logPath = resolve(dir, 'loss-log.json');
+  const resumed = args.fresh ? null : loadState(statePath, runKey, params);
+  const m = resumed?.m ?? new Float32Array(params.length);
+  const v = resumed?.v ?? new Float32Array(params.length);
+  let rows: LogRow[] = resumed && existsSync(logPath) ? (JSON.parse(readFileSync(logPath, 'utf8')) as LogRow[]).filter((r) => r.step <= resumed.step) : [];
+  const firstStep = (resumed?.step ?? 0) + 1;
+  if (resumed) log(`resuming after step ${resumed.step}`);
+  log(`model: ${config.nLayer} layers, ${config.nHead} heads, C=${config.nEmbd}, T=${T}, V=${V}: ${params.length} parameters; ${WORKERS} workers on ${availableParallelism()} cores`);
+
+  const share = (a: Uint16Array) => {
+    const sab = new SharedArrayBuffer(a.byteLength);
+    new Uint16Array(sab).set(a);
+    return sab;
+  };
+  const trainSab = share(data.train);
+  const valSab = share(data.val);
+  const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));
+  const workers = gradBufs.map((grads) => {
+    const workerData: WorkerInit = { config, params: paramsBuf, grads, train: trainSab, val: valSab, seqLen: T, freezeWte: settings.freezeWte };
+    return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData });
+  });
+  const pending = new Map<Worker, (reply: WorkerReply) => void>();
+  for (const w of workers) {
+    w.on('message', (reply: WorkerReply) => pending.get(w)?.(reply));
+    w.on('error', (e: Error) => {
+      console.error(`\ntraining worker failed: ${e.message}`);
+      process.exit(1);
+    });
+  }
+  const ask = (w: Worker, req: WorkerRequest) =>
+    new Promise<WorkerReply>((ok) => {
+      pending.set(w, ok);
+      w.postMessage(req);
+    });
+  const splitAcross = (starts: number[]) => workers.map((_, i) => starts.filter((__, j) => j % WORKERS === i));
+
+  const valStarts = Array.from({ length: settings.evalSequences }, (_, i) =>
+    Math.floor((i * (data.val.length - T - 1)) / settings.evalSequences),
+  );
+  const evaluate = async () => {
+    const replies = await Promise.all(splitAcross(valStarts).map((starts, i) => ask(workers[i], { kind: 'eval', starts })));
+    return replies.reduce((a, r) => a + r.lossSum, 0) / valStarts.length;
+  };
+
+  const groups = paramGroups(settings);
+  const grad0 = new Float32Array(gradBufs[0]);
+  const others = gradBufs.slice(1).map((b) => new Float32Array(b));
+  const started = performance.now();
+  const priorSeconds = resumed?.elapsedSeconds ?? 0;
+  const seconds = () => priorSeconds + (performance.now() - started) / 1000;
+  const tokensPerStep = settings.batchSequences * T;
+  const persist = (step: number) => {
+    saveState(statePath, { step, elapsedSeconds: seconds(), params, m, v }, runKey);
+    writeFileSync(logPath, JSON.stringify(rows));
+  };
+
+  if (args.exportOnly && !resumed) throw new Error(`--export-only needs a checkpoint in ${dir}; train first.`);
+  const lastStep = args.exportOnly ? firstStep - 1 : settings.steps;
+  for (let step = firstStep; step <= lastStep; step++) {
+    // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.
+    const rng = createRng(settings.seed * 100_003 + step);
+    const starts = Array.from({ length: settings.batchSequences }, () => Math.floor(rng.next() * (data.train.length - T - 1)));
+    const scale = 1 / settings.batchSequences;
+    const replies = await Promise.all(splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, scale })));
+    for (const g of others) for (let i = 0; i < grad0.length; i++) grad0[i] += g[i];
+    clipGradNorm(grad0, settings.gradClip);
+    const lr = learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
+    adamwStep(params, grad0, m, v, groups, step, lr);
+    const loss = replies.reduce((a, r) => a + r.lossSum, 0) / settings.batchSequences;
+    const valLoss = step % settings.evalEvery === 0 || step === settings.steps ? await evaluate() : null;
+    rows.push({ step, loss, valLoss, lr, tokens: step * tokensPerStep, seconds: seconds() });
+    const runSeconds = (performance.now() - started) / 1000;
+    const tps = ((step - firstStep + 1) * tokensPerStep) / runSeconds;
+    const eta = ((settings.steps - step) * tokensPerStep) / tps;
+    const line = progressLine(step, settings.steps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}` : '');
+    if (step % settings.checkpointEvery === 0 || step === settings.steps) persist(step);
+    if (args.quiet) continue;
+    if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
+    else if (valLoss !== null || step % 10 === 0 || step === firstStep) console.log(line);
+    if (valLoss !== null && process.stdout.isTTY) process.stdout.write('\n');
+  }
+  await Promise.all(workers.map((w) => w.terminate()));
+
+  const model = { config, params: paramsFromFlat(config, params) };
+  mkdirSync(args.out, { recursive: true });
+  writeModelDir(args.out, {
+    config: configToJson(config),
+    safetensors: writeSafetensors(tensorsFromModel(model), { dtype: args.dtype }),
+    vocab: data.vocabJson,
+    merges: data.mergesTxt,
+  });
+  writeFileSync(resolve(args.out, 'training-log.json'), JSON.stringify({ settings, rows }) + '\n');
+  const last = rows[rows.length - 1];
+  console.log(`done: ${last?.step ?? 0} steps, ${last?.tokens ?? 0} tokens, ${(seconds() / 60).toFixed(1)} min; wrote ${args.out}`);
+  return rows;
+}

@@ -1,0 +1,36 @@
+import type { GPTModel } from './model';
+import { unembeddingMatrix } from './model';
+import type { Trace } from './trace';
+import { layernormForward } from './ops/layernorm';
+import { unembeddingForward } from './ops/unembedding';
+import { softmax } from './ops/softmax';
+import { topK } from './topk';
+
+// The logit lens (nostalgebraist, 2020): read the residual stream after every block as if it were
+// the last one, by applying the final layer norm and W_u early. It shows when the prediction forms.
+
+export interface LensRow {
+  /** 0 = the embedding x0, l = after block l (1-based, so the last row is after block L). */
+  layer: number;
+  top: { id: number; prob: number }[];
+}
+
+/** One row per residual-stream snapshot at `position`: x0, then every block's resid2. */
+export function logitLens(model: GPTModel, trace: Trace, position: number, k: number): LensRow[] {
+  const { nEmbd: C, vocabSize: V, layerNormEpsilon: eps } = model.config;
+  const T = trace.ids.length;
+  if (!Number.isInteger(position) || position < 0 || position >= T) {
+    throw new Error(`logit lens: position ${position} is outside 0..${T - 1}`);
+  }
+  const wu = unembeddingMatrix(model).data; // (V, C)
+  const snapshots = [trace.x0, ...trace.blocks.map((b) => b.resid2)];
+  const normed = new Float32Array(C); // (C)
+  const logits = new Float32Array(V); // (V)
+  return snapshots.map((stream, layer) => {
+    const x = stream.data.subarray(position * C, (position + 1) * C); // (C)
+    layernormForward(normed, null, null, x, model.params.ln_f.weight.data, model.params.ln_f.bias.data, 1, C, eps);
+    unembeddingForward(logits, normed, wu, 1, C, V);
+    const probs = softmax(logits);
+    return { layer, top: topK(probs, k).map(({ index, value }) => ({ id: index, prob: value })) };
+  });
+}

@@ -1,0 +1,227 @@
+import type { GPTModel } from './model';
+import type { Tokenizer } from './tokenizer/index.ts';
+import type { Rng } from './rng';
+import { createRng } from './rng';
+import { softmax } from './ops/softmax';
+import { forward } from './gpt';
+import { lastLogits } from './trace';
+
+// Sampling acts on logits the forward pass already computed. Changing the temperature, top-k
+// or top-p never reruns the model; only appending a token does.
+
+export interface SamplingSettings {
+  /** 0 means greedy: always the most likely token. */
+  temperature: number;
+  /** Keep only the k most likely tokens; null keeps all. */
+  topK: number | null;
+  /** Keep the smallest set of most likely tokens whose probability adds up to at least p; null keeps all. */
+  topP: number | null;
+}
+
+export const DEFAULT_SETTINGS: SamplingSettings = { temperature: 1, topK: null, topP: null };
+export const MAX_TEMPERATURE = 5;
+
+export type SettingsProblemCode =
+  | 'temperatureNotANumber'
+  | 'temperatureClamped'
+  | 'topKNotANumber'
+  | 'topKRounded'
+  | 'topKOff'
+  | 'topKClamped'
+  | 'topPNotANumber'
+  | 'topPClamped'
+  | 'topPOff';
+
+/** What validateSettings changed: `code` for the UI to translate, `message` for the command line. */
+export interface SettingsProblem {
+  code: SettingsProblemCode;
+  value: unknown;
+  to: number | null;
+  message: string;
+}
+
+// Accepts numbers and numeric strings (the URL and the command line hand over strings).
+function asNumber(raw: unknown): number | null | 'bad' {
+  if (raw === undefined || raw === null || raw === '') return null;
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 'bad';
+  if (typeof raw === 'string' && raw.trim() !== '') {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : 'bad';
+  }
+  return 'bad';
+}
+
+/**
+ * Turn whatever the reader typed into settings sampling can use, saying what was changed and why.
+ * `vocabSize`, when given, caps top-k (keeping more tokens than exist means keeping all).
+ */
+export function validateSettings(
+  raw: { temperature?: unknown; topK?: unknown; topP?: unknown },
+  vocabSize?: number,
+): { settings: SamplingSettings; problems: SettingsProblem[] } {
+  const problems: SettingsProblem[] = [];
+  const note = (code: SettingsProblemCode, value: unknown, to: number | null, message: string) =>
+    problems.push({ code, value, to, message });
+  const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+
+  let temperature = DEFAULT_SETTINGS.temperature;
+  const t = asNumber(raw.temperature);
+  if (t === 'bad') {
+    note('temperatureNotANumber', raw.temperature, temperature, `temperature ${show(raw.temperature)} is not a number; using ${temperature}`);
+  } else if (t !== null) {
+    temperature = Math.min(MAX_TEMPERATURE, Math.max(0, t));
+    if (temperature !== t) {
+      note('temperatureClamped', t, temperature, `temperature ${t} is outside 0..${MAX_TEMPERATURE}; using ${temperature}`);
+    }
+  }
+
+  let topK: number | null = null;
+  const k = asNumber(raw.topK);
+  if (k === 'bad') {
+    note('topKNotANumber', raw.topK, null, `top-k ${show(raw.topK)} is not a number; keeping all tokens`);
+  } else if (k !== null) {
+    const whole = Math.round(k);
+    if (whole < 1) {
+      note('topKOff', k, null, `top-k ${k} keeps no token; top-k is off (all tokens kept)`);
+    } else {
+      topK = whole;
+      if (whole !== k) note('topKRounded', k, whole, `top-k must be a whole number; using ${whole}`);
+      if (vocabSize !== undefined && topK > vocabSize) {
+        note('topKClamped', topK, vocabSize, `top-k ${topK} is more than the ${vocabSize} tokens there are; using ${vocabSize}`);
+        topK = vocabSize;
+      }
+    }
+  }
+
+  let topP: number | null = null;
+  const p = asNumber(raw.topP);
+  if (p === 'bad') {
+    note('topPNotANumber', raw.topP, null, `top-p ${show(raw.topP)} is not a number; keeping all tokens`);
+  } else if (p !== null) {
+    if (p <= 0) {
+      note('topPOff', p, null, `top-p ${p} keeps no probability mass; top-p is off (all tokens kept)`);
+    } else {
+      topP = Math.min(1, p);
+      if (topP !== p) note('topPClamped', p, topP, `top-p ${p} is above 1; using 1`);
+    }
+  }
+
+  return { settings: { temperature, topK, topP }, problems };
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
+/** Token indices ordered by probability, most likely first (ties: lower index first, so results are reproducible). */
+function byProbability(probs: Float64Array, kept: Uint8Array): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < probs.length; i++) if (kept[i]) order.push(i);
+  return order.sort((a, b) => probs[b] - probs[a] || a - b);
+}
+
+function renormalise(probs: Float64Array, kept: Uint8Array): void {
+  let sum = 0;
+  for (let i = 0; i < probs.length; i++) {
+    if (!kept[i]) probs[i] = 0;
+    sum += probs[i];
+  }
+  for (let i = 0; i < probs.length; i++) probs[i] /= sum;
+}
+
+/**
+ * The distribution a token is drawn from: softmax(logits / T), then top-k, then top-p, renormalised.
+ * logits (V) -> probs (V) summing to 1, kept (V) with 1 where the token survived the filters.
+ */
+export function samplingDistribution(logits: ArrayLike<number>, s: SamplingSettings): { probs: Float64Array; kept: Uint8Array } {
+  const V = logits.length;
+  const kept = new Uint8Array(V);
+  if (V === 0) throw new Error('sampling: there are no logits to sample from');
+  if (s.temperature === 0) {
+    // Greedy is the limit T -> 0 of the softmax: all the mass ends on the largest logit.
+    const probs = new Float64Array(V);
+    const best = argmax(logits);
+    probs[best] = 1;
+    kept[best] = 1;
+    return { probs, kept };
+  }
+  const probs = softmax(logits, s.temperature);
+  kept.fill(1);
+  if (s.topK !== null && s.topK < V) {
+    const order = byProbability(probs, kept);
+    for (const i of order.slice(s.topK)) kept[i] = 0;
+    renormalise(probs, kept);
+  }
+  if (s.topP !== null && s.topP < 1) {
+    const order = byProbability(probs, kept);
+    let cumulative = 0;
+    let n = 0;
+    // Always keep at least one token, then stop as soon as the kept mass reaches p.
+    while (n < order.length && (n === 0 || cumulative < s.topP)) cumulative += probs[order[n++]];
+    for (const i of order.slice(n)) kept[i] = 0;
+    renormalise(probs, kept);
+  }
+  return { probs, kept };
+}
+
+/** Draw one index from a distribution by inverting its cumulative sum. */
+export function drawFrom(probs: ArrayLike<number>, rng: Rng): number {
+  const u = rng.next();
+  let cumulative = 0;
+  let last = -1;
+  for (let i = 0; i < probs.length; i++) {
+    if (probs[i] <= 0) continue;
+    cumulative += probs[i];
+    last = i;
+    if (u < cumulative) return i;
+  }
+  // Rounding can leave the total a hair under 1; u then lands past the end and belongs to the last token.
+  return last;
+}
+
+export function sampleToken(logits: ArrayLike<number>, s: SamplingSettings, rng: Rng): number {
+  return drawFrom(samplingDistribution(logits, s).probs, rng);
+}
+
+/**
+ * The random stream for the token that will sit at `position`. Deriving it from (seed, position)
+ * instead of running one stream through the whole run means a run gives the same tokens whether it
+ * is made in one call, one click at a time, or resumed after reloading a shared link.
+ */
+export function tokenRng(seed: number, position: number): Rng {
+  return createRng((seed ^ Math.imul(position + 1, 0x9e3779b9)) >>> 0);
+}
+
+export interface GenerationResult {
+  ids: number[];
+  /** True when generation ended early because the text filled the model's context (nPositions tokens). */
+  stoppedAtContext: boolean;
+}
+
+/**
+ * Append up to n sampled tokens, rerunning the model on the whole sequence each time (no KV cache:
+ * the point is to show that each new word costs a full forward pass). Stops at nPositions tokens
+ * rather than silently dropping the start of the text, which would change what the model sees.
+ */
+export function generate(
+  model: GPTModel,
+  tokenizer: Tokenizer,
+  ids: number[],
+  n: number,
+  s: SamplingSettings,
+  seed: number,
+  onToken?: (id: number, text: string) => void,
+): GenerationResult {
+  const out = [...ids];
+  const limit = model.config.nPositions;
+  for (let i = 0; i < n; i++) {
+    if (out.length >= limit) return { ids: out, stoppedAtContext: true };
+    const trace = forward(model, out, { logitRows: 'last' });
+    const id = sampleToken(lastLogits(trace), s, tokenRng(seed, out.length));
+    out.push(id);
+    onToken?.(id, tokenizer.tokenText(id));
+  }
+  return { ids: out, stoppedAtContext: false };
+}

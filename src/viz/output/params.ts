@@ -1,0 +1,78 @@
+import type { ParamGroup, ParamGroupKey } from '../../core/param-count';
+
+// The parameter breakdown as one stacked bar: a segment per family of groups, plus the table rows.
+
+export type ParamFamily = 'embedding' | 'attention' | 'mlp' | 'norms' | 'unembedding';
+
+export const FAMILY_OF: Record<ParamGroupKey, ParamFamily> = {
+  tokenEmbedding: 'embedding',
+  positionEmbedding: 'embedding',
+  attnQ: 'attention',
+  attnK: 'attention',
+  attnV: 'attention',
+  attnO: 'attention',
+  attnBiases: 'attention',
+  mlpUp: 'mlp',
+  mlpDown: 'mlp',
+  mlpBiases: 'mlp',
+  layerNorms: 'norms',
+  finalLayerNorm: 'norms',
+  unembedding: 'unembedding',
+};
+
+// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+export const FAMILY_COLOUR: Record<ParamFamily, string> = {
+  embedding: '#0072B2',
+  attention: '#E69F00',
+  mlp: '#009E73',
+  norms: '#CC79A7',
+  unembedding: '#56B4E9',
+};
+
+export interface ParamSegment {
+  key: ParamGroupKey;
+  family: ParamFamily;
+  x: number; // fraction of the bar, 0..1
+  width: number; // fraction of the bar
+  share: number; // of the total
+  count: number;
+}
+
+/** Groups with parameters, laid end to end as fractions of the total (zero-sized groups are left out). */
+export function layoutParamBar(groups: readonly ParamGroup[], total: number): ParamSegment[] {
+  const segments: ParamSegment[] = [];
+  let x = 0;
+  for (const g of groups) {
+    if (g.count === 0) continue;
+    const share = g.count / total;
+    segments.push({ key: g.key, family: FAMILY_OF[g.key], x, width: share, share, count: g.count });
+    x += share;
+  }
+  return segments;
+}
+
+/** A percentage that never rounds a non-zero share down to a bare "0". */
+export function formatShare(share: number): string {
+  const pct = share * 100;
+  if (pct === 0) return '0%';
+  if (pct < 0.01) return '<0.01%';
+  return `${pct < 1 ? pct.toFixed(2) : pct.toFixed(1)}%`;
+}
+
+/** Counts grouped for reading: 174,604,259,328 in English; Chinese as 万 / 亿 for large ones is added by the caller. */
+export function formatCount(n: number, lang: 'en' | 'zh'): string {
+  return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
+}
+
+/** A short size: "124.4M", "174.6B" in English; "1.2亿", "1746.0亿" in Chinese. */
+export function formatApprox(n: number, lang: 'en' | 'zh'): string {
+  if (lang === 'zh') {
+    if (n >= 1e8) return `${(n / 1e8).toFixed(1)}亿`;
+    if (n >= 1e4) return `${(n / 1e4).toFixed(1)}万`;
+    return String(n);
+  }
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}K`;
+  return String(n);
+}

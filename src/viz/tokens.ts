@@ -1,0 +1,40 @@
+// Token chips laid out in wrapped lines, like words in a paragraph.
+
+export interface ChipBox {
+  x: number;
+  y: number;
+  w: number;
+}
+
+export interface ChipLayout {
+  chips: ChipBox[];
+  height: number;
+  width: number;
+}
+
+/** Approximate chip width for a monospace label (the chip's own padding included). */
+export function chipWidth(label: string, charWidth = 8.4, padding = 12): number {
+  return Math.ceil([...label].length * charWidth + padding);
+}
+
+/**
+ * Place chips of the given widths left to right, starting a new line when the next chip would
+ * pass `maxWidth`. A chip wider than a whole line gets a line of its own, clipped to `maxWidth`.
+ */
+export function layoutTokenChips(widths: readonly number[], maxWidth: number, gap = 6, lineHeight = 30): ChipLayout {
+  const chips: ChipBox[] = [];
+  let x = 0;
+  let y = 0;
+  let width = 0;
+  for (const raw of widths) {
+    const w = Math.min(raw, maxWidth);
+    if (x > 0 && x + w > maxWidth) {
+      x = 0;
+      y += lineHeight;
+    }
+    chips.push({ x, y, w });
+    width = Math.max(width, x + w);
+    x += w + gap;
+  }
+  return { chips, height: widths.length ? y + lineHeight : 0, width };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { readModelDir } from '../scripts/lib/model-dir';
+import { modelFromFiles } from '../src/core/bundle';
+import { nearestRows } from '../src/core/analogy';
+import { parseExpression } from '../src/core/expression';
+import { resolveTerms, termsVector, wholeWordMask } from '../src/core/wordTerms';
+
+// The lab's headline claim, checked on the model the app ships.
+const { model, tokenizer } = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
+const wte = model.params.wte;
+const whole = wholeWordMask(tokenizer);
+
+function answer(expression: string, k = 1): string[] {
+  const parsed = parseExpression(expression);
+  if (!parsed.ok) throw new Error(`${expression}: ${parsed.error.kind}`);
+  const resolved = resolveTerms(tokenizer, parsed.terms);
+  if (!resolved.ok) throw new Error(`${expression}: ${resolved.unresolved.map((u) => u.word).join(', ')} split into several tokens`);
+  const found = nearestRows(wte, termsVector(wte, resolved.terms), { k, exclude: resolved.inputIds, candidate: (id) => whole[id] === 1 });
+  return found.map((n) => tokenizer.tokenText(n.id).trim());
+}
+
+const GENDER_PAIRS = [
+  ['husband', 'wife'],
+  ['father', 'mother'],
+  ['son', 'daughter'],
+  ['boy', 'girl'],
+  ['he', 'she'],
+  ['brother', 'sister'],
+];
+
+describe('the shipped embedding matrix', () => {
+  it('answers king - man + woman with queen (inputs excluded, whole words)', () => {
+    expect(answer('king - man + woman')[0]).toBe('queen');
+  });
+
+  it('solves most of the gender pairs x - man + woman = y', () => {
+    const results = GENDER_PAIRS.map(([male, female]) => ({ male, female, got: answer(`${male} - man + woman`, 3) }));
+    const passed = results.filter((r) => r.got[0] === r.female);
+    console.log(
+      `gender pairs: ${passed.length}/${results.length} first; ` + results.map((r) => `${r.male}→${r.got.join('/')}`).join(', '),
+    );
+    expect(passed.length).toBeGreaterThanOrEqual(4);
+    // A weaker check for every pair: the answer is at least among the top three.
+    for (const r of results) expect(r.got).toContain(r.female);
+  });
+
+  it('finds capitalised names when the lowercase form splits', () => {
+    const resolved = resolveTerms(tokenizer, [{ word: 'paris', coefficient: 1, start: 0, end: 5 }]);
+    const lower = tokenizer.encode(' paris').length;
+    if (lower === 1) return; // nothing to recase in a vocabulary that has " paris"
+    expect(resolved.ok && resolved.terms[0]).toMatchObject({ form: 'Paris', recased: true });
+  });
+});

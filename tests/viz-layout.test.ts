@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { layoutHeatmap, robustMaxAbs, divergingColor, sequentialColor, MASKED_FILL } from '../src/viz/heatmap';
+import { chipWidth, layoutTokenChips } from '../src/viz/tokens';
+import { layoutFlow } from '../src/viz/flow';
+import { layoutAttentionLines } from '../src/viz/arcs';
+import { parseProse } from '../src/viz/prose';
+
+describe('heatmap layout', () => {
+  it('places cells row-major on a grid', () => {
+    const h = layoutHeatmap([1, 2, 3, 4, 5, 6], 2, 3, { width: 30 });
+    expect(h.cellW).toBe(10);
+    expect(h.cells.length).toBe(6);
+    expect(h.cells[4]).toEqual({ r: 1, c: 1, x: 10, y: 10, value: 5 });
+    expect(h.width).toBe(30);
+    expect(h.height).toBe(20);
+  });
+
+  it('never makes cells narrower than the minimum, so wide matrices scroll instead', () => {
+    const h = layoutHeatmap(new Float32Array(2 * 256), 2, 256, { width: 300, minCellW: 4 });
+    expect(h.cellW).toBe(4);
+    expect(h.width).toBe(1024);
+  });
+
+  it('fits within the offered width whenever the minimum allows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 100, max: 1200 }), (cols, rows, width) => {
+        const h = layoutHeatmap(new Float32Array(rows * cols), rows, cols, { width });
+        if (cols * 3 <= width) expect(h.width).toBeLessThanOrEqual(width + 1e-9);
+        expect(h.cells.length).toBe(rows * cols);
+      }),
+    );
+  });
+
+  it('refuses data that cannot fill the grid', () => {
+    expect(() => layoutHeatmap([1, 2], 2, 2, { width: 10 })).toThrow(/cannot fill 2 × 2/);
+  });
+});
+
+describe('colour scales', () => {
+  it('diverging: white at zero, red positive, blue negative, grey for −∞', () => {
+    const color = divergingColor(1);
+    expect(color(0)).toBe('rgb(247, 247, 247)');
+    const red = color(1).match(/\d+/g)!.map(Number);
+    const blue = color(-1).match(/\d+/g)!.map(Number);
+    expect(red[0]).toBeGreaterThan(red[2]);
+    expect(blue[2]).toBeGreaterThan(blue[0]);
+    expect(color(-Infinity)).toBe(MASKED_FILL);
+  });
+
+  it('sequential: darker for larger weights', () => {
+    const color = sequentialColor(1);
+    const sum = (c: string) => c.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+    expect(sum(color(0.9))).toBeLessThan(sum(color(0.1)));
+  });
+
+  it('robust limit ignores a single outlier', () => {
+    const data = new Float32Array(100).fill(1);
+    data[0] = 1000;
+    expect(robustMaxAbs(data)).toBe(1);
+    expect(robustMaxAbs([0, 0])).toBe(1);
+  });
+});
+
+describe('token chips', () => {
+  it('wrap to a new line when the next chip does not fit', () => {
+    const l = layoutTokenChips([50, 50, 50], 120, 10, 30);
+    expect(l.chips).toEqual([
+      { x: 0, y: 0, w: 50 },
+      { x: 60, y: 0, w: 50 },
+      { x: 0, y: 30, w: 50 },
+    ]);
+    expect(l.height).toBe(60);
+  });
+
+  it('never exceed the width, even for one huge chip', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { maxLength: 50 }), fc.integer({ min: 40, max: 400 }), (widths, max) => {
+        const l = layoutTokenChips(widths, max);
+        for (const c of l.chips) expect(c.x + c.w).toBeLessThanOrEqual(max);
+      }),
+    );
+  });
+
+  it('chip width grows with the label, counting code points', () => {
+    expect(chipWidth('ab')).toBeLessThan(chipWidth('abcd'));
+    expect(chipWidth('😀')).toBe(chipWidth('a'));
+  });
+});
+
+describe('overview diagram', () => {
+  it('lays boxes in a row on desktop and a column on phones, inside the width', () => {
+    for (const width of [360, 900]) {
+      const f = layoutFlow(width);
+      expect(f.nodes.map((n) => n.id)).toEqual(['text', 'tokens', 'vectors', 'attention', 'mlp', 'lastVector', 'probs']);
+      for (const n of f.nodes) expect(n.x + n.w).toBeLessThanOrEqual(width);
+      expect(f.loop.x + f.loop.w).toBeLessThanOrEqual(width);
+      expect(f.arrows.length).toBe(6);
+    }
+    expect(layoutFlow(360).vertical).toBe(true);
+    expect(layoutFlow(900).vertical).toBe(false);
+  });
+});
+
+describe('attention lines', () => {
+  // weights (3, 3), causal
+  const w = [1, 0, 0, 0.3, 0.7, 0, 0.01, 0.5, 0.49];
+  it('connect each query to earlier keys with enough weight', () => {
+    const lines = layoutAttentionLines(w, 3, 10, null);
+    expect(lines.map((l) => [l.from, l.to])).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [2, 1],
+      [2, 2],
+    ]);
+    expect(lines[1]).toMatchObject({ y1: 15, y2: 5, weight: 0.3 });
+  });
+  it('only the selected query when asked', () => {
+    expect(layoutAttentionLines(w, 3, 10, 1).map((l) => l.to)).toEqual([0, 1]);
+  });
+});
+
+describe('prose parser', () => {
+  it('splits math and bold', () => {
+    expect(parseProse('a **b** $x^2$ c')).toEqual([
+      { kind: 'text', text: 'a ', bold: false },
+      { kind: 'text', text: 'b', bold: true },
+      { kind: 'text', text: ' ', bold: false },
+      { kind: 'math', tex: 'x^2', bold: false },
+      { kind: 'text', text: ' c', bold: false },
+    ]);
+  });
+  it('keeps bold across math and shows an unmatched $ literally', () => {
+    expect(parseProse('**a $y$ b**')).toEqual([
+      { kind: 'text', text: 'a ', bold: true },
+      { kind: 'math', tex: 'y', bold: true },
+      { kind: 'text', text: ' b', bold: true },
+    ]);
+    expect(parseProse('costs $5')).toEqual([
+      { kind: 'text', text: 'costs ', bold: false },
+      { kind: 'text', text: '$5', bold: false },
+    ]);
+  });
+  it('never loses text', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const joined = parseProse(s)
+          .map((p) => (p.kind === 'math' ? `$${p.tex}$` : p.text))
+          .join('');
+        expect(joined.replace(/\*\*/g, '').replace(/\$\$/g, '')).toBe(s.replace(/\*\*/g, '').replace(/\$\$/g, ''));
+      }),
+    );
+  });
+});

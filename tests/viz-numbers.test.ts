@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { cosine, dot, layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from '../src/viz/numbers';
+import { layernormForward } from '../src/core/ops/layernorm';
+import { fmt, tex, texText, visibleToken } from '../src/viz/format';
+import { createRng } from '../src/core/rng';
+
+describe('layer-norm statistics', () => {
+  it('match a hand-computed row', () => {
+    const s = layerNormStats([1, 2, 3, 6], 0);
+    expect(s.mean).toBe(3);
+    expect(s.variance).toBe((4 + 1 + 0 + 9) / 4);
+    expect(s.denom).toBeCloseTo(Math.sqrt(3.5), 12);
+  });
+
+  it('reproduce the core layer norm for every channel', () => {
+    const rng = createRng(1);
+    const C = 16;
+    const x = Float32Array.from({ length: C }, () => rng.normal() * 3 + 1);
+    const g = Float32Array.from({ length: C }, () => rng.normal());
+    const b = Float32Array.from({ length: C }, () => rng.normal());
+    const out = new Float32Array(C);
+    layernormForward(out, null, null, x, g, b, 1, C, 1e-5);
+    const stats = layerNormStats(x, 1e-5);
+    for (let c = 0; c < C; c++) expect(layerNormChannel(x, c, g[c], b[c], stats)).toBeCloseTo(out[c], 5);
+  });
+});
+
+describe('products and softmax', () => {
+  it('dot and cosine', () => {
+    expect(dot([1, 2, 3], [4, -5, 6])).toBe(12);
+    expect(cosine([1, 0], [0, 2])).toBe(0);
+    expect(cosine([1, 1], [2, 2])).toBeCloseTo(1, 12);
+    expect(cosine([0, 0], [1, 2])).toBe(0);
+  });
+
+  it('linearColumn reads W stored (in, out)', () => {
+    // x (2) @ W (2, 3) + b (3), column 1: 1*20 + 2*50 + 7
+    const r = linearColumn([1, 2], [10, 20, 30, 40, 50, 60], [0, 7, 0], 3, 1);
+    expect(r.value).toBe(127);
+    expect(r.terms).toEqual([
+      [1, 20],
+      [2, 50],
+    ]);
+  });
+
+  it('softmaxEntry skips masked entries and sums to 1', () => {
+    const row = [0.5, -1, 2, -Infinity];
+    const total = [0, 1, 2, 3].reduce((s, j) => s + softmaxEntry(row, j).value, 0);
+    expect(total).toBeCloseTo(1, 12);
+    expect(softmaxEntry(row, 3).value).toBe(0);
+    expect(softmaxEntry([0, 0], 0).value).toBe(0.5);
+  });
+});
+
+describe('number formatting', () => {
+  it('uses a real minus and never shows −0', () => {
+    expect(fmt(-0.12345)).toBe('−0.1235');
+    expect(fmt(-0.00001)).toBe('0.0000');
+    expect(fmt(-Infinity)).toBe('−∞');
+    expect(tex(-1.5)).toBe('-1.5000');
+    expect(tex(-Infinity)).toBe('-\\infty');
+  });
+
+  it('makes token spaces visible and escapes KaTeX specials', () => {
+    expect(visibleToken(' king\n')).toBe('␣king↵');
+    expect(texText('a_b{c}')).toBe('\\text{“a\\_b\\{c\\}”}');
+  });
+});
