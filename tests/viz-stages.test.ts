@@ -5,7 +5,7 @@ import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
 import type { GPTConfig } from '../src/core/config';
 import { buildStages, firstStageOf, STAGES_PER_LAYER, type Dims } from '../src/viz/stages';
-import { focusValue, substitute, type QkvPart } from '../src/viz/substitute';
+import { focusValue, substitute } from '../src/viz/substitute';
 import { fmt } from '../src/viz/format';
 
 const config: GPTConfig = { vocabSize: 50, nPositions: 16, nEmbd: 12, nLayer: 3, nHead: 3, layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: false };
@@ -43,9 +43,9 @@ describe('stage list', () => {
 
   it('follows the order of the forward pass', () => {
     const kinds = stages.map((s) => (s.layer === null ? s.kind : `${s.kind}@${s.layer}`));
-    const block = (l: number) => ['ln1', 'qkv', 'scores', 'masked', 'weights', 'attnOut', 'attnProj', 'resid1', 'ln2', 'fc', 'gelu', 'mlpProj', 'resid2'].map((k) => `${k}@${l}`);
+    const block = (l: number) => ['ln1', 'q', 'k', 'v', 'scores', 'masked', 'weights', 'attnOut', 'attnProj', 'resid1', 'ln2', 'fc', 'gelu', 'mlpProj', 'resid2'].map((k) => `${k}@${l}`);
     expect(kinds.slice(0, 4)).toEqual(['tokens', 'tokEmb', 'posEmb', 'x0']);
-    expect(kinds.slice(4, 4 + 13)).toEqual(block(0));
+    expect(kinds.slice(4, 4 + 15)).toEqual(block(0));
     expect(kinds.slice(-3)).toEqual(['lnF', 'logits', 'probs']);
     expect(stages.filter((s) => s.layer === 2).map((s) => `${s.kind}@2`)).toEqual(block(2));
   });
@@ -83,10 +83,10 @@ describe('formulas with the reader’s numbers', () => {
   const head = 1;
 
   // Focus cells chosen to cover first/last rows and columns and both sides of the causal mask.
-  function focuses(kind: string): { row: number; col: number; part: QkvPart }[] {
-    const cols = kind === 'fc' || kind === 'gelu' ? 48 : kind === 'logits' || kind === 'probs' ? 50 : ['scores', 'masked', 'weights'].includes(kind) ? T : kind === 'qkv' ? 4 : 12;
-    const out: { row: number; col: number; part: QkvPart }[] = [];
-    for (const row of [0, 2, T - 1]) for (const col of [0, 1, Math.floor(cols / 2), cols - 1]) for (const part of ['q', 'k', 'v'] as const) out.push({ row, col, part });
+  function focuses(kind: string): { row: number; col: number }[] {
+    const cols = kind === 'fc' || kind === 'gelu' ? 48 : kind === 'logits' || kind === 'probs' ? 50 : ['scores', 'masked', 'weights'].includes(kind) ? T : ['q', 'k', 'v'].includes(kind) ? 4 : 12;
+    const out: { row: number; col: number }[] = [];
+    for (const row of [0, 2, T - 1]) for (const col of [0, 1, Math.floor(cols / 2), cols - 1]) out.push({ row, col });
     return out;
   }
 
@@ -95,7 +95,7 @@ describe('formulas with the reader’s numbers', () => {
       for (const focus of focuses(stage.kind)) {
         if (stage.kind === 'tokens' && focus.col > 0) continue;
         const sub = substitute(model, trace, stage, head, focus);
-        const where = `${stage.kind}@${stage.layer} (${focus.row}, ${focus.col}, ${focus.part})`;
+        const where = `${stage.kind}@${stage.layer} (${focus.row}, ${focus.col})`;
         if (sub.value === -Infinity) expect(sub.recomputed, where).toBe(-Infinity);
         else expect(Math.abs(sub.recomputed - sub.value), where).toBeLessThan(1e-4 * Math.max(1, Math.abs(sub.value)));
         expect(() => katex.renderToString(sub.tex, { throwOnError: true }), where).not.toThrow();
@@ -105,22 +105,22 @@ describe('formulas with the reader’s numbers', () => {
 
   it('end with the value the tooltip shows', () => {
     const ln = stages.find((s) => s.kind === 'ln2' && s.layer === 1)!;
-    const sub = substitute(model, trace, ln, head, { row: 3, col: 5, part: 'q' });
+    const sub = substitute(model, trace, ln, head, { row: 3, col: 5 });
     expect(sub.value).toBe(trace.blocks[1].ln2.data[3 * 12 + 5]);
     expect(sub.tex.endsWith(fmt(sub.value).replace('−', '-'))).toBe(true);
   });
 
-  it('read one head’s slice for per-head stages and the chosen part for Q/K/V', () => {
+  it('read one head’s slice for per-head stages', () => {
     const w = stages.find((s) => s.kind === 'weights' && s.layer === 0)!;
-    expect(focusValue(trace, w, 2, { row: 4, col: 1, part: 'q' })).toBe(trace.blocks[0].weights.data[2 * T * T + 4 * T + 1]);
-    const qkv = stages.find((s) => s.kind === 'qkv' && s.layer === 2)!;
-    expect(focusValue(trace, qkv, 1, { row: 3, col: 2, part: 'v' })).toBe(trace.blocks[2].v.data[1 * T * 4 + 3 * 4 + 2]);
+    expect(focusValue(trace, w, 2, { row: 4, col: 1 })).toBe(trace.blocks[0].weights.data[2 * T * T + 4 * T + 1]);
+    const v = stages.find((s) => s.kind === 'v' && s.layer === 2)!;
+    expect(focusValue(trace, v, 1, { row: 3, col: 2 })).toBe(trace.blocks[2].v.data[1 * T * 4 + 3 * 4 + 2]);
   });
 
   it('show −∞ and weight 0 above the diagonal', () => {
     const masked = stages.find((s) => s.kind === 'masked')!;
-    expect(substitute(model, trace, masked, 0, { row: 1, col: 3, part: 'q' }).tex).toContain('-\\infty');
+    expect(substitute(model, trace, masked, 0, { row: 1, col: 3 }).tex).toContain('-\\infty');
     const weights = stages.find((s) => s.kind === 'weights')!;
-    expect(substitute(model, trace, weights, 0, { row: 1, col: 3, part: 'q' }).value).toBe(0);
+    expect(substitute(model, trace, weights, 0, { row: 1, col: 3 }).value).toBe(0);
   });
 });

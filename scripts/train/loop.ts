@@ -38,7 +38,7 @@ function paramGroups(settings: RunSettings): ParamGroup[] {
     const start = t.data.byteOffset / 4;
     groups.push({ start, end: start + t.data.length, decay: t.shape.length === 2, lrScale });
   };
-  add(views.wte, settings.freezeWte ? 0 : 1);
+  add(views.wte, settings.freezeWte ? 0 : (settings.wteLrScale ?? 1));
   add(views.wpe);
   for (const b of views.h) {
     for (const t of [b.ln_1.weight, b.ln_1.bias, b.attn.c_attn.weight, b.attn.c_attn.bias, b.attn.c_proj.weight, b.attn.c_proj.bias,
@@ -55,6 +55,26 @@ function progressLine(step: number, total: number, loss: number, tokensPerSec: n
   const filled = Math.round((step / total) * width);
   const eta = `${Math.floor(etaSec / 60)}m${String(Math.floor(etaSec % 60)).padStart(2, '0')}s`;
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] step ${step}/${total} loss ${loss.toFixed(3)} ${tokensPerSec.toFixed(0)} tok/s ETA ${eta}`;
+}
+
+/** The PPMI + SVD embedding, cached next to the tokens because it takes a minute to build. */
+function loadOrBuildEmbedding(dir: string, train: Uint16Array, settings: RunSettings, log: (s: string) => void): Float32Array {
+  const { config } = settings;
+  const V = config.vocabSize;
+  const wtePath = resolve(dir, `wte-${settings.embedding.dims}.f32`);
+  const wteKeyPath = `${wtePath}.json`;
+  let wte: Float32Array;
+  if (existsSync(wtePath) && existsSync(wteKeyPath) && readFileSync(wteKeyPath, 'utf8') === JSON.stringify(settings.embedding)) {
+    const buf = readFileSync(wtePath);
+    wte = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  } else {
+    const t0 = performance.now();
+    wte = buildEmbedding(train, V, settings.embedding, settings.seed);
+    writeFileSync(wtePath, wte);
+    writeFileSync(wteKeyPath, JSON.stringify(settings.embedding));
+    log(`embedding: PPMI + SVD to ${settings.embedding.dims} dims in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return wte;
 }
 
 export interface TrainOptions {
@@ -80,27 +100,14 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const V = config.vocabSize;
   const runKey = JSON.stringify(settings);
 
-  const wtePath = resolve(dir, `wte-${settings.embedding.dims}.f32`);
-  const wteKeyPath = `${wtePath}.json`;
-  let wte: Float32Array;
-  if (existsSync(wtePath) && existsSync(wteKeyPath) && readFileSync(wteKeyPath, 'utf8') === JSON.stringify(settings.embedding)) {
-    const buf = readFileSync(wtePath);
-    wte = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  } else {
-    const t0 = performance.now();
-    wte = buildEmbedding(data.train, V, settings.embedding, settings.seed);
-    writeFileSync(wtePath, wte);
-    writeFileSync(wteKeyPath, JSON.stringify(settings.embedding));
-    log(`embedding: PPMI + SVD to ${settings.embedding.dims} dims in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
-  if (!args.quiet && settings.config.vocabSize > 1000) {
+  const wte = settings.wteInit === 'random' ? null : loadOrBuildEmbedding(dir, data.train, settings, log);
+  if (wte && !args.quiet && V > 1000) {
     for (const r of genderAnalogies({ data: wte, shape: [V, config.nEmbd] }, data.tokenizer)) {
       log(`  ${r.query} → ${r.top[0].text.trim()} (expected ${r.expected}, rank ${r.rank ?? '>50'})`);
     }
   }
-
   const init = initModel(config, createRng(settings.seed));
-  init.params.wte.data.set(wte);
+  if (wte) init.params.wte.data.set(wte);
   const paramsBuf = new SharedArrayBuffer(flatSize(config) * 4);
   const params = new Float32Array(paramsBuf);
   params.set(flattenParams(config, init.params));

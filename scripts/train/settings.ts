@@ -12,6 +12,10 @@ export interface RunSettings {
   warmupSteps: number;
   gradClip: number;
   freezeWte: boolean;
+  /** Learning-rate multiplier for wte when it is not frozen (default 1). Used by the ablation runs. */
+  wteLrScale?: number;
+  /** 'random' skips the PPMI + SVD embedding and starts wte like GPT-2 does. Used by the ablation runs. */
+  wteInit?: 'ppmi' | 'random';
   evalEvery: number;
   evalSequences: number;
   checkpointEvery: number;

@@ -11,7 +11,9 @@ export type StageKind =
   | 'posEmb'
   | 'x0'
   | 'ln1'
-  | 'qkv'
+  | 'q'
+  | 'k'
+  | 'v'
   | 'scores'
   | 'masked'
   | 'weights'
@@ -71,7 +73,9 @@ const before: [Spec, (trace: Trace) => Tensor][] = [
 
 const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
   [{ kind: 'ln1', label: 'stageLn1', group: 'attention', shape: TC, perHead: false, codeName: 'ln_1', formula: '\\hat x = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta' }, (b) => b.ln1],
-  [{ kind: 'qkv', label: 'stageQkv', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'q', formula: 'q = \\hat x W_Q + b_Q,\\; k = \\hat x W_K + b_K,\\; v = \\hat x W_V + b_V' }, (b) => b.q],
+  [{ kind: 'q', label: 'stageQ', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'q', formula: 'q = \\hat x W_Q + b_Q' }, (b) => b.q],
+  [{ kind: 'k', label: 'stageK', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'k', formula: 'k = \\hat x W_K + b_K' }, (b) => b.k],
+  [{ kind: 'v', label: 'stageV', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'v', formula: 'v = \\hat x W_V + b_V' }, (b) => b.v],
   [{ kind: 'scores', label: 'stageScores', group: 'attention', shape: heads('T'), perHead: true, codeName: 'scores', formula: 'S = \\frac{Q K^\\top}{\\sqrt{d_{\\text{head}}}}' }, (b) => b.scores],
   [{ kind: 'masked', label: 'stageMasked', group: 'attention', shape: heads('T'), perHead: true, codeName: 'masked', formula: 'S_{ij} = -\\infty \\text{ for } j > i' }, (b) => b.masked],
   [{ kind: 'weights', label: 'stageWeights', group: 'attention', shape: heads('T'), perHead: true, codeName: 'weights', formula: 'A = \\mathrm{softmax}_{\\text{row}}(S)' }, (b) => b.weights],

@@ -9,12 +9,9 @@ import { tex, texTerm } from './format';
 
 // A stage's formula with the reader's own numbers put in, for one focused cell.
 
-export type QkvPart = 'q' | 'k' | 'v';
-
 export interface Focus {
   row: number; // token position (for logits/probs: the logits row)
   col: number; // channel, neuron, key position or vocabulary id
-  part: QkvPart; // which of Q, K, V (only the Q/K/V stage reads it)
 }
 
 export interface Substitution {
@@ -35,9 +32,7 @@ function sumOfProducts(terms: readonly [number, number][]): string {
 export function focusValue(trace: Trace, stage: Stage, head: number, focus: Focus): number {
   const t = stage.tensor(trace);
   if (stage.kind === 'tokens') return t.data[focus.row];
-  const block = stage.layer === null ? null : trace.blocks[stage.layer];
-  const source = stage.kind === 'qkv' && block ? { q: block.q, k: block.k, v: block.v }[focus.part] : t;
-  const plane = stage.perHead ? slice0(source, head) : source;
+  const plane = stage.perHead ? slice0(t, head) : t;
   return row(plane, focus.row)[focus.col];
 }
 
@@ -75,12 +70,14 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const middle = `\\gamma_{${c}}\\,\\frac{x_{${c}} - \\mu}{\\sqrt{\\sigma^2+\\epsilon}} + \\beta_{${c}} = ${texTerm(g)}\\cdot\\frac{${tex(x[c])} - ${texTerm(stats.mean)}}{${tex(stats.denom)}} + ${texTerm(b)}`;
       return done(`\\hat x_{${t},${c}}`, middle, layerNormChannel(x, c, g, b, stats));
     }
-    case 'qkv': {
-      const offset = { q: 0, k: C, v: 2 * C }[focus.part];
+    case 'q':
+    case 'k':
+    case 'v': {
+      const offset = { q: 0, k: C, v: 2 * C }[stage.kind];
       const W = params!.attn.c_attn;
       const lin = linearColumn(row(block!.ln1, t), W.weight.data, W.bias.data, 3 * C, offset + head * HS + c);
-      const name = focus.part.toUpperCase();
-      return done(`${focus.part}^{(${head})}_{${t},${c}}`, `\\sum_i \\hat x_{${t},i} W_${name}[i,\\,${c}] + b = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`, lin.value);
+      const name = stage.kind.toUpperCase();
+      return done(`${stage.kind}^{(${head})}_{${t},${c}}`, `\\sum_i \\hat x_{${t},i} W_${name}[i,\\,${c}] + b = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`, lin.value);
     }
     case 'scores': {
       const q = row(slice0(block!.q, head), t);

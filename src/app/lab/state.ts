@@ -1,0 +1,59 @@
+import { useUrlParam } from '../state/url';
+
+// Every lab setting lives in the URL under lab.*, so a shared link reproduces the lab exactly.
+
+export const DEFAULT_EXPRESSION = 'king - man + woman';
+export const DEFAULT_X_AXIS: WordPair = ['man', 'woman'];
+export const DEFAULT_Y_AXIS: WordPair = ['man', 'king'];
+export const DEFAULT_DIRECTION: WordPair = ['man', 'woman'];
+export const DEFAULT_DOT_WORDS: WordPair = ['king', 'queen'];
+export const ALPHA_STEPS = 30; // the slider moves in tenths of a step, ±3 steps
+
+export type WordPair = readonly [string, string];
+export type AxesMode = 'pca' | 'pairs';
+
+const pair = (fallback: WordPair) => (raw: string | null): WordPair => {
+  const parts = (raw ?? '').split(',').map((s) => s.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? [parts[0].slice(0, 40), parts[1].slice(0, 40)] : fallback;
+};
+const writePair = (p: WordPair) => `${p[0]},${p[1]}`;
+const flag = (raw: string | null) => raw === '1';
+const writeFlag = (on: boolean) => (on ? '1' : null);
+const text = (fallback: string) => (raw: string | null) => raw ?? fallback;
+const same = (s: string) => s;
+const axesMode = (raw: string | null): AxesMode => (raw === 'pairs' ? 'pairs' : 'pca');
+const writeAxes = (m: AxesMode) => (m === 'pca' ? null : m);
+/** A step count in tenths, clamped to ±ALPHA_STEPS: a hand-edited URL cannot push α out of range. */
+const steps = (raw: string | null) => {
+  const n = Math.round(Number(raw) * 10);
+  return Number.isFinite(n) ? Math.max(-ALPHA_STEPS, Math.min(ALPHA_STEPS, n)) : 10;
+};
+const writeSteps = (n: number) => (n / 10).toString();
+/** null means "choose for me" (the first input word's position, else the last token); -1 means off. */
+const injection = (raw: string | null) => {
+  if (raw === 'off') return -1;
+  const n = raw === null ? NaN : Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+};
+const writeInjection = (p: number | null) => (p === null ? null : p < 0 ? 'off' : String(p));
+
+export function useLabState() {
+  const [expression, setExpression] = useUrlParam('lab.expr', text(DEFAULT_EXPRESSION), same, 'replace');
+  const [includeInputs, setIncludeInputs] = useUrlParam('lab.inputs', flag, writeFlag, 'replace');
+  const [allTokens, setAllTokens] = useUrlParam('lab.all', flag, writeFlag, 'replace');
+  const [axes, setAxes] = useUrlParam('lab.axes', axesMode, writeAxes, 'replace');
+  const [xAxis, setXAxis] = useUrlParam('lab.x', pair(DEFAULT_X_AXIS), writePair, 'replace');
+  const [yAxis, setYAxis] = useUrlParam('lab.y', pair(DEFAULT_Y_AXIS), writePair, 'replace');
+  const [direction, setDirection] = useUrlParam('lab.dir', pair(DEFAULT_DIRECTION), writePair, 'replace');
+  const [moveWord, setMoveWord] = useUrlParam('lab.move', text('king'), same, 'replace');
+  const [alphaTenths, setAlphaTenths] = useUrlParam('lab.alpha', steps, writeSteps, 'replace');
+  const [inject, setInject] = useUrlParam('lab.inject', injection, writeInjection, 'replace');
+  const [dotWords, setDotWords] = useUrlParam('lab.dot', pair(DEFAULT_DOT_WORDS), writePair, 'replace');
+  return {
+    expression, setExpression, includeInputs, setIncludeInputs, allTokens, setAllTokens,
+    axes, setAxes, xAxis, setXAxis, yAxis, setYAxis, direction, setDirection,
+    moveWord, setMoveWord, alphaTenths, setAlphaTenths, inject, setInject, dotWords, setDotWords,
+  };
+}
+
+export type LabState = ReturnType<typeof useLabState>;

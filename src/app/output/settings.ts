@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import { useUrlParam, identity } from '../state/url';
+import { validateSettings, type SamplingSettings, type SettingsProblem } from '../../core/sampling';
+import type { Lang, UiStrings } from '../i18n';
+import { t } from '../i18n';
+
+// Sampling settings and the seed live in the URL (out.t, out.k, out.p, out.seed), so a shared link
+// reproduces a generation run. The URL keeps what the reader typed; validateSettings decides what is used.
+
+const raw = (value: string | null) => value ?? '';
+
+export interface SamplingState {
+  settings: SamplingSettings;
+  problems: SettingsProblem[];
+  typed: { temperature: string; topK: string; topP: string };
+  setTemperature: (v: string) => void;
+  setTopK: (v: string) => void;
+  setTopP: (v: string) => void;
+}
+
+export function useSampling(vocabSize: number): SamplingState {
+  const [temperature, setTemperature] = useUrlParam('out.t', raw, identity, 'replace');
+  const [topK, setTopK] = useUrlParam('out.k', raw, identity, 'replace');
+  const [topP, setTopP] = useUrlParam('out.p', raw, identity, 'replace');
+  const validated = useMemo(() => validateSettings({ temperature, topK, topP }, vocabSize), [temperature, topK, topP, vocabSize]);
+  return { ...validated, typed: { temperature, topK, topP }, setTemperature, setTopK, setTopP };
+}
+
+export const DEFAULT_SEED = 42;
+export const MAX_SEED = 4294967295;
+
+export function parseSeed(value: string | null): { seed: number; bad: string | null } {
+  if (value === null || value === '') return { seed: DEFAULT_SEED, bad: null };
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SEED ? { seed: n, bad: null } : { seed: DEFAULT_SEED, bad: value };
+}
+
+export function useSeed(): { seed: number; typed: string; bad: string | null; setSeed: (v: string) => void } {
+  const [typed, setSeed] = useUrlParam('out.seed', raw, identity, 'replace');
+  const { seed, bad } = parseSeed(typed);
+  return { seed, typed: typed === '' ? String(DEFAULT_SEED) : typed, bad, setSeed };
+}
+
+const PROBLEM_KEY: Record<SettingsProblem['code'], keyof UiStrings> = {
+  temperatureNotANumber: 'outProblemTemperatureNotANumber',
+  temperatureClamped: 'outProblemTemperatureClamped',
+  topKNotANumber: 'outProblemTopKNotANumber',
+  topKRounded: 'outProblemTopKRounded',
+  topKOff: 'outProblemTopKOff',
+  topKClamped: 'outProblemTopKClamped',
+  topPNotANumber: 'outProblemTopPNotANumber',
+  topPClamped: 'outProblemTopPClamped',
+  topPOff: 'outProblemTopPOff',
+};
+
+export function problemText(p: SettingsProblem, ui: UiStrings, lang: Lang): string {
+  return t(ui, PROBLEM_KEY[p.code], lang, { value: String(p.value), to: p.to === null ? ui.outOff : String(p.to) });
+}
