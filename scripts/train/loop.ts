@@ -10,6 +10,7 @@ import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
 import { writeSafetensors } from '../../src/core/safetensors.ts';
 import { writeModelDir } from '../lib/model-dir.ts';
 import { prepareData } from './prepare.ts';
+import { ROOT } from './paths.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies } from './analogies.ts';
 import type { RunSettings } from './settings.ts';
@@ -98,7 +99,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const { config } = settings;
   const T = config.nPositions;
   const V = config.vocabSize;
-  const runKey = JSON.stringify(settings);
+  // Where a run stops does not change what it computes, so a longer run can resume a shorter one's checkpoint.
+  const runKey = JSON.stringify({ ...settings, stopAt: undefined });
 
   const wte = settings.wteInit === 'random' ? null : loadOrBuildEmbedding(dir, data.train, settings, log);
   if (wte && !args.quiet && V > 1000) {
@@ -111,6 +113,14 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const paramsBuf = new SharedArrayBuffer(flatSize(config) * 4);
   const params = new Float32Array(paramsBuf);
   params.set(flattenParams(config, init.params));
+  if (settings.initFrom) {
+    const from = settings.initFrom;
+    const prior = loadState(resolve(ROOT, from.dir, 'train-state.bin'), JSON.stringify({ ...from.settings, stopAt: undefined, config }), params);
+    if (!prior || prior.step < (from.settings.stopAt ?? from.settings.steps)) {
+      throw new Error(`${from.dir} has no finished checkpoint of the previous phase; run it first.`);
+    }
+    log(`starting from the previous phase's weights after its step ${prior.step}`);
+  }
   const statePath = resolve(dir, 'train-state.bin');
   const logPath = resolve(dir, 'loss-log.json');
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
@@ -169,7 +179,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   };
 
   if (args.exportOnly && !resumed) throw new Error(`--export-only needs a checkpoint in ${dir}; train first.`);
-  const lastStep = args.exportOnly ? firstStep - 1 : settings.steps;
+  const lastStep = args.exportOnly ? firstStep - 1 : Math.min(settings.steps, settings.stopAt ?? Infinity);
   for (let step = firstStep; step <= lastStep; step++) {
     // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.
     const rng = createRng(settings.seed * 100_003 + step);
@@ -181,13 +191,13 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const lr = learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
     adamwStep(params, grad0, m, v, groups, step, lr);
     const loss = replies.reduce((a, r) => a + r.lossSum, 0) / settings.batchSequences;
-    const valLoss = step % settings.evalEvery === 0 || step === settings.steps ? await evaluate() : null;
+    const valLoss = step % settings.evalEvery === 0 || step === lastStep ? await evaluate() : null;
     rows.push({ step, loss, valLoss, lr, tokens: step * tokensPerStep, seconds: seconds() });
     const runSeconds = (performance.now() - started) / 1000;
     const tps = ((step - firstStep + 1) * tokensPerStep) / runSeconds;
     const eta = ((settings.steps - step) * tokensPerStep) / tps;
     const line = progressLine(step, settings.steps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}` : '');
-    if (step % settings.checkpointEvery === 0 || step === settings.steps) persist(step);
+    if (step % settings.checkpointEvery === 0 || step === lastStep) persist(step);
     if (args.quiet) continue;
     if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
     else if (valLoss !== null || step % 10 === 0 || step === firstStep) console.log(line);

@@ -16,7 +16,7 @@ export function Prediction(props: { result: ForwardResult; tokenizer: Tokenizer;
         {top.map(({ index, value }) => (
           <li key={index}>
             <span className="token-chip">{JSON.stringify(props.tokenizer.tokenText(index)).slice(1, -1)}</span>
-            <span className="bar" style={{ width: `${Math.max(1, value * 100)}%` }} />
+            <span className="bar" style={{ width: `${Math.max(1, (value / top[0].value) * 100)}%` }} />
             <span className="num">{(value * 100).toFixed(1)}%</span>
           </li>
         ))}

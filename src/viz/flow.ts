@@ -36,10 +36,10 @@ const ORDER: [FlowNodeId, StageKind][] = [
 /** Boxes in a row when they fit `width`, else in a column (phones). */
 export function layoutFlow(width: number): FlowLayout {
   const n = ORDER.length;
-  const gap = 14;
+  const gap = 10;
   const pad = 10; // room for the loop frame
   const boxW = (width - 2 * pad - gap * (n - 1)) / n;
-  const vertical = boxW < 76;
+  const vertical = boxW < 70;
   const w = vertical ? Math.min(width - 2 * pad - 40, 240) : boxW;
   const h = vertical ? 34 : 56;
   const nodes: FlowNode[] = ORDER.map(([id, stage], i) => ({

@@ -65,7 +65,7 @@ const T4C = (d: Dims) => [d.T, 4 * d.C];
 const heads = (last: 'HS' | 'T') => (d: Dims) => [d.NH, d.T, last === 'HS' ? d.HS : d.T];
 
 const before: [Spec, (trace: Trace) => Tensor][] = [
-  [{ kind: 'tokens', label: 'stageTokens', group: 'tokens', shape: (d) => [d.T], perHead: false, codeName: 'ids', formula: '\\text{text} \\mapsto (t_0, t_1, \\dots, t_{T-1})' }, (tr) => ({ data: Float32Array.from(tr.ids), shape: [tr.ids.length] })],
+  [{ kind: 'tokens', label: 'stageTokens', group: 'tokens', shape: (d) => [d.T], perHead: false, codeName: 'ids', formula: '\\text{“…”} \\mapsto (t_0, t_1, \\dots, t_{T-1})' }, (tr) => ({ data: Float32Array.from(tr.ids), shape: [tr.ids.length] })],
   [{ kind: 'tokEmb', label: 'stageTokEmb', group: 'vectors', shape: TC, perHead: false, codeName: 'wte[ids]', formula: 'e_t = W_e[\\,\\text{id}_t\\,]' }, (tr) => tr.tokEmb],
   [{ kind: 'posEmb', label: 'stagePosEmb', group: 'vectors', shape: TC, perHead: false, codeName: 'wpe[t]', formula: 'p_t = W_p[\\,t\\,]' }, (tr) => tr.posEmb],
   [{ kind: 'x0', label: 'stageX0', group: 'vectors', shape: TC, perHead: false, codeName: 'x0', formula: 'x_t = e_t + p_t' }, (tr) => tr.x0],

@@ -8,6 +8,7 @@ import { layerNormInput, type Stage } from './stages';
 import { tex, texTerm } from './format';
 
 // A stage's formula with the reader's own numbers put in, for one focused cell.
+// Positions, channels and neurons count from 0 as in the code; heads and layers from 1 as on screen.
 
 export interface Focus {
   row: number; // token position (for logits/probs: the logits row)
@@ -77,7 +78,7 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const W = params!.attn.c_attn;
       const lin = linearColumn(row(block!.ln1, t), W.weight.data, W.bias.data, 3 * C, offset + head * HS + c);
       const name = stage.kind.toUpperCase();
-      return done(`${stage.kind}^{(${head})}_{${t},${c}}`, `\\sum_i \\hat x_{${t},i} W_${name}[i,\\,${c}] + b = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`, lin.value);
+      return done(`${stage.kind}^{(${head + 1})}_{${t},${c}}`, `\\sum_i \\hat x_{${t},i} W_${name}[i,\\,${c}] + b = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`, lin.value);
     }
     case 'scores': {
       const q = row(slice0(block!.q, head), t);
@@ -105,7 +106,7 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const terms: [number, number][] = [];
       for (let s = 0; s <= t; s++) terms.push([w[s], row(v, s)[j]]);
       const sum = terms.reduce((acc, [a, b]) => acc + a * b, 0);
-      return done(`o_{${t},${c}}`, `\\sum_{j \\le ${t}} A^{(${h})}_{${t},j}\\, v^{(${h})}_{j,${j}} = ${sumOfProducts(terms)}`, sum);
+      return done(`o_{${t},${c}}`, `\\sum_{j \\le ${t}} A^{(${h + 1})}_{${t},j}\\, v^{(${h + 1})}_{j,${j}} = ${sumOfProducts(terms)}`, sum);
     }
     case 'attnProj':
     case 'fc':

@@ -38,3 +38,15 @@ export function layoutTokenChips(widths: readonly number[], maxWidth: number, ga
   }
   return { chips, height: widths.length ? y + lineHeight : 0, width };
 }
+
+const STARTS_WORD_PART = /^[\p{L}\p{N}]/u;
+const ENDS_WORD_PART = /[\p{L}\p{N}]$/u;
+
+/**
+ * Which tokens are pieces of a longer word: a token glued (no space) to a letter or digit on
+ * either side belongs to a word that the vocabulary had to split.
+ */
+export function wordPieces(texts: readonly string[]): boolean[] {
+  const gluedToPrevious = texts.map((s, i) => i > 0 && STARTS_WORD_PART.test(s) && ENDS_WORD_PART.test(texts[i - 1]));
+  return texts.map((_, i) => gluedToPrevious[i] || (i + 1 < texts.length && gluedToPrevious[i + 1]));
+}

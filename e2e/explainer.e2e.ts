@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
+import { buildStages } from '../src/viz/stages';
+import { getUi } from '../src/content/chapters';
+import { chapterIds } from '../src/content/chapters';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const en = getUi('en');
+const L = 4; // the bundled model's layers; the page's own "Stage i of n" label is checked against this
+const stages = buildStages(L);
+const N = stages.length;
+const q = (params: Record<string, string>) => '?' + new URLSearchParams(params).toString();
+const unminus = (s: string) => s.replace(/\u2212/g, '-');
+
+async function stageOf(page: Page): Promise<string> {
+  return (await page.getByTestId('stage-of').textContent()) ?? '';
+}
+
+/** Move the mouse over cell (r, c) of the stepper's heatmap and return the readout's value. */
+async function hoverCell(page: Page, r: number, c: number): Promise<string> {
+  const hit = page.locator('[data-testid=stage-heatmap] rect.hit-area');
+  const box = (await hit.boundingBox())!;
+  const cell = page.locator(`[data-testid=stage-heatmap] rect.cell[data-r="${r}"][data-c="${c}"]`);
+  const w = Number(await cell.getAttribute('width'));
+  const h = Number(await cell.getAttribute('height'));
+  await hit.scrollIntoViewIfNeeded();
+  const box2 = (await hit.boundingBox())!;
+  void box;
+  await page.mouse.move(box2.x + c * w + w / 2, box2.y + r * h + h / 2);
+  await expect.poll(() => page.getByTestId('cell-label').textContent()).toContain(`token ${r}`);
+  return (await page.getByTestId('cell-value').textContent()) ?? '';
+}
+
+async function formulaText(page: Page): Promise<string> {
+  return unminus((await page.locator('[data-testid=formula-numbers] .katex-html').textContent()) ?? '');
+}
+
+describe('explainer', () => {
+  it('recomputes tokens and predictions as the reader types', async () => {
+    const { page, errors, offOrigin } = await openApp(browser, q({ lang: 'en', text: 'The king said', step: '0' }));
+    const chips = page.locator('[data-testid=stepper] [data-testid=token-chip]');
+    await expect.poll(() => chips.count()).toBe(3);
+    const before = await page.locator('.prediction-list').textContent();
+    await page.locator('#reader-text').fill('The old man walked slowly to the river and');
+    await expect.poll(() => chips.count()).toBeGreaterThan(6);
+    await expect.poll(() => page.locator('.prediction-list').textContent()).not.toBe(before);
+    await expect.poll(() => page.locator('[data-testid=stepper] [data-testid=token-chip]').first().getAttribute('aria-label')).toContain('The');
+    await screenshot(page, 'explainer-desktop');
+    expect(errors).toEqual([]);
+    expect(offOrigin).toEqual([]);
+  });
+
+  it('steps through every stage in order with the Next button and the → key, and Back undoes a step', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const passes = () => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
+    const passesBefore = await passes();
+    for (let i = 0; i < N; i++) {
+      const s = stages[i];
+      const name = s.layer === null ? en[s.label] : `Layer ${s.layer + 1} · ${en[s.label]}`;
+      await expect.poll(() => stageOf(page)).toBe(`Stage ${i + 1} of ${N}`);
+      expect(await page.getByTestId('stage-name').textContent()).toBe(name);
+      if (i === N - 1) break;
+      if (i % 2 === 0) await page.getByRole('button', { name: en.next, exact: true }).click();
+      else {
+        await page.locator('body').click({ position: { x: 2, y: 2 } });
+        await page.keyboard.press('ArrowRight');
+      }
+    }
+    await expect(page.getByRole('button', { name: en.next, exact: true }).isDisabled()).resolves.toBe(true);
+    // Stepping only reads the trace: the model ran for the text and never again.
+    expect(await passes()).toBe(passesBefore);
+    await page.goBack();
+    await expect.poll(() => stageOf(page)).toBe(`Stage ${N - 1} of ${N}`);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stageOf(page)).toBe(`Stage ${N - 2} of ${N}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the hovered cell’s value in the formula', async () => {
+    const text = 'The king said to the queen';
+    const picks: [string, number, number][] = [
+      ['x0', 2, 5],
+      ['ln1', 3, 17],
+      ['k', 4, 2],
+      ['weights', 4, 1],
+      ['attnOut', 5, 9],
+      ['gelu', 1, 40],
+      ['resid2', 2, 3],
+      ['lnF', 5, 0],
+    ];
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text, step: '0' }));
+    for (const [kind, r, c] of picks) {
+      const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === 1))!;
+      await page.evaluate((step) => {
+        const url = new URL(location.href);
+        url.searchParams.set('step', String(step));
+        history.pushState(null, '', url);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, stage.index);
+      await expect.poll(() => stageOf(page)).toBe(`Stage ${stage.index + 1} of ${N}`);
+      const value = unminus(await hoverCell(page, r, c));
+      expect(value, kind).toMatch(/^-?\d+\.\d{4}$/);
+      await expect.poll(() => formulaText(page)).toContain(value);
+      expect((await formulaText(page)).trim().endsWith(value), kind).toBe(true);
+    }
+    await screenshot(page, 'explainer-formula');
+    expect(errors).toEqual([]);
+  });
+
+  it('switches the language', async () => {
+    const { page } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
+    await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(en.stepThrough);
+    await page.getByRole('button', { name: en.language }).click();
+    const zh = getUi('zh');
+    await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(zh.stepThrough);
+    await expect.poll(() => page.locator('#chapter-tokens-title').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(page.url()).toContain('lang=zh');
+  });
+
+  it('restores text, step, language and token from a shared link', async () => {
+    const text = 'The queen said that the king';
+    const { page, errors } = await openApp(browser, q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
+    const zh = getUi('zh');
+    expect(await page.locator('#reader-text').inputValue()).toBe(text);
+    await expect.poll(() => stageOf(page)).toBe(zh.stageOf.replace('{i}', '21').replace('{n}', String(N)));
+    expect(await page.getByTestId('token-select').inputValue()).toBe('2');
+    expect(await page.locator('.app').getAttribute('lang')).toBe('zh-Hans');
+    expect(await page.getByTestId('cell-label').textContent()).toContain('词元 2');
+    expect(errors).toEqual([]);
+  });
+
+  it('jumps the stepper from the overview diagram and opens the lab', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
+    await page.getByTestId('flow-mlp').click();
+    await expect.poll(() => page.getByTestId('stage-name').textContent()).toBe(`Layer 1 · ${en.stageLn2}`);
+    await page.getByTestId('open-lab').click();
+    await expect.poll(() => page.url()).toContain('view=lab');
+    await expect.poll(() => page.getByTestId('stepper').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows GPT-2’s tokens for comparison, loaded from our own origin', async () => {
+    const { page, offOrigin } = await openApp(browser, q({ lang: 'en', text: 'The smartphone podcast' }));
+    const gpt2 = page.getByTestId('gpt2-tokens');
+    await gpt2.scrollIntoViewIfNeeded();
+    await expect.poll(() => gpt2.locator('[data-testid=token-chip]').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    expect(await gpt2.textContent()).toContain('50,257');
+    expect(offOrigin).toEqual([]);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`fits a 390px phone without sideways scrolling in every chapter (${lang})`, async () => {
+      const { page, errors, offOrigin } = await openApp(browser, q({ lang, text: 'The king said to the queen that the old man', step: String(stages.find((s) => s.kind === 'fc')!.index) }), { viewport: PHONE });
+      expect(await scrollsSideways(page)).toBe(false);
+      await page.getByTestId('stepper').scrollIntoViewIfNeeded();
+      await screenshot(page, `explainer-phone-${lang}`);
+      for (const id of chapterIds) {
+        await page.getByTestId(`chapter-${id}`).scrollIntoViewIfNeeded();
+        expect(await scrollsSideways(page), id).toBe(false);
+      }
+      for (const kind of ['tokens', 'weights', 'probs'] as const) {
+        const stage = stages.find((s) => s.kind === kind)!;
+        await page.evaluate((step) => {
+          const url = new URL(location.href);
+          url.searchParams.set('step', String(step));
+          history.pushState(null, '', url);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, stage.index);
+        await expect.poll(() => stageOf(page)).toContain(String(stage.index + 1));
+        expect(await scrollsSideways(page), kind).toBe(false);
+      }
+      expect(errors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
+import { STAGES_PER_LAYER } from '../src/viz/stages';
+
+// The output figures (chapters 8-10 and the experiments): sampling controls that never rerun the
+// model, generation that a shared link reproduces, ablation before/after, and phone layout.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const forwardCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
+const readText = (page: Page) => page.evaluate(() => new URLSearchParams(window.location.search).get('text'));
+const START = 'The king said to the queen that';
+
+describe('output figures', () => {
+  it('moving the sampling sliders changes the chart without a new forward pass', async () => {
+    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(START)}`);
+    const figure = page.locator('.softmax-figure');
+    await figure.scrollIntoViewIfNeeded();
+    const before = await forwardCount(page);
+    const probsShown = () => figure.locator('[data-prob]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-prob'))));
+    const atT1 = await probsShown();
+
+    await figure.getByRole('slider', { name: 'Temperature' }).fill('0.3');
+    await expect.poll(async () => (await probsShown())[0]).toBeGreaterThan(atT1[0]);
+    await figure.getByLabel('Top-k').last().fill('3');
+    await expect.poll(() => figure.locator('li.removed').count()).toBe(atT1.length - 3);
+    await expect.poll(() => page.getByTestId('kept-count').textContent()).toContain('3 of');
+    await figure.getByLabel('Top-p').last().fill('0.5');
+    await figure.getByLabel('Temperature').last().fill('0');
+    await expect.poll(() => figure.getByText('greedy decoding').count()).toBe(1);
+    await expect.poll(async () => (await probsShown())[0]).toBe(1);
+
+    await figure.getByLabel('Temperature').last().fill('-4');
+    await expect.poll(() => figure.getByRole('status').textContent()).toContain('between 0 and 5');
+    await figure.getByLabel('Top-k').last().fill('lots');
+    await expect.poll(() => figure.getByRole('status').textContent()).toContain('not a number');
+
+    expect(await forwardCount(page)).toBe(before);
+    await screenshot(page, 'output-softmax-desktop');
+    expect(errors).toEqual([]);
+  });
+
+  it('generates tokens into the text, and the shared settings reproduce them', async () => {
+    const query = `?lang=en&out.seed=1234&out.t=0.8&out.k=40&text=${encodeURIComponent(START)}`;
+    const run = async () => {
+      const { page, errors } = await openApp(browser, query);
+      await page.getByTestId('generate-count').fill('5');
+      await page.getByTestId('generate-n').click();
+      await expect.poll(() => page.getByTestId('generate-n').isEnabled(), { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => page.locator('.generated-run .token-chip').count()).toBe(5);
+      const text = await readText(page);
+      return { page, errors, text };
+    };
+    const first = await run();
+    expect(first.text?.startsWith(START)).toBe(true);
+    expect(first.text!.length).toBeGreaterThan(START.length);
+    expect(new URL(first.page.url()).searchParams.get('out.seed')).toBe('1234');
+    const second = await run();
+    expect(second.text).toBe(first.text);
+
+    // Generate one more from the generated text: it continues, and Stop halts a longer run.
+    await second.page.getByTestId('generate-one').click();
+    await expect.poll(() => readText(second.page)).not.toBe(first.text);
+    await second.page.getByTestId('generate-count').fill('60');
+    await second.page.getByTestId('generate-n').click();
+    await second.page.getByTestId('generate-stop').click();
+    await expect.poll(() => second.page.getByTestId('generate-n').isEnabled()).toBe(true);
+    expect(await second.page.locator('.generated-run .token-chip').count()).toBeLessThan(60);
+    await screenshot(second.page, 'output-generation-desktop');
+    expect([...first.errors, ...second.errors]).toEqual([]);
+  });
+
+  it('stops at the context length and says why', async () => {
+    const long = Array.from({ length: 200 }, () => 'the').join(' ');
+    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(long)}`);
+    await expect.poll(() => page.getByTestId('context-full').count()).toBe(1);
+    await page.getByTestId('generate-one').click();
+    expect(await readText(page)).toBe(long);
+    expect(errors).toEqual([]);
+  });
+
+  it('the every-position view highlights the probability of the real next token', async () => {
+    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(START)}`);
+    // Let any pass the other figures make after mounting finish, so the count before the toggle is settled.
+    await page.waitForTimeout(1000);
+    const before = await forwardCount(page);
+    await page.getByTestId('every-position-toggle').click();
+    const rows = page.getByTestId('every-position').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    expect(await page.getByTestId('every-position').locator('.prob-cell').count()).toBe((await rows.count()) - 1);
+    // The all-positions pass runs because the toggle asked for it (React's StrictMode may run a
+    // memo twice); switching the view off runs nothing.
+    const afterToggle = await forwardCount(page);
+    expect(afterToggle).toBeGreaterThan(before);
+    await page.getByTestId('every-position-toggle').click();
+    await expect.poll(() => page.getByTestId('every-position').count()).toBe(0);
+    expect(await forwardCount(page)).toBe(afterToggle);
+    expect(errors).toEqual([]);
+  });
+
+  it('ablation shows the prediction before and after, and the URL keeps the choice', async () => {
+    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(START)}`);
+    await page.getByTestId('ablate-h0.0').click();
+    await page.getByTestId('ablate-m1').click();
+    await expect.poll(() => page.getByTestId('ablation-compare').locator('tbody tr').count()).toBeGreaterThan(3);
+    expect(new URL(page.url()).searchParams.get('out.ablate')).toBe('h0.0,m1');
+    const deltas = await page.getByTestId('ablation-compare').locator('td.delta').allTextContents();
+    expect(deltas.some((d) => d !== '0.00%')).toBe(true);
+    await page.getByTestId('ablation-compare').scrollIntoViewIfNeeded();
+    await screenshot(page, 'output-ablation-desktop');
+    expect(errors).toEqual([]);
+  });
+
+  it('the logit lens and parameter counter read the loaded model', async () => {
+    // The stepper's first stage inside block 1 (0-based): 4 stages before the blocks, then block 0.
+    const step = 4 + STAGES_PER_LAYER;
+    const { page, errors } = await openApp(browser, `?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
+    const lens = page.getByTestId('logit-lens');
+    await expect.poll(() => lens.locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await lens.locator('tr.current-layer th').textContent()).toBe('After block 2');
+    await page.getByTestId('params-model').selectOption('gpt2');
+    await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('124,439,808');
+    await page.getByTestId('params-model').selectOption('gpt3');
+    await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('174,604,259,328');
+    expect(errors).toEqual([]);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`fits a phone without sideways scrolling (${lang})`, async () => {
+      const { page, errors } = await openApp(browser, `?lang=${lang}&out.ablate=h1.1&text=${encodeURIComponent(START)}`, { viewport: PHONE });
+      await page.getByTestId('every-position-toggle').click();
+      await screenshot(page, `output-phone-${lang}`);
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(errors).toEqual([]);
+    });
+  }
+});

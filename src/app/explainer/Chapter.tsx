@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { ChapterId } from '../../content/types';
+import { getChapter } from '../../content/chapters';
+import { fillPlaceholders, type PlaceholderValues } from '../../content/fill';
+import type { Lang, UiStrings } from '../i18n';
+import { t } from '../i18n';
+import { Prose } from './Tex';
+
+/** One chapter: its prose (filled with the loaded model's sizes) beside a live figure on the reader's text. */
+export function Chapter(props: { id: ChapterId; index: number; lang: Lang; ui: UiStrings; values: PlaceholderValues; children?: ReactNode; onStepHere?: () => void }) {
+  const { lang, ui } = props;
+  const ch = getChapter(lang, props.id);
+  const fill = (s: string) => fillPlaceholders(s, props.values, lang);
+  const headingId = `chapter-${props.id}-title`;
+  return (
+    <section className="chapter" id={`chapter-${props.id}`} aria-labelledby={headingId} data-testid={`chapter-${props.id}`}>
+      <div className="chapter-text">
+        <p className="chapter-number">{t(ui, 'chapterN', lang, { i: props.index + 1 })}</p>
+        <h2 id={headingId}>{ch.title}</h2>
+        <p className="lede">
+          <Prose text={fill(ch.lede)} />
+        </p>
+        {ch.body.map((p, i) => (
+          <p key={i}>
+            <Prose text={fill(p)} />
+          </p>
+        ))}
+        <aside className="try-this">
+          <h3>{ui.tryThis}</h3>
+          <ul>
+            {ch.tryThis.map((p, i) => (
+              <li key={i}>
+                <Prose text={fill(p)} />
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+      <div className="chapter-figure">
+        {props.children}
+        {props.onStepHere && (
+          <button type="button" className="step-here" onClick={props.onStepHere}>
+            {ui.stepHere} ↑
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

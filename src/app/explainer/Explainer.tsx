@@ -1,0 +1,104 @@
+import { useCallback, useMemo } from 'react';
+import type { AppModel } from '../model/loadModel';
+import type { ForwardResult } from '../model/useForward';
+import type { Lang, UiStrings } from '../i18n';
+import { modelPlaceholders } from '../../content/fill';
+import { chapterIds, getChapter } from '../../content/chapters';
+import { buildStages, type StageKind } from '../../viz/stages';
+import { writeParams } from '../state/url';
+import { useSelection } from './useSelection';
+import { Stepper } from './Stepper';
+import { Chapter } from './Chapter';
+import { useWidth } from './useWidth';
+import { NextTokenFigure } from './figures/NextTokenFigure';
+import { FlowFigure } from './figures/FlowFigure';
+import { TokensFigure } from './figures/TokensFigure';
+import { EmbeddingFigure } from './figures/EmbeddingFigure';
+import { AttentionFigure } from './figures/AttentionFigure';
+import { MlpFigure } from './figures/MlpFigure';
+import { LayersFigure } from './figures/LayersFigure';
+import { AblationPanel, GenerationPanel, LogitLens, LogitsFigure, ParameterCounter, SoftmaxFigure } from '../output';
+
+type Ok = Extract<ForwardResult, { kind: 'ok' }>;
+
+function scrollToStepper() {
+  document.getElementById('stepper')?.scrollIntoView({ behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+}
+
+/** The read-along view: ten chapters, each with a live figure, and the forward-pass stepper after chapter 2. */
+export function Explainer(props: { loaded: AppModel; result: Ok; text: string; lang: Lang; ui: UiStrings }) {
+  const { loaded, result, lang, ui } = props;
+  const { model, tokenizer } = loaded;
+  const { config } = model;
+  const stages = useMemo(() => buildStages(config.nLayer), [config.nLayer]);
+  const T = result.ids.length;
+  const [selection, actions] = useSelection(stages, T, config.nLayer, config.nHead);
+  const values = useMemo(() => modelPlaceholders(config), [config]);
+  const tokenText = useCallback((id: number) => tokenizer.tokenText(id), [tokenizer]);
+  const [ref, width] = useWidth<HTMLDivElement>(640);
+  // Beside the prose from 1000px up (grid columns 0.82fr : 1fr with a 32px gap), below it otherwise.
+  const figureWidth = width >= 1000 ? Math.floor((width - 32) / 1.82) - 4 : width;
+
+  const goTo = (kind: StageKind, layer = selection.layer) => {
+    const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === layer));
+    if (stage) actions.setStep(stage.index);
+    scrollToStepper();
+  };
+  const openLab = () => {
+    writeParams({ view: 'lab' }, 'push');
+    window.scrollTo({ top: 0 });
+  };
+  const common = { lang, ui, values };
+  const output = { lang, ui, result };
+
+  return (
+    <div className="explainer" ref={ref}>
+      <nav className="toc" aria-label={ui.chapters}>
+        <ol>
+          {chapterIds.map((id) => (
+            <li key={id}>
+              <a href={`#chapter-${id}`}>{getChapter(lang, id).title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <Chapter id="gpt" index={0} {...common}>
+        <NextTokenFigure trace={result.trace} tokenText={tokenText} width={figureWidth} ui={ui} />
+      </Chapter>
+      <Chapter id="flow" index={1} {...common}>
+        <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage.kind} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
+      </Chapter>
+      <Stepper model={model} trace={result.trace} tokens={result.tokens} tokenText={tokenText} stages={stages} selection={selection} actions={actions} ui={ui} lang={lang} />
+      <Chapter id="tokens" index={2} {...common} onStepHere={() => goTo('tokens')}>
+        <TokensFigure text={props.text} tokens={result.tokens} ids={result.trace.ids} vocabSize={config.vocabSize} tok={selection.tok} onPick={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+      </Chapter>
+      <Chapter id="embedding" index={3} {...common} onStepHere={() => goTo('tokEmb')}>
+        <EmbeddingFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
+      </Chapter>
+      <Chapter id="attention" index={4} {...common} onStepHere={() => goTo('q')}>
+        <AttentionFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} layer={selection.layer} head={selection.head} setLayer={actions.setLayer} setHead={actions.setHead} setTok={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+      </Chapter>
+      <Chapter id="mlp" index={5} {...common} onStepHere={() => goTo('fc')}>
+        <MlpFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} layer={selection.layer} setLayer={actions.setLayer} width={figureWidth} ui={ui} lang={lang} />
+      </Chapter>
+      <Chapter id="layers" index={6} {...common} onStepHere={() => goTo('resid2')}>
+        <LayersFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} width={figureWidth} ui={ui} lang={lang} />
+      </Chapter>
+      <Chapter id="unembedding" index={7} {...common} onStepHere={() => goTo('logits')}>
+        <LogitsFigure {...output} />
+      </Chapter>
+      <Chapter id="softmax" index={8} {...common} onStepHere={() => goTo('probs')}>
+        <SoftmaxFigure {...output} />
+      </Chapter>
+      <Chapter id="generation" index={9} {...common}>
+        <GenerationPanel {...output} />
+      </Chapter>
+      <section className="deeper" aria-labelledby="deeper-title" data-testid="deeper">
+        <h2 id="deeper-title">{ui.deeperLook}</h2>
+        <LogitLens {...output} />
+        <AblationPanel {...output} />
+        <ParameterCounter {...output} />
+      </section>
+    </div>
+  );
+}

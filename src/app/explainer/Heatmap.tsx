@@ -1,0 +1,186 @@
+import { useEffect, useRef } from 'react';
+import { select } from 'd3-selection';
+import { rgb } from 'd3-color';
+import 'd3-transition';
+import { visibleToken } from '../../viz/format';
+import type { HeatmapCell, HeatmapLayout } from '../../viz/heatmap';
+import { prefersReducedMotion } from './useWidth';
+
+export type EnterMotion = 'fade' | 'fromAbove' | 'fromLeft';
+
+export interface CellPos {
+  r: number;
+  c: number;
+}
+
+interface Props {
+  layout: HeatmapLayout;
+  color: (v: number) => string;
+  rowLabels: readonly string[];
+  selectedRow: number | null;
+  focus: CellPos | null;
+  onHover: (cell: CellPos | null) => void;
+  onPick: (cell: CellPos) => void;
+  /** How new cells arrive: rows of W_e dropping in, columns sliding in, or fading. */
+  enter?: EnterMotion;
+  label: string;
+  testId?: string;
+  /** Room for the row labels on the left; 0 hides them. */
+  labelWidth?: number;
+  /** Row labels are token texts (spaces made visible) rather than plain names. */
+  tokenLabels?: boolean;
+}
+
+const LABEL_W = 84;
+const TOP = 4;
+/** Above this many cells one SVG rect each gets slow (a 128-token text has 32,768 MLP cells): draw a bitmap instead. */
+const MAX_RECTS = 3000;
+
+/** The matrix as a bitmap with one pixel per cell, scaled up without smoothing. */
+function cellsToDataUrl(layout: HeatmapLayout, color: (v: number) => string): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = layout.cols;
+  canvas.height = layout.rows;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return '';
+  const image = ctx.createImageData(layout.cols, layout.rows);
+  layout.cells.forEach((cell, i) => {
+    const c = rgb(color(cell.value));
+    image.data.set([c.r, c.g, c.b, 255], i * 4);
+  });
+  ctx.putImageData(image, 0, 0);
+  return canvas.toDataURL();
+}
+
+/** A matrix as coloured cells. D3 owns the cells (to animate them between stages); React owns labels and highlights. */
+export function Heatmap(props: Props) {
+  const cellsRef = useRef<SVGGElement>(null);
+  const { layout, color, enter = 'fade' } = props;
+
+  useEffect(() => {
+    if (!cellsRef.current) return;
+    const duration = prefersReducedMotion() ? 0 : 550;
+    const { cellW, cellH } = layout;
+    const root = select(cellsRef.current);
+    if (layout.cells.length > MAX_RECTS) {
+      root.selectAll('rect.cell').remove();
+      root
+        .selectAll<SVGImageElement, string>('image.cells')
+        .data([cellsToDataUrl(layout, color)])
+        .join('image')
+        .attr('class', 'cells')
+        .attr('href', (d) => d)
+        .attr('width', layout.width)
+        .attr('height', layout.height)
+        .attr('preserveAspectRatio', 'none')
+        .attr('opacity', duration ? 0.2 : 1)
+        .transition()
+        .duration(duration)
+        .attr('opacity', 1);
+      return;
+    }
+    root.selectAll('image.cells').remove();
+    const start = (d: HeatmapCell) =>
+      enter === 'fromAbove' ? { x: d.x, y: -cellH * 3 } : enter === 'fromLeft' ? { x: -cellW * 4, y: d.y } : { x: d.x, y: d.y };
+    const cells = root
+      .selectAll<SVGRectElement, HeatmapCell>('rect.cell')
+      .data(layout.cells, (d) => `${d.r}:${d.c}`);
+    cells.exit().remove();
+    const entered = cells
+      .enter()
+      .append('rect')
+      .attr('class', 'cell')
+      .attr('x', (d) => start(d).x)
+      .attr('y', (d) => start(d).y)
+      .attr('width', cellW)
+      .attr('height', cellH)
+      .attr('opacity', 0)
+      .attr('fill', (d) => color(d.value));
+    entered
+      .merge(cells)
+      .attr('data-r', (d) => d.r)
+      .attr('data-c', (d) => d.c)
+      .interrupt()
+      .transition()
+      .duration(duration)
+      .delay((d) => (duration === 0 ? 0 : enter === 'fromAbove' ? d.r * 60 : enter === 'fromLeft' ? d.c * 4 : 0))
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('width', cellW)
+      .attr('height', cellH)
+      .attr('opacity', 1)
+      .attr('fill', (d) => color(d.value));
+  }, [layout, color, enter]);
+
+  const { cellW, cellH, rows, cols } = layout;
+  // At least 2px on the left so the row highlight's outline is not clipped.
+  const labelW = Math.max(props.labelWidth ?? LABEL_W, 2);
+  const tokenLabels = props.tokenLabels ?? true;
+  const maxChars = Math.max(3, Math.floor(labelW / 7.5));
+  const cellAt = (e: React.MouseEvent<SVGRectElement>): CellPos | null => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const c = Math.floor((e.clientX - box.left) / cellW);
+    const r = Math.floor((e.clientY - box.top) / cellH);
+    return r >= 0 && r < rows && c >= 0 && c < cols ? { r, c } : null;
+  };
+
+  return (
+    <svg
+      width={labelW + layout.width + 2}
+      height={TOP + layout.height + 2}
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+      className="heatmap"
+      tabIndex={0}
+      onKeyDown={(e) => {
+        // Arrow keys move the focused cell; they stay here instead of stepping the stepper.
+        const move = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
+        const at = props.focus ?? { r: 0, c: 0 };
+        if (move) {
+          e.preventDefault();
+          e.stopPropagation();
+          props.onHover({ r: Math.max(0, Math.min(rows - 1, at.r + move[0])), c: Math.max(0, Math.min(cols - 1, at.c + move[1])) });
+        } else if (e.key === 'Enter') {
+          e.preventDefault();
+          props.onPick(at);
+        }
+      }}
+    >
+      <g transform={`translate(${labelW},${TOP})`}>
+        <g ref={cellsRef} />
+        {props.selectedRow !== null && props.selectedRow < rows && (
+          <rect className="row-highlight" x={-1} y={props.selectedRow * cellH - 1} width={layout.width + 2} height={cellH + 2} />
+        )}
+        {props.focus && props.focus.r < rows && props.focus.c < cols && (
+          <rect className="cell-focus" x={props.focus.c * cellW - 1} y={props.focus.r * cellH - 1} width={cellW + 2} height={cellH + 2} />
+        )}
+        <rect
+          className="hit-area"
+          width={layout.width}
+          height={layout.height}
+          onPointerMove={(e) => props.onHover(cellAt(e))}
+          onPointerLeave={() => props.onHover(null)}
+          onClick={(e) => {
+            const cell = cellAt(e);
+            if (cell) props.onPick(cell);
+          }}
+        />
+      </g>
+      <g transform={`translate(${labelW - 6},${TOP})`}>
+        {props.rowLabels.slice(0, rows).map((label, r) =>
+          cellH >= 9 && labelW > 2 ? (
+            <text key={r} y={r * cellH + cellH / 2} dy="0.35em" textAnchor="end" className={r === props.selectedRow ? 'row-label selected' : 'row-label'} fontSize={Math.min(13, cellH - 1)}>
+              {truncate(tokenLabels ? visibleToken(label) : label, maxChars)}
+            </text>
+          ) : null,
+        )}
+      </g>
+    </svg>
+  );
+}
+
+function truncate(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s;
+}

@@ -1,0 +1,105 @@
+import { useMemo } from 'react';
+import type { Trace } from '../../core/trace';
+import { row, slice0 } from '../../core/tensor';
+import type { Lang, UiStrings } from '../i18n';
+import { t } from '../i18n';
+import type { Stage } from '../../viz/stages';
+import type { Focus } from '../../viz/substitute';
+import { divergingColor, isProbabilityKind, layoutHeatmap, robustMaxAbs, sequentialColor } from '../../viz/heatmap';
+import { Heatmap, type EnterMotion } from './Heatmap';
+import { TokenChips } from './figures/TokenChips';
+import { LogitFan } from './figures/LogitFan';
+import { AttentionLines } from './figures/AttentionLines';
+import { stagePlane } from './focus';
+
+const ENTER: Partial<Record<Stage['kind'], EnterMotion>> = { tokEmb: 'fromAbove', posEmb: 'fromLeft' };
+
+interface Props {
+  stage: Stage;
+  trace: Trace;
+  tokens: readonly string[];
+  tokenText: (id: number) => string;
+  head: number;
+  tok: number;
+  focus: Focus;
+  width: number;
+  onHover: (focus: Focus | null) => void;
+  onPick: (focus: Focus) => void;
+  ui: UiStrings;
+  lang: Lang;
+}
+
+/** The picture for one stage of the forward pass, drawn from that stage's own tensor. */
+export function StageFigure(props: Props) {
+  const { stage, trace, ui } = props;
+  const label = ui[stage.label];
+  if (stage.kind === 'tokens') {
+    return (
+      <TokenChips
+        tokens={props.tokens}
+        ids={trace.ids}
+        width={props.width}
+        selected={props.tok}
+        label={label}
+        onHover={(r) => props.onHover(r === null ? null : { row: r, col: 0 })}
+        onPick={(r) => props.onPick({ row: r, col: 0 })}
+      />
+    );
+  }
+  if (stage.kind === 'logits' || stage.kind === 'probs') {
+    const tensor = stage.tensor(trace);
+    const last = tensor.shape[0] - 1;
+    return (
+      <>
+        <p className="figure-note">{ui.lastPosition}</p>
+        <LogitFan values={row(tensor, last)} kind={stage.kind} tokenText={props.tokenText} width={Math.min(props.width, 640)} focusId={props.focus.col} onHover={(id) => props.onHover(id === null ? null : { row: last, col: id })} label={label} />
+      </>
+    );
+  }
+  return <MatrixFigure {...props} />;
+}
+
+function MatrixFigure(props: Props) {
+  const { stage, trace, ui, lang } = props;
+  const plane = useMemo(() => stagePlane(stage, trace, props.head), [stage, trace, props.head]);
+  const [rows, cols] = plane.shape;
+  const prob = isProbabilityKind(stage.kind);
+  const color = useMemo(() => (prob ? sequentialColor(1) : divergingColor(robustMaxAbs(plane.data))), [prob, plane]);
+  const available = Math.max(props.width - 90, 120);
+  const layout = useMemo(() => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 4, maxCellW: rows === cols ? 30 : 16 }), [plane, rows, cols, available]);
+  const scrolls = layout.width > available + 1;
+  const toFocus = (cell: { r: number; c: number }): Focus => ({ row: cell.r, col: cell.c });
+  return (
+    <>
+      <p className="figure-note">
+        <span className={prob ? 'legend prob' : 'legend signed'} aria-hidden="true" /> {prob ? ui.colorProb : ui.colorSigned}
+        {scrolls && <> · {t(ui, 'scrollInside', lang, { n: cols })}</>}
+      </p>
+      <div className="scroll-box">
+        <Heatmap
+          layout={layout}
+          color={color}
+          rowLabels={props.tokens}
+          selectedRow={props.tok}
+          focus={{ r: props.focus.row, c: props.focus.col }}
+          onHover={(cell) => props.onHover(cell ? toFocus(cell) : null)}
+          onPick={(cell) => props.onPick(toFocus(cell))}
+          enter={ENTER[stage.kind] ?? 'fade'}
+          label={ui[stage.label]}
+          testId="stage-heatmap"
+        />
+      </div>
+      {stage.kind === 'weights' && (
+        <AttentionLines
+          weights={slice0(stage.tensor(trace), props.head).data}
+          T={rows}
+          tokens={props.tokens}
+          query={props.tok}
+          width={Math.min(props.width, 520)}
+          label={ui.attentionLines}
+          onPick={(r) => props.onPick({ row: r, col: props.focus.col })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import type { Lang, UiStrings } from '../i18n';
+import { t } from '../i18n';
+import type { Stage } from '../../viz/stages';
+import { layoutStageMap, tickAt } from '../../viz/stageMap';
+import { useWidth } from './useWidth';
+
+/** Where the reader is in the whole pass: one tick per stage, layers side by side. The range input below is its keyboard twin. */
+export function StageMapBar(props: { stages: readonly Stage[]; step: number; onStep: (step: number) => void; ui: UiStrings; lang: Lang }) {
+  const [ref, width] = useWidth<HTMLDivElement>(600);
+  const map = useMemo(() => layoutStageMap(props.stages, Math.max(width, 100)), [props.stages, width]);
+  return (
+    <div ref={ref} className="stage-map" aria-hidden="true">
+      <svg
+        width={Math.max(width, 100)}
+        height={34}
+        onClick={(e) => {
+          const box = e.currentTarget.getBoundingClientRect();
+          const hit = tickAt(map, e.clientX - box.left);
+          if (hit !== null) props.onStep(hit);
+        }}
+      >
+        {map.ticks.map((tick) => (
+          <rect
+            key={tick.index}
+            x={tick.x + 0.5}
+            y={tick.index === props.step ? 0 : 4}
+            width={Math.max(tick.w - 1, 1)}
+            height={tick.index === props.step ? 18 : 10}
+            className={`tick ${tick.group}${tick.index < props.step ? ' done' : tick.index === props.step ? ' current' : ''}`}
+          />
+        ))}
+        {map.sections.map((s, i) =>
+          s.layer === null ? null : (
+            <text key={i} x={s.x + s.w / 2} y={30} textAnchor="middle" className="section-label">
+              {s.w > 56 ? t(props.ui, 'layerN', props.lang, { l: s.layer + 1 }) : `${s.layer + 1}`}
+            </text>
+          ),
+        )}
+      </svg>
+    </div>
+  );
+}

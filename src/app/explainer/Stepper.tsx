@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { GPTModel } from '../../core/model';
+import type { Trace } from '../../core/trace';
+import type { Lang, UiStrings } from '../i18n';
+import type { Stage } from '../../viz/stages';
+import { substitute, type Focus } from '../../viz/substitute';
+import { fmt, visibleToken } from '../../viz/format';
+import type { Selection, SelectionActions } from './useSelection';
+import { StepperControls } from './StepperControls';
+import { HeadPicker, LayerPicker } from './Pickers';
+import { StageFigure } from './StageFigure';
+import { Tex } from './Tex';
+import { cellLabel } from './labels';
+import { clampFocus, defaultFocus } from './focus';
+import { useWidth } from './useWidth';
+
+interface Props {
+  model: GPTModel;
+  trace: Trace;
+  tokens: readonly string[];
+  tokenText: (id: number) => string;
+  stages: readonly Stage[];
+  selection: Selection;
+  actions: SelectionActions;
+  ui: UiStrings;
+  lang: Lang;
+}
+
+/** Step through one forward pass: a figure of the stage's tensor, the hovered value, and its formula with real numbers. */
+export function Stepper(props: Props) {
+  const { model, trace, stages, selection, actions, ui, lang } = props;
+  const { stage, tok, head } = selection;
+  const [hover, setHover] = useState<Focus | null>(null);
+  const [pinned, setPinned] = useState<Focus | null>(null);
+  const [figRef, width] = useWidth<HTMLDivElement>(640);
+
+  // A pinned cell belongs to one stage's matrix; a new stage or text starts from its own default.
+  useEffect(() => {
+    setPinned(null);
+    setHover(null);
+  }, [stage, trace]);
+
+  const focus = useMemo(() => clampFocus(hover ?? pinned ?? defaultFocus(stage, trace, head, tok), stage, trace, head), [hover, pinned, stage, trace, head, tok]);
+  const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
+  const label = cellLabel(stage, focus, { ui, lang, tokens: props.tokens, tokenText: props.tokenText, head });
+
+  const pick = (f: Focus) => {
+    setPinned(f);
+    if (stage.kind !== 'logits' && stage.kind !== 'probs') actions.setTok(f.row);
+  };
+
+  return (
+    <section className="stepper" id="stepper" aria-labelledby="stepper-title" data-testid="stepper">
+      <h2 id="stepper-title">{ui.stepThrough}</h2>
+      <StepperControls stages={stages} step={selection.step} setStep={actions.setStep} ui={ui} lang={lang} />
+      <div className="stepper-pickers">
+        <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} ui={ui} lang={lang} />
+        {stage.perHead && <HeadPicker nHead={model.config.nHead} head={head} onChange={actions.setHead} ui={ui} lang={lang} />}
+        <label className="token-select">
+          <span>{ui.selectedToken}</span>
+          <select value={tok} onChange={(e) => actions.setTok(Number(e.target.value))} aria-label={ui.selectedToken} data-testid="token-select">
+            {props.tokens.map((tk, i) => (
+              <option key={i} value={i}>
+                {i}: {visibleToken(tk)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="stage-formula">
+        <div className="formula-general">
+          <span className="formula-caption">{ui.formulaGeneral}</span>
+          <Tex tex={stage.formula} display />
+        </div>
+      </div>
+      <div className="stage-figure" ref={figRef}>
+        <StageFigure
+          stage={stage}
+          trace={trace}
+          tokens={props.tokens}
+          tokenText={props.tokenText}
+          head={head}
+          tok={tok}
+          focus={focus}
+          width={width}
+          onHover={setHover}
+          onPick={pick}
+          ui={ui}
+          lang={lang}
+        />
+      </div>
+      <p className="hover-hint">{ui.hoverHint}</p>
+      <p className="cell-readout" role="status" data-testid="cell-readout">
+        <span data-testid="cell-label">{label}</span> = <span className="num" data-testid="cell-value">{stage.kind === 'tokens' ? String(sub.value) : fmt(sub.value)}</span>
+      </p>
+      <div className="formula-numbers">
+        <span className="formula-caption">{ui.formulaNumbers}</span>
+        <Tex tex={sub.tex} display testId="formula-numbers" />
+      </div>
+    </section>
+  );
+}

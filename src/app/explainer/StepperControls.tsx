@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Lang, UiStrings } from '../i18n';
+import { t } from '../i18n';
+import type { Stage } from '../../viz/stages';
+import { StageMapBar } from './StageMapBar';
+
+const SPEEDS = [0.5, 1, 2, 4];
+const BASE_MS = 1600;
+
+function typingInto(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+/** Previous / play / next, speed and the stage scrubber; ←, → and space work anywhere outside a text field. */
+export function StepperControls(props: { stages: readonly Stage[]; step: number; setStep: (step: number, mode?: 'push' | 'replace') => void; ui: UiStrings; lang: Lang }) {
+  const { stages, step, setStep, ui, lang } = props;
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  const last = stages.length - 1;
+
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => {
+      if (stepRef.current >= last) {
+        setPlaying(false);
+        return;
+      }
+      // Playing replaces the history entry: one Back undoes the whole run, not each frame.
+      setStep(stepRef.current + 1, 'replace');
+    }, BASE_MS / speed);
+    return () => window.clearInterval(id);
+  }, [playing, speed, last, setStep]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typingInto(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        setStep(stepRef.current + 1);
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        setStep(stepRef.current - 1);
+      } else if (e.key === ' ' && (e.target as HTMLElement | null)?.tagName !== 'BUTTON') {
+        e.preventDefault();
+        setPlaying((p) => !p);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setStep]);
+
+  const stage = stages[step];
+  const where = stage.layer === null ? ui[stage.label] : `${t(ui, 'layerN', lang, { l: stage.layer + 1 })} · ${ui[stage.label]}`;
+  return (
+    <div className="stepper-controls">
+      <div className="stepper-buttons">
+        <button type="button" onClick={() => setStep(step - 1)} disabled={step === 0} aria-label={ui.previous}>
+          ← <span className="btn-text">{ui.previous}</span>
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            if (!playing && step === last) setStep(0);
+            setPlaying(!playing);
+          }} aria-label={playing ? ui.pause : ui.play} aria-pressed={playing} data-testid="play">
+          {playing ? '❚❚' : '▶'} <span className="btn-text">{playing ? ui.pause : ui.play}</span>
+        </button>
+        <button type="button" onClick={() => setStep(step + 1)} disabled={step === last} aria-label={ui.next}>
+          <span className="btn-text">{ui.next}</span> →
+        </button>
+        <label className="speed">
+          <span>{ui.speed}</span>
+          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label={ui.speed}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="scrubber">
+        <StageMapBar stages={stages} step={step} onStep={(i) => setStep(i)} ui={ui} lang={lang} />
+        <input type="range" min={1} max={stages.length} value={step + 1} onChange={(e) => setStep(Number(e.target.value) - 1)} aria-label={ui.stage} aria-valuetext={`${t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}: ${where}`} />
+        <p className="stage-label" aria-live="polite">
+          <span data-testid="stage-of">{t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}</span> · <strong data-testid="stage-name">{where}</strong>
+        </p>
+      </div>
+      <p className="hint">{ui.stepperHint}</p>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useMemo, useState } from 'react';
+import type { Trace } from '../../../core/trace';
+import { row } from '../../../core/tensor';
+import type { Lang, UiStrings } from '../../i18n';
+import { t } from '../../i18n';
+import { divergingColor, robustMaxAbs } from '../../../viz/heatmap';
+import { cosine, dot, norm } from '../../../viz/numbers';
+import { tex, texTerm, visibleToken } from '../../../viz/format';
+import { VectorStrip } from './VectorStrip';
+import { Tex } from '../Tex';
+
+/** Chapter 4: the selected token's row of W_e, its position vector, their sum, and a dot product between two tokens. */
+export function EmbeddingFigure(props: { trace: Trace; tokens: readonly string[]; tok: number; width: number; onOpenLab: () => void; ui: UiStrings; lang: Lang }) {
+  const { trace, tok, ui, lang, tokens } = props;
+  const [otherRaw, setOther] = useState(-1);
+  const T = tokens.length;
+  const other = otherRaw >= 0 && otherRaw < T && otherRaw !== tok ? otherRaw : tok > 0 ? tok - 1 : Math.min(1, T - 1);
+  const e = row(trace.tokEmb, tok);
+  const p = row(trace.posEmb, tok);
+  const x = row(trace.x0, tok);
+  const color = useMemo(() => divergingColor(robustMaxAbs(trace.x0.data)), [trace]);
+  const name = `${tok}: ${visibleToken(tokens[tok])}`;
+  const channel = (c: number) => t(ui, 'channelN', lang, { i: c });
+  const b = row(trace.tokEmb, other);
+  const d = dot(e, b);
+  const cos = cosine(e, b);
+  const angle = (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
+  // Both readings of the dot product, the algebraic sum and the geometric angle, end at the same number.
+  const formula = [
+    `\\vec a \\cdot \\vec b &= \\textstyle\\sum_i a_i b_i = ${texTerm(e[0])}\\cdot${texTerm(b[0])} + ${texTerm(e[1])}\\cdot${texTerm(b[1])} + \\cdots`,
+    `&= ${tex(d)}`,
+    `&= |\\vec a|\\,|\\vec b|\\cos\\theta = ${tex(norm(e))} \\cdot ${tex(norm(b))} \\cdot ${texTerm(cos)}`,
+    `\\theta &= ${angle.toFixed(1)}^\\circ`,
+  ].join(' \\\\ ');
+  return (
+    <figure className="figure embedding-figure">
+      <div className="formula-box">
+        <Tex tex={`e_{${tok}} = W_e[\\,:,\\,${trace.ids[tok]}\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`} display testId="lookup-formula" />
+      </div>
+      <VectorStrip vector={e} color={color} width={props.width} rowLabel={visibleToken(tokens[tok])} caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`} describe={channel} testId="strip-tok" />
+      <p className="strip-op">+</p>
+      <VectorStrip vector={p} color={color} width={props.width} rowLabel={`#${tok}`} caption={`${ui.positionVector} · ${t(ui, 'tokenN', lang, { i: String(tok) })}`} describe={channel} />
+      <p className="strip-op">=</p>
+      <VectorStrip vector={x} color={color} width={props.width} rowLabel={visibleToken(tokens[tok])} caption={ui.sumVector} describe={channel} />
+      <div className="dot-example">
+        <p className="figure-caption">
+          <strong>{ui.dotExample}</strong>
+        </p>
+        <p className="dot-pick">
+          <Tex tex={"\\vec a"} /> <span className="token-chip">{name}</span> · <Tex tex={"\\vec b"} />{' '}
+          <label>
+            {ui.otherToken}{' '}
+            <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken}>
+              {tokens.map((tk, i) => (
+                <option key={i} value={i}>
+                  {i}: {visibleToken(tk)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+        <div className="formula-box">
+          <Tex tex={`\\begin{aligned} ${formula} \\end{aligned}`} display testId="dot-formula" />
+        </div>
+      </div>
+      <button type="button" className="lab-link" onClick={props.onOpenLab} data-testid="open-lab">
+        {ui.embeddingLabLink} →
+      </button>
+    </figure>
+  );
+}

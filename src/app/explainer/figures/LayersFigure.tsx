@@ -1,0 +1,57 @@
+import { useMemo, useState } from 'react';
+import type { Trace } from '../../../core/trace';
+import { row } from '../../../core/tensor';
+import type { Lang, UiStrings } from '../../i18n';
+import { t } from '../../i18n';
+import { divergingColor, layoutHeatmap, robustMaxAbs } from '../../../viz/heatmap';
+import { residualStream } from '../../../viz/residual';
+import { fmt, visibleToken } from '../../../viz/format';
+import { Heatmap } from '../Heatmap';
+import { VectorStrip } from './VectorStrip';
+
+/** Chapter 7: one token's vector in the residual stream after every step, and a layer norm's effect on it. */
+export function LayersFigure(props: { trace: Trace; tokens: readonly string[]; tok: number; width: number; ui: UiStrings; lang: Lang }) {
+  const { trace, tok, ui, lang } = props;
+  const points = useMemo(() => residualStream(trace, tok), [trace, tok]);
+  const C = points[0].vector.length;
+  const matrix = useMemo(() => {
+    const m = new Float32Array(points.length * C);
+    points.forEach((p, i) => m.set(p.vector, i * C));
+    return m;
+  }, [points, C]);
+  const labels = points.map((p) => (p.layer === null ? ui.afterEmbedding : t(ui, p.after === 'attention' ? 'afterAttention' : 'afterMlp', lang, { l: p.layer + 1 })));
+  const color = useMemo(() => divergingColor(robustMaxAbs(matrix)), [matrix]);
+  const labelWidth = lang === 'zh' ? 130 : 150;
+  const stripW = Math.max(props.width - 110, 120);
+  const layout = useMemo(() => layoutHeatmap(matrix, points.length, C, { width: stripW - labelWidth, minCellW: 3, maxCellW: 10, minCellH: 16, maxCellH: 18 }), [matrix, points.length, C, stripW]);
+  const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
+  const maxNorm = Math.max(...points.map((p) => p.norm), 1e-9);
+  const lastIn = points[points.length - 1].vector;
+  const lnOut = row(trace.lnF, tok);
+  const range = (v: ArrayLike<number>) => `[${fmt(Math.min(...Array.from(v)), 2)}, ${fmt(Math.max(...Array.from(v)), 2)}]`;
+  const lnColor = useMemo(() => divergingColor(robustMaxAbs(lnOut)), [lnOut]);
+  return (
+    <figure className="figure layers-figure">
+      <figcaption>
+        {ui.residualStream} · <span className="token-chip">{visibleToken(props.tokens[tok])}</span>
+      </figcaption>
+      <div className="stream">
+        <div className="scroll-box">
+          <Heatmap layout={layout} color={color} rowLabels={labels} labelWidth={labelWidth} tokenLabels={false} selectedRow={null} focus={hover} onHover={setHover} onPick={setHover} label={ui.residualStream} />
+        </div>
+        <div className="stream-norms" aria-label={ui.vectorSize}>
+          <p className="strip-caption">{ui.vectorSize}</p>
+          {points.map((p, i) => (
+            <div key={i} className="norm-row" style={{ height: layout.cellH }}>
+              <span className="bar signed" style={{ width: `${(p.norm / maxNorm) * 60}px` }} />
+              <span className="num">{fmt(p.norm, 2)}</span>
+            </div>
+          ))}
+        </div>
+      </div>
+      <p className="strip-readout num">{hover ? `${labels[hover.r]} · ${t(ui, 'channelN', lang, { i: hover.c })} = ${fmt(points[hover.r].vector[hover.c])}` : '\u00a0'}</p>
+      <VectorStrip vector={lastIn} color={color} width={props.width} rowLabel="x" caption={`${ui.layerNormBefore} ${range(lastIn)}`} describe={(c) => t(ui, 'channelN', lang, { i: c })} />
+      <VectorStrip vector={lnOut} color={lnColor} width={props.width} rowLabel="ln_f(x)" caption={`${ui.layerNormAfter} ${range(lnOut)}`} describe={(c) => t(ui, 'channelN', lang, { i: c })} />
+    </figure>
+  );
+}

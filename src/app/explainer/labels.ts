@@ -1,0 +1,46 @@
+import type { Lang, UiStrings } from '../i18n';
+import { t } from '../i18n';
+import type { Stage } from '../../viz/stages';
+import type { Focus } from '../../viz/substitute';
+import { visibleToken } from '../../viz/format';
+
+// What a hovered cell is, in words: "ln_1 · Layer 2 · token 3 '␣king' · channel 17".
+
+export interface LabelContext {
+  ui: UiStrings;
+  lang: Lang;
+  tokens: readonly string[]; // each position's token text
+  tokenText: (id: number) => string; // any vocabulary id's text
+  head: number;
+}
+
+const quote = (s: string) => `‘${visibleToken(s)}’`;
+
+export function cellLabel(stage: Stage, focus: Focus, ctx: LabelContext): string {
+  const { ui, lang, tokens } = ctx;
+  const parts = [stage.codeName];
+  if (stage.layer !== null) parts.push(t(ui, 'layerN', lang, { l: stage.layer + 1 }));
+  if (stage.perHead) parts.push(t(ui, 'headN', lang, { h: ctx.head + 1 }));
+  const tokenPart = (key: 'tokenN' | 'queryTokenN' | 'keyTokenN', i: number) => `${t(ui, key, lang, { i: String(i) })} ${quote(tokens[i] ?? '')}`;
+  switch (stage.kind) {
+    case 'tokens':
+      parts.push(tokenPart('tokenN', focus.row));
+      break;
+    case 'scores':
+    case 'masked':
+    case 'weights':
+      parts.push(tokenPart('queryTokenN', focus.row), tokenPart('keyTokenN', focus.col));
+      break;
+    case 'logits':
+    case 'probs':
+      parts.push(`${t(ui, 'tokenIdN', lang, { i: String(focus.col) })} ${quote(ctx.tokenText(focus.col))}`);
+      break;
+    case 'fc':
+    case 'gelu':
+      parts.push(tokenPart('tokenN', focus.row), t(ui, 'neuronN', lang, { i: String(focus.col) }));
+      break;
+    default:
+      parts.push(tokenPart('tokenN', focus.row), t(ui, 'channelN', lang, { i: String(focus.col) }));
+  }
+  return parts.join(' · ');
+}

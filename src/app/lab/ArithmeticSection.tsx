@@ -1,0 +1,99 @@
+import { useId } from 'react';
+import { appendTerm } from '../../core/expression';
+import type { AppModel } from '../model/loadModel';
+import { t, type Lang, type UiStrings } from '../i18n';
+import type { ExpressionAnalysis } from './analysis';
+import { tokenLabel, wholeWords } from './analysis';
+import { describeError, describeSplitWord } from './messages';
+import { NeighbourList } from './NeighbourList';
+import { VectorStrip } from './VectorStrip';
+import type { LabState } from './state';
+
+const EXAMPLES = ['king - man + woman', '2*queen - king', 'father - man + woman', 'Paris - France + Italy', 'big - small + good'];
+const PICKABLE = /^[\p{L}'’][\p{L}\p{M}\p{N}'’]*$/u;
+
+/** The expression box, its messages, the result strip and the two rankings. */
+export function ArithmeticSection(props: {
+  loaded: AppModel;
+  state: LabState;
+  analysis: ExpressionAnalysis;
+  sentenceWords: string[];
+  ui: UiStrings;
+  lang: Lang;
+}) {
+  const { loaded, state, analysis, ui, lang } = props;
+  const inputId = useId();
+  const hintId = useId();
+  const label = (id: number) => tokenLabel(loaded, id);
+  const add = (word: string) => PICKABLE.test(word) && state.setExpression(appendTerm(state.expression, word));
+  const inputIds = analysis.kind === 'ok' ? analysis.inputIds : [];
+  const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
+  return (
+    <section className="lab-section" aria-labelledby={`${inputId}-h`}>
+      <h3 id={`${inputId}-h`} className="visually-hidden">{ui.labExpressionLabel}</h3>
+      <label htmlFor={inputId} className="lab-label">{ui.labExpressionLabel}</label>
+      <input
+        id={inputId}
+        className="lab-expression"
+        type="text"
+        value={state.expression}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        aria-describedby={hintId}
+        aria-invalid={analysis.kind === 'syntax' || analysis.kind === 'split'}
+        onChange={(e) => state.setExpression(e.target.value)}
+      />
+      <p id={hintId} className="lab-hint">{ui.labExpressionHint}</p>
+      <div className="lab-chips" role="group" aria-label={ui.labExamples}>
+        <span className="lab-chips-title">{ui.labExamples}:</span>
+        {EXAMPLES.map((ex) => (
+          <button key={ex} type="button" className="lab-chip" onClick={() => state.setExpression(ex)}>{ex}</button>
+        ))}
+      </div>
+      {props.sentenceWords.length > 0 && (
+        <div className="lab-chips" role="group" aria-label={ui.labSentenceWords}>
+          <span className="lab-chips-title">{ui.labSentenceWords}</span>
+          {props.sentenceWords.map((w) => (
+            <button key={w} type="button" className="lab-chip" aria-label={t(ui, 'labAddWord', lang, { word: w })} onClick={() => add(w)}>
+              {w}
+            </button>
+          ))}
+        </div>
+      )}
+      <div role="status" aria-live="polite" className="lab-messages">
+        {analysis.kind === 'syntax' && <p className="notice warn lab-error">{describeError(analysis.error, ui, lang)}</p>}
+        {analysis.kind === 'split' &&
+          analysis.unresolved.map((u) => <p key={u.start} className="notice warn lab-error">{describeSplitWord(u, ui, lang)}</p>)}
+        {analysis.kind === 'zero' && <p className="notice warn lab-error">{ui.labZeroVector}</p>}
+        {(analysis.kind === 'ok' || analysis.kind === 'zero') &&
+          analysis.terms
+            .filter((term) => term.recased)
+            .map((term) => <p key={term.start} className="notice">{t(ui, 'labRecased', lang, { word: term.word, form: term.form })}</p>)}
+      </div>
+      {analysis.kind === 'ok' && (
+        <>
+          <VectorStrip values={analysis.vector} label={t(ui, 'labResultVector', lang, { C: analysis.vector.length })} ui={ui} lang={lang} />
+          <div className="lab-toggles">
+            <label>
+              <input type="checkbox" checked={state.includeInputs} onChange={(e) => state.setIncludeInputs(e.target.checked)} />
+              {ui.labIncludeInputs}
+            </label>
+            <label>
+              <input type="checkbox" checked={!state.allTokens} onChange={(e) => state.setAllTokens(!e.target.checked)} />
+              {ui.labWholeWordsOnly}
+            </label>
+          </div>
+          <p className="lab-hint">
+            {ui.labExcludeExplain} {t(ui, 'labWholeWordsExplain', lang, { n: wholeCount, V: loaded.model.config.vocabSize })}
+          </p>
+          <div className="lab-rankings">
+            <NeighbourList className="lab-cosine" title={ui.labNearestCosine} neighbours={analysis.cosine} label={label} inputIds={inputIds} onPick={add} ui={ui} lang={lang} />
+            <NeighbourList className="lab-dot" title={ui.labNearestDot} neighbours={analysis.dot} label={label} inputIds={inputIds} onPick={add} ui={ui} lang={lang} />
+          </div>
+          <p className="lab-hint">{ui.labDotExplain}</p>
+        </>
+      )}
+    </section>
+  );
+}

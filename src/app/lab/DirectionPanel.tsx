@@ -1,0 +1,103 @@
+import { useId, useMemo } from 'react';
+import type { AppModel } from '../model/loadModel';
+import { directionEnds, moveAlong, MAX_STEPS, projectRows } from '../../core/direction';
+import { unitDirection } from '../../core/projection';
+import { vectorNorm } from '../../core/wordTerms';
+import { nearestRows } from '../../core/analogy';
+import { fmt } from '../../viz/format';
+import { t, type Lang, type UiStrings } from '../i18n';
+import { candidateFilter, NEIGHBOURS, tokenLabel, wordId } from './analysis';
+import { describeSplitWord } from './messages';
+import { NeighbourList } from './NeighbourList';
+import { PairInput } from './PairInput';
+import { pairRows } from './PictureSection';
+import { ALPHA_STEPS, type LabState } from './state';
+import { resolveWord } from '../../core/wordTerms';
+
+const ENDS = 8;
+
+/** A direction such as woman − man: both ends of the vocabulary along it, and a word slid along it. */
+export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: UiStrings; lang: Lang }) {
+  const { loaded, state, ui, lang } = props;
+  const sliderId = useId();
+  const wordInputId = useId();
+  const wte = loaded.model.params.wte;
+  const pair = pairRows(loaded, state.direction, ui, lang);
+  const rows = 'rows' in pair ? pair.rows : null;
+  const candidate = candidateFilter(loaded, state.allTokens);
+
+  const direction = useMemo(() => {
+    if (!rows) return null;
+    const unit = unitDirection(rows[0], rows[1]);
+    if (!unit) return null;
+    const ends = directionEnds(projectRows(wte, unit), ENDS, candidate);
+    const length = vectorNorm(Float64Array.from(rows[1], (x, c) => x - rows[0][c]));
+    return { unit, ends, length };
+  }, [rows?.[0], rows?.[1], state.allTokens, wte]);
+
+  const moveId = wordId(loaded, state.moveWord.trim());
+  const moveProblem = moveId === null ? resolveWord(loaded.tokenizer, state.moveWord.trim()) : null;
+  const alpha = (state.alphaTenths / 10) * (direction?.length ?? 0);
+  const moved = useMemo(() => {
+    if (!direction || moveId === null) return null;
+    const C = wte.shape[1];
+    const vector = moveAlong(wte.data.subarray(moveId * C, (moveId + 1) * C), direction.unit, alpha, MAX_STEPS * direction.length);
+    return nearestRows(wte, vector, { k: NEIGHBOURS, candidate });
+  }, [direction, moveId, alpha, state.allTokens]);
+
+  const label = (id: number) => tokenLabel(loaded, id);
+  const [from, to] = state.direction;
+  return (
+    <section className="lab-section lab-directions" aria-label={ui.labDirections}>
+      <h3>{ui.labDirections}</h3>
+      <p className="lab-hint">{ui.labDirectionIntro}</p>
+      <PairInput label={ui.labDirections} pair={state.direction} onChange={state.setDirection} ui={ui} />
+      {'problems' in pair && pair.problems.map((p) => <p key={p} className="notice warn">{p}</p>)}
+      {direction && (
+        <>
+          <div className="lab-rankings">
+            {[
+              { word: from, list: direction.ends.low },
+              { word: to, list: direction.ends.high },
+            ].map(({ word, list }) => (
+              <NeighbourList
+                key={word}
+                title={t(ui, 'labTowards', lang, { word })}
+                neighbours={list.map((r) => ({ id: r.index, score: r.value }))}
+                label={label}
+                inputIds={[]}
+                ui={ui}
+                lang={lang}
+              />
+            ))}
+          </div>
+          <div className="lab-move">
+            <label htmlFor={wordInputId}>{ui.labMoveWord}</label>
+            <input id={wordInputId} type="text" value={state.moveWord} spellCheck={false} autoCapitalize="off" onChange={(e) => state.setMoveWord(e.target.value)} />
+            <label htmlFor={sliderId}>{ui.labAlpha}</label>
+            <input
+              id={sliderId}
+              type="range"
+              min={-ALPHA_STEPS}
+              max={ALPHA_STEPS}
+              step={1}
+              value={state.alphaTenths}
+              aria-valuetext={fmt(alpha, 2)}
+              onChange={(e) => state.setAlphaTenths(Number(e.target.value))}
+            />
+            <span className="num">{(state.alphaTenths / 10).toFixed(1)}</span>
+          </div>
+          {moveProblem && !moveProblem.ok && <p className="notice warn">{describeSplitWord(moveProblem, ui, lang)}</p>}
+          {moved && (
+            <>
+              <p className="lab-hint">
+                {t(ui, 'labMoveExplain', lang, { word: state.moveWord.trim(), from, to, alpha: fmt(alpha, 3), len: fmt(direction.length, 3) })}
+              </p>
+              <NeighbourList title={ui.labMovedNearest} neighbours={moved} label={label} inputIds={moveId === null ? [] : [moveId]} ui={ui} lang={lang} />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useRef, useState } from 'react';
+import { angleArc, dotViews, snapVector } from '../../viz/lab/dotGeometry';
+import { fmt } from '../../viz/format';
+import type { Lang, UiStrings } from '../i18n';
+
+const SIZE = 260;
+const UNIT = 40; // pixels per unit: the grid runs from −3 to 3
+const LIMIT = 3;
+const STEP = 0.1;
+
+type Vec = [number, number];
+
+/** Two draggable 2-D arrows with their dot product computed both ways. */
+export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
+  const { ui } = props;
+  const [a, setA] = useState<Vec>([2, 1]);
+  const [b, setB] = useState<Vec>([0.5, 2]);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const dragging = useRef<'a' | 'b' | null>(null);
+  const c = SIZE / 2;
+  const views = dotViews(a, b);
+  const setters = { a: setA, b: setB };
+
+  const toVector = (e: React.PointerEvent): Vec => {
+    const rect = svgRef.current!.getBoundingClientRect();
+    const sx = ((e.clientX - rect.left) / rect.width) * SIZE;
+    const sy = ((e.clientY - rect.top) / rect.height) * SIZE;
+    return snapVector((sx - c) / UNIT, (c - sy) / UNIT, STEP, LIMIT);
+  };
+  const onMove = (e: React.PointerEvent) => {
+    if (dragging.current) setters[dragging.current](toVector(e));
+  };
+  const onKey = (which: 'a' | 'b', v: Vec) => (e: React.KeyboardEvent) => {
+    const moves: Record<string, Vec> = { ArrowRight: [STEP, 0], ArrowLeft: [-STEP, 0], ArrowUp: [0, STEP], ArrowDown: [0, -STEP] };
+    const m = moves[e.key];
+    if (!m) return;
+    e.preventDefault();
+    setters[which](snapVector(v[0] + m[0] * (e.shiftKey ? 5 : 1), v[1] + m[1] * (e.shiftKey ? 5 : 1), STEP, LIMIT));
+  };
+  const tip = (v: Vec) => [c + v[0] * UNIT, c - v[1] * UNIT] as const;
+  const sign = Math.abs(views.sum) < 1e-9 ? 'zero' : views.sum > 0 ? 'positive' : 'negative';
+  const signText = sign === 'zero' ? ui.labDotZero : sign === 'positive' ? ui.labDotPositive : ui.labDotNegative;
+
+  return (
+    <div className="lab-dot2d">
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        className="lab-dot-svg"
+        onPointerMove={onMove}
+        onPointerUp={() => (dragging.current = null)}
+        onPointerCancel={() => (dragging.current = null)}
+      >
+        {Array.from({ length: 2 * LIMIT + 1 }, (_, i) => (i - LIMIT) * UNIT + c).map((p) => (
+          <g key={p} className="lab-grid">
+            <line x1={p} x2={p} y1={0} y2={SIZE} />
+            <line y1={p} y2={p} x1={0} x2={SIZE} />
+          </g>
+        ))}
+        {!Number.isNaN(views.angle) && <path d={angleArc(c, c, a, b, 26)} className={`lab-angle ${sign}`} />}
+        {(['a', 'b'] as const).map((which) => {
+          const v = which === 'a' ? a : b;
+          const [x, y] = tip(v);
+          return (
+            <g key={which} className={`lab-vec lab-vec-${which}`}>
+              <line x1={c} y1={c} x2={x} y2={y} />
+              <circle
+                cx={x}
+                cy={y}
+                r={14}
+                tabIndex={0}
+                role="slider"
+                aria-label={which === 'a' ? ui.labVectorA : ui.labVectorB}
+                aria-valuetext={`(${fmt(v[0], 1)}, ${fmt(v[1], 1)})`}
+                onKeyDown={onKey(which, v)}
+                onPointerDown={(e) => {
+                  dragging.current = which;
+                  (e.target as Element).setPointerCapture?.(e.pointerId);
+                }}
+              />
+              <text x={x + 12} y={y - 12}>{which}</text>
+            </g>
+          );
+        })}
+      </svg>
+      <div className="lab-dot-views" aria-live="polite">
+        <p>
+          <strong>{ui.labAlgebraic}</strong>
+          <br />
+          <span className="num">
+            ({fmt(a[0], 1)})({fmt(b[0], 1)}) + ({fmt(a[1], 1)})({fmt(b[1], 1)}) = {fmt(views.products[0], 2)} + {fmt(views.products[1], 2)} ={' '}
+            <b>{fmt(views.sum, 2)}</b>
+          </span>
+        </p>
+        <p>
+          <strong>{ui.labGeometric}</strong>
+          <br />
+          <span className="num">
+            |a| |b| cos θ = {fmt(views.lengthA, 2)} × {fmt(views.lengthB, 2)} × cos {Number.isNaN(views.angle) ? '—' : `${fmt((views.angle * 180) / Math.PI, 1)}°`} ={' '}
+            <b>{fmt(views.geometric, 2)}</b>
+          </span>
+        </p>
+        <p className={`lab-sign ${sign}`}>{signText}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { useModel } from '../model/ModelContext';
+import { useText } from '../state/text';
+import { t, type Lang, type UiStrings } from '../i18n';
+import { tokenLabel, useExpression, wholeWords } from './analysis';
+import { useLabState } from './state';
+import { ArithmeticSection } from './ArithmeticSection';
+import { PictureSection } from './PictureSection';
+import { DirectionPanel } from './DirectionPanel';
+import { DotProductPanel } from './DotProductPanel';
+import { WordDot } from './WordDot';
+import { InjectionPanel } from './InjectionPanel';
+import { ScaleNote } from './ScaleNote';
+import './lab.css';
+
+/** Vector arithmetic on the model's own embedding matrix, and a bridge back into its forward pass. */
+export function EmbeddingLab(props: { lang: Lang; ui: UiStrings }) {
+  const { lang, ui } = props;
+  const loaded = useModel();
+  const [text] = useText();
+  const state = useLabState();
+  const analysis = useExpression(loaded, state.expression, state.includeInputs, state.allTokens);
+  const { vocabSize: V, nEmbd: C } = loaded.model.config;
+
+  const sentenceWords = useMemo(() => {
+    const mask = wholeWords(loaded);
+    const ids = loaded.tokenizer.encode(text.slice(0, 2000)).filter((id) => mask[id] === 1);
+    return [...new Set(ids.map((id) => tokenLabel(loaded, id)))].slice(0, 24);
+  }, [loaded, text]);
+
+  return (
+    <section className="lab" aria-labelledby="lab-title" data-lab-ready>
+      <h2 id="lab-title">{ui.embeddingLab}</h2>
+      <p className="lab-intro">{t(ui, 'labIntro', lang, { V, C })}</p>
+      <ArithmeticSection loaded={loaded} state={state} analysis={analysis} sentenceWords={sentenceWords} ui={ui} lang={lang} />
+      <PictureSection loaded={loaded} state={state} analysis={analysis} ui={ui} lang={lang} />
+      <InjectionPanel loaded={loaded} text={text} state={state} analysis={analysis} ui={ui} lang={lang} />
+      <DirectionPanel loaded={loaded} state={state} ui={ui} lang={lang} />
+      <section className="lab-section" aria-label={ui.labDotProduct}>
+        <h3>{ui.labDotProduct}</h3>
+        <p className="lab-hint">{ui.labDotIntro}</p>
+        <DotProductPanel ui={ui} lang={lang} />
+        <WordDot loaded={loaded} state={state} ui={ui} lang={lang} />
+      </section>
+      <ScaleNote loaded={loaded} ui={ui} lang={lang} />
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import type { AppModel } from '../model/loadModel';
+import { useForward } from '../model/useForward';
+import { lastProbs } from '../../core/trace';
+import { probabilityShifts } from '../../core/probabilityShift';
+import { formatTerms } from '../../core/expression';
+import { t, type Lang, type UiStrings } from '../i18n';
+import type { ExpressionAnalysis } from './analysis';
+import { tokenLabel } from './analysis';
+import type { LabState } from './state';
+
+const SHOWN = 6;
+
+/** The position injected into: the reader's choice, else the first input word found in the sentence, else the last token. */
+export function defaultPosition(sentenceIds: readonly number[], inputIds: readonly number[]): number {
+  const first = sentenceIds.findIndex((id) => inputIds.includes(id));
+  return first >= 0 ? first : sentenceIds.length - 1;
+}
+
+const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
+const signedPoints = (d: number) => `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)}%`;
+
+/** Replace one token's embedding with the result vector and compare the next-token distributions. */
+export function InjectionPanel(props: { loaded: AppModel; text: string; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
+  const { loaded, state, analysis, ui, lang } = props;
+  const before = useForward(loaded, props.text, { logitRows: 'last' });
+  const ids = before.kind === 'ok' ? before.ids : [];
+  const vector = analysis.kind === 'ok' ? analysis.vector : null;
+  const chosen = state.inject === null ? defaultPosition(ids, analysis.kind === 'ok' ? analysis.inputIds : []) : state.inject;
+  const position = chosen < ids.length ? chosen : ids.length - 1;
+  const on = vector !== null && ids.length > 0 && state.inject !== -1;
+  const overrides = on ? [{ position, vector }] : [];
+  const after = useForward(loaded, props.text, { logitRows: 'last', embeddingOverrides: overrides });
+  const shifts = useMemo(() => {
+    if (!on || before.kind !== 'ok' || after.kind !== 'ok') return [];
+    return probabilityShifts(lastProbs(before.trace), lastProbs(after.trace), SHOWN).slice(0, 2 * SHOWN);
+  }, [on, before, after]);
+
+  const expression = analysis.kind === 'ok' ? formatTerms(analysis.terms.map((term) => ({ word: term.form, coefficient: term.coefficient }))) : '';
+  const maxP = Math.max(1e-9, ...shifts.flatMap((s) => [s.before, s.after]));
+  return (
+    <section className="lab-section lab-injection" aria-label={ui.labInjection}>
+      <h3>{ui.labInjection}</h3>
+      <p className="lab-hint">{ui.labInjectIntro}</p>
+      {ids.length === 0 && <p className="notice">{ui.labNoSentence}</p>}
+      {ids.length > 0 && vector === null && <p className="notice">{ui.labNoResult}</p>}
+      {ids.length > 0 && vector !== null && (
+        <>
+          <div className="lab-chips lab-positions" role="radiogroup" aria-label={ui.labInjectPosition}>
+            <span className="lab-chips-title">{ui.labInjectPosition}:</span>
+            {ids.map((id, i) => (
+              <button
+                key={i}
+                type="button"
+                role="radio"
+                aria-checked={on && i === position}
+                aria-pressed={on && i === position}
+                className="lab-chip token-chip"
+                onClick={() => state.setInject(i)}
+              >
+                {tokenLabel(loaded, id)}
+              </button>
+            ))}
+            <button type="button" role="radio" aria-checked={!on} aria-pressed={!on} className="lab-chip" onClick={() => state.setInject(-1)}>
+              ✕
+            </button>
+          </div>
+          {on && (
+            <p className="notice">{t(ui, 'labInjectNote', lang, { pos: position, token: tokenLabel(loaded, ids[position]), expr: expression })}</p>
+          )}
+          {on && shifts.length > 0 && (
+            <table className="lab-shifts">
+              <thead>
+                <tr>
+                  <th scope="col">{ui.token}</th>
+                  <th scope="col">{ui.labBefore}</th>
+                  <th scope="col">{ui.labAfter}</th>
+                  <th scope="col">{ui.labChange}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shifts.map((s) => (
+                  <tr key={s.id} className={s.delta > 0.0005 ? 'up' : s.delta < -0.0005 ? 'down' : undefined}>
+                    <th scope="row"><span className="token-chip">{tokenLabel(loaded, s.id)}</span></th>
+                    <td><span className="lab-pbar" style={{ width: `${(s.before / maxP) * 100}%` }} /><span className="num">{percent(s.before)}</span></td>
+                    <td><span className="lab-pbar" style={{ width: `${(s.after / maxP) * 100}%` }} /><span className="num">{percent(s.after)}</span></td>
+                    <td className="num lab-delta">{signedPoints(s.delta)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Neighbour } from '../../core/analogy';
+import { fmt } from '../../viz/format';
+import { t, type Lang, type UiStrings } from '../i18n';
+
+/** A ranked list of tokens with their scores; clicking one adds it to the expression. */
+export function NeighbourList(props: {
+  title: string;
+  neighbours: Neighbour[];
+  label: (id: number) => string;
+  inputIds: readonly number[];
+  onPick?: (word: string) => void;
+  ui: UiStrings;
+  lang: Lang;
+  className?: string;
+}) {
+  const top = Math.max(...props.neighbours.map((n) => Math.abs(n.score)), 1e-9);
+  return (
+    <section className={`lab-neighbours ${props.className ?? ''}`} aria-label={props.title}>
+      <h4>{props.title}</h4>
+      <ol>
+        {props.neighbours.map((n) => {
+          const word = props.label(n.id);
+          const isInput = props.inputIds.includes(n.id);
+          return (
+            <li key={n.id} className={isInput ? 'is-input' : undefined}>
+              <button
+                type="button"
+                className="lab-word"
+                disabled={!props.onPick}
+                aria-label={t(props.ui, 'labAddWord', props.lang, { word })}
+                onClick={() => props.onPick?.(word)}
+              >
+                {word}
+                {isInput && <span className="lab-input-mark">{props.ui.labInputMark}</span>}
+              </button>
+              <span className="lab-bar" style={{ width: `${Math.max(2, (Math.abs(n.score) / top) * 100)}%` }} />
+              <span className="num">{fmt(n.score, 3)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import type { AppModel } from '../model/loadModel';
+import { resolveWord } from '../../core/wordTerms';
+import { buildPicture, type PictureAxes } from '../../viz/lab/picture';
+import { t, type Lang, type UiStrings } from '../i18n';
+import { tokenLabel, type ExpressionAnalysis } from './analysis';
+import { describeSplitWord } from './messages';
+import { PairInput } from './PairInput';
+import { PlaneView } from './PlaneView';
+import type { LabState, WordPair } from './state';
+
+const SHOWN_NEIGHBOURS = 6;
+
+/** Rows of wte for a word pair, or the messages explaining why they cannot be used. */
+export function pairRows(loaded: AppModel, pair: WordPair, ui: UiStrings, lang: Lang): { rows: [Float32Array, Float32Array] } | { problems: string[] } {
+  const C = loaded.model.config.nEmbd;
+  const found = pair.map((w) => ({ w, r: resolveWord(loaded.tokenizer, w.trim()) }));
+  const problems = found.flatMap(({ w, r }) =>
+    w.trim() === '' ? [ui.labErrEmpty] : r.ok ? [] : [describeSplitWord({ word: w, pieces: r.pieces }, ui, lang)],
+  );
+  if (problems.length > 0) return { problems };
+  const ids = found.map(({ r }) => (r.ok ? r.id : -1));
+  if (ids[0] === ids[1]) return { problems: [ui.labAxisSame] };
+  const row = (id: number) => loaded.model.params.wte.data.subarray(id * C, (id + 1) * C);
+  return { rows: [row(ids[0]), row(ids[1])] };
+}
+
+export function PictureSection(props: { loaded: AppModel; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
+  const { loaded, state, analysis, ui, lang } = props;
+  const xRows = pairRows(loaded, state.xAxis, ui, lang);
+  const yRows = pairRows(loaded, state.yAxis, ui, lang);
+  const axisProblems = state.axes === 'pairs' ? [...('problems' in xRows ? xRows.problems : []), ...('problems' in yRows ? yRows.problems : [])] : [];
+  const picture = useMemo(() => {
+    if (analysis.kind !== 'ok' || axisProblems.length > 0) return null;
+    let axes: PictureAxes = { kind: 'pca' };
+    if (state.axes === 'pairs' && 'rows' in xRows && 'rows' in yRows) axes = { kind: 'pairs', x: xRows.rows, y: yRows.rows };
+    const terms = analysis.terms.map((term) => ({ id: term.id, coefficient: term.coefficient, label: term.form }));
+    const neighbours = analysis.cosine.slice(0, SHOWN_NEIGHBOURS).map((n) => ({ id: n.id, label: tokenLabel(loaded, n.id) }));
+    return buildPicture(loaded.model.params.wte, terms, analysis.vector, neighbours, axes);
+    // The axis rows are derived from the pairs, which are in the deps.
+  }, [analysis, state.axes, state.xAxis.join(), state.yAxis.join(), axisProblems.length, loaded]);
+
+  return (
+    <section className="lab-section lab-picture" aria-label={ui.labPicture}>
+      <h3>{ui.labPicture}</h3>
+      <div className="lab-toggles" role="radiogroup" aria-label={ui.labAxes}>
+        <span>{ui.labAxes}:</span>
+        {(['pca', 'pairs'] as const).map((mode) => (
+          <button key={mode} type="button" role="radio" aria-checked={state.axes === mode} aria-pressed={state.axes === mode} onClick={() => state.setAxes(mode)}>
+            {mode === 'pca' ? ui.labAxesPca : ui.labAxesPairs}
+          </button>
+        ))}
+      </div>
+      {state.axes === 'pairs' && (
+        <div className="lab-pairs">
+          <PairInput label={ui.labHorizontal} pair={state.xAxis} onChange={state.setXAxis} ui={ui} />
+          <PairInput label={ui.labVertical} pair={state.yAxis} onChange={state.setYAxis} ui={ui} />
+        </div>
+      )}
+      {axisProblems.map((p) => <p key={p} className="notice warn">{p}</p>)}
+      {analysis.kind !== 'ok' && <p className="notice">{ui.labNoResult}</p>}
+      {picture && (
+        <>
+          <p className="lab-hint">
+            {picture.share !== null
+              ? t(ui, 'labPcaExplain', lang, { n: picture.points.length, share: Math.round(picture.share * 100) })
+              : ui.labPairsExplain}
+          </p>
+          <PlaneView picture={picture} ui={ui} lang={lang} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { arrowLine, layoutPlane, type PlacedPoint } from '../../viz/lab/plane';
+import type { Picture } from '../../viz/lab/picture';
+import { fmt } from '../../viz/format';
+import { t, type Lang, type UiStrings } from '../i18n';
+
+const WIDTH = 640;
+const HEIGHT = 420;
+const PADDING = 48;
+const DOT = 6;
+
+const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** The 2-D picture: React draws the points, D3 owns only the arrows so it can animate them. */
+export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }) {
+  const { ui, lang } = props;
+  const svgRef = useRef<SVGSVGElement>(null);
+  const arrowsRef = useRef<SVGGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const [active, setActive] = useState<string | null>(null);
+  const [replays, setReplays] = useState(0);
+  const base = useMemo(() => layoutPlane(props.picture.points, WIDTH, HEIGHT, PADDING), [props.picture]);
+
+  const x = transform.rescaleX(base.x);
+  const y = transform.rescaleY(base.y);
+  const placed: PlacedPoint[] = base.points.map((p) => ({ ...p, px: x(p.xy[0]), py: y(p.xy[1]) }));
+  const byKey = new Map(placed.map((p) => [p.key, p]));
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const behaviour = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.5, 20])
+      .on('zoom', (event: { transform: ZoomTransform }) => setTransform(event.transform));
+    zoomRef.current = behaviour;
+    select(svg).call(behaviour);
+    return () => {
+      select(svg).on('.zoom', null);
+    };
+  }, []);
+
+  // Arrows animate when the arithmetic changes (or on replay), and simply follow the points while zooming.
+  const arrowKey = props.picture.arrows.map((a) => `${a.from}>${a.to}`).join(' ') + props.picture.points.map((p) => p.xy.join()).join();
+  const animated = useRef<string>('');
+  useEffect(() => {
+    const g = arrowsRef.current;
+    if (!g) return;
+    const lines = props.picture.arrows.flatMap((a) => {
+      const from = byKey.get(a.from);
+      const to = byKey.get(a.to);
+      return from && to ? [arrowLine(from.px, from.py, to.px, to.py, DOT + 2)] : [];
+    });
+    const selection = select(g)
+      .selectAll<SVGLineElement, (typeof lines)[number]>('line')
+      .data(lines)
+      .join('line')
+      .attr('class', 'lab-arrow')
+      .attr('marker-end', 'url(#lab-arrowhead)')
+      .attr('x1', (d) => d.x1)
+      .attr('y1', (d) => d.y1)
+      .attr('x2', (d) => d.x2)
+      .attr('y2', (d) => d.y2);
+    const key = `${arrowKey}#${replays}`;
+    if (animated.current === key || reducedMotion()) {
+      animated.current = key;
+      selection.interrupt().attr('stroke-dasharray', null).attr('stroke-dashoffset', null).attr('opacity', 1);
+      return;
+    }
+    animated.current = key;
+    selection.each(function (d, i) {
+      const length = Math.hypot(d.x2 - d.x1, d.y2 - d.y1);
+      select(this)
+        .interrupt()
+        .attr('opacity', 1)
+        .attr('stroke-dasharray', `${length} ${length}`)
+        .attr('stroke-dashoffset', length)
+        .transition()
+        .delay(i * 700)
+        .duration(650)
+        .attr('stroke-dashoffset', 0)
+        .on('end', function () {
+          select(this).attr('stroke-dasharray', null);
+        });
+    });
+  });
+
+  const resetView = () => {
+    if (svgRef.current && zoomRef.current) select(svgRef.current).call(zoomRef.current.transform, zoomIdentity);
+  };
+  const shown = active ? byKey.get(active) : null;
+  const info = shown
+    ? t(ui, 'labPointInfo', lang, { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) })
+    : ui.labZoomHint;
+
+  return (
+    <figure className="lab-plane">
+      <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={ui.labPicture} className="lab-plane-svg">
+        <defs>
+          <marker id="lab-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--accent)" />
+          </marker>
+        </defs>
+        <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="var(--surface)" />
+        <line className="lab-axis" x1={0} x2={WIDTH} y1={y(0)} y2={y(0)} />
+        <line className="lab-axis" x1={x(0)} x2={x(0)} y1={0} y2={HEIGHT} />
+        <g ref={arrowsRef} />
+        {placed.map((p) => (
+          <g
+            key={p.key}
+            className={`lab-point lab-${p.kind}${active === p.key ? ' active' : ''}`}
+            transform={`translate(${p.px},${p.py})`}
+            tabIndex={0}
+            role="img"
+            aria-label={t(ui, 'labPointInfo', lang, { word: p.label, x: fmt(p.xy[0], 3), y: fmt(p.xy[1], 3) })}
+            onPointerEnter={() => setActive(p.key)}
+            onPointerDown={() => setActive(p.key)}
+            onFocus={() => setActive(p.key)}
+            onBlur={() => setActive(null)}
+          >
+            <circle r={p.kind === 'result' ? DOT + 2 : p.kind === 'step' ? DOT - 2 : DOT} />
+            <text x={DOT + 4} y={4}>{p.label}</text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="lab-plane-caption">
+        <span className="num lab-readout" aria-live="polite">{info}</span>
+        <span className="lab-plane-buttons">
+          <button type="button" onClick={() => setReplays((r) => r + 1)}>{ui.labReplay}</button>
+          <button type="button" onClick={resetView}>{ui.labResetView}</button>
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ExpressionError } from '../../core/expression';
+import type { UnresolvedTerm } from '../../core/wordTerms';
+import { t, type Lang, type UiStrings } from '../i18n';
+
+// Reader-facing explanations of everything that can be wrong with an expression. Positions are 1-based for people.
+
+export function describeError(error: ExpressionError, ui: UiStrings, lang: Lang): string {
+  const pos = error.position + 1;
+  switch (error.kind) {
+    case 'empty':
+      return ui.labErrEmpty;
+    case 'too-long':
+      return t(ui, 'labErrTooLong', lang, { limit: error.limit });
+    case 'too-many-terms':
+      return t(ui, 'labErrTooManyTerms', lang, { limit: error.limit });
+    case 'unexpected-character':
+      return t(ui, 'labErrUnexpected', lang, { char: error.character, pos });
+    case 'expected-word':
+      return t(ui, 'labErrExpectedWord', lang, { pos });
+    case 'expected-operator':
+      return t(ui, 'labErrExpectedOperator', lang, { pos });
+    case 'bad-coefficient':
+      return t(ui, 'labErrBadCoefficient', lang, { text: error.text, limit: error.limit });
+  }
+}
+
+export function describeSplitWord(term: Pick<UnresolvedTerm, 'word' | 'pieces'>, ui: UiStrings, lang: Lang): string {
+  const pieces = term.pieces.map((p) => `“${p.replace(/ /g, '␣')}”`).join(' + ');
+  return t(ui, 'labSplitWord', lang, { word: term.word, n: term.pieces.length, pieces });
+}

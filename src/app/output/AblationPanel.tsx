@@ -1,0 +1,118 @@
+import { useMemo } from 'react';
+import { lastProbs } from '../../core/trace';
+import { compareDistributions, isEmptyAblation, parseAblation, serializeAblation, toggleHead, toggleMlp, type AblationSet } from '../../viz/output/ablation';
+import { t } from '../i18n';
+import { useModel } from '../model/ModelContext';
+import { useForward } from '../model/useForward';
+import { useText } from '../state/text';
+import { useUrlParam } from '../state/url';
+import { percent, tokenLabel, type OutputProps } from './common';
+import { ProbBar } from './ProbBar';
+
+const SHOWN = 8;
+
+// Percentage points with two decimals: an ablation often moves probabilities by less than 0.1 points.
+const SIGNIFICANT = 0.00005;
+function signedPercent(d: number): string {
+  const s = `${(Math.abs(d) * 100).toFixed(2)}%`;
+  return d > SIGNIFICANT ? `+${s}` : d < -SIGNIFICANT ? `−${s}` : '0.00%';
+}
+
+/** Switch heads or MLP layers off (URL out.ablate) and compare the next-token prediction before and after. */
+export function AblationPanel({ lang, ui, result }: OutputProps) {
+  const loaded = useModel();
+  const { model, tokenizer } = loaded;
+  const { nLayer: L, nHead: NH } = model.config;
+  const [text] = useText();
+  const parse = useMemo(() => (raw: string | null) => parseAblation(raw, L, NH), [L, NH]);
+  const [set, setSet] = useUrlParam<AblationSet>('out.ablate', parse, serializeAblation, 'replace');
+  const empty = isEmptyAblation(set);
+  const options = useMemo(() => ({ logitRows: 'last' as const, ablatedHeads: set.heads, ablatedMlps: set.mlps }), [set]);
+  // The ablated pass runs only when something is switched off.
+  const after = useForward(loaded, empty ? '' : text, options);
+  const rows = useMemo(() => {
+    if (result.kind !== 'ok' || after.kind !== 'ok') return [];
+    return compareDistributions(lastProbs(result.trace), lastProbs(after.trace), SHOWN);
+  }, [result, after]);
+  if (result.kind !== 'ok') return null;
+
+  const headOff = (l: number, h: number) => set.heads.some((x) => x.layer === l && x.head === h);
+  return (
+    <section className="output-figure ablation-panel" aria-label={ui.outAblationTitle}>
+      <h3>{ui.outAblationTitle}</h3>
+      <p className="caption">{ui.outAblationCaption}</p>
+      <div className="ablation-grids">
+        <fieldset>
+          <legend>{ui.outAblationHeads}</legend>
+          <div className="head-grid" style={{ gridTemplateColumns: `repeat(${NH}, minmax(40px, 1fr))` }}>
+            {Array.from({ length: L }, (_, l) =>
+              Array.from({ length: NH }, (_, h) => (
+                <button
+                  key={`${l}.${h}`}
+                  type="button"
+                  className="head-toggle"
+                  aria-pressed={headOff(l, h)}
+                  aria-label={t(ui, 'outAblationHeadLabel', lang, { l, h })}
+                  onClick={() => setSet(toggleHead(set, l, h))}
+                  data-testid={`ablate-h${l}.${h}`}
+                >
+                  {t(ui, 'outAblationHeadShort', lang, { l, h })}
+                </button>
+              )),
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{ui.outAblationMlps}</legend>
+          <div className="mlp-row">
+            {Array.from({ length: L }, (_, l) => (
+              <button key={l} type="button" aria-pressed={set.mlps.includes(l)} onClick={() => setSet(toggleMlp(set, l))} data-testid={`ablate-m${l}`}>
+                {t(ui, 'outAblationMlpN', lang, { l })}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <p className="muted small">{ui.outAblationBiasNote}</p>
+      {empty ? (
+        <p className="notice">{ui.outAblationNone}</p>
+      ) : (
+        <>
+          <button type="button" onClick={() => setSet({ heads: [], mlps: [] })}>
+            {ui.outAblationReset}
+          </button>
+          <div className="scroll-box">
+            <table className="output-table ablation-table" data-testid="ablation-compare">
+              <thead>
+                <tr>
+                  <th scope="col">{ui.token}</th>
+                  <th scope="col">{ui.outBefore}</th>
+                  <th scope="col">{ui.outAfter}</th>
+                  <th scope="col">{ui.outDelta}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <span className="token-chip">{tokenLabel(tokenizer, r.id)}</span>
+                    </th>
+                    <td>
+                      <ProbBar label={percent(r.before)} fixed={r.before * 100} />
+                      <span className="num">{percent(r.before)}</span>
+                    </td>
+                    <td>
+                      <ProbBar label={percent(r.after)} fixed={r.after * 100} tone="accent" />
+                      <span className="num">{percent(r.after)}</span>
+                    </td>
+                    <td className={`num delta ${r.delta > SIGNIFICANT ? 'up' : r.delta < -SIGNIFICANT ? 'down' : ''}`}>{signedPercent(r.delta)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useMemo } from 'react';
+import { positionRows } from '../../viz/output/positions';
+import { probabilityColour, inkOn } from '../../viz/output/sequential';
+import { t, type Lang, type UiStrings } from '../i18n';
+import type { Tokenizer } from '../../core/tokenizer/index.ts';
+import type { Trace } from '../../core/trace';
+import { percent, tokenLabel } from './common';
+
+/** Every position's prediction, with the probability the model gave the token that really came next. */
+export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; tokenizer: Tokenizer }) {
+  const { ui, lang, trace, tokenizer } = props;
+  const V = trace.probs.shape[1];
+  const rows = useMemo(() => positionRows(trace.probs.data, V, trace.ids), [trace, V]);
+  return (
+    <div className="every-position">
+      <p className="caption">{ui.outEveryPositionCaption}</p>
+      <div className="scroll-box">
+        <table className="output-table" data-testid="every-position">
+          <thead>
+            <tr>
+              <th scope="col">{ui.position}</th>
+              <th scope="col">{ui.token}</th>
+              <th scope="col">{ui.outTopPrediction}</th>
+              <th scope="col">{ui.outActualNext}</th>
+              <th scope="col">{ui.outProbOfActual}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.position}>
+                <td className="num">{r.position}</td>
+                <td>
+                  <span className="token-chip">{tokenLabel(tokenizer, r.token)}</span>
+                </td>
+                <td>
+                  <span className="token-chip">{tokenLabel(tokenizer, r.top)}</span> <span className="num">{percent(r.topProb)}</span>
+                </td>
+                <td>{r.actual === null ? <span className="muted">{ui.outNoNextToken}</span> : <span className="token-chip actual">{tokenLabel(tokenizer, r.actual)}</span>}</td>
+                <td>
+                  {r.actualProb !== null && (
+                    <span className="prob-cell" style={{ background: probabilityColour(r.actualProb), color: inkOn(r.actualProb) }}>
+                      {percent(r.actualProb)} · {t(ui, 'outRankOfActual', lang, { r: r.actualRank ?? 0 })}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

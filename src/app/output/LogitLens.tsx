@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { logitLens } from '../../core/lens';
+import { probabilityColour, inkOn } from '../../viz/output/sequential';
+import { t } from '../i18n';
+import { useModel } from '../model/ModelContext';
+import { useUrlParam, asInt } from '../state/url';
+import { buildStages } from '../../viz/stages';
+import { lensRowForStage } from '../../viz/output/lensRow';
+import { percent, tokenLabel, type OutputProps } from './common';
+
+const K = 5;
+const serializeInt = (n: number) => String(n);
+// Parsed as the explainer's stepper parses it (useSelection.ts), so both agree on the current stage.
+const parseStep = asInt(0, 0, 10_000);
+
+/**
+ * What the model would predict if it stopped after each block, at the position the explainer has
+ * selected (URL `tok`). The row matching the stepper's stage (URL `step`) is highlighted.
+ */
+export function LogitLens({ lang, ui, result }: OutputProps) {
+  const { model, tokenizer } = useModel();
+  const T = result.kind === 'ok' ? result.ids.length : 1;
+  const [position, setPosition] = useUrlParam('tok', asInt(T - 1, 0, T - 1), serializeInt, 'replace');
+  const stages = useMemo(() => buildStages(model.config.nLayer), [model]);
+  const [rawStep] = useUrlParam('step', parseStep, serializeInt);
+  const rows = useMemo(() => (result.kind === 'ok' ? logitLens(model, result.trace, position, K) : []), [model, result, position]);
+  if (result.kind !== 'ok') return null;
+  const current = lensRowForStage(stages[Math.min(rawStep, stages.length - 1)], model.config.nLayer);
+  const rowName = (layer: number) => (layer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: layer }));
+  return (
+    <section className="output-figure logit-lens" aria-label={ui.outLensTitle}>
+      <h3>{ui.outLensTitle}</h3>
+      <p className="caption">{t(ui, 'outLensCaption', lang, { t: position, token: tokenLabel(tokenizer, result.ids[position]) })}</p>
+      <label className="inline-field">
+        <span>{ui.outLensPositionLabel}</span>
+        <select value={position} onChange={(e) => setPosition(Number(e.target.value))} data-testid="lens-position">
+          {result.ids.map((id, p) => (
+            <option key={p} value={p}>
+              {p}: {tokenLabel(tokenizer, id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="scroll-box">
+        <table className="output-table lens-table" data-testid="logit-lens">
+          <thead>
+            <tr>
+              <th scope="col">{ui.layer}</th>
+              {Array.from({ length: K }, (_, i) => (
+                <th scope="col" key={i}>
+                  {t(ui, 'outLensRank', lang, { i: i + 1 })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.layer} className={row.layer === current ? 'current-layer' : undefined} aria-current={row.layer === current ? 'step' : undefined}>
+                <th scope="row">{rowName(row.layer)}</th>
+                {row.top.map(({ id, prob }) => (
+                  <td key={id} style={{ background: probabilityColour(prob), color: inkOn(prob) }} title={`${tokenLabel(tokenizer, id)}: ${percent(prob)}`}>
+                    <span className="lens-token">{tokenLabel(tokenizer, id)}</span>
+                    <span className="lens-prob">{percent(prob)}</span>
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useMemo, useState } from 'react';
+import { lastLogits } from '../../core/trace';
+import { unembeddingMatrix } from '../../core/model';
+import { topK } from '../../core/topk';
+import { fmt } from '../../viz/format';
+import { layoutSignedBars } from '../../viz/output/bars';
+import { t } from '../i18n';
+import { useModel } from '../model/ModelContext';
+import { useForward } from '../model/useForward';
+import { useText } from '../state/text';
+import { tokenLabel, type OutputProps } from './common';
+import { WuMatrix } from './WuMatrix';
+import { EveryPosition } from './EveryPosition';
+
+const SHOWN = 10;
+const ALL_ROWS = { logitRows: 'all' } as const;
+
+/** Chapter 8: the last vector times W_u gives one logit per vocabulary entry. */
+export function LogitsFigure({ lang, ui, result }: OutputProps) {
+  const loaded = useModel();
+  const { model, tokenizer } = loaded;
+  const [text] = useText();
+  const [everyPosition, setEveryPosition] = useState(false);
+  // The every-position view needs logits for all rows; that pass runs only while the toggle is on.
+  const needsAll = everyPosition && result.kind === 'ok' && result.trace.logitsFrom !== 0;
+  const full = useForward(loaded, needsAll ? text : '', ALL_ROWS);
+  const logits = result.kind === 'ok' ? lastLogits(result.trace) : null;
+  const ids = useMemo(() => (logits ? topK(logits, SHOWN).map((r) => r.index) : []), [logits]);
+  if (result.kind !== 'ok' || !logits) return null;
+
+  const { nEmbd: C, vocabSize: V } = model.config;
+  const T = result.ids.length;
+  const labels = ids.map((id) => tokenLabel(tokenizer, id));
+  const values = ids.map((id) => logits[id]);
+  const { bars, zeroX } = layoutSignedBars(values, 100);
+  const vector = result.trace.lnF.data.subarray((T - 1) * C, T * C);
+  const allTrace = result.trace.logitsFrom === 0 ? result.trace : full.kind === 'ok' ? full.trace : null;
+  return (
+    <section className="output-figure logits-figure" aria-label={ui.outLogitsTitle}>
+      <h3>{ui.outLogitsTitle}</h3>
+      <p className="caption">{t(ui, 'outLogitsCaption', lang, { V, C, k: SHOWN })}</p>
+      <div className="logits-layout">
+        <ol className="logit-list" data-testid="logit-bars">
+          {ids.map((id, i) => (
+            <li key={id}>
+              <span className="token-chip">{labels[i]}</span>
+              <svg className="logit-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={t(ui, 'outLogitBar', lang, { token: labels[i], logit: fmt(values[i], 2) })}>
+                <rect x={bars[i].x} y={1} width={Math.max(0.5, bars[i].width)} height={8} className={bars[i].positive ? 'pos' : 'neg'} />
+                <line x1={zeroX} x2={zeroX} y1={0} y2={10} className="zero-line" />
+              </svg>
+              <span className="num">{fmt(values[i], 2)}</span>
+            </li>
+          ))}
+        </ol>
+        <WuMatrix lang={lang} ui={ui} wu={unembeddingMatrix(model).data} vector={vector} ids={ids} labels={labels} logits={values} position={T - 1} V={V} />
+      </div>
+      <button type="button" aria-pressed={everyPosition} onClick={() => setEveryPosition(!everyPosition)} data-testid="every-position-toggle">
+        {ui.outEveryPosition}
+      </button>
+      {everyPosition && allTrace && <EveryPosition lang={lang} ui={ui} trace={allTrace} tokenizer={tokenizer} />}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useMemo, useRef } from 'react';
+import { lastLogits } from '../../core/trace';
+import { samplingDistribution } from '../../core/sampling';
+import { topK } from '../../core/topk';
+import { fmt } from '../../viz/format';
+import { probabilityWidths } from '../../viz/output/bars';
+import { t } from '../i18n';
+import { useModel } from '../model/ModelContext';
+import { percent, tokenLabel, type OutputProps } from './common';
+import { useSampling } from './settings';
+import { SamplingControls } from './SamplingControls';
+import { BAR_UNITS, ProbBar, useBarTransition } from './ProbBar';
+
+const SHOWN = 12;
+
+/** Chapter 9: the last position's logits through temperature, top-k and top-p, without rerunning anything. */
+export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
+  const { tokenizer, model } = useModel();
+  const V = model.config.vocabSize;
+  const sampling = useSampling(V);
+  const { settings } = sampling;
+  const logits = result.kind === 'ok' ? lastLogits(result.trace) : null;
+  // Temperature keeps the order of the logits, so the same tokens stay on screen while the sliders move.
+  const shown = useMemo(() => (logits ? topK(logits, SHOWN).map((r) => r.index) : []), [logits]);
+  const view = useMemo(() => {
+    if (!logits) return null;
+    const { probs, kept } = samplingDistribution(logits, settings);
+    const keptByK = settings.topK === null ? null : samplingDistribution(logits, { ...settings, topP: null }).kept;
+    let keptCount = 0;
+    for (let i = 0; i < V; i++) keptCount += kept[i];
+    let restMass = 1;
+    for (const id of shown) restMass -= probs[id];
+    return { probs, kept, keptByK, keptCount, restMass: Math.max(0, restMass) };
+  }, [logits, settings, shown, V]);
+  const list = useRef<HTMLOListElement>(null);
+  const widths = view ? [...shown.map((id) => view.probs[id]), view.restMass] : [];
+  useBarTransition(list, probabilityWidths(widths, BAR_UNITS));
+  if (!logits || !view) return null;
+
+  const removedBy = (id: number) => {
+    if (view.kept[id]) return null;
+    if (settings.temperature === 0) return null;
+    return view.keptByK && !view.keptByK[id] ? ui.outRemovedByTopK : ui.outRemovedByTopP;
+  };
+  return (
+    <section className="output-figure softmax-figure" aria-label={ui.outSoftmaxTitle}>
+      <h3>{ui.outSoftmaxTitle}</h3>
+      <p className="caption">{ui.outSoftmaxCaption}</p>
+      <SamplingControls lang={lang} ui={ui} sampling={sampling} />
+      {settings.temperature === 0 && <p className="notice">{ui.outGreedyNote}</p>}
+      <p className="kept-count" data-testid="kept-count">
+        {t(ui, 'outKeptCount', lang, { n: view.keptCount, V })}
+      </p>
+      <ol ref={list} className="prob-list" data-testid="softmax-bars">
+        <li className="prob-head" aria-hidden="true">
+          <span>{ui.token}</span>
+          <span className="head-logit">{ui.logit}</span>
+          <span className="head-prob">{ui.probability}</span>
+        </li>
+        {shown.map((id) => {
+          const why = removedBy(id);
+          const label = tokenLabel(tokenizer, id);
+          return (
+            <li key={id} className={why || (settings.temperature === 0 && !view.kept[id]) ? 'removed' : undefined} title={why ?? undefined}>
+              <span className="token-chip">{label}</span>
+              <span className="num">{fmt(logits[id], 2)}</span>
+              <ProbBar label={`${label}: ${percent(view.probs[id])}${why ? ` (${why})` : ''}`} removed={!view.kept[id]} />
+              <span className="num" data-prob={view.probs[id]}>
+                {percent(view.probs[id])}
+              </span>
+            </li>
+          );
+        })}
+        <li className="prob-rest">
+          <span className="rest-label">{t(ui, 'outRestTokens', lang, { n: V - shown.length })}</span>
+          <span />
+          <ProbBar label={percent(view.restMass)} />
+          <span className="num">{percent(view.restMass)}</span>
+        </li>
+      </ol>
+    </section>
+  );
+}

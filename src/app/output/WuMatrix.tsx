@@ -1,0 +1,118 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { fmt } from '../../viz/format';
+import { layoutStrip, layoutWuRows } from '../../viz/output/heatmap';
+import { t, type Lang, type UiStrings } from '../i18n';
+
+const ROW = 16;
+const STRIP_GAP = 10;
+const LABEL_W = 92;
+
+/**
+ * W_u as the matrix it is, summarised: the last vector as a strip on top, and under it the rows of
+ * W_u for the chosen tokens, aligned column by column, so "row · vector = logit" can be read off.
+ * Hover, tap, or focus and use the arrow keys to read exact values.
+ */
+export function WuMatrix(props: {
+  lang: Lang;
+  ui: UiStrings;
+  wu: Float32Array; // (V, C)
+  vector: Float32Array; // (C) the last row of lnF
+  ids: number[];
+  labels: string[];
+  logits: number[];
+  position: number;
+  V: number;
+}) {
+  const { ui, lang, ids } = props;
+  const C = props.vector.length;
+  const cell = Math.max(4, Math.min(8, Math.floor(400 / C)));
+  const matrix = useMemo(() => layoutWuRows(props.wu, C, ids, cell, ROW), [props.wu, C, ids, cell]);
+  const strip = useMemo(() => layoutStrip(props.vector, cell, ROW), [props.vector, cell]);
+  const [focus, setFocus] = useState<{ row: number; c: number } | null>(null);
+  const top = ROW + STRIP_GAP;
+  const width = LABEL_W + matrix.width + 70;
+  const height = top + matrix.height;
+
+  const readout = focus
+    ? focus.row < 0
+      ? t(ui, 'outStripCell', lang, { c: focus.c, x: fmt(props.vector[focus.c]) })
+      : t(ui, 'outWuCell', lang, { token: props.labels[focus.row], c: focus.c, w: fmt(props.wu[ids[focus.row] * C + focus.c]), x: fmt(props.vector[focus.c]) })
+    : ui.hoverHint;
+
+  const onKey = (e: KeyboardEvent) => {
+    const at = focus ?? { row: -1, c: 0 };
+    const moves: Record<string, { row: number; c: number }> = {
+      ArrowLeft: { row: at.row, c: Math.max(0, at.c - 1) },
+      ArrowRight: { row: at.row, c: Math.min(C - 1, at.c + 1) },
+      ArrowUp: { row: Math.max(-1, at.row - 1), c: at.c },
+      ArrowDown: { row: Math.min(ids.length - 1, at.row + 1), c: at.c },
+    };
+    if (moves[e.key]) {
+      e.preventDefault();
+      setFocus(moves[e.key]);
+    }
+  };
+  const label = t(ui, 'outWuRowsLabel', lang, { k: ids.length });
+  return (
+    <figure className="wu-figure">
+      <div className="scroll-box">
+        <svg
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={label}
+          tabIndex={0}
+          onKeyDown={onKey}
+          onPointerLeave={() => setFocus(null)}
+          data-testid="wu-matrix"
+        >
+          <text x={LABEL_W - 6} y={ROW - 4} textAnchor="end" className="svg-label">
+            lnF[{props.position}]
+          </text>
+          {strip.map((s, c) => (
+            <rect key={c} x={LABEL_W + s.x} y={0} width={cell} height={ROW} fill={s.fill} onPointerEnter={() => setFocus({ row: -1, c })} />
+          ))}
+          {matrix.cells.map((cellData) => (
+            <rect
+              key={`${cellData.row}-${cellData.col}`}
+              x={LABEL_W + cellData.x}
+              y={top + cellData.y}
+              width={cell}
+              height={ROW - 1}
+              fill={cellData.fill}
+              onPointerEnter={() => setFocus({ row: cellData.row, c: cellData.col })}
+            />
+          ))}
+          {ids.map((id, row) => (
+            <g key={id}>
+              <text x={LABEL_W - 6} y={top + row * ROW + ROW - 4} textAnchor="end" className="svg-token">
+                {props.labels[row]}
+              </text>
+              <text x={LABEL_W + matrix.width + 6} y={top + row * ROW + ROW - 4} className="svg-num">
+                = {fmt(props.logits[row], 2)}
+              </text>
+            </g>
+          ))}
+          {focus && (
+            <rect
+              className="cell-focus"
+              x={LABEL_W + focus.c * cell}
+              y={focus.row < 0 ? 0 : top + focus.row * ROW}
+              width={cell}
+              height={ROW}
+              fill="none"
+            />
+          )}
+        </svg>
+      </div>
+      <figcaption>
+        <span className={`readout${focus ? ' value' : ''}`} aria-live="polite">
+          {readout}
+        </span>
+        <br />
+        {t(ui, 'outWuRest', lang, { n: props.V - ids.length })}
+      </figcaption>
+    </figure>
+  );
+}

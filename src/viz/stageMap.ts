@@ -1,0 +1,49 @@
+import type { FlowGroup, Stage } from './stages';
+
+// The stepper's map of the whole pass: one tick per stage, grouped into the embedding, each layer and the output.
+
+export interface StageTick {
+  index: number;
+  x: number;
+  w: number;
+  group: FlowGroup;
+}
+
+export interface StageSection {
+  layer: number | null; // null for the stages before the first block and after the last
+  x: number;
+  w: number;
+}
+
+export interface StageMap {
+  ticks: StageTick[];
+  sections: StageSection[];
+}
+
+const sectionKey = (s: Stage, last: number) => (s.layer === null ? (s.index < last ? 'before' : 'after') : `layer${s.layer}`);
+
+/** Ticks of equal width across `width`, with a `gap` between sections. */
+export function layoutStageMap(stages: readonly Stage[], width: number, gap = 6): StageMap {
+  const lastBlockStage = stages.findLastIndex((s) => s.layer !== null);
+  const keys = stages.map((s) => sectionKey(s, lastBlockStage));
+  const nSections = new Set(keys).size;
+  const w = Math.max(1, (width - gap * (nSections - 1)) / stages.length);
+  const ticks: StageTick[] = [];
+  const sections: StageSection[] = [];
+  let x = 0;
+  stages.forEach((s, i) => {
+    if (i > 0 && keys[i] !== keys[i - 1]) x += gap;
+    if (i === 0 || keys[i] !== keys[i - 1]) sections.push({ layer: s.layer, x, w: 0 });
+    ticks.push({ index: s.index, x, w, group: s.group });
+    x += w;
+    const section = sections[sections.length - 1];
+    section.w = x - section.x;
+  });
+  return { ticks, sections };
+}
+
+/** The tick under a horizontal position (for clicks), or null in a gap or outside. */
+export function tickAt(map: StageMap, x: number): number | null {
+  const hit = map.ticks.find((t) => x >= t.x && x < t.x + t.w);
+  return hit ? hit.index : null;
+}
