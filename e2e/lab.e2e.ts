@@ -25,7 +25,7 @@ const cosineWords = (page: Page) => page.locator('.lab-cosine li .lab-word').all
 describe('embedding lab', () => {
   it('ranks neighbours and draws the picture as the reader types', async () => {
     const { page, errors, offOrigin } = await openLab('&lang=en' + sentence);
-    const input = page.getByLabel('Expression', { exact: true });
+    const input = page.getByRole('textbox', { name: 'Expression', exact: true });
     await input.fill('king - man + woman');
     await expect.poll(async () => (await cosineWords(page))[0]).toBe('queen');
     expect(await page.locator('.lab-dot li').count()).toBeGreaterThan(3);
@@ -44,7 +44,7 @@ describe('embedding lab', () => {
 
   it('explains a bad expression and a word that is not one token, without crashing', async () => {
     const { page, errors } = await openLab('&lang=en');
-    const input = page.getByLabel('Expression', { exact: true });
+    const input = page.getByRole('textbox', { name: 'Expression', exact: true });
     await input.fill('king - - man');
     await expect.poll(() => page.locator('.lab-error').innerText()).toContain('A word is missing');
     await input.fill('1e999*king');
@@ -76,13 +76,13 @@ describe('embedding lab', () => {
 
   it('restores the lab from the URL after a reload', async () => {
     const { page } = await openLab('&lang=en' + sentence);
-    await page.getByLabel('Expression', { exact: true }).fill('2*queen - king');
+    await page.getByRole('textbox', { name: 'Expression', exact: true }).fill('2*queen - king');
     await page.getByLabel('Include the input words').check();
     await page.getByRole('radio', { name: 'Chosen directions' }).click();
     await expect.poll(() => page.url()).toContain('lab.axes=pairs');
     await page.reload();
     await page.waitForSelector('[data-lab-ready]');
-    expect(await page.getByLabel('Expression', { exact: true }).inputValue()).toBe('2*queen - king');
+    expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('2*queen - king');
     expect(await page.getByLabel('Include the input words').isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Chosen directions' }).getAttribute('aria-checked')).toBe('true');
     expect(await page.locator('.lab-cosine .is-input').count()).toBeGreaterThan(0);
@@ -93,6 +93,7 @@ describe('embedding lab', () => {
     const a = page.getByRole('slider', { name: 'Arrow a' });
     await a.focus();
     for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => page.locator('.lab-sign').innerText()).toContain('Negative');
   });
 

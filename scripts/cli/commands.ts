@@ -30,13 +30,16 @@ function encodeForModel(loaded: LoadedModel, text: string): number[] {
   return ids;
 }
 
-function samplingFrom(args: CliArgs) {
-  const { settings, problems } = validateSettings({
-    temperature: args.optionalNumber('temperature') ?? 1,
-    topK: args.optionalNumber('top-k') ?? null,
-    topP: args.optionalNumber('top-p') ?? null,
-  });
-  for (const p of problems) console.error(`note: ${typeof p === 'string' ? p : JSON.stringify(p)}`);
+function samplingFrom(args: CliArgs, vocabSize: number) {
+  const { settings, problems } = validateSettings(
+    {
+      temperature: args.optionalNumber('temperature') ?? 1,
+      topK: args.optionalNumber('top-k') ?? null,
+      topP: args.optionalNumber('top-p') ?? null,
+    },
+    vocabSize,
+  );
+  for (const p of problems) console.error(`note: ${p.message}`);
   return settings;
 }
 
@@ -49,7 +52,7 @@ const tokenize: Command = ({ tokenizer }, args) => {
 const predict: Command = (loaded, args) => {
   const ids = encodeForModel(loaded, args.required('text'));
   const k = args.number('top', 10, isPositiveInt, 'a positive integer');
-  const settings = samplingFrom(args);
+  const settings = samplingFrom(args, loaded.model.config.vocabSize);
   const trace = forward(loaded.model, ids, { logitRows: 'last' });
   const { probs } = samplingDistribution(lastLogits(trace), { ...settings, topK: null, topP: null });
   const top = topK(probs, k).map(({ index, value }) => ({ id: index, text: loaded.tokenizer.tokenText(index), prob: value }));
@@ -64,7 +67,7 @@ const generateCommand: Command = (loaded, args) => {
   const ids = encodeForModel(loaded, args.required('text'));
   const n = args.number('max-tokens', NaN, (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
   const seed = args.number('seed', 0, Number.isInteger, 'an integer');
-  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args), seed);
+  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args, loaded.model.config.vocabSize), seed);
   if (result.stoppedAtContext) console.error(`note: stopped at the context length of ${loaded.model.config.nPositions} tokens.`);
   const text = loaded.tokenizer.decode(result.ids);
   return { json: { text, ids: result.ids }, text };

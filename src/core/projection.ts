@@ -1,5 +1,5 @@
 // Flattening a handful of C-dimensional vectors onto a page: either their two principal components,
-// or two directions the reader names (man → woman against common → royal).
+// or two directions the reader names (man → woman against man → king).
 //
 // PCA works on the small n×n Gram matrix of the centred vectors rather than the C×C covariance:
 // the picture shows at most a few dozen vectors, so n ≪ C and the eigenproblem stays tiny.
@@ -10,8 +10,7 @@ export interface PrincipalAxes {
   variances: number[]; // (k) variance of the vectors along each axis, largest first
 }
 
-const ITERATIONS = 500;
-const TOLERANCE = 1e-12;
+const SWEEPS = 100;
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
@@ -19,33 +18,50 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return s;
 }
 
-/** Largest eigenpair of a symmetric positive semi-definite n×n matrix, by power iteration. */
-function topEigen(gram: Float64Array[], n: number): { value: number; vector: Float64Array } {
-  // Start from the column with the largest norm: it lies in the matrix's range, so it is never
-  // orthogonal to every eigenvector with a non-zero eigenvalue.
-  let start = 0;
-  let bestNorm = -1;
-  for (let j = 0; j < n; j++) {
-    const norm = gram.reduce((s, row) => s + row[j] * row[j], 0);
-    if (norm > bestNorm) [bestNorm, start] = [norm, j];
-  }
-  let v = Float64Array.from(gram, (row) => row[start]);
-  let value = 0;
-  for (let it = 0; it < ITERATIONS; it++) {
-    const norm = Math.sqrt(dot(v, v));
-    if (norm === 0) return { value: 0, vector: v };
-    v = v.map((x) => x / norm);
-    const next = Float64Array.from(gram, (row) => dot(row, v));
-    const nextValue = dot(v, next);
-    v = next;
-    if (Math.abs(nextValue - value) <= TOLERANCE * Math.max(1, Math.abs(nextValue))) {
-      value = nextValue;
-      break;
+/**
+ * All eigenpairs of a symmetric n×n matrix by cyclic Jacobi rotations, largest eigenvalue first.
+ * Power iteration is simpler but can start orthogonal to the top eigenvector when eigenvalues tie
+ * (several words at the same distance); Jacobi has no such blind spot and n is tiny.
+ */
+function symmetricEigen(matrix: readonly Float64Array[]): { value: number; vector: Float64Array }[] {
+  const n = matrix.length;
+  const a = matrix.map((row) => Float64Array.from(row)); // (n, n), driven towards diagonal
+  const v = Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))); // (n, n) columns = eigenvectors
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p][q] * a[p][q];
+    if (off < 1e-30) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        if (a[p][q] === 0) continue;
+        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = a[k][p];
+          const akq = a[k][q];
+          a[k][p] = c * akp - s * akq;
+          a[k][q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p][k];
+          const aqk = a[q][k];
+          a[p][k] = c * apk - s * aqk;
+          a[q][k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k][p];
+          const vkq = v[k][q];
+          v[k][p] = c * vkp - s * vkq;
+          v[k][q] = s * vkp + c * vkq;
+        }
+      }
     }
-    value = nextValue;
   }
-  const norm = Math.sqrt(dot(v, v));
-  return { value, vector: norm === 0 ? v : v.map((x) => x / norm) };
+  return Array.from({ length: n }, (_, i) => ({ value: a[i][i], vector: Float64Array.from(v, (row) => row[i]) })).sort(
+    (x, y) => y.value - x.value,
+  );
 }
 
 /** The top `count` principal axes of `vectors` (n, C). */
@@ -60,13 +76,13 @@ export function principalAxes(vectors: readonly ArrayLike<number>[], count = 2):
 
   const axes: Float64Array[] = [];
   const variances: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const { value, vector: u } = topEigen(gram, n);
+  const pairs = symmetricEigen(gram);
+  for (const { value, vector: u } of pairs.slice(0, count)) {
     if (!(value > 1e-9 * Math.max(total, 1e-30))) break;
     // v = Xᵀu / √λ is the unit principal direction in C dimensions belonging to Gram eigenvector u.
     const axis = new Float64Array(C);
     for (let i = 0; i < n; i++) for (let c = 0; c < C; c++) axis[c] += u[i] * centred[i][c];
-    // Power iteration stops short when two eigenvalues are nearly equal; re-orthogonalising keeps the axes a true basis.
+    // Rounding leaves the axes a hair from orthogonal; re-orthogonalising keeps them a true basis.
     for (const previous of axes) {
       const overlap = dot(axis, previous);
       for (let c = 0; c < C; c++) axis[c] -= overlap * previous[c];
@@ -80,7 +96,6 @@ export function principalAxes(vectors: readonly ArrayLike<number>[], count = 2):
     if (axis[largest] < 0) for (let c = 0; c < C; c++) axis[c] = -axis[c];
     axes.push(axis);
     variances.push(centred.reduce((sum, x) => sum + dot(x, axis) ** 2, 0) / n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) gram[i][j] -= value * u[i] * u[j]; // deflate
   }
   return { mean, axes, variances };
 }

@@ -29,8 +29,7 @@ export function ArithmeticSection(props: {
   const inputIds = analysis.kind === 'ok' ? analysis.inputIds : [];
   const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
   return (
-    <section className="lab-section" aria-labelledby={`${inputId}-h`}>
-      <h3 id={`${inputId}-h`} className="visually-hidden">{ui.labExpressionLabel}</h3>
+    <section className="lab-section">
       <label htmlFor={inputId} className="lab-label">{ui.labExpressionLabel}</label>
       <input
         id={inputId}

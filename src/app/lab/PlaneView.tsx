@@ -7,9 +7,9 @@ import type { Picture } from '../../viz/lab/picture';
 import { fmt } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
 
-const WIDTH = 640;
-const HEIGHT = 420;
-const PADDING = 48;
+const MAX_WIDTH = 640;
+const MIN_WIDTH = 280;
+const PADDING = 40;
 const DOT = 6;
 
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -23,7 +23,20 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const [active, setActive] = useState<string | null>(null);
   const [replays, setReplays] = useState(0);
-  const base = useMemo(() => layoutPlane(props.picture.points, WIDTH, HEIGHT, PADDING), [props.picture]);
+  // Drawn at the width it is shown at, so labels keep a readable size on a phone instead of shrinking with a viewBox.
+  const figureRef = useRef<HTMLElement>(null);
+  const [WIDTH, setWidth] = useState(MAX_WIDTH);
+  useEffect(() => {
+    const figure = figureRef.current;
+    if (!figure || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) =>
+      setWidth(Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, entry.contentRect.width)))),
+    );
+    observer.observe(figure);
+    return () => observer.disconnect();
+  }, []);
+  const HEIGHT = Math.round(WIDTH * 0.66);
+  const base = useMemo(() => layoutPlane(props.picture.points, WIDTH, HEIGHT, PADDING), [props.picture, WIDTH, HEIGHT]);
 
   const x = transform.rescaleX(base.x);
   const y = transform.rescaleY(base.y);
@@ -97,7 +110,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
     : ui.labZoomHint;
 
   return (
-    <figure className="lab-plane">
+    <figure className="lab-plane" ref={figureRef}>
       <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={ui.labPicture} className="lab-plane-svg">
         <defs>
           <marker id="lab-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -122,7 +135,10 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
             onBlur={() => setActive(null)}
           >
             <circle r={p.kind === 'result' ? DOT + 2 : p.kind === 'step' ? DOT - 2 : DOT} />
-            <text x={DOT + 4} y={4}>{p.label}</text>
+            {/* Labels on the right half point left, so they stay inside the frame. */}
+            <text x={p.px > WIDTH * 0.6 ? -(DOT + 4) : DOT + 4} y={4} textAnchor={p.px > WIDTH * 0.6 ? 'end' : 'start'}>
+              {p.label}
+            </text>
           </g>
         ))}
       </svg>

@@ -21,6 +21,9 @@ const flag = (raw: string | null) => raw === '1';
 const writeFlag = (on: boolean) => (on ? '1' : null);
 const text = (fallback: string) => (raw: string | null) => raw ?? fallback;
 const same = (s: string) => s;
+// An absent key means "show the default example"; a cleared box is kept as a single space so it stays cleared.
+const expressionText = (raw: string | null) => (raw === null ? DEFAULT_EXPRESSION : raw.trim() === '' ? '' : raw);
+const writeExpression = (s: string) => (s === '' ? ' ' : s);
 const axesMode = (raw: string | null): AxesMode => (raw === 'pairs' ? 'pairs' : 'pca');
 const writeAxes = (m: AxesMode) => (m === 'pca' ? null : m);
 /** A step count in tenths, clamped to ±ALPHA_STEPS: a hand-edited URL cannot push α out of range. */
@@ -38,7 +41,7 @@ const injection = (raw: string | null) => {
 const writeInjection = (p: number | null) => (p === null ? null : p < 0 ? 'off' : String(p));
 
 export function useLabState() {
-  const [expression, setExpression] = useUrlParam('lab.expr', text(DEFAULT_EXPRESSION), same, 'replace');
+  const [expression, setExpression] = useUrlParam('lab.expr', expressionText, writeExpression, 'replace');
   const [includeInputs, setIncludeInputs] = useUrlParam('lab.inputs', flag, writeFlag, 'replace');
   const [allTokens, setAllTokens] = useUrlParam('lab.all', flag, writeFlag, 'replace');
   const [axes, setAxes] = useUrlParam('lab.axes', axesMode, writeAxes, 'replace');
