@@ -61,12 +61,12 @@ describe('embedding lab', () => {
 
   it('injects the result and shows the prediction before and after', async () => {
     const { page, errors } = await openLab('&lang=en' + sentence + '&lab.expr=' + encodeURIComponent('king - man + woman'));
-    await page.waitForSelector('.lab-shifts tbody tr');
+    await page.waitForSelector('.shift-table tbody tr');
     // The default position is the first input word found in the sentence: "king" at position 1.
     expect(await page.locator('.lab-positions [aria-checked="true"]').innerText()).toBe('king');
-    const rows = await page.locator('.lab-shifts tbody tr').count();
+    const rows = await page.locator('.shift-table tbody tr').count();
     expect(rows).toBeGreaterThan(3);
-    const header = await page.locator('.lab-shifts thead').innerText();
+    const header = await page.locator('.shift-table thead').innerText();
     expect(header).toContain('Before');
     expect(header).toContain('After');
     await page.locator('.lab-positions button', { hasText: 'said' }).click();

@@ -111,8 +111,8 @@ describe('output figures', () => {
     await page.getByTestId('ablate-m1').click();
     await expect.poll(() => page.getByTestId('ablation-compare').locator('tbody tr').count()).toBeGreaterThan(3);
     expect(new URL(page.url()).searchParams.get('out.ablate')).toBe('h0.0,m1');
-    const deltas = await page.getByTestId('ablation-compare').locator('td.delta').allTextContents();
-    expect(deltas.some((d) => d !== '0.00%')).toBe(true);
+    const deltas = await page.getByTestId('ablation-compare').locator('td.shift-delta').allTextContents();
+    expect(deltas.some((d) => d !== '0.00')).toBe(true);
     await page.getByTestId('ablation-compare').scrollIntoViewIfNeeded();
     await screenshot(page, 'output-ablation-desktop');
     expect(errors).toEqual([]);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { layoutSignedBars, probabilityWidths } from '../src/viz/output/bars';
 import { divergingColour, layoutStrip, layoutWuRows } from '../src/viz/output/heatmap';
 import { formatApprox, formatCount, formatShare, layoutParamBar } from '../src/viz/output/params';
-import { compareDistributions, parseAblation, serializeAblation, toggleHead, toggleMlp } from '../src/viz/output/ablation';
+import { parseAblation, serializeAblation, toggleHead, toggleMlp } from '../src/viz/output/ablation';
 import { positionRows } from '../src/viz/output/positions';
 import { countParameters, GPT2_SMALL, GPT3_175B } from '../src/core/param-count';
 
@@ -91,17 +91,6 @@ describe('ablation spec in the URL', () => {
     expect(parseAblation('h9.0,h0.9,m7,x,h1.1,h1.1,,m-1', 4, 4)).toEqual({ heads: [{ layer: 1, head: 1 }], mlps: [] });
     expect(serializeAblation({ heads: [], mlps: [] })).toBeNull();
     expect(toggleHead(toggleHead(parseAblation(null, 4, 4), 1, 2), 1, 2).heads).toEqual([]);
-  });
-});
-
-describe('comparing distributions', () => {
-  it('shows the top tokens of both, with the change', () => {
-    const before = [0.6, 0.3, 0.05, 0.05];
-    const after = [0.1, 0.2, 0.65, 0.05];
-    const rows = compareDistributions(before, after, 2);
-    expect(rows.map((r) => r.id)).toEqual([2, 0, 1]);
-    expect(rows[0].delta).toBeCloseTo(0.6);
-    expect(rows[1].delta).toBeCloseTo(-0.5);
   });
 });
 

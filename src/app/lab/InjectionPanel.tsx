@@ -3,6 +3,7 @@ import type { AppModel } from '../model/loadModel';
 import { useForward } from '../model/useForward';
 import { lastProbs } from '../../core/trace';
 import { probabilityShifts } from '../../core/probabilityShift';
+import { ShiftTable } from '../ShiftTable';
 import { formatTerms } from '../../core/expression';
 import { t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
@@ -17,8 +18,6 @@ export function defaultPosition(sentenceIds: readonly number[], inputIds: readon
   return first >= 0 ? first : sentenceIds.length - 1;
 }
 
-const percent = (p: number) => `${(p * 100).toFixed(1)}%`;
-const signedPoints = (d: number) => `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)}%`;
 
 /** Replace one token's embedding with the result vector and compare the next-token distributions. */
 export function InjectionPanel(props: { loaded: AppModel; text: string; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
@@ -37,7 +36,6 @@ export function InjectionPanel(props: { loaded: AppModel; text: string; state: L
   }, [on, before, after]);
 
   const expression = analysis.kind === 'ok' ? formatTerms(analysis.terms.map((term) => ({ word: term.form, coefficient: term.coefficient }))) : '';
-  const maxP = Math.max(1e-9, ...shifts.flatMap((s) => [s.before, s.after]));
   return (
     <section className="lab-section lab-injection" aria-label={ui.labInjection}>
       <h3>{ui.labInjection}</h3>
@@ -69,26 +67,11 @@ export function InjectionPanel(props: { loaded: AppModel; text: string; state: L
             <p className="notice">{t(ui, 'labInjectNote', lang, { pos: position, token: tokenLabel(loaded, ids[position]), expr: expression })}</p>
           )}
           {on && shifts.length > 0 && (
-            <table className="lab-shifts">
-              <thead>
-                <tr>
-                  <th scope="col">{ui.token}</th>
-                  <th scope="col">{ui.labBefore}</th>
-                  <th scope="col">{ui.labAfter}</th>
-                  <th scope="col">{ui.labChange}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shifts.map((s) => (
-                  <tr key={s.id} className={s.delta > 0.0005 ? 'up' : s.delta < -0.0005 ? 'down' : undefined}>
-                    <th scope="row"><span className="token-chip">{tokenLabel(loaded, s.id)}</span></th>
-                    <td><span className="lab-pbar" style={{ width: `${(s.before / maxP) * 100}%` }} /><span className="num">{percent(s.before)}</span></td>
-                    <td><span className="lab-pbar" style={{ width: `${(s.after / maxP) * 100}%` }} /><span className="num">{percent(s.after)}</span></td>
-                    <td className="num lab-delta">{signedPoints(s.delta)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ShiftTable
+              rows={shifts}
+              label={(id) => tokenLabel(loaded, id)}
+              headers={{ token: ui.token, before: ui.labBefore, after: ui.labAfter, change: ui.labChange }}
+            />
           )}
         </>
       )}

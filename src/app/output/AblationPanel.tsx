@@ -1,22 +1,16 @@
 import { useMemo } from 'react';
 import { lastProbs } from '../../core/trace';
-import { compareDistributions, isEmptyAblation, parseAblation, serializeAblation, toggleHead, toggleMlp, type AblationSet } from '../../viz/output/ablation';
+import { isEmptyAblation, parseAblation, serializeAblation, toggleHead, toggleMlp, type AblationSet } from '../../viz/output/ablation';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useForward } from '../model/useForward';
 import { useText } from '../state/text';
 import { useUrlParam } from '../state/url';
-import { percent, tokenLabel, type OutputProps } from './common';
-import { ProbBar } from './ProbBar';
+import { tokenLabel, type OutputProps } from './common';
+import { probabilityShifts } from '../../core/probabilityShift';
+import { ShiftTable } from '../ShiftTable';
 
 const SHOWN = 8;
-
-// Percentage points with two decimals: an ablation often moves probabilities by less than 0.1 points.
-const SIGNIFICANT = 0.00005;
-function signedPercent(d: number): string {
-  const s = `${(Math.abs(d) * 100).toFixed(2)}%`;
-  return d > SIGNIFICANT ? `+${s}` : d < -SIGNIFICANT ? `−${s}` : '0.00%';
-}
 
 /** Switch heads or MLP layers off (URL out.ablate) and compare the next-token prediction before and after. */
 export function AblationPanel({ lang, ui, result }: OutputProps) {
@@ -32,7 +26,7 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
   const after = useForward(loaded, empty ? '' : text, options);
   const rows = useMemo(() => {
     if (result.kind !== 'ok' || after.kind !== 'ok') return [];
-    return compareDistributions(lastProbs(result.trace), lastProbs(after.trace), SHOWN);
+    return probabilityShifts(lastProbs(result.trace), lastProbs(after.trace), SHOWN);
   }, [result, after]);
   if (result.kind !== 'ok') return null;
 
@@ -81,36 +75,12 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
           <button type="button" onClick={() => setSet({ heads: [], mlps: [] })}>
             {ui.outAblationReset}
           </button>
-          <div className="scroll-box">
-            <table className="output-table ablation-table" data-testid="ablation-compare">
-              <thead>
-                <tr>
-                  <th scope="col">{ui.token}</th>
-                  <th scope="col">{ui.outBefore}</th>
-                  <th scope="col">{ui.outAfter}</th>
-                  <th scope="col">{ui.outDelta}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <span className="token-chip">{tokenLabel(tokenizer, r.id)}</span>
-                    </th>
-                    <td>
-                      <ProbBar label={percent(r.before)} fixed={r.before * 100} />
-                      <span className="num">{percent(r.before)}</span>
-                    </td>
-                    <td>
-                      <ProbBar label={percent(r.after)} fixed={r.after * 100} tone="accent" />
-                      <span className="num">{percent(r.after)}</span>
-                    </td>
-                    <td className={`num delta ${r.delta > SIGNIFICANT ? 'up' : r.delta < -SIGNIFICANT ? 'down' : ''}`}>{signedPercent(r.delta)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ShiftTable
+            rows={rows}
+            label={(id) => tokenLabel(tokenizer, id)}
+            headers={{ token: ui.token, before: ui.outBefore, after: ui.outAfter, change: ui.outDelta }}
+            testId="ablation-compare"
+          />
         </>
       )}
     </section>

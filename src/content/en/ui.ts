@@ -209,7 +209,7 @@ const ui = {
   labNoResult: 'Write a valid expression first.',
   labBefore: 'Before',
   labAfter: 'After',
-  labChange: 'Change',
+  labChange: 'Change (points)',
   labScale: 'How big is W_e?',
   labScaleOurs: 'This model: {V} × {C} = {n} numbers.',
   labScaleGpt3: 'GPT-3: {V} × {C} = {n} numbers.',
@@ -279,7 +279,7 @@ const ui = {
   outAblationHeadShort: 'L{l}H{h}',
   outBefore: 'Before',
   outAfter: 'After',
-  outDelta: 'Change',
+  outDelta: 'Change (points)',
   outAblationNone: 'Nothing is switched off: choose heads or MLP layers above.',
   outAblationReset: 'Switch everything back on',
   outAblationBiasNote:

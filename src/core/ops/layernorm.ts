@@ -1,6 +1,19 @@
 import type { Buf } from './buffer';
 // Layer norm over the channel axis, with the biased variance and eps inside the square root, as in GPT-2.
 
+/** Mean and 1/σ of row t, with the biased variance and eps inside the square root as in GPT-2. */
+function rowStats(inp: Buf, base: number, C: number, eps: number): [mean: number, rstd: number] {
+  let sum = 0;
+  for (let c = 0; c < C; c++) sum += inp[base + c];
+  const m = sum / C;
+  let sq = 0;
+  for (let c = 0; c < C; c++) {
+    const d = inp[base + c] - m;
+    sq += d * d;
+  }
+  return [m, 1 / Math.sqrt(sq / C + eps)];
+}
+
 // inp (T, C), weight (C), bias (C) -> out (T, C), mean (T), rstd (T)
 export function layernormForward(
   out: Buf,
@@ -15,15 +28,7 @@ export function layernormForward(
 ): void {
   for (let t = 0; t < T; t++) {
     const base = t * C;
-    let sum = 0;
-    for (let c = 0; c < C; c++) sum += inp[base + c];
-    const m = sum / C;
-    let sq = 0;
-    for (let c = 0; c < C; c++) {
-      const d = inp[base + c] - m;
-      sq += d * d;
-    }
-    const s = 1 / Math.sqrt(sq / C + eps);
+    const [m, s] = rowStats(inp, base, C, eps);
     for (let c = 0; c < C; c++) {
       out[base + c] = (inp[base + c] - m) * s * weight[c] + bias[c];
     }
@@ -47,15 +52,7 @@ export function layernormBackward(
 ): void {
   for (let t = 0; t < T; t++) {
     const base = t * C;
-    let sum = 0;
-    for (let c = 0; c < C; c++) sum += inp[base + c];
-    const m = sum / C;
-    let sq = 0;
-    for (let c = 0; c < C; c++) {
-      const d = inp[base + c] - m;
-      sq += d * d;
-    }
-    const s = 1 / Math.sqrt(sq / C + eps);
+    const [m, s] = rowStats(inp, base, C, eps);
     // Two reductions give the gradient through the mean and the variance.
     let dnormMean = 0;
     let dnormNormMean = 0;

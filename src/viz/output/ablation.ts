@@ -46,26 +46,3 @@ export function toggleMlp(set: AblationSet, layer: number): AblationSet {
   const mlps = set.mlps.includes(layer) ? set.mlps.filter((m) => m !== layer) : [...set.mlps, layer];
   return { heads: set.heads, mlps: mlps.sort((a, b) => a - b) };
 }
-
-export interface ComparedToken {
-  id: number;
-  before: number;
-  after: number;
-  delta: number; // after - before
-}
-
-/**
- * The tokens worth showing side by side: the top k before and the top k after (a token that rises
- * into the top k after the ablation matters as much as one that falls out), ordered by the larger
- * of its two probabilities.
- */
-export function compareDistributions(before: ArrayLike<number>, after: ArrayLike<number>, k: number): ComparedToken[] {
-  const top = (p: ArrayLike<number>) =>
-    Array.from({ length: p.length }, (_, i) => i)
-      .sort((a, b) => p[b] - p[a] || a - b)
-      .slice(0, k);
-  const ids = [...new Set([...top(before), ...top(after)])];
-  return ids
-    .map((id) => ({ id, before: before[id], after: after[id], delta: after[id] - before[id] }))
-    .sort((a, b) => Math.max(b.before, b.after) - Math.max(a.before, a.after) || a.id - b.id);
-}
