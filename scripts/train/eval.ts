@@ -21,11 +21,19 @@ function readTokens(loaded: ReturnType<typeof modelFromFiles>, split: 'train' | 
   return Uint16Array.from(ids);
 }
 
+/** The dtype model.safetensors stores wte in, read from its JSON header. */
+function storedDtype(bytes: Uint8Array): string {
+  const headerLength = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+  return (header['wte.weight'] ?? header['transformer.wte.weight'])?.dtype ?? 'unknown';
+}
+
 function main() {
   const dir = process.argv.includes('--model') ? resolve(process.argv[process.argv.indexOf('--model') + 1]) : SHIPPED_MODEL_DIR;
-  const loaded = modelFromFiles(readModelDir(dir));
+  const files = readModelDir(dir);
+  const loaded = modelFromFiles(files);
   const t0 = performance.now();
-  const result = evaluate(loaded, readTokens(loaded, 'val'), readTokens(loaded, 'train'));
+  const result = evaluate(loaded, readTokens(loaded, 'val'), readTokens(loaded, 'train'), storedDtype(files.safetensors));
   const seconds = (performance.now() - t0) / 1000;
   const f = (x: number) => x.toFixed(3);
   console.log(`validation: ${result.valTokens} tokens, ${result.valBytes} bytes`);

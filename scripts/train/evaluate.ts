@@ -7,6 +7,8 @@ import { bigramNats, unigramNats } from './baselines.ts';
 import { genderAnalogies, type AnalogyResult } from './analogies.ts';
 
 export interface Evaluation {
+  trainTokens: number;
+  dtype: string; // how model.safetensors stores the weights
   valTokens: number;
   valBytes: number;
   modelNats: number; // mean cross-entropy per token on validation
@@ -24,7 +26,7 @@ export const SAMPLE_PROMPTS = ['The king said to the queen that', 'In the mornin
 export const SAMPLE_TEMPERATURE = 0.8;
 
 /** Validation loss over non-overlapping context windows, next to count baselines over the same targets. */
-export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Array): Evaluation {
+export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Array, dtype: string): Evaluation {
   const { model, tokenizer } = loaded;
   const T = model.config.nPositions;
   const V = model.config.vocabSize;
@@ -48,6 +50,8 @@ export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Arr
   const modelNats = nats / count;
   const bigram = bigramNats(train, contexts, targets, V);
   return {
+    trainTokens: train.length,
+    dtype,
     valTokens: count,
     valBytes: bytes,
     modelNats,

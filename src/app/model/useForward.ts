@@ -8,6 +8,7 @@ export type ForwardResult =
   | { kind: 'empty' }
   | {
       kind: 'ok';
+      text: string; // the text this result was computed from (it may lag the text box while typing)
       ids: number[]; // what the model sees: at most nPositions tokens
       tokens: string[]; // each id decoded on its own
       droppedTokens: number; // cut from the start to fit the context
@@ -29,6 +30,7 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
   const trace = forward(loaded.model, ids, options);
   return {
     kind: 'ok',
+    text,
     ids,
     tokens: ids.map((id) => loaded.tokenizer.tokenText(id)),
     droppedTokens,
