@@ -70,7 +70,8 @@ describe('explainer', () => {
       if (i === N - 1) break;
       if (i % 2 === 0) await page.getByRole('button', { name: en.next, exact: true }).click();
       else {
-        await page.locator('body').click({ position: { x: 2, y: 2 } });
+        // The keys belong to the stepper once the reader has clicked into it (not to the whole page).
+        await page.locator('#stepper-title').click();
         await page.keyboard.press('ArrowRight');
       }
     }
@@ -118,7 +119,7 @@ describe('explainer', () => {
   it('switches the language', async () => {
     const { page } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
     await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(en.stepThrough);
-    await page.getByRole('button', { name: en.language }).click();
+    await page.getByRole('button', { name: en.switchLanguage }).click();
     const zh = getUi('zh');
     await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(zh.stepThrough);
     await expect.poll(() => page.locator('#chapter-tokens-title').textContent()).toMatch(/[\u4e00-\u9fff]/);
@@ -144,6 +145,30 @@ describe('explainer', () => {
     await page.getByTestId('open-lab').click();
     await expect.poll(() => page.url()).toContain('view=lab');
     await expect.poll(() => page.getByTestId('stepper').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('plays on space only while focus is in the stepper, so space still scrolls the page elsewhere', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const play = page.getByTestId('play');
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press(' ');
+    expect(await play.getAttribute('aria-pressed')).toBe('false');
+    await page.locator('#stepper-title').click();
+    await page.keyboard.press(' ');
+    await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press(' ');
+    await expect.poll(() => play.getAttribute('aria-pressed')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a byte token as its bytes, not as the replacement character', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The 中 king', step: '0' }));
+    const chips = page.locator('[data-testid=stepper] [data-testid=token-chip]');
+    await expect.poll(() => chips.count()).toBeGreaterThan(3);
+    const labels = await chips.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(labels.some((l) => /⟨[0-9A-F]{2}⟩/.test(l)), labels.join(' | ')).toBe(true);
+    expect(labels.some((l) => l.includes('\uFFFD')), labels.join(' | ')).toBe(false);
     expect(errors).toEqual([]);
   });
 

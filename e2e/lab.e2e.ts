@@ -71,6 +71,25 @@ describe('embedding lab', () => {
     expect(header).toContain('After');
     await page.locator('.lab-positions button', { hasText: 'said' }).click();
     await expect.poll(() => page.url()).toContain('lab.inject=2');
+    // The ✕ chip has a name a screen reader can say, and switches injection off.
+    await page.getByRole('radio', { name: 'Inject nowhere (off)' }).click();
+    await expect.poll(() => page.locator('.lab-injection .shift-table').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('an empty word box asks for a word instead of showing the space token’s neighbours', async () => {
+    const { page, errors } = await openLab('&lang=en' + sentence);
+    const moveWord = page.getByLabel('Word to move');
+    await expect.poll(() => page.getByRole('region', { name: 'Nearest to the moved vector' }).count()).toBe(1);
+    await moveWord.fill('');
+    await expect.poll(() => page.locator('.lab-directions').getByText('Type a word here.').count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Nearest to the moved vector' }).count()).toBe(0);
+    expect(await moveWord.inputValue()).toBe('');
+    // A cleared half of a word pair stays cleared and is named as missing, rather than snapping back to the default.
+    const dotTo = page.getByLabel('The same for two rows of W_e: to');
+    await dotTo.fill('');
+    await expect.poll(() => page.locator('.lab-word-dot').getByText('Type a word here.').count()).toBe(1);
+    expect(await dotTo.inputValue()).toBe('');
     expect(errors).toEqual([]);
   });
 

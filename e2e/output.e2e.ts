@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
-import { STAGES_PER_LAYER } from '../src/viz/stages';
+import { buildStages } from '../src/viz/stages';
 
 // The output figures (chapters 8-10 and the experiments): sampling controls that never rerun the
 // model, generation that a shared link reproduces, ablation before/after, and phone layout.
@@ -15,7 +15,8 @@ afterAll(async () => {
 });
 
 const forwardCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
-const readText = (page: Page) => page.evaluate(() => new URLSearchParams(window.location.search).get('text'));
+// The text box, not the address bar: the URL is written a moment after the state changes.
+const readText = (page: Page) => page.locator('#reader-text').inputValue();
 const START = 'The king said to the queen that';
 
 describe('output figures', () => {
@@ -110,7 +111,10 @@ describe('output figures', () => {
     await page.getByTestId('ablate-h0.0').click();
     await page.getByTestId('ablate-m1').click();
     await expect.poll(() => page.getByTestId('ablation-compare').locator('tbody tr').count()).toBeGreaterThan(3);
-    expect(new URL(page.url()).searchParams.get('out.ablate')).toBe('h0.0,m1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('out.ablate')).toBe('h0.0,m1');
+    // Layers and heads count from 1 on screen, as in the stepper.
+    expect(await page.getByTestId('ablate-h0.0').innerText()).toBe('L1H1');
+    expect(await page.getByTestId('ablate-m1').innerText()).toBe('MLP 2');
     const deltas = await page.getByTestId('ablation-compare').locator('td.shift-delta').allTextContents();
     expect(deltas.some((d) => d !== '0.00')).toBe(true);
     await page.getByTestId('ablation-compare').scrollIntoViewIfNeeded();
@@ -119,8 +123,8 @@ describe('output figures', () => {
   });
 
   it('the logit lens and parameter counter read the loaded model', async () => {
-    // The stepper's first stage inside block 1 (0-based): 4 stages before the blocks, then block 0.
-    const step = 4 + STAGES_PER_LAYER;
+    // The stepper's first stage inside the second block (layer 1, 0-based).
+    const step = buildStages(2).findIndex((s) => s.layer === 1);
     const { page, errors } = await openApp(browser, `?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
     const lens = page.getByTestId('logit-lens');
     await expect.poll(() => lens.locator('tbody tr').count()).toBeGreaterThan(1);

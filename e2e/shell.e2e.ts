@@ -20,9 +20,13 @@ describe('app shell', () => {
   });
 
   it('shows a friendly prompt for empty text', async () => {
-    const { page } = await openApp(browser, '?lang=en&text=');
+    const { page } = await openApp(browser, '?lang=en&text=hello');
     await page.locator('#reader-text').fill('');
     await expect.poll(() => page.getByText('Type some English').count()).toBeGreaterThan(0);
+    // Clearing the text must not bring the default sentence back once the URL catches up.
+    await page.waitForTimeout(600);
+    expect(await page.locator('#reader-text').inputValue()).toBe('');
+    expect(new URL(page.url()).searchParams.get('text')).toBe('');
   });
 
   it('explains a corrupt model file instead of crashing', async () => {

@@ -103,7 +103,7 @@ describe('ui strings', () => {
 
   it('carries the titles and notices the brief asks for', () => {
     expect(getUi('en').appTitle).toBe('Inside GPT');
-    expect(getUi('zh').appTitle).toBe('GPT 内部');
+    expect(getUi('zh').appTitle).toBe('走进 GPT');
     expect(placeholders(getUi('en').truncated)).toEqual(['T', 'n']);
   });
 });
@@ -170,10 +170,12 @@ describe('fillPlaceholders', () => {
     expect(modelPlaceholders(config)).toEqual({ V: 8192, C: 128, T: 128, L: 4, NH: 4, HS: 32 });
   });
 
-  it('groups thousands in English and not in Chinese', () => {
+  it('groups thousands in English, and in Chinese only from five digits up', () => {
     const values = modelPlaceholders(config);
     expect(fillPlaceholders('{V} tokens, {L} layers', values, 'en')).toBe('8,192 tokens, 4 layers');
     expect(fillPlaceholders('{V} 个词元', values, 'zh')).toBe('8192 个词元');
+    expect(fillPlaceholders('{n} 个参数', { n: 617558016 }, 'zh')).toBe('617,558,016 个参数');
+    expect(fillPlaceholders('{n} 项', { n: 50257 }, 'zh')).toBe('50,257 项');
   });
 
   it('leaves math and unknown names untouched', () => {

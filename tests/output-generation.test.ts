@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep } from '../src/app/output/generation';
+import { nextStep, textFor, type GenerationContext } from '../src/app/output/generation';
 import { generate } from '../src/core/sampling';
 import { parseSeed } from '../src/app/output/settings';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { Tokenizer } from '../src/core/tokenizer/index.ts';
 import { runText } from '../src/app/model/useForward';
+import { forward } from '../src/core/gpt';
+import { bytesToUnicode } from '../src/core/tokenizer/index.ts';
+import type { Trace } from '../src/core/trace';
 import type { GPTConfig } from '../src/core/config';
 
 // A toy tokenizer without merges: one token per character, so re-encoding the generated text gives
@@ -22,8 +25,8 @@ describe('the generation panel’s steps', () => {
   it('one step at a time through the text gives what generate() gives in one call', () => {
     let text = 'abc';
     for (let i = 0; i < 4; i++) {
-      const step = nextStep(runText(loaded, text, { logitRows: 'last' }), tokenizer, settings, 77, config.nPositions);
-      if (step.kind !== 'token') throw new Error('expected a token');
+      const step = nextStep(runText(loaded, text, { logitRows: 'last' }) as GenerationContext, tokenizer, settings, 77, config.nPositions);
+      if (step.kind !== 'text') throw new Error(`expected a token the text can hold, got ${step.kind}`);
       text = step.text;
     }
     const direct = generate(model, tokenizer, tokenizer.encode('abc'), 4, settings, 77);
@@ -31,11 +34,11 @@ describe('the generation panel’s steps', () => {
   });
 
   it('stops at the context length instead of cutting the start of the text', () => {
-    const full = runText(loaded, 'abcdefghi', { logitRows: 'last' });
+    const full = runText(loaded, 'abcdefghi', { logitRows: 'last' }) as GenerationContext;
     expect(nextStep(full, tokenizer, settings, 1, config.nPositions)).toEqual({ kind: 'contextFull' });
-    const over = runText(loaded, 'abcdefghijk', { logitRows: 'last' });
+    const over = runText(loaded, 'abcdefghijk', { logitRows: 'last' }) as GenerationContext;
     expect(nextStep(over, tokenizer, settings, 1, config.nPositions).kind).toBe('contextFull');
-    expect(nextStep({ kind: 'empty' }, tokenizer, settings, 1, config.nPositions).kind).toBe('empty');
+    expect(nextStep(null, tokenizer, settings, 1, config.nPositions).kind).toBe('empty');
   });
 
   it('reads the seed from the URL, refusing anything that is not a 32-bit whole number', () => {
@@ -45,5 +48,81 @@ describe('the generation panel’s steps', () => {
     expect(parseSeed('1.5').bad).toBe('1.5');
     expect(parseSeed('4294967296').bad).toBe('4294967296');
     expect(parseSeed('abc').bad).toBe('abc');
+  });
+});
+
+// A byte-level tokenizer like GPT-2's: the 256 single-byte tokens (ids 0..255 in GPT-2's order) and one merge, "a" + "b".
+const byteChars = [...bytesToUnicode().entries()];
+const byteVocab = new Map<string, number>(byteChars.map(([, ch], id) => [ch, id]));
+byteVocab.set('ab', 256);
+const bytes = new Tokenizer(byteVocab, [['a', 'b']]);
+const byteId = (b: number) => byteVocab.get(bytesToUnicode().get(b)!)!;
+const greedy = { temperature: 0, topK: null, topP: null };
+
+/** A trace whose last logits put everything on `id`, so a greedy step must pick it. */
+function forcing(id: number): Trace {
+  const data = new Float32Array(bytes.vocabSize);
+  data[id] = 10;
+  return { logits: { data, shape: [1, bytes.vocabSize] }, logitsFrom: 0 } as unknown as Trace;
+}
+
+describe('generation keeps the ids the model sampled', () => {
+  it('holds the byte tokens of 中 as ids until all three are there, then writes text that encodes to exactly them', () => {
+    let ids = bytes.encode('x');
+    const kinds: string[] = [];
+    for (const b of [0xe4, 0xb8, 0xad]) {
+      const step = nextStep({ ids, trace: forcing(byteId(b)), droppedTokens: 0 }, bytes, greedy, 1, 64);
+      if (step.kind !== 'text' && step.kind !== 'pending') throw new Error(`unexpected ${step.kind}`);
+      expect(step.ids).toEqual([...ids, byteId(b)]);
+      kinds.push(step.kind);
+      ids = step.ids;
+      if (step.kind === 'text') {
+        expect(step.text).toBe('x中');
+        expect(bytes.encode(step.text)).toEqual(ids);
+      }
+    }
+    expect(kinds).toEqual(['pending', 'pending', 'text']);
+    // Re-encoding the decoded half character would have changed the ids: that is what pending avoids.
+    expect(bytes.encode(bytes.decode([byteId(0x78), byteId(0xe4)]))).not.toEqual([byteId(0x78), byteId(0xe4)]);
+  });
+
+  it('never re-spells "a" then "b" as the merged token "ab"', () => {
+    const a = byteId(0x61);
+    const b = byteId(0x62);
+    const first = nextStep({ ids: [byteId(0x78)], trace: forcing(a), droppedTokens: 0 }, bytes, greedy, 1, 64);
+    expect(first.kind).toBe('text');
+    const second = nextStep({ ids: [byteId(0x78), a], trace: forcing(b), droppedTokens: 0 }, bytes, greedy, 1, 64);
+    expect(second).toEqual({ kind: 'pending', id: b, ids: [byteId(0x78), a, b] });
+    expect(textFor(bytes, [byteId(0x78), 256])).toBe('xab');
+  });
+
+  it('a run that mixes text and pending ids samples exactly the tokens generate() samples', () => {
+    const byteConfig: GPTConfig = { ...config, vocabSize: bytes.vocabSize, nPositions: 40 };
+    const byteModel = initModel(byteConfig, createRng(3));
+    byteModel.params.wte.data.forEach((x, i, arr) => (arr[i] = x * 40));
+    const byteLoaded = { model: byteModel, tokenizer: bytes } as unknown as Parameters<typeof runText>[0];
+    const hot = { temperature: 2, topK: null, topP: null };
+    // The panel's loop: the workspace's pass over the text, plus the pending ids run by the panel itself.
+    let text = 'hi';
+    let pending: number[] = [];
+    let pendingSteps = 0;
+    for (let i = 0; i < 12; i++) {
+      const result = runText(byteLoaded, text, { logitRows: 'last' });
+      if (result.kind !== 'ok') throw new Error('empty');
+      const contextIds = [...result.ids, ...pending];
+      const context = pending.length === 0 ? result : { ids: contextIds, trace: forward(byteModel, contextIds, { logitRows: 'last' }), droppedTokens: 0 };
+      const step = nextStep(context, bytes, hot, 5, byteConfig.nPositions);
+      if (step.kind === 'text') {
+        expect(bytes.encode(step.text)).toEqual(step.ids);
+        text = step.text;
+        pending = [];
+      } else if (step.kind === 'pending') {
+        pendingSteps++;
+        pending = step.ids.slice(result.ids.length);
+      } else throw new Error(`unexpected ${step.kind}`);
+    }
+    const direct = generate(byteModel, bytes, bytes.encode('hi'), 12, hot, 5);
+    expect([...bytes.encode(text), ...pending]).toEqual(direct.ids);
+    expect(pendingSteps).toBeGreaterThan(0); // this seed does sample byte tokens that no text can hold
   });
 });

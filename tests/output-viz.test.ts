@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layoutSignedBars, probabilityWidths } from '../src/viz/output/bars';
-import { divergingColour, layoutStrip, layoutWuRows } from '../src/viz/output/heatmap';
+import { layoutStrip, layoutWuRows } from '../src/viz/output/heatmap';
+import { divergingColor } from '../src/viz/colors';
 import { formatApprox, formatCount, formatShare, layoutParamBar } from '../src/viz/output/params';
 import { parseAblation, serializeAblation, toggleHead, toggleMlp } from '../src/viz/output/ablation';
 import { positionRows } from '../src/viz/output/positions';
@@ -35,10 +36,10 @@ describe('W_u heatmap', () => {
     expect(maxAbs).toBe(4); // row 2 (all 9s) is not shown, so it does not set the scale
     expect(cells.map((c) => c.value)).toEqual([-4, 0, 0.5, 1, 2, 3]);
     expect(cells[3]).toMatchObject({ row: 1, col: 0, x: 0, y: 10 });
-    expect(cells[1].fill).toBe(divergingColour(4)(0));
+    expect(cells[1].fill).toBe(divergingColor(4)(0));
   });
   it('diverging colours: red for positive, blue for negative, white-ish at zero', () => {
-    const colour = divergingColour(2);
+    const colour = divergingColor(2);
     const rgb = (s: string) => s.match(/\d+/g)!.map(Number);
     const [r1, , b1] = rgb(colour(2));
     const [r2, , b2] = rgb(colour(-2));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { layoutHeatmap, robustMaxAbs, divergingColor, sequentialColor, MASKED_FILL } from '../src/viz/heatmap';
-import { chipWidth, layoutTokenChips, wordPieces } from '../src/viz/tokens';
+import { layoutHeatmap } from '../src/viz/heatmap';
+import { robustMaxAbs, divergingColor, sequentialColor, MASKED_FILL } from '../src/viz/colors';
+import { chipWidth, layoutTokenChips, sharedPrefix, wordPieces } from '../src/viz/tokens';
 import { layoutFlow } from '../src/viz/flow';
 import { layoutAttentionLines } from '../src/viz/arcs';
 import { parseProse } from '../src/viz/prose';
@@ -87,6 +88,13 @@ describe('token chips', () => {
   it('chip width grows with the label, counting code points', () => {
     expect(chipWidth('ab')).toBeLessThan(chipWidth('abcd'));
     expect(chipWidth('😀')).toBe(chipWidth('a'));
+  });
+
+  it('count the chips that stay still when the text changes', () => {
+    expect(sharedPrefix([464, 5822, 531], [464, 5822, 531, 284])).toBe(3); // one word typed at the end
+    expect(sharedPrefix([464, 5822, 531], [464, 6511, 531])).toBe(1); // a word changed in the middle
+    expect(sharedPrefix([], [1, 2])).toBe(0);
+    expect(sharedPrefix([1, 2], [])).toBe(0);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, dot, layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from '../src/viz/numbers';
 import { layernormForward } from '../src/core/ops/layernorm';
-import { fmt, tex, texText, visibleToken } from '../src/viz/format';
+import { bytesWithPartialsShown, fmt, formatPercent, tex, tokenLabel, visibleToken } from '../src/viz/format';
+import { bytesToUnicode } from '../src/core/tokenizer';
 import { createRng } from '../src/core/rng';
 
 describe('layer-norm statistics', () => {
@@ -61,8 +62,53 @@ describe('number formatting', () => {
     expect(tex(-Infinity)).toBe('-\\infty');
   });
 
-  it('makes token spaces visible and escapes KaTeX specials', () => {
+  it('makes token spaces visible', () => {
     expect(visibleToken(' king\n')).toBe('␣king↵');
-    expect(texText('a_b{c}')).toBe('\\text{“a\\_b\\{c\\}”}');
+  });
+
+  it('writes percentages with a floor for tiny values', () => {
+    expect(formatPercent(0.1234)).toBe('12.3%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatPercent(0.0004)).toBe('<0.1%');
+    expect(formatPercent(0.00004, 2)).toBe('<0.01%');
+    expect(formatPercent(0.00123, 2)).toBe('0.12%');
+  });
+});
+
+describe('token labels', () => {
+  // A byte-level vocabulary by hand: each token string is its bytes written through GPT-2's byte table.
+  const byteChar = bytesToUnicode();
+  const tokenOf = (bytes: number[]) => bytes.map((b) => byteChar.get(b)!).join('');
+  const vocab = [
+    tokenOf([0x20, 0x6b, 0x69, 0x6e, 0x67]), // ' king'
+    tokenOf([0xe4]), // first byte of 中 (E4 B8 AD)
+    tokenOf([0xb8, 0xad]), // its last two bytes
+    tokenOf([0x20, 0xc3]), // a space, then half of 'é'
+    tokenOf([0xe4, 0xb8, 0xad]), // the whole of 中
+  ];
+  const decoder = new TextDecoder();
+  const tokenizer = {
+    tokenString: (id: number) => vocab[id],
+    tokenText: (id: number) => decoder.decode(new Uint8Array([...vocab[id]].map((ch) => [...byteChar].find(([, c]) => c === ch)![0]))),
+  };
+
+  it('shows whole characters as text, spaces made visible', () => {
+    expect(tokenLabel(tokenizer, 0)).toBe('␣king');
+    expect(tokenLabel(tokenizer, 4)).toBe('中');
+  });
+
+  it('shows the bytes of a partial character instead of the replacement character', () => {
+    expect(tokenizer.tokenText(1)).toBe('\uFFFD'); // what the reader would otherwise see
+    expect(tokenLabel(tokenizer, 1)).toBe('⟨E4⟩');
+    expect(tokenLabel(tokenizer, 2)).toBe('⟨B8⟩⟨AD⟩');
+    expect(tokenLabel(tokenizer, 3)).toBe('␣⟨C3⟩');
+  });
+
+  it('keeps valid sequences and marks only the stray bytes', () => {
+    expect(bytesWithPartialsShown([0x61, 0xe4, 0xb8, 0xad, 0xb8, 0x62])).toBe('a中⟨B8⟩b');
+    expect(bytesWithPartialsShown([0xf0, 0x9f, 0x98])).toBe('⟨F0⟩⟨9F⟩⟨98⟩');
+    expect(bytesWithPartialsShown([0xf0, 0x9f, 0x98, 0x80])).toBe('😀');
+    expect(bytesWithPartialsShown([0xc0, 0x80])).toBe('⟨C0⟩⟨80⟩'); // an overlong encoding is not a character
   });
 });

@@ -4,7 +4,7 @@ import { initModel, type GPTModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
 import type { GPTConfig } from '../src/core/config';
-import { buildStages, firstStageOf, STAGES_PER_LAYER, type Dims } from '../src/viz/stages';
+import { buildStages, STAGES_PER_LAYER, type Dims } from '../src/viz/stages';
 import { focusValue, substitute } from '../src/viz/substitute';
 import { fmt } from '../src/viz/format';
 
@@ -69,11 +69,6 @@ describe('stage list', () => {
 
   it('every formula compiles in KaTeX', () => {
     for (const s of stages) expect(() => katex.renderToString(s.formula, { throwOnError: true }), s.kind).not.toThrow();
-  });
-
-  it('finds the first stage of a group', () => {
-    expect(firstStageOf(stages, 'attention', 1)).toMatchObject({ kind: 'ln1', layer: 1 });
-    expect(firstStageOf(stages, 'mlp', 0)).toMatchObject({ kind: 'ln2', layer: 0 });
   });
 });
 

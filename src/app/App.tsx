@@ -1,4 +1,4 @@
-import { getUi, t, useLang } from './i18n';
+import { getUi, useLang } from './i18n';
 import { ModelProvider } from './model/ModelContext';
 import { Workspace } from './Workspace';
 
@@ -12,21 +12,21 @@ export function App() {
           <h1>{ui.appTitle}</h1>
           <p className="tagline">{ui.tagline}</p>
         </div>
-        <button
-          type="button"
-          className="lang-switch"
-          aria-label={ui.language}
-          onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}
-        >
-          {ui.switchLanguage}
+        {/* The visible name ("中文" / "English") is the accessible name; lang lets a screen reader pronounce it. */}
+        <button type="button" className="lang-switch" title={ui.language} onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}>
+          <span lang={lang === 'en' ? 'zh-Hans' : 'en'}>{ui.switchLanguage}</span>
         </button>
       </header>
       <ModelProvider
         loading={<p className="status">{ui.loadingModel}</p>}
-        error={(message) => (
-          <p className="status error" role="alert">
-            {t(ui, 'modelLoadError', lang, { error: message })}
-          </p>
+        error={(detail) => (
+          <div className="status error" role="alert">
+            <p>{ui.modelLoadFailed}</p>
+            <details>
+              <summary>{ui.errorDetails}</summary>
+              <code>{detail}</code>
+            </details>
+          </div>
         )}
       >
         <Workspace lang={lang} ui={ui} />

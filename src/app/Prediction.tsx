@@ -3,6 +3,7 @@ import type { Tokenizer } from '../core/tokenizer/index.ts';
 import type { ForwardResult } from './model/useForward';
 import type { UiStrings } from './i18n';
 import { topK } from '../core/topk';
+import { formatPercent, tokenLabel } from '../viz/format';
 
 /** The next-token distribution after the reader's text: the model's actual output. */
 export function Prediction(props: { result: ForwardResult; tokenizer: Tokenizer; ui: UiStrings; count?: number }) {
@@ -15,9 +16,9 @@ export function Prediction(props: { result: ForwardResult; tokenizer: Tokenizer;
       <ol className="prediction-list">
         {top.map(({ index, value }) => (
           <li key={index}>
-            <span className="token-chip">{JSON.stringify(props.tokenizer.tokenText(index)).slice(1, -1)}</span>
+            <span className="token-chip">{tokenLabel(props.tokenizer, index)}</span>
             <span className="bar" style={{ width: `${Math.max(1, (value / top[0].value) * 100)}%` }} />
-            <span className="num">{(value * 100).toFixed(1)}%</span>
+            <span className="num">{formatPercent(value)}</span>
           </li>
         ))}
       </ol>

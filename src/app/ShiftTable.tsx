@@ -1,14 +1,10 @@
 import type { ProbabilityShift } from '../core/probabilityShift';
+import { formatPercent } from '../viz/format';
 
 // One table for every intervention (an injected vector, switched-off heads): the next-token
 // probabilities before and after, and the change in percentage points.
 
 const SIGNIFICANT = 0.00005; // below 0.005 points the change rounds to zero
-
-function percent(p: number): string {
-  const pct = p * 100;
-  return pct > 0 && pct < 0.01 ? '<0.01%' : `${pct.toFixed(2)}%`;
-}
 
 function signedPoints(d: number): string {
   const points = (Math.abs(d) * 100).toFixed(2);
@@ -42,11 +38,11 @@ export function ShiftTable(props: {
               </th>
               <td>
                 {bar(r.before)}
-                <span className="num">{percent(r.before)}</span>
+                <span className="num">{formatPercent(r.before, 2)}</span>
               </td>
               <td>
                 {bar(r.after)}
-                <span className="num">{percent(r.after)}</span>
+                <span className="num">{formatPercent(r.after, 2)}</span>
               </td>
               <td className="num shift-delta">{signedPoints(r.delta)}</td>
             </tr>

@@ -40,7 +40,7 @@ export function Workspace(props: { lang: Lang; ui: UiStrings }) {
           {ui.viewLab}
         </button>
       </nav>
-      {view === 'lab' ? <EmbeddingLab lang={lang} ui={ui} /> : result.kind === 'ok' ? <Explainer loaded={loaded} result={result} text={modelText} lang={lang} ui={ui} /> : null}
+      {view === 'lab' ? <EmbeddingLab lang={lang} ui={ui} result={result} /> : result.kind === 'ok' ? <Explainer loaded={loaded} result={result} lang={lang} ui={ui} /> : null}
     </main>
   );
 }

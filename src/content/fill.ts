@@ -16,9 +16,11 @@ export function modelPlaceholders(config: GPTConfig): Record<'V' | 'C' | 'T' | '
   };
 }
 
-// English groups thousands (8,192); Chinese prose conventionally writes plain digits (8192).
+// English groups thousands from 1,000 up. Chinese writes four-digit numbers plainly (8192, as GB/T 15835
+// allows) and groups longer ones (617,558,016), which a reader could not count at a glance otherwise.
 function formatNumber(value: number, lang: Lang): string {
-  return lang === 'en' ? value.toLocaleString('en-US') : String(value);
+  if (lang === 'en') return value.toLocaleString('en-US');
+  return Math.abs(value) < 10_000 ? String(value) : value.toLocaleString('zh-CN');
 }
 
 /**

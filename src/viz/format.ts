@@ -1,3 +1,5 @@
+import { charToByte } from '../core/tokenizer/bytes.ts';
+
 // One number format for every tooltip and formula, so a hovered value can be found again in the formula.
 
 export const DIGITS = 4;
@@ -29,8 +31,78 @@ export function visibleToken(text: string): string {
   return text.replace(/ /g, '␣').replace(/\n/g, '↵').replace(/\t/g, '⇥');
 }
 
-/** A token's text inside KaTeX \text{}, with the characters KaTeX treats specially escaped. */
-export function texText(text: string): string {
-  const escaped = visibleToken(text).replace(/[\\{}$&#^_%~]/g, (ch) => (ch === '\\' ? '\\textbackslash ' : `\\${ch}`));
-  return `\\text{“${escaped}”}`;
+/** What tokenLabel needs from a tokenizer (the Tokenizer class has both). */
+export interface TokenSource {
+  tokenText(id: number): string;
+  tokenString(id: number): string;
+}
+
+let byteOfChar: Int16Array | null = null;
+
+/**
+ * A token as the reader sees it everywhere (chips, menus, tooltips, formulas' captions): spaces and newlines
+ * made visible, and the bytes of a partial UTF-8 character written as ⟨E4⟩ instead of "�", so the three
+ * tokens of one Chinese character do not all look the same.
+ */
+export function tokenLabel(tokenizer: TokenSource, id: number): string {
+  const text = tokenizer.tokenText(id);
+  if (!text.includes('\uFFFD')) return visibleToken(text);
+  byteOfChar ??= charToByte();
+  const bytes: number[] = [];
+  for (const ch of tokenizer.tokenString(id)) {
+    const code = ch.charCodeAt(0);
+    const b = code < byteOfChar.length ? byteOfChar[code] : -1;
+    if (b < 0) return visibleToken(text); // a hand-made vocabulary entry, not byte-level: nothing better to show
+    bytes.push(b);
+  }
+  return visibleToken(bytesWithPartialsShown(bytes));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Whole UTF-8 characters as text; every byte that is not part of one as ⟨XX⟩. */
+export function bytesWithPartialsShown(bytes: readonly number[]): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const length = utf8Length(bytes[i]);
+    const piece = length > 0 && i + length <= bytes.length ? tryDecode(bytes.slice(i, i + length)) : null;
+    if (piece !== null) {
+      out += piece;
+      i += length;
+    } else {
+      out += `⟨${bytes[i].toString(16).toUpperCase().padStart(2, '0')}⟩`;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** The length of the UTF-8 sequence a lead byte starts; 0 for a continuation or invalid byte. */
+function utf8Length(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+function tryDecode(bytes: readonly number[]): string | null {
+  try {
+    return strictUtf8.decode(new Uint8Array(bytes));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A probability as a percentage with `digits` decimals; a tiny non-zero value shows as "<0.1%"
+ * rather than a misleading "0.0%".
+ */
+export function formatPercent(p: number, digits = 1): string {
+  if (!Number.isFinite(p)) return fmt(p);
+  const pct = p * 100;
+  const smallest = 10 ** -digits;
+  if (pct > 0 && pct < smallest) return `<${smallest.toFixed(digits)}%`;
+  return `${pct.toFixed(digits)}%`;
 }

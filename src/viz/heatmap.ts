@@ -1,7 +1,4 @@
-import { scaleSequential } from 'd3-scale';
-import { interpolateGreens, interpolateRdBu } from 'd3-scale-chromatic';
-
-// Heatmap geometry and colour, computed here and drawn by React/D3 elsewhere.
+// Heatmap geometry, computed here and drawn by React/D3 elsewhere (colours: ./colors.ts).
 
 export interface HeatmapCell {
   r: number; // row in the matrix
@@ -41,34 +38,6 @@ export function layoutHeatmap(data: ArrayLike<number>, rows: number, cols: numbe
   }
   return { cells, rows, cols, cellW, cellH, width: cols * cellW, height: rows * cellH };
 }
-
-/**
- * A symmetric limit for a diverging scale: the 98th percentile of |value|, so one huge outlier
- * channel (the residual stream has some) does not wash every other cell out to white.
- */
-export function robustMaxAbs(data: ArrayLike<number>): number {
-  const abs: number[] = [];
-  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i])) abs.push(Math.abs(data[i]));
-  if (abs.length === 0) return 1;
-  abs.sort((a, b) => a - b);
-  const limit = abs[Math.min(abs.length - 1, Math.floor(abs.length * 0.98))];
-  return limit > 0 ? limit : 1;
-}
-
-/** Red for positive, blue for negative, white at zero (RdBu reversed, colour-blind safe). */
-export function divergingColor(maxAbs: number): (v: number) => string {
-  const scale = scaleSequential((t: number) => interpolateRdBu(1 - t)).domain([-maxAbs, maxAbs]).clamp(true);
-  return (v) => (Number.isFinite(v) ? scale(v) : MASKED_FILL);
-}
-
-/** Light to dark green for weights and probabilities in [0, max]. */
-export function sequentialColor(max = 1): (v: number) => string {
-  const scale = scaleSequential(interpolateGreens).domain([0, max > 0 ? max : 1]).clamp(true);
-  return (v) => (Number.isFinite(v) ? scale(v) : MASKED_FILL);
-}
-
-/** Cells set to −∞ by the causal mask. */
-export const MASKED_FILL = '#d9d6cf';
 
 /** Whether a stage's values are probabilities/weights (sequential scale) rather than signed (diverging). */
 export function isProbabilityKind(kind: string): boolean {

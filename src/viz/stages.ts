@@ -114,10 +114,3 @@ export function layerNormInput(trace: Trace, stage: Stage): Tensor {
   if (stage.kind === 'lnF') return trace.blocks.length ? trace.blocks[trace.blocks.length - 1].resid2 : trace.x0;
   throw new Error(`stages: ${stage.kind} is not a layer norm stage`);
 }
-
-/** The first stage of a group (and layer), for jumping there from the overview diagram. */
-export function firstStageOf(stages: readonly Stage[], group: FlowGroup, layer = 0): Stage {
-  const found = stages.find((s) => s.group === group && (s.layer === null || s.layer === layer));
-  if (!found) throw new Error(`stages: no stage in group ${group}`);
-  return found;
-}

@@ -50,3 +50,10 @@ export function wordPieces(texts: readonly string[]): boolean[] {
   const gluedToPrevious = texts.map((s, i) => i > 0 && STARTS_WORD_PART.test(s) && ENDS_WORD_PART.test(texts[i - 1]));
   return texts.map((_, i) => gluedToPrevious[i] || (i + 1 < texts.length && gluedToPrevious[i + 1]));
 }
+
+/** How many leading ids two token lists share: those chips are already on screen and need not animate again. */
+export function sharedPrefix(before: ArrayLike<number>, after: ArrayLike<number>): number {
+  let n = 0;
+  while (n < before.length && n < after.length && before[n] === after[n]) n++;
+  return n;
+}

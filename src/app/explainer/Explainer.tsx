@@ -6,6 +6,8 @@ import { modelPlaceholders } from '../../content/fill';
 import { chapterIds, getChapter } from '../../content/chapters';
 import { buildStages, type StageKind } from '../../viz/stages';
 import { writeParams } from '../state/url';
+import { prefersReducedMotion } from '../motion';
+import { tokenLabel } from '../../viz/format';
 import { useSelection } from './useSelection';
 import { Stepper } from './Stepper';
 import { Chapter } from './Chapter';
@@ -22,11 +24,11 @@ import { AblationPanel, GenerationPanel, LogitLens, LogitsFigure, ParameterCount
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
 
 function scrollToStepper() {
-  document.getElementById('stepper')?.scrollIntoView({ behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth', block: 'start' });
+  document.getElementById('stepper')?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
 }
 
 /** The read-along view: ten chapters, each with a live figure, and the forward-pass stepper after chapter 2. */
-export function Explainer(props: { loaded: AppModel; result: Ok; text: string; lang: Lang; ui: UiStrings }) {
+export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui: UiStrings }) {
   const { loaded, result, lang, ui } = props;
   const { model, tokenizer } = loaded;
   const { config } = model;
@@ -34,7 +36,10 @@ export function Explainer(props: { loaded: AppModel; result: Ok; text: string; l
   const T = result.ids.length;
   const [selection, actions] = useSelection(stages, T, config.nLayer, config.nHead);
   const values = useMemo(() => modelPlaceholders(config), [config]);
-  const tokenText = useCallback((id: number) => tokenizer.tokenText(id), [tokenizer]);
+  const labelOf = useCallback((id: number) => tokenLabel(tokenizer, id), [tokenizer]);
+  const labels = useMemo(() => Array.from(result.ids, labelOf), [result.ids, labelOf]);
+  // What the model reads: the reader's text less any tokens cut from the start to fit the context.
+  const seenText = useMemo(() => (result.droppedTokens === 0 ? result.text : tokenizer.decode(result.ids)), [result, tokenizer]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
   // Beside the prose from 1000px up (grid columns 0.82fr : 1fr with a 32px gap), below it otherwise.
   const figureWidth = width >= 1000 ? Math.floor((width - 32) / 1.82) - 4 : width;
@@ -63,26 +68,26 @@ export function Explainer(props: { loaded: AppModel; result: Ok; text: string; l
         </ol>
       </nav>
       <Chapter id="gpt" index={0} {...common}>
-        <NextTokenFigure trace={result.trace} tokenText={tokenText} width={figureWidth} ui={ui} />
+        <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} />
       </Chapter>
       <Chapter id="flow" index={1} {...common}>
         <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage.kind} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
       </Chapter>
-      <Stepper model={model} trace={result.trace} tokens={result.tokens} tokenText={tokenText} stages={stages} selection={selection} actions={actions} ui={ui} lang={lang} />
+      <Stepper model={model} trace={result.trace} labels={labels} labelOf={labelOf} stages={stages} selection={selection} actions={actions} ui={ui} lang={lang} />
       <Chapter id="tokens" index={2} {...common} onStepHere={() => goTo('tokens')}>
-        <TokensFigure text={props.text} tokens={result.tokens} ids={result.trace.ids} vocabSize={config.vocabSize} tok={selection.tok} onPick={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+        <TokensFigure seenText={seenText} ids={result.ids} texts={result.tokens} labels={labels} totalTokens={result.totalTokens} vocabSize={config.vocabSize} tok={selection.tok} onPick={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="embedding" index={3} {...common} onStepHere={() => goTo('tokEmb')}>
-        <EmbeddingFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
+        <EmbeddingFigure trace={result.trace} labels={labels} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="attention" index={4} {...common} onStepHere={() => goTo('q')}>
-        <AttentionFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} layer={selection.layer} head={selection.head} setLayer={actions.setLayer} setHead={actions.setHead} setTok={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+        <AttentionFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} head={selection.head} setLayer={actions.setLayer} setHead={actions.setHead} setTok={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="mlp" index={5} {...common} onStepHere={() => goTo('fc')}>
-        <MlpFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} layer={selection.layer} setLayer={actions.setLayer} width={figureWidth} ui={ui} lang={lang} />
+        <MlpFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} setLayer={actions.setLayer} width={figureWidth} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="layers" index={6} {...common} onStepHere={() => goTo('resid2')}>
-        <LayersFigure trace={result.trace} tokens={result.tokens} tok={selection.tok} width={figureWidth} ui={ui} lang={lang} />
+        <LayersFigure trace={result.trace} labels={labels} tok={selection.tok} width={figureWidth} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="unembedding" index={7} {...common} onStepHere={() => goTo('logits')}>
         <LogitsFigure {...output} />

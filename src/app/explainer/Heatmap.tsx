@@ -2,9 +2,8 @@ import { useEffect, useRef } from 'react';
 import { select } from 'd3-selection';
 import { rgb } from 'd3-color';
 import 'd3-transition';
-import { visibleToken } from '../../viz/format';
 import type { HeatmapCell, HeatmapLayout } from '../../viz/heatmap';
-import { prefersReducedMotion } from './useWidth';
+import { prefersReducedMotion } from '../motion';
 
 export type EnterMotion = 'fade' | 'fromAbove' | 'fromLeft';
 
@@ -27,14 +26,16 @@ interface Props {
   testId?: string;
   /** Room for the row labels on the left; 0 hides them. */
   labelWidth?: number;
-  /** Row labels are token texts (spaces made visible) rather than plain names. */
-  tokenLabels?: boolean;
+  /** False for small multiples that only react to a click: no tab stop that the keyboard could do nothing with. */
+  interactive?: boolean;
 }
 
 const LABEL_W = 84;
 const TOP = 4;
 /** Above this many cells one SVG rect each gets slow (a 128-token text has 32,768 MLP cells): draw a bitmap instead. */
 const MAX_RECTS = 3000;
+/** The whole entrance stagger stays under this, however many rows or columns there are. */
+const MAX_STAGGER_MS = 600;
 
 /** The matrix as a bitmap with one pixel per cell, scaled up without smoothing. */
 function cellsToDataUrl(layout: HeatmapLayout, color: (v: number) => string): string {
@@ -55,12 +56,14 @@ function cellsToDataUrl(layout: HeatmapLayout, color: (v: number) => string): st
 /** A matrix as coloured cells. D3 owns the cells (to animate them between stages); React owns labels and highlights. */
 export function Heatmap(props: Props) {
   const cellsRef = useRef<SVGGElement>(null);
-  const { layout, color, enter = 'fade' } = props;
+  const { layout, color, enter = 'fade', interactive = true } = props;
 
   useEffect(() => {
     if (!cellsRef.current) return;
     const duration = prefersReducedMotion() ? 0 : 550;
     const { cellW, cellH } = layout;
+    const rowDelay = Math.min(60, MAX_STAGGER_MS / Math.max(layout.rows, 1));
+    const colDelay = Math.min(4, MAX_STAGGER_MS / Math.max(layout.cols, 1));
     const root = select(cellsRef.current);
     if (layout.cells.length > MAX_RECTS) {
       root.selectAll('rect.cell').remove();
@@ -103,7 +106,7 @@ export function Heatmap(props: Props) {
       .interrupt()
       .transition()
       .duration(duration)
-      .delay((d) => (duration === 0 ? 0 : enter === 'fromAbove' ? d.r * 60 : enter === 'fromLeft' ? d.c * 4 : 0))
+      .delay((d) => (duration === 0 ? 0 : enter === 'fromAbove' ? d.r * rowDelay : enter === 'fromLeft' ? d.c * colDelay : 0))
       .attr('x', (d) => d.x)
       .attr('y', (d) => d.y)
       .attr('width', cellW)
@@ -115,7 +118,6 @@ export function Heatmap(props: Props) {
   const { cellW, cellH, rows, cols } = layout;
   // At least 2px on the left so the row highlight's outline is not clipped.
   const labelW = Math.max(props.labelWidth ?? LABEL_W, 2);
-  const tokenLabels = props.tokenLabels ?? true;
   const maxChars = Math.max(3, Math.floor(labelW / 7.5));
   const cellAt = (e: React.MouseEvent<SVGRectElement>): CellPos | null => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -132,8 +134,9 @@ export function Heatmap(props: Props) {
       aria-label={props.label}
       data-testid={props.testId}
       className="heatmap"
-      tabIndex={0}
+      tabIndex={interactive ? 0 : undefined}
       onKeyDown={(e) => {
+        if (!interactive) return;
         // Arrow keys move the focused cell; they stay here instead of stepping the stepper.
         const move = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
         const at = props.focus ?? { r: 0, c: 0 };
@@ -171,7 +174,7 @@ export function Heatmap(props: Props) {
         {props.rowLabels.slice(0, rows).map((label, r) =>
           cellH >= 9 && labelW > 2 ? (
             <text key={r} y={r * cellH + cellH / 2} dy="0.35em" textAnchor="end" className={r === props.selectedRow ? 'row-label selected' : 'row-label'} fontSize={Math.min(13, cellH - 1)}>
-              {truncate(tokenLabels ? visibleToken(label) : label, maxChars)}
+              {truncate(label, maxChars)}
             </text>
           ) : null,
         )}

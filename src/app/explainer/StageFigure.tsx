@@ -5,7 +5,8 @@ import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import type { Focus } from '../../viz/substitute';
-import { divergingColor, isProbabilityKind, layoutHeatmap, robustMaxAbs, sequentialColor } from '../../viz/heatmap';
+import { isProbabilityKind, layoutHeatmap } from '../../viz/heatmap';
+import { divergingColor, robustMaxAbs, sequentialColor } from '../../viz/colors';
 import { Heatmap, type EnterMotion } from './Heatmap';
 import { TokenChips } from './figures/TokenChips';
 import { LogitFan } from './figures/LogitFan';
@@ -17,8 +18,8 @@ const ENTER: Partial<Record<Stage['kind'], EnterMotion>> = { tokEmb: 'fromAbove'
 interface Props {
   stage: Stage;
   trace: Trace;
-  tokens: readonly string[];
-  tokenText: (id: number) => string;
+  labels: readonly string[]; // each position's token, as tokenLabel shows it
+  labelOf: (id: number) => string; // any vocabulary id's label
   head: number;
   tok: number;
   focus: Focus;
@@ -31,13 +32,13 @@ interface Props {
 
 /** The picture for one stage of the forward pass, drawn from that stage's own tensor. */
 export function StageFigure(props: Props) {
-  const { stage, trace, ui } = props;
+  const { stage, ui } = props;
   const label = ui[stage.label];
   if (stage.kind === 'tokens') {
     return (
       <TokenChips
-        tokens={props.tokens}
-        ids={trace.ids}
+        labels={props.labels}
+        ids={props.trace.ids}
         width={props.width}
         selected={props.tok}
         label={label}
@@ -46,17 +47,24 @@ export function StageFigure(props: Props) {
       />
     );
   }
-  if (stage.kind === 'logits' || stage.kind === 'probs') {
-    const tensor = stage.tensor(trace);
-    const last = tensor.shape[0] - 1;
-    return (
-      <>
-        <p className="figure-note">{ui.lastPosition}</p>
-        <LogitFan values={row(tensor, last)} kind={stage.kind} tokenText={props.tokenText} width={Math.min(props.width, 640)} focusId={props.focus.col} onHover={(id) => props.onHover(id === null ? null : { row: last, col: id })} label={label} />
-      </>
-    );
-  }
+  if (stage.kind === 'logits' || stage.kind === 'probs') return <FanFigure {...props} kind={stage.kind} />;
   return <MatrixFigure {...props} />;
+}
+
+/** The last position's logits or probabilities; the row view is memoized so hovering a bar does not regrow the fan. */
+function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
+  const { stage, trace } = props;
+  const values = useMemo(() => {
+    const tensor = stage.tensor(trace);
+    return row(tensor, tensor.shape[0] - 1);
+  }, [stage, trace]);
+  const last = stage.tensor(trace).shape[0] - 1;
+  return (
+    <>
+      <p className="figure-note">{props.ui.lastPosition}</p>
+      <LogitFan values={values} kind={props.kind} labelOf={props.labelOf} width={Math.min(props.width, 640)} focusId={props.focus.col} onHover={(id) => props.onHover(id === null ? null : { row: last, col: id })} label={props.ui[stage.label]} />
+    </>
+  );
 }
 
 function MatrixFigure(props: Props) {
@@ -68,6 +76,7 @@ function MatrixFigure(props: Props) {
   const available = Math.max(props.width - 90, 120);
   const layout = useMemo(() => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 4, maxCellW: rows === cols ? 30 : 16 }), [plane, rows, cols, available]);
   const scrolls = layout.width > available + 1;
+  const headWeights = useMemo(() => (stage.kind === 'weights' ? slice0(stage.tensor(trace), props.head).data : null), [stage, trace, props.head]);
   const toFocus = (cell: { r: number; c: number }): Focus => ({ row: cell.r, col: cell.c });
   return (
     <>
@@ -79,7 +88,7 @@ function MatrixFigure(props: Props) {
         <Heatmap
           layout={layout}
           color={color}
-          rowLabels={props.tokens}
+          rowLabels={props.labels}
           selectedRow={props.tok}
           focus={{ r: props.focus.row, c: props.focus.col }}
           onHover={(cell) => props.onHover(cell ? toFocus(cell) : null)}
@@ -89,11 +98,11 @@ function MatrixFigure(props: Props) {
           testId="stage-heatmap"
         />
       </div>
-      {stage.kind === 'weights' && (
+      {headWeights && (
         <AttentionLines
-          weights={slice0(stage.tensor(trace), props.head).data}
+          weights={headWeights}
           T={rows}
-          tokens={props.tokens}
+          labels={props.labels}
           query={props.tok}
           width={Math.min(props.width, 520)}
           label={ui.attentionLines}

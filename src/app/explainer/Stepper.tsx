@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GPTModel } from '../../core/model';
 import type { Trace } from '../../core/trace';
 import type { Lang, UiStrings } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import { substitute, type Focus } from '../../viz/substitute';
-import { fmt, visibleToken } from '../../viz/format';
+import { fmt } from '../../viz/format';
 import type { Selection, SelectionActions } from './useSelection';
 import { StepperControls } from './StepperControls';
 import { HeadPicker, LayerPicker } from './Pickers';
@@ -17,8 +17,8 @@ import { useWidth } from './useWidth';
 interface Props {
   model: GPTModel;
   trace: Trace;
-  tokens: readonly string[];
-  tokenText: (id: number) => string;
+  labels: readonly string[]; // each position's token as tokenLabel shows it
+  labelOf: (id: number) => string; // any vocabulary id's label
   stages: readonly Stage[];
   selection: Selection;
   actions: SelectionActions;
@@ -33,6 +33,7 @@ export function Stepper(props: Props) {
   const [hover, setHover] = useState<Focus | null>(null);
   const [pinned, setPinned] = useState<Focus | null>(null);
   const [figRef, width] = useWidth<HTMLDivElement>(640);
+  const sectionRef = useRef<HTMLElement>(null);
 
   // A pinned cell belongs to one stage's matrix; a new stage or text starts from its own default.
   useEffect(() => {
@@ -42,26 +43,27 @@ export function Stepper(props: Props) {
 
   const focus = useMemo(() => clampFocus(hover ?? pinned ?? defaultFocus(stage, trace, head, tok), stage, trace, head), [hover, pinned, stage, trace, head, tok]);
   const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
-  const label = cellLabel(stage, focus, { ui, lang, tokens: props.tokens, tokenText: props.tokenText, head });
+  const label = cellLabel(stage, focus, { ui, lang, labels: props.labels, labelOf: props.labelOf, head });
 
   const pick = (f: Focus) => {
     setPinned(f);
     if (stage.kind !== 'logits' && stage.kind !== 'probs') actions.setTok(f.row);
   };
 
+  // tabIndex -1: a click anywhere in the panel gives it focus, so the arrow keys step from then on.
   return (
-    <section className="stepper" id="stepper" aria-labelledby="stepper-title" data-testid="stepper">
+    <section className="stepper" id="stepper" ref={sectionRef} tabIndex={-1} aria-labelledby="stepper-title" data-testid="stepper">
       <h2 id="stepper-title">{ui.stepThrough}</h2>
-      <StepperControls stages={stages} step={selection.step} setStep={actions.setStep} ui={ui} lang={lang} />
+      <StepperControls region={sectionRef} stages={stages} step={selection.step} setStep={actions.setStep} ui={ui} lang={lang} />
       <div className="stepper-pickers">
         <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} ui={ui} lang={lang} />
         {stage.perHead && <HeadPicker nHead={model.config.nHead} head={head} onChange={actions.setHead} ui={ui} lang={lang} />}
         <label className="token-select">
           <span>{ui.selectedToken}</span>
           <select value={tok} onChange={(e) => actions.setTok(Number(e.target.value))} aria-label={ui.selectedToken} data-testid="token-select">
-            {props.tokens.map((tk, i) => (
+            {props.labels.map((label, i) => (
               <option key={i} value={i}>
-                {i}: {visibleToken(tk)}
+                {i}: {label}
               </option>
             ))}
           </select>
@@ -77,8 +79,8 @@ export function Stepper(props: Props) {
         <StageFigure
           stage={stage}
           trace={trace}
-          tokens={props.tokens}
-          tokenText={props.tokenText}
+          labels={props.labels}
+          labelOf={props.labelOf}
           head={head}
           tok={tok}
           focus={focus}

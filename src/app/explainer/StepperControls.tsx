@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 import type { Stage } from '../../viz/stages';
@@ -13,8 +13,8 @@ function typingInto(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-/** Previous / play / next, speed and the stage scrubber; ←, → and space work anywhere outside a text field. */
-export function StepperControls(props: { stages: readonly Stage[]; step: number; setStep: (step: number, mode?: 'push' | 'replace') => void; ui: UiStrings; lang: Lang }) {
+/** Previous / play / next, speed and the stage scrubber; ←, → and space work while focus is inside `region`. */
+export function StepperControls(props: { region: RefObject<HTMLElement | null>; stages: readonly Stage[]; step: number; setStep: (step: number, mode?: 'push' | 'replace') => void; ui: UiStrings; lang: Lang }) {
   const { stages, step, setStep, ui, lang } = props;
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
@@ -35,9 +35,13 @@ export function StepperControls(props: { stages: readonly Stage[]; step: number;
     return () => window.clearInterval(id);
   }, [playing, speed, last, setStep]);
 
+  // Keys act only while focus is inside the stepper: elsewhere on this long page space must scroll.
+  // The listener sits on window, after React's, so a figure that keeps its arrow keys (stopPropagation) keeps them.
+  const { region } = props;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typingInto(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const inside = region.current !== null && e.target instanceof Node && region.current.contains(e.target);
+      if (!inside || typingInto(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'ArrowRight') {
         e.preventDefault();
         setStep(stepRef.current + 1);
@@ -51,7 +55,7 @@ export function StepperControls(props: { stages: readonly Stage[]; step: number;
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setStep]);
+  }, [setStep, region]);
 
   const stage = stages[step];
   const where = stage.layer === null ? ui[stage.label] : `${t(ui, 'layerN', lang, { l: stage.layer + 1 })} · ${ui[stage.label]}`;

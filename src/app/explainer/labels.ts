@@ -2,26 +2,25 @@ import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import type { Focus } from '../../viz/substitute';
-import { visibleToken } from '../../viz/format';
 
 // What a hovered cell is, in words: "ln_1 · Layer 2 · token 3 '␣king' · channel 17".
 
 export interface LabelContext {
   ui: UiStrings;
   lang: Lang;
-  tokens: readonly string[]; // each position's token text
-  tokenText: (id: number) => string; // any vocabulary id's text
+  labels: readonly string[]; // each position's token, as tokenLabel shows it
+  labelOf: (id: number) => string; // any vocabulary id's label
   head: number;
 }
 
-const quote = (s: string) => `‘${visibleToken(s)}’`;
+const quote = (label: string) => `‘${label}’`;
 
 export function cellLabel(stage: Stage, focus: Focus, ctx: LabelContext): string {
-  const { ui, lang, tokens } = ctx;
+  const { ui, lang, labels } = ctx;
   const parts = [stage.codeName];
   if (stage.layer !== null) parts.push(t(ui, 'layerN', lang, { l: stage.layer + 1 }));
   if (stage.perHead) parts.push(t(ui, 'headN', lang, { h: ctx.head + 1 }));
-  const tokenPart = (key: 'tokenN' | 'queryTokenN' | 'keyTokenN', i: number) => `${t(ui, key, lang, { i: String(i) })} ${quote(tokens[i] ?? '')}`;
+  const tokenPart = (key: 'tokenN' | 'queryTokenN' | 'keyTokenN', i: number) => `${t(ui, key, lang, { i: String(i) })} ${quote(labels[i] ?? '')}`;
   switch (stage.kind) {
     case 'tokens':
       parts.push(tokenPart('tokenN', focus.row));
@@ -33,7 +32,7 @@ export function cellLabel(stage: Stage, focus: Focus, ctx: LabelContext): string
       break;
     case 'logits':
     case 'probs':
-      parts.push(`${t(ui, 'tokenIdN', lang, { i: String(focus.col) })} ${quote(ctx.tokenText(focus.col))}`);
+      parts.push(`${t(ui, 'tokenIdN', lang, { i: String(focus.col) })} ${quote(ctx.labelOf(focus.col))}`);
       break;
     case 'fc':
     case 'gelu':

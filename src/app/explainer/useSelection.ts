@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react';
-import { asInt, useUrlParam, writeParams } from '../state/url';
+import { asInt, serializeInt, useUrlParam, writeParams } from '../state/url';
 import type { Stage } from '../../viz/stages';
 
 // The stepper's state lives in the URL (step, tok, layer, head), so a shared link reopens the same view.
 
-const serialize = (n: number) => String(n);
-const parseStep = asInt(0, 0, 10_000);
+/** The stepper's stage index; the logit lens parses `step` with this too, so both agree on the stage. */
+export const parseStep = asInt(0, 0, 10_000);
 const parseTok = asInt(-1, 0, 100_000);
 const parseSmall = asInt(0, 0, 1_000);
 
@@ -25,10 +25,10 @@ export interface SelectionActions {
 }
 
 export function useSelection(stages: readonly Stage[], T: number, nLayer: number, nHead: number): [Selection, SelectionActions] {
-  const [rawStep] = useUrlParam('step', parseStep, serialize, 'push');
-  const [rawTok] = useUrlParam('tok', parseTok, serialize, 'push');
-  const [rawLayer] = useUrlParam('layer', parseSmall, serialize, 'push');
-  const [rawHead] = useUrlParam('head', parseSmall, serialize, 'push');
+  const [rawStep] = useUrlParam('step', parseStep, serializeInt, 'push');
+  const [rawTok] = useUrlParam('tok', parseTok, serializeInt, 'push');
+  const [rawLayer] = useUrlParam('layer', parseSmall, serializeInt, 'push');
+  const [rawHead] = useUrlParam('head', parseSmall, serializeInt, 'push');
 
   const step = Math.min(rawStep, stages.length - 1);
   const stage = stages[step];

@@ -14,7 +14,3 @@ export function useWidth<T extends HTMLElement>(fallback = 600): [React.RefObjec
   }, [fallback]);
   return [ref, width];
 }
-
-export function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-}

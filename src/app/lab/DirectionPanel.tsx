@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
 import { directionEnds, moveAlong, MAX_STEPS, projectRows } from '../../core/direction';
 import { unitDirection } from '../../core/projection';
-import { vectorNorm } from '../../core/wordTerms';
+import { resolveWord, vectorNorm } from '../../core/wordTerms';
 import { nearestRows } from '../../core/analogy';
 import { fmt } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
@@ -12,7 +12,6 @@ import { NeighbourList } from './NeighbourList';
 import { PairInput } from './PairInput';
 import { pairRows } from './PictureSection';
 import { ALPHA_STEPS, type LabState } from './state';
-import { resolveWord } from '../../core/wordTerms';
 
 const ENDS = 8;
 
@@ -24,7 +23,9 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
   const wte = loaded.model.params.wte;
   const pair = pairRows(loaded, state.direction, ui, lang);
   const rows = 'rows' in pair ? pair.rows : null;
-  const candidate = candidateFilter(loaded, state.allTokens);
+  // Keyed on the resolved ids: the row views are new objects every render, the ids are not.
+  const [fromId, toId] = 'ids' in pair ? pair.ids : [-1, -1];
+  const candidate = useMemo(() => candidateFilter(loaded, state.allTokens), [loaded, state.allTokens]);
 
   const direction = useMemo(() => {
     if (!rows) return null;
@@ -33,17 +34,19 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
     const ends = directionEnds(projectRows(wte, unit), ENDS, candidate);
     const length = vectorNorm(Float64Array.from(rows[1], (x, c) => x - rows[0][c]));
     return { unit, ends, length };
-  }, [rows?.[0], rows?.[1], state.allTokens, wte]);
+  }, [fromId, toId, candidate, wte]); // rows follow from the ids
 
-  const moveId = wordId(loaded, state.moveWord.trim());
-  const moveProblem = moveId === null ? resolveWord(loaded.tokenizer, state.moveWord.trim()) : null;
+  const moveWord = state.moveWord.trim();
+  // An empty box would resolve to the space token; it is a missing word instead.
+  const moveId = moveWord === '' ? null : wordId(loaded, moveWord);
+  const moveProblem = moveId === null && moveWord !== '' ? resolveWord(loaded.tokenizer, moveWord) : null;
   const alpha = (state.alphaTenths / 10) * (direction?.length ?? 0);
   const moved = useMemo(() => {
     if (!direction || moveId === null) return null;
     const C = wte.shape[1];
     const vector = moveAlong(wte.data.subarray(moveId * C, (moveId + 1) * C), direction.unit, alpha, MAX_STEPS * direction.length);
     return nearestRows(wte, vector, { k: NEIGHBOURS, candidate });
-  }, [direction, moveId, alpha, state.allTokens]);
+  }, [direction, moveId, alpha, candidate, wte]);
 
   const label = (id: number) => tokenLabel(loaded, id);
   const [from, to] = state.direction;
@@ -87,11 +90,12 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
             />
             <span className="num">{(state.alphaTenths / 10).toFixed(1)}</span>
           </div>
+          {moveWord === '' && <p className="notice warn">{ui.labErrEmptyWord}</p>}
           {moveProblem && !moveProblem.ok && <p className="notice warn">{describeSplitWord(moveProblem, ui, lang)}</p>}
           {moved && (
             <>
               <p className="lab-hint">
-                {t(ui, 'labMoveExplain', lang, { word: state.moveWord.trim(), from, to, alpha: fmt(alpha, 3), len: fmt(direction.length, 3) })}
+                {t(ui, 'labMoveExplain', lang, { word: moveWord, from, to, alpha: fmt(alpha, 3), len: fmt(direction.length, 3) })}
               </p>
               <NeighbourList title={ui.labMovedNearest} neighbours={moved} label={label} inputIds={moveId === null ? [] : [moveId]} ui={ui} lang={lang} />
             </>

@@ -71,6 +71,10 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
                 tabIndex={0}
                 role="slider"
                 aria-label={which === 'a' ? ui.labVectorA : ui.labVectorB}
+                // A slider has one number; the x component stands in for it and the text reads out both.
+                aria-valuemin={-LIMIT}
+                aria-valuemax={LIMIT}
+                aria-valuenow={v[0]}
                 aria-valuetext={`(${fmt(v[0], 1)}, ${fmt(v[1], 1)})`}
                 onKeyDown={onKey(which, v)}
                 onPointerDown={(e) => {

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useModel } from '../model/ModelContext';
+import { useForward, type ForwardResult } from '../model/useForward';
 import { useText } from '../state/text';
 import { t, type Lang, type UiStrings } from '../i18n';
 import { tokenLabel, useExpression, wholeWords } from './analysis';
@@ -13,12 +14,19 @@ import { InjectionPanel } from './InjectionPanel';
 import { ScaleNote } from './ScaleNote';
 import './lab.css';
 
-/** Vector arithmetic on the model's own embedding matrix, and a bridge back into its forward pass. */
-export function EmbeddingLab(props: { lang: Lang; ui: UiStrings }) {
+const LAST_ROW = { logitRows: 'last' } as const;
+
+/**
+ * Vector arithmetic on the model's own embedding matrix, and a bridge back into its forward pass.
+ * `result` is the workspace's pass over the reader's text; without it the lab runs its own.
+ */
+export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result?: ForwardResult }) {
   const { lang, ui } = props;
   const loaded = useModel();
   const [text] = useText();
   const state = useLabState();
+  const own = useForward(loaded, props.result ? '' : text, LAST_ROW);
+  const before = props.result ?? own;
   const analysis = useExpression(loaded, state.expression, state.includeInputs, state.allTokens);
   const { vocabSize: V, nEmbd: C } = loaded.model.config;
 
@@ -34,7 +42,7 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings }) {
       <p className="lab-intro">{t(ui, 'labIntro', lang, { V, C })}</p>
       <ArithmeticSection loaded={loaded} state={state} analysis={analysis} sentenceWords={sentenceWords} ui={ui} lang={lang} />
       <PictureSection loaded={loaded} state={state} analysis={analysis} ui={ui} lang={lang} />
-      <InjectionPanel loaded={loaded} text={text} state={state} analysis={analysis} ui={ui} lang={lang} />
+      <InjectionPanel loaded={loaded} before={before} state={state} analysis={analysis} ui={ui} lang={lang} />
       <DirectionPanel loaded={loaded} state={state} ui={ui} lang={lang} />
       <section className="lab-section" aria-label={ui.labDotProduct}>
         <h3>{ui.labDotProduct}</h3>

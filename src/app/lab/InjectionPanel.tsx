@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
-import { useForward } from '../model/useForward';
+import { useForward, type ForwardResult } from '../model/useForward';
 import { lastProbs } from '../../core/trace';
 import { probabilityShifts } from '../../core/probabilityShift';
 import { ShiftTable } from '../ShiftTable';
@@ -18,18 +18,17 @@ export function defaultPosition(sentenceIds: readonly number[], inputIds: readon
   return first >= 0 ? first : sentenceIds.length - 1;
 }
 
-
 /** Replace one token's embedding with the result vector and compare the next-token distributions. */
-export function InjectionPanel(props: { loaded: AppModel; text: string; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
-  const { loaded, state, analysis, ui, lang } = props;
-  const before = useForward(loaded, props.text, { logitRows: 'last' });
+export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
+  const { loaded, before, state, analysis, ui, lang } = props;
   const ids = before.kind === 'ok' ? before.ids : [];
   const vector = analysis.kind === 'ok' ? analysis.vector : null;
   const chosen = state.inject === null ? defaultPosition(ids, analysis.kind === 'ok' ? analysis.inputIds : []) : state.inject;
   const position = chosen < ids.length ? chosen : ids.length - 1;
   const on = vector !== null && ids.length > 0 && state.inject !== -1;
   const overrides = on ? [{ position, vector }] : [];
-  const after = useForward(loaded, props.text, { logitRows: 'last', embeddingOverrides: overrides });
+  // The injected pass reads the very text `before` was computed from, and runs only while injection is on.
+  const after = useForward(loaded, on && before.kind === 'ok' ? before.text : '', { logitRows: 'last', embeddingOverrides: overrides });
   const shifts = useMemo(() => {
     if (!on || before.kind !== 'ok' || after.kind !== 'ok') return [];
     return probabilityShifts(lastProbs(before.trace), lastProbs(after.trace), SHOWN).slice(0, 2 * SHOWN);
@@ -52,15 +51,14 @@ export function InjectionPanel(props: { loaded: AppModel; text: string; state: L
                 type="button"
                 role="radio"
                 aria-checked={on && i === position}
-                aria-pressed={on && i === position}
                 className="lab-chip token-chip"
                 onClick={() => state.setInject(i)}
               >
                 {tokenLabel(loaded, id)}
               </button>
             ))}
-            <button type="button" role="radio" aria-checked={!on} aria-pressed={!on} className="lab-chip" onClick={() => state.setInject(-1)}>
-              ✕
+            <button type="button" role="radio" aria-checked={!on} aria-label={ui.labInjectOff} title={ui.labInjectOff} className="lab-chip" onClick={() => state.setInject(-1)}>
+              <span aria-hidden="true">✕</span>
             </button>
           </div>
           {on && (

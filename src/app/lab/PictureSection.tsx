@@ -11,18 +11,26 @@ import type { LabState, WordPair } from './state';
 
 const SHOWN_NEIGHBOURS = 6;
 
-/** Rows of wte for a word pair, or the messages explaining why they cannot be used. */
-export function pairRows(loaded: AppModel, pair: WordPair, ui: UiStrings, lang: Lang): { rows: [Float32Array, Float32Array] } | { problems: string[] } {
+/**
+ * Rows of wte for a word pair (and their ids, which stay equal from render to render while the
+ * row views do not), or the messages explaining why they cannot be used.
+ */
+export function pairRows(
+  loaded: AppModel,
+  pair: WordPair,
+  ui: UiStrings,
+  lang: Lang,
+): { ids: [number, number]; rows: [Float32Array, Float32Array] } | { problems: string[] } {
   const C = loaded.model.config.nEmbd;
   const found = pair.map((w) => ({ w, r: resolveWord(loaded.tokenizer, w.trim()) }));
   const problems = found.flatMap(({ w, r }) =>
-    w.trim() === '' ? [ui.labErrEmpty] : r.ok ? [] : [describeSplitWord({ word: w, pieces: r.pieces }, ui, lang)],
+    w.trim() === '' ? [ui.labErrEmptyWord] : r.ok ? [] : [describeSplitWord({ word: w, pieces: r.pieces }, ui, lang)],
   );
   if (problems.length > 0) return { problems };
   const ids = found.map(({ r }) => (r.ok ? r.id : -1));
   if (ids[0] === ids[1]) return { problems: [ui.labAxisSame] };
   const row = (id: number) => loaded.model.params.wte.data.subarray(id * C, (id + 1) * C);
-  return { rows: [row(ids[0]), row(ids[1])] };
+  return { ids: [ids[0], ids[1]], rows: [row(ids[0]), row(ids[1])] };
 }
 
 export function PictureSection(props: { loaded: AppModel; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
@@ -46,7 +54,7 @@ export function PictureSection(props: { loaded: AppModel; state: LabState; analy
       <div className="lab-toggles" role="radiogroup" aria-label={ui.labAxes}>
         <span>{ui.labAxes}:</span>
         {(['pca', 'pairs'] as const).map((mode) => (
-          <button key={mode} type="button" role="radio" aria-checked={state.axes === mode} aria-pressed={state.axes === mode} onClick={() => state.setAxes(mode)}>
+          <button key={mode} type="button" role="radio" aria-checked={state.axes === mode} onClick={() => state.setAxes(mode)}>
             {mode === 'pca' ? ui.labAxesPca : ui.labAxesPairs}
           </button>
         ))}

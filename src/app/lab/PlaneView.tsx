@@ -6,13 +6,12 @@ import { arrowLine, layoutPlane, type PlacedPoint } from '../../viz/lab/plane';
 import type { Picture } from '../../viz/lab/picture';
 import { fmt } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
+import { prefersReducedMotion } from '../motion';
 
 const MAX_WIDTH = 640;
 const MIN_WIDTH = 280;
 const PADDING = 40;
 const DOT = 6;
-
-const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** The 2-D picture: React draws the points, D3 owns only the arrows so it can animate them. */
 export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }) {
@@ -78,7 +77,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
       .attr('x2', (d) => d.x2)
       .attr('y2', (d) => d.y2);
     const key = `${arrowKey}#${replays}`;
-    if (animated.current === key || reducedMotion()) {
+    if (animated.current === key || prefersReducedMotion()) {
       animated.current = key;
       selection.interrupt().attr('stroke-dasharray', null).attr('stroke-dashoffset', null).attr('opacity', 1);
       return;

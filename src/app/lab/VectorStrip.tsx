@@ -27,6 +27,7 @@ export function VectorStrip(props: { values: Float32Array; label: string; ui: Ui
         aria-label={props.label}
         tabIndex={0}
         onKeyDown={onKey}
+        onFocus={() => setActive((a) => a ?? 0)}
         onPointerLeave={() => setActive(null)}
       >
         {layout.cells.map((c) => (

@@ -15,7 +15,9 @@ export function WordDot(props: { loaded: AppModel; state: LabState; ui: UiString
   const { loaded, state, ui, lang } = props;
   const pair = pairRows(loaded, state.dotWords, ui, lang);
   const rows = 'rows' in pair ? pair.rows : null;
-  const views = useMemo(() => (rows ? dotViews(rows[0], rows[1]) : null), [rows?.[0], rows?.[1]]);
+  const [aId, bId] = 'ids' in pair ? pair.ids : [-1, -1];
+  // Keyed on the resolved ids (and the model's rows), not on the row views that are new every render.
+  const views = useMemo(() => (rows ? dotViews(rows[0], rows[1]) : null), [aId, bId, loaded.model.params.wte]);
   const C = loaded.model.config.nEmbd;
   const max = views ? Math.max(1e-9, ...views.products.map(Math.abs)) : 1;
   const barW = WIDTH / C;

@@ -3,6 +3,7 @@ import type { LoadedModel } from '../../core/bundle';
 import { parseExpression, type ExpressionError } from '../../core/expression';
 import { resolveTerms, resolveWord, termsVector, wholeWordMask, isZeroVector, type ResolvedTerm, type UnresolvedTerm } from '../../core/wordTerms';
 import { nearestRows, type Neighbour } from '../../core/analogy';
+import { tokenLabel as anyTokenLabel } from '../../viz/format';
 
 // What the lab derives from the expression; recomputed only when the expression or a toggle changes.
 
@@ -10,7 +11,7 @@ export type ExpressionAnalysis =
   | { kind: 'syntax'; error: ExpressionError }
   | { kind: 'split'; unresolved: UnresolvedTerm[] }
   | { kind: 'zero'; terms: ResolvedTerm[] }
-  | { kind: 'ok'; terms: ResolvedTerm[]; inputIds: number[]; vector: Float32Array; cosine: Neighbour[]; dot: Neighbour[]; millis: number };
+  | { kind: 'ok'; terms: ResolvedTerm[]; inputIds: number[]; vector: Float32Array; cosine: Neighbour[]; dot: Neighbour[] };
 
 const masks = new WeakMap<LoadedModel['tokenizer'], Uint8Array>();
 export function wholeWords(loaded: LoadedModel): Uint8Array {
@@ -36,11 +37,9 @@ export function analyse(loaded: LoadedModel, expression: string, includeInputs: 
   const vector = termsVector(wte, resolved.terms);
   if (isZeroVector(vector)) return { kind: 'zero', terms: resolved.terms };
   const options = { k: NEIGHBOURS, exclude: includeInputs ? [] : resolved.inputIds, candidate: candidateFilter(loaded, allTokens) };
-  const start = performance.now();
   const cosine = nearestRows(wte, vector, { ...options, similarity: 'cosine' });
-  const millis = performance.now() - start;
   const dot = nearestRows(wte, vector, { ...options, similarity: 'dot' });
-  return { kind: 'ok', terms: resolved.terms, inputIds: resolved.inputIds, vector, cosine, dot, millis };
+  return { kind: 'ok', terms: resolved.terms, inputIds: resolved.inputIds, vector, cosine, dot };
 }
 
 export function useExpression(loaded: LoadedModel, expression: string, includeInputs: boolean, allTokens: boolean) {
@@ -55,7 +54,7 @@ export function wordId(loaded: LoadedModel, word: string): number | null {
 
 /** A token as the lab shows it: whole words without their leading space, anything else with its spaces made visible. */
 export function tokenLabel(loaded: LoadedModel, id: number): string {
-  const text = loaded.tokenizer.tokenText(id);
-  if (wholeWords(loaded)[id] === 1) return text.slice(1);
-  return text.replace(/ /g, '␣').replace(/\n/g, '↵');
+  // A whole word is what the reader types into the expression, so it drops the space it starts with.
+  if (wholeWords(loaded)[id] === 1) return loaded.tokenizer.tokenText(id).slice(1);
+  return anyTokenLabel(loaded.tokenizer, id);
 }

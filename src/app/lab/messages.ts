@@ -1,5 +1,6 @@
 import type { ExpressionError } from '../../core/expression';
 import type { UnresolvedTerm } from '../../core/wordTerms';
+import { visibleToken } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
 
 // Reader-facing explanations of everything that can be wrong with an expression. Positions are 1-based for people.
@@ -25,6 +26,6 @@ export function describeError(error: ExpressionError, ui: UiStrings, lang: Lang)
 }
 
 export function describeSplitWord(term: Pick<UnresolvedTerm, 'word' | 'pieces'>, ui: UiStrings, lang: Lang): string {
-  const pieces = term.pieces.map((p) => `“${p.replace(/ /g, '␣')}”`).join(' + ');
+  const pieces = term.pieces.map((p) => `“${visibleToken(p)}”`).join(' + ');
   return t(ui, 'labSplitWord', lang, { word: term.word, n: term.pieces.length, pieces });
 }

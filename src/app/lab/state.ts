@@ -12,18 +12,17 @@ export const ALPHA_STEPS = 30; // the slider moves in tenths of a step, ±3 step
 export type WordPair = readonly [string, string];
 export type AxesMode = 'pca' | 'pairs';
 
+// A cleared word stays cleared (the panels then ask for a word) instead of snapping back to the default pair.
 const pair = (fallback: WordPair) => (raw: string | null): WordPair => {
   const parts = (raw ?? '').split(',').map((s) => s.trim());
-  return parts.length === 2 && parts[0] && parts[1] ? [parts[0].slice(0, 40), parts[1].slice(0, 40)] : fallback;
+  return parts.length === 2 ? [parts[0].slice(0, 40), parts[1].slice(0, 40)] : fallback;
 };
 const writePair = (p: WordPair) => `${p[0]},${p[1]}`;
 const flag = (raw: string | null) => raw === '1';
 const writeFlag = (on: boolean) => (on ? '1' : null);
-const text = (fallback: string) => (raw: string | null) => raw ?? fallback;
-const same = (s: string) => s;
 // An absent key means "show the default example"; a cleared box is kept as a single space so it stays cleared.
-const expressionText = (raw: string | null) => (raw === null ? DEFAULT_EXPRESSION : raw.trim() === '' ? '' : raw);
-const writeExpression = (s: string) => (s === '' ? ' ' : s);
+const clearable = (fallback: string) => (raw: string | null) => (raw === null ? fallback : raw.trim() === '' ? '' : raw);
+const writeClearable = (s: string) => (s === '' ? ' ' : s);
 const axesMode = (raw: string | null): AxesMode => (raw === 'pairs' ? 'pairs' : 'pca');
 const writeAxes = (m: AxesMode) => (m === 'pca' ? null : m);
 /** A step count in tenths, clamped to ±ALPHA_STEPS: a hand-edited URL cannot push α out of range. */
@@ -41,14 +40,14 @@ const injection = (raw: string | null) => {
 const writeInjection = (p: number | null) => (p === null ? null : p < 0 ? 'off' : String(p));
 
 export function useLabState() {
-  const [expression, setExpression] = useUrlParam('lab.expr', expressionText, writeExpression, 'replace');
+  const [expression, setExpression] = useUrlParam('lab.expr', clearable(DEFAULT_EXPRESSION), writeClearable, 'replace');
   const [includeInputs, setIncludeInputs] = useUrlParam('lab.inputs', flag, writeFlag, 'replace');
   const [allTokens, setAllTokens] = useUrlParam('lab.all', flag, writeFlag, 'replace');
   const [axes, setAxes] = useUrlParam('lab.axes', axesMode, writeAxes, 'replace');
   const [xAxis, setXAxis] = useUrlParam('lab.x', pair(DEFAULT_X_AXIS), writePair, 'replace');
   const [yAxis, setYAxis] = useUrlParam('lab.y', pair(DEFAULT_Y_AXIS), writePair, 'replace');
   const [direction, setDirection] = useUrlParam('lab.dir', pair(DEFAULT_DIRECTION), writePair, 'replace');
-  const [moveWord, setMoveWord] = useUrlParam('lab.move', text('king'), same, 'replace');
+  const [moveWord, setMoveWord] = useUrlParam('lab.move', clearable('king'), writeClearable, 'replace');
   const [alphaTenths, setAlphaTenths] = useUrlParam('lab.alpha', steps, writeSteps, 'replace');
   const [inject, setInject] = useUrlParam('lab.inject', injection, writeInjection, 'replace');
   const [dotWords, setDotWords] = useUrlParam('lab.dot', pair(DEFAULT_DOT_WORDS), writePair, 'replace');

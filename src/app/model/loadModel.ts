@@ -5,20 +5,22 @@ export interface AppModel extends LoadedModel {
   card: string | null;
 }
 
-async function fetchOrExplain(url: string, name: string): Promise<Response> {
+// Errors name the file and what the server or network said; the app words the sentence around them
+// in the reader's language and shows this as a technical detail.
+async function fetchOrExplain(url: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new Error(`${name} could not be downloaded (${(e as Error).message})`);
+    throw new Error(`${url}: ${(e as Error).message}`);
   }
-  if (!res.ok) throw new Error(`${name} could not be downloaded (HTTP ${res.status})`);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res;
 }
 
 /** Fetch a model folder in the Hugging Face GPT-2 layout; the browser's HTTP cache keeps it after the first visit. */
 export async function loadModel(baseUrl: string): Promise<AppModel> {
-  const get = (name: string) => fetchOrExplain(`${baseUrl}/${name}`, name);
+  const get = (name: string) => fetchOrExplain(`${baseUrl}/${name}`);
   const [config, weights, vocab, merges] = await Promise.all([
     get('config.json').then((r) => r.text()),
     get('model.safetensors').then((r) => r.arrayBuffer()),

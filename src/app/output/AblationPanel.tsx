@@ -4,9 +4,9 @@ import { isEmptyAblation, parseAblation, serializeAblation, toggleHead, toggleMl
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useForward } from '../model/useForward';
-import { useText } from '../state/text';
 import { useUrlParam } from '../state/url';
-import { tokenLabel, type OutputProps } from './common';
+import { tokenLabel } from '../../viz/format';
+import type { OutputProps } from './common';
 import { probabilityShifts } from '../../core/probabilityShift';
 import { ShiftTable } from '../ShiftTable';
 
@@ -17,13 +17,12 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
   const loaded = useModel();
   const { model, tokenizer } = loaded;
   const { nLayer: L, nHead: NH } = model.config;
-  const [text] = useText();
   const parse = useMemo(() => (raw: string | null) => parseAblation(raw, L, NH), [L, NH]);
   const [set, setSet] = useUrlParam<AblationSet>('out.ablate', parse, serializeAblation, 'replace');
   const empty = isEmptyAblation(set);
   const options = useMemo(() => ({ logitRows: 'last' as const, ablatedHeads: set.heads, ablatedMlps: set.mlps }), [set]);
-  // The ablated pass runs only when something is switched off.
-  const after = useForward(loaded, empty ? '' : text, options);
+  // The ablated pass runs only when something is switched off, on the very text `result` was computed from.
+  const after = useForward(loaded, empty || result.kind !== 'ok' ? '' : result.text, options);
   const rows = useMemo(() => {
     if (result.kind !== 'ok' || after.kind !== 'ok') return [];
     return probabilityShifts(lastProbs(result.trace), lastProbs(after.trace), SHOWN);
@@ -38,22 +37,24 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
       <div className="ablation-grids">
         <fieldset>
           <legend>{ui.outAblationHeads}</legend>
-          <div className="head-grid" style={{ gridTemplateColumns: `repeat(${NH}, minmax(40px, 1fr))` }}>
-            {Array.from({ length: L }, (_, l) =>
-              Array.from({ length: NH }, (_, h) => (
-                <button
-                  key={`${l}.${h}`}
-                  type="button"
-                  className="head-toggle"
-                  aria-pressed={headOff(l, h)}
-                  aria-label={t(ui, 'outAblationHeadLabel', lang, { l, h })}
-                  onClick={() => setSet(toggleHead(set, l, h))}
-                  data-testid={`ablate-h${l}.${h}`}
-                >
-                  {t(ui, 'outAblationHeadShort', lang, { l, h })}
-                </button>
-              )),
-            )}
+          <div className="scroll-box">
+            <div className="head-grid" style={{ gridTemplateColumns: `repeat(${NH}, minmax(40px, 1fr))` }}>
+              {Array.from({ length: L }, (_, l) =>
+                Array.from({ length: NH }, (_, h) => (
+                  <button
+                    key={`${l}.${h}`}
+                    type="button"
+                    className="head-toggle"
+                    aria-pressed={headOff(l, h)}
+                    aria-label={t(ui, 'outAblationHeadLabel', lang, { l: l + 1, h: h + 1 })}
+                    onClick={() => setSet(toggleHead(set, l, h))}
+                    data-testid={`ablate-h${l}.${h}`}
+                  >
+                    {t(ui, 'outAblationHeadShort', lang, { l: l + 1, h: h + 1 })}
+                  </button>
+                )),
+              )}
+            </div>
           </div>
         </fieldset>
         <fieldset>
@@ -61,7 +62,7 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
           <div className="mlp-row">
             {Array.from({ length: L }, (_, l) => (
               <button key={l} type="button" aria-pressed={set.mlps.includes(l)} onClick={() => setSet(toggleMlp(set, l))} data-testid={`ablate-m${l}`}>
-                {t(ui, 'outAblationMlpN', lang, { l })}
+                {t(ui, 'outAblationMlpN', lang, { l: l + 1 })}
               </button>
             ))}
           </div>

@@ -4,7 +4,7 @@ import { probabilityColour, inkOn } from '../../viz/output/sequential';
 import { t, type Lang, type UiStrings } from '../i18n';
 import type { Tokenizer } from '../../core/tokenizer/index.ts';
 import type { Trace } from '../../core/trace';
-import { percent, tokenLabel } from './common';
+import { formatPercent, tokenLabel } from '../../viz/format';
 
 /** Every position's prediction, with the probability the model gave the token that really came next. */
 export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; tokenizer: Tokenizer }) {
@@ -33,13 +33,13 @@ export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; 
                   <span className="token-chip">{tokenLabel(tokenizer, r.token)}</span>
                 </td>
                 <td>
-                  <span className="token-chip">{tokenLabel(tokenizer, r.top)}</span> <span className="num">{percent(r.topProb)}</span>
+                  <span className="token-chip">{tokenLabel(tokenizer, r.top)}</span> <span className="num">{formatPercent(r.topProb)}</span>
                 </td>
                 <td>{r.actual === null ? <span className="muted">{ui.outNoNextToken}</span> : <span className="token-chip actual">{tokenLabel(tokenizer, r.actual)}</span>}</td>
                 <td>
                   {r.actualProb !== null && (
                     <span className="prob-cell" style={{ background: probabilityColour(r.actualProb), color: inkOn(r.actualProb) }}>
-                      {percent(r.actualProb)} · {t(ui, 'outRankOfActual', lang, { r: r.actualRank ?? 0 })}
+                      {formatPercent(r.actualProb)} · {t(ui, 'outRankOfActual', lang, { r: r.actualRank ?? 0 })}
                     </span>
                   )}
                 </td>

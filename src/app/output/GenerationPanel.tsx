@@ -1,23 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { forward } from '../../core/gpt';
 import { t } from '../i18n';
+import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
 import { useText } from '../state/text';
-import { prefersReducedMotion, tokenLabel, type OutputProps } from './common';
-import { nextStep } from './generation';
+import { tokenLabel } from '../../viz/format';
+import type { OutputProps } from './common';
+import { nextStep, type GenerationContext } from './generation';
 import { DEFAULT_SEED, useSampling, useSeed } from './settings';
 
 const MAX_N = 64;
 const STEP_DELAY_MS = 180;
+const NONE: readonly number[] = [];
+
+/** Sampled ids that no text spells exactly, tied to the text they follow. */
+interface Pending {
+  base: string;
+  ids: number[];
+}
+
+const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
  * Chapter 10: append sampled tokens to the reader's text. Each step changes the text, so the
- * workspace reruns the whole forward pass; the next step samples from that new trace. Steps are
- * spaced with setTimeout so the page stays responsive and Stop takes effect between tokens.
+ * workspace reruns the whole forward pass; the next step samples from that new trace. A token that
+ * the text box cannot hold unchanged (a byte of a half-finished character) is kept as an id, and
+ * this panel runs the model on it itself until the text can say the whole sequence exactly.
+ * Steps are spaced with setTimeout so the page stays responsive and Stop takes effect between tokens.
  */
 export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const { model, tokenizer } = useModel();
   const nPositions = model.config.nPositions;
-  const [, setText] = useText();
+  const [text, setText] = useText();
   const { settings } = useSampling(model.config.vocabSize);
   const seed = useSeed();
   const [howMany, setHowMany] = useState('10');
@@ -25,33 +39,60 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const [total, setTotal] = useState(0);
   const [added, setAdded] = useState<number[]>([]);
   const [contextFull, setContextFull] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  // The ids and text the last step produced; the next step waits until the trace for them arrives.
+  const [expected, setExpected] = useState<{ ids: number[]; text: string } | null>(null);
 
   const n = Number(howMany);
   const nValid = Number.isInteger(n) && n >= 1 && n <= MAX_N;
 
+  // Pending ids belong to the text they were sampled after; once the reader changes it they no longer apply.
+  const live = result.kind === 'ok' && pending !== null && pending.base === result.text ? pending.ids : NONE;
+  const context = useMemo<GenerationContext | null>(() => {
+    if (result.kind !== 'ok') return null;
+    if (live.length === 0) return result;
+    const ids = [...result.ids, ...live];
+    return { ids, trace: forward(model, ids, { logitRows: 'last' }), droppedTokens: result.droppedTokens };
+  }, [result, live, model]);
+
   const step = (): boolean => {
-    const next = nextStep(result, tokenizer, settings, seed.seed, nPositions);
+    if (result.kind !== 'ok') return false;
+    const next = nextStep(context, tokenizer, settings, seed.seed, nPositions);
     if (next.kind === 'contextFull') setContextFull(true);
-    if (next.kind !== 'token') return false;
+    if (next.kind !== 'text' && next.kind !== 'pending') return false;
     setAdded((a) => [...a, next.id]);
-    setText(next.text);
+    if (next.kind === 'text') {
+      setPending(null);
+      setExpected({ ids: next.ids, text: next.text });
+      setText(next.text);
+    } else {
+      setPending({ base: result.text, ids: next.ids.slice(result.ids.length) });
+      setExpected({ ids: next.ids, text });
+    }
     return true;
   };
 
-  // One token per new trace: `result` changes after each appended token, which schedules the next.
+  // One token per new trace: the context changes after each token, which schedules the next.
   useEffect(() => {
     if (remaining <= 0) return;
+    if (expected !== null && text !== expected.text) {
+      setRemaining(0); // the reader edited the text during the run
+      return;
+    }
+    if (expected === null && result.kind === 'ok' && result.text !== text) return; // the trace of what was just typed is on its way
+    if (expected !== null && (context === null || !sameIds(context.ids, expected.ids))) return;
     const timer = setTimeout(() => {
       if (step()) setRemaining((r) => r - 1);
       else setRemaining(0);
     }, prefersReducedMotion() ? 0 : STEP_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [remaining, result]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [remaining, context, expected, text, result]);
 
-  const atContext = result.kind === 'ok' && (result.droppedTokens > 0 || result.ids.length >= nPositions);
+  const atContext = context !== null && (context.droppedTokens > 0 || context.ids.length >= nPositions);
   const start = (count: number) => {
     setAdded([]);
     setContextFull(false);
+    setExpected(null);
     setTotal(count);
     setRemaining(count);
   };
@@ -99,6 +140,21 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
               {tokenLabel(tokenizer, id)}
             </span>
           ))}
+        </div>
+      )}
+      {live.length > 0 && (
+        <div className="notice generation-pending" role="status" data-testid="generation-pending">
+          <p>
+            {t(ui, 'outGenPendingNote', lang, { n: live.length })}{' '}
+            {live.map((id, i) => (
+              <span key={i} className="token-chip generated">
+                {tokenLabel(tokenizer, id)}
+              </span>
+            ))}
+          </p>
+          <button type="button" onClick={() => setPending(null)} disabled={running}>
+            {ui.outGenPendingDrop}
+          </button>
         </div>
       )}
     </section>

@@ -6,7 +6,8 @@ import { useModel } from '../model/ModelContext';
 import { useUrlParam, asInt } from '../state/url';
 import { buildStages } from '../../viz/stages';
 import { lensRowForStage } from '../../viz/output/lensRow';
-import { percent, tokenLabel, type OutputProps } from './common';
+import { formatPercent, tokenLabel } from '../../viz/format';
+import type { OutputProps } from './common';
 
 const K = 5;
 const serializeInt = (n: number) => String(n);
@@ -58,9 +59,9 @@ export function LogitLens({ lang, ui, result }: OutputProps) {
               <tr key={row.layer} className={row.layer === current ? 'current-layer' : undefined} aria-current={row.layer === current ? 'step' : undefined}>
                 <th scope="row">{rowName(row.layer)}</th>
                 {row.top.map(({ id, prob }) => (
-                  <td key={id} style={{ background: probabilityColour(prob), color: inkOn(prob) }} title={`${tokenLabel(tokenizer, id)}: ${percent(prob)}`}>
+                  <td key={id} style={{ background: probabilityColour(prob), color: inkOn(prob) }} title={`${tokenLabel(tokenizer, id)}: ${formatPercent(prob)}`}>
                     <span className="lens-token">{tokenLabel(tokenizer, id)}</span>
-                    <span className="lens-prob">{percent(prob)}</span>
+                    <span className="lens-prob">{formatPercent(prob)}</span>
                   </td>
                 ))}
               </tr>

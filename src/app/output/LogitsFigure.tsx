@@ -7,8 +7,8 @@ import { layoutSignedBars } from '../../viz/output/bars';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useForward } from '../model/useForward';
-import { useText } from '../state/text';
-import { tokenLabel, type OutputProps } from './common';
+import { tokenLabel } from '../../viz/format';
+import type { OutputProps } from './common';
 import { WuMatrix } from './WuMatrix';
 import { EveryPosition } from './EveryPosition';
 
@@ -19,21 +19,25 @@ const ALL_ROWS = { logitRows: 'all' } as const;
 export function LogitsFigure({ lang, ui, result }: OutputProps) {
   const loaded = useModel();
   const { model, tokenizer } = loaded;
-  const [text] = useText();
   const [everyPosition, setEveryPosition] = useState(false);
   // The every-position view needs logits for all rows; that pass runs only while the toggle is on.
   const needsAll = everyPosition && result.kind === 'ok' && result.trace.logitsFrom !== 0;
-  const full = useForward(loaded, needsAll ? text : '', ALL_ROWS);
-  const logits = result.kind === 'ok' ? lastLogits(result.trace) : null;
-  const ids = useMemo(() => (logits ? topK(logits, SHOWN).map((r) => r.index) : []), [logits]);
-  if (result.kind !== 'ok' || !logits) return null;
-
+  const full = useForward(loaded, needsAll && result.kind === 'ok' ? result.text : '', ALL_ROWS);
   const { nEmbd: C, vocabSize: V } = model.config;
-  const T = result.ids.length;
+  // A top-k over all V logits: worth doing once per trace, not once per render.
+  const view = useMemo(() => {
+    if (result.kind !== 'ok') return null;
+    const logits = lastLogits(result.trace);
+    const ids = topK(logits, SHOWN).map((r) => r.index);
+    const values = ids.map((id) => logits[id]);
+    const T = result.ids.length;
+    return { ids, values, T, vector: result.trace.lnF.data.subarray((T - 1) * C, T * C), ...layoutSignedBars(values, 100) };
+  }, [result, C]);
+  const wu = useMemo(() => unembeddingMatrix(model).data, [model]);
+  if (result.kind !== 'ok' || !view) return null;
+
+  const { ids, values, bars, zeroX, vector, T } = view;
   const labels = ids.map((id) => tokenLabel(tokenizer, id));
-  const values = ids.map((id) => logits[id]);
-  const { bars, zeroX } = layoutSignedBars(values, 100);
-  const vector = result.trace.lnF.data.subarray((T - 1) * C, T * C);
   const allTrace = result.trace.logitsFrom === 0 ? result.trace : full.kind === 'ok' ? full.trace : null;
   return (
     <section className="output-figure logits-figure" aria-label={ui.outLogitsTitle}>
@@ -52,7 +56,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
             </li>
           ))}
         </ol>
-        <WuMatrix lang={lang} ui={ui} wu={unembeddingMatrix(model).data} vector={vector} ids={ids} labels={labels} logits={values} position={T - 1} V={V} />
+        <WuMatrix lang={lang} ui={ui} wu={wu} vector={vector} ids={ids} labels={labels} logits={values} position={T - 1} V={V} />
       </div>
       <button type="button" aria-pressed={everyPosition} onClick={() => setEveryPosition(!everyPosition)} data-testid="every-position-toggle">
         {ui.outEveryPosition}

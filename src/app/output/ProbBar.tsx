@@ -1,7 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { prefersReducedMotion } from './common';
+import { prefersReducedMotion } from '../motion';
 
 export const BAR_UNITS = 100; // viewBox width; the SVG stretches to its grid cell
 
@@ -10,13 +10,14 @@ export const BAR_UNITS = 100; // viewBox width; the SVG stretches to its grid ce
  * old settings to the new ones; React renders the rest. With reduced motion the bars jump instead.
  */
 export function useBarTransition(container: RefObject<HTMLElement | null>, widths: readonly number[]): void {
+  // Keyed on the numbers, not the array: a new array with the same widths must not restart the transition.
   const key = widths.join(',');
   useEffect(() => {
     if (!container.current) return;
     const rects = select(container.current).selectAll<SVGRectElement, number>('rect.prob-fill').data(widths);
     if (prefersReducedMotion()) rects.interrupt().attr('width', (w) => w);
     else rects.transition().duration(350).attr('width', (w) => w);
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key]);
 }
 
 /** A bar whose length D3 sets (see useBarTransition); `fixed` gives a static length instead. */

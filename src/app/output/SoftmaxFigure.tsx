@@ -2,11 +2,11 @@ import { useMemo, useRef } from 'react';
 import { lastLogits } from '../../core/trace';
 import { samplingDistribution } from '../../core/sampling';
 import { topK } from '../../core/topk';
-import { fmt } from '../../viz/format';
 import { probabilityWidths } from '../../viz/output/bars';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
-import { percent, tokenLabel, type OutputProps } from './common';
+import { fmt, formatPercent, tokenLabel } from '../../viz/format';
+import type { OutputProps } from './common';
 import { useSampling } from './settings';
 import { SamplingControls } from './SamplingControls';
 import { BAR_UNITS, ProbBar, useBarTransition } from './ProbBar';
@@ -19,7 +19,8 @@ export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
   const V = model.config.vocabSize;
   const sampling = useSampling(V);
   const { settings } = sampling;
-  const logits = result.kind === 'ok' ? lastLogits(result.trace) : null;
+  // lastLogits makes a new view each call; keyed on the result, the top-k and softmax over V below run once per trace or setting.
+  const logits = useMemo(() => (result.kind === 'ok' ? lastLogits(result.trace) : null), [result]);
   // Temperature keeps the order of the logits, so the same tokens stay on screen while the sliders move.
   const shown = useMemo(() => (logits ? topK(logits, SHOWN).map((r) => r.index) : []), [logits]);
   const view = useMemo(() => {
@@ -64,9 +65,9 @@ export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
             <li key={id} className={why || (settings.temperature === 0 && !view.kept[id]) ? 'removed' : undefined} title={why ?? undefined}>
               <span className="token-chip">{label}</span>
               <span className="num">{fmt(logits[id], 2)}</span>
-              <ProbBar label={`${label}: ${percent(view.probs[id])}${why ? ` (${why})` : ''}`} removed={!view.kept[id]} />
+              <ProbBar label={`${label}: ${formatPercent(view.probs[id])}${why ? ` (${why})` : ''}`} removed={!view.kept[id]} />
               <span className="num" data-prob={view.probs[id]}>
-                {percent(view.probs[id])}
+                {formatPercent(view.probs[id])}
               </span>
             </li>
           );
@@ -74,8 +75,8 @@ export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
         <li className="prob-rest">
           <span className="rest-label">{t(ui, 'outRestTokens', lang, { n: V - shown.length })}</span>
           <span />
-          <ProbBar label={percent(view.restMass)} />
-          <span className="num">{percent(view.restMass)}</span>
+          <ProbBar label={formatPercent(view.restMass)} />
+          <span className="num">{formatPercent(view.restMass)}</span>
         </li>
       </ol>
     </section>

@@ -64,6 +64,7 @@ export function WuMatrix(props: {
           aria-label={label}
           tabIndex={0}
           onKeyDown={onKey}
+          onFocus={() => setFocus((f) => f ?? { row: -1, c: 0 })}
           onPointerLeave={() => setFocus(null)}
           data-testid="wu-matrix"
         >

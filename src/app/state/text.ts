@@ -1,8 +1,8 @@
-import { identity, useUrlParam } from './url';
+import { asString, identity, useUrlParam } from './url';
 
 export const DEFAULT_TEXT = 'The king said to the queen that the';
 
-const parseText = (raw: string | null) => raw ?? DEFAULT_TEXT;
+const parseText = asString(DEFAULT_TEXT);
 
 /** The reader's sentence, shared by every view. Typing replaces the history entry instead of adding one per key. */
 export function useText(): [string, (text: string) => void] {

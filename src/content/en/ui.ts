@@ -56,7 +56,7 @@ const ui = {
   stageTokens: 'Tokens',
   stageTokEmb: 'Token embedding',
   stagePosEmb: 'Position embedding',
-  stageX0: 'Sum',
+  stageX0: 'Sum e + p',
   stageLn1: 'Layer norm 1',
   stageQkv: 'Q, K, V',
   stageScores: 'Scores',
@@ -81,7 +81,7 @@ const ui = {
   viewRead: 'Read along',
   viewLab: 'Embedding lab',
   stepThrough: 'Step through a forward pass',
-  stepperHint: 'Keys: ← and → step, space plays or pauses.',
+  stepperHint: 'Click this panel, then ← and → step, space plays or pauses.',
   stepHere: 'Step through this part',
   channel: 'Channel',
   channelN: 'channel {i}',
@@ -138,6 +138,7 @@ const ui = {
   labExpressionHint: 'Words joined by + and −, with optional numbers, e.g. king - man + woman or 2*queen - king.',
   labExamples: 'Examples',
   labErrEmpty: 'Type an expression, for example king - man + woman.',
+  labErrEmptyWord: 'Type a word here.',
   labErrTooLong: 'The expression is longer than {limit} characters; please shorten it.',
   labErrTooManyTerms: 'At most {limit} words in one expression, please.',
   labErrUnexpected: 'The character “{char}” (position {pos}) cannot be used here: use words, numbers, +, − and *.',
@@ -204,6 +205,7 @@ const ui = {
     'Replace the embedding of one token of your sentence with the result vector. The whole forward pass reruns; positions before it cannot change, because attention only looks back.',
   labInjectPosition: 'Token to replace',
   labInject: 'Inject',
+  labInjectOff: 'Inject nowhere (off)',
   labInjectNote: 'Position {pos} (“{token}”) now carries {expr} instead of its own row.',
   labNoSentence: 'Type a sentence above to inject into it.',
   labNoResult: 'Write a valid expression first.',
@@ -262,6 +264,9 @@ const ui = {
   outGeneratedRun: 'Added in this run',
   outSeedInvalid: 'The seed must be a whole number from 0 to 4294967295; {value} is not, so {to} is used.',
   outGenerateNInvalid: 'Choose between 1 and {max} tokens.',
+  outGenPendingNote:
+    'Not in the text box yet ({n}): no text spells exactly these tokens (a byte token holds only part of a character, or the tokenizer would cut the text differently), so they stay tokens here. The model keeps reading them, and they join the text as soon as it can say them exactly:',
+  outGenPendingDrop: 'Drop these tokens',
   outLensTitle: 'Logit lens: what each layer would predict',
   outLensCaption:
     'Apply the final layer norm and W_u to the vector at position {t} (“{token}”) after each block, as if the model stopped there. The last row is the model’s real prediction.',
@@ -310,6 +315,11 @@ const ui = {
   paramLayerNorms: 'Layer norms in the blocks',
   paramFinalLayerNorm: 'Final layer norm',
   paramUnembedding: 'Unembedding W_u',
+  flowDiagram: 'The forward pass, box by box',
+  modelLoadFailed: 'Sorry, the model could not be loaded. Reloading the page may help.',
+  errorDetails: 'Technical details',
+  gpt2LoadFailed: 'GPT-2’s tokenizer could not be loaded, so the two splits cannot be compared here.',
+  tokensSameText: 'Both rows split the same text: the part the model reads (the last {n} of {total} tokens).',
 };
 
 export type UiStrings = { readonly [K in keyof typeof ui]: string };

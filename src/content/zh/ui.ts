@@ -1,7 +1,7 @@
 import type { UiStrings } from '../en/ui';
 
 const ui: UiStrings = {
-  appTitle: 'GPT 内部',
+  appTitle: '走进 GPT',
   tagline: '一个在浏览器里运行的小型 GPT，一步一步拆开给你看',
   inputLabel: '你的文本',
   inputPlaceholder: '在这里输入一些英文……',
@@ -55,7 +55,7 @@ const ui: UiStrings = {
   stageTokens: '词元',
   stageTokEmb: '词元嵌入',
   stagePosEmb: '位置嵌入',
-  stageX0: '相加',
+  stageX0: 'e + p 相加',
   stageLn1: '层归一化 1',
   stageQkv: 'Q、K、V',
   stageScores: '注意力得分',
@@ -80,7 +80,7 @@ const ui: UiStrings = {
   viewRead: '边读边看',
   viewLab: '嵌入实验室',
   stepThrough: '一步一步走完一次前向传播',
-  stepperHint: '键盘：← 和 → 前后移动，空格键播放或暂停。',
+  stepperHint: '先点一下这个面板，然后用 ← 和 → 前后移动，空格键播放或暂停。',
   stepHere: '在演示中逐步查看这一部分',
   channel: '通道',
   channelN: '通道 {i}',
@@ -137,6 +137,7 @@ const ui: UiStrings = {
   labExpressionHint: '用 + 和 − 连接单词，可以带系数，例如 king - man + woman 或 2*queen - king。',
   labExamples: '示例',
   labErrEmpty: '请输入一个表达式，例如 king - man + woman。',
+  labErrEmptyWord: '请在这里输入一个词。',
   labErrTooLong: '表达式超过了 {limit} 个字符，请缩短一些。',
   labErrTooManyTerms: '一个表达式最多 {limit} 个单词。',
   labErrUnexpected: '第 {pos} 个位置的字符“{char}”不能用在这里：只能用单词、数字、+、− 和 *。',
@@ -201,6 +202,7 @@ const ui: UiStrings = {
     '用结果向量替换你句子中某个词元的嵌入，整个前向计算随之重算。它之前的位置不会变化，因为注意力只能往前看。',
   labInjectPosition: '要替换的词元',
   labInject: '注入',
+  labInjectOff: '不注入（关闭）',
   labInjectNote: '第 {pos} 个位置（“{token}”）现在用的是 {expr}，而不是它自己的那一行。',
   labNoSentence: '先在上面输入一个句子，才能注入。',
   labNoResult: '请先写出一个有效的表达式。',
@@ -211,7 +213,7 @@ const ui: UiStrings = {
   labScaleOurs: '本模型：{V} × {C} = {n} 个数。',
   labScaleGpt3: 'GPT-3：{V} × {C} = {n} 个数。',
   labScaleMeaning:
-    '是本模型的 {ratio} 倍。GPT-3 给每个词元 {C} 个数；按 32 位浮点数存储，光是它的嵌入矩阵就要 {mb} MB，这还没算任何一层。',
+    '相当于本模型的 {ratio} 倍。GPT-3 给每个词元 {C} 个数；按 32 位浮点数存储，光是它的嵌入矩阵就要 {mb} MB，这还没算任何一层。',
   // 输出部分的图（第 8–10 章及其后的实验）
   outLogitsTitle: 'logit：词表里每个词元一个分数',
   outLogitsCaption:
@@ -222,12 +224,12 @@ const ui: UiStrings = {
   outWuCell: 'W_u[{token}, {c}] = {w}；最后一个向量[{c}] = {x}',
   outStripCell: '最后一个向量[{c}] = {x}',
   outLogitBar: '{token}：logit {logit}',
-  outEveryPosition: '显示每个位置',
+  outEveryPosition: '显示每个位置的预测',
   outEveryPositionCaption:
     '模型在每个位置都会预测下一个词元。训练要做的，就是提高实际出现的下一个词元（高亮显示）的概率；损失就是这些概率取 −log 后的平均值。',
   outActualNext: '实际的下一个',
   outProbOfActual: '它的概率',
-  outRankOfActual: '排第 {r}',
+  outRankOfActual: '第 {r} 名',
   outTopPrediction: '模型的首选',
   outNoNextToken: '（还没有）',
   outSoftmaxTitle: '从 logit 到概率',
@@ -240,7 +242,7 @@ const ui: UiStrings = {
   outRestTokens: '其余 {n} 个词元',
   outKeptCount: '{V} 个词元中有 {n} 个可能被抽中',
   outTopKHelp: '只保留最可能的 k 个词元（0 或留空表示关闭）',
-  outTopPHelp: '保留概率之和刚好达到 p 的最少几个靠前词元（1 或留空表示关闭）',
+  outTopPHelp: '只保留累计概率刚达到 p 的那几个最可能的词元（1 或留空表示关闭）',
   outTemperatureHelp: '做 softmax 之前把每个 logit 除以 t（0 表示贪心，最大为 5）',
   outProblemTemperatureNotANumber: '温度“{value}”不是数字，已改用 {to}。',
   outProblemTemperatureClamped: '温度必须在 0 到 5 之间，{value} 已改为 {to}。',
@@ -259,12 +261,15 @@ const ui: UiStrings = {
   outGeneratedRun: '本次新增',
   outSeedInvalid: '种子必须是 0 到 4294967295 之间的整数，{value} 不符合，已改用 {to}。',
   outGenerateNInvalid: '请选择 1 到 {max} 个词元。',
+  outGenPendingNote:
+    '还没写进文本框（{n} 个）：没有哪段文字恰好编码成这些词元（字节词元只是某个字符的一部分，或者分词器会把文字切成别的样子），所以先以词元的形式留在这里。模型会接着读它们，等文字能一字不差地表示它们时再并入文本：',
+  outGenPendingDrop: '丢弃这些词元',
   outLensTitle: 'logit 透镜：每一层会预测什么',
   outLensCaption:
     '在每个块之后，取位置 {t}（“{token}”）上的向量，套上最终层归一化和 W_u，就好像模型在那里停下。最后一行就是模型真正的预测。',
   outLensEmbedding: '嵌入',
   outLensAfterBlock: '第 {l} 块之后',
-  outLensRank: '第 {i}',
+  outLensRank: '第 {i} 名',
   outLensPositionLabel: '查看的位置',
   outAblationTitle: '关掉模型的一部分',
   outAblationCaption:
@@ -305,6 +310,11 @@ const ui: UiStrings = {
   paramLayerNorms: '块内的层归一化',
   paramFinalLayerNorm: '最终层归一化',
   paramUnembedding: '反嵌入 W_u',
+  flowDiagram: '前向计算流程图',
+  modelLoadFailed: '抱歉，模型加载失败。刷新页面或许能解决。',
+  errorDetails: '技术细节',
+  gpt2LoadFailed: 'GPT-2 的分词器加载失败，所以这里无法对比两种切分。',
+  tokensSameText: '两行切分的是同一段文字：模型实际读到的部分（全文 {total} 个词元中的最后 {n} 个）。',
 };
 
 export default ui;

@@ -1,5 +1,4 @@
-import { scaleDiverging } from 'd3-scale';
-import { interpolateRdBu } from 'd3-scale-chromatic';
+import { divergingColor } from '../colors';
 
 // A vector drawn as a row of coloured cells, one per component (red positive, blue negative).
 
@@ -25,8 +24,7 @@ export function layoutVectorStrip(values: ArrayLike<number>, width: number, heig
   let max = 0;
   for (let i = 0; i < n; i++) if (Number.isFinite(values[i])) max = Math.max(max, Math.abs(values[i]));
   const domain = extent && extent > 0 ? extent : max || 1;
-  // RdBu runs red → blue; reversed so that positive is red, as everywhere else in the app.
-  const color = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-domain, 0, domain]).clamp(true);
+  const color = divergingColor(domain);
   const cellW = n > 0 ? width / n : 0;
   const cells = Array.from({ length: n }, (_, index) => ({ index, x: index * cellW, width: cellW, value: values[index], color: color(values[index]) }));
   return { cells, width, height, extent: domain };

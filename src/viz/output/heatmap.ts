@@ -1,5 +1,4 @@
-import { scaleDiverging } from 'd3-scale';
-import { interpolateRdBu } from 'd3-scale-chromatic';
+import { divergingColor } from '../colors';
 
 // W_u summarised: the rows of the top-k tokens as a heatmap, beside the last vector as one strip.
 
@@ -10,12 +9,6 @@ export interface WuCell {
   y: number;
   value: number;
   fill: string;
-}
-
-/** Red for positive, blue for negative (RdBu reversed), symmetric about 0 so white means 0. */
-export function divergingColour(maxAbs: number): (v: number) => string {
-  const m = maxAbs > 0 ? maxAbs : 1;
-  return scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([-m, 0, m]);
 }
 
 function maxAbsOf(values: ArrayLike<number>): number {
@@ -37,7 +30,7 @@ export function layoutWuRows(
 ): { cells: WuCell[]; width: number; height: number; maxAbs: number } {
   let maxAbs = 0;
   for (const id of ids) maxAbs = Math.max(maxAbs, maxAbsOf(wu.subarray(id * C, (id + 1) * C)));
-  const colour = divergingColour(maxAbs);
+  const colour = divergingColor(maxAbs > 0 ? maxAbs : 1);
   const cells: WuCell[] = [];
   ids.forEach((id, row) => {
     for (let c = 0; c < C; c++) {
@@ -50,6 +43,6 @@ export function layoutWuRows(
 
 /** The last vector (C) as one row of cells. */
 export function layoutStrip(vector: ArrayLike<number>, cell: number, height: number): { x: number; value: number; fill: string }[] {
-  const colour = divergingColour(maxAbsOf(vector));
+  const colour = divergingColor(maxAbsOf(vector) || 1);
   return Array.from(vector, (value, c) => ({ x: c * cell, value, fill: colour(value), height }));
 }

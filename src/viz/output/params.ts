@@ -1,3 +1,4 @@
+import { formatPercent } from '../format';
 import type { ParamGroup, ParamGroupKey } from '../../core/param-count';
 
 // The parameter breakdown as one stacked bar: a segment per family of groups, plus the table rows.
@@ -53,10 +54,8 @@ export function layoutParamBar(groups: readonly ParamGroup[], total: number): Pa
 
 /** A percentage that never rounds a non-zero share down to a bare "0". */
 export function formatShare(share: number): string {
-  const pct = share * 100;
-  if (pct === 0) return '0%';
-  if (pct < 0.01) return '<0.01%';
-  return `${pct < 1 ? pct.toFixed(2) : pct.toFixed(1)}%`;
+  if (share === 0) return '0%';
+  return formatPercent(share, share < 0.01 ? 2 : 1);
 }
 
 /** Counts grouped for reading: 174,604,259,328 in English; Chinese as 万 / 亿 for large ones is added by the caller. */

@@ -1,8 +1,7 @@
-import { scaleSequential } from 'd3-scale';
-import { interpolateGreens } from 'd3-scale-chromatic';
+import { sequentialColor } from '../colors';
 
-/** Probabilities as a sequential green (the --prob hue); the floor keeps 0 visibly different from the page. */
-export const probabilityColour = scaleSequential((t: number) => interpolateGreens(0.05 + 0.85 * t)).domain([0, 1]).clamp(true);
+/** Probabilities in the app's one sequential green (the --prob hue). */
+export const probabilityColour = sequentialColor(1);
 
 /** Text that stays readable on a probabilityColour background. */
 export function inkOn(prob: number): string {

@@ -3,7 +3,8 @@ import type { Trace } from '../../../core/trace';
 import { slice0 } from '../../../core/tensor';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
-import { layoutHeatmap, sequentialColor } from '../../../viz/heatmap';
+import { layoutHeatmap } from '../../../viz/heatmap';
+import { sequentialColor } from '../../../viz/colors';
 import { Heatmap } from '../Heatmap';
 import { AttentionLines } from './AttentionLines';
 import { HeadPicker, LayerPicker } from '../Pickers';
@@ -11,10 +12,11 @@ import { HeadPicker, LayerPicker } from '../Pickers';
 const color = sequentialColor(1);
 
 /** Chapter 5: every head's weight matrix in one layer, and where the selected token looks in the selected head. */
-export function AttentionFigure(props: { trace: Trace; tokens: readonly string[]; tok: number; layer: number; head: number; setLayer: (l: number) => void; setHead: (h: number) => void; setTok: (t: number) => void; width: number; ui: UiStrings; lang: Lang }) {
+export function AttentionFigure(props: { trace: Trace; labels: readonly string[]; tok: number; layer: number; head: number; setLayer: (l: number) => void; setHead: (h: number) => void; setTok: (t: number) => void; width: number; ui: UiStrings; lang: Lang }) {
   const { trace, ui, lang, layer } = props;
   const weights = trace.blocks[layer].weights;
   const [NH, T] = weights.shape;
+  const headWeights = useMemo(() => slice0(weights, props.head).data, [weights, props.head]);
   // Two heads per row, without row labels: the rows are the same tokens as in the lines below.
   const each = Math.floor((props.width - 12) / 2) - 12;
   const layouts = useMemo(
@@ -35,13 +37,13 @@ export function AttentionFigure(props: { trace: Trace; tokens: readonly string[]
               {t(ui, 'headN', lang, { h: h + 1 })}
             </button>
             <div className="scroll-box">
-              <Heatmap layout={layout} color={color} rowLabels={props.tokens} labelWidth={0} selectedRow={props.tok} focus={null} onHover={() => {}} onPick={(cell) => { props.setHead(h); props.setTok(cell.r); }} label={t(ui, 'headN', lang, { h: h + 1 })} />
+              <Heatmap layout={layout} color={color} rowLabels={props.labels} labelWidth={0} interactive={false} selectedRow={props.tok} focus={null} onHover={() => {}} onPick={(cell) => { props.setHead(h); props.setTok(cell.r); }} label={t(ui, 'headN', lang, { h: h + 1 })} />
             </div>
           </div>
         ))}
       </div>
       <p className="figure-caption">{ui.attentionLines}</p>
-      <AttentionLines weights={slice0(weights, props.head).data} T={T} tokens={props.tokens} query={props.tok} width={Math.min(props.width, 520)} label={ui.attentionLines} onPick={props.setTok} />
+      <AttentionLines weights={headWeights} T={T} labels={props.labels} query={props.tok} width={Math.min(props.width, 520)} label={ui.attentionLines} onPick={props.setTok} />
     </figure>
   );
 }

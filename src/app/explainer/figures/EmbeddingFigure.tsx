@@ -3,25 +3,26 @@ import type { Trace } from '../../../core/trace';
 import { row } from '../../../core/tensor';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
-import { divergingColor, robustMaxAbs } from '../../../viz/heatmap';
+import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { cosine, dot, norm } from '../../../viz/numbers';
-import { tex, texTerm, visibleToken } from '../../../viz/format';
+import { tex, texTerm } from '../../../viz/format';
 import { VectorStrip } from './VectorStrip';
 import { Tex } from '../Tex';
 
 /** Chapter 4: the selected token's row of W_e, its position vector, their sum, and a dot product between two tokens. */
-export function EmbeddingFigure(props: { trace: Trace; tokens: readonly string[]; tok: number; width: number; onOpenLab: () => void; ui: UiStrings; lang: Lang }) {
-  const { trace, tok, ui, lang, tokens } = props;
+export function EmbeddingFigure(props: { trace: Trace; labels: readonly string[]; tok: number; width: number; onOpenLab: () => void; ui: UiStrings; lang: Lang }) {
+  const { trace, tok, ui, lang, labels } = props;
   const [otherRaw, setOther] = useState(-1);
-  const T = tokens.length;
+  const T = labels.length;
   const other = otherRaw >= 0 && otherRaw < T && otherRaw !== tok ? otherRaw : tok > 0 ? tok - 1 : Math.min(1, T - 1);
-  const e = row(trace.tokEmb, tok);
-  const p = row(trace.posEmb, tok);
-  const x = row(trace.x0, tok);
+  // Row views are new objects each time: memoized so the strips do not re-lay out on every render.
+  const e = useMemo(() => row(trace.tokEmb, tok), [trace, tok]);
+  const p = useMemo(() => row(trace.posEmb, tok), [trace, tok]);
+  const x = useMemo(() => row(trace.x0, tok), [trace, tok]);
   const color = useMemo(() => divergingColor(robustMaxAbs(trace.x0.data)), [trace]);
-  const name = `${tok}: ${visibleToken(tokens[tok])}`;
+  const name = `${tok}: ${labels[tok]}`;
   const channel = (c: number) => t(ui, 'channelN', lang, { i: c });
-  const b = row(trace.tokEmb, other);
+  const b = useMemo(() => row(trace.tokEmb, other), [trace, other]);
   const d = dot(e, b);
   const cos = cosine(e, b);
   const angle = (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
@@ -35,13 +36,13 @@ export function EmbeddingFigure(props: { trace: Trace; tokens: readonly string[]
   return (
     <figure className="figure embedding-figure">
       <div className="formula-box">
-        <Tex tex={`e_{${tok}} = W_e[\\,:,\\,${trace.ids[tok]}\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`} display testId="lookup-formula" />
+        <Tex tex={`e_{${tok}} = W_e[\\,${trace.ids[tok]},\\,:\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`} display testId="lookup-formula" />
       </div>
-      <VectorStrip vector={e} color={color} width={props.width} rowLabel={visibleToken(tokens[tok])} caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`} describe={channel} testId="strip-tok" />
+      <VectorStrip vector={e} color={color} width={props.width} rowLabel={labels[tok]} caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`} describe={channel} testId="strip-tok" />
       <p className="strip-op">+</p>
       <VectorStrip vector={p} color={color} width={props.width} rowLabel={`#${tok}`} caption={`${ui.positionVector} · ${t(ui, 'tokenN', lang, { i: String(tok) })}`} describe={channel} />
       <p className="strip-op">=</p>
-      <VectorStrip vector={x} color={color} width={props.width} rowLabel={visibleToken(tokens[tok])} caption={ui.sumVector} describe={channel} />
+      <VectorStrip vector={x} color={color} width={props.width} rowLabel={labels[tok]} caption={ui.sumVector} describe={channel} />
       <div className="dot-example">
         <p className="figure-caption">
           <strong>{ui.dotExample}</strong>
@@ -51,9 +52,9 @@ export function EmbeddingFigure(props: { trace: Trace; tokens: readonly string[]
           <label>
             {ui.otherToken}{' '}
             <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken}>
-              {tokens.map((tk, i) => (
+              {labels.map((label, i) => (
                 <option key={i} value={i}>
-                  {i}: {visibleToken(tk)}
+                  {i}: {label}
                 </option>
               ))}
             </select>

@@ -20,7 +20,7 @@ export function FlowFigure(props: { width: number; nLayer: number; current: Stag
   return (
     <figure className="figure flow">
       <figcaption>{ui.flowHint}</figcaption>
-      <svg width={f.width} height={f.height + 8} role="group" aria-label={ui.chapters} data-testid="flow-diagram">
+      <svg width={f.width} height={f.height + 8} role="group" aria-label={ui.flowDiagram} data-testid="flow-diagram">
         <defs>
           <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" className="flow-arrowhead" />

@@ -3,14 +3,15 @@ import type { Trace } from '../../../core/trace';
 import { row } from '../../../core/tensor';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
-import { divergingColor, layoutHeatmap, robustMaxAbs } from '../../../viz/heatmap';
+import { layoutHeatmap } from '../../../viz/heatmap';
+import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { residualStream } from '../../../viz/residual';
-import { fmt, visibleToken } from '../../../viz/format';
+import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
 import { VectorStrip } from './VectorStrip';
 
 /** Chapter 7: one token's vector in the residual stream after every step, and a layer norm's effect on it. */
-export function LayersFigure(props: { trace: Trace; tokens: readonly string[]; tok: number; width: number; ui: UiStrings; lang: Lang }) {
+export function LayersFigure(props: { trace: Trace; labels: readonly string[]; tok: number; width: number; ui: UiStrings; lang: Lang }) {
   const { trace, tok, ui, lang } = props;
   const points = useMemo(() => residualStream(trace, tok), [trace, tok]);
   const C = points[0].vector.length;
@@ -19,25 +20,25 @@ export function LayersFigure(props: { trace: Trace; tokens: readonly string[]; t
     points.forEach((p, i) => m.set(p.vector, i * C));
     return m;
   }, [points, C]);
-  const labels = points.map((p) => (p.layer === null ? ui.afterEmbedding : t(ui, p.after === 'attention' ? 'afterAttention' : 'afterMlp', lang, { l: p.layer + 1 })));
+  const stepNames = points.map((p) => (p.layer === null ? ui.afterEmbedding : t(ui, p.after === 'attention' ? 'afterAttention' : 'afterMlp', lang, { l: p.layer + 1 })));
   const color = useMemo(() => divergingColor(robustMaxAbs(matrix)), [matrix]);
   const labelWidth = lang === 'zh' ? 130 : 150;
   const stripW = Math.max(props.width - 110, 120);
-  const layout = useMemo(() => layoutHeatmap(matrix, points.length, C, { width: stripW - labelWidth, minCellW: 3, maxCellW: 10, minCellH: 16, maxCellH: 18 }), [matrix, points.length, C, stripW]);
+  const layout = useMemo(() => layoutHeatmap(matrix, points.length, C, { width: stripW - labelWidth, minCellW: 3, maxCellW: 10, minCellH: 16, maxCellH: 18 }), [matrix, points.length, C, stripW, labelWidth]);
   const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
   const maxNorm = Math.max(...points.map((p) => p.norm), 1e-9);
   const lastIn = points[points.length - 1].vector;
-  const lnOut = row(trace.lnF, tok);
+  const lnOut = useMemo(() => row(trace.lnF, tok), [trace, tok]);
   const range = (v: ArrayLike<number>) => `[${fmt(Math.min(...Array.from(v)), 2)}, ${fmt(Math.max(...Array.from(v)), 2)}]`;
   const lnColor = useMemo(() => divergingColor(robustMaxAbs(lnOut)), [lnOut]);
   return (
     <figure className="figure layers-figure">
       <figcaption>
-        {ui.residualStream} · <span className="token-chip">{visibleToken(props.tokens[tok])}</span>
+        {ui.residualStream} · <span className="token-chip">{props.labels[tok]}</span>
       </figcaption>
       <div className="stream">
         <div className="scroll-box">
-          <Heatmap layout={layout} color={color} rowLabels={labels} labelWidth={labelWidth} tokenLabels={false} selectedRow={null} focus={hover} onHover={setHover} onPick={setHover} label={ui.residualStream} />
+          <Heatmap layout={layout} color={color} rowLabels={stepNames} labelWidth={labelWidth} selectedRow={null} focus={hover} onHover={setHover} onPick={setHover} label={ui.residualStream} />
         </div>
         <div className="stream-norms" aria-label={ui.vectorSize}>
           <p className="strip-caption">{ui.vectorSize}</p>
@@ -49,7 +50,7 @@ export function LayersFigure(props: { trace: Trace; tokens: readonly string[]; t
           ))}
         </div>
       </div>
-      <p className="strip-readout num">{hover ? `${labels[hover.r]} · ${t(ui, 'channelN', lang, { i: hover.c })} = ${fmt(points[hover.r].vector[hover.c])}` : '\u00a0'}</p>
+      <p className="strip-readout num">{hover ? `${stepNames[hover.r]} · ${t(ui, 'channelN', lang, { i: hover.c })} = ${fmt(points[hover.r].vector[hover.c])}` : '\u00a0'}</p>
       <VectorStrip vector={lastIn} color={color} width={props.width} rowLabel="x" caption={`${ui.layerNormBefore} ${range(lastIn)}`} describe={(c) => t(ui, 'channelN', lang, { i: c })} />
       <VectorStrip vector={lnOut} color={lnColor} width={props.width} rowLabel="ln_f(x)" caption={`${ui.layerNormAfter} ${range(lnOut)}`} describe={(c) => t(ui, 'channelN', lang, { i: c })} />
     </figure>

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
 import { topK } from '../../../core/topk';
-import { fmt, visibleToken } from '../../../viz/format';
-import { prefersReducedMotion } from '../useWidth';
+import { fmt, formatPercent } from '../../../viz/format';
+import { prefersReducedMotion } from '../../motion';
 
 const ROW = 24;
 const K = 10;
@@ -12,10 +12,11 @@ const K = 10;
 export function LogitFan(props: {
   values: Float32Array; // (V) one row of logits or probabilities
   kind: 'logits' | 'probs';
-  tokenText: (id: number) => string;
+  labelOf: (id: number) => string; // tokenLabel for any vocabulary id
   width: number;
   focusId: number | null;
-  onHover: (id: number | null) => void;
+  /** Without it the fan is a picture only; with it each row can be hovered, tapped or focused to read its value. */
+  onHover?: (id: number | null) => void;
   label: string;
 }) {
   const ref = useRef<SVGSVGElement>(null);
@@ -27,6 +28,8 @@ export function LogitFan(props: {
   const height = top.length * ROW + 8;
   const cy = height / 2;
 
+  const onHover = props.onHover;
+
   useEffect(() => {
     if (!ref.current) return;
     const duration = prefersReducedMotion() ? 0 : 600;
@@ -36,23 +39,45 @@ export function LogitFan(props: {
   }, [props.values, props.kind]);
 
   return (
-    <svg ref={ref} width={props.width} height={height} role="img" aria-label={props.label} className="logit-fan" data-testid="logit-fan">
+    <svg ref={ref} width={props.width} height={height} role={onHover ? 'group' : 'img'} aria-label={props.label} className="logit-fan" data-testid="logit-fan">
       <circle cx={10} cy={cy} r={7} className="fan-source" />
       {top.map((d, i) => {
         const y = i * ROW + 4;
         const w = Math.max(1, (Math.abs(d.value) / maxAbs) * barMax);
         const focused = d.index === props.focusId;
+        const label = props.labelOf(d.index);
+        const value = props.kind === 'probs' ? formatPercent(d.value) : fmt(d.value, 2);
         return (
-          <g key={d.index} onPointerEnter={() => props.onHover(d.index)} onClick={() => props.onHover(d.index)} className={focused ? 'fan-row focused' : 'fan-row'} data-testid="fan-row">
+          <g
+            key={d.index}
+            className={focused ? 'fan-row focused' : 'fan-row'}
+            data-testid="fan-row"
+            role={onHover ? 'button' : undefined}
+            tabIndex={onHover ? 0 : undefined}
+            aria-label={onHover ? `${label} ${value}` : undefined}
+            aria-pressed={onHover ? focused : undefined}
+            onPointerEnter={onHover && (() => onHover(d.index))}
+            onClick={onHover && (() => onHover(d.index))}
+            onFocus={onHover && (() => onHover(d.index))}
+            onKeyDown={
+              onHover &&
+              ((e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onHover(d.index);
+                }
+              })
+            }
+          >
             <line className="fan" x1={17} y1={cy} x2={fanW} y2={y + ROW / 2} strokeDasharray={200} />
             <text x={fanW + labelW - 6} y={y + ROW / 2} dy="0.35em" textAnchor="end" className="fan-label">
-              {visibleToken(props.tokenText(d.index)).slice(0, 14)}
+              {[...label].slice(0, 14).join('')}
             </text>
             <g transform={`translate(${fanW + labelW},${y + 4})`}>
               <rect className={`bar ${props.kind}`} width={w} height={ROW - 8} />
             </g>
             <text x={fanW + labelW + w + 6} y={y + ROW / 2} dy="0.35em" className="fan-value">
-              {props.kind === 'probs' ? `${(d.value * 100).toFixed(1)}%` : fmt(d.value, 2)}
+              {value}
             </text>
             <rect x={0} y={y} width={props.width} height={ROW} fill="transparent" />
           </g>

@@ -4,17 +4,17 @@ import { row } from '../../../core/tensor';
 import { topK } from '../../../core/topk';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
-import { divergingColor, robustMaxAbs } from '../../../viz/heatmap';
-import { fmt, visibleToken } from '../../../viz/format';
+import { divergingColor, robustMaxAbs } from '../../../viz/colors';
+import { fmt } from '../../../viz/format';
 import { LayerPicker } from '../Pickers';
 import { VectorStrip } from './VectorStrip';
 
 const TOP = 8;
 
 /** Chapter 6: which of the layer's neurons fire for the selected token, after GELU. */
-export function MlpFigure(props: { trace: Trace; tokens: readonly string[]; tok: number; layer: number; setLayer: (l: number) => void; width: number; ui: UiStrings; lang: Lang }) {
+export function MlpFigure(props: { trace: Trace; labels: readonly string[]; tok: number; layer: number; setLayer: (l: number) => void; width: number; ui: UiStrings; lang: Lang }) {
   const { trace, tok, layer, ui, lang } = props;
-  const gelu = row(trace.blocks[layer].gelu, tok);
+  const gelu = useMemo(() => row(trace.blocks[layer].gelu, tok), [trace, layer, tok]);
   const top = useMemo(() => topK(gelu, TOP), [gelu]);
   const color = useMemo(() => divergingColor(robustMaxAbs(trace.blocks[layer].gelu.data)), [trace, layer]);
   const max = Math.max(top[0]?.value ?? 1, 1e-9);
@@ -22,7 +22,7 @@ export function MlpFigure(props: { trace: Trace; tokens: readonly string[]; tok:
     <figure className="figure mlp-figure">
       <LayerPicker nLayer={trace.blocks.length} layer={layer} onChange={props.setLayer} ui={ui} lang={lang} />
       <figcaption>
-        {ui.topNeurons} · <span className="token-chip">{visibleToken(props.tokens[tok])}</span>
+        {ui.topNeurons} · <span className="token-chip">{props.labels[tok]}</span>
       </figcaption>
       <ol className="neuron-list" data-testid="top-neurons">
         {top.map(({ index, value }) => (
@@ -35,7 +35,7 @@ export function MlpFigure(props: { trace: Trace; tokens: readonly string[]; tok:
           </li>
         ))}
       </ol>
-      <VectorStrip vector={gelu} color={color} width={props.width} rowLabel={visibleToken(props.tokens[tok])} caption={t(ui, 'allNeurons', lang, { n: gelu.length })} describe={(i) => t(ui, 'neuronN', lang, { i })} />
+      <VectorStrip vector={gelu} color={color} width={props.width} rowLabel={props.labels[tok]} caption={t(ui, 'allNeurons', lang, { n: gelu.length })} describe={(i) => t(ui, 'neuronN', lang, { i })} />
     </figure>
   );
 }

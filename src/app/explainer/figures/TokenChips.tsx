@@ -1,39 +1,50 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { chipWidth, layoutTokenChips } from '../../../viz/tokens';
-import { visibleToken } from '../../../viz/format';
-import { prefersReducedMotion } from '../useWidth';
+import { chipWidth, layoutTokenChips, sharedPrefix } from '../../../viz/tokens';
+import { prefersReducedMotion } from '../../motion';
 
 const LINE = 46;
+/** The whole entrance stagger stays under this, however many chips arrive at once. */
+const MAX_STAGGER_MS = 600;
 
-/** The text cut into tokens, each chip with its id; chips slide into place one after another. */
+/** The text cut into tokens, each chip with its id; new chips fade in one after another. */
 export function TokenChips(props: {
-  tokens: readonly string[];
+  labels: readonly string[]; // as tokenLabel shows them
   ids: ArrayLike<number>;
   width: number;
   selected: number;
-  onHover: (t: number | null) => void;
-  onPick: (t: number) => void;
   label: string;
+  onHover?: (t: number | null) => void;
+  /** Without it the chips are a picture only: no buttons, no tab stops. */
+  onPick?: (t: number) => void;
   pieceOf?: (t: number) => boolean; // marks word pieces with a dashed border
 }) {
   const ref = useRef<SVGSVGElement>(null);
-  const labels = useMemo(() => props.tokens.map(visibleToken), [props.tokens]);
+  const shownIds = useRef<ArrayLike<number>>([]);
+  const { labels, onPick } = props;
   const layout = useMemo(() => layoutTokenChips(labels.map((l) => Math.max(chipWidth(l), 44)), Math.max(props.width - 4, 60), 6, LINE), [labels, props.width]);
 
-  useEffect(() => {
+  // Typing one more word keeps every earlier chip still; only the chips after the first change fade in.
+  // A layout effect, so a new chip is hidden before the browser first paints it.
+  useLayoutEffect(() => {
     if (!ref.current) return;
+    const firstNew = sharedPrefix(shownIds.current, props.ids);
+    shownIds.current = Array.from(props.ids);
+    const fresh = props.ids.length - firstNew;
+    if (fresh <= 0) return;
     const duration = prefersReducedMotion() ? 0 : 400;
+    const stagger = Math.min(40, MAX_STAGGER_MS / fresh);
     select(ref.current)
       .selectAll<SVGGElement, unknown>('g.chip')
+      .filter((_d, i) => i >= firstNew)
       .interrupt()
       .attr('opacity', duration ? 0 : 1)
       .transition()
       .duration(duration)
-      .delay((_d, i) => i * 40)
+      .delay((_d, i) => i * stagger)
       .attr('opacity', 1);
-  }, [props.tokens]);
+  }, [props.ids]);
 
   return (
     <svg ref={ref} width={layout.width + 4} height={layout.height + 4} role="group" aria-label={props.label} className="token-chips">
@@ -42,20 +53,23 @@ export function TokenChips(props: {
           key={t}
           className={`chip${t === props.selected ? ' selected' : ''}${props.pieceOf?.(t) ? ' piece' : ''}`}
           transform={`translate(${box.x + 2},${box.y + 2})`}
-          role="button"
-          tabIndex={0}
-          aria-label={`${labels[t]} ${props.ids[t]}`}
-          aria-pressed={t === props.selected}
+          role={onPick ? 'button' : undefined}
+          tabIndex={onPick ? 0 : undefined}
+          aria-label={onPick ? `${labels[t]} ${props.ids[t]}` : undefined}
+          aria-pressed={onPick ? t === props.selected : undefined}
           data-testid="token-chip"
-          onPointerEnter={() => props.onHover(t)}
-          onPointerLeave={() => props.onHover(null)}
-          onClick={() => props.onPick(t)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              props.onPick(t);
-            }
-          }}
+          onPointerEnter={props.onHover && (() => props.onHover?.(t))}
+          onPointerLeave={props.onHover && (() => props.onHover?.(null))}
+          onClick={onPick && (() => onPick(t))}
+          onKeyDown={
+            onPick &&
+            ((e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onPick(t);
+              }
+            })
+          }
         >
           <rect width={box.w} height={26} rx={5} />
           <text x={box.w / 2} y={17} textAnchor="middle" className="chip-text">

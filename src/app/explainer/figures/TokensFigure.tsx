@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
 import { wordPieces } from '../../../viz/tokens';
+import { visibleToken } from '../../../viz/format';
 import { TokenChips } from './TokenChips';
 
 type Gpt2 = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; encode: (text: string) => number[]; decode: (ids: number[]) => string };
@@ -24,24 +25,40 @@ function useGpt2(): Gpt2 {
   return state;
 }
 
-/** Chapter 3: the reader's text as our tokens and as GPT-2's, with ids and word pieces marked. */
-export function TokensFigure(props: { text: string; tokens: readonly string[]; ids: ArrayLike<number>; vocabSize: number; tok: number; onPick: (t: number) => void; width: number; ui: UiStrings; lang: Lang }) {
+interface Props {
+  seenText: string; // the text our model reads (the reader's text, less what was cut to fit the context)
+  ids: ArrayLike<number>;
+  texts: readonly string[]; // each id decoded on its own
+  labels: readonly string[]; // as tokenLabel shows them
+  totalTokens: number; // before the cut
+  vocabSize: number;
+  tok: number;
+  onPick: (t: number) => void;
+  width: number;
+  ui: UiStrings;
+  lang: Lang;
+}
+
+/** Chapter 3: the same text as our tokens and as GPT-2's, with ids and word pieces marked. */
+export function TokensFigure(props: Props) {
   const { ui, lang } = props;
   const gpt2 = useGpt2();
-  const ours = useMemo(() => wordPieces(props.tokens), [props.tokens]);
+  const ours = useMemo(() => wordPieces(props.texts), [props.texts]);
+  // GPT-2 splits exactly what our model reads, so the two counts compare like with like.
   const theirs = useMemo(() => {
     if (gpt2.status !== 'ready') return null;
-    const ids = gpt2.encode(props.text);
+    const ids = gpt2.encode(props.seenText);
     const texts = ids.map((id) => gpt2.decode([id]));
-    return { ids, texts, pieces: wordPieces(texts) };
-  }, [gpt2, props.text]);
+    return { ids, labels: texts.map(visibleToken), pieces: wordPieces(texts) };
+  }, [gpt2, props.seenText]);
+  const cut = props.totalTokens > props.ids.length;
   const width = Math.min(props.width, 720);
   return (
     <figure className="figure tokens-figure">
       <figcaption>
-        <strong>{ui.ourTokens}</strong> · {t(ui, 'tokenCount', lang, { n: props.tokens.length })} · {t(ui, 'ourVocab', lang, { n: props.vocabSize.toLocaleString('en-US') })}
+        <strong>{ui.ourTokens}</strong> · {t(ui, 'tokenCount', lang, { n: props.ids.length })} · {t(ui, 'ourVocab', lang, { n: props.vocabSize.toLocaleString('en-US') })}
       </figcaption>
-      <TokenChips tokens={props.tokens} ids={props.ids} width={width} selected={props.tok} onHover={() => {}} onPick={props.onPick} label={ui.ourTokens} pieceOf={(i) => ours[i]} />
+      <TokenChips labels={props.labels} ids={props.ids} width={width} selected={props.tok} onPick={props.onPick} label={ui.ourTokens} pieceOf={(i) => ours[i]} />
       <p className="figure-note">
         <span className="chip-key whole" /> {ui.wholeWord} <span className="chip-key piece" /> {ui.wordPiece}
       </p>
@@ -51,8 +68,17 @@ export function TokensFigure(props: { text: string; tokens: readonly string[]; i
           {theirs && <> · {t(ui, 'tokenCount', lang, { n: theirs.ids.length })}</>} · {t(ui, 'gpt2Vocab', lang, { n: GPT2_VOCAB.toLocaleString('en-US') })}
         </p>
         {gpt2.status === 'loading' && <p className="figure-note">{ui.loadingGpt2}</p>}
-        {gpt2.status === 'error' && <p className="figure-note warn">{t(ui, 'gpt2LoadError', lang, { error: gpt2.message })}</p>}
-        {theirs && <TokenChips tokens={theirs.texts} ids={theirs.ids} width={width} selected={-1} onHover={() => {}} onPick={() => {}} label={ui.gpt2Tokens} pieceOf={(i) => theirs.pieces[i]} />}
+        {gpt2.status === 'error' && (
+          <div className="figure-note warn" role="alert">
+            <p>{ui.gpt2LoadFailed}</p>
+            <details>
+              <summary>{ui.errorDetails}</summary>
+              <code>{gpt2.message}</code>
+            </details>
+          </div>
+        )}
+        {theirs && <TokenChips labels={theirs.labels} ids={theirs.ids} width={width} selected={-1} label={ui.gpt2Tokens} pieceOf={(i) => theirs.pieces[i]} />}
+        {cut && <p className="figure-note">{t(ui, 'tokensSameText', lang, { n: props.ids.length, total: props.totalTokens })}</p>}
       </div>
     </figure>
   );
