@@ -3,16 +3,15 @@ import { logitLens } from '../../core/lens';
 import { probabilityColour, inkOn } from '../../viz/output/sequential';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
-import { useUrlParam, asInt } from '../state/url';
+import { useUrlParam, asInt, serializeInt } from '../state/url';
+// Parsed as the explainer's stepper parses it, so both agree on the current stage.
+import { parseStep } from '../explainer/useSelection';
 import { buildStages } from '../../viz/stages';
 import { lensRowForStage } from '../../viz/output/lensRow';
 import { formatPercent, tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
 
 const K = 5;
-const serializeInt = (n: number) => String(n);
-// Parsed as the explainer's stepper parses it (useSelection.ts), so both agree on the current stage.
-const parseStep = asInt(0, 0, 10_000);
 
 /**
  * What the model would predict if it stopped after each block, at the position the explainer has
