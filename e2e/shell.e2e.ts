@@ -35,7 +35,7 @@ describe('app shell', () => {
     await page.route('**/models/tiny/model.safetensors', (route) => route.fulfill({ status: 200, body: Buffer.from([9, 9, 9]) }));
     await page.goto(inject('baseUrl') + '?lang=en');
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toMatch(/could not be loaded .*model\.safetensors/);
+    await expect.poll(() => alert.textContent()).toMatch(/could not be loaded.*model\.safetensors: the file is only 3 bytes/);
     await context.close();
   });
 
