@@ -5,6 +5,17 @@ import { buildStages } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { chapterIds } from '../src/content/chapters';
 
+
+/** Jump the stepper as a shared link or the Back button would: through the URL and a popstate event. */
+async function goToStep(page: Page, step: number) {
+  await page.evaluate((index) => {
+    const url = new URL(location.href);
+    url.searchParams.set('step', String(index));
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, step);
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -100,12 +111,7 @@ describe('explainer', () => {
     const { page, errors } = await openApp(browser, q({ lang: 'en', text, step: '0' }));
     for (const [kind, r, c] of picks) {
       const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === 1))!;
-      await page.evaluate((step) => {
-        const url = new URL(location.href);
-        url.searchParams.set('step', String(step));
-        history.pushState(null, '', url);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, stage.index);
+      await goToStep(page, stage.index);
       await expect.poll(() => stageOf(page)).toBe(`Stage ${stage.index + 1} of ${N}`);
       const value = unminus(await hoverCell(page, r, c));
       expect(value, kind).toMatch(/^-?\d+\.\d{4}$/);
@@ -193,12 +199,7 @@ describe('explainer', () => {
       }
       for (const kind of ['tokens', 'weights', 'probs'] as const) {
         const stage = stages.find((s) => s.kind === kind)!;
-        await page.evaluate((step) => {
-          const url = new URL(location.href);
-          url.searchParams.set('step', String(step));
-          history.pushState(null, '', url);
-          dispatchEvent(new PopStateEvent('popstate'));
-        }, stage.index);
+        await goToStep(page, stage.index);
         await expect.poll(() => stageOf(page)).toContain(String(stage.index + 1));
         expect(await scrollsSideways(page), kind).toBe(false);
       }
