@@ -29,7 +29,7 @@ describe('embedding lab', () => {
     await input.fill('king - man + woman');
     await expect.poll(async () => (await cosineWords(page))[0]).toBe('queen');
     expect(await page.locator('.lab-dot li').count()).toBeGreaterThan(3);
-    expect(await page.locator('.lab-strip rect').count()).toBe(64);
+    expect(await page.locator('[data-testid="lab-result-strip"] rect.cell').count()).toBe(64);
     // The picture: the three inputs, the result and the arrows between the running sums.
     expect(await page.locator('.lab-plane .lab-point.lab-input').count()).toBe(3);
     expect(await page.locator('.lab-plane .lab-point.lab-result').count()).toBe(1);

@@ -7,6 +7,7 @@ import type { GPTConfig } from '../src/core/config';
 
 const config: GPTConfig = { vocabSize: 20, nPositions: 6, nEmbd: 8, nLayer: 1, nHead: 2, layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: true };
 const model = initModel(config, createRng(1));
+const longModel = initModel({ ...config, nPositions: 16, nEmbd: 12 }, createRng(2));
 
 describe('context window', () => {
   it('keeps the last nPositions tokens and says how many were cut', () => {
@@ -24,12 +25,17 @@ describe('context window', () => {
     expect(() => forward(model, [1, 20])).toThrow(/Token id 20 is outside the vocabulary 0..19/);
   });
 
-  it("'last' logits equal the last row of the full logits", () => {
-    const ids = [3, 1, 4, 1, 5];
-    const full = forward(model, ids);
-    const last = forward(model, ids, { logitRows: 'last' });
-    expect(last.logitsFrom).toBe(4);
+  // 5 tokens take the unembedding's one-row-at-a-time path for both; 13 take its blocked path for all rows.
+  it.each([
+    [[3, 1, 4, 1, 5], model],
+    [[3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9], longModel],
+  ])("'last' logits equal the last row of the full logits, to the bit (%j)", (ids, m) => {
+    const T = ids.length;
+    const full = forward(m, ids);
+    const last = forward(m, ids, { logitRows: 'last' });
+    expect(last.logitsFrom).toBe(T - 1);
     expect(last.logits.shape).toEqual([1, 20]);
-    expect(Array.from(last.logits.data)).toEqual(Array.from(full.logits.data.subarray(4 * 20)));
+    expect(Array.from(last.logits.data)).toEqual(Array.from(full.logits.data.subarray((T - 1) * 20)));
+    expect(Array.from(last.probs.data)).toEqual(Array.from(full.probs.data.subarray((T - 1) * 20)));
   });
 });

@@ -62,8 +62,12 @@ describe('finite-difference gradient checks (float64)', () => {
     expectClose(db, numericGrad(f, b), 'dbias');
   });
 
-  it('linear', () => {
-    const T = 3, IN = 4, OUT = 5;
+  // The second shapes are large enough for the blocked kernels: rows in fours with one left over,
+  // sums eight deep with a remainder, and the transposed product's copy-then-multiply path (M >= 8).
+  it.each([
+    [3, 4, 5],
+    [9, 17, 10],
+  ])('linear (T=%i, IN=%i, OUT=%i)', (T, IN, OUT) => {
     const inp = rand(T * IN), w = rand(IN * OUT), b = rand(OUT), R = rand(T * OUT);
     const f = () => {
       const out = new Float64Array(T * OUT);
@@ -90,8 +94,11 @@ describe('finite-difference gradient checks (float64)', () => {
     expectClose(dinp, numericGrad(f, inp), 'dinp');
   });
 
-  it('causal attention', () => {
-    const T = 4, C = 6, NH = 2, HS = 3;
+  it.each([
+    [4, 6, 2],
+    [10, 18, 2],
+  ])('causal attention (T=%i, C=%i, NH=%i)', (T, C, NH) => {
+    const HS = C / NH;
     const qkv = rand(T * 3 * C), R = rand(T * C);
     const bufs = () => ({
       q: new Float64Array(NH * T * HS), k: new Float64Array(NH * T * HS), v: new Float64Array(NH * T * HS),
@@ -110,8 +117,10 @@ describe('finite-difference gradient checks (float64)', () => {
     expectClose(dqkv, numericGrad(f, qkv), 'dqkv');
   });
 
-  it('unembedding', () => {
-    const T = 2, C = 3, V = 5;
+  it.each([
+    [2, 3, 5],
+    [9, 11, 13],
+  ])('unembedding (T=%i, C=%i, V=%i)', (T, C, V) => {
     const inp = rand(T * C), wu = rand(V * C), R = rand(T * V);
     const f = () => {
       const out = new Float64Array(T * V);

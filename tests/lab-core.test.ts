@@ -185,3 +185,15 @@ describe('embedding size', () => {
     expect(gpt3EmbeddingSize().parameters).toBe(617_558_016);
   });
 });
+
+describe('principal axes of tiny vectors', () => {
+  // Found by the property test above: the eigen solver judged convergence in absolute terms,
+  // so vectors around 1e-19 came back with no axis, or two copies of the same one.
+  it('are found at any scale', () => {
+    for (const scale of [1e-122, 1e-19, 1, 1e19, 1e122]) {
+      const { axes } = principalAxes([[0, 0, 0], [scale, 0, 0], [0, 2 * scale, 0]]);
+      expect(axes).toHaveLength(2);
+      expect(Math.abs(axes[0].reduce((s, x, c) => s + x * axes[1][c], 0))).toBeLessThan(1e-9);
+    }
+  });
+});

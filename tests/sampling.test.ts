@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drawFrom, generate, sampleToken, samplingDistribution, tokenRng, validateSettings } from '../src/core/sampling';
+import { drawFrom, generate, sampleToken, samplingDistribution, tokenRng, validateSettings, DEFAULT_SETTINGS } from '../src/core/sampling';
 import type { SamplingSettings } from '../src/core/sampling';
 import { createRng } from '../src/core/rng';
 import { initModel } from '../src/core/model';
@@ -155,6 +155,13 @@ describe('validateSettings', () => {
     const p = validateSettings({ temperature: -1 }).problems[0];
     expect(p).toMatchObject({ value: -1, to: 0 });
     expect(p.message).toContain('temperature -1');
+  });
+
+  it('describes a value that refuses to become text', () => {
+    const stubborn = { toString: undefined, valueOf: undefined };
+    const { settings, problems } = validateSettings({ temperature: stubborn });
+    expect(settings.temperature).toBe(DEFAULT_SETTINGS.temperature);
+    expect(problems[0].message).toMatch(/^temperature .* is not a number; using 1$/);
   });
 
   it('anything at all gives settings that sample without throwing', () => {

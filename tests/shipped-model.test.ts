@@ -62,7 +62,7 @@ describe('the shipped model', () => {
     const modelNats = nats / windows;
     const bigram = bigramNats(train, contexts, targets, model.config.vocabSize).nats;
     console.log(`validation nats/token: model ${modelNats.toFixed(3)}, bigram ${bigram.toFixed(3)}`);
-    // The full validation split gives 4.99 vs 5.18 nats (model card); on these windows the margin must hold too.
-    expect(modelNats).toBeLessThan(bigram - 0.1);
+    // The full validation split gives 4.93 vs 5.18 nats (model card); these windows gave 4.85 vs 5.13.
+    expect(modelNats).toBeLessThan(bigram - 0.2);
   });
 });

@@ -6,8 +6,11 @@ import { generate } from '../../src/core/sampling.ts';
 import { logitLens } from '../../src/core/lens.ts';
 
 // Timings are medians of repeated runs after a warm-up, so one slow run (GC, JIT) does not decide them.
+// The warm-up lasts at least 10 runs and 300 ms: V8 keeps optimising a pass for its first few hundred
+// milliseconds, and the app measures steady typing, not the first keystroke.
 function median(run: () => void, repeats: number): number {
-  for (let i = 0; i < 3; i++) run();
+  const warmUntil = performance.now() + 300;
+  for (let i = 0; i < 10 || performance.now() < warmUntil; i++) run();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();

@@ -12,6 +12,8 @@ import { genderAnalogies } from './analogies.ts';
 // Usage: tsx scripts/train/ablate-wte.ts [steps] [variant ...]
 
 const steps = Number(process.argv[2] ?? 120);
+// The comparison runs were made at the earlier peak rate of 0.003; 'frozen-lr1e-2' is the one that tries 0.01.
+const BASE: RunSettings = { ...FULL_RUN, peakLr: 3e-3, warmupSteps: 100 };
 const VARIANTS: { variant: string; description: string; change: Partial<RunSettings> }[] = [
   { variant: 'frozen', description: 'PPMI + SVD W_e, frozen (the shipped choice)', change: {} },
   { variant: 'slow', description: 'PPMI + SVD W_e, learning at 0.1× the rate', change: { freezeWte: false, wteLrScale: 0.1 } },
@@ -30,7 +32,7 @@ for (const { variant, description, change } of VARIANTS.filter((v) => chosen.len
   for (const f of ['vocab.json', 'merges.txt', 'train.u16', 'val.u16', 'wte-64.f32', 'wte-64.f32.json']) {
     if (existsSync(resolve(source, f)) && !existsSync(resolve(dir, f))) copyFileSync(resolve(source, f), resolve(dir, f));
   }
-  const settings: RunSettings = { ...FULL_RUN, ...change, steps, evalEvery: steps, warmupSteps: Math.min(FULL_RUN.warmupSteps, Math.floor(steps / 5)) };
+  const settings: RunSettings = { ...BASE, ...change, steps, evalEvery: steps, warmupSteps: Math.min(BASE.warmupSteps, Math.floor(steps / 5)) };
   const out = resolve(dir, 'model');
   const rows = await runTraining(settings, { dir, out, fresh: true, exportOnly: false, quiet: true, dtype: 'F32' });
   const loaded = modelFromFiles(readModelDir(out));

@@ -10,17 +10,10 @@ import { CORPUS_DIR, ROOT } from './paths.ts';
 
 export interface TrainingLog {
   settings: RunSettings;
-  /** Present when the run had several phases: each phase's settings, and the step where phase 2 began. */
-  phases?: RunSettings[];
-  phaseBoundary?: number;
   rows: { step: number; loss: number; valLoss: number | null; lr: number; tokens: number; seconds: number }[];
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
-
-function boundaryMark(x: number, top: number, bottom: number): string {
-  return `<line x1="${x}" x2="${x}" y1="${top}" y2="${bottom}" stroke="#999" stroke-dasharray="2 3"/><text x="${x + 4}" y="${top + 10}" fill="#666">phase 2</text>`;
-}
 
 /** Train loss (smoothed) and validation loss against tokens seen. */
 export function renderLossCurve(log: TrainingLog): string {
@@ -41,7 +34,6 @@ export function renderLossCurve(log: TrainingLog): string {
 ${yTicks.join('\n')}
 ${xTicks.join('\n')}
 <line x1="${M.left}" x2="${W - M.right}" y1="${H - M.bottom}" y2="${H - M.bottom}" stroke="#555"/>
-${log.phaseBoundary ? boundaryMark(x(rows[log.phaseBoundary - 1].tokens), M.top, H - M.bottom) : ''}
 <path d="${path}" fill="none" stroke="#2f5fb3" stroke-width="1.5"/>
 <path d="${valPath}" fill="none" stroke="#b2182b" stroke-width="1.5" stroke-dasharray="4 3"/>
 ${val.map((d) => `<circle cx="${x(d.tokens)}" cy="${y(d.valLoss!)}" r="2.5" fill="#b2182b"/>`).join('')}
@@ -110,9 +102,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
     `- W_e (\`wte\`) is built first from the training tokens' co-occurrence statistics: PPMI (context distribution smoothing 0.75) over a ±${s.embedding.window}-token window${s.embedding.harmonic ? ' weighted 1/distance' : ''}, then a randomized truncated SVD to ${s.embedding.dims} dimensions, rows = U·S^${s.embedding.singularPower}, scaled to an RMS of ${s.embedding.rms}. It is then ${s.freezeWte ? 'frozen' : 'trained'} while the rest of the network learns around it.`,
     `- Everything else: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
-    ...(log.phases
-      ? log.phases.map((p, i) => `- Phase ${i + 1}: ${p.stopAt ? `${p.stopAt} steps of a ${p.steps}-step schedule` : `${p.steps} steps`} at a peak learning rate of ${p.peakLr} (${p.warmupSteps} warm-up steps), seed ${p.seed}${p.initFrom ? ", starting from phase 1's weights with fresh optimiser moments" : ''}.`)
-      : [`- ${s.steps} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`]),
+    `- One run: ${s.steps} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,
     `- In all: ${n(last.step)} steps, ${n(last.tokens)} tokens (${(last.tokens / ev.trainTokens).toFixed(2)} passes over the ${n(ev.trainTokens)} training tokens), ${(last.seconds / 60).toFixed(1)} minutes on a 2-core machine.`,
     ``,
     `![Training and validation loss](loss-curve.svg)`,

@@ -10,7 +10,6 @@ import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
 import { writeSafetensors } from '../../src/core/safetensors.ts';
 import { writeModelDir } from '../lib/model-dir.ts';
 import { prepareData } from './prepare.ts';
-import { ROOT } from './paths.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies } from './analogies.ts';
 import type { RunSettings } from './settings.ts';
@@ -99,8 +98,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const { config } = settings;
   const T = config.nPositions;
   const V = config.vocabSize;
-  // Where a run stops does not change what it computes, so a longer run can resume a shorter one's checkpoint.
-  const runKey = JSON.stringify({ ...settings, stopAt: undefined });
+  const runKey = JSON.stringify(settings);
 
   const wte = settings.wteInit === 'random' ? null : loadOrBuildEmbedding(dir, data.train, settings, log);
   if (wte && !args.quiet && V > 1000) {
@@ -113,14 +111,6 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const paramsBuf = new SharedArrayBuffer(flatSize(config) * 4);
   const params = new Float32Array(paramsBuf);
   params.set(flattenParams(config, init.params));
-  if (settings.initFrom) {
-    const from = settings.initFrom;
-    const prior = loadState(resolve(ROOT, from.dir, 'train-state.bin'), JSON.stringify({ ...from.settings, stopAt: undefined, config }), params);
-    if (!prior || prior.step < (from.settings.stopAt ?? from.settings.steps)) {
-      throw new Error(`${from.dir} has no finished checkpoint of the previous phase; run it first.`);
-    }
-    log(`starting from the previous phase's weights after its step ${prior.step}`);
-  }
   const statePath = resolve(dir, 'train-state.bin');
   const logPath = resolve(dir, 'loss-log.json');
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
@@ -179,7 +169,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   };
 
   if (args.exportOnly && !resumed) throw new Error(`--export-only needs a checkpoint in ${dir}; train first.`);
-  const lastStep = args.exportOnly ? firstStep - 1 : Math.min(settings.steps, settings.stopAt ?? Infinity);
+  const lastStep = args.exportOnly ? firstStep - 1 : settings.steps;
   for (let step = firstStep; step <= lastStep; step++) {
     // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.
     const rng = createRng(settings.seed * 100_003 + step);

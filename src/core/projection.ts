@@ -27,10 +27,13 @@ function symmetricEigen(matrix: readonly Float64Array[]): { value: number; vecto
   const n = matrix.length;
   const a = matrix.map((row) => Float64Array.from(row)); // (n, n), driven towards diagonal
   const v = Array.from({ length: n }, (_, i) => Float64Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))); // (n, n) columns = eigenvectors
+  // Convergence is judged relative to the matrix's own size, so tiny vectors are diagonalised as fully as large ones.
+  let size = 0;
+  for (const row of a) for (const x of row) size += x * x;
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     let off = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p][q] * a[p][q];
-    if (off < 1e-30) break;
+    if (!(off > 1e-30 * size)) break;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
         if (a[p][q] === 0) continue;
@@ -71,17 +74,22 @@ export function principalAxes(vectors: readonly ArrayLike<number>[], count = 2):
   const mean = new Float64Array(C);
   for (const v of vectors) for (let c = 0; c < C; c++) mean[c] += v[c] / n;
   const centred = vectors.map((v) => Float64Array.from({ length: C }, (_, c) => v[c] - mean[c])); // (n, C)
-  const gram = centred.map((a) => Float64Array.from(centred, (b) => dot(a, b))); // (n, n)
+  // Directions do not depend on scale, so they are found on the vectors scaled to unit size: the eigen
+  // solver then sees the same numbers for vectors of size 1e-120 or 1e120, with nothing under- or overflowing.
+  let extent = 0;
+  for (const v of centred) for (const x of v) extent = Math.max(extent, Math.abs(x));
+  const scaled = centred.map((v) => v.map((x) => x / extent)); // (n, C)
+  const gram = scaled.map((a) => Float64Array.from(scaled, (b) => dot(a, b))); // (n, n)
   const total = gram.reduce((s, row, i) => s + row[i], 0);
 
   const axes: Float64Array[] = [];
   const variances: number[] = [];
   const pairs = symmetricEigen(gram);
   for (const { value, vector: u } of pairs.slice(0, count)) {
-    if (!(value > 1e-9 * Math.max(total, 1e-30))) break;
+    if (!(total > 0 && value > 1e-9 * total)) break;
     // v = Xᵀu / √λ is the unit principal direction in C dimensions belonging to Gram eigenvector u.
     const axis = new Float64Array(C);
-    for (let i = 0; i < n; i++) for (let c = 0; c < C; c++) axis[c] += u[i] * centred[i][c];
+    for (let i = 0; i < n; i++) for (let c = 0; c < C; c++) axis[c] += u[i] * scaled[i][c];
     // Rounding leaves the axes a hair from orthogonal; re-orthogonalising keeps them a true basis.
     for (const previous of axes) {
       const overlap = dot(axis, previous);

@@ -62,7 +62,15 @@ export function validateSettings(
   const problems: SettingsProblem[] = [];
   const note = (code: SettingsProblemCode, value: unknown, to: number | null, message: string) =>
     problems.push({ code, value, to, message });
-  const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+  const show = (v: unknown) => {
+    if (typeof v === 'string') return JSON.stringify(v);
+    // Objects from a URL or a script can refuse to become strings; the message must still be written.
+    try {
+      return String(v);
+    } catch {
+      return 'that value';
+    }
+  };
 
   let temperature = DEFAULT_SETTINGS.temperature;
   const t = asNumber(raw.temperature);

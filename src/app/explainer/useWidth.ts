@@ -8,6 +8,7 @@ export function useWidth<T extends HTMLElement>(fallback = 600): [React.RefObjec
     const el = ref.current;
     if (!el) return;
     setWidth(el.clientWidth || fallback);
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width) || fallback));
     observer.observe(el);
     return () => observer.disconnect();

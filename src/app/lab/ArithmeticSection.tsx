@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { appendTerm } from '../../core/expression';
 import type { AppModel } from '../model/loadModel';
 import { t, type Lang, type UiStrings } from '../i18n';
@@ -6,7 +6,9 @@ import type { ExpressionAnalysis } from './analysis';
 import { tokenLabel, wholeWords } from './analysis';
 import { describeError, describeSplitWord } from './messages';
 import { NeighbourList } from './NeighbourList';
-import { VectorStrip } from './VectorStrip';
+import { VectorStrip } from '../explainer/figures/VectorStrip';
+import { useWidth } from '../explainer/useWidth';
+import { divergingColor, robustMaxAbs } from '../../viz/colors';
 import type { LabState } from './state';
 
 const EXAMPLES = ['king - man + woman', '2*queen - king', 'father - man + woman', 'Paris - France + Italy', 'big - small + good'];
@@ -25,11 +27,15 @@ export function ArithmeticSection(props: {
   const inputId = useId();
   const hintId = useId();
   const label = (id: number) => tokenLabel(loaded, id);
+  // Measured on the section, which is always there, so the strip fits even if it first appears after an error.
+  const [sectionRef, stripWidth] = useWidth<HTMLElement>(640);
+  const resultVector = analysis.kind === 'ok' ? analysis.vector : null;
+  const stripColor = useMemo(() => divergingColor(resultVector ? robustMaxAbs(resultVector) : 1), [resultVector]);
   const add = (word: string) => PICKABLE.test(word) && state.setExpression(appendTerm(state.expression, word));
   const inputIds = analysis.kind === 'ok' ? analysis.inputIds : [];
   const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
   return (
-    <section className="lab-section">
+    <section className="lab-section" ref={sectionRef}>
       <label htmlFor={inputId} className="lab-label">{ui.labExpressionLabel}</label>
       <input
         id={inputId}
@@ -72,7 +78,15 @@ export function ArithmeticSection(props: {
       </div>
       {analysis.kind === 'ok' && (
         <>
-          <VectorStrip values={analysis.vector} label={t(ui, 'labResultVector', lang, { C: analysis.vector.length })} ui={ui} lang={lang} />
+          <VectorStrip
+            vector={analysis.vector}
+            color={stripColor}
+            width={stripWidth}
+            rowLabel="v"
+            caption={t(ui, 'labResultVector', lang, { C: analysis.vector.length })}
+            describe={(i) => t(ui, 'labComponent', lang, { i })}
+            testId="lab-result-strip"
+          />
           <div className="lab-toggles">
             <label>
               <input type="checkbox" checked={state.includeInputs} onChange={(e) => state.setIncludeInputs(e.target.checked)} />

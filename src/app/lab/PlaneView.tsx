@@ -2,16 +2,21 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { arrowLine, layoutPlane, type PlacedPoint } from '../../viz/lab/plane';
+import { arrowLine, layoutPlane, type PlacedPoint, type PointKind } from '../../viz/lab/plane';
+import { placeLabels } from '../../viz/lab/labels';
 import type { Picture } from '../../viz/lab/picture';
 import { fmt } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
 import { prefersReducedMotion } from '../motion';
+import { useWidth } from '../explainer/useWidth';
 
 const MAX_WIDTH = 640;
 const MIN_WIDTH = 280;
 const PADDING = 40;
 const DOT = 6;
+// Matches lab.css: labels are monospace, 11px for the arithmetic's intermediate steps and 13px otherwise.
+const FONT_SIZE: Record<PointKind, number> = { result: 13, input: 13, step: 11, neighbour: 13 };
+const LABEL_PRIORITY: readonly PointKind[] = ['result', 'input', 'step', 'neighbour'];
 
 /** The 2-D picture: React draws the points, D3 owns only the arrows so it can animate them. */
 export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }) {
@@ -23,17 +28,8 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
   const [active, setActive] = useState<string | null>(null);
   const [replays, setReplays] = useState(0);
   // Drawn at the width it is shown at, so labels keep a readable size on a phone instead of shrinking with a viewBox.
-  const figureRef = useRef<HTMLElement>(null);
-  const [WIDTH, setWidth] = useState(MAX_WIDTH);
-  useEffect(() => {
-    const figure = figureRef.current;
-    if (!figure || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) =>
-      setWidth(Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, entry.contentRect.width)))),
-    );
-    observer.observe(figure);
-    return () => observer.disconnect();
-  }, []);
+  const [figureRef, shownWidth] = useWidth<HTMLElement>(MAX_WIDTH);
+  const WIDTH = Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, shownWidth)));
   const HEIGHT = Math.round(WIDTH * 0.66);
   const base = useMemo(() => layoutPlane(props.picture.points, WIDTH, HEIGHT, PADDING), [props.picture, WIDTH, HEIGHT]);
 
@@ -41,6 +37,15 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
   const y = transform.rescaleY(base.y);
   const placed: PlacedPoint[] = base.points.map((p) => ({ ...p, px: x(p.xy[0]), py: y(p.xy[1]) }));
   const byKey = new Map(placed.map((p) => [p.key, p]));
+  const byPriority = [...placed].sort((a, b) => LABEL_PRIORITY.indexOf(a.kind) - LABEL_PRIORITY.indexOf(b.kind));
+  const labels = new Map(
+    placeLabels(
+      byPriority.map((p) => ({ key: p.key, px: p.px, py: p.py, text: p.label, fontSize: FONT_SIZE[p.kind], required: p.kind === 'result' || p.kind === 'input' })),
+      WIDTH,
+      HEIGHT,
+      DOT + 2,
+    ).map((l) => [l.key, l]),
+  );
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -120,26 +125,30 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
         <line className="lab-axis" x1={0} x2={WIDTH} y1={y(0)} y2={y(0)} />
         <line className="lab-axis" x1={x(0)} x2={x(0)} y1={0} y2={HEIGHT} />
         <g ref={arrowsRef} />
-        {placed.map((p) => (
-          <g
-            key={p.key}
-            className={`lab-point lab-${p.kind}${active === p.key ? ' active' : ''}`}
-            transform={`translate(${p.px},${p.py})`}
-            tabIndex={0}
-            role="img"
-            aria-label={t(ui, 'labPointInfo', lang, { word: p.label, x: fmt(p.xy[0], 3), y: fmt(p.xy[1], 3) })}
-            onPointerEnter={() => setActive(p.key)}
-            onPointerDown={() => setActive(p.key)}
-            onFocus={() => setActive(p.key)}
-            onBlur={() => setActive(null)}
-          >
-            <circle r={p.kind === 'result' ? DOT + 2 : p.kind === 'step' ? DOT - 2 : DOT} />
-            {/* Labels on the right half point left, so they stay inside the frame. */}
-            <text x={p.px > WIDTH * 0.6 ? -(DOT + 4) : DOT + 4} y={4} textAnchor={p.px > WIDTH * 0.6 ? 'end' : 'start'}>
-              {p.label}
-            </text>
-          </g>
-        ))}
+        {placed.map((p) => {
+          const label = labels.get(p.key);
+          return (
+            <g
+              key={p.key}
+              className={`lab-point lab-${p.kind}${active === p.key ? ' active' : ''}`}
+              transform={`translate(${p.px},${p.py})`}
+              tabIndex={0}
+              role="img"
+              aria-label={t(ui, 'labPointInfo', lang, { word: p.label, x: fmt(p.xy[0], 3), y: fmt(p.xy[1], 3) })}
+              onPointerEnter={() => setActive(p.key)}
+              onPointerDown={() => setActive(p.key)}
+              onFocus={() => setActive(p.key)}
+              onBlur={() => setActive(null)}
+            >
+              <circle r={p.kind === 'result' ? DOT + 2 : p.kind === 'step' ? DOT - 2 : DOT} />
+              {label && (
+                <text x={label.x} y={label.y} textAnchor={label.anchor}>
+                  {p.label}
+                </text>
+              )}
+            </g>
+          );
+        })}
       </svg>
       <figcaption className="lab-plane-caption">
         <span className="num lab-readout" aria-live="polite">{info}</span>

@@ -150,7 +150,7 @@ const ui = {
   labRecased: 'Used “{form}” for “{word}”: “{word}” is not a single token here, “{form}” is.',
   labZeroVector: 'The terms cancel out: the result is the zero vector, which points nowhere, so no word is nearest to it.',
   labResultVector: 'The result vector ({C} components)',
-  labComponent: 'Component {i}: {value}',
+  labComponent: 'component {i}',
   labNearestCosine: 'Nearest by cosine similarity',
   labNearestDot: 'Largest dot product',
   labDotExplain:

@@ -149,7 +149,7 @@ const ui: UiStrings = {
   labRecased: '“{word}”不是单个词元，这里改用了“{form}”。',
   labZeroVector: '各项正好抵消，结果是零向量。零向量没有方向，所以谈不上离哪个词最近。',
   labResultVector: '结果向量（{C} 个分量）',
-  labComponent: '第 {i} 个分量：{value}',
+  labComponent: '第 {i} 个分量',
   labNearestCosine: '余弦相似度最高的词',
   labNearestDot: '点积最大的词',
   labDotExplain: '点积不仅取决于方向，还随向量长度增大，所以较长的行容易排到前面；余弦相似度除掉了长度，只比较方向。',

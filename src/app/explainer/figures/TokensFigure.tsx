@@ -4,8 +4,9 @@ import { t } from '../../i18n';
 import { wordPieces } from '../../../viz/tokens';
 import { visibleToken } from '../../../viz/format';
 import { TokenChips } from './TokenChips';
+import { gpt2Tokenizer, type Gpt2Tokenizer } from './gpt2Tokens';
 
-type Gpt2 = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; encode: (text: string) => number[]; decode: (ids: number[]) => string };
+type Gpt2 = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Gpt2Tokenizer);
 
 const GPT2_VOCAB = 50_257;
 
@@ -15,7 +16,7 @@ function useGpt2(): Gpt2 {
   useEffect(() => {
     let live = true;
     import('gpt-tokenizer/encoding/r50k_base').then(
-      (m) => live && setState({ status: 'ready', encode: (s) => m.encode(s), decode: (ids) => m.decode(ids) }),
+      (m) => live && setState({ status: 'ready', ...gpt2Tokenizer(m) }),
       (e: Error) => live && setState({ status: 'error', message: e.message }),
     );
     return () => {
@@ -48,7 +49,7 @@ export function TokensFigure(props: Props) {
   const theirs = useMemo(() => {
     if (gpt2.status !== 'ready') return null;
     const ids = gpt2.encode(props.seenText);
-    const texts = ids.map((id) => gpt2.decode([id]));
+    const texts = ids.map((id) => gpt2.tokenText(id));
     return { ids, labels: texts.map(visibleToken), pieces: wordPieces(texts) };
   }, [gpt2, props.seenText]);
   const cut = props.totalTokens > props.ids.length;

@@ -1,0 +1,94 @@
+// Where each point's label goes in the lab picture, so that labels neither overlap each other nor cover a dot.
+// Labels are monospace: a character is 0.6 em wide, a wide (CJK, emoji) one about a full em.
+
+export interface LabelRequest {
+  key: string;
+  px: number; // the dot's centre, in pixels
+  py: number;
+  text: string;
+  fontSize: number;
+  /** Shown even where every spot is taken (the arithmetic's own words); others may be left out. */
+  required?: boolean;
+}
+
+export interface PlacedLabel {
+  key: string;
+  x: number; // the text anchor point, relative to the dot
+  y: number; // the baseline, relative to the dot
+  anchor: 'start' | 'end' | 'middle';
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\uFF00-\uFFEF]/u;
+
+/** How wide `text` is at `fontSize`, in pixels. */
+export function labelWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const ch of text) ems += WIDE.test(ch) ? 1 : 0.6;
+  return ems * fontSize;
+}
+
+const lineHeight = (r: LabelRequest) => r.fontSize * 1.2;
+
+/** The rectangle a label covers, in the picture's pixels. */
+export function labelBox(r: LabelRequest, label: PlacedLabel): Box {
+  const w = labelWidth(r.text, r.fontSize);
+  const h = lineHeight(r);
+  const left = r.px + label.x - (label.anchor === 'start' ? 0 : label.anchor === 'end' ? w : w / 2);
+  return { left, right: left + w, top: r.py + label.y - h * 0.8, bottom: r.py + label.y + h * 0.2 };
+}
+
+export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+function leastCrowded<T>(options: readonly T[], cost: (o: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestCost = Infinity;
+  for (const o of options) {
+    const c = cost(o);
+    if (c < bestCost) [best, bestCost] = [o, c];
+  }
+  return best;
+}
+
+/**
+ * Labels are placed in the order given (most important first). Each tries right, left, above and below its dot,
+ * then the four corners; the first spot inside the frame that touches no placed label and no other dot wins.
+ * A label with no free spot is left out, unless it is required: then it takes the spot inside the frame that
+ * covers the fewest other labels and dots.
+ * A word left out still shows on hover and in the point's accessible name.
+ */
+export function placeLabels(requests: readonly LabelRequest[], width: number, height: number, dotRadius: number): PlacedLabel[] {
+  const gap = dotRadius + 4;
+  const dots: Box[] = requests.map((r) => ({ left: r.px - dotRadius, top: r.py - dotRadius, right: r.px + dotRadius, bottom: r.py + dotRadius }));
+  const taken: Box[] = [];
+  const placed: PlacedLabel[] = [];
+  requests.forEach((r, index) => {
+    const h = lineHeight(r);
+    const baseline = h * 0.3; // the baseline sits below the middle of the line box
+    const candidates: PlacedLabel[] = [
+      { key: r.key, x: gap, y: baseline, anchor: 'start' },
+      { key: r.key, x: -gap, y: baseline, anchor: 'end' },
+      { key: r.key, x: 0, y: -gap, anchor: 'middle' },
+      { key: r.key, x: 0, y: gap + h * 0.7, anchor: 'middle' },
+      { key: r.key, x: gap * 0.7, y: -gap * 0.7, anchor: 'start' },
+      { key: r.key, x: -gap * 0.7, y: -gap * 0.7, anchor: 'end' },
+      { key: r.key, x: gap * 0.7, y: gap * 0.7 + h * 0.7, anchor: 'start' },
+      { key: r.key, x: -gap * 0.7, y: gap * 0.7 + h * 0.7, anchor: 'end' },
+    ];
+    const inside = (box: Box) => box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height;
+    const clashes = (box: Box) => taken.filter((t) => overlaps(t, box)).length + dots.filter((d, j) => j !== index && overlaps(d, box)).length;
+    const choice =
+      candidates.find((c) => inside(labelBox(r, c)) && clashes(labelBox(r, c)) === 0) ??
+      (r.required ? leastCrowded(candidates.filter((c) => inside(labelBox(r, c))), (c) => clashes(labelBox(r, c))) ?? candidates[0] : undefined);
+    if (!choice) return;
+    taken.push(labelBox(r, choice));
+    placed.push(choice);
+  });
+  return placed;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { matmulAdd, matmulAddTransposedA, matmulAddTransposedB } from '../src/core/ops/matmul';
+import { createRng } from '../src/core/rng';
+
+// The blocked kernels against the textbook triple loop, on every mix of block sizes and leftovers.
+const dims = fc.record({ M: fc.integer({ min: 1, max: 19 }), K: fc.integer({ min: 1, max: 19 }), N: fc.integer({ min: 1, max: 19 }), seed: fc.nat() });
+
+function random(n: number, seed: number, Type: Float32ArrayConstructor | Float64ArrayConstructor) {
+  const rng = createRng(seed);
+  const values = new Type(n);
+  for (let i = 0; i < n; i++) values[i] = rng.normal();
+  return values;
+}
+
+// at(i, k) and bt(k, n) read A and B in whatever layout the kernel takes
+function naive(M: number, K: number, N: number, at: (m: number, k: number) => number, bt: (k: number, n: number) => number, start: ArrayLike<number>) {
+  const out = Float64Array.from(start);
+  for (let m = 0; m < M; m++) for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) out[m * N + n] += at(m, k) * bt(k, n);
+  return out;
+}
+
+function expectNear(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: number) {
+  for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i] - expected[i])).toBeLessThan(tolerance * (1 + Math.abs(expected[i])));
+}
+
+describe.each([
+  ['Float64', Float64Array, 1e-12],
+  ['Float32', Float32Array, 1e-5],
+] as const)('matrix products in %s', (_, Type, tolerance) => {
+  it('A @ B adds to out what the triple loop gives', () => {
+    fc.assert(
+      fc.property(dims, ({ M, K, N, seed }) => {
+        const A = random(M * K, seed, Type), B = random(K * N, seed + 1, Type), out = random(M * N, seed + 2, Type);
+        const expected = naive(M, K, N, (m, k) => A[m * K + k], (k, n) => B[k * N + n], out);
+        matmulAdd(out, A, B, M, K, N);
+        expectNear(out, expected, tolerance);
+      }),
+    );
+  });
+
+  it('A @ Bᵀ adds to out what the triple loop gives', () => {
+    fc.assert(
+      fc.property(dims, ({ M, K, N, seed }) => {
+        const A = random(M * K, seed, Type), B = random(N * K, seed + 1, Type), out = random(M * N, seed + 2, Type);
+        const expected = naive(M, K, N, (m, k) => A[m * K + k], (k, n) => B[n * K + k], out);
+        matmulAddTransposedB(out, A, B, M, K, N);
+        expectNear(out, expected, tolerance);
+      }),
+    );
+  });
+
+  it('Aᵀ @ B adds to out what the triple loop gives', () => {
+    fc.assert(
+      fc.property(dims, ({ M, K, N, seed }) => {
+        const A = random(K * M, seed, Type), B = random(K * N, seed + 1, Type), out = random(M * N, seed + 2, Type);
+        const expected = naive(M, K, N, (m, k) => A[k * M + m], (k, n) => B[k * N + n], out);
+        matmulAddTransposedA(out, A, B, K, M, N);
+        expectNear(out, expected, tolerance);
+      }),
+    );
+  });
+});
+
+describe('a row of a product', () => {
+  it('is the same to the last bit however many rows are computed with it', () => {
+    fc.assert(
+      fc.property(dims, ({ M, K, N, seed }) => {
+        const A = random(M * K, seed, Float32Array), B = random(N * K, seed + 1, Float32Array), Bt = new Float32Array(K * N);
+        for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) Bt[k * N + n] = B[n * K + k];
+        const all = new Float32Array(M * N), allT = new Float32Array(M * N);
+        matmulAddTransposedB(all, A, B, M, K, N);
+        matmulAdd(allT, A, Bt, M, K, N);
+        for (let m = 0; m < M; m++) {
+          const one = new Float32Array(N);
+          matmulAddTransposedB(one, A.subarray(m * K, (m + 1) * K), B, 1, K, N);
+          expect(Array.from(all.subarray(m * N, (m + 1) * N))).toEqual(Array.from(one));
+          expect(Array.from(allT.subarray(m * N, (m + 1) * N))).toEqual(Array.from(one));
+        }
+      }),
+    );
+  });
+});
