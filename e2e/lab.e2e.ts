@@ -42,6 +42,43 @@ describe('embedding lab', () => {
     expect(offOrigin).toEqual([]);
   });
 
+  it('labels the picture without collisions, and gives a new expression a fresh view', async () => {
+    const { page, errors } = await openLab('&lang=en');
+    const input = page.getByRole('textbox', { name: 'Expression', exact: true });
+    await input.fill('king - man + woman');
+    const svg = page.locator('.lab-plane-svg');
+    await expect.poll(() => page.locator('.lab-plane .lab-point.lab-result').count()).toBe(1);
+    // Every label box is clear of every other label; the inputs and the result are always labelled.
+    const boxes = await page.locator('.lab-plane .lab-point text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON()));
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    }
+    expect(await page.locator('.lab-plane .lab-point.lab-input text').count()).toBe(3);
+    expect(await page.locator('.lab-plane .lab-point.lab-result text').count()).toBe(1);
+    // Hover a point to read it; leave it and the readout goes back to the hint.
+    const readout = page.locator('.lab-plane .lab-readout');
+    const hint = await readout.innerText();
+    await page.locator('.lab-plane .lab-point.lab-result circle').hover();
+    await expect.poll(() => readout.innerText()).toContain('king - man + woman');
+    await page.mouse.move(1, 1);
+    await expect.poll(() => readout.innerText()).toBe(hint);
+    // Zoom far in, then change the expression: the new result must be inside the picture.
+    const corner = (await svg.boundingBox())!;
+    await page.mouse.move(corner.x + 10, corner.y + 10);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+    await input.fill('father - man + woman');
+    await expect.poll(() => page.locator('.lab-plane .lab-point.lab-result').getAttribute('aria-label')).toContain('father - man + woman');
+    await expect
+      .poll(async () => {
+        // Measured again: typing in the box may have scrolled the page.
+        const frame = (await svg.boundingBox())!;
+        const dot = (await page.locator('.lab-plane .lab-point.lab-result circle').boundingBox())!;
+        return dot.x >= frame.x && dot.y >= frame.y && dot.x + dot.width <= frame.x + frame.width && dot.y + dot.height <= frame.y + frame.height;
+      })
+      .toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('explains a bad expression and a word that is not one token, without crashing', async () => {
     const { page, errors } = await openLab('&lang=en');
     const input = page.getByRole('textbox', { name: 'Expression', exact: true });

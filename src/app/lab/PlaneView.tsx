@@ -60,9 +60,19 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
     };
   }, []);
 
+  const resetView = () => {
+    if (svgRef.current && zoomRef.current) select(svgRef.current).call(zoomRef.current.transform, zoomIdentity);
+  };
+
   // Arrows animate when the arithmetic changes (or on replay), and simply follow the points while zooming.
   const arrowKey = props.picture.arrows.map((a) => `${a.from}>${a.to}`).join(' ') + props.picture.points.map((p) => p.xy.join()).join();
   const animated = useRef<string>('');
+  // A new expression gets a fresh view: a zoom chosen for the old points could leave the new ones outside.
+  const zoomed = transform.k !== 1 || transform.x !== 0 || transform.y !== 0;
+  useEffect(() => {
+    if (zoomed) resetView();
+    // Only a new picture resets the view; zooming itself must not.
+  }, [arrowKey]);
   useEffect(() => {
     const g = arrowsRef.current;
     if (!g) return;
@@ -105,9 +115,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
     });
   });
 
-  const resetView = () => {
-    if (svgRef.current && zoomRef.current) select(svgRef.current).call(zoomRef.current.transform, zoomIdentity);
-  };
+
   const shown = active ? byKey.get(active) : null;
   const info = shown
     ? t(ui, 'labPointInfo', lang, { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) })
@@ -137,6 +145,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
               aria-label={t(ui, 'labPointInfo', lang, { word: p.label, x: fmt(p.xy[0], 3), y: fmt(p.xy[1], 3) })}
               onPointerEnter={() => setActive(p.key)}
               onPointerDown={() => setActive(p.key)}
+              onPointerLeave={() => setActive((a) => (a === p.key ? null : a))}
               onFocus={() => setActive(p.key)}
               onBlur={() => setActive(null)}
             >

@@ -58,7 +58,8 @@ function leastCrowded<T>(options: readonly T[], cost: (o: T) => number): T | und
 
 /**
  * Labels are placed in the order given (most important first). Each tries right, left, above and below its dot,
- * then the four corners; the first spot inside the frame that touches no placed label and no other dot wins.
+ * then the four corners, first close to the dot and then a little further out; the first spot inside the frame
+ * that touches no placed label and no other dot wins.
  * A label with no free spot is left out, unless it is required: then it takes the spot inside the frame that
  * covers the fewest other labels and dots.
  * A word left out still shows on hover and in the point's accessible name.
@@ -71,16 +72,20 @@ export function placeLabels(requests: readonly LabelRequest[], width: number, he
   requests.forEach((r, index) => {
     const h = lineHeight(r);
     const baseline = h * 0.3; // the baseline sits below the middle of the line box
-    const candidates: PlacedLabel[] = [
-      { key: r.key, x: gap, y: baseline, anchor: 'start' },
-      { key: r.key, x: -gap, y: baseline, anchor: 'end' },
-      { key: r.key, x: 0, y: -gap, anchor: 'middle' },
-      { key: r.key, x: 0, y: gap + h * 0.7, anchor: 'middle' },
-      { key: r.key, x: gap * 0.7, y: -gap * 0.7, anchor: 'start' },
-      { key: r.key, x: -gap * 0.7, y: -gap * 0.7, anchor: 'end' },
-      { key: r.key, x: gap * 0.7, y: gap * 0.7 + h * 0.7, anchor: 'start' },
-      { key: r.key, x: -gap * 0.7, y: gap * 0.7 + h * 0.7, anchor: 'end' },
-    ];
+    // A near ring of spots, then one a little further out for crowded corners of the picture.
+    const candidates: PlacedLabel[] = [1, 2.2].flatMap((ring) => {
+      const g = gap * ring;
+      return [
+        { key: r.key, x: g, y: baseline, anchor: 'start' as const },
+        { key: r.key, x: -g, y: baseline, anchor: 'end' as const },
+        { key: r.key, x: 0, y: -g, anchor: 'middle' as const },
+        { key: r.key, x: 0, y: g + h * 0.7, anchor: 'middle' as const },
+        { key: r.key, x: g * 0.7, y: -g * 0.7, anchor: 'start' as const },
+        { key: r.key, x: -g * 0.7, y: -g * 0.7, anchor: 'end' as const },
+        { key: r.key, x: g * 0.7, y: g * 0.7 + h * 0.7, anchor: 'start' as const },
+        { key: r.key, x: -g * 0.7, y: g * 0.7 + h * 0.7, anchor: 'end' as const },
+      ];
+    });
     const inside = (box: Box) => box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height;
     const clashes = (box: Box) => taken.filter((t) => overlaps(t, box)).length + dots.filter((d, j) => j !== index && overlaps(d, box)).length;
     const choice =
