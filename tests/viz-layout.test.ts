@@ -57,6 +57,13 @@ describe('colour scales', () => {
     expect(sum(color(0.9))).toBeLessThan(sum(color(0.1)));
   });
 
+  it('a scale over an empty range still gives a colour for every finite value', () => {
+    for (const color of [divergingColor(0), sequentialColor(0), divergingColor(NaN)]) {
+      expect(color(0)).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
+      expect(color(5)).toMatch(/^rgb\(\d+, \d+, \d+\)$/);
+    }
+  });
+
   it('robust limit ignores a single outlier', () => {
     const data = new Float32Array(100).fill(1);
     data[0] = 1000;

@@ -18,9 +18,12 @@ export function modelPlaceholders(config: GPTConfig): Record<'V' | 'C' | 'T' | '
 
 // English groups thousands from 1,000 up. Chinese writes four-digit numbers plainly (8192, as GB/T 15835
 // allows) and groups longer ones (617,558,016), which a reader could not count at a glance otherwise.
+// One formatter each: toLocaleString builds a new one on every call, and chapters are filled on every keystroke.
+const GROUPED = { en: new Intl.NumberFormat('en-US'), zh: new Intl.NumberFormat('zh-CN') } as const;
+
 function formatNumber(value: number, lang: Lang): string {
-  if (lang === 'en') return value.toLocaleString('en-US');
-  return Math.abs(value) < 10_000 ? String(value) : value.toLocaleString('zh-CN');
+  if (lang === 'en') return GROUPED.en.format(value);
+  return Math.abs(value) < 10_000 ? String(value) : GROUPED.zh.format(value);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { scaleSequential } from 'd3-scale';
 import { interpolateGreens, interpolateRdBu } from 'd3-scale-chromatic';
 
 // The two colour scales every figure shares, so red means "positive" and dark green means "likely" everywhere.
@@ -12,16 +11,30 @@ export const divergingInterpolator = (t: number): string => interpolateRdBu(1 - 
 /** t in [0, 1] -> light to dark green; starts above white so a zero cell still reads as a cell. */
 export const sequentialInterpolator = (t: number): string => interpolateGreens(0.05 + 0.9 * t);
 
+// A heatmap of a 128-token text colours tens of thousands of cells on every keystroke. Evaluating d3's colour ramp
+// for each (it interpolates and formats a string every time) was the largest cost of typing, so each ramp is
+// sampled once into 256 steps, finer than the eye tells apart on a screen.
+const STEPS = 256;
+const ramp = (interpolator: (t: number) => string) => Array.from({ length: STEPS }, (_, i) => interpolator(i / (STEPS - 1)));
+const divergingRamp = ramp(divergingInterpolator);
+const sequentialRamp = ramp(sequentialInterpolator);
+
+/** value in [lo, hi] (clamped) -> its step of the ramp; NaN and ±∞ -> MASKED_FILL */
+function rampColor(steps: readonly string[], lo: number, hi: number): (v: number) => string {
+  // An empty range (every value the same) shows the ramp's middle, as d3's sequential scale does.
+  if (!(hi > lo)) return (v) => (Number.isFinite(v) ? steps[STEPS >> 1] : MASKED_FILL);
+  const scale = (STEPS - 1) / (hi - lo);
+  return (v) => (Number.isFinite(v) ? steps[Math.round(Math.min(STEPS - 1, Math.max(0, (v - lo) * scale)))] : MASKED_FILL);
+}
+
 /** Red for positive, blue for negative, white at zero, symmetric in [−maxAbs, maxAbs]. */
 export function divergingColor(maxAbs: number): (v: number) => string {
-  const scale = scaleSequential(divergingInterpolator).domain([-maxAbs, maxAbs]).clamp(true);
-  return (v) => (Number.isFinite(v) ? scale(v) : MASKED_FILL);
+  return rampColor(divergingRamp, -maxAbs, maxAbs);
 }
 
 /** Light to dark green for weights and probabilities in [0, max]. */
 export function sequentialColor(max = 1): (v: number) => string {
-  const scale = scaleSequential(sequentialInterpolator).domain([0, max > 0 ? max : 1]).clamp(true);
-  return (v) => (Number.isFinite(v) ? scale(v) : MASKED_FILL);
+  return rampColor(sequentialRamp, 0, max > 0 ? max : 1);
 }
 
 /**
@@ -29,10 +42,11 @@ export function sequentialColor(max = 1): (v: number) => string {
  * channel (the residual stream has some) does not wash every other cell out to white.
  */
 export function robustMaxAbs(data: ArrayLike<number>): number {
-  const abs: number[] = [];
-  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i])) abs.push(Math.abs(data[i]));
-  if (abs.length === 0) return 1;
-  abs.sort((a, b) => a - b);
-  const limit = abs[Math.min(abs.length - 1, Math.floor(abs.length * 0.98))];
+  const all = new Float64Array(data.length);
+  let n = 0;
+  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i])) all[n++] = Math.abs(data[i]);
+  if (n === 0) return 1;
+  const abs = all.subarray(0, n).sort(); // a typed array sorts numerically, and far faster than an array
+  const limit = abs[Math.min(n - 1, Math.floor(n * 0.98))];
   return limit > 0 ? limit : 1;
 }

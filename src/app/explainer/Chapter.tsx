@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ChapterId } from '../../content/types';
 import { getChapter } from '../../content/chapters';
 import { fillPlaceholders, type PlaceholderValues } from '../../content/fill';
@@ -8,34 +8,11 @@ import { Prose } from './Tex';
 
 /** One chapter: its prose (filled with the loaded model's sizes) beside a live figure on the reader's text. */
 export function Chapter(props: { id: ChapterId; index: number; lang: Lang; ui: UiStrings; values: PlaceholderValues; children?: ReactNode; onStepHere?: () => void }) {
-  const { lang, ui } = props;
-  const ch = getChapter(lang, props.id);
-  const fill = (s: string) => fillPlaceholders(s, props.values, lang);
+  const { ui } = props;
   const headingId = `chapter-${props.id}-title`;
   return (
     <section className="chapter" id={`chapter-${props.id}`} aria-labelledby={headingId} data-testid={`chapter-${props.id}`}>
-      <div className="chapter-text">
-        <p className="chapter-number">{t(ui, 'chapterN', lang, { i: props.index + 1 })}</p>
-        <h2 id={headingId}>{ch.title}</h2>
-        <p className="lede">
-          <Prose text={fill(ch.lede)} />
-        </p>
-        {ch.body.map((p, i) => (
-          <p key={i}>
-            <Prose text={fill(p)} />
-          </p>
-        ))}
-        <aside className="try-this">
-          <h3>{ui.tryThis}</h3>
-          <ul>
-            {ch.tryThis.map((p, i) => (
-              <li key={i}>
-                <Prose text={fill(p)} />
-              </li>
-            ))}
-          </ul>
-        </aside>
-      </div>
+      <ChapterText id={props.id} index={props.index} lang={props.lang} ui={ui} values={props.values} headingId={headingId} />
       <div className="chapter-figure">
         {props.children}
         {props.onStepHere && (
@@ -47,3 +24,34 @@ export function Chapter(props: { id: ChapterId; index: number; lang: Lang; ui: U
     </section>
   );
 }
+
+// The prose depends only on the chapter, the language and the model, so typing does not re-render it.
+const ChapterText = memo(function ChapterText(props: { id: ChapterId; index: number; lang: Lang; ui: UiStrings; values: PlaceholderValues; headingId: string }) {
+  const { lang, ui } = props;
+  const ch = getChapter(lang, props.id);
+  const fill = (s: string) => fillPlaceholders(s, props.values, lang);
+  return (
+    <div className="chapter-text">
+      <p className="chapter-number">{t(ui, 'chapterN', lang, { i: props.index + 1 })}</p>
+      <h2 id={props.headingId}>{ch.title}</h2>
+      <p className="lede">
+        <Prose text={fill(ch.lede)} />
+      </p>
+      {ch.body.map((p, i) => (
+        <p key={i}>
+          <Prose text={fill(p)} />
+        </p>
+      ))}
+      <aside className="try-this">
+        <h3>{ui.tryThis}</h3>
+        <ul>
+          {ch.tryThis.map((p, i) => (
+            <li key={i}>
+              <Prose text={fill(p)} />
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+});

@@ -45,9 +45,20 @@ function cellsToDataUrl(layout: HeatmapLayout, color: (v: number) => string): st
   const ctx = canvas.getContext('2d');
   if (!ctx) return '';
   const image = ctx.createImageData(layout.cols, layout.rows);
+  // The colour scales return one of a few hundred strings; each is parsed once, not once per cell.
+  const parsed = new Map<string, [number, number, number]>();
   layout.cells.forEach((cell, i) => {
-    const c = rgb(color(cell.value));
-    image.data.set([c.r, c.g, c.b, 255], i * 4);
+    const css = color(cell.value);
+    let c = parsed.get(css);
+    if (!c) {
+      const { r, g, b } = rgb(css);
+      c = [r, g, b];
+      parsed.set(css, c);
+    }
+    image.data[i * 4] = c[0];
+    image.data[i * 4 + 1] = c[1];
+    image.data[i * 4 + 2] = c[2];
+    image.data[i * 4 + 3] = 255;
   });
   ctx.putImageData(image, 0, 0);
   return canvas.toDataURL();
