@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matmulAdd, matmulAddTransposedA, matmulAddTransposedB } from '../src/core/ops/matmul';
 import { createRng } from '../src/core/rng';
+import type { Buf } from '../src/core/ops/buffer';
 
 // The blocked kernels against the textbook triple loop, on every mix of block sizes and leftovers.
 const dims = fc.record({ M: fc.integer({ min: 1, max: 19 }), K: fc.integer({ min: 1, max: 19 }), N: fc.integer({ min: 1, max: 19 }), seed: fc.nat() });
@@ -28,34 +29,21 @@ describe.each([
   ['Float64', Float64Array, 1e-12],
   ['Float32', Float32Array, 1e-5],
 ] as const)('matrix products in %s', (_, Type, tolerance) => {
-  it('A @ B adds to out what the triple loop gives', () => {
+  // Each kernel, and where entry (m, k) of its A and entry (k, n) of its B sit (A has M·K entries and B K·N in all three).
+  type At = (i: number, j: number) => number;
+  const kernels: { name: string; run: (o: Buf, A: Buf, B: Buf, M: number, K: number, N: number) => void; aAt: (M: number, K: number) => At; bAt: (K: number, N: number) => At }[] = [
+    { name: 'A @ B', run: matmulAdd, aAt: (_, K) => (m, k) => m * K + k, bAt: (_, N) => (k, n) => k * N + n },
+    { name: 'A @ Bᵀ', run: matmulAddTransposedB, aAt: (_, K) => (m, k) => m * K + k, bAt: (K) => (k, n) => n * K + k },
+    { name: 'Aᵀ @ B', run: (o, A, B, M, K, N) => matmulAddTransposedA(o, A, B, K, M, N), aAt: (M) => (m, k) => k * M + m, bAt: (_, N) => (k, n) => k * N + n },
+  ];
+
+  it.each(kernels)('$name adds to out what the triple loop gives', ({ run, aAt, bAt }) => {
     fc.assert(
       fc.property(dims, ({ M, K, N, seed }) => {
         const A = random(M * K, seed, Type), B = random(K * N, seed + 1, Type), out = random(M * N, seed + 2, Type);
-        const expected = naive(M, K, N, (m, k) => A[m * K + k], (k, n) => B[k * N + n], out);
-        matmulAdd(out, A, B, M, K, N);
-        expectNear(out, expected, tolerance);
-      }),
-    );
-  });
-
-  it('A @ Bᵀ adds to out what the triple loop gives', () => {
-    fc.assert(
-      fc.property(dims, ({ M, K, N, seed }) => {
-        const A = random(M * K, seed, Type), B = random(N * K, seed + 1, Type), out = random(M * N, seed + 2, Type);
-        const expected = naive(M, K, N, (m, k) => A[m * K + k], (k, n) => B[n * K + k], out);
-        matmulAddTransposedB(out, A, B, M, K, N);
-        expectNear(out, expected, tolerance);
-      }),
-    );
-  });
-
-  it('Aᵀ @ B adds to out what the triple loop gives', () => {
-    fc.assert(
-      fc.property(dims, ({ M, K, N, seed }) => {
-        const A = random(K * M, seed, Type), B = random(K * N, seed + 1, Type), out = random(M * N, seed + 2, Type);
-        const expected = naive(M, K, N, (m, k) => A[k * M + m], (k, n) => B[k * N + n], out);
-        matmulAddTransposedA(out, A, B, K, M, N);
+        const a = aAt(M, K), b = bAt(K, N);
+        const expected = naive(M, K, N, (m, k) => A[a(m, k)], (k, n) => B[b(k, n)], out);
+        run(out, A, B, M, K, N);
         expectNear(out, expected, tolerance);
       }),
     );
