@@ -86,14 +86,16 @@ export function placeLabels(requests: readonly LabelRequest[], width: number, he
         { key: r.key, x: -g * 0.7, y: g * 0.7 + h * 0.7, anchor: 'end' as const },
       ];
     });
-    const inside = (box: Box) => box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height;
     const clashes = (box: Box) => taken.filter((t) => overlaps(t, box)).length + dots.filter((d, j) => j !== index && overlaps(d, box)).length;
+    const inFrame = candidates
+      .map((label) => ({ label, box: labelBox(r, label) }))
+      .filter(({ box }) => box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height);
     const choice =
-      candidates.find((c) => inside(labelBox(r, c)) && clashes(labelBox(r, c)) === 0) ??
-      (r.required ? leastCrowded(candidates.filter((c) => inside(labelBox(r, c))), (c) => clashes(labelBox(r, c))) ?? candidates[0] : undefined);
+      inFrame.find(({ box }) => clashes(box) === 0) ??
+      (r.required ? (leastCrowded(inFrame, ({ box }) => clashes(box)) ?? { label: candidates[0], box: labelBox(r, candidates[0]) }) : undefined);
     if (!choice) return;
-    taken.push(labelBox(r, choice));
-    placed.push(choice);
+    taken.push(choice.box);
+    placed.push(choice.label);
   });
   return placed;
 }

@@ -8,6 +8,7 @@ export interface Gpt2Tokenizer {
 
 interface R50kModule {
   encode: (text: string) => number[];
+  decode: (ids: number[]) => string;
   default: unknown;
 }
 
@@ -19,7 +20,7 @@ const utf8 = new TextEncoder();
  * character from one call into the next ('' then '國'). The exact bytes of each token come from its byte-pair
  * table instead; if a later version of the library moves that table, tokens fall back to a plain decode.
  */
-export function gpt2Tokenizer(module: R50kModule & { decode: (ids: number[]) => string }): Gpt2Tokenizer {
+export function gpt2Tokenizer(module: R50kModule): Gpt2Tokenizer {
   const core = (module.default as { bytePairEncodingCoreProcessor?: { tryDecodeToken?: (id: number) => TokenBytes } })
     .bytePairEncodingCoreProcessor;
   const tryDecodeToken = core?.tryDecodeToken?.bind(core);
