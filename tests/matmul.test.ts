@@ -69,3 +69,28 @@ describe('a row of a product', () => {
     );
   });
 });
+
+describe('a product with causal weights', () => {
+  it('skips the zeros right of the diagonal and gives the full product to the last bit', () => {
+    const square = fc.record({ T: fc.integer({ min: 1, max: 40 }), N: fc.integer({ min: 1, max: 19 }), seed: fc.nat() });
+    fc.assert(
+      fc.property(square, ({ T, N, seed }) => {
+        const A = random(T * T, seed, Float32Array), B = random(T * N, seed + 1, Float32Array);
+        for (let m = 0; m < T; m++) A.fill(0, m * T + m + 1, (m + 1) * T);
+        const full = new Float32Array(T * N), causal = new Float32Array(T * N);
+        matmulAdd(full, A, B, T, T, N);
+        matmulAdd(causal, A, B, T, T, N, true);
+        expect(Array.from(causal)).toEqual(Array.from(full));
+      }),
+    );
+  });
+
+  it('really skips them: entries right of the diagonal do not reach out', () => {
+    const T = 24, N = 3;
+    const A = new Float32Array(T * T).fill(1), B = new Float32Array(T * N).fill(1), out = new Float32Array(T * N);
+    matmulAdd(out, A, B, T, T, N, true);
+    // Every row sums at least its own m + 1 causal entries, but the first row does not read all T.
+    for (let m = 0; m < T; m++) expect(out[m * N]).toBeGreaterThanOrEqual(m + 1);
+    expect(out[0]).toBeLessThan(T);
+  });
+});

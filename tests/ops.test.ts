@@ -6,6 +6,31 @@ import { attentionForward } from '../src/core/ops/attention';
 import { linearForward } from '../src/core/ops/linear';
 import { embeddingForward } from '../src/core/ops/embedding';
 import { unembeddingForward } from '../src/core/ops/unembedding';
+import { exp } from '../src/core/ops/exp';
+import fc from 'fast-check';
+
+describe('exp', () => {
+  it('is e^x at points a reader can check', () => {
+    expect(exp(0)).toBe(1);
+    expect(exp(1)).toBeCloseTo(2.718281828459045, 14);
+    expect(exp(-1)).toBeCloseTo(0.36787944117144233, 14);
+    expect(exp(Math.log(10))).toBeCloseTo(10, 13);
+  });
+
+  it('agrees with Math.exp to 1e-14 relative over the whole range', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -745, max: 709.7, noNaN: true }), (x) => {
+        const expected = Math.exp(x);
+        expect(Math.abs(exp(x) - expected)).toBeLessThanOrEqual(1e-14 * expected);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('keeps the edge cases of Math.exp', () => {
+    for (const x of [NaN, Infinity, -Infinity, 710, -746, 1e300, -1e300]) expect(exp(x)).toBe(Math.exp(x));
+  });
+});
 
 describe('softmax', () => {
   it('rows sum to 1 and match a hand computation', () => {

@@ -1,4 +1,5 @@
 import type { Buf } from './buffer';
+import { exp } from './exp';
 import { matmulAdd, matmulAddTransposedB } from './matmul';
 // Causal multi-head self-attention, the only layer that mixes information across positions.
 // The output projection (c_proj) is a separate linear layer, applied by the caller.
@@ -40,26 +41,27 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
     matmulAddTransposedB(sh, qh, kh, T, HS, T); // (T, HS) @ (T, HS)ᵀ -> (T, T)
     for (let t = 0; t < T; t++) {
       const sRow = (h * T + t) * T;
+      for (let s = 0; s < T; s++) scores[sRow + s] *= scale;
+      // A token may not look at later tokens: that is what lets training predict every position at once.
       let max = -Infinity;
-      for (let s = 0; s < T; s++) {
-        const score = scores[sRow + s] * scale;
-        scores[sRow + s] = score;
-        // A token may not look at later tokens: that is what lets training predict every position at once.
-        masked[sRow + s] = s <= t ? score : -Infinity;
-        if (s <= t && score > max) max = score;
+      for (let s = 0; s <= t; s++) {
+        const score = scores[sRow + s];
+        masked[sRow + s] = score;
+        if (score > max) max = score;
       }
+      masked.fill(-Infinity, sRow + t + 1, sRow + T);
       let sum = 0;
       for (let s = 0; s <= t; s++) {
-        const e = Math.exp(masked[sRow + s] - max);
+        const e = exp(masked[sRow + s] - max);
         weights[sRow + s] = e;
         sum += e;
       }
       const inv = 1 / sum;
       for (let s = 0; s <= t; s++) weights[sRow + s] *= inv;
-      for (let s = t + 1; s < T; s++) weights[sRow + s] = 0;
+      weights.fill(0, sRow + t + 1, sRow + T);
     }
     headOut.fill(0);
-    matmulAdd(headOut, weights.subarray(h * T * T, (h + 1) * T * T), vh, T, T, HS); // (T, T) @ (T, HS)
+    matmulAdd(headOut, weights.subarray(h * T * T, (h + 1) * T * T), vh, T, T, HS, true); // (T, T) @ (T, HS)
     for (let t = 0; t < T; t++) {
       for (let d = 0; d < HS; d++) out[t * C + h * HS + d] = headOut[t * HS + d];
     }

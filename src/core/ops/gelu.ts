@@ -1,11 +1,12 @@
 import type { Buf } from './buffer';
+import { exp } from './exp';
 // GPT-2's tanh approximation of GELU ("gelu_new").
 const GELU_SCALE = Math.sqrt(2 / Math.PI);
 
-// ½x(1 + tanh y) is written as x / (1 + e^{−2y}): the same value, one Math.exp instead of the slower
+// ½x(1 + tanh y) is written as x / (1 + e^{−2y}): the same value, one exp instead of the slower
 // Math.tanh, and no cancellation for large negative x, where the result is a tiny negative number.
 export function gelu(x: number): number {
-  return x / (1 + Math.exp(-2 * GELU_SCALE * (x + 0.044715 * x * x * x)));
+  return x / (1 + exp(-2 * GELU_SCALE * (x + 0.044715 * x * x * x)));
 }
 
 // inp (N) -> out (N)

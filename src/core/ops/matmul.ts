@@ -11,13 +11,17 @@ import type { Buf } from './buffer';
 // same numbers whether the pass computed one row of logits or all of them.
 
 // out (M, N) += A (M, K) @ B (K, N)
-export function matmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number): void {
+// `causalA` promises that A is zero right of its diagonal (A[m][k] = 0 for k > m), as attention
+// weights are; the products with those zeros are skipped, which halves the work and changes no bit.
+export function matmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number, causalA = false): void {
   const M4 = M - (M % 4);
   const K8 = K - (K % 8);
   for (let m = 0; m < M4; m += 4) {
     const o0 = m * N, o1 = o0 + N, o2 = o1 + N, o3 = o2 + N;
     const x0 = m * K, x1 = x0 + K, x2 = x1 + K, x3 = x2 + K;
-    for (let k = 0; k < K8; k += 8) {
+    const kEnd = causalA ? Math.min(K, m + 4) : K;
+    const k8End = Math.min(K8, kEnd + 7 - ((kEnd + 7) % 8));
+    for (let k = 0; k < k8End; k += 8) {
       const a0 = A[x0 + k], a1 = A[x0 + k + 1], a2 = A[x0 + k + 2], a3 = A[x0 + k + 3];
       const a4 = A[x0 + k + 4], a5 = A[x0 + k + 5], a6 = A[x0 + k + 6], a7 = A[x0 + k + 7];
       const b0 = A[x1 + k], b1 = A[x1 + k + 1], b2 = A[x1 + k + 2], b3 = A[x1 + k + 3];
@@ -36,7 +40,7 @@ export function matmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: num
         out[o3 + n] += d0 * p0 + d1 * p1 + d2 * p2 + d3 * p3 + d4 * p4 + d5 * p5 + d6 * p6 + d7 * p7;
       }
     }
-    for (let k = K8; k < K; k++) {
+    for (let k = K8; k < kEnd; k++) {
       const a = A[x0 + k], b = A[x1 + k], c = A[x2 + k], d = A[x3 + k];
       const w0 = k * N;
       for (let n = 0; n < N; n++) {

@@ -1,4 +1,5 @@
 import type { Buf } from './buffer';
+import { exp } from './exp';
 // Row-wise softmax with a temperature. Subtracting the row max changes nothing mathematically;
 // it only keeps exp() from overflowing for large logits.
 
@@ -16,7 +17,7 @@ export function softmaxForward(out: Buf, inp: Buf, rows: number, cols: number, t
     }
     let sum = 0;
     for (let c = 0; c < cols; c++) {
-      const e = Math.exp((inp[base + c] - max) / temperature);
+      const e = exp((inp[base + c] - max) / temperature);
       out[base + c] = e;
       sum += e;
     }
@@ -34,7 +35,7 @@ export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Arra
   for (let i = 0; i < n; i++) if (logits[i] > max) max = logits[i];
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const e = Math.exp((logits[i] - max) / temperature);
+    const e = exp((logits[i] - max) / temperature);
     out[i] = e;
     sum += e;
   }
