@@ -78,11 +78,31 @@ describe('output figures', () => {
     expect([...first.errors, ...second.errors]).toEqual([]);
   });
 
+  it('writes every generated token into the text box, even the ones the tokenizer would split differently', async () => {
+    // With this seed the model once chose " H" then "isher", which the text reads back as other tokens;
+    // those tokens used to wait outside the text box for good.
+    const { page, errors } = await openApp(browser, `?lang=en&out.seed=7&out.t=0.8&text=${encodeURIComponent(START)}`);
+    await page.getByTestId('generate-count').fill('24');
+    await page.getByTestId('generate-n').click();
+    await expect.poll(() => page.locator('.generated-run .token-chip').count(), { timeout: 60_000 }).toBe(24);
+    await expect.poll(() => page.getByTestId('generate-n').isEnabled()).toBe(true);
+    // The re-spelling this run is about did happen, and the page says so (a retrained model may need another seed).
+    expect(await page.getByTestId('generation-respelled').count()).toBe(1);
+    // At most the bytes of one unfinished character may wait; everything else is text, in the address too.
+    expect(await page.locator('[data-testid=generation-pending] .token-chip').count()).toBeLessThanOrEqual(3);
+    const text = await readText(page);
+    expect(text.length).toBeGreaterThan(START.length + 24);
+    await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe(text);
+    expect(errors).toEqual([]);
+  });
+
   it('stops at the context length and says why', async () => {
     const long = Array.from({ length: 200 }, () => 'the').join(' ');
     const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(long)}`);
     await expect.poll(() => page.getByTestId('context-full').count()).toBe(1);
-    await page.getByTestId('generate-one').click();
+    // There is no room for another token, so the buttons are off and the text stays as it is.
+    expect(await page.getByTestId('generate-one').isDisabled()).toBe(true);
+    expect(await page.getByTestId('generate-n').isDisabled()).toBe(true);
     expect(await readText(page)).toBe(long);
     expect(errors).toEqual([]);
   });
@@ -123,12 +143,12 @@ describe('output figures', () => {
   });
 
   it('the logit lens and parameter counter read the loaded model', async () => {
-    // The stepper's first stage inside the second block (layer 1, 0-based).
+    // The stepper's first stage inside the second block (layer 1, 0-based): it reads block 1's output.
     const step = buildStages(2).findIndex((s) => s.layer === 1);
     const { page, errors } = await openApp(browser, `?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
     const lens = page.getByTestId('logit-lens');
     await expect.poll(() => lens.locator('tbody tr').count()).toBeGreaterThan(1);
-    expect(await lens.locator('tr.current-layer th').textContent()).toBe('After block 2');
+    expect(await lens.locator('tr.current-layer th').textContent()).toBe('After block 1');
     await page.getByTestId('params-model').selectOption('gpt2');
     await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('124,439,808');
     await page.getByTestId('params-model').selectOption('gpt3');

@@ -27,6 +27,9 @@ describe('app shell', () => {
     await page.waitForTimeout(600);
     expect(await page.locator('#reader-text').inputValue()).toBe('');
     expect(new URL(page.url()).searchParams.get('text')).toBe('');
+    // The chapters stay readable; their figures wait for text.
+    expect(await page.locator('.chapter').count()).toBe(10);
+    expect(await page.getByText('This figure is computed from your text').count()).toBe(9);
   });
 
   it('explains a corrupt model file instead of crashing', async () => {

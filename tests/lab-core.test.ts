@@ -148,6 +148,15 @@ describe('principal axes', () => {
     expect(Array.from(line.axes[0])).toEqual([Math.SQRT1_2, Math.SQRT1_2].map((x) => expect.closeTo(x, 9)));
     expect(unitDirection([1, 1], [1, 1])).toBeNull();
   });
+
+  it('give a unit vector however small or large the difference', () => {
+    // Found by the property above: 2.4e-161 squared is subnormal, and its square root is off by 1e-6.
+    for (const size of [2.4e-161, 1e-300, 5e-324, 1, 1e300]) {
+      const u = unitDirection([0, 0, 0], [size, 0, size])!;
+      expect(Math.hypot(...u)).toBeCloseTo(1, 15);
+      expect(u[0]).toBeCloseTo(Math.SQRT1_2, 15);
+    }
+  });
 });
 
 describe('directions', () => {
@@ -195,5 +204,40 @@ describe('principal axes of tiny vectors', () => {
       expect(axes).toHaveLength(2);
       expect(Math.abs(axes[0].reduce((s, x, c) => s + x * axes[1][c], 0))).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe('the picture of a − b + c', () => {
+  const C = 7;
+  const rng = createRng(5);
+  const wte: Tensor = { data: Float32Array.from({ length: 12 * C }, () => rng.normal()), shape: [12, C] };
+  const terms = [
+    { id: 3, coefficient: 1, label: 'king' },
+    { id: 5, coefficient: -1, label: 'man' },
+    { id: 8, coefficient: 1, label: 'woman' },
+  ];
+  const result = Float32Array.from({ length: C }, (_, c) => wte.data[3 * C + c] - wte.data[5 * C + c] + wte.data[8 * C + c]);
+  const neighbours = [{ id: 1, label: 'n1' }, { id: 2, label: 'n2' }];
+  const row = (id: number) => wte.data.subarray(id * C, (id + 1) * C);
+
+  it.each([
+    ['principal components', { kind: 'pca' } as const],
+    ['chosen directions', { kind: 'pairs', x: [row(0), row(4)], y: [row(6), row(9)] } as const],
+  ])('draws b → c and a → result as the same vector: a parallelogram (%s)', async (_, axes) => {
+    const { buildPicture } = await import('../src/viz/lab/picture');
+    const picture = buildPicture(wte, terms, result, neighbours, axes)!;
+    expect(picture.parallels).toEqual([{ from: 'w5', to: 'w8' }, { from: 'w3', to: 'result' }]);
+    const at = (key: string) => picture.points.find((p) => p.key === key)!.xy;
+    const move = ({ from, to }: { from: string; to: string }) => [at(to)[0] - at(from)[0], at(to)[1] - at(from)[1]];
+    const [first, second] = picture.parallels.map(move);
+    expect(second[0]).toBeCloseTo(first[0], 5);
+    expect(second[1]).toBeCloseTo(first[1], 5);
+    expect(Math.hypot(first[0], first[1])).toBeGreaterThan(0);
+  });
+
+  it('draws no parallelogram for other shapes of expression', async () => {
+    const { buildPicture } = await import('../src/viz/lab/picture');
+    const twice = [{ id: 3, coefficient: 2, label: 'king' }, { id: 5, coefficient: -1, label: 'man' }];
+    expect(buildPicture(wte, twice, result, neighbours, { kind: 'pca' })!.parallels).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { nearestRows } from '../src/core/analogy';
 import { parseExpression } from '../src/core/expression';
 import { resolveTerms, termsVector, wholeWordMask } from '../src/core/wordTerms';
 import { GENDER_PAIRS as ALL_GENDER_PAIRS } from '../scripts/train/analogies';
+import { EXAMPLES } from '../src/app/lab/examples';
 
 // The lab's headline claim, checked on the model the app ships.
 const { model, tokenizer } = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
@@ -27,6 +28,10 @@ const GENDER_PAIRS = ALL_GENDER_PAIRS.filter(([male]) => male !== 'king');
 describe('the shipped embedding matrix', () => {
   it('answers king - man + woman with queen (inputs excluded, whole words)', () => {
     expect(answer('king - man + woman')[0]).toBe('queen');
+  });
+
+  it.each(EXAMPLES)('answers the example chip $expression with $answer', ({ expression, answer: expected }) => {
+    expect(answer(expression)[0]).toBe(expected);
   });
 
   it('solves most of the gender pairs x - man + woman = y', () => {

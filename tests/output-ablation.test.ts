@@ -5,11 +5,9 @@ import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
 import type { GPTConfig } from '../src/core/config';
 
-// What "switching off every head of a layer" means. Each head owns a slice of attnOut, but the
-// output projection's bias b_O belongs to no head: it is added whatever the heads say. So with all
-// heads off the attention sublayer still adds b_O (resid1 = x + b_O), exactly as if W_O were zero.
-// Removing the sublayer outright (resid1 = x) would also drop b_O, a constant the later layers
-// were trained to expect; the ablation panel shows head ablation, so it keeps b_O.
+// What "switching off every head of a layer" means: the attention sublayer is gone, resid1 = x.
+// Each head owns a slice of attnOut; the output projection's bias b_O belongs to the sublayer, so
+// it stays while any head is on and goes with the last one.
 
 const config: GPTConfig = {
   vocabSize: 17,
@@ -46,25 +44,33 @@ describe('ablating every head of a layer', () => {
   const x = ablated.blocks[layer - 1].resid2.data;
   const bias = model.params.h[layer].attn.c_proj.bias.data;
 
-  it('leaves only the output bias: attnProj = b_O and resid1 = x + b_O exactly', () => {
+  it('removes the attention sublayer: attnProj = 0 and resid1 = x exactly', () => {
     expect(ablated.blocks[layer].attnOut.data.every((v) => v === 0)).toBe(true);
+    expect(ablated.blocks[layer].attnProj.data.every((v) => v === 0)).toBe(true);
+    expect(Array.from(ablated.blocks[layer].resid1.data)).toEqual(Array.from(x));
+  });
+
+  it('is the same model as one whose c_proj weight and bias are zero, all the way to the logits', () => {
+    const removed = forward(withZeroedProjection(model, layer, true), ids);
+    expect(ablated.logits.data).toEqual(removed.logits.data);
+  });
+
+  it('keeps b_O while one head is still on', () => {
+    // With W_O zero the heads add nothing, so attnProj shows the bias alone.
+    const zeroWo = withZeroedProjection(model, layer, false);
+    const oneOff = forward(zeroWo, ids, { ablatedHeads: [{ layer, head: 0 }] });
+    const allOff = forward(zeroWo, ids, { ablatedHeads: all });
     for (let t = 0; t < T; t++) {
       for (let c = 0; c < C; c++) {
-        expect(ablated.blocks[layer].attnProj.data[t * C + c]).toBe(bias[c]);
-        expect(ablated.blocks[layer].resid1.data[t * C + c]).toBe(Math.fround(x[t * C + c] + bias[c]));
+        expect(oneOff.blocks[layer].attnProj.data[t * C + c]).toBe(bias[c]);
+        expect(allOff.blocks[layer].attnProj.data[t * C + c]).toBe(0);
       }
     }
   });
 
-  it('is the same model as one whose W_O is zero, all the way to the logits', () => {
-    const zeroWo = forward(withZeroedProjection(model, layer, false), ids);
-    expect(ablated.logits.data).toEqual(zeroWo.logits.data);
-  });
-
-  it('differs from removing the sublayer with its bias (resid1 = x), which is a different model', () => {
-    const removed = forward(withZeroedProjection(model, layer, true), ids);
-    expect(Array.from(removed.blocks[layer].resid1.data)).toEqual(Array.from(x));
-    expect(removed.logits.data).not.toEqual(ablated.logits.data);
+  it('refuses a head or layer the model does not have', () => {
+    expect(() => forward(model, ids, { ablatedHeads: [{ layer: 0, head: config.nHead }] })).toThrow(/no head 2 in layer 0/);
+    expect(() => forward(model, ids, { ablatedHeads: [{ layer: config.nLayer, head: 0 }] })).toThrow(/no head 0 in layer 3/);
   });
 
   it('touches nothing before the layer, and one head alone changes less than both', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextStep, textFor, type GenerationContext } from '../src/app/output/generation';
-import { generate } from '../src/core/sampling';
+import { nextStep, respelling, textFor, type GenerationContext } from '../src/app/output/generation';
+import { generate, sampleToken, tokenRng } from '../src/core/sampling';
 import { parseSeed } from '../src/app/output/settings';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
@@ -8,7 +8,7 @@ import { Tokenizer } from '../src/core/tokenizer/index.ts';
 import { runText } from '../src/app/model/useForward';
 import { forward } from '../src/core/gpt';
 import { bytesToUnicode } from '../src/core/tokenizer/index.ts';
-import type { Trace } from '../src/core/trace';
+import { lastLogits, type Trace } from '../src/core/trace';
 import type { GPTConfig } from '../src/core/config';
 
 // A toy tokenizer without merges: one token per character, so re-encoding the generated text gives
@@ -86,43 +86,64 @@ describe('generation keeps the ids the model sampled', () => {
     expect(bytes.encode(bytes.decode([byteId(0x78), byteId(0xe4)]))).not.toEqual([byteId(0x78), byteId(0xe4)]);
   });
 
-  it('never re-spells "a" then "b" as the merged token "ab"', () => {
+  it('writes "a" then "b" into the text as "ab", and reports the re-spelling', () => {
     const a = byteId(0x61);
     const b = byteId(0x62);
     const first = nextStep({ ids: [byteId(0x78)], trace: forcing(a), droppedTokens: 0 }, bytes, greedy, 1, 64);
-    expect(first.kind).toBe('text');
+    expect(first).toMatchObject({ kind: 'text', respelled: false, text: 'xa' });
     const second = nextStep({ ids: [byteId(0x78), a], trace: forcing(b), droppedTokens: 0 }, bytes, greedy, 1, 64);
-    expect(second).toEqual({ kind: 'pending', id: b, ids: [byteId(0x78), a, b] });
-    expect(textFor(bytes, [byteId(0x78), 256])).toBe('xab');
+    const ab = bytes.encode('ab');
+    expect(ab).toHaveLength(1); // the byte tokenizer has the merge, so "ab" is one token
+    expect(second).toEqual({ kind: 'text', id: b, ids: [byteId(0x78), ...ab], text: 'xab', respelled: true });
+    expect(respelling([byteId(0x78), a, b], [byteId(0x78), ...ab])).toEqual({ chosen: [a, b], read: ab });
+    expect(textFor(bytes, [byteId(0x78), a, b])).toBeNull();
   });
 
-  it('a run that mixes text and pending ids samples exactly the tokens generate() samples', () => {
+  it('waits at most three tokens for a character, then writes what it has', () => {
+    // F4 90 starts no character at all (it would be past U+10FFFF), so no fourth byte can finish it.
+    let ids = bytes.encode('x');
+    const kinds: string[] = [];
+    for (const [n, b] of [0xf4, 0x90, 0x90, 0x90].entries()) {
+      const chosen = [...ids, byteId(b)];
+      const step = nextStep({ ids, trace: forcing(byteId(b)), droppedTokens: 0 }, bytes, greedy, 1, 64, n);
+      if (step.kind !== 'text' && step.kind !== 'pending') throw new Error(`unexpected ${step.kind}`);
+      kinds.push(step.kind);
+      ids = step.ids;
+      if (step.kind === 'text') expect(step.text).toBe(bytes.decode(chosen));
+    }
+    expect(kinds).toEqual(['pending', 'pending', 'pending', 'text']);
+  });
+
+  it('a run keeps everything the model sampled: the text box plus the waiting bytes spell every sampled token', () => {
     const byteConfig: GPTConfig = { ...config, vocabSize: bytes.vocabSize, nPositions: 40 };
     const byteModel = initModel(byteConfig, createRng(3));
     byteModel.params.wte.data.forEach((x, i, arr) => (arr[i] = x * 40));
     const byteLoaded = { model: byteModel, tokenizer: bytes } as unknown as Parameters<typeof runText>[0];
     const hot = { temperature: 2, topK: null, topP: null };
-    // The panel's loop: the workspace's pass over the text, plus the pending ids run by the panel itself.
+    // The panel's loop: the workspace's pass over the text, plus the waiting ids run by the panel itself.
     let text = 'hi';
     let pending: number[] = [];
-    let pendingSteps = 0;
+    const sampled: number[] = [];
+    const kinds = new Set<string>();
     for (let i = 0; i < 12; i++) {
       const result = runText(byteLoaded, text, { logitRows: 'last' });
       if (result.kind !== 'ok') throw new Error('empty');
       const contextIds = [...result.ids, ...pending];
       const context = pending.length === 0 ? result : { ids: contextIds, trace: forward(byteModel, contextIds, { logitRows: 'last' }), droppedTokens: 0 };
-      const step = nextStep(context, bytes, hot, 5, byteConfig.nPositions);
+      const step = nextStep(context, bytes, hot, 5, byteConfig.nPositions, pending.length);
+      if (step.kind !== 'text' && step.kind !== 'pending') throw new Error(`unexpected ${step.kind}`);
+      // The token drawn is the one sampleToken draws from this very context.
+      expect(step.id).toBe(sampleToken(lastLogits(context.trace), hot, tokenRng(5, contextIds.length)));
+      sampled.push(step.id);
+      kinds.add(step.kind);
       if (step.kind === 'text') {
         expect(bytes.encode(step.text)).toEqual(step.ids);
         text = step.text;
         pending = [];
-      } else if (step.kind === 'pending') {
-        pendingSteps++;
-        pending = step.ids.slice(result.ids.length);
-      } else throw new Error(`unexpected ${step.kind}`);
+      } else pending = step.ids.slice(result.ids.length);
+      expect(pending.length).toBeLessThanOrEqual(3);
     }
-    const direct = generate(byteModel, bytes, bytes.encode('hi'), 12, hot, 5);
-    expect([...bytes.encode(text), ...pending]).toEqual(direct.ids);
-    expect(pendingSteps).toBeGreaterThan(0); // this seed does sample byte tokens that no text can hold
+    expect(bytes.decode([...bytes.encode(text), ...pending])).toBe(bytes.decode([...bytes.encode('hi'), ...sampled]));
+    expect(kinds).toEqual(new Set(['text', 'pending'])); // this seed does sample bytes of unfinished characters
   });
 });

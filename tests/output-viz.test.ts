@@ -4,7 +4,7 @@ import { layoutSignedBars, probabilityWidths } from '../src/viz/output/bars';
 import { layoutStrip, layoutWuRows } from '../src/viz/output/heatmap';
 import { divergingColor } from '../src/viz/colors';
 import { formatApprox, formatCount, formatShare, layoutParamBar } from '../src/viz/output/params';
-import { parseAblation, serializeAblation, toggleHead, toggleMlp } from '../src/viz/output/ablation';
+import { attentionOff, parseAblation, serializeAblation, toggleAttention, toggleHead, toggleMlp } from '../src/viz/output/ablation';
 import { positionRows } from '../src/viz/output/positions';
 import { countParameters, GPT2_SMALL, GPT3_175B } from '../src/core/param-count';
 
@@ -67,9 +67,13 @@ describe('parameter bar', () => {
   });
   it('formats counts and shares for reading', () => {
     expect(formatCount(124_439_808, 'en')).toBe('124,439,808');
-    expect(formatApprox(countParameters(GPT3_175B).total, 'en')).toBe('174.6B');
-    expect(formatApprox(124_439_808, 'zh')).toBe('1.2亿');
-    expect(formatApprox(50_000, 'zh')).toBe('5.0万');
+    expect(formatApprox(countParameters(GPT3_175B).total, 'en')).toBe('175B');
+    expect(formatApprox(countParameters(GPT3_175B).total, 'zh')).toBe('1746亿');
+    expect(formatApprox(1_557_611_200, 'en')).toBe('1.56B');
+    expect(formatApprox(124_439_808, 'en')).toBe('124M');
+    expect(formatApprox(124_439_808, 'zh')).toBe('1.24亿');
+    expect(formatApprox(50_000, 'zh')).toBe('5万');
+    expect(formatApprox(999, 'en')).toBe('999');
     expect(formatShare(0.31)).toBe('31.0%');
     expect(formatShare(0.00001)).toBe('<0.01%');
     expect(formatShare(0.005)).toBe('0.50%');
@@ -93,6 +97,14 @@ describe('ablation spec in the URL', () => {
     expect(serializeAblation({ heads: [], mlps: [] })).toBeNull();
     expect(toggleHead(toggleHead(parseAblation(null, 4, 4), 1, 2), 1, 2).heads).toEqual([]);
   });
+  it('switches a whole attention layer as all its heads, and back', () => {
+    const oneHead = toggleHead(parseAblation(null, 4, 3), 2, 1);
+    const layerOff = toggleAttention(oneHead, 2, 3);
+    expect(serializeAblation(layerOff)).toBe('h2.0,h2.1,h2.2');
+    expect(attentionOff(layerOff, 2, 3)).toBe(true);
+    expect(attentionOff(toggleHead(layerOff, 2, 0), 2, 3)).toBe(false);
+    expect(toggleAttention(layerOff, 2, 3).heads).toEqual([]);
+  });
 });
 
 describe('every-position rows', () => {
@@ -115,9 +127,14 @@ describe('logit lens row for the stepper’s stage', () => {
     const rows = stages.map((s) => lensRowForStage(s, 3));
     expect(rows.slice(0, 4)).toEqual([0, 0, 0, 0]); // tokens, embeddings, sum
     expect(rows.at(-1)).toBe(3);
-    const firstOfBlock2 = stages.findIndex((s) => s.layer === 2);
-    expect(rows[firstOfBlock2]).toBe(3);
-    expect(rows[firstOfBlock2 - 1]).toBe(2);
+    // Block 2 reads the stream after block 1 (row 2) until its resid2 writes row 3.
+    const block2 = stages.flatMap((s, i) => (s.layer === 2 ? [i] : []));
+    expect(stages[block2[0]].kind).toBe('ln1');
+    expect(rows[block2[0]]).toBe(2);
+    expect(rows[block2[0] - 1]).toBe(2); // block 1's resid2
+    expect(stages[block2.at(-1)!].kind).toBe('resid2');
+    expect(rows[block2.at(-1)!]).toBe(3);
+    expect(rows[block2.at(-1)! - 1]).toBe(2);
     expect(new Set(rows)).toEqual(new Set([0, 1, 2, 3]));
   });
 });

@@ -144,7 +144,8 @@ describe('validateSettings', () => {
     expect(codes({ temperature: 'hot' }).s.temperature).toBe(1);
     expect(codes({ temperature: {} }).codes).toEqual(['temperatureNotANumber']);
     expect(codes({ topK: 2.6 })).toEqual({ s: { temperature: 1, topK: 3, topP: null }, codes: ['topKRounded'] });
-    expect(codes({ topK: 0 })).toEqual({ s: { temperature: 1, topK: null, topP: null }, codes: ['topKOff'] });
+    expect(codes({ topK: 0 })).toEqual({ s: { temperature: 1, topK: null, topP: null }, codes: [] }); // 0 means off
+    expect(codes({ topK: 0.4 })).toEqual({ s: { temperature: 1, topK: null, topP: null }, codes: ['topKOff'] });
     expect(codes({ topK: -5 }).codes).toEqual(['topKOff']);
     expect(codes({ topK: 1e12 }, 8192)).toEqual({ s: { temperature: 1, topK: 8192, topP: null }, codes: ['topKClamped'] });
     expect(codes({ topK: [1] }).codes).toEqual(['topKNotANumber']);

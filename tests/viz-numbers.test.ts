@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, dot, layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from '../src/viz/numbers';
 import { layernormForward } from '../src/core/ops/layernorm';
-import { bytesWithPartialsShown, fmt, formatPercent, tex, tokenLabel, visibleToken } from '../src/viz/format';
+import { bytesWithPartialsShown, fmt, formatPercent, tex, texFixed, tokenLabel, visibleToken } from '../src/viz/format';
 import { bytesToUnicode } from '../src/core/tokenizer';
 import { createRng } from '../src/core/rng';
 
@@ -60,6 +60,14 @@ describe('number formatting', () => {
     expect(fmt(-Infinity)).toBe('−∞');
     expect(tex(-1.5)).toBe('-1.5000');
     expect(tex(-Infinity)).toBe('-\\infty');
+  });
+
+  it('keeps three significant digits of small values inside formulas, and the readout\'s form for the result', () => {
+    expect(tex(0.0099)).toBe('9.90 \\times 10^{-3}');
+    expect(tex(-0.000012345)).toBe('-1.23 \\times 10^{-5}');
+    expect(tex(0)).toBe('0.0000');
+    expect(tex(0.01)).toBe('0.0100');
+    expect(texFixed(0.0099)).toBe('0.0099');
   });
 
   it('makes token spaces visible', () => {

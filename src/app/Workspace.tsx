@@ -6,7 +6,7 @@ import { useText } from './state/text';
 import { useUrlParam } from './state/url';
 import { TextInput } from './TextInput';
 import { Prediction } from './Prediction';
-import { Explainer } from './explainer/Explainer';
+import { Explainer, ExplainerWithoutText } from './explainer/Explainer';
 import { EmbeddingLab } from './lab/EmbeddingLab';
 
 type View = 'read' | 'lab';
@@ -40,7 +40,7 @@ export function Workspace(props: { lang: Lang; ui: UiStrings }) {
           {ui.viewLab}
         </button>
       </nav>
-      {view === 'lab' ? <EmbeddingLab lang={lang} ui={ui} result={result} /> : result.kind === 'ok' ? <Explainer loaded={loaded} result={result} lang={lang} ui={ui} /> : null}
+      {view === 'lab' ? <EmbeddingLab lang={lang} ui={ui} result={result} /> : result.kind === 'ok' ? <Explainer loaded={loaded} result={result} lang={lang} ui={ui} /> : <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />}
     </main>
   );
 }

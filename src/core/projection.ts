@@ -126,7 +126,11 @@ export function projectOnto(
 /** The unit vector pointing from `from` to `to`, or null when they coincide. (C), (C) -> (C) */
 export function unitDirection(from: ArrayLike<number>, to: ArrayLike<number>): Float64Array | null {
   const d = Float64Array.from({ length: to.length }, (_, c) => to[c] - from[c]);
-  const length = Math.sqrt(dot(d, d));
-  if (!(length > 0)) return null;
-  return d.map((x) => x / length);
+  // Scaled to its largest component first, so squaring neither underflows (1e-161² is subnormal,
+  // and its square root inexact) nor overflows.
+  const largest = d.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  if (!(largest > 0 && Number.isFinite(largest))) return null;
+  const scaled = d.map((x) => x / largest);
+  const length = Math.sqrt(dot(scaled, scaled));
+  return scaled.map((x) => x / length);
 }

@@ -89,7 +89,9 @@ export function validateSettings(
     note('topKNotANumber', raw.topK, null, `top-k ${show(raw.topK)} is not a number; keeping all tokens`);
   } else if (k !== null) {
     const whole = Math.round(k);
-    if (whole < 1) {
+    if (k === 0) {
+      // 0 is how a reader switches top-k off, as the control's help says: nothing to report.
+    } else if (whole < 1) {
       note('topKOff', k, null, `top-k ${k} keeps no token; top-k is off (all tokens kept)`);
     } else {
       topK = whole;

@@ -37,7 +37,10 @@ export interface Trace {
 export interface ForwardOptions {
   /** Replace wte[ids[position]] with `vector` (length C) before the position embedding is added. */
   embeddingOverrides?: readonly { position: number; vector: Float32Array }[];
-  /** Zero these heads' contribution (their slice of attnOut) before c_proj. */
+  /**
+   * Zero these heads' contribution (their slice of attnOut) before c_proj. With every head of a layer
+   * off, c_proj's bias goes too: the attention sublayer is removed and resid1 = x.
+   */
   ablatedHeads?: readonly { layer: number; head: number }[];
   /** Skip these layers' MLP: mlpProj is zero, so resid2 = resid1. */
   ablatedMlps?: readonly number[];

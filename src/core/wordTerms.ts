@@ -10,7 +10,7 @@ import { isWholeWordToken, lookupWord } from './words';
 
 export type WordResolution =
   | { ok: true; id: number; form: string; recased: boolean }
-  | { ok: false; word: string; pieces: string[]; form: string };
+  | { ok: false; word: string; pieces: string[]; pieceIds: number[]; form: string };
 
 function otherCase(word: string): string | null {
   const first = word.charAt(0);
@@ -26,7 +26,7 @@ export function resolveWord(tokenizer: Tokenizer, word: string): WordResolution 
     const other = lookupWord(tokenizer, alternative);
     if (other.ok) return { ok: true, id: other.id, form: alternative, recased: true };
   }
-  return { ok: false, word, pieces: direct.pieces, form: word };
+  return { ok: false, word, pieces: direct.pieces, pieceIds: direct.pieceIds, form: word };
 }
 
 export type ResolvedTerm = ExpressionTerm & Extract<WordResolution, { ok: true }>;

@@ -7,12 +7,12 @@ export function isWholeWordToken(tokenString: string): boolean {
   return /^Ġ\p{L}/u.test(tokenString);
 }
 
-export type WordLookup = { ok: true; id: number } | { ok: false; word: string; pieces: string[] };
+export type WordLookup = { ok: true; id: number } | { ok: false; word: string; pieces: string[]; pieceIds: number[] };
 
 export function lookupWord(tokenizer: Tokenizer, word: string): WordLookup {
   const ids = tokenizer.encode(' ' + word.trim());
   if (ids.length === 1) return { ok: true, id: ids[0] };
-  return { ok: false, word, pieces: ids.map((id) => tokenizer.tokenText(id)) };
+  return { ok: false, word, pieces: ids.map((id) => tokenizer.tokenText(id)), pieceIds: ids };
 }
 
 export function describeSplit(lookup: Extract<WordLookup, { ok: false }>): string {

@@ -13,11 +13,22 @@ export function fmt(x: number, digits = DIGITS): string {
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s.replace('-', '−');
 }
 
-/** The same value as KaTeX source (KaTeX renders '-' as a minus sign). */
-export function tex(x: number, digits = DIGITS): string {
+/** The same value as KaTeX source (KaTeX renders '-' as a minus sign), written exactly as the readout writes it. */
+export function texFixed(x: number, digits = DIGITS): string {
   if (x === -Infinity) return '-\\infty';
   if (x === Infinity) return '\\infty';
   return fmt(x, digits).replace('−', '-');
+}
+
+/** A value as KaTeX source for the inside of a formula. */
+export function tex(x: number, digits = DIGITS): string {
+  if (!Number.isFinite(x)) return texFixed(x, digits);
+  // Small values keep their significant digits (9.90 × 10⁻³, not 0.0099), so a substituted fraction checks by hand.
+  if (x !== 0 && Math.abs(x) < 0.01) {
+    const [mantissa, exponent] = x.toExponential(2).split('e');
+    return `${mantissa} \\times 10^{${Number(exponent)}}`;
+  }
+  return texFixed(x, digits);
 }
 
 /** A value in parentheses when negative, for substituting into a product or sum. */

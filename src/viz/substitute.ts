@@ -5,7 +5,7 @@ import type { Trace } from '../core/trace';
 import { gelu } from '../core/ops/gelu';
 import { dot, layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from './numbers';
 import { layerNormInput, type Stage } from './stages';
-import { tex, texTerm } from './format';
+import { tex, texFixed, texTerm } from './format';
 
 // A stage's formula with the reader's own numbers put in, for one focused cell.
 // Positions, channels and neurons count from 0 as in the code; heads and layers from 1 as on screen.
@@ -42,7 +42,7 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
   const HS = C / NH;
   const { row: t, col: c } = focus;
   const value = focusValue(trace, stage, head, focus);
-  const done = (lhs: string, middle: string, recomputed: number): Substitution => ({ tex: `${lhs} = ${middle}${middle ? ' = ' : ''}${tex(value)}`, value, recomputed });
+  const done = (lhs: string, middle: string, recomputed: number): Substitution => ({ tex: `${lhs} = ${middle}${middle ? ' = ' : ''}${texFixed(value)}`, value, recomputed });
   const block = stage.layer === null ? null : trace.blocks[stage.layer];
   const params = stage.layer === null ? null : model.params.h[stage.layer];
 
@@ -138,7 +138,13 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
     case 'probs': {
       const z = row(trace.logits, t);
       const entry = softmaxEntry(z, c);
-      return done(`p_{${c}}`, `\\frac{e^{z_{${c}}}}{\\sum_w e^{z_w}} = \\frac{e^{${tex(z[c])}}}{\\sum_w e^{z_w}}`, entry.value);
+      // Shifted by the largest logit z_max, as softmax computes it: the same fraction, without overflow.
+      const m = `z_{\\max}`;
+      return done(
+        `p_{${c}}`,
+        `\\frac{e^{z_{${c}} - ${m}}}{\\sum_w e^{z_w - ${m}}} = \\frac{e^{${tex(z[c])} - ${texTerm(entry.max)}}}{${tex(entry.sum)}} = \\frac{${tex(entry.exp)}}{${tex(entry.sum)}}`,
+        entry.value,
+      );
     }
   }
 }

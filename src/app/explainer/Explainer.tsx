@@ -27,6 +27,52 @@ function scrollToStepper() {
   document.getElementById('stepper')?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
 }
 
+/** Without text there is no stage to go to: the diagram's boxes lead to the text box instead. */
+function focusTextBox() {
+  document.getElementById('reader-text')?.focus();
+}
+
+/** The chapters' table of contents. */
+function Contents(props: { lang: Lang; ui: UiStrings }) {
+  return (
+    <nav className="toc" aria-label={props.ui.chapters}>
+      <ol>
+        {chapterIds.map((id) => (
+          <li key={id}>
+            <a href={`#chapter-${id}`}>{getChapter(props.lang, id).title}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * The chapters while the text box is empty: all the prose stays readable, and each live figure says
+ * what it is waiting for. The overview diagram needs no text, so it stays.
+ */
+export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: UiStrings }) {
+  const { lang, ui } = props;
+  const { config } = props.loaded.model;
+  const values = useMemo(() => modelPlaceholders(config), [config]);
+  const [ref, width] = useWidth<HTMLDivElement>(640);
+  const figureWidth = width >= 1000 ? Math.floor((width - 32) / 1.82) - 4 : width;
+  return (
+    <div className="explainer" ref={ref}>
+      <Contents lang={lang} ui={ui} />
+      {chapterIds.map((id, index) => (
+        <Chapter key={id} id={id} index={index} lang={lang} ui={ui} values={values}>
+          {id === 'flow' ? (
+            <FlowFigure width={figureWidth} nLayer={config.nLayer} current="tokens" onGo={focusTextBox} ui={ui} lang={lang} />
+          ) : (
+            <p className="notice figure-waiting">{ui.figureNeedsText}</p>
+          )}
+        </Chapter>
+      ))}
+    </div>
+  );
+}
+
 /** The read-along view: ten chapters, each with a live figure, and the forward-pass stepper after chapter 2. */
 export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui: UiStrings }) {
   const { loaded, result, lang, ui } = props;
@@ -58,15 +104,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
 
   return (
     <div className="explainer" ref={ref}>
-      <nav className="toc" aria-label={ui.chapters}>
-        <ol>
-          {chapterIds.map((id) => (
-            <li key={id}>
-              <a href={`#chapter-${id}`}>{getChapter(lang, id).title}</a>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Contents lang={lang} ui={ui} />
       <Chapter id="gpt" index={0} {...common}>
         <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} />
       </Chapter>

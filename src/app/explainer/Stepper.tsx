@@ -56,7 +56,7 @@ export function Stepper(props: Props) {
       <h2 id="stepper-title">{ui.stepThrough}</h2>
       <StepperControls region={sectionRef} stages={stages} step={selection.step} setStep={actions.setStep} ui={ui} lang={lang} />
       <div className="stepper-pickers">
-        <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} ui={ui} lang={lang} />
+        {stage.layer !== null && <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} ui={ui} lang={lang} />}
         {stage.perHead && <HeadPicker nHead={model.config.nHead} head={head} onChange={actions.setHead} ui={ui} lang={lang} />}
         <label className="token-select">
           <span>{ui.selectedToken}</span>

@@ -11,15 +11,20 @@ export function stagePlane(stage: Stage, trace: Trace, head: number): Tensor {
   return t;
 }
 
-/** Where the formula points before the reader hovers anything: the selected token's most striking cell. */
+/**
+ * Where the formula points before the reader hovers anything: the selected token's most striking
+ * cell (largest in size), or for logits and probabilities the model's top guess, which the figure shows.
+ */
 export function defaultFocus(stage: Stage, trace: Trace, head: number, tok: number): Focus {
   if (stage.kind === 'tokens') return { row: tok, col: 0 };
   const plane = stagePlane(stage, trace, head);
-  const r = stage.kind === 'logits' || stage.kind === 'probs' ? plane.shape[0] - 1 : Math.min(tok, plane.shape[0] - 1);
+  const output = stage.kind === 'logits' || stage.kind === 'probs';
+  const r = output ? plane.shape[0] - 1 : Math.min(tok, plane.shape[0] - 1);
   const values = row(plane, r);
+  const size = output ? (x: number) => x : Math.abs;
   let best = 0;
   for (let c = 1; c < values.length; c++) {
-    if (Number.isFinite(values[c]) && (!Number.isFinite(values[best]) || Math.abs(values[c]) > Math.abs(values[best]))) best = c;
+    if (Number.isFinite(values[c]) && (!Number.isFinite(values[best]) || size(values[c]) > size(values[best]))) best = c;
   }
   return { row: r, col: best };
 }

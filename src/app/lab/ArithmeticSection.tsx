@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { appendTerm } from '../../core/expression';
 import type { AppModel } from '../model/loadModel';
 import { t, type Lang, type UiStrings } from '../i18n';
@@ -10,8 +10,9 @@ import { VectorStrip } from '../explainer/figures/VectorStrip';
 import { useWidth } from '../explainer/useWidth';
 import { divergingColor, robustMaxAbs } from '../../viz/colors';
 import type { LabState } from './state';
+import { EXAMPLES } from './examples';
+import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
-const EXAMPLES = ['king - man + woman', '2*queen - king', 'father - man + woman', 'Paris - France + Italy', 'big - small + good'];
 const PICKABLE = /^[\p{L}'’][\p{L}\p{M}\p{N}'’]*$/u;
 
 /** The expression box, its messages, the result strip and the two rankings. */
@@ -31,7 +32,8 @@ export function ArithmeticSection(props: {
   const [sectionRef, stripWidth] = useWidth<HTMLElement>(640);
   const resultVector = analysis.kind === 'ok' ? analysis.vector : null;
   const stripColor = useMemo(() => divergingColor(resultVector ? robustMaxAbs(resultVector) : 1), [resultVector]);
-  const add = (word: string) => PICKABLE.test(word) && state.setExpression(appendTerm(state.expression, word));
+  const [clickSign, setClickSign] = useState<1 | -1>(1);
+  const add = (word: string) => PICKABLE.test(word) && state.setExpression(appendTerm(state.expression, word, clickSign));
   const inputIds = analysis.kind === 'ok' ? analysis.inputIds : [];
   const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
   return (
@@ -51,9 +53,17 @@ export function ArithmeticSection(props: {
       />
       <p id={hintId} className="lab-hint">{ui.labExpressionHint}</p>
       <div className="lab-chips" role="group" aria-label={ui.labExamples}>
-        <span className="lab-chips-title">{ui.labExamples}:</span>
-        {EXAMPLES.map((ex) => (
-          <button key={ex} type="button" className="lab-chip" onClick={() => state.setExpression(ex)}>{ex}</button>
+        <span className="lab-chips-title">{ui.labExamples}{ui.colon}</span>
+        {EXAMPLES.map(({ expression }) => (
+          <button key={expression} type="button" className="lab-chip" onClick={() => state.setExpression(expression)}>{expression}</button>
+        ))}
+      </div>
+      <div className="lab-toggles" role="radiogroup" aria-label={ui.labClickSign} onKeyDown={onRadioGroupKeyDown}>
+        <span>{ui.labClickSign}{ui.colon}</span>
+        {([1, -1] as const).map((sign) => (
+          <button key={sign} type="button" role="radio" aria-checked={clickSign === sign} tabIndex={radioTabIndex(clickSign === sign)} onClick={() => setClickSign(sign)}>
+            {sign === 1 ? ui.labClickAdd : ui.labClickSubtract}
+          </button>
         ))}
       </div>
       {props.sentenceWords.length > 0 && (
@@ -69,7 +79,7 @@ export function ArithmeticSection(props: {
       <div role="status" aria-live="polite" className="lab-messages">
         {analysis.kind === 'syntax' && <p className="notice warn lab-error">{describeError(analysis.error, ui, lang)}</p>}
         {analysis.kind === 'split' &&
-          analysis.unresolved.map((u) => <p key={u.start} className="notice warn lab-error">{describeSplitWord(u, ui, lang)}</p>)}
+          analysis.unresolved.map((u) => <p key={u.start} className="notice warn lab-error">{describeSplitWord(u, label, ui, lang)}</p>)}
         {analysis.kind === 'zero' && <p className="notice warn lab-error">{ui.labZeroVector}</p>}
         {(analysis.kind === 'ok' || analysis.kind === 'zero') &&
           analysis.terms

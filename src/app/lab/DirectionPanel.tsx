@@ -21,7 +21,7 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
   const sliderId = useId();
   const wordInputId = useId();
   const wte = loaded.model.params.wte;
-  const pair = pairRows(loaded, state.direction, ui, lang);
+  const pair = pairRows(loaded, state.direction, ui, lang, ui.labDirectionSame);
   const rows = 'rows' in pair ? pair.rows : null;
   // Keyed on the resolved ids: the row views are new objects every render, the ids are not.
   const [fromId, toId] = 'ids' in pair ? pair.ids : [-1, -1];
@@ -54,7 +54,7 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
     <section className="lab-section lab-directions" aria-label={ui.labDirections}>
       <h3>{ui.labDirections}</h3>
       <p className="lab-hint">{ui.labDirectionIntro}</p>
-      <PairInput label={ui.labDirections} pair={state.direction} onChange={state.setDirection} ui={ui} />
+      <PairInput label={ui.labDirections} hideLegend pair={state.direction} onChange={state.setDirection} ui={ui} />
       {'problems' in pair && pair.problems.map((p) => <p key={p} className="notice warn">{p}</p>)}
       {direction && (
         <>
@@ -85,17 +85,17 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
               max={ALPHA_STEPS}
               step={1}
               value={state.alphaTenths}
-              aria-valuetext={fmt(alpha, 2)}
+              aria-valuetext={(state.alphaTenths / 10).toFixed(1)}
               onChange={(e) => state.setAlphaTenths(Number(e.target.value))}
             />
             <span className="num">{(state.alphaTenths / 10).toFixed(1)}</span>
           </div>
           {moveWord === '' && <p className="notice warn">{ui.labErrEmptyWord}</p>}
-          {moveProblem && !moveProblem.ok && <p className="notice warn">{describeSplitWord(moveProblem, ui, lang)}</p>}
+          {moveProblem && !moveProblem.ok && <p className="notice warn">{describeSplitWord(moveProblem, label, ui, lang)}</p>}
           {moved && (
             <>
               <p className="lab-hint">
-                {t(ui, 'labMoveExplain', lang, { word: moveWord, from, to, alpha: fmt(alpha, 3), len: fmt(direction.length, 3) })}
+                {t(ui, 'labMoveExplain', lang, { word: moveWord, from, to, s: (state.alphaTenths / 10).toFixed(1), len: fmt(direction.length, 3) })}
               </p>
               <NeighbourList title={ui.labMovedNearest} neighbours={moved} label={label} inputIds={moveId === null ? [] : [moveId]} ui={ui} lang={lang} />
             </>

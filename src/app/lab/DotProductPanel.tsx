@@ -51,6 +51,13 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
         onPointerUp={() => (dragging.current = null)}
         onPointerCancel={() => (dragging.current = null)}
       >
+        <defs>
+          {(['a', 'b'] as const).map((which) => (
+            <marker key={which} id={`lab-head-${which}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
+              <path d="M0,0 L10,5 L0,10 z" className={`lab-head lab-head-${which}`} />
+            </marker>
+          ))}
+        </defs>
         {Array.from({ length: 2 * LIMIT + 1 }, (_, i) => (i - LIMIT) * UNIT + c).map((p) => (
           <g key={p} className="lab-grid">
             <line x1={p} x2={p} y1={0} y2={SIZE} />
@@ -63,7 +70,7 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
           const [x, y] = tip(v);
           return (
             <g key={which} className={`lab-vec lab-vec-${which}`}>
-              <line x1={c} y1={c} x2={x} y2={y} />
+              <line x1={c} y1={c} x2={x} y2={y} markerEnd={`url(#lab-head-${which})`} />
               <circle
                 cx={x}
                 cy={y}
@@ -96,6 +103,7 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
             <b>{fmt(views.sum, 2)}</b>
           </span>
         </p>
+        <ProductBars products={views.products} sum={views.sum} />
         <p>
           <strong>{ui.labGeometric}</strong>
           <br />
@@ -107,5 +115,35 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
         <p className={`lab-sign ${sign}`}>{signText}</p>
       </div>
     </div>
+  );
+}
+
+const BAR_W = 260;
+const BAR_ROW = 22;
+
+/** The algebra as bars: a₀b₀ and a₁b₁ from a zero line, and their sum below. */
+function ProductBars(props: { products: readonly number[]; sum: number }) {
+  const rows = [
+    { label: 'a₀b₀', value: props.products[0] },
+    { label: 'a₁b₁', value: props.products[1] },
+    { label: 'Σ', value: props.sum },
+  ];
+  const max = Math.max(1, ...rows.map((r) => Math.abs(r.value)));
+  const labelW = 40;
+  const zero = labelW + (BAR_W - labelW) / 2;
+  const half = (BAR_W - labelW) / 2 - 2;
+  return (
+    <svg viewBox={`0 0 ${BAR_W} ${rows.length * BAR_ROW}`} className="lab-product-bars" role="img" aria-label={rows.map((r) => `${r.label} = ${fmt(r.value, 2)}`).join(', ')}>
+      <line x1={zero} x2={zero} y1={0} y2={rows.length * BAR_ROW} className="lab-axis" />
+      {rows.map((r, i) => {
+        const w = (Math.abs(r.value) / max) * half;
+        return (
+          <g key={r.label} className={i === rows.length - 1 ? 'lab-sum-bar' : undefined}>
+            <text x={0} y={i * BAR_ROW + 15}>{r.label}</text>
+            <rect x={r.value >= 0 ? zero : zero - w} y={i * BAR_ROW + 4} width={w} height={BAR_ROW - 8} className={r.value >= 0 ? 'pos' : 'neg'} />
+          </g>
+        );
+      })}
+    </svg>
   );
 }

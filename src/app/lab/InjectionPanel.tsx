@@ -9,6 +9,7 @@ import { t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { tokenLabel } from './analysis';
 import type { LabState } from './state';
+import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
 const SHOWN = 6;
 
@@ -43,21 +44,22 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
       {ids.length > 0 && vector === null && <p className="notice">{ui.labNoResult}</p>}
       {ids.length > 0 && vector !== null && (
         <>
-          <div className="lab-chips lab-positions" role="radiogroup" aria-label={ui.labInjectPosition}>
-            <span className="lab-chips-title">{ui.labInjectPosition}:</span>
+          <div className="lab-chips lab-positions" role="radiogroup" aria-label={ui.labInjectPosition} onKeyDown={onRadioGroupKeyDown}>
+            <span className="lab-chips-title">{ui.labInjectPosition}{ui.colon}</span>
             {ids.map((id, i) => (
               <button
                 key={i}
                 type="button"
                 role="radio"
                 aria-checked={on && i === position}
+                tabIndex={radioTabIndex(on && i === position)}
                 className="lab-chip token-chip"
                 onClick={() => state.setInject(i)}
               >
                 {tokenLabel(loaded, id)}
               </button>
             ))}
-            <button type="button" role="radio" aria-checked={!on} aria-label={ui.labInjectOff} title={ui.labInjectOff} className="lab-chip" onClick={() => state.setInject(-1)}>
+            <button type="button" role="radio" aria-checked={!on} tabIndex={radioTabIndex(!on)} aria-label={ui.labInjectOff} title={ui.labInjectOff} className="lab-chip" onClick={() => state.setInject(-1)}>
               <span aria-hidden="true">✕</span>
             </button>
           </div>

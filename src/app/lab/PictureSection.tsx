@@ -7,7 +7,10 @@ import { tokenLabel, type ExpressionAnalysis } from './analysis';
 import { describeSplitWord } from './messages';
 import { PairInput } from './PairInput';
 import { PlaneView } from './PlaneView';
+import { cosine } from '../../viz/numbers';
+import { fmt } from '../../viz/format';
 import type { LabState, WordPair } from './state';
+import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
 const SHOWN_NEIGHBOURS = 6;
 
@@ -20,23 +23,24 @@ export function pairRows(
   pair: WordPair,
   ui: UiStrings,
   lang: Lang,
+  sameWordProblem: string | null, // what to say when both words are the same, or null when that is fine
 ): { ids: [number, number]; rows: [Float32Array, Float32Array] } | { problems: string[] } {
   const C = loaded.model.config.nEmbd;
   const found = pair.map((w) => ({ w, r: resolveWord(loaded.tokenizer, w.trim()) }));
   const problems = found.flatMap(({ w, r }) =>
-    w.trim() === '' ? [ui.labErrEmptyWord] : r.ok ? [] : [describeSplitWord({ word: w, pieces: r.pieces }, ui, lang)],
+    w.trim() === '' ? [ui.labErrEmptyWord] : r.ok ? [] : [describeSplitWord({ word: w, pieceIds: r.pieceIds }, (id) => tokenLabel(loaded, id), ui, lang)],
   );
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems: [...new Set(problems)] };
   const ids = found.map(({ r }) => (r.ok ? r.id : -1));
-  if (ids[0] === ids[1]) return { problems: [ui.labAxisSame] };
+  if (ids[0] === ids[1] && sameWordProblem !== null) return { problems: [sameWordProblem] };
   const row = (id: number) => loaded.model.params.wte.data.subarray(id * C, (id + 1) * C);
   return { ids: [ids[0], ids[1]], rows: [row(ids[0]), row(ids[1])] };
 }
 
 export function PictureSection(props: { loaded: AppModel; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
   const { loaded, state, analysis, ui, lang } = props;
-  const xRows = pairRows(loaded, state.xAxis, ui, lang);
-  const yRows = pairRows(loaded, state.yAxis, ui, lang);
+  const xRows = pairRows(loaded, state.xAxis, ui, lang, ui.labAxisSame);
+  const yRows = pairRows(loaded, state.yAxis, ui, lang, ui.labAxisSame);
   const axisProblems = state.axes === 'pairs' ? [...('problems' in xRows ? xRows.problems : []), ...('problems' in yRows ? yRows.problems : [])] : [];
   const picture = useMemo(() => {
     if (analysis.kind !== 'ok' || axisProblems.length > 0) return null;
@@ -48,13 +52,23 @@ export function PictureSection(props: { loaded: AppModel; state: LabState; analy
     // The axis rows are derived from the pairs, which are in the deps.
   }, [analysis, state.axes, state.xAxis.join(), state.yAxis.join(), axisProblems.length, loaded]);
 
+  // What the flat picture cannot show exactly: which words are nearest to the result in all C dimensions.
+  const nearest = useMemo(() => {
+    if (analysis.kind !== 'ok') return null;
+    const C = loaded.model.config.nEmbd;
+    const best = analysis.cosine.find((n) => !analysis.inputIds.includes(n.id));
+    const inputs = analysis.terms.map((term) => ({ word: term.form, score: cosine(analysis.vector, loaded.model.params.wte.data.subarray(term.id * C, (term.id + 1) * C)) }));
+    const closestInput = inputs.reduce((a, b) => (b.score > a.score ? b : a));
+    return { C, best: best ? { word: tokenLabel(loaded, best.id), score: best.score } : null, closestInput };
+  }, [analysis, loaded]);
+
   return (
     <section className="lab-section lab-picture" aria-label={ui.labPicture}>
       <h3>{ui.labPicture}</h3>
-      <div className="lab-toggles" role="radiogroup" aria-label={ui.labAxes}>
-        <span>{ui.labAxes}:</span>
+      <div className="lab-toggles" role="radiogroup" aria-label={ui.labAxes} onKeyDown={onRadioGroupKeyDown}>
+        <span>{ui.labAxes}{ui.colon}</span>
         {(['pca', 'pairs'] as const).map((mode) => (
-          <button key={mode} type="button" role="radio" aria-checked={state.axes === mode} onClick={() => state.setAxes(mode)}>
+          <button key={mode} type="button" role="radio" aria-checked={state.axes === mode} tabIndex={radioTabIndex(state.axes === mode)} onClick={() => state.setAxes(mode)}>
             {mode === 'pca' ? ui.labAxesPca : ui.labAxesPairs}
           </button>
         ))}
@@ -75,6 +89,16 @@ export function PictureSection(props: { loaded: AppModel; state: LabState; analy
               : ui.labPairsExplain}
           </p>
           <PlaneView picture={picture} ui={ui} lang={lang} />
+          {picture.parallels.length > 0 && analysis.kind === 'ok' && (
+            <p className="lab-hint">{t(ui, 'labParallelExplain', lang, { a: analysis.terms[0].form, b: analysis.terms[1].form, c: analysis.terms[2].form })}</p>
+          )}
+          {nearest?.best && (
+            <p className="lab-hint" data-testid="lab-nearest-note">
+              {nearest.closestInput.score > nearest.best.score
+                ? t(ui, 'labNearestInput', lang, { C: nearest.C, input: nearest.closestInput.word, ci: fmt(nearest.closestInput.score, 2), best: nearest.best.word, cb: fmt(nearest.best.score, 2) })
+                : t(ui, 'labNearestWord', lang, { C: nearest.C, best: nearest.best.word, cb: fmt(nearest.best.score, 2) })}
+            </p>
+          )}
         </>
       )}
     </section>

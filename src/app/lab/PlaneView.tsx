@@ -128,10 +128,20 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
           <marker id="lab-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--accent)" />
           </marker>
+          <marker id="lab-parallelhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--ink-faint)" />
+          </marker>
         </defs>
         <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="var(--surface)" />
         <line className="lab-axis" x1={0} x2={WIDTH} y1={y(0)} y2={y(0)} />
         <line className="lab-axis" x1={x(0)} x2={x(0)} y1={0} y2={HEIGHT} />
+        {props.picture.parallels.map(({ from, to }) => {
+          const a = byKey.get(from);
+          const b = byKey.get(to);
+          if (!a || !b) return null;
+          const l = arrowLine(a.px, a.py, b.px, b.py, DOT + 2);
+          return <line key={`${from}>${to}`} className="lab-parallel" x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} markerEnd="url(#lab-parallelhead)" />;
+        })}
         <g ref={arrowsRef} />
         {placed.map((p) => {
           const label = labels.get(p.key);

@@ -13,7 +13,7 @@ const HEIGHT = 120;
 /** The dot product of two real rows of wte: C bars of aᵢbᵢ whose sum is |a||b|cos θ. */
 export function WordDot(props: { loaded: AppModel; state: LabState; ui: UiStrings; lang: Lang }) {
   const { loaded, state, ui, lang } = props;
-  const pair = pairRows(loaded, state.dotWords, ui, lang);
+  const pair = pairRows(loaded, state.dotWords, ui, lang, null);
   const rows = 'rows' in pair ? pair.rows : null;
   const [aId, bId] = 'ids' in pair ? pair.ids : [-1, -1];
   // Keyed on the resolved ids (and the model's rows), not on the row views that are new every render.
@@ -25,7 +25,7 @@ export function WordDot(props: { loaded: AppModel; state: LabState; ui: UiString
   return (
     <div className="lab-word-dot">
       <h4>{ui.labWordDot}</h4>
-      <PairInput label={ui.labWordDot} pair={state.dotWords} onChange={state.setDotWords} ui={ui} />
+      <PairInput label={ui.labWordDot} hideLegend joiner="·" pair={state.dotWords} onChange={state.setDotWords} ui={ui} />
       {'problems' in pair && pair.problems.map((p) => <p key={p} className="notice warn">{p}</p>)}
       {views && (
         <>

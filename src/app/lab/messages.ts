@@ -1,6 +1,5 @@
 import type { ExpressionError } from '../../core/expression';
 import type { UnresolvedTerm } from '../../core/wordTerms';
-import { visibleToken } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
 
 // Reader-facing explanations of everything that can be wrong with an expression. Positions are 1-based for people.
@@ -25,7 +24,11 @@ export function describeError(error: ExpressionError, ui: UiStrings, lang: Lang)
   }
 }
 
-export function describeSplitWord(term: Pick<UnresolvedTerm, 'word' | 'pieces'>, ui: UiStrings, lang: Lang): string {
-  const pieces = term.pieces.map((p) => `“${visibleToken(p)}”`).join(' + ');
-  return t(ui, 'labSplitWord', lang, { word: term.word, n: term.pieces.length, pieces });
+const NOT_ENGLISH = /[^\p{Script=Latin}\p{N}\p{P}\s]/u;
+
+/** How a word splits, each piece labelled as everywhere else (bytes of a partial character as ⟨XX⟩). */
+export function describeSplitWord(term: Pick<UnresolvedTerm, 'word' | 'pieceIds'>, label: (id: number) => string, ui: UiStrings, lang: Lang): string {
+  const pieces = term.pieceIds.map((id) => `“${label(id)}”`).join(' + ');
+  const split = t(ui, 'labSplitWord', lang, { word: term.word, n: term.pieceIds.length, pieces });
+  return NOT_ENGLISH.test(term.word) ? `${split}${lang === 'zh' ? '' : ' '}${ui.labSplitNotEnglish}` : split;
 }

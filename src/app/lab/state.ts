@@ -1,4 +1,4 @@
-import { useUrlParam } from '../state/url';
+import { parseFlag, useUrlParam, writeFlag } from '../state/url';
 
 // Every lab setting lives in the URL under lab.*, so a shared link reproduces the lab exactly.
 
@@ -18,16 +18,14 @@ const pair = (fallback: WordPair) => (raw: string | null): WordPair => {
   return parts.length === 2 ? [parts[0].slice(0, 40), parts[1].slice(0, 40)] : fallback;
 };
 const writePair = (p: WordPair) => `${p[0]},${p[1]}`;
-const flag = (raw: string | null) => raw === '1';
-const writeFlag = (on: boolean) => (on ? '1' : null);
 // An absent key means "show the default example"; a cleared box is kept as a single space so it stays cleared.
 const clearable = (fallback: string) => (raw: string | null) => (raw === null ? fallback : raw.trim() === '' ? '' : raw);
 const writeClearable = (s: string) => (s === '' ? ' ' : s);
 const axesMode = (raw: string | null): AxesMode => (raw === 'pairs' ? 'pairs' : 'pca');
 const writeAxes = (m: AxesMode) => (m === 'pca' ? null : m);
-/** A step count in tenths, clamped to ±ALPHA_STEPS: a hand-edited URL cannot push α out of range. */
+/** A step count in tenths, clamped to ±ALPHA_STEPS: a hand-edited URL cannot push s out of range. One step by default. */
 const steps = (raw: string | null) => {
-  const n = Math.round(Number(raw) * 10);
+  const n = raw === null ? 10 : Math.round(Number(raw) * 10);
   return Number.isFinite(n) ? Math.max(-ALPHA_STEPS, Math.min(ALPHA_STEPS, n)) : 10;
 };
 const writeSteps = (n: number) => (n / 10).toString();
@@ -41,8 +39,8 @@ const writeInjection = (p: number | null) => (p === null ? null : p < 0 ? 'off' 
 
 export function useLabState() {
   const [expression, setExpression] = useUrlParam('lab.expr', clearable(DEFAULT_EXPRESSION), writeClearable, 'replace');
-  const [includeInputs, setIncludeInputs] = useUrlParam('lab.inputs', flag, writeFlag, 'replace');
-  const [allTokens, setAllTokens] = useUrlParam('lab.all', flag, writeFlag, 'replace');
+  const [includeInputs, setIncludeInputs] = useUrlParam('lab.inputs', parseFlag, writeFlag, 'replace');
+  const [allTokens, setAllTokens] = useUrlParam('lab.all', parseFlag, writeFlag, 'replace');
   const [axes, setAxes] = useUrlParam('lab.axes', axesMode, writeAxes, 'replace');
   const [xAxis, setXAxis] = useUrlParam('lab.x', pair(DEFAULT_X_AXIS), writePair, 'replace');
   const [yAxis, setYAxis] = useUrlParam('lab.y', pair(DEFAULT_Y_AXIS), writePair, 'replace');

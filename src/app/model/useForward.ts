@@ -3,6 +3,7 @@ import { forward } from '../../core/gpt';
 import { fitToContext } from '../../core/context';
 import type { ForwardOptions, Trace } from '../../core/trace';
 import type { LoadedModel } from '../../core/bundle';
+import type { GPTModel } from '../../core/model';
 
 export type ForwardResult =
   | { kind: 'empty' }
@@ -19,15 +20,19 @@ export type ForwardResult =
 
 const HAN = /\p{Script=Han}/u;
 
+/** The app's every forward pass goes through here: a mark per pass lets the browser tests prove that moving a sampling slider reruns nothing. */
+export function countedForward(model: GPTModel, ids: readonly number[], options: ForwardOptions = {}): Trace {
+  performance.mark('inside-gpt:forward');
+  return forward(model, ids, options);
+}
+
 /** Tokenize and run the model; recomputed only when the text or the options change. */
 export function runText(loaded: LoadedModel, text: string, options: ForwardOptions = {}): ForwardResult {
   if (text.length === 0) return { kind: 'empty' };
   const all = loaded.tokenizer.encode(text);
   if (all.length === 0) return { kind: 'empty' };
   const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
-  // A mark per pass lets the browser tests prove that moving a sampling slider reruns nothing.
-  performance.mark('inside-gpt:forward');
-  const trace = forward(loaded.model, ids, options);
+  const trace = countedForward(loaded.model, ids, options);
   return {
     kind: 'ok',
     text,

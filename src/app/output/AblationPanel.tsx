@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { lastProbs } from '../../core/trace';
-import { isEmptyAblation, parseAblation, serializeAblation, toggleHead, toggleMlp, type AblationSet } from '../../viz/output/ablation';
+import { attentionOff, isEmptyAblation, parseAblation, serializeAblation, toggleAttention, toggleHead, toggleMlp, type AblationSet } from '../../viz/output/ablation';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useForward } from '../model/useForward';
@@ -55,6 +55,16 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
                 )),
               )}
             </div>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{ui.outAblationLayers}</legend>
+          <div className="mlp-row">
+            {Array.from({ length: L }, (_, l) => (
+              <button key={l} type="button" aria-pressed={attentionOff(set, l, NH)} onClick={() => setSet(toggleAttention(set, l, NH))} data-testid={`ablate-a${l}`}>
+                {t(ui, 'outAblationAttentionN', lang, { l: l + 1 })}
+              </button>
+            ))}
           </div>
         </fieldset>
         <fieldset>

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import { forward } from '../../core/gpt';
 import { t } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
+import { countedForward } from '../model/useForward';
 import { useText } from '../state/text';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
-import { nextStep, type GenerationContext } from './generation';
+import { nextStep, respelling, type GenerationContext, type Respelling } from './generation';
 import { DEFAULT_SEED, useSampling, useSeed } from './settings';
 
 const MAX_N = 64;
@@ -23,9 +23,9 @@ const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.l
 
 /**
  * Chapter 10: append sampled tokens to the reader's text. Each step changes the text, so the
- * workspace reruns the whole forward pass; the next step samples from that new trace. A token that
- * the text box cannot hold unchanged (a byte of a half-finished character) is kept as an id, and
- * this panel runs the model on it itself until the text can say the whole sequence exactly.
+ * workspace reruns the whole forward pass; the next step samples from that new trace. The bytes of
+ * a half-finished character are kept as ids, and this panel runs the model on them itself until the
+ * character is whole.
  * Steps are spaced with setTimeout so the page stays responsive and Stop takes effect between tokens.
  */
 export function GenerationPanel({ lang, ui, result }: OutputProps) {
@@ -40,6 +40,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const [added, setAdded] = useState<number[]>([]);
   const [contextFull, setContextFull] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [respelled, setRespelled] = useState<Respelling | null>(null);
   // The ids and text the last step produced; the next step waits until the trace for them arrives.
   const [expected, setExpected] = useState<{ ids: number[]; text: string } | null>(null);
 
@@ -52,16 +53,17 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
     if (result.kind !== 'ok') return null;
     if (live.length === 0) return result;
     const ids = [...result.ids, ...live];
-    return { ids, trace: forward(model, ids, { logitRows: 'last' }), droppedTokens: result.droppedTokens };
+    return { ids, trace: countedForward(model, ids, { logitRows: 'last' }), droppedTokens: result.droppedTokens };
   }, [result, live, model]);
 
   const step = (): boolean => {
     if (result.kind !== 'ok') return false;
-    const next = nextStep(context, tokenizer, settings, seed.seed, nPositions);
+    const next = nextStep(context, tokenizer, settings, seed.seed, nPositions, live.length);
     if (next.kind === 'contextFull') setContextFull(true);
     if (next.kind !== 'text' && next.kind !== 'pending') return false;
     setAdded((a) => [...a, next.id]);
     if (next.kind === 'text') {
+      if (next.respelled && context) setRespelled(respelling([...context.ids, next.id], next.ids));
       setPending(null);
       setExpected({ ids: next.ids, text: next.text });
       setText(next.text);
@@ -91,6 +93,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const atContext = context !== null && (context.droppedTokens > 0 || context.ids.length >= nPositions);
   const start = (count: number) => {
     setAdded([]);
+    setRespelled(null);
     setContextFull(false);
     setExpected(null);
     setTotal(count);
@@ -102,14 +105,14 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
       <h3>{ui.outGenerationTitle}</h3>
       <p className="caption">{ui.outGenerationCaption}</p>
       <div className="generation-controls">
-        <button type="button" onClick={() => start(1)} disabled={running || result.kind !== 'ok'} data-testid="generate-one">
+        <button type="button" onClick={() => start(1)} disabled={running || result.kind !== 'ok' || atContext} data-testid="generate-one">
           {ui.generateOne}
         </button>
         <label className="inline-field">
           <span>{ui.outHowMany}</span>
           <input type="number" min={1} max={MAX_N} value={howMany} onChange={(e) => setHowMany(e.target.value)} data-testid="generate-count" />
         </label>
-        <button type="button" onClick={() => start(n)} disabled={running || !nValid || result.kind !== 'ok'} data-testid="generate-n">
+        <button type="button" onClick={() => start(n)} disabled={running || !nValid || result.kind !== 'ok' || atContext} data-testid="generate-n">
           {t(ui, 'generateN', lang, { n: nValid ? n : '…' })}
         </button>
         <button type="button" onClick={() => setRemaining(0)} disabled={!running} data-testid="generate-stop">
@@ -141,6 +144,23 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
             </span>
           ))}
         </div>
+      )}
+      {respelled && (
+        <p className="notice" role="status" data-testid="generation-respelled">
+          {ui.outGenRespelledChosen}{' '}
+          {respelled.chosen.map((id, i) => (
+            <span key={i} className="token-chip generated">
+              {tokenLabel(tokenizer, id)}
+            </span>
+          ))}{' '}
+          {ui.outGenRespelledRead}{' '}
+          {respelled.read.map((id, i) => (
+            <span key={i} className="token-chip">
+              {tokenLabel(tokenizer, id)}
+            </span>
+          ))}
+          {ui.outGenRespelledWhy}
+        </p>
       )}
       {live.length > 0 && (
         <div className="notice generation-pending" role="status" data-testid="generation-pending">

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { lastLogits } from '../../core/trace';
 import { unembeddingMatrix } from '../../core/model';
 import { topK } from '../../core/topk';
@@ -7,6 +7,7 @@ import { layoutSignedBars } from '../../viz/output/bars';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useForward } from '../model/useForward';
+import { parseFlag, useUrlParam, writeFlag } from '../state/url';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
 import { WuMatrix } from './WuMatrix';
@@ -19,7 +20,7 @@ const ALL_ROWS = { logitRows: 'all' } as const;
 export function LogitsFigure({ lang, ui, result }: OutputProps) {
   const loaded = useModel();
   const { model, tokenizer } = loaded;
-  const [everyPosition, setEveryPosition] = useState(false);
+  const [everyPosition, setEveryPosition] = useUrlParam('out.every', parseFlag, writeFlag, 'replace');
   // The every-position view needs logits for all rows; that pass runs only while the toggle is on.
   const needsAll = everyPosition && result.kind === 'ok' && result.trace.logitsFrom !== 0;
   const full = useForward(loaded, needsAll && result.kind === 'ok' ? result.text : '', ALL_ROWS);

@@ -78,7 +78,7 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
         {t(ui, 'outParamsConfig', lang, { V: config.vocabSize, T: config.nPositions, C: config.nEmbd, L: config.nLayer, NH: nHead })}
       </p>
       <p className="params-total" data-testid="params-total">
-        {t(ui, 'outParamsTotal', lang, { n: formatCount(counted.total, lang) })} ({formatApprox(counted.total, lang)})
+        {t(ui, 'outParamsTotal', lang, { n: formatCount(counted.total, lang), approx: formatApprox(counted.total, lang) })}
       </p>
       <svg className="params-bar" viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" aria-label={ui.outParamsTitle}>
         {segments.map((s) => (

@@ -11,10 +11,15 @@ export interface GenerationContext {
 }
 
 export type NextStep =
-  | { kind: 'text'; id: number; ids: number[]; text: string } // the text box can say exactly these ids
-  | { kind: 'pending'; id: number; ids: number[] } // no text encodes to these ids: they stay ids for now
+  // The text box holds the longer text. `respelled` when the tokenizer reads it back as other tokens
+  // (" H" then "isher" reads as " His" + "her"): then `ids` are the tokens the model reads next.
+  | { kind: 'text'; id: number; ids: number[]; text: string; respelled: boolean }
+  | { kind: 'pending'; id: number; ids: number[] } // a character is half written: its bytes stay ids for now
   | { kind: 'contextFull' }
   | { kind: 'empty' };
+
+// UTF-8 spends at most 4 bytes on a character, so at most 3 byte tokens can wait for the rest of one.
+const MAX_PENDING = 3;
 
 /**
  * The text that encodes back to exactly `ids`, or null when there is none. A byte token that holds
@@ -29,15 +34,37 @@ export function textFor(tokenizer: Tokenizer, ids: readonly number[]): string | 
 
 /**
  * One generation step on a trace already computed: draw the next token from its last logits. The
- * model's own ids are never re-spelled: the step says whether the longer sequence can go back into
- * the text box unchanged ('text') or has to be kept as ids ('pending') until it can.
+ * text box is the sequence, so the new token joins it as text. Only the bytes of a half-written
+ * character wait as ids (`pendingSoFar` of them already do), since their text would be U+FFFD.
  */
-export function nextStep(context: GenerationContext | null, tokenizer: Tokenizer, settings: SamplingSettings, seed: number, nPositions: number): NextStep {
+export function nextStep(
+  context: GenerationContext | null,
+  tokenizer: Tokenizer,
+  settings: SamplingSettings,
+  seed: number,
+  nPositions: number,
+  pendingSoFar = 0,
+): NextStep {
   if (context === null || context.ids.length === 0) return { kind: 'empty' };
   if (context.droppedTokens > 0 || context.ids.length >= nPositions) return { kind: 'contextFull' };
   const position = context.ids.length;
   const id = sampleToken(lastLogits(context.trace), settings, tokenRng(seed, position));
   const ids = [...context.ids, id];
-  const text = textFor(tokenizer, ids);
-  return text === null ? { kind: 'pending', id, ids } : { kind: 'text', id, ids, text };
+  const exact = textFor(tokenizer, ids);
+  if (exact !== null) return { kind: 'text', id, ids, text: exact, respelled: false };
+  const text = tokenizer.decode(ids);
+  if (text.endsWith('\uFFFD') && pendingSoFar < MAX_PENDING) return { kind: 'pending', id, ids };
+  return { kind: 'text', id, ids: tokenizer.encode(text), text, respelled: true };
+}
+
+/** Where the tokens the model chose and the tokens its text reads back as part ways. */
+export interface Respelling {
+  chosen: number[];
+  read: number[];
+}
+
+export function respelling(chosen: readonly number[], read: readonly number[]): Respelling {
+  let same = 0;
+  while (same < chosen.length && same < read.length && chosen[same] === read[same]) same++;
+  return { chosen: chosen.slice(same), read: read.slice(same) };
 }

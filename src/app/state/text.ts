@@ -1,6 +1,6 @@
 import { asString, identity, useUrlParam } from './url';
 
-export const DEFAULT_TEXT = 'The king said to the queen that the';
+export const DEFAULT_TEXT = 'The king said to the queen that he would';
 
 const parseText = asString(DEFAULT_TEXT);
 

@@ -120,3 +120,7 @@ export const asInt = (fallback: number, min: number, max: number) => (raw: strin
   const n = raw === null ? NaN : Number(raw);
   return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
 };
+
+/** An on/off URL value: "1" when on, absent when off. */
+export const parseFlag = (raw: string | null) => raw === '1';
+export const writeFlag = (on: boolean) => (on ? '1' : null);

@@ -19,6 +19,11 @@ export type PictureAxes =
 export interface Picture {
   points: PlanePoint[];
   arrows: { from: string; to: string }[];
+  /**
+   * For a − b + c: b → c and a → result, the same vector c − b drawn twice. A linear projection keeps
+   * equal vectors equal, so the four points make a parallelogram in any picture.
+   */
+  parallels: { from: string; to: string }[];
   /** Fraction of the shown vectors' spread the two principal components keep; null for chosen directions. */
   share: number | null;
 }
@@ -85,5 +90,8 @@ export function buildPicture(
   }
   const points = items.map((item, i) => ({ key: item.key, label: item.label, kind: item.kind, xy: [coords[i][0], coords[i][1]] as const }));
   const arrows = path.slice(1).map((to, i) => ({ from: path[i], to }));
-  return { points, arrows, share };
+  const [a, b, c] = terms;
+  const analogy = terms.length === 3 && a.coefficient === 1 && b.coefficient === -1 && c.coefficient === 1 && new Set([a.id, b.id, c.id]).size === 3;
+  const parallels = analogy ? [{ from: `w${b.id}`, to: `w${c.id}` }, { from: `w${a.id}`, to: 'result' }] : [];
+  return { points, arrows, parallels, share };
 }

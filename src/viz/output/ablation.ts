@@ -46,3 +46,14 @@ export function toggleMlp(set: AblationSet, layer: number): AblationSet {
   const mlps = set.mlps.includes(layer) ? set.mlps.filter((m) => m !== layer) : [...set.mlps, layer];
   return { heads: set.heads, mlps: mlps.sort((a, b) => a - b) };
 }
+
+export function attentionOff(set: AblationSet, layer: number, nHead: number): boolean {
+  return set.heads.filter((h) => h.layer === layer).length === nHead;
+}
+
+/** Switch a whole attention layer: all its heads off, or, when they already are, all back on. */
+export function toggleAttention(set: AblationSet, layer: number, nHead: number): AblationSet {
+  const others = set.heads.filter((h) => h.layer !== layer);
+  const heads = attentionOff(set, layer, nHead) ? others : [...others, ...Array.from({ length: nHead }, (_, head) => ({ layer, head }))];
+  return { heads: heads.sort((a, b) => a.layer - b.layer || a.head - b.head), mlps: set.mlps };
+}

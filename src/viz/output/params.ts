@@ -64,14 +64,13 @@ export function formatCount(n: number, lang: 'en' | 'zh'): string {
 }
 
 /** A short size: "124.4M", "174.6B" in English; "1.2亿", "1746.0亿" in Chinese. */
+/** Three significant figures, the way model sizes are quoted: 124M, 1.56B, 175B; 1.24亿, 1746亿. */
 export function formatApprox(n: number, lang: 'en' | 'zh'): string {
-  if (lang === 'zh') {
-    if (n >= 1e8) return `${(n / 1e8).toFixed(1)}亿`;
-    if (n >= 1e4) return `${(n / 1e4).toFixed(1)}万`;
-    return String(n);
+  const units: [number, string][] = lang === 'zh' ? [[1e8, '亿'], [1e4, '万']] : [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+  for (const [size, unit] of units) {
+    if (n < size) continue;
+    const x = n / size;
+    return `${x >= 100 ? Math.round(x) : Number(x.toPrecision(3))}${unit}`;
   }
-  if (n >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)}K`;
   return String(n);
 }

@@ -74,7 +74,7 @@ export function LogitFan(props: {
               {[...label].slice(0, 14).join('')}
             </text>
             <g transform={`translate(${fanW + labelW},${y + 4})`}>
-              <rect className={`bar ${props.kind}`} width={w} height={ROW - 8} />
+              <rect className={`bar ${props.kind}${props.kind === 'logits' && d.value < 0 ? ' negative' : ''}`} width={w} height={ROW - 8} />
             </g>
             <text x={fanW + labelW + w + 6} y={y + ROW / 2} dy="0.35em" className="fan-value">
               {value}

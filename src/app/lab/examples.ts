@@ -1,0 +1,11 @@
+// The lab's example chips, each with the word the shipped model ranks first (inputs excluded, whole
+// words). tests/lab-shipped.test.ts checks every answer, so a chip never promises what the model
+// does not do; replace examples that fail after retraining rather than loosening that test.
+export const EXAMPLES: readonly { expression: string; answer: string }[] = [
+  { expression: 'king - man + woman', answer: 'queen' },
+  { expression: 'boy - man + woman', answer: 'girl' },
+  { expression: 'father - man + woman', answer: 'mother' },
+  { expression: 'himself - he + she', answer: 'herself' },
+  { expression: 'went - go + come', answer: 'came' },
+  { expression: 'France - Paris + London', answer: 'England' },
+];
