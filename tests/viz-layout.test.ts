@@ -204,3 +204,27 @@ describe('stage map', () => {
     expect(tickAt(map, -1)).toBeNull();
   });
 });
+
+describe('W_e overview', () => {
+  it('draws real rows only, with every looked-up row on its own line and the selected one always', async () => {
+    const { embeddingOverview } = await import('../src/viz/embeddingMatrix');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9000 }), fc.integer({ min: 1, max: 300 }), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.nat(), (V, height, raw, pick) => {
+        const ids = raw.map((x) => x % V);
+        const selected = ids[pick % ids.length];
+        const { rowOfLine, marks } = embeddingOverview(V, height, ids, selected);
+        expect(rowOfLine.length).toBe(Math.min(V, height));
+        for (const r of rowOfLine) expect(r >= 0 && r < V).toBe(true);
+        // Rows stay in vocabulary order down the picture.
+        for (let i = 1; i < rowOfLine.length; i++) expect(rowOfLine[i]).toBeGreaterThanOrEqual(rowOfLine[i - 1]);
+        expect(rowOfLine[marks.find((m) => m.selected)!.line]).toBe(selected);
+        expect(marks.map((m) => m.id)).toEqual([...new Set(ids)].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it('shows every row when the picture is as tall as the vocabulary', async () => {
+    const { embeddingOverview } = await import('../src/viz/embeddingMatrix');
+    expect(Array.from(embeddingOverview(5, 10, [3], 3).rowOfLine)).toEqual([0, 1, 2, 3, 4]);
+  });
+});

@@ -106,7 +106,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
     <div className="explainer" ref={ref}>
       <Contents lang={lang} ui={ui} />
       <Chapter id="gpt" index={0} {...common}>
-        <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} />
+        <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="flow" index={1} {...common}>
         <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage.kind} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
@@ -116,7 +116,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
         <TokensFigure seenText={seenText} ids={result.ids} texts={result.tokens} labels={labels} totalTokens={result.totalTokens} vocabSize={config.vocabSize} tok={selection.tok} onPick={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="embedding" index={3} {...common} onStepHere={() => goTo('tokEmb')}>
-        <EmbeddingFigure trace={result.trace} labels={labels} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
+        <EmbeddingFigure trace={result.trace} wte={model.params.wte} labels={labels} labelOf={labelOf} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="attention" index={4} {...common} onStepHere={() => goTo('q')}>
         <AttentionFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} head={selection.head} setLayer={actions.setLayer} setHead={actions.setHead} setTok={actions.setTok} width={figureWidth} ui={ui} lang={lang} />

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { select } from 'd3-selection';
-import { rgb } from 'd3-color';
 import 'd3-transition';
 import type { HeatmapCell, HeatmapLayout } from '../../viz/heatmap';
 import { prefersReducedMotion } from '../motion';
+import { matrixToDataUrl } from './bitmap';
 
 export type EnterMotion = 'fade' | 'fromAbove' | 'fromLeft';
 
@@ -37,33 +37,6 @@ const MAX_RECTS = 3000;
 /** The whole entrance stagger stays under this, however many rows or columns there are. */
 const MAX_STAGGER_MS = 600;
 
-/** The matrix as a bitmap with one pixel per cell, scaled up without smoothing. */
-function cellsToDataUrl(layout: HeatmapLayout, color: (v: number) => string): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = layout.cols;
-  canvas.height = layout.rows;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return '';
-  const image = ctx.createImageData(layout.cols, layout.rows);
-  // The colour scales return one of a few hundred strings; each is parsed once, not once per cell.
-  const parsed = new Map<string, [number, number, number]>();
-  layout.cells.forEach((cell, i) => {
-    const css = color(cell.value);
-    let c = parsed.get(css);
-    if (!c) {
-      const { r, g, b } = rgb(css);
-      c = [r, g, b];
-      parsed.set(css, c);
-    }
-    image.data[i * 4] = c[0];
-    image.data[i * 4 + 1] = c[1];
-    image.data[i * 4 + 2] = c[2];
-    image.data[i * 4 + 3] = 255;
-  });
-  ctx.putImageData(image, 0, 0);
-  return canvas.toDataURL();
-}
-
 /** A matrix as coloured cells. D3 owns the cells (to animate them between stages); React owns labels and highlights. */
 export function Heatmap(props: Props) {
   const cellsRef = useRef<SVGGElement>(null);
@@ -80,7 +53,7 @@ export function Heatmap(props: Props) {
       root.selectAll('rect.cell').remove();
       root
         .selectAll<SVGImageElement, string>('image.cells')
-        .data([cellsToDataUrl(layout, color)])
+        .data([matrixToDataUrl(layout.cells.map((cell) => cell.value), layout.rows, layout.cols, color)])
         .join('image')
         .attr('class', 'cells')
         .attr('href', (d) => d)

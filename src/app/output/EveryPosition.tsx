@@ -15,7 +15,7 @@ export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; 
     <div className="every-position">
       <p className="caption">{ui.outEveryPositionCaption}</p>
       <div className="scroll-box">
-        <table className="output-table" data-testid="every-position">
+        <table className="output-table every-position-table" data-testid="every-position">
           <thead>
             <tr>
               <th scope="col">{ui.position}</th>

@@ -6,6 +6,10 @@ const ui = {
   inputLabel: 'Your text',
   inputPlaceholder: 'Type some English here…',
   figureNeedsText: 'This figure is computed from your text: type something in the box above.',
+  barsToLargest: 'The longest bar is the most likely token, whatever its probability; the percentages are the probabilities themselves, and all {V} of them add up to 100%.',
+  embeddingMatrixCaption: 'All of W_e, as our code stores it (wte): {V} rows, one per token, by {C} columns. The lecture draws the same matrix turned on its side, one column per token. At this size each line of pixels is one row of every {every}; the rows your tokens look up are drawn exactly and ticked on the right.',
+  embeddingMatrixCell: 'wte[{id}, {c}] = {value}  (row of “{token}”)',
+  embeddingMatrixHint: 'Hover the matrix to read any value; the long tick is the selected token’s row.',
   emptyText: 'Type some English to see the model’s next-word prediction.',
   truncated: 'Your text has {n} tokens; the model only sees the last {T}.',
   chineseText:

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
-import { row } from '../../../core/tensor';
+import { row, type Tensor } from '../../../core/tensor';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
@@ -8,12 +8,24 @@ import { cosine, dot, norm } from '../../../viz/numbers';
 import { tex, texTerm } from '../../../viz/format';
 import { VectorStrip } from './VectorStrip';
 import { Tex } from '../Tex';
+import { EmbeddingMatrix } from './EmbeddingMatrix';
 
 /** Chapter 4: the selected token's row of W_e, its position vector, their sum, and a dot product between two tokens. */
-export function EmbeddingFigure(props: { trace: Trace; labels: readonly string[]; tok: number; width: number; onOpenLab: () => void; ui: UiStrings; lang: Lang }) {
+export function EmbeddingFigure(props: {
+  trace: Trace;
+  wte: Tensor;
+  labels: readonly string[];
+  labelOf: (id: number) => string;
+  tok: number;
+  width: number;
+  onOpenLab: () => void;
+  ui: UiStrings;
+  lang: Lang;
+}) {
   const { trace, tok, ui, lang, labels } = props;
   const [otherRaw, setOther] = useState(-1);
   const T = labels.length;
+  const ids = useMemo(() => Array.from(trace.ids), [trace]);
   const other = otherRaw >= 0 && otherRaw < T && otherRaw !== tok ? otherRaw : tok > 0 ? tok - 1 : Math.min(1, T - 1);
   // Row views are new objects each time: memoized so the strips do not re-lay out on every render.
   const e = useMemo(() => row(trace.tokEmb, tok), [trace, tok]);
@@ -38,6 +50,7 @@ export function EmbeddingFigure(props: { trace: Trace; labels: readonly string[]
       <div className="formula-box">
         <Tex tex={`e_{${tok}} = W_e[\\,${trace.ids[tok]},\\,:\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`} display testId="lookup-formula" />
       </div>
+      <EmbeddingMatrix wte={props.wte} ids={ids} tok={tok} labelOf={props.labelOf} width={props.width} ui={ui} lang={lang} />
       <VectorStrip vector={e} color={color} width={props.width} rowLabel={labels[tok]} caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`} describe={channel} testId="strip-tok" />
       <p className="strip-op">+</p>
       <VectorStrip vector={p} color={color} width={props.width} rowLabel={`#${tok}`} caption={`${ui.positionVector} · ${t(ui, 'tokenN', lang, { i: String(tok) })}`} describe={channel} />
