@@ -32,6 +32,26 @@ describe('app shell', () => {
     expect(await page.getByText('This figure is computed from your text').count()).toBe(9);
   });
 
+  it('takes typing while the model is still loading, and keeps it', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/models/tiny/model.safetensors', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(inject('baseUrl') + '?lang=en&text=');
+    const box = page.locator('#reader-text');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Loading the model');
+    await box.fill('The queen said');
+    release();
+    await page.waitForSelector('[data-model-ready]', { timeout: 30_000 });
+    expect(await box.inputValue()).toBe('The queen said');
+    await expect.poll(() => page.locator('.prediction-list li').count()).toBeGreaterThan(3);
+    await context.close();
+  });
+
   it('explains a corrupt model file instead of crashing', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

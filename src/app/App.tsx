@@ -17,19 +17,20 @@ export function App() {
           <span lang={lang === 'en' ? 'zh-Hans' : 'en'}>{ui.switchLanguage}</span>
         </button>
       </header>
-      <ModelProvider
-        loading={<p className="status">{ui.loadingModel}</p>}
-        error={(detail) => (
-          <div className="status error" role="alert">
-            <p>{ui.modelLoadFailed}</p>
-            <details>
-              <summary>{ui.errorDetails}</summary>
-              <code>{detail}</code>
-            </details>
-          </div>
-        )}
-      >
-        <Workspace lang={lang} ui={ui} />
+      <ModelProvider>
+        <Workspace
+          lang={lang}
+          ui={ui}
+          error={(detail) => (
+            <div className="status error" role="alert">
+              <p>{ui.modelLoadFailed}</p>
+              <details>
+                <summary>{ui.errorDetails}</summary>
+                <code>{detail}</code>
+              </details>
+            </div>
+          )}
+        />
       </ModelProvider>
     </div>
   );

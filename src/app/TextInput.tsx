@@ -2,7 +2,8 @@ import type { Lang, UiStrings } from './i18n';
 import { t } from './i18n';
 import type { ForwardResult } from './model/useForward';
 
-export function TextInput(props: { text: string; onText: (text: string) => void; result: ForwardResult; nPositions: number; lang: Lang; ui: UiStrings }) {
+/** The reader's text; `result` is null while the model is still loading. */
+export function TextInput(props: { text: string; onText: (text: string) => void; result: ForwardResult | null; nPositions: number; lang: Lang; ui: UiStrings }) {
   const { result, ui, lang } = props;
   return (
     <section className="text-input">
@@ -16,11 +17,11 @@ export function TextInput(props: { text: string; onText: (text: string) => void;
         onChange={(e) => props.onText(e.target.value)}
       />
       <div className="notices" aria-live="polite">
-        {result.kind === 'empty' && <p className="notice">{ui.emptyText}</p>}
-        {result.kind === 'ok' && result.droppedTokens > 0 && (
+        {result?.kind === 'empty' && <p className="notice">{ui.emptyText}</p>}
+        {result?.kind === 'ok' && result.droppedTokens > 0 && (
           <p className="notice warn">{t(ui, 'truncated', lang, { n: result.totalTokens, T: props.nPositions })}</p>
         )}
-        {result.kind === 'ok' && result.hasChinese && <p className="notice">{ui.chineseText}</p>}
+        {result?.kind === 'ok' && result.hasChinese && <p className="notice">{ui.chineseText}</p>}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Lang, UiStrings } from './i18n';
-import { useModel } from './model/ModelContext';
-import { useForward } from './model/useForward';
+import { useModelState } from './model/ModelContext';
+import { runText } from './model/useForward';
 import { useText } from './state/text';
 import { useUrlParam } from './state/url';
 import { TextInput } from './TextInput';
@@ -16,31 +16,53 @@ const serializeView = (v: View) => (v === 'read' ? null : v);
 // Stable across renders so useForward's memo key does not change on every keystroke elsewhere.
 const FORWARD_OPTIONS = { logitRows: 'last' } as const;
 
-/** Everything below the header once the model is loaded: the text, the prediction, then the chosen view. */
-export function Workspace(props: { lang: Lang; ui: UiStrings }) {
-  const loaded = useModel();
+/**
+ * Everything below the header. The text box is there at once, so the reader can start typing while
+ * the model loads; the prediction and the chosen view follow when it is ready. The text box stays the
+ * same element throughout, so nothing typed meanwhile is lost.
+ */
+export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: string) => ReactNode }) {
+  const state = useModelState();
+  const loaded = state.status === 'ready' ? state.model : null;
   const [text, setText] = useText();
   const [view, setView] = useUrlParam('view', parseView, serializeView, 'push');
   // The text box follows every key at once; the model and the figures catch up as soon as React has time,
   // so a long text never makes typing lag.
   const modelText = useDeferredValue(text);
-  const result = useForward(loaded, modelText, FORWARD_OPTIONS);
+  const result = useMemo(() => (loaded ? runText(loaded, modelText, FORWARD_OPTIONS) : null), [loaded, modelText]);
   const { ui, lang } = props;
+  if (state.status === 'error') return <>{props.error(state.message)}</>;
   return (
-    <main data-model-ready>
+    <main data-model-ready={loaded ? '' : undefined}>
       <div className="top-panel">
-        <TextInput text={text} onText={setText} result={result} nPositions={loaded.model.config.nPositions} lang={lang} ui={ui} />
-        <Prediction result={result} tokenizer={loaded.tokenizer} ui={ui} count={5} />
+        <TextInput text={text} onText={setText} result={result} nPositions={loaded?.model.config.nPositions ?? 0} lang={lang} ui={ui} />
+        {loaded && result ? (
+          <Prediction result={result} tokenizer={loaded.tokenizer} ui={ui} count={5} />
+        ) : (
+          <p className="status" role="status">
+            {ui.loadingModel}
+          </p>
+        )}
       </div>
-      <nav className="view-switch" aria-label={ui.viewSwitch}>
-        <button type="button" aria-pressed={view === 'read'} onClick={() => setView('read')} data-testid="view-read">
-          {ui.viewRead}
-        </button>
-        <button type="button" aria-pressed={view === 'lab'} onClick={() => setView('lab')} data-testid="view-lab">
-          {ui.viewLab}
-        </button>
-      </nav>
-      {view === 'lab' ? <EmbeddingLab lang={lang} ui={ui} result={result} /> : result.kind === 'ok' ? <Explainer loaded={loaded} result={result} lang={lang} ui={ui} /> : <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />}
+      {loaded && result && (
+        <>
+          <nav className="view-switch" aria-label={ui.viewSwitch}>
+            <button type="button" aria-pressed={view === 'read'} onClick={() => setView('read')} data-testid="view-read">
+              {ui.viewRead}
+            </button>
+            <button type="button" aria-pressed={view === 'lab'} onClick={() => setView('lab')} data-testid="view-lab">
+              {ui.viewLab}
+            </button>
+          </nav>
+          {view === 'lab' ? (
+            <EmbeddingLab lang={lang} ui={ui} result={result} />
+          ) : result.kind === 'ok' ? (
+            <Explainer loaded={loaded} result={result} lang={lang} ui={ui} />
+          ) : (
+            <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />
+          )}
+        </>
+      )}
     </main>
   );
 }

@@ -1,12 +1,12 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { DEFAULT_MODEL_URL, loadModel, type AppModel } from './loadModel';
 
-type ModelState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; model: AppModel };
+export type ModelState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; model: AppModel };
 
-const ModelContext = createContext<AppModel | null>(null);
+const ModelContext = createContext<ModelState>({ status: 'loading' });
 
-/** Loads the model once; children render only when it is ready, so they can assume it exists. */
-export function ModelProvider(props: { loading: ReactNode; error: (message: string) => ReactNode; children: ReactNode }) {
+/** Loads the model once. The page renders at once; the parts that need the model wait for it. */
+export function ModelProvider(props: { children: ReactNode }) {
   const [state, setState] = useState<ModelState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -18,13 +18,16 @@ export function ModelProvider(props: { loading: ReactNode; error: (message: stri
       live = false;
     };
   }, []);
-  if (state.status === 'loading') return <>{props.loading}</>;
-  if (state.status === 'error') return <>{props.error(state.message)}</>;
-  return <ModelContext.Provider value={state.model}>{props.children}</ModelContext.Provider>;
+  return <ModelContext.Provider value={state}>{props.children}</ModelContext.Provider>;
 }
 
+export function useModelState(): ModelState {
+  return useContext(ModelContext);
+}
+
+/** The loaded model, for components that only render once it is ready. */
 export function useModel(): AppModel {
-  const model = useContext(ModelContext);
-  if (!model) throw new Error('useModel must be used inside a ready ModelProvider');
-  return model;
+  const state = useContext(ModelContext);
+  if (state.status !== 'ready') throw new Error('useModel must be used once the model is ready');
+  return state.model;
 }
