@@ -93,6 +93,8 @@ describe('output figures', () => {
     const text = await readText(page);
     expect(text.length).toBeGreaterThan(START.length + 24);
     await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe(text);
+    // The panel shows the end of the sequence, with this run's tokens marked.
+    expect(await page.locator('[data-testid=sequence-tail] .token-chip.generated').count()).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   });
 

@@ -67,4 +67,25 @@ describe('lab picture labels', () => {
       { numRuns: 300 },
     );
   });
+
+  it('keep a required label inside the frame however long it is and wherever its dot is', () => {
+    const W = 300, H = 200;
+    const texts = fc.string({ minLength: 1, maxLength: 80 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: W }), fc.integer({ min: 0, max: H }), texts, (px, py, text) => {
+        const r = request('result', px, py, text, true);
+        const [label] = placeLabels([r], W, H, 6);
+        const shown = label.text ?? text;
+        const box = labelBox({ ...r, text: shown }, label);
+        expect(box.left).toBeGreaterThanOrEqual(-1e-9);
+        expect(box.right).toBeLessThanOrEqual(W + 1e-9);
+        // Shortened only when it could not fit at all, and then it says so with an ellipsis.
+        if (label.text !== undefined) {
+          expect(labelWidth(text, 10)).toBeGreaterThan(W);
+          expect(label.text.endsWith('…')).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

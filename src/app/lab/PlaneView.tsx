@@ -162,7 +162,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
               <circle r={p.kind === 'result' ? DOT + 2 : p.kind === 'step' ? DOT - 2 : DOT} />
               {label && (
                 <text x={label.x} y={label.y} textAnchor={label.anchor}>
-                  {p.label}
+                  {label.text ?? p.label}
                 </text>
               )}
             </g>

@@ -41,6 +41,8 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const [contextFull, setContextFull] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [respelled, setRespelled] = useState<Respelling | null>(null);
+  // How long the sequence was when the run started: what comes after it is the run's own.
+  const [runStart, setRunStart] = useState<number | null>(null);
   // The ids and text the last step produced; the next step waits until the trace for them arrives.
   const [expected, setExpected] = useState<{ ids: number[]; text: string } | null>(null);
 
@@ -94,6 +96,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const start = (count: number) => {
     setAdded([]);
     setRespelled(null);
+    setRunStart(context?.ids.length ?? null);
     setContextFull(false);
     setExpected(null);
     setTotal(count);
@@ -145,6 +148,9 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           ))}
         </div>
       )}
+      {runStart !== null && context !== null && (
+        <SequenceTail ids={context.ids} runStart={runStart} label={(id) => tokenLabel(tokenizer, id)} title={t(ui, 'outSequenceNow', lang, { n: context.ids.length })} />
+      )}
       {respelled && (
         <p className="notice" role="status" data-testid="generation-respelled">
           {ui.outGenRespelledChosen}{' '}
@@ -178,5 +184,27 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
         </div>
       )}
     </section>
+  );
+}
+
+const TAIL = 24;
+
+/** The end of the sequence the model reads next, the run's tokens marked and the newest sliding in. */
+function SequenceTail(props: { ids: readonly number[]; runStart: number; label: (id: number) => string; title: string }) {
+  const first = Math.max(0, props.ids.length - TAIL);
+  return (
+    <div className="sequence-tail" data-testid="sequence-tail">
+      <span className="muted">{props.title}</span> {first > 0 && <span className="muted">…</span>}
+      {props.ids.slice(first).map((id, i) => {
+        const at = first + i;
+        const ours = at >= props.runStart;
+        const newest = ours && at === props.ids.length - 1;
+        return (
+          <span key={`${at}:${id}`} className={`token-chip${ours ? ' generated' : ''}${newest ? ' newest' : ''}`}>
+            {props.label(id)}
+          </span>
+        );
+      })}
+    </div>
   );
 }

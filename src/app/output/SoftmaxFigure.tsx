@@ -63,7 +63,10 @@ export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
           const label = tokenLabel(tokenizer, id);
           return (
             <li key={id} className={why || (settings.temperature === 0 && !view.kept[id]) ? 'removed' : undefined} title={why ?? undefined}>
-              <span className="token-chip">{label}</span>
+              <span className="token-cell">
+                <span className="token-chip">{label}</span>
+                {why && <span className="removed-tag">{why}</span>}
+              </span>
               <span className="num">{fmt(logits[id], 2)}</span>
               <ProbBar label={`${label}: ${formatPercent(view.probs[id])}${why ? ` (${why})` : ''}`} removed={!view.kept[id]} />
               <span className="num" data-prob={view.probs[id]}>

@@ -275,6 +275,7 @@ const ui = {
     'Each new token is drawn from the distribution above and appended to your text; then the whole forward pass runs again on the longer text. Same text, same settings and same seed give the same tokens, so the page address reproduces a run.',
   outHowMany: 'How many tokens',
   outGenerating: 'Generating: {i} of {n}',
+  outSequenceNow: 'What the model reads next ({n} tokens; this run’s are marked):',
   outGeneratedRun: 'Added in this run',
   outSeedInvalid: 'The seed must be a whole number from 0 to 4294967295; {value} is not, so {to} is used.',
   outGenerateNInvalid: 'Choose between 1 and {max} tokens.',

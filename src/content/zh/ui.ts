@@ -272,6 +272,7 @@ const ui: UiStrings = {
     '每个新词元都从上面的分布中抽取，接到你的文本后面；然后在变长的文本上把整个前向计算重新跑一遍。文本、设置和种子都相同，抽出的词元就相同，所以用页面地址就能重现一次生成。',
   outHowMany: '生成几个词元',
   outGenerating: '正在生成：第 {i} 个，共 {n} 个',
+  outSequenceNow: '模型接下来要读的序列（共 {n} 个词元，本次生成的已标出）：',
   outGeneratedRun: '本次新增',
   outSeedInvalid: '种子必须是 0 到 4294967295 之间的整数，{value} 不符合，已改用 {to}。',
   outGenerateNInvalid: '请选择 1 到 {max} 个词元。',

@@ -16,6 +16,8 @@ export interface PlacedLabel {
   x: number; // the text anchor point, relative to the dot
   y: number; // the baseline, relative to the dot
   anchor: 'start' | 'end' | 'middle';
+  /** Set when the text had to be shortened to fit the picture at all. */
+  text?: string;
 }
 
 export interface Box {
@@ -92,10 +94,26 @@ export function placeLabels(requests: readonly LabelRequest[], width: number, he
       .filter(({ box }) => box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height);
     const choice =
       inFrame.find(({ box }) => clashes(box) === 0) ??
-      (r.required ? (leastCrowded(inFrame, ({ box }) => clashes(box)) ?? { label: candidates[0], box: labelBox(r, candidates[0]) }) : undefined);
+      (r.required ? (leastCrowded(inFrame, ({ box }) => clashes(box)) ?? squeezedIn(r, width, height, gap)) : undefined);
     if (!choice) return;
     taken.push(choice.box);
     placed.push(choice.label);
   });
   return placed;
+}
+
+/**
+ * A required label that fits nowhere around its dot (a long expression near the edge of a phone-sized
+ * picture): above or below the dot, slid sideways to stay inside the frame, and shortened with "…"
+ * if it is wider than the whole picture.
+ */
+function squeezedIn(r: LabelRequest, width: number, height: number, gap: number): { label: PlacedLabel; box: Box } {
+  const h = lineHeight(r);
+  let text = r.text;
+  while (text.length > 1 && labelWidth(text, r.fontSize) > width) text = [...text].slice(0, -2).join('') + '…';
+  const w = labelWidth(text, r.fontSize);
+  const left = Math.max(0, Math.min(width - w, r.px - w / 2));
+  const y = r.py - gap - h >= 0 || r.py + gap + h > height ? -gap : gap + h * 0.7;
+  const label: PlacedLabel = { key: r.key, x: left - r.px, y, anchor: 'start', ...(text === r.text ? {} : { text }) };
+  return { label, box: labelBox({ ...r, text }, label) };
 }
