@@ -16,6 +16,8 @@ interface Props {
   layout: HeatmapLayout;
   color: (v: number) => string;
   rowLabels: readonly string[];
+  /** Labels under the columns, for matrices whose columns are tokens too (attention scores and weights). */
+  colLabels?: readonly string[];
   selectedRow: number | null;
   focus: CellPos | null;
   onHover: (cell: CellPos | null) => void;
@@ -32,6 +34,7 @@ interface Props {
 
 const LABEL_W = 84;
 const TOP = 4;
+const COL_LABEL_H = 48;
 /** Above this many cells one SVG rect each gets slow (a 128-token text has 32,768 MLP cells): draw a bitmap instead. */
 const MAX_RECTS = 3000;
 /** The whole entrance stagger stays under this, however many rows or columns there are. */
@@ -100,6 +103,8 @@ export function Heatmap(props: Props) {
   }, [layout, color, enter]);
 
   const { cellW, cellH, rows, cols } = layout;
+  const colLabels = props.colLabels && cellW >= 9 ? props.colLabels.slice(0, cols) : null;
+  const colLabelH = colLabels ? COL_LABEL_H : 0;
   // At least 2px on the left so the row highlight's outline is not clipped.
   const labelW = Math.max(props.labelWidth ?? LABEL_W, 2);
   const maxChars = Math.max(3, Math.floor(labelW / 7.5));
@@ -113,7 +118,7 @@ export function Heatmap(props: Props) {
   return (
     <svg
       width={labelW + layout.width + 2}
-      height={TOP + layout.height + 2}
+      height={TOP + layout.height + 2 + colLabelH}
       role="img"
       aria-label={props.label}
       data-testid={props.testId}
@@ -154,6 +159,15 @@ export function Heatmap(props: Props) {
           }}
         />
       </g>
+      {colLabels && (
+        <g transform={`translate(${labelW},${TOP + layout.height + 4})`}>
+          {colLabels.map((label, c) => (
+            <text key={c} transform={`translate(${c * cellW + cellW / 2},0) rotate(55)`} dy="0.35em" className="col-label" fontSize={Math.min(12, cellW - 1)}>
+              {truncate(label, 7)}
+            </text>
+          ))}
+        </g>
+      )}
       <g transform={`translate(${labelW - 6},${TOP})`}>
         {props.rowLabels.slice(0, rows).map((label, r) =>
           cellH >= 9 && labelW > 2 ? (

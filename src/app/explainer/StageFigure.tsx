@@ -14,6 +14,8 @@ import { AttentionLines } from './figures/AttentionLines';
 import { stagePlane } from './focus';
 
 const ENTER: Partial<Record<Stage['kind'], EnterMotion>> = { tokEmb: 'fromAbove', posEmb: 'fromLeft' };
+// Stages whose columns are the key tokens each query looks at.
+const KEY_COLUMNS = new Set<Stage['kind']>(['scores', 'masked', 'weights']);
 
 interface Props {
   stage: Stage;
@@ -89,6 +91,7 @@ function MatrixFigure(props: Props) {
           layout={layout}
           color={color}
           rowLabels={props.labels}
+          colLabels={KEY_COLUMNS.has(stage.kind) ? props.labels : undefined}
           selectedRow={props.tok}
           focus={{ r: props.focus.row, c: props.focus.col }}
           onHover={(cell) => props.onHover(cell ? toFocus(cell) : null)}
