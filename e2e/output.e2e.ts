@@ -151,6 +151,11 @@ describe('output figures', () => {
     const lens = page.getByTestId('logit-lens');
     await expect.poll(() => lens.locator('tbody tr').count()).toBeGreaterThan(1);
     expect(await lens.locator('tr.current-layer th').textContent()).toBe('After block 1');
+    // The stepper shows the same row of the lens in one line, with the same top guess as the table.
+    const line = page.getByTestId('stepper-lens');
+    expect(await line.textContent()).toContain('(After block 1)');
+    const tableTop = await lens.locator('tr.current-layer td').first().locator('.lens-token').textContent();
+    expect(await line.locator('.token-chip').first().textContent()).toBe(tableTop);
     await page.getByTestId('params-model').selectOption('gpt2');
     await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('124,439,808');
     await page.getByTestId('params-model').selectOption('gpt3');

@@ -24,6 +24,15 @@ describe('parseExpression', () => {
     expect(terms('.5*a + 1.5e1*b')).toEqual([[0.5, 'a'], [15, 'b']]);
   });
 
+  it('reads the minus sign of the prose, an en dash and full-width signs as - and +', () => {
+    const classic = [[1, 'king'], [-1, 'man'], [1, 'woman']];
+    expect(terms('king − man + woman')).toEqual(classic);
+    expect(terms('king – man + woman')).toEqual(classic);
+    expect(terms('king－man＋woman')).toEqual(classic);
+    expect(terms('2×queen − king')).toEqual([[2, 'queen'], [-1, 'king']]);
+    expect(error('king −').kind).toBe('expected-word');
+  });
+
   it('keeps the position of each word', () => {
     const r = parseExpression('king - man');
     expect(r.ok && r.terms.map((t) => [t.start, t.end])).toEqual([[0, 4], [7, 10]]);

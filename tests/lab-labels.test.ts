@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { labelBox, labelWidth, overlaps, placeLabels, type LabelRequest } from '../src/viz/lab/labels';
+import { crosses, labelBox, labelWidth, overlaps, placeLabels, type LabelRequest } from '../src/viz/lab/labels';
 
 // At 10px a monospace character is 6px wide and the line 12px high.
 const request = (key: string, px: number, py: number, text: string, required = false): LabelRequest => ({ key, px, py, text, fontSize: 10, required });
@@ -87,5 +87,23 @@ describe('lab picture labels', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('tell whether a line passes through a box', () => {
+    const box = { left: 10, top: 10, right: 20, bottom: 20 };
+    expect(crosses({ x1: 0, y1: 15, x2: 30, y2: 15 }, box)).toBe(true); // straight through
+    expect(crosses({ x1: 12, y1: 12, x2: 14, y2: 14 }, box)).toBe(true); // wholly inside
+    expect(crosses({ x1: 0, y1: 0, x2: 30, y2: 5 }, box)).toBe(false); // passes above
+    expect(crosses({ x1: 0, y1: 30, x2: 30, y2: 0 }, box)).toBe(true); // the diagonal through the middle
+    expect(crosses({ x1: 0, y1: 0, x2: 9, y2: 9 }, box)).toBe(false); // stops short
+  });
+
+  it('keep labels off the arrows', () => {
+    // An arrow leaves the dot to the right, where the label would go first.
+    const r = request('king', 100, 50, 'king');
+    const arrow = { x1: 100, y1: 50, x2: 200, y2: 50 };
+    const [label] = placeLabels([r], 300, 200, 6, [arrow]);
+    expect(crosses(arrow, labelBox(r, label))).toBe(false);
+    expect(label.anchor).not.toBe('start');
   });
 });

@@ -54,6 +54,13 @@ describe('logit lens', () => {
     first.top.forEach((t, i) => expect(t.prob).toBeCloseTo(expected[i].prob, 6));
   });
 
+  it('computes only the snapshots asked for, the same as in the full table', () => {
+    const all = logitLens(model, trace, 3, 4);
+    expect(logitLens(model, trace, 3, 4, [2])).toEqual([all[2]]);
+    expect(logitLens(model, trace, 3, 4, [3, 0])).toEqual([all[3], all[0]]);
+    expect(() => logitLens(model, trace, 3, 4, [4])).toThrow(/no snapshot 4/);
+  });
+
   it('refuses a position outside the text', () => {
     expect(() => logitLens(model, trace, 5, 3)).toThrow(/position 5 is outside 0\.\.4/);
   });

@@ -140,7 +140,15 @@ describe('validateSettings', () => {
     expect(codes({ temperature: -3 })).toEqual({ s: { temperature: 0, topK: null, topP: null }, codes: ['temperatureClamped'] });
     expect(codes({ temperature: 1e9 }).s.temperature).toBe(5);
     expect(codes({ temperature: NaN }).codes).toEqual(['temperatureNotANumber']);
-    expect(codes({ temperature: Infinity }).codes).toEqual(['temperatureNotANumber']);
+    // Far too big is still a number: clamped, like 1e9.
+    expect(codes({ temperature: Infinity })).toEqual({ s: { temperature: 5, topK: null, topP: null }, codes: ['temperatureClamped'] });
+    expect(codes({ temperature: '1e999' }).s.temperature).toBe(5);
+    // Typed the way people type decimals, and only that: no hexadecimal 16 out of "0x10".
+    expect(codes({ temperature: '1,5' })).toEqual({ s: { temperature: 1.5, topK: null, topP: null }, codes: [] });
+    expect(codes({ temperature: '１.５' }).s.temperature).toBe(1.5);
+    expect(codes({ temperature: ' .5 ' }).s.temperature).toBe(0.5);
+    expect(codes({ temperature: '0x10' }).codes).toEqual(['temperatureNotANumber']);
+    expect(codes({ temperature: '1.2.3' }).codes).toEqual(['temperatureNotANumber']);
     expect(codes({ temperature: 'hot' }).s.temperature).toBe(1);
     expect(codes({ temperature: {} }).codes).toEqual(['temperatureNotANumber']);
     expect(codes({ topK: 2.6 })).toEqual({ s: { temperature: 1, topK: 3, topP: null }, codes: ['topKRounded'] });

@@ -4,6 +4,7 @@ import { createRng } from '../../src/core/rng.ts';
 import { nearestRows, analogyVector } from '../../src/core/analogy.ts';
 import { generate } from '../../src/core/sampling.ts';
 import { logitLens } from '../../src/core/lens.ts';
+import { analyse } from '../../src/core/expressionAnalysis.ts';
 
 // Timings are medians of repeated runs after a warm-up, so one slow run (GC, JIT) does not decide them.
 // The warm-up lasts at least 10 runs and 300 ms: V8 keeps optimising a pass for its first few hundred
@@ -36,6 +37,9 @@ export function runBench(loaded: LoadedModel, tokens: number) {
     // Logits at every position, as training and the app's "every position" view need: W_u then dominates.
     forward_all_logits_ms_median: median(() => forward(model, ids), 21),
     nearest_neighbours_ms_median: median(() => nearestRows(wte, analogyVector(wte, king, man, woman), { k: 10, exclude: [king, man, woman] }), 51),
+    // What the lab does per keystroke in its expression box: parse, look the words up, and rank all
+    // tokens by cosine and by dot product among whole words.
+    lab_expression_ms_median: median(() => analyse(loaded, 'king - man + woman', false, false), 51),
     generate_32_tokens_ms: median(() => generate(model, loaded.tokenizer, ids.slice(0, 8), 32, { temperature: 0.8, topK: null, topP: null }, 1), 3),
     logit_lens_ms_median: median(() => logitLens(model, trace, T - 1, 5), 51),
     model: `${model.config.nLayer} layers, C=${model.config.nEmbd}, V=${model.config.vocabSize}, ${model.config.nPositions} positions`,

@@ -33,6 +33,11 @@ export const MAX_COEFFICIENT = 100;
 const WORD = /[\p{L}'’][\p{L}\p{M}\p{N}'’]*/uy;
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const SPACE = /\s*/uy;
+// Readers copy "king − man + woman" from the prose (U+2212), type an en dash, or a Chinese keyboard's
+// full-width signs; all of them mean what + and - mean.
+const PLUS = new Set(['+', '\uFF0B']);
+const MINUS = new Set(['-', '\u2212', '\u2013', '\uFF0D']);
+const TIMES = new Set(['*', '\u00D7', '\u00B7', '\uFF0A']);
 
 function matchAt(pattern: RegExp, source: string, position: number): string | null {
   pattern.lastIndex = position;
@@ -61,8 +66,8 @@ export function parseExpression(source: string): ParsedExpression {
   while (pos < source.length) {
     let sign = 1;
     const op = source[pos];
-    if (op === '+' || op === '-') {
-      sign = op === '-' ? -1 : 1;
+    if (PLUS.has(op) || MINUS.has(op)) {
+      sign = MINUS.has(op) ? -1 : 1;
       pos = skipSpace(source, pos + 1);
     } else if (terms.length > 0) {
       return fail(matchAt(WORD, source, pos) || matchAt(NUMBER, source, pos)
@@ -80,12 +85,13 @@ export function parseExpression(source: string): ParsedExpression {
       }
       coefficient = value;
       pos = skipSpace(source, pos + number.length);
-      if (source[pos] === '*') pos = skipSpace(source, pos + 1);
+      if (TIMES.has(source[pos])) pos = skipSpace(source, pos + 1);
     }
 
     const word = matchAt(WORD, source, pos);
     if (word === null) {
-      if (pos === source.length || '+-*'.includes(source[pos])) return fail({ kind: 'expected-word', position: pos });
+      const sign = source[pos];
+      if (pos === source.length || PLUS.has(sign) || MINUS.has(sign) || TIMES.has(sign)) return fail({ kind: 'expected-word', position: pos });
       return fail({ kind: 'unexpected-character', position: pos, character: characterAt(source, pos) });
     }
     terms.push({ word, coefficient: sign * coefficient || 0, start: pos, end: pos + word.length });

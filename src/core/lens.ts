@@ -15,8 +15,11 @@ export interface LensRow {
   top: { id: number; prob: number }[];
 }
 
-/** One row per residual-stream snapshot at `position`: x0, then every block's resid2. */
-export function logitLens(model: GPTModel, trace: Trace, position: number, k: number): LensRow[] {
+/**
+ * One row per residual-stream snapshot at `position`: x0, then every block's resid2; or only the
+ * snapshots listed in `layers` (0 = x0, l = after block l).
+ */
+export function logitLens(model: GPTModel, trace: Trace, position: number, k: number, layers?: readonly number[]): LensRow[] {
   const { nEmbd: C, vocabSize: V, layerNormEpsilon: eps } = model.config;
   const T = trace.ids.length;
   if (!Number.isInteger(position) || position < 0 || position >= T) {
@@ -26,7 +29,10 @@ export function logitLens(model: GPTModel, trace: Trace, position: number, k: nu
   const snapshots = [trace.x0, ...trace.blocks.map((b) => b.resid2)];
   const normed = new Float32Array(C); // (C)
   const logits = new Float32Array(V); // (V)
-  return snapshots.map((stream, layer) => {
+  const wanted = layers ?? snapshots.map((_, layer) => layer);
+  return wanted.map((layer) => {
+    const stream = snapshots[layer];
+    if (!stream) throw new Error(`logit lens: there is no snapshot ${layer} (0..${snapshots.length - 1})`);
     const x = stream.data.subarray(position * C, (position + 1) * C); // (C)
     layernormForward(normed, null, null, x, model.params.ln_f.weight.data, model.params.ln_f.bias.data, 1, C, eps);
     unembeddingForward(logits, normed, wu, 1, C, V);

@@ -41,12 +41,19 @@ export interface SettingsProblem {
 }
 
 // Accepts numbers and numeric strings (the URL and the command line hand over strings).
+// A decimal number as people type it: digits with a point or a comma (1,5), an optional exponent.
+// Not JavaScript's wider syntax, which reads "0x10" as 16, a number the reader never wrote.
+const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
+
 function asNumber(raw: unknown): number | null | 'bad' {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : 'bad';
+  // Infinity (or 1e999) is a number, only far too big: it is clamped like any other big one.
+  if (typeof raw === 'number') return Number.isNaN(raw) ? 'bad' : raw;
   if (typeof raw === 'string' && raw.trim() !== '') {
-    const n = Number(raw);
-    return Number.isFinite(n) ? n : 'bad';
+    // Full-width digits from a Chinese keyboard (１.５) are the same digits.
+    const typed = raw.normalize('NFKC').trim();
+    if (!DECIMAL.test(typed)) return 'bad';
+    return Number(typed.replace(',', '.'));
   }
   return 'bad';
 }

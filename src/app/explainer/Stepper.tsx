@@ -4,7 +4,10 @@ import type { Trace } from '../../core/trace';
 import type { Lang, UiStrings } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import { substitute, type Focus } from '../../viz/substitute';
-import { fmt } from '../../viz/format';
+import { fmt, formatPercent } from '../../viz/format';
+import { logitLens } from '../../core/lens';
+import { lensRowForStage } from '../../viz/output/lensRow';
+import { t } from '../i18n';
 import type { Selection, SelectionActions } from './useSelection';
 import { StepperControls } from './StepperControls';
 import { HeadPicker, LayerPicker } from './Pickers';
@@ -13,6 +16,8 @@ import { Tex } from './Tex';
 import { cellLabel } from './labels';
 import { clampFocus, defaultFocus } from './focus';
 import { useWidth } from './useWidth';
+
+const LENS_K = 3;
 
 interface Props {
   model: GPTModel;
@@ -44,6 +49,9 @@ export function Stepper(props: Props) {
   const focus = useMemo(() => clampFocus(hover ?? pinned ?? defaultFocus(stage, trace, head, tok), stage, trace, head), [hover, pinned, stage, trace, head, tok]);
   const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
   const label = cellLabel(stage, focus, { ui, lang, labels: props.labels, labelOf: props.labelOf, head });
+  // The logit lens at this point of the pass: what the selected token's stream would predict if the model stopped here.
+  const lensLayer = lensRowForStage(stage, model.config.nLayer);
+  const lens = useMemo(() => logitLens(model, trace, Math.min(tok, trace.ids.length - 1), LENS_K, [lensLayer])[0], [model, trace, tok, lensLayer]);
 
   const pick = (f: Focus) => {
     setPinned(f);
@@ -99,6 +107,18 @@ export function Stepper(props: Props) {
         <span className="formula-caption">{ui.formulaNumbers}</span>
         <Tex tex={sub.tex} display testId="formula-numbers" />
       </div>
+      {stage.kind !== 'tokens' && (
+        <p className="stepper-lens" data-testid="stepper-lens">
+          <span className="formula-caption">{ui.stepperLensTitle}</span>
+          {t(ui, 'stepperLens', lang, { where: lensLayer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: lensLayer }), t: tok })}{' '}
+          {lens.top.map(({ id, prob }) => (
+            <span key={id} className="lens-guess">
+              <span className="token-chip">{props.labelOf(id)}</span> {formatPercent(prob)}
+            </span>
+          ))}{' '}
+          <a href="#logit-lens">{ui.stepperLensMore}</a>
+        </p>
+      )}
     </section>
   );
 }

@@ -58,6 +58,7 @@ export function ArithmeticSection(props: {
           <button key={expression} type="button" className="lab-chip" onClick={() => state.setExpression(expression)}>{expression}</button>
         ))}
       </div>
+      <p className="lab-hint">{ui.labExamplesNote}</p>
       <div className="lab-toggles" role="radiogroup" aria-label={ui.labClickSign} onKeyDown={onRadioGroupKeyDown}>
         <span>{ui.labClickSign}{ui.colon}</span>
         {([1, -1] as const).map((sign) => (

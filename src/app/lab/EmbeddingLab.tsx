@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useModel } from '../model/ModelContext';
 import { useForward, type ForwardResult } from '../model/useForward';
 import { useText } from '../state/text';
@@ -27,7 +27,9 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result?: Forwar
   const state = useLabState();
   const own = useForward(loaded, props.result ? '' : text, LAST_ROW);
   const before = props.result ?? own;
-  const analysis = useExpression(loaded, state.expression, state.includeInputs, state.allTokens);
+  // The box follows every key at once; the rankings, the picture and the injected pass catch up a moment later.
+  const expression = useDeferredValue(state.expression);
+  const analysis = useExpression(loaded, expression, state.includeInputs, state.allTokens);
   const { vocabSize: V, nEmbd: C } = loaded.model.config;
 
   const sentenceWords = useMemo(() => {

@@ -8,6 +8,7 @@ import { formatTerms } from '../../core/expression';
 import { t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { tokenLabel } from './analysis';
+import { tokenLabel as anyTokenLabel } from '../../viz/format';
 import type { LabState } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
@@ -69,7 +70,7 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
           {on && shifts.length > 0 && (
             <ShiftTable
               rows={shifts}
-              label={(id) => tokenLabel(loaded, id)}
+              label={(id) => anyTokenLabel(loaded.tokenizer, id)}
               headers={{ token: ui.token, before: ui.labBefore, after: ui.labAfter, change: ui.labChange }}
             />
           )}

@@ -88,7 +88,16 @@ export function PictureSection(props: { loaded: AppModel; state: LabState; analy
               ? t(ui, 'labPcaExplain', lang, { n: picture.points.length, share: Math.round(picture.share * 100) })
               : ui.labPairsExplain}
           </p>
-          <PlaneView picture={picture} ui={ui} lang={lang} />
+          <PlaneView
+            picture={picture}
+            ui={ui}
+            lang={lang}
+            axisNames={
+              state.axes === 'pairs'
+                ? [`${ui.labHorizontal}${ui.colon} ${state.xAxis[0]} → ${state.xAxis[1]}`, `${ui.labVertical}${ui.colon} ${state.yAxis[0]} → ${state.yAxis[1]}`]
+                : undefined
+            }
+          />
           {picture.parallels.length > 0 && analysis.kind === 'ok' && (
             <p className="lab-hint">{t(ui, 'labParallelExplain', lang, { a: analysis.terms[0].form, b: analysis.terms[1].form, c: analysis.terms[2].form })}</p>
           )}

@@ -19,7 +19,7 @@ const FONT_SIZE: Record<PointKind, number> = { result: 13, input: 13, step: 11, 
 const LABEL_PRIORITY: readonly PointKind[] = ['result', 'input', 'step', 'neighbour'];
 
 /** The 2-D picture: React draws the points, D3 owns only the arrows so it can animate them. */
-export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }) {
+export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; axisNames?: readonly [string, string] }) {
   const { ui, lang } = props;
   const svgRef = useRef<SVGSVGElement>(null);
   const arrowsRef = useRef<SVGGElement>(null);
@@ -38,12 +38,19 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
   const placed: PlacedPoint[] = base.points.map((p) => ({ ...p, px: x(p.xy[0]), py: y(p.xy[1]) }));
   const byKey = new Map(placed.map((p) => [p.key, p]));
   const byPriority = [...placed].sort((a, b) => LABEL_PRIORITY.indexOf(a.kind) - LABEL_PRIORITY.indexOf(b.kind));
+  // Labels keep clear of the arrows and the parallelogram's dashed sides as well as of each other.
+  const segments = [...props.picture.arrows, ...props.picture.parallels].flatMap(({ from, to }) => {
+    const a = byKey.get(from);
+    const b = byKey.get(to);
+    return a && b ? [{ x1: a.px, y1: a.py, x2: b.px, y2: b.py }] : [];
+  });
   const labels = new Map(
     placeLabels(
       byPriority.map((p) => ({ key: p.key, px: p.px, py: p.py, text: p.label, fontSize: FONT_SIZE[p.kind], required: p.kind === 'result' || p.kind === 'input' })),
       WIDTH,
       HEIGHT,
       DOT + 2,
+      segments,
     ).map((l) => [l.key, l]),
   );
 
@@ -59,6 +66,20 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
       select(svg).on('.zoom', null);
     };
   }, []);
+
+  // The keyboard's way to zoom and pan, for readers who cannot scroll, pinch or drag.
+  const onKeyDown = (e: React.KeyboardEvent<SVGSVGElement>) => {
+    const svg = svgRef.current;
+    const behaviour = zoomRef.current;
+    if (!svg || !behaviour) return;
+    const pan: Record<string, [number, number]> = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] };
+    if (e.key === '+' || e.key === '=') select(svg).call(behaviour.scaleBy, 1.25);
+    else if (e.key === '-' || e.key === '_') select(svg).call(behaviour.scaleBy, 0.8);
+    else if (pan[e.key]) select(svg).call(behaviour.translateBy, pan[e.key][0] / transform.k, pan[e.key][1] / transform.k);
+    else if (e.key === '0') resetView();
+    else return;
+    e.preventDefault();
+  };
 
   const resetView = () => {
     if (svgRef.current && zoomRef.current) select(svgRef.current).call(zoomRef.current.transform, zoomIdentity);
@@ -86,7 +107,6 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
       .data(lines)
       .join('line')
       .attr('class', 'lab-arrow')
-      .attr('marker-end', 'url(#lab-arrowhead)')
       .attr('x1', (d) => d.x1)
       .attr('y1', (d) => d.y1)
       .attr('x2', (d) => d.x2)
@@ -94,7 +114,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
     const key = `${arrowKey}#${replays}`;
     if (animated.current === key || prefersReducedMotion()) {
       animated.current = key;
-      selection.interrupt().attr('stroke-dasharray', null).attr('stroke-dashoffset', null).attr('opacity', 1);
+      selection.interrupt().attr('stroke-dasharray', null).attr('stroke-dashoffset', null).attr('opacity', 1).attr('marker-end', 'url(#lab-arrowhead)');
       return;
     }
     animated.current = key;
@@ -103,6 +123,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
       select(this)
         .interrupt()
         .attr('opacity', 1)
+        .attr('marker-end', null) // the head appears when its line arrives, not before
         .attr('stroke-dasharray', `${length} ${length}`)
         .attr('stroke-dashoffset', length)
         .transition()
@@ -110,7 +131,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
         .duration(650)
         .attr('stroke-dashoffset', 0)
         .on('end', function () {
-          select(this).attr('stroke-dasharray', null);
+          select(this).attr('stroke-dasharray', null).attr('marker-end', 'url(#lab-arrowhead)');
         });
     });
   });
@@ -123,7 +144,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
 
   return (
     <figure className="lab-plane" ref={figureRef}>
-      <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={ui.labPicture} className="lab-plane-svg">
+      <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={ui.labPicture} className="lab-plane-svg" tabIndex={0} onKeyDown={onKeyDown}>
         <defs>
           <marker id="lab-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--accent)" />
@@ -135,6 +156,16 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang }
         <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="var(--surface)" />
         <line className="lab-axis" x1={0} x2={WIDTH} y1={y(0)} y2={y(0)} />
         <line className="lab-axis" x1={x(0)} x2={x(0)} y1={0} y2={HEIGHT} />
+        {props.axisNames && (
+          <g className="lab-axis-names">
+            <text x={WIDTH - 6} y={Math.min(HEIGHT - 6, Math.max(14, y(0) - 6))} textAnchor="end">
+              {props.axisNames[0]}
+            </text>
+            <text x={Math.min(WIDTH - 6, Math.max(6, x(0) + 6))} y={14} textAnchor={x(0) > WIDTH - 120 ? 'end' : 'start'}>
+              {props.axisNames[1]}
+            </text>
+          </g>
+        )}
         {props.picture.parallels.map(({ from, to }) => {
           const a = byKey.get(from);
           const b = byKey.get(to);

@@ -1,46 +1,12 @@
 import { useMemo } from 'react';
 import type { LoadedModel } from '../../core/bundle';
-import { parseExpression, type ExpressionError } from '../../core/expression';
-import { resolveTerms, resolveWord, termsVector, wholeWordMask, isZeroVector, type ResolvedTerm, type UnresolvedTerm } from '../../core/wordTerms';
-import { nearestRows, type Neighbour } from '../../core/analogy';
+import { resolveWord } from '../../core/wordTerms';
 import { tokenLabel as anyTokenLabel } from '../../viz/format';
 
-// What the lab derives from the expression; recomputed only when the expression or a toggle changes.
+export { analyse, candidateFilter, NEIGHBOURS, wholeWords, type ExpressionAnalysis } from '../../core/expressionAnalysis';
+import { analyse, wholeWords } from '../../core/expressionAnalysis';
 
-export type ExpressionAnalysis =
-  | { kind: 'syntax'; error: ExpressionError }
-  | { kind: 'split'; unresolved: UnresolvedTerm[] }
-  | { kind: 'zero'; terms: ResolvedTerm[] }
-  | { kind: 'ok'; terms: ResolvedTerm[]; inputIds: number[]; vector: Float32Array; cosine: Neighbour[]; dot: Neighbour[] };
-
-const masks = new WeakMap<LoadedModel['tokenizer'], Uint8Array>();
-export function wholeWords(loaded: LoadedModel): Uint8Array {
-  let mask = masks.get(loaded.tokenizer);
-  if (!mask) masks.set(loaded.tokenizer, (mask = wholeWordMask(loaded.tokenizer)));
-  return mask;
-}
-
-export function candidateFilter(loaded: LoadedModel, allTokens: boolean): ((id: number) => boolean) | undefined {
-  if (allTokens) return undefined;
-  const mask = wholeWords(loaded);
-  return (id) => mask[id] === 1;
-}
-
-export const NEIGHBOURS = 10;
-
-export function analyse(loaded: LoadedModel, expression: string, includeInputs: boolean, allTokens: boolean): ExpressionAnalysis {
-  const parsed = parseExpression(expression);
-  if (!parsed.ok) return { kind: 'syntax', error: parsed.error };
-  const resolved = resolveTerms(loaded.tokenizer, parsed.terms);
-  if (!resolved.ok) return { kind: 'split', unresolved: resolved.unresolved };
-  const wte = loaded.model.params.wte;
-  const vector = termsVector(wte, resolved.terms);
-  if (isZeroVector(vector)) return { kind: 'zero', terms: resolved.terms };
-  const options = { k: NEIGHBOURS, exclude: includeInputs ? [] : resolved.inputIds, candidate: candidateFilter(loaded, allTokens) };
-  const cosine = nearestRows(wte, vector, { ...options, similarity: 'cosine' });
-  const dot = nearestRows(wte, vector, { ...options, similarity: 'dot' });
-  return { kind: 'ok', terms: resolved.terms, inputIds: resolved.inputIds, vector, cosine, dot };
-}
+// The lab's hooks on the analysis: recomputed only when the expression or a toggle changes.
 
 export function useExpression(loaded: LoadedModel, expression: string, includeInputs: boolean, allTokens: boolean) {
   return useMemo(() => analyse(loaded, expression, includeInputs, allTokens), [loaded, expression, includeInputs, allTokens]);

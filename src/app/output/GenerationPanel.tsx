@@ -108,23 +108,27 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
       <h3>{ui.outGenerationTitle}</h3>
       <p className="caption">{ui.outGenerationCaption}</p>
       <div className="generation-controls">
-        <button type="button" onClick={() => start(1)} disabled={running || result.kind !== 'ok' || atContext} data-testid="generate-one">
-          {ui.generateOne}
-        </button>
-        <label className="inline-field">
-          <span>{ui.outHowMany}</span>
-          <input type="number" min={1} max={MAX_N} value={howMany} onChange={(e) => setHowMany(e.target.value)} data-testid="generate-count" />
-        </label>
-        <button type="button" onClick={() => start(n)} disabled={running || !nValid || result.kind !== 'ok' || atContext} data-testid="generate-n">
-          {t(ui, 'generateN', lang, { n: nValid ? n : '…' })}
-        </button>
-        <button type="button" onClick={() => setRemaining(0)} disabled={!running} data-testid="generate-stop">
-          {ui.stop}
-        </button>
-        <label className="inline-field">
-          <span>{ui.seed}</span>
-          <input type="text" inputMode="numeric" value={seed.typed} onChange={(e) => seed.setSeed(e.target.value.trim())} data-testid="generation-seed" />
-        </label>
+        <div className="generation-buttons">
+          <button type="button" onClick={() => start(1)} disabled={running || result.kind !== 'ok' || atContext} data-testid="generate-one">
+            {ui.generateOne}
+          </button>
+          <button type="button" onClick={() => start(n)} disabled={running || !nValid || result.kind !== 'ok' || atContext} data-testid="generate-n">
+            {t(ui, 'generateN', lang, { n: nValid ? n : '…' })}
+          </button>
+          <button type="button" onClick={() => setRemaining(0)} disabled={!running} data-testid="generate-stop">
+            {ui.stop}
+          </button>
+        </div>
+        <div className="generation-fields">
+          <label className="inline-field">
+            <span>{ui.outHowMany}</span>
+            <input type="number" min={1} max={MAX_N} value={howMany} onChange={(e) => setHowMany(e.target.value)} data-testid="generate-count" />
+          </label>
+          <label className="inline-field">
+            <span>{ui.seed}</span>
+            <input type="text" inputMode="numeric" value={seed.typed} onChange={(e) => seed.setSeed(e.target.value.trim())} data-testid="generation-seed" />
+          </label>
+        </div>
       </div>
       {!nValid && <p className="notice warn">{t(ui, 'outGenerateNInvalid', lang, { max: MAX_N })}</p>}
       {seed.bad !== null && <p className="notice warn">{t(ui, 'outSeedInvalid', lang, { value: seed.bad, to: DEFAULT_SEED })}</p>}

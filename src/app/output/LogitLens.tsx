@@ -28,7 +28,7 @@ export function LogitLens({ lang, ui, result }: OutputProps) {
   const current = lensRowForStage(stages[Math.min(rawStep, stages.length - 1)], model.config.nLayer);
   const rowName = (layer: number) => (layer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: layer }));
   return (
-    <section className="output-figure logit-lens" aria-label={ui.outLensTitle}>
+    <section className="output-figure logit-lens" id="logit-lens" aria-label={ui.outLensTitle}>
       <h3>{ui.outLensTitle}</h3>
       <p className="caption">{t(ui, 'outLensCaption', lang, { t: position, token: tokenLabel(tokenizer, result.ids[position]) })}</p>
       <label className="inline-field">

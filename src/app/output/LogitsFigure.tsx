@@ -12,6 +12,8 @@ import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
 import { WuMatrix } from './WuMatrix';
 import { EveryPosition } from './EveryPosition';
+import { VocabMatrix } from '../explainer/figures/VocabMatrix';
+import { useWidth } from '../explainer/useWidth';
 
 const SHOWN = 10;
 const ALL_ROWS = { logitRows: 'all' } as const;
@@ -34,14 +36,16 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
     const T = result.ids.length;
     return { ids, values, T, vector: result.trace.lnF.data.subarray((T - 1) * C, T * C), ...layoutSignedBars(values, 100) };
   }, [result, C]);
-  const wu = useMemo(() => unembeddingMatrix(model).data, [model]);
+  const wuTensor = useMemo(() => unembeddingMatrix(model), [model]);
+  const wu = wuTensor.data;
+  const [figureRef, figureWidth] = useWidth<HTMLElement>(640);
   if (result.kind !== 'ok' || !view) return null;
 
   const { ids, values, bars, zeroX, vector, T } = view;
   const labels = ids.map((id) => tokenLabel(tokenizer, id));
   const allTrace = result.trace.logitsFrom === 0 ? result.trace : full.kind === 'ok' ? full.trace : null;
   return (
-    <section className="output-figure logits-figure" aria-label={ui.outLogitsTitle}>
+    <section className="output-figure logits-figure" aria-label={ui.outLogitsTitle} ref={figureRef}>
       <h3>{ui.outLogitsTitle}</h3>
       <p className="caption">{t(ui, 'outLogitsCaption', lang, { V, C, k: SHOWN })}</p>
       <div className="logits-layout">
@@ -59,6 +63,17 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
         </ol>
         <WuMatrix lang={lang} ui={ui} wu={wu} vector={vector} ids={ids} labels={labels} logits={values} position={T - 1} V={V} />
       </div>
+      <VocabMatrix
+        matrix={wuTensor}
+        marked={ids}
+        selectedId={ids[0]}
+        labelOf={(id) => tokenLabel(tokenizer, id)}
+        width={figureWidth}
+        caption={(every) => t(ui, 'wuWholeCaption', lang, { V, C, every, k: SHOWN })}
+        hint={ui.wuWholeHint}
+        describe={(id, c, value) => t(ui, 'wuWholeCell', lang, { id, token: tokenLabel(tokenizer, id), c, value: fmt(value) })}
+        testId="wu-matrix"
+      />
       <button type="button" aria-pressed={everyPosition} onClick={() => setEveryPosition(!everyPosition)} data-testid="every-position-toggle">
         {ui.outEveryPosition}
       </button>

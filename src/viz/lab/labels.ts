@@ -46,6 +46,38 @@ export function labelBox(r: LabelRequest, label: PlacedLabel): Box {
   return { left, right: left + w, top: r.py + label.y - h * 0.8, bottom: r.py + label.y + h * 0.2 };
 }
 
+export interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Whether the segment passes through the box (Liang–Barsky clipping: some part of it lies inside). */
+export function crosses(s: Segment, box: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const edges: [number, number][] = [
+    [-dx, s.x1 - box.left],
+    [dx, box.right - s.x1],
+    [-dy, s.y1 - box.top],
+    [dy, box.bottom - s.y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
 export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 function leastCrowded<T>(options: readonly T[], cost: (o: T) => number): T | undefined {
@@ -66,7 +98,14 @@ function leastCrowded<T>(options: readonly T[], cost: (o: T) => number): T | und
  * covers the fewest other labels and dots.
  * A word left out still shows on hover and in the point's accessible name.
  */
-export function placeLabels(requests: readonly LabelRequest[], width: number, height: number, dotRadius: number): PlacedLabel[] {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  width: number,
+  height: number,
+  dotRadius: number,
+  /** Lines already drawn (the arithmetic's arrows): a spot a line crosses counts as taken. */
+  lines: readonly Segment[] = [],
+): PlacedLabel[] {
   const gap = dotRadius + 4;
   const dots: Box[] = requests.map((r) => ({ left: r.px - dotRadius, top: r.py - dotRadius, right: r.px + dotRadius, bottom: r.py + dotRadius }));
   const taken: Box[] = [];
@@ -88,7 +127,10 @@ export function placeLabels(requests: readonly LabelRequest[], width: number, he
         { key: r.key, x: -g * 0.7, y: g * 0.7 + h * 0.7, anchor: 'end' as const },
       ];
     });
-    const clashes = (box: Box) => taken.filter((t) => overlaps(t, box)).length + dots.filter((d, j) => j !== index && overlaps(d, box)).length;
+    const clashes = (box: Box) =>
+      taken.filter((t) => overlaps(t, box)).length +
+      dots.filter((d, j) => j !== index && overlaps(d, box)).length +
+      lines.filter((l) => crosses(l, box)).length;
     const inFrame = candidates
       .map((label) => ({ label, box: labelBox(r, label) }))
       .filter(({ box }) => box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height);

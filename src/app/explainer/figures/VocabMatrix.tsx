@@ -2,31 +2,44 @@ import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
 import { embeddingOverview } from '../../../viz/embeddingMatrix';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
-import { fmt } from '../../../viz/format';
-import { t, type Lang, type UiStrings } from '../../i18n';
 import { matrixToDataUrl } from '../bitmap';
 
 const HEIGHT = 220;
 const MARK_W = 150;
 
-/** The whole of W_e as one picture, with the rows the reader's tokens look up marked on it. */
-export function EmbeddingMatrix(props: { wte: Tensor; ids: readonly number[]; tok: number; labelOf: (id: number) => string; width: number; ui: UiStrings; lang: Lang }) {
-  const { wte, ids, tok, ui, lang } = props;
-  const [V, C] = wte.shape;
-  const selectedId = ids[tok];
-  const overview = useMemo(() => embeddingOverview(V, HEIGHT, ids, selectedId), [V, ids, selectedId]);
+/**
+ * A (V, C) matrix with one row per vocabulary token (W_e, or W_u) drawn whole as one picture, with
+ * some rows marked on the right: the ones the text looks up, or the ones with the highest logits.
+ */
+export function VocabMatrix(props: {
+  matrix: Tensor;
+  marked: readonly number[];
+  selectedId: number;
+  labelOf: (id: number) => string;
+  width: number;
+  /** What the picture is, given how many rows one line of pixels stands for. */
+  caption: (every: number) => string;
+  hint: string;
+  /** The readout for one hovered value. */
+  describe: (id: number, c: number, value: number) => string;
+  testId?: string;
+}) {
+  const { matrix, marked, selectedId } = props;
+  const [V, C] = matrix.shape;
+  const overview = useMemo(() => embeddingOverview(V, HEIGHT, marked, selectedId), [V, marked, selectedId]);
   const lines = overview.rowOfLine.length;
-  const color = useMemo(() => divergingColor(robustMaxAbs(wte.data)), [wte]);
+  const color = useMemo(() => divergingColor(robustMaxAbs(matrix.data)), [matrix]);
   const image = useMemo(() => {
     const values = new Float32Array(lines * C);
-    overview.rowOfLine.forEach((row, line) => values.set(wte.data.subarray(row * C, (row + 1) * C), line * C));
+    overview.rowOfLine.forEach((row, line) => values.set(matrix.data.subarray(row * C, (row + 1) * C), line * C));
     return matrixToDataUrl(values, lines, C, color);
-  }, [overview, wte, C, lines, color]);
+  }, [overview, matrix, C, lines, color]);
   const [hover, setHover] = useState<{ line: number; c: number } | null>(null);
   const matrixW = Math.max(96, Math.min(C * 4, props.width - MARK_W));
   const lineH = HEIGHT / lines;
   const y = (line: number) => (line + 0.5) * lineH;
   const selectedMark = overview.marks.find((m) => m.selected);
+  const caption = props.caption(Math.round(V / lines));
 
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -36,9 +49,9 @@ export function EmbeddingMatrix(props: { wte: Tensor; ids: readonly number[]; to
   };
   const hoverRow = hover ? overview.rowOfLine[hover.line] : null;
   return (
-    <div className="embedding-matrix">
-      <p className="figure-caption">{t(ui, 'embeddingMatrixCaption', lang, { V, C, every: Math.round(V / lines) })}</p>
-      <svg width={matrixW + MARK_W} height={HEIGHT} viewBox={`0 0 ${matrixW + MARK_W} ${HEIGHT}`} role="img" aria-label={t(ui, 'embeddingMatrixCaption', lang, { V, C, every: Math.round(V / lines) })}>
+    <div className="vocab-matrix" data-testid={props.testId}>
+      <p className="figure-caption">{caption}</p>
+      <svg width={matrixW + MARK_W} height={HEIGHT} viewBox={`0 0 ${matrixW + MARK_W} ${HEIGHT}`} role="img" aria-label={caption}>
         <image href={image} x={0} y={0} width={matrixW} height={HEIGHT} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
         <rect x={0} y={0} width={matrixW} height={HEIGHT} className="matrix-frame" onPointerMove={onMove} onPointerLeave={() => setHover(null)} />
         {overview.marks.map((m) => (
@@ -51,9 +64,7 @@ export function EmbeddingMatrix(props: { wte: Tensor; ids: readonly number[]; to
         )}
       </svg>
       <p className="hint" aria-live="polite">
-        {hover && hoverRow !== null
-          ? t(ui, 'embeddingMatrixCell', lang, { id: hoverRow, token: props.labelOf(hoverRow), c: hover.c, value: fmt(wte.data[hoverRow * C + hover.c]) })
-          : ui.embeddingMatrixHint}
+        {hover && hoverRow !== null ? props.describe(hoverRow, hover.c, matrix.data[hoverRow * C + hover.c]) : props.hint}
       </p>
     </div>
   );

@@ -1,0 +1,43 @@
+import type { LoadedModel } from './bundle';
+import { parseExpression, type ExpressionError } from './expression';
+import { resolveTerms, termsVector, wholeWordMask, isZeroVector, type ResolvedTerm, type UnresolvedTerm } from './wordTerms';
+import { nearestRows, type Neighbour } from './analogy';
+
+// What the embedding lab derives from an expression such as king - man + woman: the result vector and
+// its nearest tokens both ways, or why there is none. The app and the bench run the same code.
+
+export type ExpressionAnalysis =
+  | { kind: 'syntax'; error: ExpressionError }
+  | { kind: 'split'; unresolved: UnresolvedTerm[] }
+  | { kind: 'zero'; terms: ResolvedTerm[] }
+  | { kind: 'ok'; terms: ResolvedTerm[]; inputIds: number[]; vector: Float32Array; cosine: Neighbour[]; dot: Neighbour[] };
+
+const masks = new WeakMap<LoadedModel['tokenizer'], Uint8Array>();
+export function wholeWords(loaded: LoadedModel): Uint8Array {
+  let mask = masks.get(loaded.tokenizer);
+  if (!mask) masks.set(loaded.tokenizer, (mask = wholeWordMask(loaded.tokenizer)));
+  return mask;
+}
+
+export function candidateFilter(loaded: LoadedModel, allTokens: boolean): ((id: number) => boolean) | undefined {
+  if (allTokens) return undefined;
+  const mask = wholeWords(loaded);
+  return (id) => mask[id] === 1;
+}
+
+export const NEIGHBOURS = 10;
+
+export function analyse(loaded: LoadedModel, expression: string, includeInputs: boolean, allTokens: boolean): ExpressionAnalysis {
+  const parsed = parseExpression(expression);
+  if (!parsed.ok) return { kind: 'syntax', error: parsed.error };
+  const resolved = resolveTerms(loaded.tokenizer, parsed.terms);
+  if (!resolved.ok) return { kind: 'split', unresolved: resolved.unresolved };
+  const wte = loaded.model.params.wte;
+  const vector = termsVector(wte, resolved.terms);
+  if (isZeroVector(vector)) return { kind: 'zero', terms: resolved.terms };
+  const options = { k: NEIGHBOURS, exclude: includeInputs ? [] : resolved.inputIds, candidate: candidateFilter(loaded, allTokens) };
+  const cosine = nearestRows(wte, vector, { ...options, similarity: 'cosine' });
+  const dot = nearestRows(wte, vector, { ...options, similarity: 'dot' });
+  return { kind: 'ok', terms: resolved.terms, inputIds: resolved.inputIds, vector, cosine, dot };
+}
+
