@@ -87,3 +87,14 @@ describe('URL state', () => {
     expect(win.location.search).toBe('?step=1');
   });
 });
+
+describe('the default language', () => {
+  it('is the first of the reader’s languages that the app has', async () => {
+    const { browserLang } = await import('../src/app/i18n');
+    expect(browserLang(['en-US', 'zh-CN'])).toBe('en');
+    expect(browserLang(['zh-TW', 'en'])).toBe('zh');
+    expect(browserLang(['fr-FR', 'zh-CN', 'en'])).toBe('zh');
+    expect(browserLang(['fr-FR'])).toBe('en');
+    expect(browserLang([])).toBe('en');
+  });
+});

@@ -228,3 +228,15 @@ describe('W_e overview', () => {
     expect(Array.from(embeddingOverview(5, 10, [3], 3).rowOfLine)).toEqual([0, 1, 2, 3, 4]);
   });
 });
+
+describe('the overview diagram follows the stepper', () => {
+  it('lights the box of every stage, block stages included', async () => {
+    const { buildStages } = await import('../src/viz/stages');
+    const { flowNodeForStage } = await import('../src/viz/flow');
+    const boxes = buildStages(2).map((s) => `${s.kind}:${flowNodeForStage(s)}`);
+    expect(boxes.slice(0, 4)).toEqual(['tokens:tokens', 'tokEmb:vectors', 'posEmb:vectors', 'x0:vectors']);
+    expect(boxes).toContain('scores:attention');
+    expect(boxes).toContain('gelu:mlp');
+    expect(boxes.slice(-3)).toEqual(['lnF:lastVector', 'logits:probs', 'probs:probs']);
+  });
+});

@@ -72,6 +72,7 @@ describe('number formatting', () => {
 
   it('makes token spaces visible', () => {
     expect(visibleToken(' king\n')).toBe('␣king↵');
+    expect(visibleToken('a\u000eb\r\u007f')).toBe('a⟨0E⟩b⟨0D⟩⟨7F⟩');
   });
 
   it('writes percentages with a floor for tiny values', () => {

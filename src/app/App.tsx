@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { getUi, useLang } from './i18n';
 import { ModelProvider } from './model/ModelContext';
 import { Workspace } from './Workspace';
@@ -5,6 +6,10 @@ import { Workspace } from './Workspace';
 export function App() {
   const [lang, setLang] = useLang();
   const ui = getUi(lang);
+  useEffect(() => {
+    document.title = ui.appTitle;
+    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  }, [ui, lang]);
   return (
     <div className="app" lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
       <header className="app-header">

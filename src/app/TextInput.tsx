@@ -22,6 +22,7 @@ export function TextInput(props: { text: string; onText: (text: string) => void;
           <p className="notice warn">{t(ui, 'truncated', lang, { n: result.totalTokens, T: props.nPositions })}</p>
         )}
         {result?.kind === 'ok' && result.hasChinese && <p className="notice">{ui.chineseText}</p>}
+        {result?.kind === 'ok' && / $/.test(result.text) && <p className="notice">{ui.trailingSpace}</p>}
       </div>
     </section>
   );

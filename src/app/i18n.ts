@@ -1,18 +1,30 @@
 import { getUi, type UiStrings } from '../content/chapters';
 import type { Lang } from '../content/types';
 import { fillPlaceholders } from '../content/fill';
-import { useUrlParam } from './state/url';
+import { useEffect } from 'react';
+import { readParam, useUrlParam, writeParams } from './state/url';
 
-function browserLang(): Lang {
-  const langs = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
-  return langs.some((l) => l?.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+/** The reader's first preferred language that the app has: ['en-US', 'zh-CN'] reads English. */
+export function browserLang(languages: readonly string[] = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : []): Lang {
+  for (const l of languages) {
+    const code = l?.toLowerCase() ?? '';
+    if (code.startsWith('zh')) return 'zh';
+    if (code.startsWith('en')) return 'en';
+  }
+  return 'en';
 }
 
 const parseLang = (raw: string | null): Lang => (raw === 'zh' || raw === 'en' ? raw : browserLang());
 const serializeLang = (lang: Lang) => lang;
 
 export function useLang(): [Lang, (lang: Lang) => void] {
-  return useUrlParam('lang', parseLang, serializeLang, 'push');
+  const [lang, setLang] = useUrlParam('lang', parseLang, serializeLang, 'push');
+  // The language chosen from the browser goes into the address too, so a shared link opens in the
+  // language the sender read, whatever the recipient's browser prefers.
+  useEffect(() => {
+    if (readParam('lang') === null) writeParams({ lang }, 'replace');
+  }, [lang]);
+  return [lang, setLang];
 }
 
 /** A UI string with its {placeholders} filled. */

@@ -1,4 +1,4 @@
-import type { StageKind } from './stages';
+import type { FlowGroup, StageKind } from './stages';
 
 // The overview diagram of chapter 2: text → tokens → vectors → (attention → MLP) × L → last vector → probabilities.
 
@@ -61,4 +61,10 @@ export function layoutFlow(width: number): FlowLayout {
     : { x: att.x - 6, y: att.y - 18, w: mlp.x + mlp.w - att.x + 12, h: att.h + 24 };
   const last = nodes[n - 1];
   return { nodes, loop, arrows, width, height: last.y + last.h + pad, vertical };
+}
+
+/** The box of the overview diagram that a stage belongs to, so the diagram can show where the stepper is. */
+export function flowNodeForStage(stage: { kind: StageKind; group: FlowGroup }): FlowNodeId {
+  if (stage.group !== 'output') return stage.group;
+  return stage.kind === 'lnF' ? 'lastVector' : 'probs';
 }

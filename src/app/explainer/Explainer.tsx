@@ -24,7 +24,10 @@ import { AblationPanel, GenerationPanel, LogitLens, LogitsFigure, ParameterCount
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
 
 function scrollToStepper() {
-  document.getElementById('stepper')?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  const stepper = document.getElementById('stepper');
+  stepper?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  // Focus moves with the reader, so ← → and space step at once instead of after a click.
+  stepper?.focus({ preventScroll: true });
 }
 
 /** Without text there is no stage to go to: the diagram's boxes lead to the text box instead. */
@@ -63,7 +66,7 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
       {chapterIds.map((id, index) => (
         <Chapter key={id} id={id} index={index} lang={lang} ui={ui} values={values}>
           {id === 'flow' ? (
-            <FlowFigure width={figureWidth} nLayer={config.nLayer} current="tokens" onGo={focusTextBox} ui={ui} lang={lang} />
+            <FlowFigure width={figureWidth} nLayer={config.nLayer} current={null} onGo={focusTextBox} ui={ui} lang={lang} />
           ) : (
             <p className="notice figure-waiting">{ui.figureNeedsText}</p>
           )}
@@ -109,7 +112,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
         <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} lang={lang} />
       </Chapter>
       <Chapter id="flow" index={1} {...common}>
-        <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage.kind} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
+        <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
       </Chapter>
       <Stepper model={model} trace={result.trace} labels={labels} labelOf={labelOf} stages={stages} selection={selection} actions={actions} ui={ui} lang={lang} />
       <Chapter id="tokens" index={2} {...common} onStepHere={() => goTo('tokens')}>

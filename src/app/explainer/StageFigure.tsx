@@ -84,6 +84,12 @@ function MatrixFigure(props: Props) {
     <>
       <p className="figure-note">
         <span className={prob ? 'legend prob' : 'legend signed'} aria-hidden="true" /> {prob ? ui.colorProb : ui.colorSigned}
+        {stage.kind === 'masked' && (
+          <>
+            {' · '}
+            <span className="legend masked" aria-hidden="true" /> {ui.colorMasked}
+          </>
+        )}
         {scrolls && <> · {t(ui, 'scrollInside', lang, { n: cols })}</>}
       </p>
       <div className="scroll-box">

@@ -1,17 +1,40 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 
-/** The width of an element, kept up to date as the window resizes (figures lay out to fit it). */
+/**
+ * The width of an element, kept up to date as the window resizes (figures lay out to fit it).
+ *
+ * A width can feed back on itself: a figure drawn to a new width makes the page taller, the page's
+ * scrollbar appears, the width shrinks, the figure gets shorter, the scrollbar goes, and so on. So
+ * updates wait for the next frame, and a width that swings back to the one before the last is
+ * settled at the smaller of the two, which fits either way.
+ */
 export function useWidth<T extends HTMLElement>(fallback = 600): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(el.clientWidth || fallback);
+    let shown = el.clientWidth || fallback;
+    let before = shown;
+    setWidth(shown);
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width) || fallback));
+    let frame = 0;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.floor(entry.contentRect.width) || fallback;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (measured === shown) return;
+        const next = measured === before ? Math.min(measured, shown) : measured;
+        before = shown;
+        shown = next;
+        setWidth(next);
+      });
+    });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
   }, [fallback]);
   return [ref, width];
 }

@@ -74,6 +74,11 @@ if (hasWindow) {
   window.addEventListener('pagehide', flushPendingWrite);
 }
 
+/** The current value of one key, or null when the address does not have it. */
+export function readParam(key: string): string | null {
+  return new URLSearchParams(search).get(key);
+}
+
 /**
  * Set several keys at once. 'push' makes a history entry (back/forward return to it) at once;
  * 'replace' is for values that change on every keystroke and reaches the address bar after a pause.

@@ -16,6 +16,7 @@ const ui = {
   stepperLensTitle: 'Logit lens',
   stepperLens: 'If the model stopped here ({where}), token {t} would predict:',
   stepperLensMore: 'the lens at every layer ↓',
+  trailingSpace: 'Your text ends with a space. This tokenizer puts a word’s space in front of it (␣king is one token), so after a bare space the model expects the rest of a word, not a new one. Delete the space to see whole-word predictions.',
   emptyText: 'Type some English to see the model’s next-word prediction.',
   truncated: 'Your text has {n} tokens; the model only sees the last {T}.',
   chineseText:
@@ -106,6 +107,7 @@ const ui = {
   formulaNumbers: 'With your numbers',
   scrollInside: '{n} columns: scroll sideways inside the box to see them all.',
   colorSigned: 'Red = positive, blue = negative, white = 0',
+  colorMasked: 'grey = −∞, a later token this one may not look at',
   colorProb: 'Darker green = larger weight',
   masked: 'masked (−∞)',
   ourVocab: 'Our vocabulary: {n} tokens',

@@ -1,5 +1,5 @@
-import { layoutFlow, type FlowNodeId } from '../../../viz/flow';
-import type { StageKind } from '../../../viz/stages';
+import { flowNodeForStage, layoutFlow, type FlowNodeId } from '../../../viz/flow';
+import type { Stage, StageKind } from '../../../viz/stages';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
 
@@ -14,9 +14,10 @@ const NAMES: Record<FlowNodeId, keyof UiStrings> = {
 };
 
 /** Chapter 2: the whole pipeline; each box is a button that takes the stepper to its stage. */
-export function FlowFigure(props: { width: number; nLayer: number; current: StageKind; onGo: (kind: StageKind) => void; ui: UiStrings; lang: Lang }) {
+export function FlowFigure(props: { width: number; nLayer: number; current: Stage | null; onGo: (kind: StageKind) => void; ui: UiStrings; lang: Lang }) {
   const f = layoutFlow(Math.min(props.width, 900));
   const { ui } = props;
+  const here = props.current ? flowNodeForStage(props.current) : null;
   return (
     <figure className="figure flow">
       <figcaption>{ui.flowHint}</figcaption>
@@ -34,7 +35,7 @@ export function FlowFigure(props: { width: number; nLayer: number; current: Stag
           <line key={i} className="flow-line" x1={a.x1} y1={a.y1} x2={a.x2 - (f.vertical ? 0 : 2)} y2={a.y2 - (f.vertical ? 2 : 0)} markerEnd="url(#flow-arrow)" />
         ))}
         {f.nodes.map((n) => {
-          const active = n.id !== 'text' && n.stage === props.current;
+          const active = n.id === here;
           return (
             <g
               key={n.id}
