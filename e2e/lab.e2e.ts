@@ -151,6 +151,12 @@ describe('embedding lab', () => {
     for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowLeft');
     for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => page.locator('.lab-sign').innerText()).toContain('Negative');
+    // The arrows are lab state too: the link brings them back.
+    await expect.poll(() => new URL(page.url()).searchParams.get('lab.vec')).toBe('-2,-3,0.5,2');
+    const again = await page.context().newPage();
+    await again.goto(page.url());
+    await again.waitForSelector('[data-model-ready]');
+    await expect.poll(() => again.locator('.lab-sign').innerText()).toContain('Negative');
   });
 
   for (const lang of ['en', 'zh'] as const) {

@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
+import { useUrlParam } from '../state/url';
 import { angleArc, dotViews, snapVector } from '../../viz/lab/dotGeometry';
 import { fmt } from '../../viz/format';
 import type { Lang, UiStrings } from '../i18n';
@@ -10,11 +11,21 @@ const STEP = 0.1;
 
 type Vec = [number, number];
 
+const DEFAULT_VECTORS: [Vec, Vec] = [[2, 1], [0.5, 2]];
+/** "ax,ay,bx,by" in the URL, each snapped to the grid; anything else gives the default arrows. */
+function parseVectors(raw: string | null): [Vec, Vec] {
+  const n = (raw ?? '').split(',').map(Number);
+  if (n.length !== 4 || !n.every(Number.isFinite)) return DEFAULT_VECTORS;
+  return [snapVector(n[0], n[1], STEP, LIMIT), snapVector(n[2], n[3], STEP, LIMIT)];
+}
+const writeVectors = ([a, b]: [Vec, Vec]) => (a.join() === DEFAULT_VECTORS[0].join() && b.join() === DEFAULT_VECTORS[1].join() ? null : [...a, ...b].map((x) => +x.toFixed(2)).join(','));
+
 /** Two draggable 2-D arrows with their dot product computed both ways. */
 export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
   const { ui } = props;
-  const [a, setA] = useState<Vec>([2, 1]);
-  const [b, setB] = useState<Vec>([0.5, 2]);
+  const [[a, b], setVectors] = useUrlParam('lab.vec', parseVectors, writeVectors, 'replace');
+  const setA = (v: Vec) => setVectors([v, b]);
+  const setB = (v: Vec) => setVectors([a, v]);
   const svgRef = useRef<SVGSVGElement>(null);
   const dragging = useRef<'a' | 'b' | null>(null);
   const c = SIZE / 2;
