@@ -76,7 +76,9 @@ function MatrixFigure(props: Props) {
   const prob = isProbabilityKind(stage.kind);
   const color = useMemo(() => (prob ? sequentialColor(1) : divergingColor(robustMaxAbs(plane.data))), [prob, plane]);
   const available = Math.max(props.width - 90, 120);
-  const layout = useMemo(() => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 4, maxCellW: rows === cols ? 30 : 16 }), [plane, rows, cols, available]);
+  // Cells stay big enough to tap and for each row to carry its token's label; a wide matrix scrolls
+  // inside its own box rather than shrinking to specks.
+  const layout = useMemo(() => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 6, minCellH: 10, maxCellW: rows === cols ? 30 : 16 }), [plane, rows, cols, available]);
   const scrolls = layout.width > available + 1;
   const headWeights = useMemo(() => (stage.kind === 'weights' ? slice0(stage.tensor(trace), props.head).data : null), [stage, trace, props.head]);
   const toFocus = (cell: { r: number; c: number }): Focus => ({ row: cell.r, col: cell.c });
