@@ -154,6 +154,17 @@ describe('explainer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('takes → held down through the whole pass, with animations on, without a React error', async () => {
+    // Each step used to reset the hovered cell from an effect; 50 quick steps piled those renders
+    // up into React's "maximum update depth" error.
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen', step: '0' }), { reducedMotion: 'no-preference' });
+    await page.locator('#stepper-title').click();
+    for (let i = 0; i < N; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stageOf(page)).toBe(`Stage ${N} of ${N}`);
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+  });
+
   it('plays on space only while focus is in the stepper, so space still scrolls the page elsewhere', async () => {
     const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The cat sat', step: '0' }));
     const play = page.getByTestId('play');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { GPTModel } from '../../core/model';
 import type { Trace } from '../../core/trace';
 import type { Lang, UiStrings } from '../i18n';
@@ -19,6 +19,12 @@ import { useWidth } from './useWidth';
 
 const LENS_K = 3;
 
+interface ChosenCell {
+  focus: Focus;
+  stage: Stage;
+  trace: Trace;
+}
+
 interface Props {
   model: GPTModel;
   trace: Trace;
@@ -35,16 +41,19 @@ interface Props {
 export function Stepper(props: Props) {
   const { model, trace, stages, selection, actions, ui, lang } = props;
   const { stage, tok, head } = selection;
-  const [hover, setHover] = useState<Focus | null>(null);
-  const [pinned, setPinned] = useState<Focus | null>(null);
+  // A hovered or pinned cell belongs to one stage's matrix of one pass; a new stage or text starts
+  // from its own default. Each is stored with the stage and trace it was chosen on, and simply stops
+  // counting when those change: resetting it from an effect would cost a render per step, and holding
+  // → down piled those up into React's "maximum update depth" error.
+  const [hovered, setHovered] = useState<ChosenCell | null>(null);
+  const [pinnedCell, setPinnedCell] = useState<ChosenCell | null>(null);
+  const current = (c: ChosenCell | null) => (c && c.stage === stage && c.trace === trace ? c.focus : null);
+  const hover = current(hovered);
+  const pinned = current(pinnedCell);
+  const setHover = (focus: Focus | null) => setHovered(focus ? { focus, stage, trace } : null);
+  const setPinned = (focus: Focus) => setPinnedCell({ focus, stage, trace });
   const [figRef, width] = useWidth<HTMLDivElement>(640);
   const sectionRef = useRef<HTMLElement>(null);
-
-  // A pinned cell belongs to one stage's matrix; a new stage or text starts from its own default.
-  useEffect(() => {
-    setPinned(null);
-    setHover(null);
-  }, [stage, trace]);
 
   const focus = useMemo(() => clampFocus(hover ?? pinned ?? defaultFocus(stage, trace, head, tok), stage, trace, head), [hover, pinned, stage, trace, head, tok]);
   const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
