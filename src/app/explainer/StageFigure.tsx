@@ -96,6 +96,8 @@ function MatrixFigure(props: Props) {
       </p>
       <div className="scroll-box">
         <Heatmap
+          // Position vectors slide in from the left as a new matrix; other stages recolour the one on screen.
+          key={stage.kind === 'posEmb' ? 'posEmb' : 'matrix'}
           layout={layout}
           color={color}
           rowLabels={props.labels}
