@@ -207,12 +207,12 @@ describe('stage map', () => {
 
 describe('W_e overview', () => {
   it('draws real rows only, with every looked-up row on its own line and the selected one always', async () => {
-    const { embeddingOverview } = await import('../src/viz/embeddingMatrix');
+    const { vocabOverview } = await import('../src/viz/vocabMatrix');
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9000 }), fc.integer({ min: 1, max: 300 }), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.nat(), (V, height, raw, pick) => {
         const ids = raw.map((x) => x % V);
         const selected = ids[pick % ids.length];
-        const { rowOfLine, marks } = embeddingOverview(V, height, ids, selected);
+        const { rowOfLine, marks } = vocabOverview(V, height, ids, selected);
         expect(rowOfLine.length).toBe(Math.min(V, height));
         for (const r of rowOfLine) expect(r >= 0 && r < V).toBe(true);
         // Rows stay in vocabulary order down the picture.
@@ -224,8 +224,8 @@ describe('W_e overview', () => {
   });
 
   it('shows every row when the picture is as tall as the vocabulary', async () => {
-    const { embeddingOverview } = await import('../src/viz/embeddingMatrix');
-    expect(Array.from(embeddingOverview(5, 10, [3], 3).rowOfLine)).toEqual([0, 1, 2, 3, 4]);
+    const { vocabOverview } = await import('../src/viz/vocabMatrix');
+    expect(Array.from(vocabOverview(5, 10, [3], 3).rowOfLine)).toEqual([0, 1, 2, 3, 4]);
   });
 });
 

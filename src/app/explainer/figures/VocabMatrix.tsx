@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
-import { embeddingOverview } from '../../../viz/embeddingMatrix';
+import { vocabOverview } from '../../../viz/vocabMatrix';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { matrixToDataUrl } from '../bitmap';
 
@@ -26,7 +26,7 @@ export function VocabMatrix(props: {
 }) {
   const { matrix, marked, selectedId } = props;
   const [V, C] = matrix.shape;
-  const overview = useMemo(() => embeddingOverview(V, HEIGHT, marked, selectedId), [V, marked, selectedId]);
+  const overview = useMemo(() => vocabOverview(V, HEIGHT, marked, selectedId), [V, marked, selectedId]);
   const lines = overview.rowOfLine.length;
   const color = useMemo(() => divergingColor(robustMaxAbs(matrix.data)), [matrix]);
   const image = useMemo(() => {

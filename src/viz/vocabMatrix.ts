@@ -1,8 +1,9 @@
-// W_e (V, C) shrunk to a picture `height` pixels tall. Each line of pixels shows one real row of the
-// matrix, never an average: every (V / height)-th row, except that the rows a text looks up are
-// always drawn, exactly, on the line where they fall (the selected token's row wins a shared line).
+// A (V, C) matrix with one row per token (W_e, W_u) shrunk to a picture `height` pixels tall. Each
+// line of pixels shows one real row of the matrix, never an average: every (V / height)-th row,
+// except that the marked rows (the text's tokens, the top logits) are always drawn, exactly, on the
+// line where they fall (the selected one wins a shared line).
 
-export interface EmbeddingOverview {
+export interface VocabOverview {
   /** (height) the vocabulary row drawn on each line of pixels */
   rowOfLine: Int32Array;
   /** Where each looked-up id is drawn, in id order: the line, and whether it is the selected token's. */
@@ -13,7 +14,7 @@ export function lineOfRow(id: number, V: number, height: number): number {
   return Math.min(height - 1, Math.floor((id * height) / V));
 }
 
-export function embeddingOverview(V: number, height: number, ids: readonly number[], selectedId: number): EmbeddingOverview {
+export function vocabOverview(V: number, height: number, ids: readonly number[], selectedId: number): VocabOverview {
   const lines = Math.max(1, Math.min(height, V));
   const rowOfLine = Int32Array.from({ length: lines }, (_, line) => Math.floor((line * V) / lines));
   const distinct = [...new Set(ids)].sort((a, b) => a - b);
