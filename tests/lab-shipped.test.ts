@@ -7,6 +7,7 @@ import { parseExpression } from '../src/core/expression';
 import { resolveTerms, termsVector, wholeWordMask } from '../src/core/wordTerms';
 import { GENDER_PAIRS as ALL_GENDER_PAIRS } from '../scripts/train/analogies';
 import { EXAMPLES } from '../src/app/lab/examples';
+import { analyse } from '../src/core/expressionAnalysis';
 
 // The lab's headline claim, checked on the model the app ships.
 const { model, tokenizer } = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
@@ -32,6 +33,16 @@ describe('the shipped embedding matrix', () => {
 
   it.each(EXAMPLES)('answers the example chip $expression with $answer', ({ expression, answer: expected }) => {
     expect(answer(expression)[0]).toBe(expected);
+  });
+
+  it('finds king − man + woman nearest to king itself, which is why the inputs are left out', () => {
+    const a = analyse({ model, tokenizer } as Parameters<typeof analyse>[0], 'king - man + woman', false, false);
+    if (a.kind !== 'ok') throw new Error(a.kind);
+    expect(a.inputCosine.map((n) => tokenizer.tokenText(n.id).trim())[0]).toBe('king');
+    expect(a.inputCosine).toHaveLength(3);
+    // The best of the other words (queen) scores below it: what the lab's picture note says.
+    expect(a.inputCosine[0].score).toBeGreaterThan(a.cosine[0].score);
+    expect(tokenizer.tokenText(a.cosine[0].id).trim()).toBe('queen');
   });
 
   it('solves most of the gender pairs x - man + woman = y', () => {

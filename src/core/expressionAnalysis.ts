@@ -10,7 +10,16 @@ export type ExpressionAnalysis =
   | { kind: 'syntax'; error: ExpressionError }
   | { kind: 'split'; unresolved: UnresolvedTerm[] }
   | { kind: 'zero'; terms: ResolvedTerm[] }
-  | { kind: 'ok'; terms: ResolvedTerm[]; inputIds: number[]; vector: Float32Array; cosine: Neighbour[]; dot: Neighbour[] };
+  | {
+      kind: 'ok';
+      terms: ResolvedTerm[];
+      inputIds: number[];
+      vector: Float32Array;
+      cosine: Neighbour[];
+      dot: Neighbour[];
+      /** The input words' own cosine similarity to the result: often the nearest of all, which is why they are left out. */
+      inputCosine: Neighbour[];
+    };
 
 const masks = new WeakMap<LoadedModel['tokenizer'], Uint8Array>();
 export function wholeWords(loaded: LoadedModel): Uint8Array {
@@ -38,6 +47,8 @@ export function analyse(loaded: LoadedModel, expression: string, includeInputs: 
   const options = { k: NEIGHBOURS, exclude: includeInputs ? [] : resolved.inputIds, candidate: candidateFilter(loaded, allTokens) };
   const cosine = nearestRows(wte, vector, { ...options, similarity: 'cosine' });
   const dot = nearestRows(wte, vector, { ...options, similarity: 'dot' });
-  return { kind: 'ok', terms: resolved.terms, inputIds: resolved.inputIds, vector, cosine, dot };
+  const inputs = new Set(resolved.inputIds);
+  const inputCosine = nearestRows(wte, vector, { k: inputs.size, similarity: 'cosine', candidate: (id) => inputs.has(id) });
+  return { kind: 'ok', terms: resolved.terms, inputIds: resolved.inputIds, vector, cosine, dot, inputCosine };
 }
 

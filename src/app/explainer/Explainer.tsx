@@ -30,6 +30,11 @@ function scrollToStepper() {
   stepper?.focus({ preventScroll: true });
 }
 
+/** A chapter figure's width: beside the prose from 1000px up (grid columns 0.82fr : 1fr with a 32px gap), below it otherwise. */
+function figureWidthIn(explainerWidth: number): number {
+  return explainerWidth >= 1000 ? Math.floor((explainerWidth - 32) / 1.82) - 4 : explainerWidth;
+}
+
 /** Without text there is no stage to go to: the diagram's boxes lead to the text box instead. */
 function focusTextBox() {
   document.getElementById('reader-text')?.focus();
@@ -59,7 +64,7 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
   const { config } = props.loaded.model;
   const values = useMemo(() => modelPlaceholders(config), [config]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
-  const figureWidth = width >= 1000 ? Math.floor((width - 32) / 1.82) - 4 : width;
+  const figureWidth = figureWidthIn(width);
   return (
     <div className="explainer" ref={ref}>
       <Contents lang={lang} ui={ui} />
@@ -90,8 +95,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
   // What the model reads: the reader's text less any tokens cut from the start to fit the context.
   const seenText = useMemo(() => (result.droppedTokens === 0 ? result.text : tokenizer.decode(result.ids)), [result, tokenizer]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
-  // Beside the prose from 1000px up (grid columns 0.82fr : 1fr with a 32px gap), below it otherwise.
-  const figureWidth = width >= 1000 ? Math.floor((width - 32) / 1.82) - 4 : width;
+  const figureWidth = figureWidthIn(width);
 
   const goTo = (kind: StageKind, layer = selection.layer) => {
     const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === layer));

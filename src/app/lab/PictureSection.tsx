@@ -7,7 +7,6 @@ import { tokenLabel, type ExpressionAnalysis } from './analysis';
 import { describeSplitWord } from './messages';
 import { PairInput } from './PairInput';
 import { PlaneView } from './PlaneView';
-import { cosine } from '../../viz/numbers';
 import { fmt } from '../../viz/format';
 import type { LabState, WordPair } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
@@ -57,8 +56,8 @@ export function PictureSection(props: { loaded: AppModel; state: LabState; analy
     if (analysis.kind !== 'ok') return null;
     const C = loaded.model.config.nEmbd;
     const best = analysis.cosine.find((n) => !analysis.inputIds.includes(n.id));
-    const inputs = analysis.terms.map((term) => ({ word: term.form, score: cosine(analysis.vector, loaded.model.params.wte.data.subarray(term.id * C, (term.id + 1) * C)) }));
-    const closestInput = inputs.reduce((a, b) => (b.score > a.score ? b : a));
+    const nearestInput = analysis.inputCosine[0];
+    const closestInput = { word: analysis.terms.find((term) => term.id === nearestInput.id)!.form, score: nearestInput.score };
     return { C, best: best ? { word: tokenLabel(loaded, best.id), score: best.score } : null, closestInput };
   }, [analysis, loaded]);
 

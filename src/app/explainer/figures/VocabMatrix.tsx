@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
 import { vocabOverview } from '../../../viz/vocabMatrix';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
-import { matrixToDataUrl } from '../bitmap';
+import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
 
 const HEIGHT = 220;
 const MARK_W = 150;
@@ -29,11 +29,22 @@ export function VocabMatrix(props: {
   const overview = useMemo(() => vocabOverview(V, HEIGHT, marked, selectedId), [V, marked, selectedId]);
   const lines = overview.rowOfLine.length;
   const color = useMemo(() => divergingColor(robustMaxAbs(matrix.data)), [matrix]);
-  const image = useMemo(() => {
+  // The sampled rows are coloured once per matrix; a keystroke only recolours the marked lines.
+  const base = useMemo(() => {
     const values = new Float32Array(lines * C);
-    overview.rowOfLine.forEach((row, line) => values.set(matrix.data.subarray(row * C, (row + 1) * C), line * C));
-    return matrixToDataUrl(values, lines, C, color);
-  }, [overview, matrix, C, lines, color]);
+    for (let line = 0; line < lines; line++) {
+      const row = Math.floor((line * V) / lines);
+      values.set(matrix.data.subarray(row * C, (row + 1) * C), line * C);
+    }
+    return colorsToRgba(values, color);
+  }, [matrix, V, C, lines, color]);
+  const image = useMemo(() => {
+    const rgba = base.slice();
+    for (const { id, line } of overview.marks) {
+      if (overview.rowOfLine[line] === id) rgba.set(colorsToRgba(matrix.data.subarray(id * C, (id + 1) * C), color), line * C * 4);
+    }
+    return rgbaToDataUrl(rgba, lines, C);
+  }, [base, overview, matrix, C, lines, color]);
   const [hover, setHover] = useState<{ line: number; c: number } | null>(null);
   const matrixW = Math.max(96, Math.min(C * 4, props.width - MARK_W));
   const lineH = HEIGHT / lines;
