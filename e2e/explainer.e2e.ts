@@ -122,6 +122,30 @@ describe('explainer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads every head’s weights in chapter 5 by keyboard, and a row of them sums to 1', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }));
+    const figure = page.locator('.attention-figure');
+    const readout = figure.locator('.attention-readout');
+    // A short text gets token labels on every small map.
+    await expect.poll(() => figure.locator('.small-multiples svg').nth(1).locator('.row-label').count()).toBe(6);
+    const map = figure.locator('.small-multiples svg').nth(1);
+    await map.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await readout.textContent()).toBe('Head 2: “The” may not look at the later “␣king”: weight 0.0000 (masked).');
+    await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    // Row 3 ("␣to") looks at tokens 0..3; its weights are a softmax, so they add up to 1.
+    let sum = 0;
+    for (let c = 0; c <= 3; c++) {
+      const text = (await readout.textContent()) ?? '';
+      expect(text).toMatch(/^Head 2: “␣to” gives “.+” weight \d\.\d{4}\.$/);
+      sum += Number(text.match(/weight (\d\.\d{4})/)![1]);
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(Math.abs(sum - 1)).toBeLessThan(3e-4);
+    expect(errors).toEqual([]);
+  });
+
   it('switches the language', async () => {
     const { page } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
     await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(en.stepThrough);

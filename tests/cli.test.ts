@@ -86,9 +86,10 @@ describe('gpt command line', () => {
   it('bench reports the median forward pass as JSON', () => {
     const out = json(['bench', '--tokens', '8']);
     expect(out.tokens).toBe(8);
-    for (const key of ['forward_ms_median', 'forward_all_logits_ms_median', 'nearest_neighbours_ms_median', 'lab_expression_ms_median', 'generate_32_tokens_ms', 'logit_lens_ms_median']) {
+    for (const key of ['forward_ms_median', 'forward_scalar_ms_median', 'forward_all_logits_ms_median', 'nearest_neighbours_ms_median', 'lab_expression_ms_median', 'generate_32_tokens_ms', 'logit_lens_ms_median']) {
       expect(out[key]).toBeGreaterThan(0);
     }
+    expect(out.matrix_products).toBe('WebAssembly SIMD');
   });
 
   it('readable text output without --json', () => {

@@ -5,6 +5,7 @@ import { nearestRows, analogyVector } from '../../src/core/analogy.ts';
 import { generate } from '../../src/core/sampling.ts';
 import { logitLens } from '../../src/core/lens.ts';
 import { analyse } from '../../src/core/expressionAnalysis.ts';
+import { setSimdEnabled, simdSupported } from '../../src/core/ops/simd.ts';
 
 // Timings are medians of repeated runs after a warm-up, so one slow run (GC, JIT) does not decide them.
 // The warm-up lasts at least 10 runs and 300 ms: V8 keeps optimising a pass for its first few hundred
@@ -30,10 +31,17 @@ export function runBench(loaded: LoadedModel, tokens: number) {
   const wte = model.params.wte;
   const king = ids[0], man = ids[1], woman = ids[2];
   const trace = forward(model, ids, { logitRows: 'last' });
+  // The pass the app reruns on every keystroke, and predict and generate run: logits for the last position.
+  const forwardMs = median(() => forward(model, ids, { logitRows: 'last' }), 21);
+  // The same pass with the matrix products in scalar JavaScript, as in an engine without WebAssembly SIMD.
+  setSimdEnabled(false);
+  const forwardScalarMs = median(() => forward(model, ids, { logitRows: 'last' }), 21);
+  setSimdEnabled(true);
   return {
     tokens: T,
-    // The pass the app reruns on every keystroke, and predict and generate run: logits for the last position.
-    forward_ms_median: median(() => forward(model, ids, { logitRows: 'last' }), 21),
+    matrix_products: simdSupported() ? 'WebAssembly SIMD' : 'scalar JavaScript (no WebAssembly SIMD here)',
+    forward_ms_median: forwardMs,
+    forward_scalar_ms_median: forwardScalarMs,
     // Logits at every position, as training and the app's "every position" view need: W_u then dominates.
     forward_all_logits_ms_median: median(() => forward(model, ids), 21),
     nearest_neighbours_ms_median: median(() => nearestRows(wte, analogyVector(wte, king, man, woman), { k: 10, exclude: [king, man, woman] }), 51),

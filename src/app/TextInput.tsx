@@ -1,9 +1,10 @@
 import type { Lang, UiStrings } from './i18n';
 import { t } from './i18n';
 import type { ForwardResult } from './model/useForward';
+import { simdSupported } from '../core/ops/simd';
 
 /** The reader's text; `result` is null while the model is still loading. */
-export function TextInput(props: { text: string; onText: (text: string) => void; result: ForwardResult | null; nPositions: number; lang: Lang; ui: UiStrings }) {
+export function TextInput(props: { text: string; onText: (text: string) => void; result: ForwardResult | null; nPositions: number; nLayers: number; lang: Lang; ui: UiStrings }) {
   const { result, ui, lang } = props;
   return (
     <section className="text-input">
@@ -24,6 +25,18 @@ export function TextInput(props: { text: string; onText: (text: string) => void;
         {result?.kind === 'ok' && result.hasChinese && <p className="notice">{ui.chineseText}</p>}
         {result?.kind === 'ok' && / $/.test(result.text) && <p className="notice">{ui.trailingSpace}</p>}
       </div>
+      {result?.kind === 'ok' && <ComputeNote result={result} nLayers={props.nLayers} lang={lang} ui={ui} />}
     </section>
+  );
+}
+
+/** The forward pass behind every figure, as this browser just ran it. Outside the live region: it changes on every keystroke. */
+function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nLayers: number; lang: Lang; ui: UiStrings }) {
+  const { result, ui, lang } = props;
+  const simd = simdSupported();
+  return (
+    <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'} title={simd ? ui.computedWithSimd : ui.computedWithoutSimd}>
+      {t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, { n: result.ids.length, L: props.nLayers, ms: result.forwardMs.toFixed(1) })}
+    </p>
   );
 }

@@ -35,6 +35,8 @@ interface Props {
 const LABEL_W = 84;
 const TOP = 4;
 const COL_LABEL_H = 48;
+/** How far the last slanted column label reaches right of the matrix; callers leave this much room. */
+export const COL_LABEL_OVERHANG = 32;
 /** Above this many cells one SVG rect each gets slow (a 128-token text has 32,768 MLP cells): draw a bitmap instead. */
 const MAX_RECTS = 3000;
 /** The whole entrance stagger stays under this, however many rows or columns there are. */
@@ -117,7 +119,7 @@ export function Heatmap(props: Props) {
 
   return (
     <svg
-      width={labelW + layout.width + 2}
+      width={labelW + layout.width + 2 + (colLabels ? COL_LABEL_OVERHANG : 0)}
       height={TOP + layout.height + 2 + colLabelH}
       role="img"
       aria-label={props.label}

@@ -7,7 +7,7 @@ import type { Stage } from '../../viz/stages';
 import type { Focus } from '../../viz/substitute';
 import { isProbabilityKind, layoutHeatmap } from '../../viz/heatmap';
 import { divergingColor, robustMaxAbs, sequentialColor } from '../../viz/colors';
-import { Heatmap, type EnterMotion } from './Heatmap';
+import { COL_LABEL_OVERHANG, Heatmap, type EnterMotion } from './Heatmap';
 import { TokenChips } from './figures/TokenChips';
 import { LogitFan } from './figures/LogitFan';
 import { AttentionLines } from './figures/AttentionLines';
@@ -75,7 +75,7 @@ function MatrixFigure(props: Props) {
   const [rows, cols] = plane.shape;
   const prob = isProbabilityKind(stage.kind);
   const color = useMemo(() => (prob ? sequentialColor(1) : divergingColor(robustMaxAbs(plane.data))), [prob, plane]);
-  const available = Math.max(props.width - 90, 120);
+  const available = Math.max(props.width - 90 - (KEY_COLUMNS.has(stage.kind) ? COL_LABEL_OVERHANG : 0), 120);
   // Cells stay big enough to tap and for each row to carry its token's label; a wide matrix scrolls
   // inside its own box rather than shrinking to specks.
   const layout = useMemo(() => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 6, minCellH: 10, maxCellW: rows === cols ? 30 : 16 }), [plane, rows, cols, available]);

@@ -16,6 +16,7 @@ export type ForwardResult =
       totalTokens: number;
       hasChinese: boolean;
       trace: Trace;
+      forwardMs: number; // how long this browser took for the forward pass, measured as it ran
     };
 
 const HAN = /\p{Script=Han}/u;
@@ -32,7 +33,9 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
   const all = loaded.tokenizer.encode(text);
   if (all.length === 0) return { kind: 'empty' };
   const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
+  const start = performance.now();
   const trace = countedForward(loaded.model, ids, options);
+  const forwardMs = performance.now() - start;
   return {
     kind: 'ok',
     text,
@@ -42,6 +45,7 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
     totalTokens: all.length,
     hasChinese: HAN.test(text),
     trace,
+    forwardMs,
   };
 }
 

@@ -32,7 +32,9 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
   }
   out.fill(0, 0, T * C);
   scores.fill(0, 0, NH * T * T);
-  const headOut = new Float64Array(T * HS); // (T, HS) one head's weighted sum before it joins the others
+  // (T, HS) one head's weighted sum before it joins the others, in out's precision so the Float32
+  // product runs in the SIMD kernel and the Float64 gradient checks stay in Float64
+  const headOut = out instanceof Float64Array ? new Float64Array(T * HS) : new Float32Array(T * HS);
   for (let h = 0; h < NH; h++) {
     const qh = q.subarray(h * T * HS, (h + 1) * T * HS);
     const kh = k.subarray(h * T * HS, (h + 1) * T * HS);
@@ -41,24 +43,28 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
     matmulAddTransposedB(sh, qh, kh, T, HS, T); // (T, HS) @ (T, HS)ᵀ -> (T, T)
     for (let t = 0; t < T; t++) {
       const sRow = (h * T + t) * T;
-      for (let s = 0; s < T; s++) scores[sRow + s] *= scale;
+      const past = sRow + t + 1; // this row's entries from here on are later tokens
       // A token may not look at later tokens: that is what lets training predict every position at once.
       let max = -Infinity;
-      for (let s = 0; s <= t; s++) {
-        const score = scores[sRow + s];
-        masked[sRow + s] = score;
+      for (let i = sRow; i < past; i++) {
+        scores[i] *= scale;
+        const score = scores[i];
+        masked[i] = score;
         if (score > max) max = score;
       }
-      masked.fill(-Infinity, sRow + t + 1, sRow + T);
+      for (let i = past; i < sRow + T; i++) {
+        scores[i] *= scale;
+        masked[i] = -Infinity;
+        weights[i] = 0;
+      }
       let sum = 0;
-      for (let s = 0; s <= t; s++) {
-        const e = exp(masked[sRow + s] - max);
-        weights[sRow + s] = e;
+      for (let i = sRow; i < past; i++) {
+        const e = exp(masked[i] - max);
+        weights[i] = e;
         sum += e;
       }
       const inv = 1 / sum;
-      for (let s = 0; s <= t; s++) weights[sRow + s] *= inv;
-      weights.fill(0, sRow + t + 1, sRow + T);
+      for (let i = sRow; i < past; i++) weights[i] *= inv;
     }
     headOut.fill(0);
     matmulAdd(headOut, weights.subarray(h * T * T, (h + 1) * T * T), vh, T, T, HS, true); // (T, T) @ (T, HS)

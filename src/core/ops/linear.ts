@@ -5,10 +5,8 @@ import { matmulAdd, matmulAddTransposedA, matmulAddTransposedB } from './matmul'
 
 // inp (T, IN), weight (IN, OUT), bias (OUT) -> out (T, OUT)
 export function linearForward(out: Buf, inp: Buf, weight: Buf, bias: Buf | null, T: number, IN: number, OUT: number): void {
-  for (let t = 0; t < T; t++) {
-    if (bias) for (let o = 0; o < OUT; o++) out[t * OUT + o] = bias[o];
-    else out.fill(0, t * OUT, (t + 1) * OUT);
-  }
+  if (bias) for (let t = 0; t < T; t++) out.set(bias.subarray(0, OUT), t * OUT);
+  else out.fill(0, 0, T * OUT);
   matmulAdd(out, inp, weight, T, IN, OUT);
 }
 

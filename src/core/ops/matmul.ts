@@ -1,19 +1,27 @@
 import type { Buf } from './buffer';
+import { simdMatmulAdd, simdMatmulAddTransposedB } from './simd';
 
-// The three matrix products a transformer needs. V8 runs plain triple loops at about 1 GFLOP/s;
-// holding a 4-row × 8-deep block of A in registers, so each loaded element of B feeds 32
-// multiply-adds, reaches about 6–7 on this project's 2-core machine (profiled in Node 20).
-// Each adds into `out`; callers clear or pre-fill it (e.g. with a bias).
+// The three matrix products a transformer needs. Each adds into `out`; callers clear or pre-fill it
+// (e.g. with a bias). Float32 products run in the SIMD kernels of simd.ts where the engine has
+// them. The scalar kernels below serve Float64 (the gradient checks), the weight gradients, and
+// engines without WebAssembly SIMD. V8 runs plain triple loops at about 1 GFLOP/s; holding a
+// 4-row × 8-deep block of A in registers, so each loaded element of B feeds 32 multiply-adds,
+// reaches about 6–7 on this project's 2-core machine (profiled in Node 20).
 //
-// Every entry of out is summed the same way on every path below: eight products added in double
-// precision, then added to out, then the leftover products one at a time. So a row's result does
-// not depend on how many other rows were computed with it: the last position's logits are the
-// same numbers whether the pass computed one row of logits or all of them.
+// Every entry of out is summed the same way on every scalar path below: eight products added in
+// double precision, then added to out, then the leftover products one at a time (the SIMD kernels
+// keep an order of their own, given in matmul.wat). So a row's result does not depend on how many
+// other rows were computed with it: the last position's logits are the same numbers whether the
+// pass computed one row of logits or all of them.
 
 // out (M, N) += A (M, K) @ B (K, N)
 // `causalA` promises that A is zero right of its diagonal (A[m][k] = 0 for k > m), as attention
 // weights are; the products with those zeros are skipped, which halves the work and changes no bit.
 export function matmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number, causalA = false): void {
+  if (!simdMatmulAdd(out, A, B, M, K, N, causalA)) scalarMatmulAdd(out, A, B, M, K, N, causalA);
+}
+
+function scalarMatmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number, causalA: boolean): void {
   const M4 = M - (M % 4);
   const K8 = K - (K % 8);
   for (let m = 0; m < M4; m += 4) {
@@ -108,6 +116,7 @@ export function matmulAddTransposedB(out: Buf, A: Buf, B: Buf, M: number, K: num
     matmulAdd(out, A, transposed(B, N, K), M, K, N);
     return;
   }
+  if (simdMatmulAddTransposedB(out, A, B, M, K, N)) return;
   for (let m = 0; m < M; m++) matmulAddRow(out, m * N, A, m * K, B, K, 1, K, N);
 }
 

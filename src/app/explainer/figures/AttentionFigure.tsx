@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
 import { slice0 } from '../../../core/tensor';
 import type { Lang, UiStrings } from '../../i18n';
@@ -8,8 +8,17 @@ import { sequentialColor } from '../../../viz/colors';
 import { Heatmap } from '../Heatmap';
 import { AttentionLines } from './AttentionLines';
 import { HeadPicker, LayerPicker } from '../Pickers';
+import { COL_LABEL_OVERHANG, type CellPos } from '../Heatmap';
+import { fmt } from '../../../viz/format';
 
 const color = sequentialColor(1);
+/** Row labels need cells at least this tall to be legible; below that the hover readout names the tokens. */
+const MIN_LABELLED_CELL = 9;
+const ROW_LABEL_W = 56;
+
+interface HeadCell extends CellPos {
+  head: number;
+}
 
 /** Chapter 5: every head's weight matrix in one layer, and where the selected token looks in the selected head. */
 export function AttentionFigure(props: { trace: Trace; labels: readonly string[]; tok: number; layer: number; head: number; setLayer: (l: number) => void; setHead: (h: number) => void; setTok: (t: number) => void; width: number; ui: UiStrings; lang: Lang }) {
@@ -17,12 +26,19 @@ export function AttentionFigure(props: { trace: Trace; labels: readonly string[]
   const weights = trace.blocks[layer].weights;
   const [NH, T] = weights.shape;
   const headWeights = useMemo(() => slice0(weights, props.head).data, [weights, props.head]);
-  // Two heads per row, without row labels: the rows are the same tokens as in the lines below.
+  // Two heads per row. Short texts get token labels on every map; longer ones leave them to the readout
+  // and to the lines below, which show the same tokens.
   const each = Math.floor((props.width - 12) / 2) - 12;
+  const labelled = (each - ROW_LABEL_W - COL_LABEL_OVERHANG) / T >= MIN_LABELLED_CELL;
+  const labelWidth = labelled ? ROW_LABEL_W : 0;
+  const mapWidth = Math.max(each - (labelled ? ROW_LABEL_W + COL_LABEL_OVERHANG : 0), 40);
   const layouts = useMemo(
-    () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, { width: Math.max(each, 40), minCellW: 2, maxCellW: 24, minCellH: 2, maxCellH: 24 })),
-    [weights, NH, T, each],
+    () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, { width: mapWidth, minCellW: 2, maxCellW: 24, minCellH: 2, maxCellH: 24 })),
+    [weights, NH, T, mapWidth],
   );
+  const [hovered, setHovered] = useState<{ cell: HeadCell; weights: typeof weights } | null>(null);
+  // A hovered cell belongs to the trace it was read from; a new text or layer drops it.
+  const cell = hovered && hovered.weights === weights && hovered.cell.r < T && hovered.cell.c < T ? hovered.cell : null;
   return (
     <figure className="figure attention-figure">
       <div className="stepper-pickers">
@@ -37,13 +53,34 @@ export function AttentionFigure(props: { trace: Trace; labels: readonly string[]
               {t(ui, 'headN', lang, { h: h + 1 })}
             </button>
             <div className="scroll-box">
-              <Heatmap layout={layout} color={color} rowLabels={props.labels} labelWidth={0} interactive={false} selectedRow={props.tok} focus={null} onHover={() => {}} onPick={(cell) => { props.setHead(h); props.setTok(cell.r); }} label={t(ui, 'headN', lang, { h: h + 1 })} />
+              <Heatmap
+                layout={layout}
+                color={color}
+                rowLabels={props.labels}
+                colLabels={labelled ? props.labels : undefined}
+                labelWidth={labelWidth}
+                selectedRow={props.tok}
+                focus={cell && cell.head === h ? cell : null}
+                onHover={(at) => setHovered(at ? { cell: { head: h, ...at }, weights } : null)}
+                onPick={(at) => {
+                  props.setHead(h);
+                  props.setTok(at.r);
+                }}
+                label={t(ui, 'headN', lang, { h: h + 1 })}
+              />
             </div>
           </div>
         ))}
       </div>
+      <p className="cell-readout attention-readout" aria-live="polite">{cell ? <HeadCellReadout cell={cell} weight={weights.data[(cell.head * T + cell.r) * T + cell.c]} labels={props.labels} ui={ui} lang={lang} /> : ui.attentionCellHint}</p>
       <p className="figure-caption">{ui.attentionLines}</p>
       <AttentionLines weights={headWeights} T={T} labels={props.labels} query={props.tok} width={Math.min(props.width, 520)} label={ui.attentionLines} onPick={props.setTok} />
     </figure>
   );
+}
+
+function HeadCellReadout(props: { cell: HeadCell; weight: number; labels: readonly string[]; ui: UiStrings; lang: Lang }) {
+  const { cell, ui, lang } = props;
+  const values = { h: cell.head + 1, query: props.labels[cell.r] ?? '', key: props.labels[cell.c] ?? '', w: fmt(props.weight) };
+  return <>{t(ui, cell.c > cell.r ? 'attentionCellMasked' : 'attentionCell', lang, values)}</>;
 }

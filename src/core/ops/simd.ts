@@ -1,0 +1,94 @@
+import type { Buf } from './buffer';
+import { MATMUL_WASM_BASE64 } from './matmulWasm';
+
+// The float32 matrix products, run four lanes at a time by our own WebAssembly kernels (matmul.wat).
+// Scalar JavaScript tops out near 7 GFLOP/s on this project's machine; these reach about 40, which
+// is what brings a 128-token forward pass inside one frame. They work on copies in the module's
+// memory, so callers keep their Float32Arrays; copying is a few percent of the work.
+// Where WebAssembly SIMD is missing, or for Float64 buffers, the callers fall back to the scalar kernels.
+
+interface Kernels {
+  memory: WebAssembly.Memory;
+  matmulAdd(out: number, a: number, b: number, M: number, K: number, N: number, causal: number): void;
+  matmulAddTransposedB(out: number, a: number, b: number, M: number, K: number, N: number): void;
+}
+
+const PAGE_BYTES = 65536;
+
+let kernels: Kernels | null | undefined;
+let enabled = true;
+
+function load(): Kernels | null {
+  try {
+    const bytes = Uint8Array.from(atob(MATMUL_WASM_BASE64), (c) => c.charCodeAt(0));
+    // Synchronous compilation, allowed on a browser's main thread for a module this small (< 4 KB).
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+    return exports as unknown as Kernels;
+  } catch {
+    return null;
+  }
+}
+
+function available(): Kernels | null {
+  if (kernels === undefined) kernels = load();
+  return enabled ? kernels : null;
+}
+
+/** Whether this engine runs the SIMD kernels (it may lack WebAssembly SIMD). */
+export function simdSupported(): boolean {
+  if (kernels === undefined) kernels = load();
+  return kernels !== null;
+}
+
+/** Turn the SIMD kernels off or on, so the bench and the tests can run the scalar ones too. */
+export function setSimdEnabled(on: boolean): void {
+  enabled = on;
+}
+
+// Byte offsets of matrices laid end to end in the module's memory, each on a 16-byte boundary;
+// null if the memory cannot grow that far.
+function place(kernels: Kernels, ...lengths: number[]): number[] | null {
+  const offsets: number[] = [];
+  let end = 0;
+  for (const length of lengths) {
+    offsets.push(end);
+    end += Math.ceil((length * 4) / 16) * 16;
+  }
+  const missing = end - kernels.memory.buffer.byteLength;
+  if (missing > 0) {
+    try {
+      kernels.memory.grow(Math.ceil(missing / PAGE_BYTES));
+    } catch {
+      return null;
+    }
+  }
+  return offsets;
+}
+
+function run(kernels: Kernels, out: Float32Array, A: Float32Array, B: Float32Array, sizes: [number, number, number], call: (o: number, a: number, b: number) => void): boolean {
+  const [outLength, aLength, bLength] = sizes;
+  const offsets = place(kernels, outLength, aLength, bLength);
+  if (!offsets) return false;
+  const [o, a, b] = offsets;
+  const memory = new Float32Array(kernels.memory.buffer);
+  memory.set(out.subarray(0, outLength), o / 4);
+  memory.set(A.subarray(0, aLength), a / 4);
+  memory.set(B.subarray(0, bLength), b / 4);
+  call(o, a, b);
+  out.set(memory.subarray(o / 4, o / 4 + outLength));
+  return true;
+}
+
+// out (M, N) += A (M, K) @ B (K, N); false when the caller must use the scalar kernel
+export function simdMatmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number, causalA: boolean): boolean {
+  const k = available();
+  if (!k || !(out instanceof Float32Array && A instanceof Float32Array && B instanceof Float32Array)) return false;
+  return run(k, out, A, B, [M * N, M * K, K * N], (o, a, b) => k.matmulAdd(o, a, b, M, K, N, causalA ? 1 : 0));
+}
+
+// out (M, N) += A (M, K) @ B (N, K)ᵀ, reading B in place; false when the caller must use the scalar kernel
+export function simdMatmulAddTransposedB(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number): boolean {
+  const k = available();
+  if (!k || !(out instanceof Float32Array && A instanceof Float32Array && B instanceof Float32Array)) return false;
+  return run(k, out, A, B, [M * N, M * K, N * K], (o, a, b) => k.matmulAddTransposedB(o, a, b, M, K, N));
+}
