@@ -146,6 +146,31 @@ describe('explainer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('draws all of W_e at the token-embedding stage, ticking the row the selected token looks up', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', step: '1' }));
+    const matrix = page.getByTestId('stepper-we-matrix');
+    await expect.poll(() => matrix.count()).toBe(1);
+    // The formula looks the selected token up as W_e[id, c]; the tick names the same row.
+    const id = (await formulaText(page)).match(/\[(\d+),/)![1];
+    expect(await matrix.locator('.row-mark-label').textContent()).toBe(`${id}: ␣would`);
+    await goToStep(page, 2);
+    await expect.poll(() => matrix.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives the figures their full width back after the window narrows and widens again', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', step: '1' }));
+    const heatmapWidth = async () => (await page.getByTestId('stage-heatmap').boundingBox())!.width;
+    await expect.poll(heatmapWidth).toBeGreaterThan(700);
+    const wide = await heatmapWidth();
+    await page.setViewportSize({ width: 800, height: 900 });
+    await expect.poll(heatmapWidth).toBeLessThan(wide - 200);
+    await page.waitForTimeout(1500);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(heatmapWidth).toBe(wide);
+    expect(errors).toEqual([]);
+  });
+
   it('switches the language', async () => {
     const { page } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
     await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(en.stepThrough);

@@ -98,6 +98,7 @@ export function Stepper(props: Props) {
           trace={trace}
           labels={props.labels}
           labelOf={props.labelOf}
+          wte={props.model.params.wte}
           head={head}
           tok={tok}
           focus={focus}
