@@ -129,7 +129,10 @@ describe('explainer', () => {
     // A short text gets token labels on every small map.
     await expect.poll(() => figure.locator('.small-multiples svg').nth(1).locator('.row-label').count()).toBe(6);
     const map = figure.locator('.small-multiples svg').nth(1);
+    // Arriving by keyboard reads the selected token's row (the last, "␣queen") at once.
     await map.focus();
+    await expect.poll(() => readout.textContent()).toMatch(/^Head 2: “␣queen” gives “The” weight \d\.\d{4}\.$/);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowRight');
     expect(await readout.textContent()).toBe('Head 2: “The” may not look at the later “␣king”: weight 0.0000 (masked).');
     await page.keyboard.press('ArrowLeft');
@@ -143,6 +146,9 @@ describe('explainer', () => {
       await page.keyboard.press('ArrowRight');
     }
     expect(Math.abs(sum - 1)).toBeLessThan(3e-4);
+    // Leaving the map lets go of the cell.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => readout.textContent()).toBe(en.attentionCellHint);
     expect(errors).toEqual([]);
   });
 

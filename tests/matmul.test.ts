@@ -159,3 +159,11 @@ describe('the SIMD kernels', () => {
     expect(Array.from(out)).toEqual(Array.from(float32Sums(M, K, N, (m, k) => A[m * K + k], (k, n) => B[k * N + n], start)));
   });
 });
+
+describe('a buffer too short for its matrix', () => {
+  it('is refused with the buffer and the size it needed, instead of reading past it', () => {
+    const A = new Float32Array(4 * 4 - 1), B = new Float32Array(4 * 8), out = new Float32Array(4 * 8);
+    expect(() => matmulAdd(out, A, B, 4, 4, 8)).toThrow('matmulAdd: A has 15 values, the product needs 16');
+    expect(() => matmulAddTransposedB(out.subarray(1), new Float32Array(16), new Float32Array(32), 4, 4, 8)).toThrow('matmulAddTransposedB: out has 31 values, the product needs 32');
+  });
+});

@@ -35,8 +35,12 @@ export function runBench(loaded: LoadedModel, tokens: number) {
   const forwardMs = median(() => forward(model, ids, { logitRows: 'last' }), 21);
   // The same pass with the matrix products in scalar JavaScript, as in an engine without WebAssembly SIMD.
   setSimdEnabled(false);
-  const forwardScalarMs = median(() => forward(model, ids, { logitRows: 'last' }), 21);
-  setSimdEnabled(true);
+  let forwardScalarMs: number;
+  try {
+    forwardScalarMs = median(() => forward(model, ids, { logitRows: 'last' }), 21);
+  } finally {
+    setSimdEnabled(true);
+  }
   return {
     tokens: T,
     matrix_products: simdSupported() ? 'WebAssembly SIMD' : 'scalar JavaScript (no WebAssembly SIMD here)',

@@ -35,8 +35,9 @@ function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nL
   const { result, ui, lang } = props;
   const simd = simdSupported();
   return (
-    <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'} title={simd ? ui.computedWithSimd : ui.computedWithoutSimd}>
+    <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'} title={simd ? ui.computedWithSimd : undefined}>
       {t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, { n: result.ids.length, L: props.nLayers, ms: result.forwardMs.toFixed(1) })}
+      {!simd && <> {ui.computedWithoutSimd}</>}
     </p>
   );
 }

@@ -41,6 +41,20 @@ export function sequentialColor(max = 1): (v: number) => string {
  * A symmetric limit for divergingColor: the 98th percentile of |value|, so one huge outlier
  * channel (the residual stream has some) does not wash every other cell out to white.
  */
+// A weight matrix never changes once loaded, and W_e has half a million values to sort: its limit is
+// computed once, however often a figure showing it mounts.
+const weightLimits = new WeakMap<Float32Array, number>();
+
+/** robustMaxAbs of a model's weight matrix, computed once per matrix. */
+export function weightMaxAbs(data: Float32Array): number {
+  let limit = weightLimits.get(data);
+  if (limit === undefined) {
+    limit = robustMaxAbs(data);
+    weightLimits.set(data, limit);
+  }
+  return limit;
+}
+
 export function robustMaxAbs(data: ArrayLike<number>): number {
   const all = new Float64Array(data.length);
   let n = 0;

@@ -28,8 +28,6 @@ interface Props {
   testId?: string;
   /** Room for the row labels on the left; 0 hides them. */
   labelWidth?: number;
-  /** False for small multiples that only react to a click: no tab stop that the keyboard could do nothing with. */
-  interactive?: boolean;
 }
 
 const LABEL_W = 84;
@@ -45,7 +43,7 @@ const MAX_STAGGER_MS = 600;
 /** A matrix as coloured cells. D3 owns the cells (to animate them between stages); React owns labels and highlights. */
 export function Heatmap(props: Props) {
   const cellsRef = useRef<SVGGElement>(null);
-  const { layout, color, enter = 'fade', interactive = true } = props;
+  const { layout, color, enter = 'fade' } = props;
 
   useEffect(() => {
     if (!cellsRef.current) return;
@@ -125,9 +123,13 @@ export function Heatmap(props: Props) {
       aria-label={props.label}
       data-testid={props.testId}
       className="heatmap"
-      tabIndex={interactive ? 0 : undefined}
+      tabIndex={0}
+      // Arriving by keyboard reads a cell at once, in the selected row; leaving lets go of it.
+      onFocus={() => {
+        if (!props.focus) props.onHover({ r: Math.min(props.selectedRow ?? 0, rows - 1), c: 0 });
+      }}
+      onBlur={() => props.onHover(null)}
       onKeyDown={(e) => {
-        if (!interactive) return;
         // Arrow keys move the focused cell; they stay here instead of stepping the stepper.
         const move = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
         const at = props.focus ?? { r: 0, c: 0 };

@@ -5,12 +5,10 @@ import { useLayoutEffect, useRef, useState } from 'react';
  *
  * A width can feed back on itself: a figure drawn to a new width makes the page taller, the page's
  * scrollbar appears, the width shrinks, the figure gets shorter, the scrollbar goes, and so on. So
- * updates wait for the next frame, and a width that swings back within a moment to the one before
- * the last is settled at the smaller of the two, which fits either way. A reader who narrows the
- * window and widens it again takes longer than that, and gets the full width back.
+ * updates wait for the next frame, and a width that swings back to the one before the last while
+ * the window itself kept its size is settled at the smaller of the two, which fits either way. A
+ * reader who narrows the window and widens it again changes the window, and gets the full width back.
  */
-const SWING_MS = 1000;
-
 export function useWidth<T extends HTMLElement>(fallback = 600): [React.RefObject<T | null>, number] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(fallback);
@@ -22,15 +20,15 @@ export function useWidth<T extends HTMLElement>(fallback = 600): [React.RefObjec
     setWidth(shown);
     if (typeof ResizeObserver === 'undefined') return;
     let frame = 0;
-    let changedAt = -Infinity;
+    let windowWidth = window.innerWidth;
     const observer = new ResizeObserver(([entry]) => {
       const measured = Math.floor(entry.contentRect.width) || fallback;
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame((now) => {
+      frame = requestAnimationFrame(() => {
         if (measured === shown) return;
-        const swingsBack = measured === before && now - changedAt < SWING_MS;
-        const next = swingsBack ? Math.min(measured, shown) : measured;
-        changedAt = now;
+        const windowResized = window.innerWidth !== windowWidth;
+        windowWidth = window.innerWidth;
+        const next = measured === before && !windowResized ? Math.min(measured, shown) : measured;
         before = shown;
         shown = next;
         setWidth(next);

@@ -18,10 +18,10 @@ const ui = {
   stepperLensMore: 'the lens at every layer ↓',
   trailingSpace: 'Your text ends with a space. This tokenizer puts a word’s space in front of it (␣king is one token), so after a bare space the model expects the rest of a word, not a new one. Delete the space to see whole-word predictions.',
   emptyText: 'Type some English to see the model’s next-word prediction.',
-  computedHere: 'Computed just now, in this browser: {n} tokens through {L} layers in {ms} ms.',
-  computedHereOne: 'Computed just now, in this browser: 1 token through {L} layers in {ms} ms.',
+  computedHere: 'Computed in this browser: {n} tokens through {L} layers in {ms} ms.',
+  computedHereOne: 'Computed in this browser: 1 token through {L} layers in {ms} ms.',
   computedWithSimd: 'The matrix products run four numbers at a time (WebAssembly SIMD).',
-  computedWithoutSimd: 'This browser lacks WebAssembly SIMD, so the matrix products run in plain JavaScript, about half as fast.',
+  computedWithoutSimd: 'This browser lacks WebAssembly SIMD, so the matrix products run in plain JavaScript, more than twice as slowly.',
   truncated: 'Your text has {n} tokens; the model only sees the last {T}.',
   chineseText:
     'This model was trained on English text only, so Chinese comes out as byte-level tokens it barely knows.',

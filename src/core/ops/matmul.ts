@@ -16,8 +16,10 @@ import { simdMatmulAdd, simdMatmulAddTransposedB } from './simd';
 
 // out (M, N) += A (M, K) @ B (K, N)
 // `causalA` promises that A is zero right of its diagonal (A[m][k] = 0 for k > m), as attention
-// weights are; the products with those zeros are skipped, which halves the work and changes no bit.
+// weights are; the products with those zeros are skipped, which halves the work and, for finite B,
+// changes no bit.
 export function matmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number, causalA = false): void {
+  checkLengths('matmulAdd', out, A, B, M * N, M * K, K * N);
   if (!simdMatmulAdd(out, A, B, M, K, N, causalA)) scalarMatmulAdd(out, A, B, M, K, N, causalA);
 }
 
@@ -110,18 +112,32 @@ function transposed(B: Buf, N: number, K: number): Buf {
 
 // out (M, N) += A (M, K) @ B (N, K)ᵀ
 // Transposing B first costs N·K moves against M·N·K multiply-adds, and lets the fast kernel run;
-// for a handful of rows (the last position's logits) reading B in place is cheaper than the move.
+// for a handful of rows (the last position's logits) a kernel that reads B by rows is cheaper than
+// the move. A B too big to transpose (a real GPT-2's W_u) is read in place by the scalar kernel,
+// whatever M is, rather than copied into the SIMD kernels' memory on every call.
 export function matmulAddTransposedB(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number): void {
-  if (M >= 8 && N * K <= MAX_TRANSPOSE) {
-    matmulAdd(out, A, transposed(B, N, K), M, K, N);
-    return;
+  checkLengths('matmulAddTransposedB', out, A, B, M * N, M * K, N * K);
+  if (N * K <= MAX_TRANSPOSE) {
+    if (M >= 8) {
+      matmulAdd(out, A, transposed(B, N, K), M, K, N);
+      return;
+    }
+    if (simdMatmulAddTransposedB(out, A, B, M, K, N)) return;
   }
-  if (simdMatmulAddTransposedB(out, A, B, M, K, N)) return;
   for (let m = 0; m < M; m++) matmulAddRow(out, m * N, A, m * K, B, K, 1, K, N);
+}
+
+// A buffer shorter than its matrix would make a kernel read past it (the SIMD kernels would read
+// stale memory and give plausible numbers), so the size is checked once per product.
+function checkLengths(name: string, out: Buf, A: Buf, B: Buf, outLength: number, aLength: number, bLength: number): void {
+  for (const [label, buf, need] of [['out', out, outLength], ['A', A, aLength], ['B', B, bLength]] as const) {
+    if (buf.length < need) throw new Error(`${name}: ${label} has ${buf.length} values, the product needs ${need}`);
+  }
 }
 
 // out (M, N) += A (K, M)ᵀ @ B (K, N): weight gradients, summing over positions K
 export function matmulAddTransposedA(out: Buf, A: Buf, B: Buf, K: number, M: number, N: number): void {
+  checkLengths('matmulAddTransposedA', out, A, B, M * N, K * M, K * N);
   const M4 = M - (M % 4);
   const K4 = K - (K % 4);
   for (let m = 0; m < M4; m += 4) {

@@ -7,8 +7,8 @@
 ;; rows or columns were computed with it.
 ;;
 ;; `causal` promises that A is zero right of its diagonal (A[m][k] = 0 for k > m), as attention
-;; weights are; the products with those zeros are skipped, which changes no bit (adding +0 or -0
-;; to a sum that started at +0 leaves it as it was).
+;; weights are; the products with those zeros are skipped, which for finite B changes no bit
+;; (adding +0 or -0 to a sum that started at +0 leaves it as it was).
 (module
   (memory (export "memory") 1)
 

@@ -2,10 +2,12 @@ import type { Buf } from './buffer';
 import { MATMUL_WASM_BASE64 } from './matmulWasm';
 
 // The float32 matrix products, run four lanes at a time by our own WebAssembly kernels (matmul.wat).
-// Scalar JavaScript tops out near 7 GFLOP/s on this project's machine; these reach about 40, which
-// is what brings a 128-token forward pass inside one frame. They work on copies in the module's
-// memory, so callers keep their Float32Arrays; copying is a few percent of the work.
-// Where WebAssembly SIMD is missing, or for Float64 buffers, the callers fall back to the scalar kernels.
+// Scalar JavaScript tops out near 7 GFLOP/s on this project's machine; these reach 25–40, which
+// is what brings a 128-token forward pass well inside one frame. They work on copies in the
+// module's memory, so callers keep their Float32Arrays: a small share of a block product's time,
+// and about a sixth of the last position's logits, where all of W_u is copied for one row.
+// Where WebAssembly SIMD is missing, for Float64 buffers, or for products too big to copy, the
+// callers fall back to the scalar kernels.
 
 interface Kernels {
   memory: WebAssembly.Memory;
@@ -14,6 +16,9 @@ interface Kernels {
 }
 
 const PAGE_BYTES = 65536;
+// The most values one product may copy in (out, A and B together): 32 MB, far above the tiny model's
+// largest (all positions' logits, 1.6M values), so the module's memory never grows to a real GPT-2's size.
+const MAX_COPIED = 1 << 23;
 
 let kernels: Kernels | null | undefined;
 let enabled = true;
@@ -67,6 +72,7 @@ function place(kernels: Kernels, ...lengths: number[]): number[] | null {
 
 function run(kernels: Kernels, out: Float32Array, A: Float32Array, B: Float32Array, sizes: [number, number, number], call: (o: number, a: number, b: number) => void): boolean {
   const [outLength, aLength, bLength] = sizes;
+  if (outLength + aLength + bLength > MAX_COPIED) return false;
   const offsets = place(kernels, outLength, aLength, bLength);
   if (!offsets) return false;
   const [o, a, b] = offsets;
@@ -86,7 +92,7 @@ export function simdMatmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N:
   return run(k, out, A, B, [M * N, M * K, K * N], (o, a, b) => k.matmulAdd(o, a, b, M, K, N, causalA ? 1 : 0));
 }
 
-// out (M, N) += A (M, K) @ B (N, K)ᵀ, reading B in place; false when the caller must use the scalar kernel
+// out (M, N) += A (M, K) @ B (N, K)ᵀ, B by rows; false when the caller must use the scalar kernel
 export function simdMatmulAddTransposedB(out: Buf, A: Buf, B: Buf, M: number, K: number, N: number): boolean {
   const k = available();
   if (!k || !(out instanceof Float32Array && A instanceof Float32Array && B instanceof Float32Array)) return false;

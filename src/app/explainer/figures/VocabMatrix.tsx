@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
 import { vocabOverview } from '../../../viz/vocabMatrix';
-import { divergingColor, robustMaxAbs } from '../../../viz/colors';
+import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
 
 const HEIGHT = 220;
@@ -28,7 +28,7 @@ export function VocabMatrix(props: {
   const [V, C] = matrix.shape;
   const overview = useMemo(() => vocabOverview(V, HEIGHT, marked, selectedId), [V, marked, selectedId]);
   const lines = overview.rowOfLine.length;
-  const color = useMemo(() => divergingColor(robustMaxAbs(matrix.data)), [matrix]);
+  const color = useMemo(() => divergingColor(weightMaxAbs(matrix.data)), [matrix]);
   // The sampled rows are coloured once per matrix; a keystroke only recolours the marked lines.
   const base = useMemo(() => {
     const values = new Float32Array(lines * C);
