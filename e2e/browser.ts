@@ -26,7 +26,7 @@ export interface OpenedPage {
 export async function openApp(
   browser: Browser,
   query = '',
-  options: { viewport?: { width: number; height: number }; locale?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  options: { viewport?: { width: number; height: number }; locale?: string; reducedMotion?: 'reduce' | 'no-preference'; touch?: boolean } = {},
 ): Promise<OpenedPage> {
   const baseUrl = inject('baseUrl');
   const origin = new URL(baseUrl).origin;
@@ -34,6 +34,8 @@ export async function openApp(
     viewport: options.viewport ?? DESKTOP,
     locale: options.locale ?? 'en-US',
     reducedMotion: options.reducedMotion ?? 'reduce',
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -152,6 +152,24 @@ describe('explainer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads the tapped cell of a head map on a touch phone, and the tapped value of W_e', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), { viewport: PHONE, touch: true });
+    const figure = page.locator('.attention-figure');
+    const map = figure.locator('.small-multiples svg').nth(1);
+    await map.scrollIntoViewIfNeeded();
+    const hit = map.locator('rect.hit-area');
+    const box = (await hit.boundingBox())!;
+    // Row 3 ("␣to"), column 1 ("␣king") of a 6 × 6 map.
+    await page.touchscreen.tap(box.x + (1.5 * box.width) / 6, box.y + (3.5 * box.height) / 6);
+    await expect.poll(() => figure.locator('.attention-readout').textContent()).toMatch(/^Head 2: “␣to” gives “␣king” weight \d\.\d{4}\.$/);
+    const we = page.getByTestId('we-matrix');
+    await we.scrollIntoViewIfNeeded();
+    const frame = (await we.locator('rect.matrix-frame').boundingBox())!;
+    await page.touchscreen.tap(frame.x + 3, frame.y + 3);
+    await expect.poll(() => we.locator('.hint').textContent()).toMatch(/^wte\[\d+, 0\] = −?\d\.\d{4}  \(row of “.+”\)$/);
+    expect(errors).toEqual([]);
+  });
+
   it('draws all of W_e at the token-embedding stage, ticking the row the selected token looks up', async () => {
     const { page, errors } = await openApp(browser, q({ lang: 'en', step: '1' }));
     const matrix = page.getByTestId('stepper-we-matrix');

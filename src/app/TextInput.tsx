@@ -35,9 +35,15 @@ function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nL
   const { result, ui, lang } = props;
   const simd = simdSupported();
   return (
-    <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'} title={simd ? ui.computedWithSimd : undefined}>
-      {t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, { n: result.ids.length, L: props.nLayers, ms: result.forwardMs.toFixed(1) })}
-      {!simd && <> {ui.computedWithoutSimd}</>}
+    <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'}>
+      {[
+        t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, { n: result.ids.length, L: props.nLayers, ms: result.forwardMs.toFixed(1) }),
+        result.firstPass ? ui.computedFirst : '',
+        simd ? '' : ui.computedWithoutSimd,
+      ]
+        .filter(Boolean)
+        // Chinese sentences follow each other without a space.
+        .join(lang === 'zh' ? '' : ' ')}
     </p>
   );
 }

@@ -33,8 +33,11 @@ interface Props {
 const LABEL_W = 84;
 const TOP = 4;
 const COL_LABEL_H = 48;
+/** The width an SVG adds around its cells when it has no row labels: room for the row highlight's outline. */
+export const HEATMAP_FRAME = 4;
 /** How far the last slanted column label reaches right of the matrix; callers leave this much room. */
 export const COL_LABEL_OVERHANG = 32;
+const MIN_COL_FONT = 7;
 /** Above this many cells one SVG rect each gets slow (a 128-token text has 32,768 MLP cells): draw a bitmap instead. */
 const MAX_RECTS = 3000;
 /** The whole entrance stagger stays under this, however many rows or columns there are. */
@@ -103,7 +106,10 @@ export function Heatmap(props: Props) {
   }, [layout, color, enter]);
 
   const { cellW, cellH, rows, cols } = layout;
-  const colLabels = props.colLabels && cellW >= 9 ? props.colLabels.slice(0, cols) : null;
+  // Slanted at 55°, neighbouring labels sit cellW·sin 55° apart across their baselines: the text fits
+  // that, and below 7px there is no label worth reading.
+  const colFont = Math.min(12, Math.floor(cellW * Math.sin((55 * Math.PI) / 180)) - 1);
+  const colLabels = props.colLabels && colFont >= MIN_COL_FONT ? props.colLabels.slice(0, cols) : null;
   const colLabelH = colLabels ? COL_LABEL_H : 0;
   // At least 2px on the left so the row highlight's outline is not clipped.
   const labelW = Math.max(props.labelWidth ?? LABEL_W, 2);
@@ -124,9 +130,10 @@ export function Heatmap(props: Props) {
       data-testid={props.testId}
       className="heatmap"
       tabIndex={0}
-      // Arriving by keyboard reads a cell at once, in the selected row; leaving lets go of it.
-      onFocus={() => {
-        if (!props.focus) props.onHover({ r: Math.min(props.selectedRow ?? 0, rows - 1), c: 0 });
+      // Arriving by keyboard reads a cell at once, in the selected row; leaving lets go of it. A click
+      // or tap also focuses, but reads the cell under it instead.
+      onFocus={(e) => {
+        if (!props.focus && e.currentTarget.matches(':focus-visible')) props.onHover({ r: Math.min(props.selectedRow ?? 0, rows - 1), c: 0 });
       }}
       onBlur={() => props.onHover(null)}
       onKeyDown={(e) => {
@@ -166,7 +173,7 @@ export function Heatmap(props: Props) {
       {colLabels && (
         <g transform={`translate(${labelW},${TOP + layout.height + 4})`}>
           {colLabels.map((label, c) => (
-            <text key={c} transform={`translate(${c * cellW + cellW / 2},0) rotate(55)`} dy="0.35em" className="col-label" fontSize={Math.min(12, cellW - 1)}>
+            <text key={c} transform={`translate(${c * cellW + cellW / 2},0) rotate(55)`} dy="0.35em" className="col-label" fontSize={colFont}>
               {truncate(label, 7)}
             </text>
           ))}

@@ -12,9 +12,6 @@ import { TokenChips } from './figures/TokenChips';
 import { LogitFan } from './figures/LogitFan';
 import { AttentionLines } from './figures/AttentionLines';
 import { stagePlane } from './focus';
-import { VocabMatrix } from './figures/VocabMatrix';
-import type { Tensor } from '../../core/tensor';
-import { fmt } from '../../viz/format';
 
 const ENTER: Partial<Record<Stage['kind'], EnterMotion>> = { tokEmb: 'fromAbove', posEmb: 'fromLeft' };
 // Stages whose columns are the key tokens each query looks at.
@@ -25,7 +22,6 @@ interface Props {
   trace: Trace;
   labels: readonly string[]; // each position's token, as tokenLabel shows it
   labelOf: (id: number) => string; // any vocabulary id's label
-  wte: Tensor; // (V, C) the matrix the token-embedding stage looks rows up in
   head: number;
   tok: number;
   focus: Focus;
@@ -86,7 +82,6 @@ function MatrixFigure(props: Props) {
   const scrolls = layout.width > available + 1;
   const headWeights = useMemo(() => (stage.kind === 'weights' ? slice0(stage.tensor(trace), props.head).data : null), [stage, trace, props.head]);
   const toFocus = (cell: { r: number; c: number }): Focus => ({ row: cell.r, col: cell.c });
-  const ids = useMemo(() => Array.from(trace.ids), [trace]);
   return (
     <>
       <p className="figure-note">
@@ -125,20 +120,6 @@ function MatrixFigure(props: Props) {
           width={Math.min(props.width, 520)}
           label={ui.attentionLines}
           onPick={(r) => props.onPick({ row: r, col: props.focus.col })}
-        />
-      )}
-      {/* After the matrix, so that adding it never moves the heatmap D3 keeps animating. */}
-      {stage.kind === 'tokEmb' && (
-        <VocabMatrix
-          matrix={props.wte}
-          marked={ids}
-          selectedId={ids[props.tok]}
-          labelOf={props.labelOf}
-          width={props.width}
-          caption={(every) => t(ui, 'embeddingMatrixCaption', lang, { V: props.wte.shape[0], C: props.wte.shape[1], every })}
-          hint={ui.embeddingMatrixHint}
-          describe={(id, c, value) => t(ui, 'embeddingMatrixCell', lang, { id, token: props.labelOf(id), c, value: fmt(value) })}
-          testId="stepper-we-matrix"
         />
       )}
     </>

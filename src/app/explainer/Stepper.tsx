@@ -16,6 +16,7 @@ import { Tex } from './Tex';
 import { cellLabel } from './labels';
 import { clampFocus, defaultFocus } from './focus';
 import { useWidth } from './useWidth';
+import { EmbeddingMatrix } from './figures/VocabMatrix';
 
 const LENS_K = 3;
 
@@ -57,6 +58,7 @@ export function Stepper(props: Props) {
 
   const focus = useMemo(() => clampFocus(hover ?? pinned ?? defaultFocus(stage, trace, head, tok), stage, trace, head), [hover, pinned, stage, trace, head, tok]);
   const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
+  const ids = useMemo(() => Array.from(trace.ids), [trace]);
   const label = cellLabel(stage, focus, { ui, lang, labels: props.labels, labelOf: props.labelOf, head });
   // The logit lens at this point of the pass: what the selected token's stream would predict if the model stopped here.
   const lensLayer = lensRowForStage(stage, model.config.nLayer);
@@ -98,7 +100,6 @@ export function Stepper(props: Props) {
           trace={trace}
           labels={props.labels}
           labelOf={props.labelOf}
-          wte={props.model.params.wte}
           head={head}
           tok={tok}
           focus={focus}
@@ -117,6 +118,10 @@ export function Stepper(props: Props) {
         <span className="formula-caption">{ui.formulaNumbers}</span>
         <Tex tex={sub.tex} display testId="formula-numbers" />
       </div>
+      {/* Below the worked numbers, so that the readout and the numbers stay next to the matrix they describe. */}
+      {stage.kind === 'tokEmb' && (
+        <EmbeddingMatrix wte={props.model.params.wte} ids={ids} selectedId={ids[tok]} labelOf={props.labelOf} width={width} ui={ui} lang={lang} testId="stepper-we-matrix" />
+      )}
       {stage.kind !== 'tokens' && (
         <p className="stepper-lens" data-testid="stepper-lens">
           <span className="formula-caption">{ui.stepperLensTitle}</span>
@@ -132,3 +137,4 @@ export function Stepper(props: Props) {
     </section>
   );
 }
+

@@ -17,9 +17,11 @@ export type ForwardResult =
       hasChinese: boolean;
       trace: Trace;
       forwardMs: number; // how long this browser took for the forward pass, measured as it ran
+      firstPass: boolean; // the page's first pass, which also compiles the code (its time says so)
     };
 
 const HAN = /\p{Script=Han}/u;
+let passesRun = 0;
 
 /** The app's every forward pass goes through here: a mark per pass lets the browser tests prove that moving a sampling slider reruns nothing. */
 export function countedForward(model: GPTModel, ids: readonly number[], options: ForwardOptions = {}): Trace {
@@ -36,6 +38,7 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
   const start = performance.now();
   const trace = countedForward(loaded.model, ids, options);
   const forwardMs = performance.now() - start;
+  const firstPass = passesRun++ === 0;
   return {
     kind: 'ok',
     text,
@@ -46,6 +49,7 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
     hasChinese: HAN.test(text),
     trace,
     forwardMs,
+    firstPass,
   };
 }
 

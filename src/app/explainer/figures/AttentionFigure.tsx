@@ -8,7 +8,7 @@ import { sequentialColor } from '../../../viz/colors';
 import { Heatmap } from '../Heatmap';
 import { AttentionLines } from './AttentionLines';
 import { HeadPicker, LayerPicker } from '../Pickers';
-import { COL_LABEL_OVERHANG, type CellPos } from '../Heatmap';
+import { COL_LABEL_OVERHANG, HEATMAP_FRAME, type CellPos } from '../Heatmap';
 import { fmt } from '../../../viz/format';
 
 const color = sequentialColor(1);
@@ -28,17 +28,21 @@ export function AttentionFigure(props: { trace: Trace; labels: readonly string[]
   const headWeights = useMemo(() => slice0(weights, props.head).data, [weights, props.head]);
   // Two heads per row. Short texts get token labels on every map; longer ones leave them to the readout
   // and to the lines below, which show the same tokens.
-  const each = Math.floor((props.width - 12) / 2) - 12;
+  // Each map's box, less the frame Heatmap draws around the cells.
+  const each = Math.floor((props.width - 12) / 2) - 12 - HEATMAP_FRAME;
   const labelled = (each - ROW_LABEL_W - COL_LABEL_OVERHANG) / T >= MIN_LABELLED_CELL;
   const labelWidth = labelled ? ROW_LABEL_W : 0;
   const mapWidth = Math.max(each - (labelled ? ROW_LABEL_W + COL_LABEL_OVERHANG : 0), 40);
   const layouts = useMemo(
-    () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, { width: mapWidth, minCellW: 2, maxCellW: 24, minCellH: 2, maxCellH: 24 })),
+    () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, { width: mapWidth, minCellW: 1, maxCellW: 24, minCellH: 1, maxCellH: 24 })),
     [weights, NH, T, mapWidth],
   );
+  // The cell under the pointer or the keyboard, else the last one tapped or clicked (a touch screen
+  // has no hover). Both belong to the trace they were read from; a new text or layer drops them.
   const [hovered, setHovered] = useState<{ cell: HeadCell; weights: typeof weights } | null>(null);
-  // A hovered cell belongs to the trace it was read from; a new text or layer drops it.
-  const cell = hovered && hovered.weights === weights && hovered.cell.r < T && hovered.cell.c < T ? hovered.cell : null;
+  const [picked, setPicked] = useState<{ cell: HeadCell; weights: typeof weights } | null>(null);
+  const current = (chosen: typeof hovered) => (chosen && chosen.weights === weights && chosen.cell.r < T && chosen.cell.c < T ? chosen.cell : null);
+  const cell = current(hovered) ?? current(picked);
   return (
     <figure className="figure attention-figure">
       <div className="stepper-pickers">
@@ -63,6 +67,7 @@ export function AttentionFigure(props: { trace: Trace; labels: readonly string[]
                 focus={cell && cell.head === h ? cell : null}
                 onHover={(at) => setHovered(at ? { cell: { head: h, ...at }, weights } : null)}
                 onPick={(at) => {
+                  setPicked({ cell: { head: h, ...at }, weights });
                   props.setHead(h);
                   props.setTok(at.r);
                 }}

@@ -5,10 +5,10 @@ import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { cosine, dot, norm } from '../../../viz/numbers';
-import { fmt, tex, texTerm } from '../../../viz/format';
+import { tex, texTerm } from '../../../viz/format';
 import { VectorStrip } from './VectorStrip';
 import { Tex } from '../Tex';
-import { VocabMatrix } from './VocabMatrix';
+import { EmbeddingMatrix } from './VocabMatrix';
 
 /** Chapter 4: the selected token's row of W_e, its position vector, their sum, and a dot product between two tokens. */
 export function EmbeddingFigure(props: {
@@ -50,17 +50,7 @@ export function EmbeddingFigure(props: {
       <div className="formula-box">
         <Tex tex={`e_{${tok}} = W_e[\\,${trace.ids[tok]},\\,:\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`} display testId="lookup-formula" />
       </div>
-      <VocabMatrix
-        matrix={props.wte}
-        marked={ids}
-        selectedId={ids[tok]}
-        labelOf={props.labelOf}
-        width={props.width}
-        caption={(every) => t(ui, 'embeddingMatrixCaption', lang, { V: props.wte.shape[0], C: props.wte.shape[1], every })}
-        hint={ui.embeddingMatrixHint}
-        describe={(id, c, value) => t(ui, 'embeddingMatrixCell', lang, { id, token: props.labelOf(id), c, value: fmt(value) })}
-        testId="we-matrix"
-      />
+      <EmbeddingMatrix wte={props.wte} ids={ids} selectedId={ids[tok]} labelOf={props.labelOf} width={props.width} ui={ui} lang={lang} testId="we-matrix" />
       <VectorStrip vector={e} color={color} width={props.width} rowLabel={labels[tok]} caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`} describe={channel} testId="strip-tok" />
       <p className="strip-op">+</p>
       <VectorStrip vector={p} color={color} width={props.width} rowLabel={`#${tok}`} caption={`${ui.positionVector} · ${t(ui, 'tokenN', lang, { i: String(tok) })}`} describe={channel} />

@@ -3,6 +3,9 @@ import type { Tensor } from '../../../core/tensor';
 import { vocabOverview } from '../../../viz/vocabMatrix';
 import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
+import type { Lang, UiStrings } from '../../i18n';
+import { t } from '../../i18n';
+import { fmt } from '../../../viz/format';
 
 const HEIGHT = 220;
 const MARK_W = 150;
@@ -45,26 +48,29 @@ export function VocabMatrix(props: {
     }
     return rgbaToDataUrl(rgba, lines, C);
   }, [base, overview, matrix, C, lines, color]);
+  // The value under the pointer, else the last one tapped or clicked: a touch screen has no hover.
   const [hover, setHover] = useState<{ line: number; c: number } | null>(null);
+  const [tapped, setTapped] = useState<{ line: number; c: number } | null>(null);
   const matrixW = Math.max(96, Math.min(C * 4, props.width - MARK_W));
   const lineH = HEIGHT / lines;
   const y = (line: number) => (line + 0.5) * lineH;
   const selectedMark = overview.marks.find((m) => m.selected);
   const caption = props.caption(Math.round(V / lines));
 
-  const onMove = (e: React.PointerEvent<SVGRectElement>) => {
+  const at = (e: React.PointerEvent<SVGRectElement> | React.MouseEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const c = Math.min(C - 1, Math.max(0, Math.floor(((e.clientX - box.left) / box.width) * C)));
     const line = Math.min(lines - 1, Math.max(0, Math.floor(((e.clientY - box.top) / box.height) * lines)));
-    setHover({ line, c });
+    return { line, c };
   };
-  const hoverRow = hover ? overview.rowOfLine[hover.line] : null;
+  const shown = hover ?? (tapped && tapped.line < lines ? tapped : null);
+  const shownRow = shown ? overview.rowOfLine[shown.line] : null;
   return (
     <div className="vocab-matrix" data-testid={props.testId}>
       <p className="figure-caption">{caption}</p>
       <svg width={matrixW + MARK_W} height={HEIGHT} viewBox={`0 0 ${matrixW + MARK_W} ${HEIGHT}`} role="img" aria-label={caption}>
         <image href={image} x={0} y={0} width={matrixW} height={HEIGHT} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
-        <rect x={0} y={0} width={matrixW} height={HEIGHT} className="matrix-frame" onPointerMove={onMove} onPointerLeave={() => setHover(null)} />
+        <rect x={0} y={0} width={matrixW} height={HEIGHT} className="matrix-frame" onPointerMove={(e) => setHover(at(e))} onPointerLeave={() => setHover(null)} onClick={(e) => setTapped(at(e))} />
         {overview.marks.map((m) => (
           <line key={m.id} x1={matrixW + 2} x2={matrixW + (m.selected ? 18 : 8)} y1={y(m.line)} y2={y(m.line)} className={m.selected ? 'row-mark selected' : 'row-mark'} />
         ))}
@@ -75,8 +81,26 @@ export function VocabMatrix(props: {
         )}
       </svg>
       <p className="hint" aria-live="polite">
-        {hover && hoverRow !== null ? props.describe(hoverRow, hover.c, matrix.data[hoverRow * C + hover.c]) : props.hint}
+        {shown && shownRow !== null ? props.describe(shownRow, shown.c, matrix.data[shownRow * C + shown.c]) : props.hint}
       </p>
     </div>
+  );
+}
+
+/** All of W_e, with the rows the text looks up ticked: chapter 4's lookup, and the stepper's token-embedding stage. */
+export function EmbeddingMatrix(props: { wte: Tensor; ids: readonly number[]; selectedId: number; labelOf: (id: number) => string; width: number; ui: UiStrings; lang: Lang; testId: string }) {
+  const { wte, ui, lang } = props;
+  return (
+    <VocabMatrix
+      matrix={wte}
+      marked={props.ids}
+      selectedId={props.selectedId}
+      labelOf={props.labelOf}
+      width={props.width}
+      caption={(every) => t(ui, 'embeddingMatrixCaption', lang, { V: wte.shape[0], C: wte.shape[1], every })}
+      hint={ui.embeddingMatrixHint}
+      describe={(id, c, value) => t(ui, 'embeddingMatrixCell', lang, { id, token: props.labelOf(id), c, value: fmt(value) })}
+      testId={props.testId}
+    />
   );
 }
