@@ -38,7 +38,7 @@ function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nL
     <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'}>
       {[
         t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, { n: result.ids.length, L: props.nLayers, ms: result.forwardMs.toFixed(1) }),
-        result.firstPass ? ui.computedFirst : '',
+        result.warmingUp ? ui.computedWarmingUp : '',
         simd ? '' : ui.computedWithoutSimd,
       ]
         .filter(Boolean)

@@ -19,7 +19,7 @@ const ui = {
   trailingSpace: 'Your text ends with a space. This tokenizer puts a word’s space in front of it (␣king is one token), so after a bare space the model expects the rest of a word, not a new one. Delete the space to see whole-word predictions.',
   emptyText: 'Type some English to see the model’s next-word prediction.',
   computedHere: 'Computed in this browser: {n} tokens through {L} layers in {ms}\u00a0ms.',
-  computedFirst: 'The first pass after the page loads also compiles the code, so it takes longer than the ones after it.',
+  computedWarmingUp: 'The first passes after the page loads also compile the code, so they take longer than the ones after them.',
   computedHereOne: 'Computed in this browser: 1 token through {L} layers in {ms}\u00a0ms.',
   computedWithoutSimd: 'This browser lacks WebAssembly SIMD, so the matrix products run in plain JavaScript, more than twice as slowly.',
   truncated: 'Your text has {n} tokens; the model only sees the last {T}.',

@@ -19,7 +19,7 @@ const ui: UiStrings = {
   trailingSpace: '你的文本以空格结尾。这个分词器把单词前面的空格算作该词的一部分（␣king 是一个词元），所以在单独的空格之后，模型预期的是某个词剩下的部分，而不是一个新词。删掉这个空格，就能看到整词的预测。',
   emptyText: '输入一些英文，看看模型预测的下一个词。',
   computedHere: '在这个浏览器里算出：{n} 个词元经过 {L} 层，用时 {ms}\u00a0毫\u2060秒。',
-  computedFirst: '页面加载后的第一次计算还要编译代码，所以比之后的几次慢。',
+  computedWarmingUp: '页面加载后的头几次计算还要编译代码，所以比之后的慢。',
   computedHereOne: '在这个浏览器里算出：1 个词元经过 {L} 层，用时 {ms}\u00a0毫\u2060秒。',
   computedWithoutSimd: '这个浏览器不支持 WebAssembly SIMD，矩阵乘法改用普通 JavaScript，要慢一倍以上。',
   truncated: '你的文本有 {n} 个词元，模型只能看到最后 {T} 个。',
