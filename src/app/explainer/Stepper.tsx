@@ -137,4 +137,3 @@ export function Stepper(props: Props) {
     </section>
   );
 }
-
