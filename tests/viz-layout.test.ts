@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layoutHeatmap } from '../src/viz/heatmap';
-import { robustMaxAbs, divergingColor, sequentialColor, MASKED_FILL } from '../src/viz/colors';
+import { robustMaxAbs, weightMaxAbs, divergingColor, sequentialColor, MASKED_FILL } from '../src/viz/colors';
 import { chipWidth, layoutTokenChips, sharedPrefix, wordPieces } from '../src/viz/tokens';
 import { layoutFlow } from '../src/viz/flow';
 import { layoutAttentionLines } from '../src/viz/arcs';
@@ -69,6 +69,13 @@ describe('colour scales', () => {
     data[0] = 1000;
     expect(robustMaxAbs(data)).toBe(1);
     expect(robustMaxAbs([0, 0])).toBe(1);
+  });
+  it('keeps a weight matrix’s limit: the same as robustMaxAbs, computed from the matrix it first saw', () => {
+    const weights = Float32Array.from({ length: 200 }, (_, i) => (i % 2 ? -1 : 1) * (i + 1));
+    expect(weightMaxAbs(weights)).toBe(robustMaxAbs(weights));
+    // Weights do not change once loaded, so a second call answers from the first.
+    weights.fill(0);
+    expect(weightMaxAbs(weights)).toBe(robustMaxAbs(Float32Array.from({ length: 200 }, (_, i) => i + 1)));
   });
 });
 

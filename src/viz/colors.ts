@@ -41,6 +41,16 @@ export function sequentialColor(max = 1): (v: number) => string {
  * A symmetric limit for divergingColor: the 98th percentile of |value|, so one huge outlier
  * channel (the residual stream has some) does not wash every other cell out to white.
  */
+export function robustMaxAbs(data: ArrayLike<number>): number {
+  const all = new Float64Array(data.length);
+  let n = 0;
+  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i])) all[n++] = Math.abs(data[i]);
+  if (n === 0) return 1;
+  const abs = all.subarray(0, n).sort(); // a typed array sorts numerically, and far faster than an array
+  const limit = abs[Math.min(n - 1, Math.floor(n * 0.98))];
+  return limit > 0 ? limit : 1;
+}
+
 // A weight matrix never changes once loaded, and W_e has half a million values to sort: its limit is
 // computed once, however often a figure showing it mounts.
 const weightLimits = new WeakMap<Float32Array, number>();
@@ -53,14 +63,4 @@ export function weightMaxAbs(data: Float32Array): number {
     weightLimits.set(data, limit);
   }
   return limit;
-}
-
-export function robustMaxAbs(data: ArrayLike<number>): number {
-  const all = new Float64Array(data.length);
-  let n = 0;
-  for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i])) all[n++] = Math.abs(data[i]);
-  if (n === 0) return 1;
-  const abs = all.subarray(0, n).sort(); // a typed array sorts numerically, and far faster than an array
-  const limit = abs[Math.min(n - 1, Math.floor(n * 0.98))];
-  return limit > 0 ? limit : 1;
 }
