@@ -182,6 +182,21 @@ describe('explainer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('skips drawing chapters out of view, yet a jump to one far down stays where it lands', async () => {
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), { viewport: PHONE, touch: true });
+    const chapter = page.getByTestId('chapter-softmax');
+    await expect.poll(() => chapter.evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('auto');
+    // A longer text changes every figure's height while most chapters are out of view.
+    await page.locator('#reader-text').fill('the king said to the queen that he would go to the old city and see the people who lived there '.repeat(4));
+    await page.waitForTimeout(1000);
+    const map = page.locator('.attention-figure .small-multiples svg').nth(1);
+    await map.scrollIntoViewIfNeeded();
+    const landed = (await map.boundingBox())!.y;
+    await page.waitForTimeout(500);
+    expect((await map.boundingBox())!.y).toBe(landed);
+    expect(errors).toEqual([]);
+  });
+
   it('gives the figures their full width back after the window narrows and widens again', async () => {
     const { page, errors } = await openApp(browser, q({ lang: 'en', step: '1' }));
     const heatmapWidth = async () => (await page.getByTestId('stage-heatmap').boundingBox())!.width;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppModel } from '../model/loadModel';
 import type { ForwardResult } from '../model/useForward';
 import type { Lang, UiStrings } from '../i18n';
@@ -96,6 +96,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
   const seenText = useMemo(() => (result.droppedTokens === 0 ? result.text : tokenizer.decode(result.ids)), [result, tokenizer]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
   const figureWidth = figureWidthIn(width);
+  const skipOffscreen = useSkipOffscreen();
 
   const goTo = (kind: StageKind, layer = selection.layer) => {
     const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === layer));
@@ -110,7 +111,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
   const output = { lang, ui, result };
 
   return (
-    <div className="explainer" ref={ref}>
+    <div className={skipOffscreen ? 'explainer skip-offscreen' : 'explainer'} ref={ref}>
       <Contents lang={lang} ui={ui} />
       <Chapter id="gpt" index={0} {...common}>
         <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} lang={lang} />
@@ -151,4 +152,16 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
       </section>
     </div>
   );
+}
+
+/** True from the second frame after mounting: by then every chapter has been drawn once and remembers its height. */
+function useSkipOffscreen(): boolean {
+  const [skip, setSkip] = useState(false);
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setSkip(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return skip;
 }
