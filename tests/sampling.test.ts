@@ -146,6 +146,9 @@ describe('validateSettings', () => {
     // Typed the way people type decimals, and only that: no hexadecimal 16 out of "0x10".
     expect(codes({ temperature: '1,5' })).toEqual({ s: { temperature: 1.5, topK: null, topP: null }, codes: [] });
     expect(codes({ temperature: '１.５' }).s.temperature).toBe(1.5);
+    // A comma and three digits may be a thousands separator: refused, never silently read as 1.
+    expect(codes({ topK: '1,000' }).codes).toEqual(['topKNotANumber']);
+    expect(codes({ topP: '0,125' }).s.topP).toBe(0.125);
     expect(codes({ temperature: ' .5 ' }).s.temperature).toBe(0.5);
     expect(codes({ temperature: '0x10' }).codes).toEqual(['temperatureNotANumber']);
     expect(codes({ temperature: '1.2.3' }).codes).toEqual(['temperatureNotANumber']);

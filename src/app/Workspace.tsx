@@ -13,7 +13,7 @@ type View = 'read' | 'lab';
 const parseView = (raw: string | null): View => (raw === 'lab' ? 'lab' : 'read');
 const serializeView = (v: View) => (v === 'read' ? null : v);
 
-// Stable across renders so useForward's memo key does not change on every keystroke elsewhere.
+// One object for every render, so the pass's options never look new to anything that compares them.
 const FORWARD_OPTIONS = { logitRows: 'last' } as const;
 
 /**

@@ -44,6 +44,8 @@ export interface SettingsProblem {
 // A decimal number as people type it: digits with a point or a comma (1,5), an optional exponent.
 // Not JavaScript's wider syntax, which reads "0x10" as 16, a number the reader never wrote.
 const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
+// "1,000" is a thousand to some readers and one to others: refused, rather than read as 1.
+const THOUSANDS = /^[+-]?[1-9]\d*,\d{3}$/;
 
 function asNumber(raw: unknown): number | null | 'bad' {
   if (raw === undefined || raw === null || raw === '') return null;
@@ -52,7 +54,7 @@ function asNumber(raw: unknown): number | null | 'bad' {
   if (typeof raw === 'string' && raw.trim() !== '') {
     // Full-width digits from a Chinese keyboard (１.５) are the same digits.
     const typed = raw.normalize('NFKC').trim();
-    if (!DECIMAL.test(typed)) return 'bad';
+    if (!DECIMAL.test(typed) || THOUSANDS.test(typed)) return 'bad';
     return Number(typed.replace(',', '.'));
   }
   return 'bad';

@@ -94,7 +94,7 @@ export function StepperControls(props: { region: RefObject<HTMLElement | null>; 
           <span data-testid="stage-of">{t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}</span> · <strong data-testid="stage-name">{where}</strong>
         </p>
       </div>
-      <p className="hint">{ui.stepperHint}</p>
+      <p className="hint keyboard-hint">{ui.stepperHint}</p>
     </div>
   );
 }

@@ -72,7 +72,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
         caption={(every) => t(ui, 'wuWholeCaption', lang, { V, C, every, k: SHOWN })}
         hint={ui.wuWholeHint}
         describe={(id, c, value) => t(ui, 'wuWholeCell', lang, { id, token: tokenLabel(tokenizer, id), c, value: fmt(value) })}
-        testId="wu-matrix"
+        testId="wu-whole-matrix"
       />
       <button type="button" aria-pressed={everyPosition} onClick={() => setEveryPosition(!everyPosition)} data-testid="every-position-toggle">
         {ui.outEveryPosition}

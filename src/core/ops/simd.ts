@@ -3,7 +3,7 @@ import { MATMUL_WASM_BASE64 } from './matmulWasm';
 
 // The float32 matrix products, run four lanes at a time by our own WebAssembly kernels (matmul.wat).
 // Scalar JavaScript tops out near 7 GFLOP/s on this project's machine; these reach 25–40, which
-// is what brings a 128-token forward pass well inside one frame. They work on copies in the
+// is what brings a 128-token forward pass well inside one frame in Node. They work on copies in the
 // module's memory, so callers keep their Float32Arrays: a small share of a block product's time,
 // and about a sixth of the last position's logits, where all of W_u is copied for one row.
 // Where WebAssembly SIMD is missing, for Float64 buffers, or for products too big to copy, the

@@ -63,7 +63,6 @@ export function formatCount(n: number, lang: 'en' | 'zh'): string {
   return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
 }
 
-/** A short size: "124.4M", "174.6B" in English; "1.2亿", "1746.0亿" in Chinese. */
 /** Three significant figures, the way model sizes are quoted: 124M, 1.56B, 175B; 1.24亿, 1746亿. */
 export function formatApprox(n: number, lang: 'en' | 'zh'): string {
   const units: [number, string][] = lang === 'zh' ? [[1e8, '亿'], [1e4, '万']] : [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
