@@ -10,13 +10,18 @@ export interface VocabOverview {
   marks: { id: number; line: number; selected: boolean }[];
 }
 
+/** The row a line of pixels shows when no marked row falls on it: every (V / lines)-th. */
+export function sampledRow(line: number, V: number, lines: number): number {
+  return Math.floor((line * V) / lines);
+}
+
 export function lineOfRow(id: number, V: number, height: number): number {
   return Math.min(height - 1, Math.floor((id * height) / V));
 }
 
 export function vocabOverview(V: number, height: number, ids: readonly number[], selectedId: number): VocabOverview {
   const lines = Math.max(1, Math.min(height, V));
-  const rowOfLine = Int32Array.from({ length: lines }, (_, line) => Math.floor((line * V) / lines));
+  const rowOfLine = Int32Array.from({ length: lines }, (_, line) => sampledRow(line, V, lines));
   const distinct = [...new Set(ids)].sort((a, b) => a - b);
   for (const id of distinct) if (id !== selectedId) rowOfLine[lineOfRow(id, V, lines)] = id;
   if (distinct.includes(selectedId)) rowOfLine[lineOfRow(selectedId, V, lines)] = selectedId;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
-import { vocabOverview } from '../../../viz/vocabMatrix';
+import { sampledRow, vocabOverview } from '../../../viz/vocabMatrix';
 import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
 import type { Lang, UiStrings } from '../../i18n';
@@ -36,7 +36,7 @@ export function VocabMatrix(props: {
   const base = useMemo(() => {
     const values = new Float32Array(lines * C);
     for (let line = 0; line < lines; line++) {
-      const row = Math.floor((line * V) / lines);
+      const row = sampledRow(line, V, lines);
       values.set(matrix.data.subarray(row * C, (row + 1) * C), line * C);
     }
     return colorsToRgba(values, color);
