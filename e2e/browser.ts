@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -59,6 +59,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const path = resolve(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Save a screenshot of one part of the page under test-results/, for a close look at it. */
+export async function screenshotOf(part: Locator, name: string): Promise<string> {
+  const dir = resolve(import.meta.dirname, '../test-results');
+  mkdirSync(dir, { recursive: true });
+  const path = resolve(dir, `${name}.png`);
+  await part.screenshot({ path });
   return path;
 }
 

@@ -12,6 +12,12 @@ describe("GPT-2's tokens as the tokens chapter shows them", () => {
     expect(ids.map(gpt2.tokenText)).toEqual(['⟨E5⟩⟨9C⟩', '⟨8B⟩', '王', ' king', ' ⟨F0⟩⟨9F⟩⟨91⟩', '⟨91⟩']);
   });
 
+  it('reads "<|endoftext|>" in the text as plain characters, never as the special token, like our tokenizer', () => {
+    const ids = gpt2.encode('The end.<|endoftext|>');
+    expect(ids).not.toContain(50256);
+    expect(ids.map(gpt2.tokenText).join('')).toBe('The end.<|endoftext|>');
+  });
+
   it('labels every token so that, read back as bytes, they spell the text exactly', () => {
     const utf8 = new TextEncoder();
     // ⟨XX⟩ stands for one byte; every other character for its own UTF-8 bytes.

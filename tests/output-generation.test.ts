@@ -59,12 +59,20 @@ const bytes = new Tokenizer(byteVocab, [['a', 'b']]);
 const byteId = (b: number) => byteVocab.get(bytesToUnicode().get(b)!)!;
 const greedy = { temperature: 0, topK: null, topP: null };
 
-/** A trace whose last logits put everything on `id`, so a greedy step must pick it. */
-function forcing(id: number): Trace {
-  const data = new Float32Array(bytes.vocabSize);
-  data[id] = 10;
-  return { logits: { data, shape: [1, bytes.vocabSize] }, logitsFrom: 0 } as unknown as Trace;
+/** A trace with these last logits, all a generation step reads. */
+function traceOf(data: Float32Array): Trace {
+  return { logits: { data, shape: [1, data.length] }, logitsFrom: 0 } as unknown as Trace;
 }
+
+/** A trace whose last logits put most weight on `id` and the next most on "a", so a greedy step must pick `id`. */
+function forcingIn(vocabSize: number, id: number): Trace {
+  const data = new Float32Array(vocabSize);
+  data[byteId(0x61)] = 5;
+  data[id] = 10;
+  return traceOf(data);
+}
+
+const forcing = (id: number) => forcingIn(bytes.vocabSize, id);
 
 describe('generation keeps the ids the model sampled', () => {
   it('holds the byte tokens of 中 as ids until all three are there, then writes text that encodes to exactly them', () => {
@@ -97,6 +105,39 @@ describe('generation keeps the ids the model sampled', () => {
     expect(second).toEqual({ kind: 'text', id: b, ids: [byteId(0x78), ...ab], text: 'xab', respelled: true });
     expect(respelling([byteId(0x78), a, b], [byteId(0x78), ...ab])).toEqual({ chosen: [a, b], read: ab });
     expect(textFor(bytes, [byteId(0x78), a, b])).toBeNull();
+  });
+
+  it('stops on "<|endoftext|>" when asked to, and never writes it into the text', () => {
+    const endOfText = byteVocab.size; // an id past the bytes and the merge, like GPT-2's last id
+    const withEnd = new Tokenizer(new Map([...byteVocab, ['<|endoftext|>', endOfText]]), [['a', 'b']]);
+    const trace = forcingIn(withEnd.vocabSize, endOfText);
+    const context = { ids: withEnd.encode('x'), trace, droppedTokens: 0 };
+    expect(nextStep(context, withEnd, greedy, 1, 64, 0, { id: endOfText, stop: true })).toEqual({ kind: 'endOfText', id: endOfText });
+    // Left out, greedy decoding takes the runner-up, and the text holds only what the tokenizer reads back.
+    const goOn = nextStep(context, withEnd, greedy, 1, 64, 0, { id: endOfText, stop: false });
+    expect(goOn).toEqual({ kind: 'text', id: byteId(0x61), ids: withEnd.encode('xa'), text: 'xa', respelled: false, endOfTextLeftOut: true });
+    // With no rule the token is just another token, and its characters are re-read as characters.
+    const plain = nextStep(context, withEnd, greedy, 1, 64);
+    expect(plain).toMatchObject({ kind: 'text', id: endOfText, text: 'x<|endoftext|>', respelled: true });
+    if (plain.kind === 'text') expect(plain.ids).not.toContain(endOfText);
+  });
+
+  it('leaves "<|endoftext|>" out under sampling too: whatever the seed, the token drawn instead is another one', () => {
+    const endOfText = byteVocab.size;
+    const withEnd = new Tokenizer(new Map([...byteVocab, ['<|endoftext|>', endOfText]]), [['a', 'b']]);
+    const data = new Float32Array(withEnd.vocabSize).fill(-Infinity);
+    data[endOfText] = 4; // most of the mass, so most seeds draw it first
+    data[byteId(0x61)] = 3;
+    data[byteId(0x62)] = 3;
+    const context = { ids: withEnd.encode('x'), trace: traceOf(data), droppedTokens: 0 };
+    let leftOut = 0;
+    for (let seed = 0; seed < 50; seed++) {
+      const step = nextStep(context, withEnd, settings, seed, 64, 0, { id: endOfText, stop: false });
+      if (step.kind !== 'text') throw new Error(`unexpected ${step.kind}`);
+      expect(step.id).not.toBe(endOfText);
+      if (step.endOfTextLeftOut) leftOut++;
+    }
+    expect(leftOut).toBeGreaterThan(0);
   });
 
   it('waits at most three tokens for a character, then writes what it has', () => {

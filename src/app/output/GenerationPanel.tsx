@@ -6,8 +6,9 @@ import { countedForward } from '../model/useForward';
 import { useText } from '../state/text';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
-import { nextStep, respelling, type GenerationContext, type Respelling } from './generation';
-import { DEFAULT_SEED, useSampling, useSeed } from './settings';
+import { nextStep, respelling, type EndOfText, type GenerationContext, type Respelling } from './generation';
+import { DEFAULT_SEED, useEndOfTextRule, useSampling, useSeed } from './settings';
+import { END_OF_TEXT } from '../../core/tokenizer/index.ts';
 
 const MAX_N = 64;
 const STEP_DELAY_MS = 180;
@@ -34,6 +35,12 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const [text, setText] = useText();
   const { settings } = useSampling(model.config.vocabSize);
   const seed = useSeed();
+  const [stopAtEnd, setStopAtEnd] = useEndOfTextRule();
+  const endOfTextId = useMemo(() => tokenizer.idOf(END_OF_TEXT) ?? null, [tokenizer]);
+  const endOfText: EndOfText | null = endOfTextId === null ? null : { id: endOfTextId, stop: stopAtEnd };
+  // What the run did with "<|endoftext|>": stopped on it, or how often it left it out.
+  const [ended, setEnded] = useState(false);
+  const [leftOut, setLeftOut] = useState(0);
   const [howMany, setHowMany] = useState('10');
   const [remaining, setRemaining] = useState(0);
   const [total, setTotal] = useState(0);
@@ -60,10 +67,16 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
 
   const step = (): boolean => {
     if (result.kind !== 'ok') return false;
-    const next = nextStep(context, tokenizer, settings, seed.seed, nPositions, live.length);
+    const next = nextStep(context, tokenizer, settings, seed.seed, nPositions, live.length, endOfText);
     if (next.kind === 'contextFull') setContextFull(true);
+    if (next.kind === 'endOfText') {
+      setAdded((a) => [...a, next.id]);
+      setEnded(true);
+      return false;
+    }
     if (next.kind !== 'text' && next.kind !== 'pending') return false;
     setAdded((a) => [...a, next.id]);
+    if (next.endOfTextLeftOut) setLeftOut((n) => n + 1);
     if (next.kind === 'text') {
       if (next.respelled && context) setRespelled(respelling([...context.ids, next.id], next.ids));
       setPending(null);
@@ -98,6 +111,8 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
     setRespelled(null);
     setRunStart(context?.ids.length ?? null);
     setContextFull(false);
+    setEnded(false);
+    setLeftOut(0);
     setExpected(null);
     setTotal(count);
     setRemaining(count);
@@ -128,6 +143,12 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
             <span>{ui.seed}</span>
             <input type="text" inputMode="numeric" value={seed.typed} onChange={(e) => seed.setSeed(e.target.value.trim())} data-testid="generation-seed" />
           </label>
+          {endOfText !== null && (
+            <label className="toggle-field">
+              <input type="checkbox" checked={stopAtEnd} onChange={(e) => setStopAtEnd(e.target.checked)} disabled={running} data-testid="generation-stop-at-end" />
+              <span>{ui.outGenStopAtEnd}</span>
+            </label>
+          )}
         </div>
       </div>
       {!nValid && <p className="notice warn">{t(ui, 'outGenerateNInvalid', lang, { max: MAX_N })}</p>}
@@ -145,12 +166,26 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
       {added.length > 0 && (
         <div className="generated-run">
           <span className="muted">{ui.outGeneratedRun}</span>{' '}
-          {added.map((id, i) => (
-            <span key={i} className={`token-chip generated${i === added.length - 1 ? ' newest' : ''}`}>
-              {tokenLabel(tokenizer, id)}
-            </span>
-          ))}
+          {added.map((id, i) =>
+            id === endOfTextId ? (
+              <EndOfTextMarker key={i} label={tokenLabel(tokenizer, id)} title={ui.outGenEndMarker} />
+            ) : (
+              <span key={i} className={`token-chip generated${i === added.length - 1 ? ' newest' : ''}`}>
+                {tokenLabel(tokenizer, id)}
+              </span>
+            ),
+          )}
         </div>
+      )}
+      {ended && endOfTextId !== null && (
+        <p className="notice" role="status" data-testid="generation-ended">
+          {t(ui, 'outGenEnded', lang, { token: tokenLabel(tokenizer, endOfTextId) })}
+        </p>
+      )}
+      {leftOut > 0 && endOfTextId !== null && (
+        <p className="notice" role="status" data-testid="generation-end-left-out">
+          {t(ui, 'outGenEndLeftOut', lang, { token: tokenLabel(tokenizer, endOfTextId), n: leftOut })}
+        </p>
       )}
       {runStart !== null && context !== null && (
         <SequenceTail ids={context.ids} runStart={runStart} label={(id) => tokenLabel(tokenizer, id)} title={t(ui, 'outSequenceNow', lang, { n: context.ids.length })} />
@@ -188,6 +223,16 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The model's "<|endoftext|>" where a run stopped on it: a token chip marked as the end, never text. */
+function EndOfTextMarker(props: { label: string; title: string }) {
+  return (
+    <span className="token-chip generated end-of-text" title={props.title} data-testid="end-of-text-marker">
+      <span aria-hidden="true">■ </span>
+      {props.label}
+    </span>
   );
 }
 

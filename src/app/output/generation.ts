@@ -10,11 +10,24 @@ export interface GenerationContext {
   droppedTokens: number;
 }
 
+/**
+ * What a step does when the model draws "<|endoftext|>" (`id`), the token that stood between one
+ * training document and the next. The text box holds characters, and typed there the token would be
+ * read as the characters "<|", "endoftext", "|>", so it can never join the text: a run either stops
+ * on it, or leaves it out and draws again from the other tokens (as Hugging Face's min_new_tokens does).
+ */
+export interface EndOfText {
+  id: number;
+  stop: boolean;
+}
+
 export type NextStep =
   // The text box holds the longer text. `respelled` when the tokenizer reads it back as other tokens
   // (" H" then "isher" reads as " His" + "her"): then `ids` are the tokens the model reads next.
-  | { kind: 'text'; id: number; ids: number[]; text: string; respelled: boolean }
-  | { kind: 'pending'; id: number; ids: number[] } // a character is half written: its bytes stay ids for now
+  // `endOfTextLeftOut` when the model drew "<|endoftext|>" first and `id` was drawn in its place.
+  | { kind: 'text'; id: number; ids: number[]; text: string; respelled: boolean; endOfTextLeftOut?: true }
+  | { kind: 'pending'; id: number; ids: number[]; endOfTextLeftOut?: true } // a character is half written: its bytes stay ids for now
+  | { kind: 'endOfText'; id: number } // the model ended the text and the run stops there
   | { kind: 'contextFull' }
   | { kind: 'empty' };
 
@@ -44,17 +57,34 @@ export function nextStep(
   seed: number,
   nPositions: number,
   pendingSoFar = 0,
+  endOfText: EndOfText | null = null,
 ): NextStep {
   if (context === null || context.ids.length === 0) return { kind: 'empty' };
   if (context.droppedTokens > 0 || context.ids.length >= nPositions) return { kind: 'contextFull' };
   const position = context.ids.length;
-  const id = sampleToken(lastLogits(context.trace), settings, tokenRng(seed, position));
+  const logits = lastLogits(context.trace);
+  const rng = tokenRng(seed, position);
+  let id = sampleToken(logits, settings, rng);
+  let leftOut: { endOfTextLeftOut?: true } = {};
+  if (endOfText !== null && id === endOfText.id) {
+    if (endOfText.stop) return { kind: 'endOfText', id };
+    // The same random stream draws again, so a run with the token left out is still reproducible.
+    id = sampleToken(withoutToken(logits, endOfText.id), settings, rng);
+    leftOut = { endOfTextLeftOut: true };
+  }
   const ids = [...context.ids, id];
   const exact = textFor(tokenizer, ids);
-  if (exact !== null) return { kind: 'text', id, ids, text: exact, respelled: false };
+  if (exact !== null) return { kind: 'text', id, ids, text: exact, respelled: false, ...leftOut };
   const text = tokenizer.decode(ids);
-  if (text.endsWith('\uFFFD') && pendingSoFar < MAX_PENDING) return { kind: 'pending', id, ids };
-  return { kind: 'text', id, ids: tokenizer.encode(text), text, respelled: true };
+  if (text.endsWith('\uFFFD') && pendingSoFar < MAX_PENDING) return { kind: 'pending', id, ids, ...leftOut };
+  return { kind: 'text', id, ids: tokenizer.encode(text), text, respelled: true, ...leftOut };
+}
+
+/** The logits with one token made impossible: probability 0 under any temperature, top-k or top-p. */
+function withoutToken(logits: ArrayLike<number>, id: number): Float32Array {
+  const masked = Float32Array.from(logits);
+  masked[id] = -Infinity;
+  return masked;
 }
 
 /** Where the tokens the model chose and the tokens its text reads back as part ways. */

@@ -41,6 +41,15 @@ export function useSeed(): { seed: number; typed: string; bad: string | null; se
   return { seed, typed: typed === '' ? String(DEFAULT_SEED) : typed, bad, setSeed };
 }
 
+// out.eot=continue leaves "<|endoftext|>" out and keeps drawing; without it a run stops on the token.
+const parseStopAtEnd = (raw: string | null) => raw !== 'continue';
+const serializeStopAtEnd = (stop: boolean) => (stop ? null : 'continue');
+
+/** Whether a generation run stops when the model draws "<|endoftext|>", kept in the URL with the other settings. */
+export function useEndOfTextRule(): [boolean, (stop: boolean) => void] {
+  return useUrlParam('out.eot', parseStopAtEnd, serializeStopAtEnd, 'replace');
+}
+
 const PROBLEM_KEY: Record<SettingsProblem['code'], keyof UiStrings> = {
   temperatureNotANumber: 'outProblemTemperatureNotANumber',
   temperatureClamped: 'outProblemTemperatureClamped',

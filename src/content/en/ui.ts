@@ -301,6 +301,11 @@ const ui = {
   outGenRespelledRead: '; your text reads back as',
   outGenRespelledWhy: '. The text box holds text, so the model goes on from the tokens of the text.',
   outGenPendingDrop: 'Drop these tokens',
+  outGenStopAtEnd: 'Stop when the model ends the text',
+  outGenEndMarker: 'Here the model chose the token that ends a text',
+  outGenEnded:
+    'The model chose {token}, the token that ends a text: in training it stood between one document and the next. The run stops here, and the token is not added to your text, because typed into the text box it would be read as ordinary characters. Untick “Stop when the model ends the text” to leave it out and keep going.',
+  outGenEndLeftOut: 'The model chose {token} {n} times in this run. Each time it was left out and another token was drawn in its place.',
   outLensTitle: 'Logit lens: what each layer would predict',
   outLensCaption:
     'Apply the final layer norm and W_u to the vector at position {t} (“{token}”) after each block, as if the model stopped there. The last row is the model’s real prediction.',

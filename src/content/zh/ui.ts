@@ -298,6 +298,11 @@ const ui: UiStrings = {
   outGenRespelledRead: '；这段文字重新分词后是',
   outGenRespelledWhy: '。文本框里存的是文字，所以模型接着读的是文字重新切出的词元。',
   outGenPendingDrop: '丢弃这些词元',
+  outGenStopAtEnd: '模型结束文本时停止',
+  outGenEndMarker: '模型在这里选了表示文本结束的词元',
+  outGenEnded:
+    '模型选了 {token}，也就是表示文本结束的词元：训练时，它隔在一篇文档和下一篇之间。生成到此为止，这个词元也不会写进文本框，因为在文本框里打出这几个字符，分词器只会把它们当作普通字符来读。取消勾选“模型结束文本时停止”，就会跳过它，继续生成。',
+  outGenEndLeftOut: '本次生成中，模型选了 {n} 次 {token}；每次都跳过了它，改从其余词元中重新抽取。',
   outLensTitle: 'logit 透镜：每一层会预测什么',
   outLensCaption:
     '在每个模块之后，取位置 {t}（“{token}”）上的向量，套上最终层归一化和 W_u，就好像模型在那里停下。最后一行就是模型真正的预测。',

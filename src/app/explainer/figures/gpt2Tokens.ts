@@ -7,13 +7,14 @@ export interface Gpt2Tokenizer {
 }
 
 interface R50kModule {
-  encode: (text: string) => number[];
+  encode: (text: string, options?: { disallowedSpecial?: Set<string> }) => number[];
   decode: (ids: number[]) => string;
   default: unknown;
 }
 
 type TokenBytes = string | Uint8Array | undefined;
 const utf8 = new TextEncoder();
+const NO_SPECIAL_TOKENS = new Set<string>();
 
 /**
  * gpt-tokenizer decodes through one streaming TextDecoder, so decoding tokens one at a time leaks a partial
@@ -25,7 +26,9 @@ export function gpt2Tokenizer(module: R50kModule): Gpt2Tokenizer {
     .bytePairEncodingCoreProcessor;
   const tryDecodeToken = core?.tryDecodeToken?.bind(core);
   return {
-    encode: (text) => module.encode(text),
+    // gpt-tokenizer throws on "<|endoftext|>" in the text unless told otherwise. The reader typed those
+    // characters, and our own tokenizer reads them as characters (as encoder.py does), so GPT-2's does too.
+    encode: (text) => module.encode(text, { disallowedSpecial: NO_SPECIAL_TOKENS }),
     tokenText: (id) => {
       const bytes = tryDecodeToken?.(id);
       if (bytes === undefined) return module.decode([id]);
