@@ -8,6 +8,7 @@ import { TextInput } from './TextInput';
 import { Prediction } from './Prediction';
 import { Explainer, ExplainerWithoutText } from './explainer/Explainer';
 import { EmbeddingLab } from './lab/EmbeddingLab';
+import { FigureBoundary } from './FigureBoundary';
 
 type View = 'read' | 'lab';
 const parseView = (raw: string | null): View => (raw === 'lab' ? 'lab' : 'read');
@@ -37,7 +38,9 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
       <div className="top-panel">
         <TextInput text={text} onText={setText} result={result} nPositions={loaded?.model.config.nPositions ?? 0} nLayers={loaded?.model.config.nLayer ?? 0} lang={lang} ui={ui} />
         {loaded && result ? (
-          <Prediction result={result} tokenizer={loaded.tokenizer} ui={ui} count={5} />
+          <FigureBoundary id="prediction" ui={ui} resetKey={modelText}>
+            <Prediction result={result} tokenizer={loaded.tokenizer} ui={ui} count={5} />
+          </FigureBoundary>
         ) : (
           <p className="status" role="status">
             {ui.loadingModel}
@@ -54,13 +57,16 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
               {ui.viewLab}
             </button>
           </nav>
-          {view === 'lab' ? (
-            <EmbeddingLab lang={lang} ui={ui} result={result} />
-          ) : result.kind === 'ok' ? (
-            <Explainer loaded={loaded} result={result} lang={lang} ui={ui} />
-          ) : (
-            <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />
-          )}
+          {/* The last fence, for what the views compute before their own figures' fences. */}
+          <FigureBoundary id={view} ui={ui} resetKey={modelText}>
+            {view === 'lab' ? (
+              <EmbeddingLab lang={lang} ui={ui} result={result} />
+            ) : result.kind === 'ok' ? (
+              <Explainer loaded={loaded} result={result} lang={lang} ui={ui} />
+            ) : (
+              <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />
+            )}
+          </FigureBoundary>
         </>
       )}
     </main>

@@ -20,6 +20,7 @@ import { AttentionFigure } from './figures/AttentionFigure';
 import { MlpFigure } from './figures/MlpFigure';
 import { LayersFigure } from './figures/LayersFigure';
 import { AblationPanel, GenerationPanel, LogitLens, LogitsFigure, ParameterCounter, SoftmaxFigure } from '../output';
+import { FigureBoundary } from '../FigureBoundary';
 
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
 
@@ -71,7 +72,9 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
       {chapterIds.map((id, index) => (
         <Chapter key={id} id={id} index={index} lang={lang} ui={ui} values={values}>
           {id === 'flow' ? (
-            <FlowFigure width={figureWidth} nLayer={config.nLayer} current={null} onGo={focusTextBox} ui={ui} lang={lang} />
+            <FigureBoundary id="flow" ui={ui} resetKey="">
+              <FlowFigure width={figureWidth} nLayer={config.nLayer} current={null} onGo={focusTextBox} ui={ui} lang={lang} />
+            </FigureBoundary>
           ) : (
             <p className="notice figure-waiting">{ui.figureNeedsText}</p>
           )}
@@ -109,46 +112,76 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
   };
   const common = { lang, ui, values };
   const output = { lang, ui, result };
+  // Each figure fails on its own, and tries again when the text changes.
+  const fence = (id: string) => ({ id, ui, resetKey: result.text });
 
   return (
     <div className={skipOffscreen ? 'explainer skip-offscreen' : 'explainer'} ref={ref}>
       <Contents lang={lang} ui={ui} />
       <Chapter id="gpt" index={0} {...common}>
-        <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('gpt')}>
+          <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} lang={lang} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="flow" index={1} {...common}>
-        <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('flow')}>
+          <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
+        </FigureBoundary>
       </Chapter>
-      <Stepper model={model} trace={result.trace} labels={labels} labelOf={labelOf} stages={stages} selection={selection} actions={actions} ui={ui} lang={lang} />
+      <FigureBoundary {...fence('stepper')}>
+        <Stepper model={model} trace={result.trace} labels={labels} labelOf={labelOf} stages={stages} selection={selection} actions={actions} ui={ui} lang={lang} />
+      </FigureBoundary>
       <Chapter id="tokens" index={2} {...common} onStepHere={() => goTo('tokens')}>
-        <TokensFigure seenText={seenText} ids={result.ids} texts={result.tokens} labels={labels} totalTokens={result.totalTokens} vocabSize={config.vocabSize} tok={selection.tok} onPick={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('tokens')}>
+          <TokensFigure seenText={seenText} ids={result.ids} texts={result.tokens} labels={labels} totalTokens={result.totalTokens} vocabSize={config.vocabSize} tok={selection.tok} onPick={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="embedding" index={3} {...common} onStepHere={() => goTo('tokEmb')}>
-        <EmbeddingFigure trace={result.trace} wte={model.params.wte} labels={labels} labelOf={labelOf} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('embedding')}>
+          <EmbeddingFigure trace={result.trace} wte={model.params.wte} labels={labels} labelOf={labelOf} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="attention" index={4} {...common} onStepHere={() => goTo('q')}>
-        <AttentionFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} head={selection.head} setLayer={actions.setLayer} setHead={actions.setHead} setTok={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('attention')}>
+          <AttentionFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} head={selection.head} setLayer={actions.setLayer} setHead={actions.setHead} setTok={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="mlp" index={5} {...common} onStepHere={() => goTo('fc')}>
-        <MlpFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} setLayer={actions.setLayer} width={figureWidth} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('mlp')}>
+          <MlpFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} setLayer={actions.setLayer} width={figureWidth} ui={ui} lang={lang} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="layers" index={6} {...common} onStepHere={() => goTo('resid2')}>
-        <LayersFigure trace={result.trace} labels={labels} tok={selection.tok} width={figureWidth} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('layers')}>
+          <LayersFigure trace={result.trace} labels={labels} tok={selection.tok} width={figureWidth} ui={ui} lang={lang} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="unembedding" index={7} {...common} onStepHere={() => goTo('logits')}>
-        <LogitsFigure {...output} />
+        <FigureBoundary {...fence('unembedding')}>
+          <LogitsFigure {...output} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="softmax" index={8} {...common} onStepHere={() => goTo('probs')}>
-        <SoftmaxFigure {...output} />
+        <FigureBoundary {...fence('softmax')}>
+          <SoftmaxFigure {...output} />
+        </FigureBoundary>
       </Chapter>
       <Chapter id="generation" index={9} {...common}>
-        <GenerationPanel {...output} />
+        <FigureBoundary {...fence('generation')}>
+          <GenerationPanel {...output} />
+        </FigureBoundary>
       </Chapter>
       <section className="deeper" aria-labelledby="deeper-title" data-testid="deeper">
         <h2 id="deeper-title">{ui.deeperLook}</h2>
-        <LogitLens {...output} />
-        <AblationPanel {...output} />
-        <ParameterCounter {...output} />
+        <FigureBoundary {...fence('lens')}>
+          <LogitLens {...output} />
+        </FigureBoundary>
+        <FigureBoundary {...fence('ablation')}>
+          <AblationPanel {...output} />
+        </FigureBoundary>
+        <FigureBoundary {...fence('parameters')}>
+          <ParameterCounter {...output} />
+        </FigureBoundary>
       </section>
     </div>
   );

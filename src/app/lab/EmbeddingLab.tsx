@@ -12,6 +12,7 @@ import { DotProductPanel } from './DotProductPanel';
 import { WordDot } from './WordDot';
 import { InjectionPanel } from './InjectionPanel';
 import { ScaleNote } from './ScaleNote';
+import { FigureBoundary } from '../FigureBoundary';
 import './lab.css';
 
 const LAST_ROW = { logitRows: 'last' } as const;
@@ -31,6 +32,8 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result?: Forwar
   const expression = useDeferredValue(state.expression);
   const analysis = useExpression(loaded, expression, state.includeInputs, state.allTokens);
   const { vocabSize: V, nEmbd: C } = loaded.model.config;
+  // Each panel fails on its own, and tries again when the expression or the text changes.
+  const fence = (id: string) => ({ id, ui, resetKey: `${expression}\n${text}` });
 
   const sentenceWords = useMemo(() => {
     const mask = wholeWords(loaded);
@@ -42,17 +45,31 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result?: Forwar
     <section className="lab" aria-labelledby="lab-title" data-lab-ready>
       <h2 id="lab-title">{ui.embeddingLab}</h2>
       <p className="lab-intro">{t(ui, 'labIntro', lang, { V, C })}</p>
-      <ArithmeticSection loaded={loaded} state={state} analysis={analysis} sentenceWords={sentenceWords} ui={ui} lang={lang} />
-      <PictureSection loaded={loaded} state={state} analysis={analysis} ui={ui} lang={lang} />
-      <InjectionPanel loaded={loaded} before={before} state={state} analysis={analysis} ui={ui} lang={lang} />
-      <DirectionPanel loaded={loaded} state={state} ui={ui} lang={lang} />
+      <FigureBoundary {...fence('lab-arithmetic')}>
+        <ArithmeticSection loaded={loaded} state={state} analysis={analysis} sentenceWords={sentenceWords} ui={ui} lang={lang} />
+      </FigureBoundary>
+      <FigureBoundary {...fence('lab-picture')}>
+        <PictureSection loaded={loaded} state={state} analysis={analysis} ui={ui} lang={lang} />
+      </FigureBoundary>
+      <FigureBoundary {...fence('lab-injection')}>
+        <InjectionPanel loaded={loaded} before={before} state={state} analysis={analysis} ui={ui} lang={lang} />
+      </FigureBoundary>
+      <FigureBoundary {...fence('lab-direction')}>
+        <DirectionPanel loaded={loaded} state={state} ui={ui} lang={lang} />
+      </FigureBoundary>
       <section className="lab-section" aria-label={ui.labDotProduct}>
         <h3>{ui.labDotProduct}</h3>
         <p className="lab-hint">{ui.labDotIntro}</p>
-        <DotProductPanel ui={ui} lang={lang} />
-        <WordDot loaded={loaded} state={state} ui={ui} lang={lang} />
+        <FigureBoundary {...fence('lab-dot-product')}>
+          <DotProductPanel ui={ui} lang={lang} />
+        </FigureBoundary>
+        <FigureBoundary {...fence('lab-word-dot')}>
+          <WordDot loaded={loaded} state={state} ui={ui} lang={lang} />
+        </FigureBoundary>
       </section>
-      <ScaleNote loaded={loaded} ui={ui} lang={lang} />
+      <FigureBoundary {...fence('lab-scale')}>
+        <ScaleNote loaded={loaded} ui={ui} lang={lang} />
+      </FigureBoundary>
     </section>
   );
 }

@@ -358,6 +358,8 @@ const ui = {
   paramUnembedding: 'Unembedding W_u',
   flowDiagram: 'The forward pass, box by box',
   modelLoadFailed: 'Sorry, the model could not be loaded. Reloading the page may help.',
+  figureFailed: 'This figure could not be drawn. The rest of the page still works and your text is safe; the figure tries again when you change the text.',
+  figureReset: 'Reset this figure',
   errorDetails: 'Technical details',
   gpt2LoadFailed: 'GPT-2’s tokenizer could not be loaded, so the two splits cannot be compared here.',
   tokensSameText: 'Both rows split the same text: the part the model reads (the last {n} of {total} tokens).',

@@ -354,6 +354,8 @@ const ui: UiStrings = {
   paramUnembedding: '反嵌入 W_u',
   flowDiagram: '前向计算流程图',
   modelLoadFailed: '抱歉，模型加载失败。刷新页面或许能解决。',
+  figureFailed: '这张图没能画出来。页面的其他部分照常可用，你的文字也都还在；修改文字后，这张图会再试一次。',
+  figureReset: '重置这张图',
   errorDetails: '技术细节',
   gpt2LoadFailed: 'GPT-2 的分词器加载失败，所以这里无法对比两种切分。',
   tokensSameText: '两行切分的是同一段文字：模型实际读到的部分（全文 {total} 个词元中的最后 {n} 个）。',

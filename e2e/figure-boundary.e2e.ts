@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, PHONE, screenshotOf } from './browser';
+
+// Every figure, lab panel and output panel, the stepper and the prediction sit behind their own error
+// boundary. The test-only switch window.__insideGptCrash (src/app/crashTest.ts) makes one of them
+// throw while drawing; the rest of the page must keep working and the reader's text must stay.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const READ_VIEW = ['prediction', 'gpt', 'flow', 'stepper', 'tokens', 'embedding', 'attention', 'mlp', 'layers', 'unembedding', 'softmax', 'generation', 'lens', 'ablation', 'parameters', 'read'];
+const LAB_VIEW = ['prediction', 'lab-arithmetic', 'lab-picture', 'lab-injection', 'lab-direction', 'lab-dot-product', 'lab-word-dot', 'lab-scale', 'lab'];
+
+const failed = (page: Page) => page.getByTestId('figure-failed');
+const askToCrash = (page: Page, id: string | null) =>
+  page.evaluate((which) => {
+    if (which === null) delete window.__insideGptCrash;
+    else window.__insideGptCrash = which;
+  }, id);
+
+/** The errors the crash test itself causes: the thrown error, as React and the boundary report it. */
+const unexpected = (errors: string[]) => errors.filter((e) => !e.includes('threw on purpose') && !/The above error occurred/.test(e));
+
+/**
+ * Make each figure in turn throw, by arming the switch and typing (every figure redraws on a new text):
+ * only that figure shows the message, and the text box keeps every character. The next text lets the
+ * figure before try again, now unarmed, so it comes back by itself.
+ */
+async function crashEachInTurn(page: Page, ids: readonly string[], stillThere: (id: string) => Promise<void>) {
+  const box = page.locator('#reader-text');
+  for (const [i, id] of ids.entries()) {
+    await askToCrash(page, id);
+    const text = `The king said to the queen ${i}`;
+    await box.fill(text);
+    await expect.poll(() => failed(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-figure'))), { message: id }).toEqual([id]);
+    expect(await failed(page).getByRole('button', { name: 'Reset this figure' }).count()).toBe(1);
+    expect(await box.inputValue()).toBe(text);
+    await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe(text);
+    await stillThere(id);
+  }
+  await askToCrash(page, null);
+  await box.fill('The king said to the queen');
+  await expect.poll(() => failed(page).count()).toBe(0);
+}
+
+describe('a figure that throws', () => {
+  it('in the read-along view: only that figure shows a message, and the rest works on', async () => {
+    // A link cannot arm the switch: only script running in the page can.
+    const { page, errors } = await openApp(browser, '?lang=en&text=hello&__insideGptCrash=tokens&throw=tokens');
+    expect(await failed(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+
+    await crashEachInTurn(page, READ_VIEW, async (id) => {
+      if (id !== 'read') expect(await page.locator('.chapter').count()).toBe(10);
+      if (id !== 'prediction') expect(await page.locator('.prediction-list li').count()).toBeGreaterThan(0);
+      if (id !== 'tokens' && id !== 'read') await expect.poll(() => page.getByTestId('gpt2-tokens').getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    });
+    // Everything came back: the last text's figures are drawn again.
+    expect(await page.locator('.chapter').count()).toBe(10);
+    expect(await page.getByTestId('generate-one').isEnabled()).toBe(true);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('in the lab: only that panel shows a message, and the rest works on', async () => {
+    const { page, errors } = await openApp(browser, '?lang=en&view=lab&text=hello');
+    await crashEachInTurn(page, LAB_VIEW, async (id) => {
+      if (id !== 'lab' && id !== 'lab-arithmetic') expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');
+      if (id !== 'prediction') expect(await page.locator('.prediction-list li').count()).toBeGreaterThan(0);
+    });
+    expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('comes back with the reset button, or by itself when the text changes', async () => {
+    const { page } = await openApp(browser, '?lang=en&text=The');
+    const note = page.locator('.compute-note');
+    await askToCrash(page, 'attention');
+    await page.locator('#reader-text').fill('The king');
+    // Once the pass over the new text is drawn, nothing redraws the figure until the reader acts.
+    await expect.poll(() => note.textContent()).toMatch(/ 2 tokens /);
+    await expect.poll(() => failed(page).count()).toBe(1);
+    await askToCrash(page, null);
+    await failed(page).getByRole('button', { name: 'Reset this figure' }).click();
+    await expect.poll(() => failed(page).count()).toBe(0);
+    expect(await page.getByTestId('chapter-attention').locator('svg').count()).toBeGreaterThan(0);
+
+    await askToCrash(page, 'attention');
+    await page.locator('#reader-text').fill('The king said');
+    await expect.poll(() => failed(page).count()).toBe(1);
+    await askToCrash(page, null);
+    await page.locator('#reader-text').fill('The king said to');
+    await expect.poll(() => failed(page).count()).toBe(0);
+  });
+
+  it('reads well at desktop and phone sizes, in both languages', async () => {
+    for (const [lang, viewport, name] of [
+      ['en', undefined, 'desktop'],
+      ['en', PHONE, 'phone'],
+      ['zh', PHONE, 'phone'],
+    ] as const) {
+      const { page } = await openApp(browser, `?lang=${lang}&text=hello`, { viewport });
+      await askToCrash(page, 'tokens');
+      await page.locator('#reader-text').fill('hello there');
+      await expect.poll(() => failed(page).count()).toBe(1);
+      await screenshotOf(page.getByTestId('chapter-tokens'), `figure-failed-${lang}-${name}`);
+      await page.context().close();
+    }
+  });
+});
