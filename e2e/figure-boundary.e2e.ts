@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openApp, PHONE, screenshotOf } from './browser';
 
@@ -96,6 +96,25 @@ describe('a figure that throws', () => {
     await askToCrash(page, null);
     await page.locator('#reader-text').fill('The king said to');
     await expect.poll(() => failed(page).count()).toBe(0);
+  });
+
+  it('outside every figure: the page keeps the header and the reader’s text, ready to copy, and tries again', async () => {
+    const text = 'A sentence I would hate to type twice 國王 👑';
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: PHONE });
+    const page = await context.newPage();
+    await page.addInitScript(() => (window.__insideGptCrash = 'page'));
+    await page.goto(`${inject('baseUrl')}?lang=en&text=${encodeURIComponent(text)}`);
+    await expect.poll(() => page.getByTestId('page-failed').count()).toBe(1);
+    expect(await page.getByTestId('page-failed-text').inputValue()).toBe(text);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await screenshotOf(page.getByTestId('page-failed'), 'page-failed-en-phone');
+
+    await askToCrash(page, null);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForSelector('[data-model-ready]');
+    expect(await page.locator('#reader-text').inputValue()).toBe(text);
+    expect(await page.locator('.chapter').count()).toBe(10);
+    await context.close();
   });
 
   it('reads well at desktop and phone sizes, in both languages', async () => {

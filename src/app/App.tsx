@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { getUi, useLang } from './i18n';
 import { ModelProvider } from './model/ModelContext';
 import { Workspace } from './Workspace';
+import { FigureBoundary } from './FigureBoundary';
+import { PageFailed } from './PageFailed';
 
 export function App() {
   const [lang, setLang] = useLang();
@@ -23,19 +25,22 @@ export function App() {
         </button>
       </header>
       <ModelProvider>
-        <Workspace
-          lang={lang}
-          ui={ui}
-          error={(detail) => (
-            <div className="status error" role="alert">
-              <p>{ui.modelLoadFailed}</p>
-              <details>
-                <summary>{ui.errorDetails}</summary>
-                <code>{detail}</code>
-              </details>
-            </div>
-          )}
-        />
+        {/* The last fence: the header and the model stay, and the fallback keeps the reader's text at hand. */}
+        <FigureBoundary id="page" ui={ui} resetKey="" failed={(message, retry) => <PageFailed ui={ui} message={message} onRetry={retry} />}>
+          <Workspace
+            lang={lang}
+            ui={ui}
+            error={(detail) => (
+              <div className="status error" role="alert">
+                <p>{ui.modelLoadFailed}</p>
+                <details>
+                  <summary>{ui.errorDetails}</summary>
+                  <code>{detail}</code>
+                </details>
+              </div>
+            )}
+          />
+        </FigureBoundary>
       </ModelProvider>
     </div>
   );

@@ -8,6 +8,8 @@ interface Props {
   ui: UiStrings;
   /** The text the figure was drawn from: when it changes, a failed figure tries again by itself. */
   resetKey: string;
+  /** What shows instead of a failed figure; a short message and a reset button unless given. */
+  failed?: (message: string, reset: () => void) => ReactNode;
   children: ReactNode;
 }
 
@@ -41,8 +43,9 @@ export class FigureBoundary extends Component<Props, State> {
   reset = () => this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
 
   render() {
-    const { id, ui, children } = this.props;
-    if (this.state.error !== null) return <FigureFailed id={id} ui={ui} message={this.state.error.message} onReset={this.reset} />;
+    const { id, ui, children, failed } = this.props;
+    const { error } = this.state;
+    if (error !== null) return failed ? failed(error.message, this.reset) : <FigureFailed id={id} ui={ui} message={error.message} onReset={this.reset} />;
     return (
       <Fragment key={this.state.attempt}>
         <CrashTest id={id} />
