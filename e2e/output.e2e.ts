@@ -49,7 +49,8 @@ describe('output figures', () => {
   });
 
   it('generates tokens into the text, and the shared settings reproduce them', async () => {
-    const query = `?lang=en&out.seed=1234&out.t=0.8&out.k=40&text=${encodeURIComponent(START)}`;
+    // out.eot=continue: a run that drew the end-of-text token would stop short of the count (end-of-text.e2e.ts tests that).
+    const query = `?lang=en&out.seed=1234&out.t=0.8&out.k=40&out.eot=continue&text=${encodeURIComponent(START)}`;
     const run = async () => {
       const { page, errors } = await openApp(browser, query);
       await page.getByTestId('generate-count').fill('5');
@@ -81,7 +82,7 @@ describe('output figures', () => {
   it('writes every generated token into the text box, even the ones the tokenizer would split differently', async () => {
     // With this seed the model once chose " H" then "isher", which the text reads back as other tokens;
     // those tokens used to wait outside the text box for good.
-    const { page, errors } = await openApp(browser, `?lang=en&out.seed=7&out.t=0.8&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await openApp(browser, `?lang=en&out.seed=7&out.t=0.8&out.eot=continue&text=${encodeURIComponent(START)}`);
     await page.getByTestId('generate-count').fill('24');
     await page.getByTestId('generate-n').click();
     await expect.poll(() => page.locator('.generated-run .token-chip').count(), { timeout: 60_000 }).toBe(24);
