@@ -1,7 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { ADDRESS_BUDGET_BYTES, encodedBytes, keepEnd, keepStart, linkFor } from '../src/app/state/linkText';
+
+/** The tab's sessionStorage: one per tab, kept across reloads of that tab. */
+function fakeStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  };
+}
 
 // A stand-in for the browser's location and history, enough for src/app/state/url.ts.
-function fakeWindow(initialSearch: string) {
+function fakeWindow(initialSearch: string, sessionStorage = fakeStorage()) {
   const location = { pathname: '/app/', search: initialSearch, hash: '' };
   const handlers: Record<string, (() => void)[]> = {};
   const move = (url: string) => {
@@ -14,18 +26,20 @@ function fakeWindow(initialSearch: string) {
   };
   const addEventListener = (type: string, fn: () => void) => (handlers[type] ??= []).push(fn);
   const fire = (type: string) => handlers[type]?.forEach((fn) => fn());
-  return { location, history, addEventListener, fire };
+  return { location, history, addEventListener, fire, sessionStorage };
 }
 
-async function freshStore(search: string) {
+async function freshStore(search: string, tab = fakeStorage()) {
   vi.resetModules();
-  const win = fakeWindow(search);
+  const win = fakeWindow(search, tab);
   vi.stubGlobal('window', win);
   const url = await import('../src/app/state/url');
   return { win, url };
 }
 
 const textOf = (search: string) => new URLSearchParams(search).get('text');
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 describe('URL state', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -67,14 +81,76 @@ describe('URL state', () => {
     expect(textOf(win.location.search)).toBe('ab');
   });
 
-  it('cuts a huge text in the address bar only, without splitting an emoji', async () => {
-    const { win, url } = await freshStore('');
-    const long = 'a'.repeat(url.MAX_URL_VALUE_LENGTH - 1) + '😀' + 'b'.repeat(500);
+  it('keeps a long text whole in the page, and its end in the address, within the byte budget', async () => {
+    const { win, url } = await freshStore('?lang=zh');
+    // 2,000 CJK characters percent-encode to 18 kB, which the preview server refused with HTTP 431.
+    const long = '國王對王后說'.repeat(333) + '他會去城裡';
     url.writeParams({ text: long }, 'replace');
     vi.advanceTimersByTime(url.URL_WRITE_DELAY_MS + 1);
-    expect(textOf(win.location.search)).toBe('a'.repeat(url.MAX_URL_VALUE_LENGTH - 1));
-    expect(url.capForUrl('abc', 2)).toBe('ab');
-    expect(url.capForUrl('abc', 5)).toBe('abc');
+    const address = win.location.pathname + win.location.search;
+    expect(address.length).toBeLessThanOrEqual(ADDRESS_BUDGET_BYTES);
+    expect(address.length).toBeGreaterThan(ADDRESS_BUDGET_BYTES - 40); // the room is used, not wasted
+    const kept = textOf(win.location.search)!;
+    expect(long.endsWith(kept)).toBe(true);
+    expect(Number(new URLSearchParams(win.location.search).get('text.cut'))).toBe(long.length - kept.length);
+    expect(new URLSearchParams(win.location.search).get('lang')).toBe('zh');
+    expect(url.readParam('text')).toBe(long);
+    expect(url.readParam('text.cut')).toBe(null);
+    expect(url.linkCutFor(long)).toEqual({ kept, droppedChars: long.length - kept.length });
+    expect(url.linkCutFor('short')).toBe(null);
+  });
+
+  it('brings the whole text back on a reload of the same tab, and only for the link it wrote', async () => {
+    const tab = fakeStorage();
+    const long = 'The king said to the queen that he would go. '.repeat(200);
+    const first = await freshStore('?lang=en', tab);
+    first.url.writeParams({ text: long }, 'replace');
+    vi.advanceTimersByTime(first.url.URL_WRITE_DELAY_MS + 1);
+    const written = first.win.location.search;
+    expect(textOf(written)!.length).toBeLessThan(long.length);
+
+    const reloaded = await freshStore(written, tab);
+    expect(reloaded.url.readParam('text')).toBe(long);
+    expect(reloaded.url.openedLinkCut()).toBe(null);
+
+    // The same link in another tab (or a different long text's link in this one) holds only the end, and says so.
+    const elsewhere = await freshStore(written);
+    const kept = textOf(written)!;
+    expect(elsewhere.url.readParam('text')).toBe(kept);
+    expect(elsewhere.url.openedLinkCut()).toEqual({ kept, droppedChars: long.length - kept.length });
+    const otherLink = new URLSearchParams(written);
+    otherLink.set('text', 'a different ending');
+    const other = await freshStore(`?${otherLink}`, tab);
+    expect(other.url.readParam('text')).toBe('a different ending');
+  });
+
+  it('never splits an emoji at the cut', () => {
+    const text = '👨‍👩‍👧'.repeat(400);
+    const kept = keepEnd(text, 1000);
+    expect(text.endsWith(kept)).toBe(true);
+    expect(kept.length % '👨‍👩‍👧'.length).toBe(0);
+    expect(keepStart('a👑b', 5)).toBe('a');
+  });
+
+  it('counts bytes as the address writes them, and keeps the longest end that fits', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.integer({ min: 0, max: 200 }), (text, room) => {
+        expect(encodedBytes(text)).toBe(new URLSearchParams({ t: text }).toString().length - 2);
+        const kept = keepEnd(text, room);
+        expect(text.endsWith(kept)).toBe(true);
+        expect(encodedBytes(kept)).toBeLessThanOrEqual(room);
+        // The longest: one more character (a whole grapheme) would not fit.
+        const before = [...graphemes.segment(text.slice(0, text.length - kept.length))].at(-1);
+        if (before) expect(encodedBytes(before.segment + kept)).toBeGreaterThan(room);
+      }),
+      { numRuns: 300 },
+    );
+    // Every value but the text keeps its start, and a link with no text stays as it is.
+    const params = new URLSearchParams({ 'lab.expr': 'king + '.repeat(200), lang: 'en' });
+    const link = linkFor(params, 10);
+    expect(link.cut).toBe(null);
+    expect(new URLSearchParams(link.query).get('lab.expr')!.startsWith('king + king')).toBe(true);
+    expect(link.query.length).toBeLessThan(700);
   });
 
   it('back/forward re-reads the address bar and drops a pending write of the old state', async () => {

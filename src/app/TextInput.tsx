@@ -2,9 +2,27 @@ import type { Lang, UiStrings } from './i18n';
 import { t } from './i18n';
 import type { ForwardResult } from './model/useForward';
 import { simdSupported } from '../core/ops/simd';
+import type { CutText } from './state/linkText';
+
+/** The text did not fit in the page address: what a link holds, and whether that is all the model reads. */
+export interface LinkCut {
+  cut: CutText;
+  total: number; // characters in the whole text
+  keepsWhatModelReads: boolean;
+}
 
 /** The reader's text; `result` is null while the model is still loading. */
-export function TextInput(props: { text: string; onText: (text: string) => void; result: ForwardResult | null; nPositions: number; nLayers: number; lang: Lang; ui: UiStrings }) {
+export function TextInput(props: {
+  text: string;
+  onText: (text: string) => void;
+  result: ForwardResult | null;
+  linkCut: LinkCut | null;
+  openedCut: CutText | null; // the link this page was opened with held only the end of a longer text
+  nPositions: number;
+  nLayers: number;
+  lang: Lang;
+  ui: UiStrings;
+}) {
   const { result, ui, lang } = props;
   return (
     <section className="text-input">
@@ -24,9 +42,26 @@ export function TextInput(props: { text: string; onText: (text: string) => void;
         )}
         {result?.kind === 'ok' && result.hasChinese && <p className="notice">{ui.chineseText}</p>}
         {result?.kind === 'ok' && / $/.test(result.text) && <p className="notice">{ui.trailingSpace}</p>}
+        {props.linkCut && <LinkCutNotice linkCut={props.linkCut} lang={lang} ui={ui} />}
+        {props.openedCut && props.openedCut.kept === props.text && (
+          <p className="notice warn" data-testid="opened-cut">
+            {t(ui, 'linkOpenedCut', lang, { n: props.openedCut.droppedChars })}
+          </p>
+        )}
       </div>
       {result?.kind === 'ok' && <ComputeNote result={result} nLayers={props.nLayers} lang={lang} ui={ui} />}
     </section>
+  );
+}
+
+/** Said before the reader shares or opens the page elsewhere: what the link will hold, and that this tab keeps it all. */
+function LinkCutNotice(props: { linkCut: LinkCut; lang: Lang; ui: UiStrings }) {
+  const { linkCut, ui, lang } = props;
+  const kept = [...linkCut.cut.kept].length;
+  return (
+    <p className="notice warn" data-testid="link-cut">
+      {[t(ui, 'linkCut', lang, { kept, total: linkCut.total }), linkCut.keepsWhatModelReads ? ui.linkCutSame : ui.linkCutDiffers, ui.linkCutTab].join(lang === 'zh' ? '' : ' ')}
+    </p>
   );
 }
 

@@ -3,8 +3,8 @@ import type { Lang, UiStrings } from './i18n';
 import { useModelState } from './model/ModelContext';
 import { runText } from './model/useForward';
 import { useText } from './state/text';
-import { useUrlParam } from './state/url';
-import { TextInput } from './TextInput';
+import { linkCutFor, openedLinkCut, useUrlParam } from './state/url';
+import { TextInput, type LinkCut } from './TextInput';
 import { Prediction } from './Prediction';
 import { Explainer, ExplainerWithoutText } from './explainer/Explainer';
 import { EmbeddingLab } from './lab/EmbeddingLab';
@@ -31,12 +31,21 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
   // so a long text never makes typing lag.
   const modelText = useDeferredValue(text);
   const result = useMemo(() => (loaded ? runText(loaded, modelText, FORWARD_OPTIONS) : null), [loaded, modelText]);
+  const linkCut = useMemo<LinkCut | null>(() => {
+    if (!loaded || result?.kind !== 'ok') return null;
+    const cut = linkCutFor(result.text);
+    if (cut === null) return null;
+    // The link gives the same prediction exactly when the model's window over its text holds the same tokens.
+    const linkWindow = loaded.tokenizer.encode(cut.kept).slice(-result.ids.length);
+    const keepsWhatModelReads = linkWindow.length === result.ids.length && linkWindow.every((id, i) => id === result.ids[i]);
+    return { cut, total: [...result.text].length, keepsWhatModelReads };
+  }, [loaded, result]);
   const { ui, lang } = props;
   if (state.status === 'error') return <>{props.error(state.message)}</>;
   return (
     <main data-model-ready={loaded ? '' : undefined}>
       <div className="top-panel">
-        <TextInput text={text} onText={setText} result={result} nPositions={loaded?.model.config.nPositions ?? 0} nLayers={loaded?.model.config.nLayer ?? 0} lang={lang} ui={ui} />
+        <TextInput text={text} onText={setText} result={result} linkCut={linkCut} openedCut={openedLinkCut()} nPositions={loaded?.model.config.nPositions ?? 0} nLayers={loaded?.model.config.nLayer ?? 0} lang={lang} ui={ui} />
         {loaded && result ? (
           <FigureBoundary id="prediction" ui={ui} resetKey={modelText}>
             <Prediction result={result} tokenizer={loaded.tokenizer} ui={ui} count={5} />

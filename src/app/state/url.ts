@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { CUT_KEY, linkFor, type CutText } from './linkText';
 
 // App state that a shared link must reproduce lives in the URL query; everything else is derived.
 // Each part of the app owns its own keys (text, lang, step; lab.*; out.*).
@@ -9,11 +10,17 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 /** How long the address bar waits after the last 'replace' change (typing, dragging a slider). */
 export const URL_WRITE_DELAY_MS = 300;
-/** A longer value is cut in the address bar only: a pasted book stays in the page but not in the link. */
-export const MAX_URL_VALUE_LENGTH = 2000;
+/**
+ * Where the whole text waits when the address holds only its end: the tab's own storage, which a
+ * reload of the same tab keeps and another tab or a shared link does not see. `link` is the text the
+ * address held, so a different link opened in this tab is never overwritten by an old text.
+ */
+const TAB_TEXT_KEY = 'inside-gpt:text';
 
 const hasWindow = typeof window !== 'undefined';
-let search = hasWindow ? normalize(new URLSearchParams(window.location.search)) : '';
+/** What the address the page was opened with said about its text, if it held only the end of a longer one. */
+let openedCut: CutText | null = null;
+let search = hasWindow ? openedSearch() : '';
 let pendingWrite: ReturnType<typeof setTimeout> | null = null;
 const listeners = new Set<() => void>();
 
@@ -33,23 +40,68 @@ function subscribe(listener: () => void) {
 
 const getSearch = () => search;
 
-/** Cut a value to the URL limit without splitting a surrogate pair (an emoji). */
-export function capForUrl(value: string, limit = MAX_URL_VALUE_LENGTH): string {
-  if (value.length <= limit) return value;
-  const end = /[\uD800-\uDBFF]/.test(value[limit - 1]) ? limit - 1 : limit;
-  return value.slice(0, end);
+function tabStorage(): Storage | null {
+  try {
+    return window.sessionStorage ?? null;
+  } catch {
+    return null; // storage switched off: the address is all there is
+  }
 }
 
-function urlFor(query: string): string {
-  const params = new URLSearchParams(query);
-  for (const [key, value] of [...params]) if (value.length > MAX_URL_VALUE_LENGTH) params.set(key, capForUrl(value));
-  return `${window.location.pathname}${normalize(params)}${window.location.hash}`;
+/** The state as the address has it, with the whole text back from the tab's storage when the address holds its end. */
+function openedSearch(): string {
+  const params = new URLSearchParams(window.location.search);
+  const dropped = params.get(CUT_KEY);
+  const text = params.get('text');
+  params.delete(CUT_KEY);
+  if (dropped === null || text === null) return normalize(params);
+  try {
+    const stored = JSON.parse(tabStorage()?.getItem(TAB_TEXT_KEY) ?? 'null') as { link?: unknown; full?: unknown } | null;
+    if (stored && stored.link === text && typeof stored.full === 'string') {
+      params.set('text', stored.full);
+      return normalize(params);
+    }
+  } catch {
+    // unreadable storage: go on with what the address holds
+  }
+  const droppedChars = Number(dropped);
+  if (Number.isInteger(droppedChars) && droppedChars > 0) openedCut = { kept: text, droppedChars };
+  return normalize(params);
+}
+
+function keepWholeTextInTab(full: string | null, cut: CutText | null) {
+  try {
+    if (cut && full !== null) tabStorage()?.setItem(TAB_TEXT_KEY, JSON.stringify({ link: cut.kept, full }));
+    else tabStorage()?.removeItem(TAB_TEXT_KEY);
+  } catch {
+    // storage full or off: the address still holds the end of the text
+  }
+}
+
+/** The address for this state, and what it left out of the text. */
+function linkForState(params: URLSearchParams) {
+  const link = linkFor(params, window.location.pathname.length + window.location.hash.length);
+  return { url: `${window.location.pathname}${link.query}${window.location.hash}`, link, text: params.get('text') };
+}
+
+/** What a link to the page would hold if the text were `text`: null when all of it fits. */
+export function linkCutFor(text: string): CutText | null {
+  if (!hasWindow) return null;
+  const params = new URLSearchParams(search);
+  params.set('text', text);
+  return linkForState(params).link.cut;
+}
+
+/** The link the page was opened with held only the end of a longer text: that end, and how much was left out. */
+export function openedLinkCut(): CutText | null {
+  return openedCut;
 }
 
 function writeUrl(mode: 'push' | 'replace') {
   if (pendingWrite !== null) clearTimeout(pendingWrite);
   pendingWrite = null;
-  const url = urlFor(search);
+  const { url, link, text } = linkForState(new URLSearchParams(search));
+  keepWholeTextInTab(text, link.cut);
   if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
   try {
     if (mode === 'push') window.history.pushState(null, '', url);

@@ -23,6 +23,11 @@ const ui = {
   computedHereOne: 'Computed in this browser: 1 token through {L} layers in {ms}\u00a0ms.',
   computedWithoutSimd: 'This browser lacks WebAssembly SIMD, so the matrix products run in plain JavaScript, more than twice as slowly.',
   truncated: 'Your text has {n} tokens; the model only sees the last {T}.',
+  linkCut: 'This text is too long for the page address. A link to this page, or the page opened in another tab, holds only the last {kept} of its {total} characters.',
+  linkCutSame: 'That part holds everything the model reads, so the link shows the same prediction.',
+  linkCutDiffers: 'The model reads more than that part, so the link may show a different prediction.',
+  linkCutTab: 'This tab keeps the whole text, even if you reload it.',
+  linkOpenedCut: 'This link held only the end of a longer text: the first {n} characters did not fit in the page address.',
   chineseText:
     'This model was trained on English text only, so Chinese comes out as byte-level tokens it barely knows.',
   loadingModel: 'Loading the model…',
