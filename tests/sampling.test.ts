@@ -216,6 +216,16 @@ describe('generate', () => {
     expect(new Set(others).size).toBeGreaterThan(1);
   });
 
+  it('stops when the model draws the stop token, and leaves it out of the ids', () => {
+    const greedy = { temperature: 0, topK: null, topP: null };
+    const free = generate(model, tokenizer, [1, 2], 5, greedy, 1);
+    const stopAt = free.ids[4]; // the third token greedy decoding picks
+    const stopped = generate(model, tokenizer, [1, 2], 5, greedy, 1, undefined, stopAt);
+    expect(stopped.stoppedAtToken).toBe(true);
+    expect(stopped.ids).toEqual(free.ids.slice(0, free.ids.indexOf(stopAt, 2))); // the prompt's own tokens never stop it
+    expect(free.stoppedAtToken).toBe(false);
+  });
+
   it('gives the same tokens whether made in one run or resumed in pieces', () => {
     const whole = generate(model, tokenizer, [4], 6, settings, 99);
     const first = generate(model, tokenizer, [4], 2, settings, 99);

@@ -6,6 +6,7 @@ import { topK } from '../../src/core/topk.ts';
 import { generate, samplingDistribution, validateSettings } from '../../src/core/sampling.ts';
 import { analogyVector, nearestRows } from '../../src/core/analogy.ts';
 import { describeSplit, isWholeWordToken, lookupWord } from '../../src/core/words.ts';
+import { END_OF_TEXT } from '../../src/core/tokenizer/index.ts';
 import type { CliArgs } from './args.ts';
 import { runBench } from './bench.ts';
 
@@ -67,10 +68,13 @@ const generateCommand: Command = (loaded, args) => {
   const ids = encodeForModel(loaded, args.required('text'));
   const n = args.number('max-tokens', NaN, (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
   const seed = args.number('seed', 0, Number.isInteger, 'an integer');
-  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args, loaded.model.config.vocabSize), seed);
+  // As in the app: the model's end-of-text token ends the run, and is not printed as if it were text.
+  const endOfText = loaded.tokenizer.idOf(END_OF_TEXT) ?? null;
+  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args, loaded.model.config.vocabSize), seed, undefined, endOfText);
   if (result.stoppedAtContext) console.error(`note: stopped at the context length of ${loaded.model.config.nPositions} tokens.`);
+  if (result.stoppedAtToken) console.error(`note: the model chose ${END_OF_TEXT}, the token that ends a text; generation stopped there.`);
   const text = loaded.tokenizer.decode(result.ids);
-  return { json: { text, ids: result.ids }, text };
+  return { json: { text, ids: result.ids, endOfText: result.stoppedAtToken }, text };
 };
 
 const analogy: Command = ({ model, tokenizer }, args) => {

@@ -217,12 +217,15 @@ export interface GenerationResult {
   ids: number[];
   /** True when generation ended early because the text filled the model's context (nPositions tokens). */
   stoppedAtContext: boolean;
+  /** True when the model drew `stopAt` (GPT-2's "<|endoftext|>"): the run ends there, without it in `ids`. */
+  stoppedAtToken: boolean;
 }
 
 /**
  * Append up to n sampled tokens, rerunning the model on the whole sequence each time (no KV cache:
  * the point is to show that each new word costs a full forward pass). Stops at nPositions tokens
- * rather than silently dropping the start of the text, which would change what the model sees.
+ * rather than silently dropping the start of the text, which would change what the model sees, and
+ * when the model draws `stopAt`, the token that in training ended one document before the next.
  */
 export function generate(
   model: GPTModel,
@@ -232,15 +235,17 @@ export function generate(
   s: SamplingSettings,
   seed: number,
   onToken?: (id: number, text: string) => void,
+  stopAt: number | null = null,
 ): GenerationResult {
   const out = [...ids];
   const limit = model.config.nPositions;
   for (let i = 0; i < n; i++) {
-    if (out.length >= limit) return { ids: out, stoppedAtContext: true };
+    if (out.length >= limit) return { ids: out, stoppedAtContext: true, stoppedAtToken: false };
     const trace = forward(model, out, { logitRows: 'last' });
     const id = sampleToken(lastLogits(trace), s, tokenRng(seed, out.length));
+    if (id === stopAt) return { ids: out, stoppedAtContext: false, stoppedAtToken: true };
     out.push(id);
     onToken?.(id, tokenizer.tokenText(id));
   }
-  return { ids: out, stoppedAtContext: false };
+  return { ids: out, stoppedAtContext: false, stoppedAtToken: false };
 }
