@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, screenshotOf } from './browser';
+import { launch, openApp, PHONE, screenshotOf } from './browser';
 import { modelFromFiles, type LoadedModel } from '../src/core/bundle';
 import { DEFAULT_SETTINGS, sampleToken, tokenRng } from '../src/core/sampling';
 import { lastLogits } from '../src/core/trace';
@@ -77,6 +77,16 @@ describe('the end-of-text token', () => {
     expect(longer).not.toContain(END_OF_TEXT);
     await expectPageWhole(page, longer);
     expect(errors).toEqual([]);
+
+    // In Chinese, on a phone: the same stop, said in Chinese.
+    const zh = await openApp(browser, `?lang=zh&text=${encodeURIComponent(text)}&out.seed=${seed}`, { viewport: PHONE });
+    const zhPanel = zh.page.locator('.generation-panel');
+    await zhPanel.scrollIntoViewIfNeeded();
+    await zh.page.getByTestId('generate-one').click();
+    await expect.poll(() => zhPanel.getByTestId('generation-ended').count()).toBe(1);
+    expect(await zhPanel.getByTestId('generation-ended').textContent()).toContain('表示文本结束的词元');
+    await screenshotOf(zhPanel, 'generation-end-of-text-zh-phone');
+    expect(zh.errors).toEqual([]);
   });
 });
 
