@@ -7,10 +7,11 @@ import type { RunSettings } from './settings.ts';
 import type { Evaluation } from './evaluate.ts';
 import { SAMPLE_TEMPERATURE } from './evaluate.ts';
 import { CORPUS_DIR, ROOT } from './paths.ts';
+import { contextSections, type PreviousModel, type RecipeRow } from './card-context.ts';
 
 export interface TrainingLog {
   settings: RunSettings;
-  rows: { step: number; loss: number; valLoss: number | null; lr: number; tokens: number; seconds: number }[];
+  rows: { step: number; loss: number; valLoss: number | null; bestPrevious?: number; lr: number; tokens: number; seconds: number }[];
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -52,7 +53,12 @@ function readJson<T>(path: string): T | null {
 interface SweepRow { recipe: string; ranks: Record<string, number | null> }
 interface AblationRow { variant: string; description: string; steps: number; valLoss: number; queenRank: number | null }
 
-export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation): string {
+export interface Measured {
+  fileBytes: number;
+  benchMs: number | null;
+}
+
+export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation, measured: Measured): string {
   const { config } = loaded.model;
   const s = log.settings;
   const last = log.rows[log.rows.length - 1];
@@ -60,10 +66,13 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   const stats = readJson<{ splits: Record<string, { documents: number; words: number; bytes: number }>; sources: Record<string, { train: { documents: number; words: number } }> }>(resolve(CORPUS_DIR, 'stats.json'));
   const sweep = readJson<SweepRow[]>(resolve(ROOT, 'scripts/train/results/embedding-sweep.json'));
   const ablation = readJson<AblationRow[]>(resolve(ROOT, 'scripts/train/results/wte-ablation.json'));
-  const groups = new Map<string, number>();
+  const previous = readJson<PreviousModel>(resolve(ROOT, 'scripts/train/results/previous-model.json'));
+  const recipes = readJson<RecipeRow[]>(resolve(ROOT, 'scripts/train/results/recipe-comparison.json'));
+  const groups = new Map<string, { each: number; all: number }>();
   for (const p of ev.params) {
     const key = p.name.replace(/^h\.\d+\./, 'h.*.');
-    groups.set(key, (groups.get(key) ?? 0) + p.count);
+    const g = groups.get(key) ?? { each: p.count, all: 0 };
+    groups.set(key, { each: g.each, all: g.all + p.count });
   }
   const f3 = (x: number) => x.toFixed(3);
   const lines = [
@@ -93,15 +102,17 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     `| W_u (lm_head) | separate from W_e (untied) |`,
     `| file | model.safetensors, ${ev.dtype}, Hugging Face GPT-2 names |`,
     ``,
-    `| tensor (per layer where marked h.*) | parameters |`,
-    `|---|---|`,
-    ...[...groups].map(([name, count]) => `| \`${name}\` | ${n(count)} |`),
-    `| **total** | **${n(total)}** |`,
+    `| tensor | parameters in one layer | parameters in the whole model |`,
+    `|---|---|---|`,
+    ...[...groups].map(([name, g]) => `| \`${name}\` | ${name.startsWith('h.*.') ? n(g.each) : ''} | ${n(g.all)} |`),
+    `| **total** | | **${n(total)}** |`,
     ``,
     `## Training`,
     ``,
-    `- W_e (\`wte\`) is built first from the training tokens' co-occurrence statistics: PPMI (context distribution smoothing 0.75) over a ±${s.embedding.window}-token window${s.embedding.harmonic ? ' weighted 1/distance' : ''}, then a randomized truncated SVD to ${s.embedding.dims} dimensions, rows = U·S^${s.embedding.singularPower}, scaled to an RMS of ${s.embedding.rms}. It is then ${s.freezeWte ? 'frozen' : 'trained'} while the rest of the network learns around it.`,
-    `- Everything else: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
+    `- W_e (\`wte\`) starts from the training tokens' co-occurrence statistics: PPMI (context distribution smoothing 0.75) over a ±${s.embedding.window}-token window${s.embedding.harmonic ? ' weighted 1/distance' : ''}, then a randomized truncated SVD to ${s.embedding.dims} dimensions, rows = U·S^${s.embedding.singularPower}${s.embedding.centre ? ', the mean row subtracted (every row shares the first singular direction, mostly word frequency)' : ''}, scaled to an RMS of ${s.embedding.rms}. ${s.freezeWte ? 'It is then frozen while the rest of the network learns around it.' : `Training then moves it like every other weight, at ${s.wteLrScale ?? 1}× the learning rate, so that the analogies it starts with survive.`}`,
+    s.wpeInit === 'sinusoidal' ? `- W_p (\`wpe\`) starts from the original Transformer's sines and cosines at an RMS of ${s.wpeInitStd ?? 0.1}, so that "one position back" is a rotation a head can learn, and trains${s.decayWpe === false ? ' without weight decay' : ''}.` : `- W_p (\`wpe\`) starts as noise (standard deviation ${s.wpeInitStd ?? 0.01}) and trains${s.decayWpe === false ? ' without weight decay' : ''}.`,
+    s.lmHeadInit === 'wte' ? `- W_u (\`lm_head\`) starts as a copy of the starting W_e at an RMS of ${s.lmHeadRms ?? 0.1}, not as noise: with ${n(config.vocabSize)} output rows, noise left every output row to be learned first. It is its own matrix after that (untied).` : '',
+    `- Everything: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices${s.decayWpe === false ? ' other than W_p' : ''}), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
     `- One run: ${s.steps} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,
     `- In all: ${n(last.step)} steps, ${n(last.tokens)} tokens (${(last.tokens / ev.trainTokens).toFixed(2)} passes over the ${n(ev.trainTokens)} training tokens), ${(last.seconds / 60).toFixed(1)} minutes on a 2-core machine.`,
     ``,
@@ -119,15 +130,28 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
     ...ev.samples.map((x) => `- ${JSON.stringify(x.text)}`),
     ``,
+    ...contextSections(ev, measured.fileBytes, measured.benchMs, previous, recipes),
     `## Analogies in the model's own W_e`,
     ``,
-    `Nearest whole-word tokens (a leading space, then a letter) by cosine similarity to W_e[x] − W_e[man] + W_e[woman], with the three inputs excluded.`,
+    `Nearest whole-word tokens (a leading space, then a letter) by cosine similarity to W_e[x] − W_e[man] + W_e[woman], with the three inputs excluded, in the trained W_e${ev.initialAnalogies ? ' and, for comparison, in the W_e training started from' : ''}.`,
     ``,
     `| query | expected | rank | top 5 |`,
     `|---|---|---|---|`,
     ...ev.analogies.map((a) => `| ${a.query} | ${a.expected} | ${a.rank ?? '> 50'} | ${a.top.map((t) => `${t.text.trim()} (${t.score.toFixed(3)})`).join(', ')} |`),
     ``,
-    `${ev.analogies.filter((a) => a.rank === 1).length} of ${ev.analogies.length} pairs rank the expected word first.`,
+    `${ev.analogies.filter((a) => a.rank === 1).length} of ${ev.analogies.length} pairs rank the expected word first in the trained W_e.`,
+    ...(ev.initialAnalogies
+      ? [
+          ``,
+          `Before training (the PPMI + SVD start):`,
+          ``,
+          `| query | expected | rank | top 5 |`,
+          `|---|---|---|---|`,
+          ...ev.initialAnalogies.map((a) => `| ${a.query} | ${a.expected} | ${a.rank ?? '> 50'} | ${a.top.map((t) => `${t.text.trim()} (${t.score.toFixed(3)})`).join(', ')} |`),
+          ``,
+          `${ev.initialAnalogies.filter((a) => a.rank === 1).length} of ${ev.initialAnalogies.length} first before training.`,
+        ]
+      : []),
     ``,
   ];
   if (sweep) {

@@ -4,6 +4,31 @@ import { readModelDir } from '../lib/model-dir.ts';
 import { modelFromFiles } from '../../src/core/bundle.ts';
 import { CORPUS_DIR, SHIPPED_MODEL_DIR } from './paths.ts';
 import { evaluate } from './evaluate.ts';
+import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
+import { renderHeadPatterns } from './card-context.ts';
+import { buildEmbedding } from './embed.ts';
+import type { RunSettings } from './settings.ts';
+import { forward } from '../../src/core/gpt.ts';
+import type { Tensor } from '../../src/core/tensor.ts';
+
+/** The PPMI + SVD W_e that training started from, rebuilt from the corpus (about half a minute). */
+function startingEmbedding(train: Uint16Array, settings: RunSettings): Tensor {
+  const V = settings.config.vocabSize;
+  return { data: buildEmbedding(train, V, settings.embedding, settings.seed), shape: [V, settings.embedding.dims] };
+}
+
+/** The app's pass on a full context: median of 30 after a warm-up. */
+function medianForwardMs(loaded: ReturnType<typeof modelFromFiles>): number {
+  const T = loaded.model.config.nPositions;
+  const ids = Array.from({ length: T }, (_, i) => (i * 37) % loaded.model.config.vocabSize);
+  for (let i = 0; i < 5; i++) forward(loaded.model, ids, { logitRows: 'last' });
+  const times = Array.from({ length: 30 }, () => {
+    const t0 = performance.now();
+    forward(loaded.model, ids, { logitRows: 'last' });
+    return performance.now() - t0;
+  }).sort((a, b) => a - b);
+  return times[15];
+}
 import { renderCard, renderLossCurve, type TrainingLog } from './card.ts';
 
 // `npm run eval`: the model card's numbers, recomputed from the shipped files and the corpus.
@@ -32,8 +57,11 @@ function main() {
   const dir = process.argv.includes('--model') ? resolve(process.argv[process.argv.indexOf('--model') + 1]) : SHIPPED_MODEL_DIR;
   const files = readModelDir(dir);
   const loaded = modelFromFiles(files);
+  const log = existsSync(resolve(dir, 'training-log.json')) ? (JSON.parse(readFileSync(resolve(dir, 'training-log.json'), 'utf8')) as TrainingLog) : null;
+  const train = readTokens(loaded, 'train');
+  const initialWte = log && !log.settings.freezeWte && log.settings.wteInit !== 'random' ? startingEmbedding(train, log.settings) : null;
   const t0 = performance.now();
-  const result = evaluate(loaded, readTokens(loaded, 'val'), readTokens(loaded, 'train'), storedDtype(files.safetensors));
+  const result = evaluate(loaded, readTokens(loaded, 'val'), train, storedDtype(files.safetensors), initialWte);
   const seconds = (performance.now() - t0) / 1000;
   const f = (x: number) => x.toFixed(3);
   console.log(`validation: ${result.valTokens} tokens, ${result.valBytes} bytes`);
@@ -41,12 +69,28 @@ function main() {
   console.log(`bigram   ${f(result.bigramNats)} nats/token  perplexity ${f(Math.exp(result.bigramNats))}  (λ = ${result.bigramLambda})`);
   console.log(`unigram  ${f(result.unigramNats)} nats/token  perplexity ${f(Math.exp(result.unigramNats))}`);
   for (const a of result.analogies) console.log(`analogy  ${a.query} → ${a.top[0].text.trim()}  (${a.expected}: rank ${a.rank ?? '>50'})`);
+  const best = bestPreviousTokenHead(result.heads);
+  console.log(`heads    best previous-token head L${best.layer + 1}H${best.head + 1}: ${f(best.previous)}`);
+  for (const h of result.heads) {
+    console.log(`  L${h.layer + 1}H${h.head + 1}  previous ${f(h.previous)}  first ${f(h.first)}  self ${f(h.self)}  entropy ${f(h.entropy)}`);
+  }
+  const right = result.agreement.filter((a) => a.pRight > a.pWrong).length;
+  console.log(`agreement ${right} of ${result.agreement.length} pairs right (${((100 * right) / result.agreement.length).toFixed(0)}%)`);
+  for (const kind of ['pronoun', 'number', 'article'] as const) {
+    const pairs = result.agreement.filter((a) => a.kind === kind);
+    console.log(`  ${kind}: ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length}`);
+  }
+  const c = result.copying;
+  console.log(`copying  first copy ${f(c.firstNats)} nats/token, second ${f(c.secondNats)}: ${f(c.firstNats - c.secondNats)} nats cheaper`);
   for (const s of result.samples) console.log(`sample   ${JSON.stringify(s.text)}`);
   console.log(`parameters ${result.params.reduce((a, p) => a + p.count, 0)}; evaluated in ${seconds.toFixed(1)} s`);
+  const benchMs = medianForwardMs(loaded);
+  console.log(`forward  128 tokens, the app's pass: ${benchMs.toFixed(1)} ms (median)`);
   if (process.argv.includes('--write-card')) {
-    const log = JSON.parse(readFileSync(resolve(dir, 'training-log.json'), 'utf8')) as TrainingLog;
+    if (!log) throw new Error(`${dir}/training-log.json is missing: the card needs the training log.`);
     writeFileSync(resolve(dir, 'loss-curve.svg'), renderLossCurve(log));
-    writeFileSync(resolve(dir, 'README.md'), renderCard(loaded, log, result));
+    writeFileSync(resolve(dir, 'heads.svg'), renderHeadPatterns(result, loaded.model.config.nLayer, loaded.model.config.nHead));
+    writeFileSync(resolve(dir, 'README.md'), renderCard(loaded, log, result, { fileBytes: files.safetensors.byteLength, benchMs }));
     console.log(`wrote ${resolve(dir, 'README.md')}`);
   }
 }

@@ -1,10 +1,13 @@
 import type { LoadedModel } from '../../src/core/bundle.ts';
+import type { Tensor } from '../../src/core/tensor.ts';
 import { forward } from '../../src/core/gpt.ts';
 import { crossEntropyForward } from '../../src/core/ops/crossentropy.ts';
 import { generate } from '../../src/core/sampling.ts';
 import { parameterCounts } from '../../src/core/checkpoint.ts';
 import { bigramNats, unigramNats } from './baselines.ts';
 import { genderAnalogies, type AnalogyResult } from './analogies.ts';
+import { headStats, type AttentionWeights, type HeadStats } from '../../src/core/headStats.ts';
+import { agreement, copying, type AgreementResult, type CopyingResult } from './context-evals.ts';
 
 export interface Evaluation {
   trainTokens: number;
@@ -19,26 +22,54 @@ export interface Evaluation {
   bitsPerByte: number;
   samples: { prompt: string; text: string }[];
   analogies: AnalogyResult[];
+  initialAnalogies: AnalogyResult[] | null; // in the W_e that training started from
+  heads: HeadStats[]; // over the validation windows
+  headPatterns: Float32Array[]; // per head, its (HEAD_PATTERN_SIZE, HEAD_PATTERN_SIZE) mean weights over the windows' first positions
+  agreement: AgreementResult[];
+  copying: CopyingResult;
   params: { name: string; shape: number[]; count: number }[];
 }
 
-export const SAMPLE_PROMPTS = ['The king said to the queen that', 'In the morning, the children', 'The history of the city', 'She looked at him and'];
+export const SAMPLE_PROMPTS = [
+  'The king said to the queen that',
+  'In the morning, the children',
+  'The history of the city',
+  'She looked at him and',
+  'The doctor told the nurse that',
+  'After the war, the people of the town',
+  'He opened the door and',
+  'The river runs through',
+];
 export const SAMPLE_TEMPERATURE = 0.8;
+export const HEAD_PATTERN_SIZE = 16;
 
 /** Validation loss over non-overlapping context windows, next to count baselines over the same targets. */
-export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Array, dtype: string): Evaluation {
+export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Array, dtype: string, initialWte: Tensor | null = null): Evaluation {
   const { model, tokenizer } = loaded;
   const T = model.config.nPositions;
   const V = model.config.vocabSize;
   let nats = 0;
   let count = 0;
   let bytes = 0;
+  const traces: AttentionWeights[] = [];
+  const P = HEAD_PATTERN_SIZE;
+  const L = model.config.nLayer;
+  const NH = model.config.nHead;
+  const headPatterns = Array.from({ length: L * NH }, () => new Float32Array(P * P));
   const contexts: number[] = [];
   const targets: number[] = [];
   for (let start = 0; start + T + 1 <= val.length; start += T) {
     const ids = Array.from(val.subarray(start, start + T));
     const next = val.subarray(start + 1, start + T + 1);
-    nats += crossEntropyForward(forward(model, ids).probs.data, next, T, V) * T;
+    const trace = forward(model, ids);
+    nats += crossEntropyForward(trace.probs.data, next, T, V) * T;
+    // Only the weights are kept: a whole trace per window would not fit in memory.
+    traces.push({ ids: trace.ids, blocks: trace.blocks.map((b) => ({ weights: { data: b.weights.data.slice(), shape: b.weights.shape } })) });
+    trace.blocks.forEach((b, l) => {
+      for (let h = 0; h < NH; h++) {
+        for (let t = 0; t < P; t++) for (let s = 0; s < P; s++) headPatterns[l * NH + h][t * P + s] += b.weights.data[(h * T + t) * T + s];
+      }
+    });
     count += T;
     for (let i = 0; i < T; i++) {
       contexts.push(ids[i]);
@@ -48,6 +79,7 @@ export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Arr
     }
   }
   const modelNats = nats / count;
+  for (const p of headPatterns) for (let i = 0; i < p.length; i++) p[i] /= traces.length;
   const bigram = bigramNats(train, contexts, targets, V);
   return {
     trainTokens: train.length,
@@ -66,6 +98,11 @@ export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Arr
       return { prompt, text: tokenizer.decode(out.ids) };
     }),
     analogies: genderAnalogies(model.params.wte, tokenizer),
+    initialAnalogies: initialWte ? genderAnalogies(initialWte, tokenizer) : null,
+    heads: headStats(traces),
+    headPatterns,
+    agreement: agreement(model, tokenizer),
+    copying: copying(model, tokenizer, train),
     params: parameterCounts(model),
   };
 }

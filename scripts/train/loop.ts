@@ -3,6 +3,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { initModel } from '../../src/core/model.ts';
+import { sinusoidalPositions } from '../../src/core/train/positions.ts';
+import { forward } from '../../src/core/gpt.ts';
+import { bestPreviousTokenHead, headStats } from '../../src/core/headStats.ts';
 import { createRng } from '../../src/core/rng.ts';
 import { flatSize, flattenParams, paramsFromFlat } from '../../src/core/train/flat.ts';
 import { adamwStep, clipGradNorm, learningRate, type ParamGroup } from '../../src/core/train/adamw.ts';
@@ -24,6 +27,9 @@ export interface LogRow {
   step: number;
   loss: number;
   valLoss: number | null;
+  /** At evaluations: the best head's mean weight on the previous token, and each layer's mean normalised entropy. */
+  bestPrevious?: number;
+  entropy?: number[];
   lr: number;
   tokens: number;
   seconds: number;
@@ -34,12 +40,12 @@ function paramGroups(settings: RunSettings): ParamGroup[] {
   const flat = new Float32Array(flatSize(config));
   const views = paramsFromFlat(config, flat);
   const groups: ParamGroup[] = [];
-  const add = (t: { data: Float32Array; shape: readonly number[] }, lrScale = 1) => {
+  const add = (t: { data: Float32Array; shape: readonly number[] }, lrScale = 1, decay = t.shape.length === 2) => {
     const start = t.data.byteOffset / 4;
-    groups.push({ start, end: start + t.data.length, decay: t.shape.length === 2, lrScale });
+    groups.push({ start, end: start + t.data.length, decay, lrScale });
   };
-  add(views.wte, settings.freezeWte ? 0 : (settings.wteLrScale ?? 1));
-  add(views.wpe);
+  add(views.wte, settings.freezeWte ? 0 : (settings.wteLrScale ?? 1), settings.decayWte ?? true);
+  add(views.wpe, 1, settings.decayWpe ?? true);
   for (const b of views.h) {
     for (const t of [b.ln_1.weight, b.ln_1.bias, b.attn.c_attn.weight, b.attn.c_attn.bias, b.attn.c_proj.weight, b.attn.c_proj.bias,
       b.ln_2.weight, b.ln_2.bias, b.mlp.c_fc.weight, b.mlp.c_fc.bias, b.mlp.c_proj.weight, b.mlp.c_proj.bias]) add(t);
@@ -106,8 +112,18 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       log(`  ${r.query} → ${r.top[0].text.trim()} (expected ${r.expected}, rank ${r.rank ?? '>50'})`);
     }
   }
-  const init = initModel(config, createRng(settings.seed));
+  const init = initModel(config, createRng(settings.seed), settings.initStd ?? 0.02);
   if (wte) init.params.wte.data.set(wte);
+  if (settings.wpeInit === 'sinusoidal') {
+    init.params.wpe.data.set(sinusoidalPositions(T, config.nEmbd, settings.wpeInitStd ?? 0.1));
+  } else if (settings.wpeInitStd !== undefined) {
+    const rng = createRng(settings.seed + 1);
+    for (let i = 0; i < init.params.wpe.data.length; i++) init.params.wpe.data[i] = rng.normal() * settings.wpeInitStd;
+  }
+  if (wte && settings.lmHeadInit === 'wte' && init.params.lm_head) {
+    const scale = (settings.lmHeadRms ?? 0.1) / (settings.embedding.rms);
+    for (let i = 0; i < wte.length; i++) init.params.lm_head.data[i] = wte[i] * scale;
+  }
   const paramsBuf = new SharedArrayBuffer(flatSize(config) * 4);
   const params = new Float32Array(paramsBuf);
   params.set(flattenParams(config, init.params));
@@ -155,6 +171,16 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const replies = await Promise.all(splitAcross(valStarts).map((starts, i) => ask(workers[i], { kind: 'eval', starts })));
     return replies.reduce((a, r) => a + r.lossSum, 0) / valStarts.length;
   };
+  const headModel = { config, params: paramsFromFlat(config, params) };
+  const headWindows = valStarts.slice(0, 8).map((s) => Array.from(data.val.subarray(s, s + T)));
+  const measureHeads = () => {
+    const stats = headStats(headWindows.map((ids) => forward(headModel, ids, { logitRows: 'last' })));
+    const entropy = Array.from({ length: config.nLayer }, (_, l) => {
+      const layer = stats.filter((s) => s.layer === l);
+      return layer.reduce((a, s) => a + s.entropy, 0) / layer.length;
+    });
+    return { bestPrevious: bestPreviousTokenHead(stats).previous, entropy };
+  };
 
   const groups = paramGroups(settings);
   const grad0 = new Float32Array(gradBufs[0]);
@@ -182,11 +208,13 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     adamwStep(params, grad0, m, v, groups, step, lr);
     const loss = replies.reduce((a, r) => a + r.lossSum, 0) / settings.batchSequences;
     const valLoss = step % settings.evalEvery === 0 || step === lastStep ? await evaluate() : null;
-    rows.push({ step, loss, valLoss, lr, tokens: step * tokensPerStep, seconds: seconds() });
+    const heads: { bestPrevious?: number; entropy?: number[] } = valLoss !== null ? measureHeads() : {};
+    rows.push({ step, loss, valLoss, ...heads, lr, tokens: step * tokensPerStep, seconds: seconds() });
     const runSeconds = (performance.now() - started) / 1000;
     const tps = ((step - firstStep + 1) * tokensPerStep) / runSeconds;
     const eta = ((settings.steps - step) * tokensPerStep) / tps;
-    const line = progressLine(step, settings.steps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}` : '');
+    const headLine = heads.bestPrevious !== undefined ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}` : '';
+    const line = progressLine(step, settings.steps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}${headLine}` : '');
     if (step % settings.checkpointEvery === 0 || step === lastStep) persist(step);
     if (args.quiet) continue;
     if (process.stdout.isTTY) process.stdout.write(`\r${line}`);

@@ -16,6 +16,21 @@ export interface RunSettings {
   wteLrScale?: number;
   /** 'random' skips the PPMI + SVD embedding and starts wte like GPT-2 does. Used by the ablation runs. */
   wteInit?: 'ppmi' | 'random';
+  /** Standard deviation of the random start of wpe (default 0.01, GPT-2's 0.02 halved). */
+  wpeInitStd?: number;
+  /**
+   * 'sinusoidal' starts wpe from the original Transformer's sines and cosines, rescaled to an RMS of
+   * wpeInitStd: "one position back" is then a rotation that a head's W_Q and W_K can learn (wpe still trains).
+   */
+  wpeInit?: 'random' | 'sinusoidal';
+  /** Weight-decay wpe and wte like the other matrices (default true). minGPT leaves embeddings undecayed. */
+  decayWpe?: boolean;
+  decayWte?: boolean;
+  /** 'wte' starts lm_head as a copy of the PPMI + SVD W_e rescaled to lmHeadRms, instead of noise. */
+  lmHeadInit?: 'random' | 'wte';
+  lmHeadRms?: number;
+  /** Standard deviation of the linear layers' random start (default 0.02, GPT-2's). */
+  initStd?: number;
   evalEvery: number;
   evalSequences: number;
   checkpointEvery: number;
@@ -25,20 +40,34 @@ export interface RunSettings {
 const base = { layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: false } as const;
 
 /**
- * The shipped model: one run sized to finish within about 90 minutes on a 2-core machine.
- * The peak rate of 0.01 learned faster than 0.003 in short comparison runs
- * (scripts/train/results/wte-ablation.json) and stayed stable over a long run.
+ * How the shipped model starts and what it learns, chosen from equal-step comparison runs
+ * (scripts/train/compare.ts, scripts/train/results/recipe-comparison.json): W_e from centred PPMI + SVD and
+ * then trained slowly, W_p from sines and cosines, W_u from W_e, linear layers at GPT-2's scale for this width,
+ * and no weight decay on the embeddings (as minGPT).
  */
+const RECIPE = {
+  freezeWte: false,
+  wteLrScale: 0.3,
+  decayWte: false,
+  wpeInit: 'sinusoidal',
+  wpeInitStd: 0.1,
+  decayWpe: false,
+  lmHeadInit: 'wte',
+  lmHeadRms: 0.1,
+} as const;
+
+/** The shipped model: one run sized to finish within about two hours on a 2-core machine. */
 export const FULL_RUN: RunSettings = {
+  ...RECIPE,
   config: { ...base, vocabSize: 8192, nPositions: 128, nEmbd: 64, nLayer: 4, nHead: 4 },
-  embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1 },
+  embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+  initStd: 0.02 * Math.sqrt(768 / 64),
   corpusChars: null,
-  steps: 3000,
+  steps: 6000,
   batchSequences: 16,
   peakLr: 1e-2,
-  warmupSteps: 50,
+  warmupSteps: 100,
   gradClip: 1,
-  freezeWte: true,
   evalEvery: 100,
   evalSequences: 64,
   checkpointEvery: 50,
@@ -46,15 +75,16 @@ export const FULL_RUN: RunSettings = {
 };
 
 export const QUICK_RUN: RunSettings = {
+  ...RECIPE,
   config: { ...base, vocabSize: 400, nPositions: 32, nEmbd: 32, nLayer: 2, nHead: 2 },
-  embedding: { dims: 32, window: 4, harmonic: false, singularPower: 0.5, rms: 0.1 },
+  embedding: { dims: 32, window: 4, harmonic: false, singularPower: 0.5, rms: 0.1, centre: true },
+  initStd: 0.02 * Math.sqrt(768 / 32),
   corpusChars: 400_000,
   steps: 60,
   batchSequences: 8,
   peakLr: 1e-2,
   warmupSteps: 5,
   gradClip: 1,
-  freezeWte: true,
   evalEvery: 20,
   evalSequences: 16,
   checkpointEvery: 20,

@@ -59,10 +59,13 @@ function linearParams(inDim: number, outDim: number, rng: Rng, std: number): Lin
   return { weight, bias: zeros([outDim]) };
 }
 
-/** GPT-2 style initialisation: N(0, 0.02), residual projections scaled by 1/sqrt(2L). */
-export function initModel(config: GPTConfig, rng: Rng): GPTModel {
+/**
+ * GPT-2 style initialisation: N(0, std), residual projections scaled by 1/sqrt(2L). GPT-2's std of 0.02
+ * was chosen for C = 768; a narrow model needs a larger one for its queries and keys to start at GPT-2's
+ * scale (0.02·√(768/C)), or attention starts so flat that its Q and K gradients are tiny.
+ */
+export function initModel(config: GPTConfig, rng: Rng, std = 0.02): GPTModel {
   const { vocabSize: V, nPositions, nEmbd: C, nLayer: L } = config;
-  const std = 0.02;
   const residStd = std / Math.sqrt(2 * L);
   const randn = (shape: number[], s: number) => {
     const t = zeros(shape);

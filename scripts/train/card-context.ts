@@ -1,0 +1,137 @@
+import type { Evaluation } from './evaluate.ts';
+import { HEAD_PATTERN_SIZE } from './evaluate.ts';
+import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
+
+// The model card's sections on how the model uses its context: heads, agreement, copying, and the
+// previous shipped model next to this one.
+
+const f3 = (x: number) => x.toFixed(3);
+
+/** One small average-attention picture per head, rows = layers; darker is more weight. */
+export function renderHeadPatterns(ev: Evaluation, nLayer: number, nHead: number): string {
+  const P = HEAD_PATTERN_SIZE;
+  const cell = 6, gap = 18, left = 34, top = 24;
+  const size = P * cell;
+  const W = left + nHead * (size + gap), H = top + nLayer * (size + gap);
+  const parts: string[] = [];
+  for (let l = 0; l < nLayer; l++) {
+    parts.push(`<text x="4" y="${top + l * (size + gap) + size / 2}" dy="0.32em">L${l + 1}</text>`);
+    for (let h = 0; h < nHead; h++) {
+      const x0 = left + h * (size + gap), y0 = top + l * (size + gap);
+      if (l === 0) parts.push(`<text x="${x0 + size / 2}" y="14" text-anchor="middle">H${h + 1}</text>`);
+      const pattern = ev.headPatterns[l * nHead + h];
+      for (let t = 0; t < P; t++) {
+        for (let s = 0; s <= t; s++) {
+          const w = pattern[t * P + s];
+          const shade = Math.round(255 * (1 - Math.min(1, w)));
+          parts.push(`<rect x="${x0 + s * cell}" y="${y0 + t * cell}" width="${cell}" height="${cell}" fill="rgb(${shade},${shade},255)"/>`);
+        }
+      }
+      parts.push(`<rect x="${x0}" y="${y0}" width="${size}" height="${size}" fill="none" stroke="#999"/>`);
+    }
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="11" fill="#333">
+<rect width="${W}" height="${H}" fill="#fff"/>
+${parts.join('\n')}
+</svg>
+`;
+}
+
+export interface PreviousModel {
+  description: string;
+  bitsPerByte: number;
+  bestPrevious: number;
+  agreementRight: number;
+  agreementPairs: number;
+  copyingGain: number;
+  genderPairsFirst: number;
+  queenRank: number | null;
+  sample: string;
+  benchMs: string;
+  fileBytes: number;
+}
+
+export interface RecipeRow {
+  variant: string;
+  description: string;
+  steps: number;
+  tokens: number;
+  minutes: number;
+  valLoss: number;
+  bestPrevious: number;
+  entropy: number[];
+  genderPairsFirst: number;
+}
+
+export function contextSections(ev: Evaluation, fileBytes: number, benchMs: number | null, previous: PreviousModel | null, recipes: RecipeRow[] | null): string[] {
+  const best = bestPreviousTokenHead(ev.heads);
+  const right = ev.agreement.filter((a) => a.pRight > a.pWrong).length;
+  const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(0)}%`;
+  const gain = ev.copying.firstNats - ev.copying.secondNats;
+  const first = ev.analogies.filter((a) => a.rank === 1).length;
+  const queen = ev.analogies.find((a) => a.expected === 'queen')!;
+  const lines: string[] = [];
+  if (previous) {
+    lines.push(
+      `## This model next to the one it replaced`,
+      ``,
+      `The previous model: ${previous.description}. Both measured by this card's own code on the same validation split.`,
+      ``,
+      `| measure | previous model | this model |`,
+      `|---|---|---|`,
+      `| validation bits per byte | ${f3(previous.bitsPerByte)} | ${f3(ev.bitsPerByte)} |`,
+      `| best previous-token head: mean weight on the previous token | ${f3(previous.bestPrevious)} | ${f3(best.previous)} (L${best.layer + 1}H${best.head + 1}) |`,
+      `| agreement pairs right (below) | ${previous.agreementRight} of ${previous.agreementPairs} (${pct(previous.agreementRight, previous.agreementPairs)}) | ${right} of ${ev.agreement.length} (${pct(right, ev.agreement.length)}) |`,
+      `| copying: how much cheaper the second reading of a random sequence is | ${f3(previous.copyingGain)} nats/token | ${f3(gain)} nats/token |`,
+      `| king − man + woman: queen's rank; gender pairs ranked first | ${previous.queenRank ?? '> 50'}; ${previous.genderPairsFirst} of 7 | ${queen.rank ?? '> 50'}; ${first} of ${ev.analogies.length} |`,
+      `| a sample at temperature ${'0.8'} | ${JSON.stringify(previous.sample)} | ${JSON.stringify(ev.samples[0].text)} |`,
+      `| forward pass, 128 tokens (the app's pass, median) | ${previous.benchMs} | ${benchMs === null ? 'not measured' : `${benchMs.toFixed(1)} ms (measured by this evaluation; \`npm run bench\` on a quiet machine is the reference)`} |`,
+      `| model.safetensors | ${(previous.fileBytes / 1e6).toFixed(2)} MB | ${(fileBytes / 1e6).toFixed(2)} MB |`,
+      ``,
+    );
+  }
+  lines.push(
+    `## Attention heads`,
+    ``,
+    `Measured over every validation window. *previous*, *first* and *self* are the mean weights a head puts on the token just before, on the window's first token and on the token itself (rows 1 to ${HEAD_PATTERN_SIZE * 8 - 1}); *entropy* is each row's entropy over the most it could be, averaged (1 is spread evenly, 0 is all on one token). Layers and heads count from 1.`,
+    ``,
+    `| head | previous | first | self | entropy |`,
+    `|---|---|---|---|---|`,
+    ...ev.heads.map((h) => `| L${h.layer + 1}H${h.head + 1} | ${f3(h.previous)} | ${f3(h.first)} | ${f3(h.self)} | ${f3(h.entropy)} |`),
+    ``,
+    `Each head's average weights over the first ${HEAD_PATTERN_SIZE} positions of every validation window (row = the token looking, column = the token looked at):`,
+    ``,
+    `![Average attention pattern of every head](heads.svg)`,
+    ``,
+    `## Does it use its context?`,
+    ``,
+    `**Agreement.** ${ev.agreement.length} minimal pairs written for this test from ordinary English (\`scripts/train/context-evals.ts\`): a pronoun after a gendered noun a few tokens back, *is/are* or *was/were* after a singular or plural subject, and *a/an* before a word. Each prompt has a twin whose right answer is the other word, so always preferring one word scores 50%. A pair counts as right when the model gives the right word more probability than the wrong one: **${right} of ${ev.agreement.length} (${pct(right, ev.agreement.length)})**.`,
+    ``,
+    `| kind | right |`,
+    `|---|---|`,
+    ...(['pronoun', 'number', 'article'] as const).map((kind) => {
+      const pairs = ev.agreement.filter((a) => a.kind === kind);
+      return `| ${kind} | ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length} |`;
+    }),
+    ``,
+    `| prompt | right | P(right) | wrong | P(wrong) |`,
+    `|---|---|---|---|---|`,
+    ...ev.agreement.filter((_, i) => i < 4 || (i >= 16 && i < 18) || i >= ev.agreement.length - 2).map((a) => `| ${a.prompt} | ${a.right} | ${(100 * a.pRight).toFixed(1)}% | ${a.wrong} | ${(100 * a.pWrong).toFixed(1)}% |`),
+    ``,
+    `**Copying.** ${ev.copying.sequences} random sequences of ${ev.copying.length} tokens, drawn from the 2,000 most common whole words, each read twice in a row. The first reading costs ${f3(ev.copying.firstNats)} nats per token, the second ${f3(ev.copying.secondNats)}: ${f3(gain)} nats cheaper, because the model can look back at the first reading.`,
+    ``,
+  );
+  if (recipes) {
+    lines.push(
+      `## How the recipe was chosen`,
+      ``,
+      `Runs from scratch on the same tokens, equal in steps and so in compute (\`scripts/train/compare.ts\`, results in \`scripts/train/results/recipe-comparison.json\`). The minutes were measured on the shared 2-core machine while other work ran, so only the steps are comparable.`,
+      ``,
+      `| recipe | steps | tokens | validation loss | best previous-token head | entropy per layer | gender pairs first |`,
+      `|---|---|---|---|---|---|---|`,
+      ...recipes.map((r) => `| ${r.variant}: ${r.description} | ${r.steps} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | ${r.genderPairsFirst} of 7 |`),
+      ``,
+    );
+  }
+  return lines;
+}

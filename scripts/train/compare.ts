@@ -1,0 +1,61 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildDir, ROOT } from './paths.ts';
+import { FULL_RUN, type RunSettings } from './settings.ts';
+import { runTraining } from './loop.ts';
+import { readModelDir } from '../lib/model-dir.ts';
+import { modelFromFiles } from '../../src/core/bundle.ts';
+import { genderAnalogies } from './analogies.ts';
+import { OLD_RECIPE, RECIPE_VARIANTS } from './recipes.ts';
+
+// Equal-step comparison runs of training recipes, each from scratch on the full run's tokens.
+// Appends to scripts/train/results/recipe-comparison.json, which the model card shows.
+// Usage: tsx scripts/train/compare.ts STEPS VARIANT [VARIANT ...]
+
+const steps = Number(process.argv[2]);
+const chosen = process.argv.slice(3);
+if (!Number.isInteger(steps) || steps < 10 || chosen.length === 0) {
+  console.error(`usage: compare.ts STEPS VARIANT... (variants: ${RECIPE_VARIANTS.map((v) => v.variant).join(', ')})`);
+  process.exit(2);
+}
+const resultsPath = resolve(ROOT, 'scripts/train/results/recipe-comparison.json');
+const source = buildDir(false);
+for (const name of chosen) {
+  const found = RECIPE_VARIANTS.find((v) => v.variant === name);
+  if (!found) throw new Error(`unknown variant ${name}`);
+  const dir = resolve(ROOT, `data/compare-${name}`);
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['vocab.json', 'merges.txt', 'train.u16', 'val.u16']) {
+    if (existsSync(resolve(source, f)) && !existsSync(resolve(dir, f))) copyFileSync(resolve(source, f), resolve(dir, f));
+  }
+  const settings: RunSettings = {
+    ...FULL_RUN,
+    ...OLD_RECIPE,
+    ...found.change,
+    config: { ...FULL_RUN.config, ...found.change.config },
+    steps,
+    evalEvery: Math.max(10, Math.floor(steps / 6)),
+    warmupSteps: Math.min(OLD_RECIPE.warmupSteps!, Math.floor(steps / 5)),
+  };
+  const out = resolve(dir, 'model');
+  const started = performance.now();
+  const rows = await runTraining(settings, { dir, out, fresh: true, exportOnly: false, quiet: false, dtype: 'F32' });
+  const loaded = modelFromFiles(readModelDir(out));
+  const analogies = genderAnalogies(loaded.model.params.wte, loaded.tokenizer);
+  const last = rows[rows.length - 1];
+  const row = {
+    variant: name,
+    description: found.description,
+    steps,
+    tokens: last.tokens,
+    minutes: Number(((performance.now() - started) / 60000).toFixed(1)),
+    valLoss: last.valLoss,
+    bestPrevious: last.bestPrevious,
+    entropy: last.entropy,
+    genderPairsFirst: analogies.filter((a) => a.rank === 1).length,
+    curve: rows.filter((r) => r.valLoss !== null).map((r) => ({ step: r.step, valLoss: r.valLoss, bestPrevious: r.bestPrevious })),
+  };
+  console.log(JSON.stringify(row));
+  const results = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as { variant: string }[]) : [];
+  writeFileSync(resultsPath, JSON.stringify([...results.filter((r) => r.variant !== name || (r as { steps?: number }).steps !== steps), row], null, 2) + '\n');
+}

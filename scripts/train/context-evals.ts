@@ -1,0 +1,112 @@
+import type { GPTModel } from '../../src/core/model.ts';
+import type { Tokenizer } from '../../src/core/tokenizer/index.ts';
+import { forward } from '../../src/core/gpt.ts';
+import { lastProbs } from '../../src/core/trace.ts';
+import { createRng } from '../../src/core/rng.ts';
+import { isWholeWordToken } from '../../src/core/words.ts';
+
+// Does the model use its context? Two measures for the model card and the tests on the shipped files:
+// agreement with a word a few tokens back, and copying a random sequence it has just read.
+
+export interface AgreementPair {
+  kind: 'pronoun' | 'number' | 'article';
+  prompt: string;
+  right: string; // the next word (without its leading space) that agrees with the context
+  wrong: string;
+}
+
+// Written for this test from ordinary English, not taken from the corpus. Every pair has a twin with the
+// other answer, so a model that always prefers one word gets half of them right.
+export const AGREEMENT_PAIRS: readonly AgreementPair[] = [
+  ...(
+    [
+      ['The king said that', 'The queen said that'],
+      ['My father told me that', 'My mother told me that'],
+      ['The old man looked up, and', 'The old woman looked up, and'],
+      ['Mr. Brown said that', 'Mrs. Brown said that'],
+      ['The boy was tired, so', 'The girl was tired, so'],
+      ['His brother thought that', 'His sister thought that'],
+      ['The husband came home, and', 'The wife came home, and'],
+      ['The son smiled because', 'The daughter smiled because'],
+    ] as const
+  ).flatMap(([male, female]): AgreementPair[] => [
+    { kind: 'pronoun', prompt: male, right: 'he', wrong: 'she' },
+    { kind: 'pronoun', prompt: female, right: 'she', wrong: 'he' },
+  ]),
+  ...(
+    [
+      ['The house on the hill', 'The houses on the hill', 'is', 'are'],
+      ['The man at the door', 'The men at the door', 'was', 'were'],
+      ['The book on the table', 'The books on the table', 'is', 'are'],
+      ['The child in the garden', 'The children in the garden', 'was', 'were'],
+      ['The letter from his father', 'The letters from his father', 'was', 'were'],
+    ] as const
+  ).flatMap(([singular, plural, one, many]): AgreementPair[] => [
+    { kind: 'number', prompt: singular, right: one, wrong: many },
+    { kind: 'number', prompt: plural, right: many, wrong: one },
+  ]),
+  ...(
+    [
+      ['He was', 'old', 'young'],
+      ['It took', 'hour', 'day'],
+      ['She bought', 'old', 'new'],
+    ] as const
+  ).flatMap(([prompt, vowel, consonant]): AgreementPair[] => [
+    { kind: 'article', prompt: `${prompt} an`, right: vowel, wrong: consonant },
+    { kind: 'article', prompt: `${prompt} a`, right: consonant, wrong: vowel },
+  ]),
+];
+
+export interface AgreementResult extends AgreementPair {
+  pRight: number;
+  pWrong: number;
+}
+
+function singleToken(tokenizer: Tokenizer, word: string): number {
+  const ids = tokenizer.encode(' ' + word);
+  if (ids.length !== 1) throw new Error(`" ${word}" is not a single token`);
+  return ids[0];
+}
+
+export function agreement(model: GPTModel, tokenizer: Tokenizer, pairs = AGREEMENT_PAIRS): AgreementResult[] {
+  return pairs.map((pair) => {
+    const probs = lastProbs(forward(model, tokenizer.encode(pair.prompt), { logitRows: 'last' }));
+    return { ...pair, pRight: probs[singleToken(tokenizer, pair.right)], pWrong: probs[singleToken(tokenizer, pair.wrong)] };
+  });
+}
+
+export interface CopyingResult {
+  sequences: number;
+  length: number; // tokens in each copy
+  firstNats: number; // mean loss per token over the first copy (its first token excluded)
+  secondNats: number; // mean loss per token over the second copy
+}
+
+/**
+ * A random sequence of common whole-word tokens, read twice. A model that copies from its context predicts
+ * the second reading far better than the first. Tokens are drawn from the 2,000 most frequent whole words.
+ */
+export function copying(model: GPTModel, tokenizer: Tokenizer, train: Uint16Array, length = 40, sequences = 16, seed = 7): CopyingResult {
+  const counts = new Float64Array(model.config.vocabSize);
+  for (const id of train) counts[id]++;
+  const common = Array.from(counts.keys())
+    .filter((id) => isWholeWordToken(tokenizer.tokenString(id)))
+    .sort((a, b) => counts[b] - counts[a])
+    .slice(0, 2000);
+  const rng = createRng(seed);
+  let first = 0;
+  let second = 0;
+  for (let s = 0; s < sequences; s++) {
+    const seq = Array.from({ length }, () => common[Math.floor(rng.next() * common.length)]);
+    const ids = [...seq, ...seq];
+    const { probs } = forward(model, ids);
+    const V = model.config.vocabSize;
+    // Row t predicts ids[t + 1].
+    for (let t = 0; t < ids.length - 1; t++) {
+      const nats = -Math.log(Math.max(probs.data[t * V + ids[t + 1]], 1e-30));
+      if (t + 1 < length) first += nats;
+      else second += nats;
+    }
+  }
+  return { sequences, length, firstNats: first / (sequences * (length - 1)), secondNats: second / (sequences * length) };
+}
