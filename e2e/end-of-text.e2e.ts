@@ -4,7 +4,7 @@ import { launch, openApp, PHONE, screenshotOf } from './browser';
 import { modelFromFiles, type LoadedModel } from '../src/core/bundle';
 import { DEFAULT_SETTINGS, sampleToken, tokenRng } from '../src/core/sampling';
 import { lastLogits } from '../src/core/trace';
-import { runText } from '../src/app/model/useForward';
+import { runText } from '../src/app/model/runText';
 import { END_OF_TEXT } from '../src/core/tokenizer/index.ts';
 
 // "<|endoftext|>" as the issue found it: in the address, typed into the text box, and drawn by the

@@ -5,7 +5,7 @@ import { parseSeed } from '../src/app/output/settings';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { Tokenizer } from '../src/core/tokenizer/index.ts';
-import { runText } from '../src/app/model/useForward';
+import { runText } from '../src/app/model/runText';
 import { forward } from '../src/core/gpt';
 import { bytesToUnicode } from '../src/core/tokenizer/index.ts';
 import { lastLogits, type Trace } from '../src/core/trace';

@@ -1,6 +1,6 @@
 import { lastProbs } from '../core/trace';
 import type { Tokenizer } from '../core/tokenizer/index.ts';
-import type { ForwardResult } from './model/useForward';
+import type { ForwardResult } from './model/runText';
 import type { UiStrings } from './i18n';
 import { topK } from '../core/topk';
 import { formatPercent, tokenLabel } from '../viz/format';

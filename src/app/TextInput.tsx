@@ -1,6 +1,7 @@
 import type { Lang, UiStrings } from './i18n';
 import { t } from './i18n';
-import type { ForwardResult } from './model/useForward';
+import type { ForwardResult } from './model/runText';
+import { isWarmUpPass } from './model/usePass';
 import { simdSupported } from '../core/ops/simd';
 import type { CutText } from './state/linkText';
 
@@ -73,7 +74,7 @@ function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nL
     <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'}>
       {[
         t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, { n: result.ids.length, L: props.nLayers, ms: result.forwardMs.toFixed(1) }),
-        result.warmingUp ? ui.computedWarmingUp : '',
+        isWarmUpPass(result.trace) ? ui.computedWarmingUp : '',
         simd ? '' : ui.computedWithoutSimd,
       ]
         .filter(Boolean)

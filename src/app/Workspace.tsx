@@ -1,7 +1,8 @@
 import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Lang, UiStrings } from './i18n';
 import { useModelState } from './model/ModelContext';
-import { runText } from './model/useForward';
+import { runText } from './model/runText';
+import { useCommittedPass } from './model/usePass';
 import { useText } from './state/text';
 import { linkCutFor, openedLinkCut, useUrlParam } from './state/url';
 import { TextInput, type LinkCut } from './TextInput';
@@ -31,6 +32,7 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
   // so a long text never makes typing lag.
   const modelText = useDeferredValue(text);
   const result = useMemo(() => (loaded ? runText(loaded, modelText, FORWARD_OPTIONS) : null), [loaded, modelText]);
+  useCommittedPass(result?.kind === 'ok' ? result.trace : null);
   const linkCut = useMemo<LinkCut | null>(() => {
     if (!loaded || result?.kind !== 'ok') return null;
     const cut = linkCutFor(result.text);

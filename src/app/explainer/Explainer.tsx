@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppModel } from '../model/loadModel';
-import type { ForwardResult } from '../model/useForward';
+import type { ForwardResult } from '../model/runText';
 import type { Lang, UiStrings } from '../i18n';
 import { modelPlaceholders } from '../../content/fill';
 import { chapterIds, getChapter } from '../../content/chapters';

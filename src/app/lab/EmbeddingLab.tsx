@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useModel } from '../model/ModelContext';
-import { useForward, type ForwardResult } from '../model/useForward';
+import type { ForwardResult } from '../model/runText';
 import { useText } from '../state/text';
 import { t, type Lang, type UiStrings } from '../i18n';
 import { tokenLabel, useExpression, wholeWords } from './analysis';
@@ -15,19 +15,12 @@ import { ScaleNote } from './ScaleNote';
 import { FigureBoundary } from '../FigureBoundary';
 import './lab.css';
 
-const LAST_ROW = { logitRows: 'last' } as const;
-
-/**
- * Vector arithmetic on the model's own embedding matrix, and a bridge back into its forward pass.
- * `result` is the workspace's pass over the reader's text; without it the lab runs its own.
- */
-export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result?: ForwardResult }) {
-  const { lang, ui } = props;
+/** Vector arithmetic on the model's own embedding matrix, and a bridge back into its forward pass over the reader's text (`result`). */
+export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: ForwardResult }) {
+  const { lang, ui, result } = props;
   const loaded = useModel();
   const [text] = useText();
   const state = useLabState();
-  const own = useForward(loaded, props.result ? '' : text, LAST_ROW);
-  const before = props.result ?? own;
   // The box follows every key at once; the rankings, the picture and the injected pass catch up a moment later.
   const expression = useDeferredValue(state.expression);
   const analysis = useExpression(loaded, expression, state.includeInputs, state.allTokens);
@@ -52,7 +45,7 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result?: Forwar
         <PictureSection loaded={loaded} state={state} analysis={analysis} ui={ui} lang={lang} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-injection')}>
-        <InjectionPanel loaded={loaded} before={before} state={state} analysis={analysis} ui={ui} lang={lang} />
+        <InjectionPanel loaded={loaded} before={result} state={state} analysis={analysis} ui={ui} lang={lang} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-direction')}>
         <DirectionPanel loaded={loaded} state={state} ui={ui} lang={lang} />

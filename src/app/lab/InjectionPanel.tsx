@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
-import { useForward, type ForwardResult } from '../model/useForward';
+import type { ForwardResult } from '../model/runText';
+import { useRerun } from '../model/usePass';
 import { lastProbs } from '../../core/trace';
 import { probabilityShifts } from '../../core/probabilityShift';
 import { ShiftTable } from '../ShiftTable';
@@ -28,12 +29,12 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
   const chosen = state.inject === null ? defaultPosition(ids, analysis.kind === 'ok' ? analysis.inputIds : []) : state.inject;
   const position = chosen < ids.length ? chosen : ids.length - 1;
   const on = vector !== null && ids.length > 0 && state.inject !== -1;
-  const overrides = on ? [{ position, vector }] : [];
-  // The injected pass reads the very text `before` was computed from, and runs only while injection is on.
-  const after = useForward(loaded, on && before.kind === 'ok' ? before.text : '', { logitRows: 'last', embeddingOverrides: overrides });
+  // The injected pass runs only while injection is on.
+  const options = useMemo(() => (on ? { logitRows: 'last' as const, embeddingOverrides: [{ position, vector }] } : null), [on, position, vector]);
+  const after = useRerun(loaded.model, before, options);
   const shifts = useMemo(() => {
-    if (!on || before.kind !== 'ok' || after.kind !== 'ok') return [];
-    return probabilityShifts(lastProbs(before.trace), lastProbs(after.trace), SHOWN).slice(0, 2 * SHOWN);
+    if (!on || before.kind !== 'ok' || after === null) return [];
+    return probabilityShifts(lastProbs(before.trace), lastProbs(after), SHOWN).slice(0, 2 * SHOWN);
   }, [on, before, after]);
 
   const expression = analysis.kind === 'ok' ? formatTerms(analysis.terms.map((term) => ({ word: term.form, coefficient: term.coefficient }))) : '';

@@ -3,7 +3,7 @@ import { lastProbs } from '../../core/trace';
 import { attentionOff, isEmptyAblation, parseAblation, serializeAblation, toggleAttention, toggleHead, toggleMlp, type AblationSet } from '../../viz/output/ablation';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
-import { useForward } from '../model/useForward';
+import { useRerun } from '../model/usePass';
 import { useUrlParam } from '../state/url';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
@@ -14,18 +14,17 @@ const SHOWN = 8;
 
 /** Switch heads or MLP layers off (URL out.ablate) and compare the next-token prediction before and after. */
 export function AblationPanel({ lang, ui, result }: OutputProps) {
-  const loaded = useModel();
-  const { model, tokenizer } = loaded;
+  const { model, tokenizer } = useModel();
   const { nLayer: L, nHead: NH } = model.config;
   const parse = useMemo(() => (raw: string | null) => parseAblation(raw, L, NH), [L, NH]);
   const [set, setSet] = useUrlParam<AblationSet>('out.ablate', parse, serializeAblation, 'replace');
   const empty = isEmptyAblation(set);
-  const options = useMemo(() => ({ logitRows: 'last' as const, ablatedHeads: set.heads, ablatedMlps: set.mlps }), [set]);
-  // The ablated pass runs only when something is switched off, on the very text `result` was computed from.
-  const after = useForward(loaded, empty || result.kind !== 'ok' ? '' : result.text, options);
+  // The ablated pass runs only when something is switched off.
+  const options = useMemo(() => (empty ? null : { logitRows: 'last' as const, ablatedHeads: set.heads, ablatedMlps: set.mlps }), [set, empty]);
+  const after = useRerun(model, result, options);
   const rows = useMemo(() => {
-    if (result.kind !== 'ok' || after.kind !== 'ok') return [];
-    return probabilityShifts(lastProbs(result.trace), lastProbs(after.trace), SHOWN);
+    if (result.kind !== 'ok' || after === null) return [];
+    return probabilityShifts(lastProbs(result.trace), lastProbs(after), SHOWN);
   }, [result, after]);
   if (result.kind !== 'ok') return null;
 

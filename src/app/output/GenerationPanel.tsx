@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { t } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
-import { countedForward } from '../model/useForward';
+import { usePass } from '../model/usePass';
 import { useText } from '../state/text';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
@@ -13,6 +13,7 @@ import { END_OF_TEXT } from '../../core/tokenizer/index.ts';
 const MAX_N = 64;
 const STEP_DELAY_MS = 180;
 const NONE: readonly number[] = [];
+const LAST_ROW = { logitRows: 'last' } as const;
 
 /** Sampled ids that no text spells exactly, tied to the text they follow. */
 interface Pending {
@@ -58,12 +59,13 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
 
   // Pending ids belong to the text they were sampled after; once the reader changes it they no longer apply.
   const live = result.kind === 'ok' && pending !== null && pending.base === result.text ? pending.ids : NONE;
+  const pendingIds = useMemo(() => (result.kind === 'ok' && live.length > 0 ? [...result.ids, ...live] : null), [result, live]);
+  const pendingTrace = usePass(model, pendingIds, LAST_ROW);
   const context = useMemo<GenerationContext | null>(() => {
     if (result.kind !== 'ok') return null;
-    if (live.length === 0) return result;
-    const ids = [...result.ids, ...live];
-    return { ids, trace: countedForward(model, ids, { logitRows: 'last' }), droppedTokens: result.droppedTokens };
-  }, [result, live, model]);
+    if (pendingIds === null || pendingTrace === null) return result;
+    return { ids: pendingIds, trace: pendingTrace, droppedTokens: result.droppedTokens };
+  }, [result, pendingIds, pendingTrace]);
 
   const step = (): boolean => {
     if (result.kind !== 'ok') return false;

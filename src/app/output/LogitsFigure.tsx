@@ -6,7 +6,7 @@ import { fmt } from '../../viz/format';
 import { layoutSignedBars } from '../../viz/output/bars';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
-import { useForward } from '../model/useForward';
+import { useRerun } from '../model/usePass';
 import { parseFlag, useUrlParam, writeFlag } from '../state/url';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
@@ -20,12 +20,11 @@ const ALL_ROWS = { logitRows: 'all' } as const;
 
 /** Chapter 8: the last vector times W_u gives one logit per vocabulary entry. */
 export function LogitsFigure({ lang, ui, result }: OutputProps) {
-  const loaded = useModel();
-  const { model, tokenizer } = loaded;
+  const { model, tokenizer } = useModel();
   const [everyPosition, setEveryPosition] = useUrlParam('out.every', parseFlag, writeFlag, 'replace');
   // The every-position view needs logits for all rows; that pass runs only while the toggle is on.
   const needsAll = everyPosition && result.kind === 'ok' && result.trace.logitsFrom !== 0;
-  const full = useForward(loaded, needsAll && result.kind === 'ok' ? result.text : '', ALL_ROWS);
+  const full = useRerun(model, result, needsAll ? ALL_ROWS : null);
   const { nEmbd: C, vocabSize: V } = model.config;
   // A top-k over all V logits: worth doing once per trace, not once per render.
   const view = useMemo(() => {
@@ -43,7 +42,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
 
   const { ids, values, bars, zeroX, vector, T } = view;
   const labels = ids.map((id) => tokenLabel(tokenizer, id));
-  const allTrace = result.trace.logitsFrom === 0 ? result.trace : full.kind === 'ok' ? full.trace : null;
+  const allTrace = result.trace.logitsFrom === 0 ? result.trace : full;
   return (
     <section className="output-figure logits-figure" aria-label={ui.outLogitsTitle} ref={figureRef}>
       <h3>{ui.outLogitsTitle}</h3>
