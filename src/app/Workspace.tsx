@@ -43,6 +43,10 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
     return { cut, total: [...result.text].length, keepsWhatModelReads };
   }, [loaded, result]);
   const { ui, lang } = props;
+  const openLab = () => {
+    setView('lab');
+    window.scrollTo({ top: 0 });
+  };
   if (state.status === 'error') return <>{props.error(state.message)}</>;
   return (
     <main data-model-ready={loaded ? '' : undefined}>
@@ -73,7 +77,7 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
             {view === 'lab' ? (
               <EmbeddingLab lang={lang} ui={ui} result={result} />
             ) : result.kind === 'ok' ? (
-              <Explainer loaded={loaded} result={result} lang={lang} ui={ui} />
+              <Explainer loaded={loaded} result={result} onOpenLab={openLab} lang={lang} ui={ui} />
             ) : (
               <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />
             )}

@@ -5,7 +5,6 @@ import type { Lang, UiStrings } from '../i18n';
 import { modelPlaceholders } from '../../content/fill';
 import { chapterIds, getChapter } from '../../content/chapters';
 import { buildStages, type StageKind } from '../../viz/stages';
-import { writeParams } from '../state/url';
 import { prefersReducedMotion } from '../motion';
 import { tokenLabel } from '../../viz/format';
 import { useSelection } from './useSelection';
@@ -85,8 +84,8 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
 }
 
 /** The read-along view: ten chapters, each with a live figure, and the forward-pass stepper after chapter 2. */
-export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui: UiStrings }) {
-  const { loaded, result, lang, ui } = props;
+export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () => void; lang: Lang; ui: UiStrings }) {
+  const { loaded, result, onOpenLab, lang, ui } = props;
   const { model, tokenizer } = loaded;
   const { config } = model;
   const stages = useMemo(() => buildStages(config.nLayer), [config.nLayer]);
@@ -105,10 +104,6 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
     const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === layer));
     if (stage) actions.setStep(stage.index);
     scrollToStepper();
-  };
-  const openLab = () => {
-    writeParams({ view: 'lab' }, 'push');
-    window.scrollTo({ top: 0 });
   };
   const common = { lang, ui, values };
   const output = { lang, ui, result };
@@ -138,7 +133,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
       </Chapter>
       <Chapter id="embedding" index={3} {...common} onStepHere={() => goTo('tokEmb')}>
         <FigureBoundary {...fence('embedding')}>
-          <EmbeddingFigure trace={result.trace} wte={model.params.wte} labels={labels} labelOf={labelOf} tok={selection.tok} width={figureWidth} onOpenLab={openLab} ui={ui} lang={lang} />
+          <EmbeddingFigure trace={result.trace} wte={model.params.wte} labels={labels} labelOf={labelOf} tok={selection.tok} width={figureWidth} onOpenLab={onOpenLab} ui={ui} lang={lang} />
         </FigureBoundary>
       </Chapter>
       <Chapter id="attention" index={4} {...common} onStepHere={() => goTo('q')}>
@@ -174,7 +169,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; lang: Lang; ui:
       <section className="deeper" aria-labelledby="deeper-title" data-testid="deeper">
         <h2 id="deeper-title">{ui.deeperLook}</h2>
         <FigureBoundary {...fence('lens')}>
-          <LogitLens {...output} />
+          <LogitLens {...output} position={selection.tok} stage={selection.stage} onPickPosition={actions.setTok} />
         </FigureBoundary>
         <FigureBoundary {...fence('ablation')}>
           <AblationPanel {...output} />

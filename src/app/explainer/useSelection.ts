@@ -4,8 +4,7 @@ import type { Stage } from '../../viz/stages';
 
 // The stepper's state lives in the URL (step, tok, layer, head), so a shared link reopens the same view.
 
-/** The stepper's stage index; the logit lens parses `step` with this too, so both agree on the stage. */
-export const parseStep = asInt(0, 0, 10_000);
+const parseStep = asInt(0, 0, 10_000);
 const parseTok = asInt(-1, 0, 100_000);
 const parseSmall = asInt(0, 0, 1_000);
 

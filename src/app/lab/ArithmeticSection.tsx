@@ -9,7 +9,7 @@ import { NeighbourList } from './NeighbourList';
 import { VectorStrip } from '../explainer/figures/VectorStrip';
 import { useWidth } from '../explainer/useWidth';
 import { divergingColor, robustMaxAbs } from '../../viz/colors';
-import type { LabState } from './state';
+import type { ExpressionSettings } from './state';
 import { EXAMPLES } from './examples';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
@@ -18,13 +18,13 @@ const PICKABLE = /^[\p{L}'’][\p{L}\p{M}\p{N}'’]*$/u;
 /** The expression box, its messages, the result strip and the two rankings. */
 export function ArithmeticSection(props: {
   loaded: AppModel;
-  state: LabState;
+  settings: ExpressionSettings;
   analysis: ExpressionAnalysis;
   sentenceWords: string[];
   ui: UiStrings;
   lang: Lang;
 }) {
-  const { loaded, state, analysis, ui, lang } = props;
+  const { loaded, settings, analysis, ui, lang } = props;
   const inputId = useId();
   const hintId = useId();
   const label = (id: number) => tokenLabel(loaded, id);
@@ -33,7 +33,7 @@ export function ArithmeticSection(props: {
   const resultVector = analysis.kind === 'ok' ? analysis.vector : null;
   const stripColor = useMemo(() => divergingColor(resultVector ? robustMaxAbs(resultVector) : 1), [resultVector]);
   const [clickSign, setClickSign] = useState<1 | -1>(1);
-  const add = (word: string) => PICKABLE.test(word) && state.setExpression(appendTerm(state.expression, word, clickSign));
+  const add = (word: string) => PICKABLE.test(word) && settings.setExpression(appendTerm(settings.expression, word, clickSign));
   const inputIds = analysis.kind === 'ok' ? analysis.inputIds : [];
   const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
   return (
@@ -43,19 +43,19 @@ export function ArithmeticSection(props: {
         id={inputId}
         className="lab-expression"
         type="text"
-        value={state.expression}
+        value={settings.expression}
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
         aria-describedby={hintId}
         aria-invalid={analysis.kind === 'syntax' || analysis.kind === 'split'}
-        onChange={(e) => state.setExpression(e.target.value)}
+        onChange={(e) => settings.setExpression(e.target.value)}
       />
       <p id={hintId} className="lab-hint">{ui.labExpressionHint}</p>
       <div className="lab-chips" role="group" aria-label={ui.labExamples}>
         <span className="lab-chips-title">{ui.labExamples}{ui.colon}</span>
         {EXAMPLES.map(({ expression }) => (
-          <button key={expression} type="button" className="lab-chip" onClick={() => state.setExpression(expression)}>{expression}</button>
+          <button key={expression} type="button" className="lab-chip" onClick={() => settings.setExpression(expression)}>{expression}</button>
         ))}
       </div>
       <p className="lab-hint">{ui.labExamplesNote}</p>
@@ -100,11 +100,11 @@ export function ArithmeticSection(props: {
           />
           <div className="lab-toggles">
             <label>
-              <input type="checkbox" checked={state.includeInputs} onChange={(e) => state.setIncludeInputs(e.target.checked)} />
+              <input type="checkbox" checked={settings.includeInputs} onChange={(e) => settings.setIncludeInputs(e.target.checked)} />
               {ui.labIncludeInputs}
             </label>
             <label>
-              <input type="checkbox" checked={!state.allTokens} onChange={(e) => state.setAllTokens(!e.target.checked)} />
+              <input type="checkbox" checked={!settings.allTokens} onChange={(e) => settings.setAllTokens(!e.target.checked)} />
               {ui.labWholeWordsOnly}
             </label>
           </div>

@@ -11,21 +11,22 @@ import { describeSplitWord } from './messages';
 import { NeighbourList } from './NeighbourList';
 import { PairInput } from './PairInput';
 import { pairRows } from './PictureSection';
-import { ALPHA_STEPS, type LabState } from './state';
+import { ALPHA_STEPS, useDirectionSettings } from './state';
 
 const ENDS = 8;
 
 /** A direction such as woman − man: both ends of the vocabulary along it, and a word slid along it. */
-export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: UiStrings; lang: Lang }) {
-  const { loaded, state, ui, lang } = props;
+export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui: UiStrings; lang: Lang }) {
+  const { loaded, allTokens, ui, lang } = props;
+  const settings = useDirectionSettings();
   const sliderId = useId();
   const wordInputId = useId();
   const wte = loaded.model.params.wte;
-  const pair = pairRows(loaded, state.direction, ui, lang, ui.labDirectionSame);
+  const pair = pairRows(loaded, settings.direction, ui, lang, ui.labDirectionSame);
   const rows = 'rows' in pair ? pair.rows : null;
   // Keyed on the resolved ids: the row views are new objects every render, the ids are not.
   const [fromId, toId] = 'ids' in pair ? pair.ids : [-1, -1];
-  const candidate = useMemo(() => candidateFilter(loaded, state.allTokens), [loaded, state.allTokens]);
+  const candidate = useMemo(() => candidateFilter(loaded, allTokens), [loaded, allTokens]);
 
   const direction = useMemo(() => {
     if (!rows) return null;
@@ -36,11 +37,11 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
     return { unit, ends, length };
   }, [fromId, toId, candidate, wte]); // rows follow from the ids
 
-  const moveWord = state.moveWord.trim();
+  const moveWord = settings.moveWord.trim();
   // An empty box would resolve to the space token; it is a missing word instead.
   const moveId = moveWord === '' ? null : wordId(loaded, moveWord);
   const moveProblem = moveId === null && moveWord !== '' ? resolveWord(loaded.tokenizer, moveWord) : null;
-  const alpha = (state.alphaTenths / 10) * (direction?.length ?? 0);
+  const alpha = (settings.alphaTenths / 10) * (direction?.length ?? 0);
   const moved = useMemo(() => {
     if (!direction || moveId === null) return null;
     const C = wte.shape[1];
@@ -49,12 +50,12 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
   }, [direction, moveId, alpha, candidate, wte]);
 
   const label = (id: number) => tokenLabel(loaded, id);
-  const [from, to] = state.direction;
+  const [from, to] = settings.direction;
   return (
     <section className="lab-section lab-directions" aria-label={ui.labDirections}>
       <h3>{ui.labDirections}</h3>
       <p className="lab-hint">{ui.labDirectionIntro}</p>
-      <PairInput label={ui.labDirections} hideLegend pair={state.direction} onChange={state.setDirection} ui={ui} />
+      <PairInput label={ui.labDirections} hideLegend pair={settings.direction} onChange={settings.setDirection} ui={ui} />
       {'problems' in pair && pair.problems.map((p) => <p key={p} className="notice warn">{p}</p>)}
       {direction && (
         <>
@@ -76,7 +77,7 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
           </div>
           <div className="lab-move">
             <label htmlFor={wordInputId}>{ui.labMoveWord}</label>
-            <input id={wordInputId} type="text" value={state.moveWord} spellCheck={false} autoCapitalize="off" onChange={(e) => state.setMoveWord(e.target.value)} />
+            <input id={wordInputId} type="text" value={settings.moveWord} spellCheck={false} autoCapitalize="off" onChange={(e) => settings.setMoveWord(e.target.value)} />
             <label htmlFor={sliderId}>{ui.labAlpha}</label>
             <input
               id={sliderId}
@@ -84,18 +85,18 @@ export function DirectionPanel(props: { loaded: AppModel; state: LabState; ui: U
               min={-ALPHA_STEPS}
               max={ALPHA_STEPS}
               step={1}
-              value={state.alphaTenths}
-              aria-valuetext={(state.alphaTenths / 10).toFixed(1)}
-              onChange={(e) => state.setAlphaTenths(Number(e.target.value))}
+              value={settings.alphaTenths}
+              aria-valuetext={(settings.alphaTenths / 10).toFixed(1)}
+              onChange={(e) => settings.setAlphaTenths(Number(e.target.value))}
             />
-            <span className="num">{(state.alphaTenths / 10).toFixed(1)}</span>
+            <span className="num">{(settings.alphaTenths / 10).toFixed(1)}</span>
           </div>
           {moveWord === '' && <p className="notice warn">{ui.labErrEmptyWord}</p>}
           {moveProblem && !moveProblem.ok && <p className="notice warn">{describeSplitWord(moveProblem, label, ui, lang)}</p>}
           {moved && (
             <>
               <p className="lab-hint">
-                {t(ui, 'labMoveExplain', lang, { word: moveWord, from, to, s: (state.alphaTenths / 10).toFixed(1), len: fmt(direction.length, 3) })}
+                {t(ui, 'labMoveExplain', lang, { word: moveWord, from, to, s: (settings.alphaTenths / 10).toFixed(1), len: fmt(direction.length, 3) })}
               </p>
               <NeighbourList title={ui.labMovedNearest} neighbours={moved} label={label} inputIds={moveId === null ? [] : [moveId]} ui={ui} lang={lang} />
             </>

@@ -4,7 +4,7 @@ import type { ForwardResult } from '../model/runText';
 import { useText } from '../state/text';
 import { t, type Lang, type UiStrings } from '../i18n';
 import { tokenLabel, useExpression, wholeWords } from './analysis';
-import { useLabState } from './state';
+import { useExpressionSettings } from './state';
 import { ArithmeticSection } from './ArithmeticSection';
 import { PictureSection } from './PictureSection';
 import { DirectionPanel } from './DirectionPanel';
@@ -20,10 +20,10 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: Forward
   const { lang, ui, result } = props;
   const loaded = useModel();
   const [text] = useText();
-  const state = useLabState();
+  const settings = useExpressionSettings();
   // The box follows every key at once; the rankings, the picture and the injected pass catch up a moment later.
-  const expression = useDeferredValue(state.expression);
-  const analysis = useExpression(loaded, expression, state.includeInputs, state.allTokens);
+  const expression = useDeferredValue(settings.expression);
+  const analysis = useExpression(loaded, expression, settings.includeInputs, settings.allTokens);
   const { vocabSize: V, nEmbd: C } = loaded.model.config;
   // Each panel fails on its own, and tries again when the expression or the text changes.
   const fence = (id: string) => ({ id, ui, resetKey: `${expression}\n${text}` });
@@ -39,16 +39,16 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: Forward
       <h2 id="lab-title">{ui.embeddingLab}</h2>
       <p className="lab-intro">{t(ui, 'labIntro', lang, { V, C })}</p>
       <FigureBoundary {...fence('lab-arithmetic')}>
-        <ArithmeticSection loaded={loaded} state={state} analysis={analysis} sentenceWords={sentenceWords} ui={ui} lang={lang} />
+        <ArithmeticSection loaded={loaded} settings={settings} analysis={analysis} sentenceWords={sentenceWords} ui={ui} lang={lang} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-picture')}>
-        <PictureSection loaded={loaded} state={state} analysis={analysis} ui={ui} lang={lang} />
+        <PictureSection loaded={loaded} analysis={analysis} ui={ui} lang={lang} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-injection')}>
-        <InjectionPanel loaded={loaded} before={result} state={state} analysis={analysis} ui={ui} lang={lang} />
+        <InjectionPanel loaded={loaded} before={result} analysis={analysis} ui={ui} lang={lang} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-direction')}>
-        <DirectionPanel loaded={loaded} state={state} ui={ui} lang={lang} />
+        <DirectionPanel loaded={loaded} allTokens={settings.allTokens} ui={ui} lang={lang} />
       </FigureBoundary>
       <section className="lab-section" aria-label={ui.labDotProduct}>
         <h3>{ui.labDotProduct}</h3>
@@ -57,7 +57,7 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: Forward
           <DotProductPanel ui={ui} lang={lang} />
         </FigureBoundary>
         <FigureBoundary {...fence('lab-word-dot')}>
-          <WordDot loaded={loaded} state={state} ui={ui} lang={lang} />
+          <WordDot loaded={loaded} ui={ui} lang={lang} />
         </FigureBoundary>
       </section>
       <FigureBoundary {...fence('lab-scale')}>

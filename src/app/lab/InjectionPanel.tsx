@@ -10,7 +10,7 @@ import { t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { tokenLabel } from './analysis';
 import { tokenLabel as anyTokenLabel } from '../../viz/format';
-import type { LabState } from './state';
+import { useInjectPosition } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
 const SHOWN = 6;
@@ -22,13 +22,14 @@ export function defaultPosition(sentenceIds: readonly number[], inputIds: readon
 }
 
 /** Replace one token's embedding with the result vector and compare the next-token distributions. */
-export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
-  const { loaded, before, state, analysis, ui, lang } = props;
+export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
+  const { loaded, before, analysis, ui, lang } = props;
+  const [inject, setInject] = useInjectPosition();
   const ids = before.kind === 'ok' ? before.ids : [];
   const vector = analysis.kind === 'ok' ? analysis.vector : null;
-  const chosen = state.inject === null ? defaultPosition(ids, analysis.kind === 'ok' ? analysis.inputIds : []) : state.inject;
+  const chosen = inject === null ? defaultPosition(ids, analysis.kind === 'ok' ? analysis.inputIds : []) : inject;
   const position = chosen < ids.length ? chosen : ids.length - 1;
-  const on = vector !== null && ids.length > 0 && state.inject !== -1;
+  const on = vector !== null && ids.length > 0 && inject !== -1;
   // The injected pass runs only while injection is on.
   const options = useMemo(() => (on ? { logitRows: 'last' as const, embeddingOverrides: [{ position, vector }] } : null), [on, position, vector]);
   const after = useRerun(loaded.model, before, options);
@@ -56,12 +57,12 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
                 aria-checked={on && i === position}
                 tabIndex={radioTabIndex(on && i === position)}
                 className="lab-chip token-chip"
-                onClick={() => state.setInject(i)}
+                onClick={() => setInject(i)}
               >
                 {tokenLabel(loaded, id)}
               </button>
             ))}
-            <button type="button" role="radio" aria-checked={!on} tabIndex={radioTabIndex(!on)} aria-label={ui.labInjectOff} title={ui.labInjectOff} className="lab-chip" onClick={() => state.setInject(-1)}>
+            <button type="button" role="radio" aria-checked={!on} tabIndex={radioTabIndex(!on)} aria-label={ui.labInjectOff} title={ui.labInjectOff} className="lab-chip" onClick={() => setInject(-1)}>
               <span aria-hidden="true">✕</span>
             </button>
           </div>

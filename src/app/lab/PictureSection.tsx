@@ -8,7 +8,7 @@ import { describeSplitWord } from './messages';
 import { PairInput } from './PairInput';
 import { PlaneView } from './PlaneView';
 import { fmt } from '../../viz/format';
-import type { LabState, WordPair } from './state';
+import { usePictureAxes, type WordPair } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
 const SHOWN_NEIGHBOURS = 6;
@@ -36,20 +36,21 @@ export function pairRows(
   return { ids: [ids[0], ids[1]], rows: [row(ids[0]), row(ids[1])] };
 }
 
-export function PictureSection(props: { loaded: AppModel; state: LabState; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
-  const { loaded, state, analysis, ui, lang } = props;
-  const xRows = pairRows(loaded, state.xAxis, ui, lang, ui.labAxisSame);
-  const yRows = pairRows(loaded, state.yAxis, ui, lang, ui.labAxisSame);
-  const axisProblems = state.axes === 'pairs' ? [...('problems' in xRows ? xRows.problems : []), ...('problems' in yRows ? yRows.problems : [])] : [];
+export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
+  const { loaded, analysis, ui, lang } = props;
+  const axisSettings = usePictureAxes();
+  const xRows = pairRows(loaded, axisSettings.xAxis, ui, lang, ui.labAxisSame);
+  const yRows = pairRows(loaded, axisSettings.yAxis, ui, lang, ui.labAxisSame);
+  const axisProblems = axisSettings.axes === 'pairs' ? [...('problems' in xRows ? xRows.problems : []), ...('problems' in yRows ? yRows.problems : [])] : [];
   const picture = useMemo(() => {
     if (analysis.kind !== 'ok' || axisProblems.length > 0) return null;
     let axes: PictureAxes = { kind: 'pca' };
-    if (state.axes === 'pairs' && 'rows' in xRows && 'rows' in yRows) axes = { kind: 'pairs', x: xRows.rows, y: yRows.rows };
+    if (axisSettings.axes === 'pairs' && 'rows' in xRows && 'rows' in yRows) axes = { kind: 'pairs', x: xRows.rows, y: yRows.rows };
     const terms = analysis.terms.map((term) => ({ id: term.id, coefficient: term.coefficient, label: term.form }));
     const neighbours = analysis.cosine.slice(0, SHOWN_NEIGHBOURS).map((n) => ({ id: n.id, label: tokenLabel(loaded, n.id) }));
     return buildPicture(loaded.model.params.wte, terms, analysis.vector, neighbours, axes);
     // The axis rows are derived from the pairs, which are in the deps.
-  }, [analysis, state.axes, state.xAxis.join(), state.yAxis.join(), axisProblems.length, loaded]);
+  }, [analysis, axisSettings.axes, axisSettings.xAxis.join(), axisSettings.yAxis.join(), axisProblems.length, loaded]);
 
   // What the flat picture cannot show exactly: which words are nearest to the result in all C dimensions.
   const nearest = useMemo(() => {
@@ -67,15 +68,15 @@ export function PictureSection(props: { loaded: AppModel; state: LabState; analy
       <div className="lab-toggles" role="radiogroup" aria-label={ui.labAxes} onKeyDown={onRadioGroupKeyDown}>
         <span>{ui.labAxes}{ui.colon}</span>
         {(['pca', 'pairs'] as const).map((mode) => (
-          <button key={mode} type="button" role="radio" aria-checked={state.axes === mode} tabIndex={radioTabIndex(state.axes === mode)} onClick={() => state.setAxes(mode)}>
+          <button key={mode} type="button" role="radio" aria-checked={axisSettings.axes === mode} tabIndex={radioTabIndex(axisSettings.axes === mode)} onClick={() => axisSettings.setAxes(mode)}>
             {mode === 'pca' ? ui.labAxesPca : ui.labAxesPairs}
           </button>
         ))}
       </div>
-      {state.axes === 'pairs' && (
+      {axisSettings.axes === 'pairs' && (
         <div className="lab-pairs">
-          <PairInput label={ui.labHorizontal} pair={state.xAxis} onChange={state.setXAxis} ui={ui} />
-          <PairInput label={ui.labVertical} pair={state.yAxis} onChange={state.setYAxis} ui={ui} />
+          <PairInput label={ui.labHorizontal} pair={axisSettings.xAxis} onChange={axisSettings.setXAxis} ui={ui} />
+          <PairInput label={ui.labVertical} pair={axisSettings.yAxis} onChange={axisSettings.setYAxis} ui={ui} />
         </div>
       )}
       {axisProblems.map((p) => <p key={p} className="notice warn">{p}</p>)}
@@ -92,8 +93,8 @@ export function PictureSection(props: { loaded: AppModel; state: LabState; analy
             ui={ui}
             lang={lang}
             axisNames={
-              state.axes === 'pairs'
-                ? [`${ui.labHorizontal}${ui.colon} ${state.xAxis[0]} → ${state.xAxis[1]}`, `${ui.labVertical}${ui.colon} ${state.yAxis[0]} → ${state.yAxis[1]}`]
+              axisSettings.axes === 'pairs'
+                ? [`${ui.labHorizontal}${ui.colon} ${axisSettings.xAxis[0]} → ${axisSettings.xAxis[1]}`, `${ui.labVertical}${ui.colon} ${axisSettings.yAxis[0]} → ${axisSettings.yAxis[1]}`]
                 : undefined
             }
           />

@@ -5,15 +5,16 @@ import { fmt } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
 import { pairRows } from './PictureSection';
 import { PairInput } from './PairInput';
-import type { LabState } from './state';
+import { useDotWords } from './state';
 
 const WIDTH = 640;
 const HEIGHT = 120;
 
 /** The dot product of two real rows of wte: C bars of aᵢbᵢ whose sum is |a||b|cos θ. */
-export function WordDot(props: { loaded: AppModel; state: LabState; ui: UiStrings; lang: Lang }) {
-  const { loaded, state, ui, lang } = props;
-  const pair = pairRows(loaded, state.dotWords, ui, lang, null);
+export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) {
+  const { loaded, ui, lang } = props;
+  const [dotWords, setDotWords] = useDotWords();
+  const pair = pairRows(loaded, dotWords, ui, lang, null);
   const rows = 'rows' in pair ? pair.rows : null;
   const [aId, bId] = 'ids' in pair ? pair.ids : [-1, -1];
   // Keyed on the resolved ids (and the model's rows), not on the row views that are new every render.
@@ -25,7 +26,7 @@ export function WordDot(props: { loaded: AppModel; state: LabState; ui: UiString
   return (
     <div className="lab-word-dot">
       <h4>{ui.labWordDot}</h4>
-      <PairInput label={ui.labWordDot} hideLegend joiner="·" pair={state.dotWords} onChange={state.setDotWords} ui={ui} />
+      <PairInput label={ui.labWordDot} hideLegend joiner="·" pair={dotWords} onChange={setDotWords} ui={ui} />
       {'problems' in pair && pair.problems.map((p) => <p key={p} className="notice warn">{p}</p>)}
       {views && (
         <>

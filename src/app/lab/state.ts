@@ -1,6 +1,7 @@
 import { parseFlag, useUrlParam, writeFlag } from '../state/url';
 
 // Every lab setting lives in the URL under lab.*, so a shared link reproduces the lab exactly.
+// Each panel owns its own keys through one hook below.
 
 export const DEFAULT_EXPRESSION = 'king - man + woman';
 export const DEFAULT_X_AXIS: WordPair = ['man', 'woman'];
@@ -37,23 +38,38 @@ const injection = (raw: string | null) => {
 };
 const writeInjection = (p: number | null) => (p === null ? null : p < 0 ? 'off' : String(p));
 
-export function useLabState() {
+/** The expression box and its two switches: the expression section edits them, the whole lab reads them. */
+export function useExpressionSettings() {
   const [expression, setExpression] = useUrlParam('lab.expr', clearable(DEFAULT_EXPRESSION), writeClearable, 'replace');
   const [includeInputs, setIncludeInputs] = useUrlParam('lab.inputs', parseFlag, writeFlag, 'replace');
   const [allTokens, setAllTokens] = useUrlParam('lab.all', parseFlag, writeFlag, 'replace');
+  return { expression, setExpression, includeInputs, setIncludeInputs, allTokens, setAllTokens };
+}
+
+export type ExpressionSettings = ReturnType<typeof useExpressionSettings>;
+
+/** The picture's axes: principal components, or two word pairs. */
+export function usePictureAxes() {
   const [axes, setAxes] = useUrlParam('lab.axes', axesMode, writeAxes, 'replace');
   const [xAxis, setXAxis] = useUrlParam('lab.x', pair(DEFAULT_X_AXIS), writePair, 'replace');
   const [yAxis, setYAxis] = useUrlParam('lab.y', pair(DEFAULT_Y_AXIS), writePair, 'replace');
+  return { axes, setAxes, xAxis, setXAxis, yAxis, setYAxis };
+}
+
+/** The direction panel: a word pair, the word moved along it and how far. */
+export function useDirectionSettings() {
   const [direction, setDirection] = useUrlParam('lab.dir', pair(DEFAULT_DIRECTION), writePair, 'replace');
   const [moveWord, setMoveWord] = useUrlParam('lab.move', clearable('king'), writeClearable, 'replace');
   const [alphaTenths, setAlphaTenths] = useUrlParam('lab.alpha', steps, writeSteps, 'replace');
-  const [inject, setInject] = useUrlParam('lab.inject', injection, writeInjection, 'replace');
-  const [dotWords, setDotWords] = useUrlParam('lab.dot', pair(DEFAULT_DOT_WORDS), writePair, 'replace');
-  return {
-    expression, setExpression, includeInputs, setIncludeInputs, allTokens, setAllTokens,
-    axes, setAxes, xAxis, setXAxis, yAxis, setYAxis, direction, setDirection,
-    moveWord, setMoveWord, alphaTenths, setAlphaTenths, inject, setInject, dotWords, setDotWords,
-  };
+  return { direction, setDirection, moveWord, setMoveWord, alphaTenths, setAlphaTenths };
 }
 
-export type LabState = ReturnType<typeof useLabState>;
+/** Where the injection panel puts the result vector. */
+export function useInjectPosition() {
+  return useUrlParam('lab.inject', injection, writeInjection, 'replace');
+}
+
+/** The two words whose embeddings the dot-product panel multiplies. */
+export function useDotWords() {
+  return useUrlParam('lab.dot', pair(DEFAULT_DOT_WORDS), writePair, 'replace');
+}

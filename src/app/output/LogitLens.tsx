@@ -3,10 +3,7 @@ import { logitLens } from '../../core/lens';
 import { probabilityColour, inkOn } from '../../viz/output/sequential';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
-import { useUrlParam, asInt, serializeInt } from '../state/url';
-// Parsed as the explainer's stepper parses it, so both agree on the current stage.
-import { parseStep } from '../explainer/useSelection';
-import { buildStages } from '../../viz/stages';
+import type { Stage } from '../../viz/stages';
 import { lensRowForStage } from '../../viz/output/lensRow';
 import { formatPercent, tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
@@ -15,17 +12,13 @@ const K = 5;
 
 /**
  * What the model would predict if it stopped after each block, at the position the explainer has
- * selected (URL `tok`). The row matching the stepper's stage (URL `step`) is highlighted.
+ * selected (`position`, a valid one). The row matching the stepper's `stage` is highlighted.
  */
-export function LogitLens({ lang, ui, result }: OutputProps) {
+export function LogitLens({ lang, ui, result, position, stage, onPickPosition }: OutputProps & { position: number; stage: Stage; onPickPosition: (position: number) => void }) {
   const { model, tokenizer } = useModel();
-  const T = result.kind === 'ok' ? result.ids.length : 1;
-  const [position, setPosition] = useUrlParam('tok', asInt(T - 1, 0, T - 1), serializeInt, 'replace');
-  const stages = useMemo(() => buildStages(model.config.nLayer), [model]);
-  const [rawStep] = useUrlParam('step', parseStep, serializeInt);
   const rows = useMemo(() => (result.kind === 'ok' ? logitLens(model, result.trace, position, K) : []), [model, result, position]);
   if (result.kind !== 'ok') return null;
-  const current = lensRowForStage(stages[Math.min(rawStep, stages.length - 1)], model.config.nLayer);
+  const current = lensRowForStage(stage, model.config.nLayer);
   const rowName = (layer: number) => (layer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: layer }));
   return (
     <section className="output-figure logit-lens" id="logit-lens" aria-label={ui.outLensTitle}>
@@ -33,7 +26,7 @@ export function LogitLens({ lang, ui, result }: OutputProps) {
       <p className="caption">{t(ui, 'outLensCaption', lang, { t: position, token: tokenLabel(tokenizer, result.ids[position]) })}</p>
       <label className="inline-field">
         <span>{ui.outLensPositionLabel}</span>
-        <select value={position} onChange={(e) => setPosition(Number(e.target.value))} data-testid="lens-position">
+        <select value={position} onChange={(e) => onPickPosition(Number(e.target.value))} data-testid="lens-position">
           {result.ids.map((id, p) => (
             <option key={p} value={p}>
               {p}: {tokenLabel(tokenizer, id)}
