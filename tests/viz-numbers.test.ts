@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, dot, layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from '../src/viz/numbers';
+import { cosine, dot } from '../src/core/vec';
+import { layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from '../src/viz/numbers';
 import { layernormForward } from '../src/core/ops/layernorm';
 import { bytesWithPartialsShown, fmt, formatPercent, tex, texFixed, tokenLabel, visibleToken } from '../src/viz/format';
 import { bytesToUnicode } from '../src/core/tokenizer';

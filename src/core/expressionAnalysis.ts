@@ -1,6 +1,7 @@
 import type { LoadedModel } from './bundle';
 import { parseExpression, type ExpressionError } from './expression';
-import { resolveTerms, termsVector, wholeWordMask, isZeroVector, type ResolvedTerm, type UnresolvedTerm } from './wordTerms';
+import { isZeroVector } from './vec';
+import { resolveTerms, termsVector, wholeWordMask, type ResolvedTerm, type UnresolvedTerm } from './wordTerms';
 import { nearestRows, type Neighbour } from './analogy';
 
 // What the embedding lab derives from an expression such as king - man + woman: the result vector and

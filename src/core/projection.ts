@@ -1,4 +1,5 @@
 // Flattening a handful of C-dimensional vectors onto a page: either their two principal components,
+import { dot } from './vec';
 // or two directions the reader names (man → woman against man → king).
 //
 // PCA works on the small n×n Gram matrix of the centred vectors rather than the C×C covariance:
@@ -12,11 +13,6 @@ export interface PrincipalAxes {
 
 const SWEEPS = 100;
 
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
 
 /**
  * All eigenpairs of a symmetric n×n matrix by cyclic Jacobi rotations, largest eigenvalue first.

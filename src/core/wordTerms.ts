@@ -66,13 +66,3 @@ export function wholeWordMask(tokenizer: Tokenizer): Uint8Array {
   return mask;
 }
 
-export function isZeroVector(vector: ArrayLike<number>): boolean {
-  for (let i = 0; i < vector.length; i++) if (vector[i] !== 0) return false;
-  return true;
-}
-
-export function vectorNorm(vector: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < vector.length; i++) s += vector[i] * vector[i];
-  return Math.sqrt(s);
-}

@@ -25,22 +25,6 @@ export function layerNormChannel(row: ArrayLike<number>, c: number, gamma: numbe
   return (gamma * (row[c] - stats.mean)) / stats.denom + beta;
 }
 
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-export function norm(a: ArrayLike<number>): number {
-  return Math.sqrt(dot(a, a));
-}
-
-/** cos θ between two vectors; 0 when either is all zeros, where the angle is undefined. */
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const d = norm(a) * norm(b);
-  return d === 0 ? 0 : dot(a, b) / d;
-}
-
 /**
  * One output of y = x @ W + b with W stored (in, out): Σ_i x_i W[i, col] + b.
  * `terms` are the factor pairs [x_i, W[i, col]] in input order, for showing the first few.

@@ -1,6 +1,6 @@
 import type { Trace } from '../core/trace';
 import { row } from '../core/tensor';
-import { norm } from './numbers';
+import { norm } from '../core/vec';
 
 // The residual stream of one token, read at every point where a block writes into it.
 

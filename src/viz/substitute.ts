@@ -3,7 +3,8 @@ import { unembeddingMatrix } from '../core/model';
 import { row, slice0 } from '../core/tensor';
 import type { Trace } from '../core/trace';
 import { gelu } from '../core/ops/gelu';
-import { dot, layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from './numbers';
+import { dot } from '../core/vec';
+import { layerNormChannel, layerNormStats, linearColumn, softmaxEntry } from './numbers';
 import { layerNormInput, type Stage } from './stages';
 import { tex, texFixed, texTerm } from './format';
 

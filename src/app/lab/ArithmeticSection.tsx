@@ -3,7 +3,7 @@ import { appendTerm } from '../../core/expression';
 import type { AppModel } from '../model/loadModel';
 import { t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
-import { tokenLabel, wholeWords } from './analysis';
+import { labWordLabel, wholeWords } from './analysis';
 import { describeError, describeSplitWord } from './messages';
 import { NeighbourList } from './NeighbourList';
 import { VectorStrip } from '../explainer/figures/VectorStrip';
@@ -27,7 +27,7 @@ export function ArithmeticSection(props: {
   const { loaded, settings, analysis, ui, lang } = props;
   const inputId = useId();
   const hintId = useId();
-  const label = (id: number) => tokenLabel(loaded, id);
+  const label = (id: number) => labWordLabel(loaded, id);
   // Measured on the section, which is always there, so the strip fits even if it first appears after an error.
   const [sectionRef, stripWidth] = useWidth<HTMLElement>(640);
   const resultVector = analysis.kind === 'ok' ? analysis.vector : null;

@@ -2,11 +2,12 @@ import { useId, useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
 import { directionEnds, moveAlong, MAX_STEPS, projectRows } from '../../core/direction';
 import { unitDirection } from '../../core/projection';
-import { resolveWord, vectorNorm } from '../../core/wordTerms';
+import { resolveWord } from '../../core/wordTerms';
+import { norm } from '../../core/vec';
 import { nearestRows } from '../../core/analogy';
 import { fmt } from '../../viz/format';
 import { t, type Lang, type UiStrings } from '../i18n';
-import { candidateFilter, NEIGHBOURS, tokenLabel, wordId } from './analysis';
+import { candidateFilter, NEIGHBOURS, labWordLabel, wordId } from './analysis';
 import { describeSplitWord } from './messages';
 import { NeighbourList } from './NeighbourList';
 import { PairInput } from './PairInput';
@@ -33,7 +34,7 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
     const unit = unitDirection(rows[0], rows[1]);
     if (!unit) return null;
     const ends = directionEnds(projectRows(wte, unit), ENDS, candidate);
-    const length = vectorNorm(Float64Array.from(rows[1], (x, c) => x - rows[0][c]));
+    const length = norm(Float64Array.from(rows[1], (x, c) => x - rows[0][c]));
     return { unit, ends, length };
   }, [fromId, toId, candidate, wte]); // rows follow from the ids
 
@@ -49,7 +50,7 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
     return nearestRows(wte, vector, { k: NEIGHBOURS, candidate });
   }, [direction, moveId, alpha, candidate, wte]);
 
-  const label = (id: number) => tokenLabel(loaded, id);
+  const label = (id: number) => labWordLabel(loaded, id);
   const [from, to] = settings.direction;
   return (
     <section className="lab-section lab-directions" aria-label={ui.labDirections}>

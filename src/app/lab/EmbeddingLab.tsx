@@ -3,7 +3,7 @@ import { useModel } from '../model/ModelContext';
 import type { ForwardResult } from '../model/runText';
 import { useText } from '../state/text';
 import { t, type Lang, type UiStrings } from '../i18n';
-import { tokenLabel, useExpression, wholeWords } from './analysis';
+import { labWordLabel, useExpression, wholeWords } from './analysis';
 import { useExpressionSettings } from './state';
 import { ArithmeticSection } from './ArithmeticSection';
 import { PictureSection } from './PictureSection';
@@ -31,7 +31,7 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: Forward
   const sentenceWords = useMemo(() => {
     const mask = wholeWords(loaded);
     const ids = loaded.tokenizer.encode(text.slice(0, 2000)).filter((id) => mask[id] === 1);
-    return [...new Set(ids.map((id) => tokenLabel(loaded, id)))].slice(0, 24);
+    return [...new Set(ids.map((id) => labWordLabel(loaded, id)))].slice(0, 24);
   }, [loaded, text]);
 
   return (

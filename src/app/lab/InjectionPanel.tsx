@@ -8,7 +8,7 @@ import { ShiftTable } from '../ShiftTable';
 import { formatTerms } from '../../core/expression';
 import { t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
-import { tokenLabel } from './analysis';
+import { labWordLabel } from './analysis';
 import { tokenLabel as anyTokenLabel } from '../../viz/format';
 import { useInjectPosition } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
@@ -59,7 +59,7 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
                 className="lab-chip token-chip"
                 onClick={() => setInject(i)}
               >
-                {tokenLabel(loaded, id)}
+                {labWordLabel(loaded, id)}
               </button>
             ))}
             <button type="button" role="radio" aria-checked={!on} tabIndex={radioTabIndex(!on)} aria-label={ui.labInjectOff} title={ui.labInjectOff} className="lab-chip" onClick={() => setInject(-1)}>
@@ -67,7 +67,7 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
             </button>
           </div>
           {on && (
-            <p className="notice">{t(ui, 'labInjectNote', lang, { pos: position, token: tokenLabel(loaded, ids[position]), expr: expression })}</p>
+            <p className="notice">{t(ui, 'labInjectNote', lang, { pos: position, token: labWordLabel(loaded, ids[position]), expr: expression })}</p>
           )}
           {on && shifts.length > 0 && (
             <ShiftTable

@@ -3,7 +3,7 @@ import type { AppModel } from '../model/loadModel';
 import { resolveWord } from '../../core/wordTerms';
 import { buildPicture, type PictureAxes } from '../../viz/lab/picture';
 import { t, type Lang, type UiStrings } from '../i18n';
-import { tokenLabel, type ExpressionAnalysis } from './analysis';
+import { labWordLabel, type ExpressionAnalysis } from './analysis';
 import { describeSplitWord } from './messages';
 import { PairInput } from './PairInput';
 import { PlaneView } from './PlaneView';
@@ -27,7 +27,7 @@ export function pairRows(
   const C = loaded.model.config.nEmbd;
   const found = pair.map((w) => ({ w, r: resolveWord(loaded.tokenizer, w.trim()) }));
   const problems = found.flatMap(({ w, r }) =>
-    w.trim() === '' ? [ui.labErrEmptyWord] : r.ok ? [] : [describeSplitWord({ word: w, pieceIds: r.pieceIds }, (id) => tokenLabel(loaded, id), ui, lang)],
+    w.trim() === '' ? [ui.labErrEmptyWord] : r.ok ? [] : [describeSplitWord({ word: w, pieceIds: r.pieceIds }, (id) => labWordLabel(loaded, id), ui, lang)],
   );
   if (problems.length > 0) return { problems: [...new Set(problems)] };
   const ids = found.map(({ r }) => (r.ok ? r.id : -1));
@@ -47,7 +47,7 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
     let axes: PictureAxes = { kind: 'pca' };
     if (axisSettings.axes === 'pairs' && 'rows' in xRows && 'rows' in yRows) axes = { kind: 'pairs', x: xRows.rows, y: yRows.rows };
     const terms = analysis.terms.map((term) => ({ id: term.id, coefficient: term.coefficient, label: term.form }));
-    const neighbours = analysis.cosine.slice(0, SHOWN_NEIGHBOURS).map((n) => ({ id: n.id, label: tokenLabel(loaded, n.id) }));
+    const neighbours = analysis.cosine.slice(0, SHOWN_NEIGHBOURS).map((n) => ({ id: n.id, label: labWordLabel(loaded, n.id) }));
     return buildPicture(loaded.model.params.wte, terms, analysis.vector, neighbours, axes);
     // The axis rows are derived from the pairs, which are in the deps.
   }, [analysis, axisSettings.axes, axisSettings.xAxis.join(), axisSettings.yAxis.join(), axisProblems.length, loaded]);
@@ -59,7 +59,7 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
     const best = analysis.cosine.find((n) => !analysis.inputIds.includes(n.id));
     const nearestInput = analysis.inputCosine[0];
     const closestInput = { word: analysis.terms.find((term) => term.id === nearestInput.id)!.form, score: nearestInput.score };
-    return { C, best: best ? { word: tokenLabel(loaded, best.id), score: best.score } : null, closestInput };
+    return { C, best: best ? { word: labWordLabel(loaded, best.id), score: best.score } : null, closestInput };
   }, [analysis, loaded]);
 
   return (

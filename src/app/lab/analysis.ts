@@ -19,7 +19,7 @@ export function wordId(loaded: LoadedModel, word: string): number | null {
 }
 
 /** A token as the lab shows it: whole words without their leading space, anything else with its spaces made visible. */
-export function tokenLabel(loaded: LoadedModel, id: number): string {
+export function labWordLabel(loaded: LoadedModel, id: number): string {
   // A whole word is what the reader types into the expression, so it drops the space it starts with.
   if (wholeWords(loaded)[id] === 1) return loaded.tokenizer.tokenText(id).slice(1);
   return anyTokenLabel(loaded.tokenizer, id);

@@ -1,5 +1,6 @@
 // The two views of a dot product: the algebraic sum of component products and the geometric
 // |a| |b| cos θ. Both are computed from the same numbers so the page can show they agree.
+import { norm } from '../../core/vec';
 
 export interface DotViews {
   products: number[]; // aᵢ bᵢ
@@ -13,8 +14,8 @@ export interface DotViews {
 export function dotViews(a: readonly number[] | Float32Array, b: readonly number[] | Float32Array): DotViews {
   const products = Array.from({ length: a.length }, (_, i) => a[i] * b[i]);
   const sum = products.reduce((s, x) => s + x, 0);
-  const lengthA = Math.sqrt(Array.from(a).reduce((s, x) => s + x * x, 0));
-  const lengthB = Math.sqrt(Array.from(b).reduce((s, x) => s + x * x, 0));
+  const lengthA = norm(a);
+  const lengthB = norm(b);
   const cos = lengthA > 0 && lengthB > 0 ? Math.max(-1, Math.min(1, sum / (lengthA * lengthB))) : NaN;
   const angle = Math.acos(cos);
   return { products, sum, lengthA, lengthB, angle, geometric: Number.isNaN(cos) ? 0 : lengthA * lengthB * cos };

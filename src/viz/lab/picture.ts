@@ -1,4 +1,4 @@
-import type { Tensor } from '../../core/tensor';
+import { row, type Tensor } from '../../core/tensor';
 import { formatTerms } from '../../core/expression';
 import { principalAxes, projectOnto, unitDirection } from '../../core/projection';
 import type { PlanePoint, PointKind } from './plane';
@@ -26,11 +26,6 @@ export interface Picture {
   parallels: { from: string; to: string }[];
   /** Fraction of the shown vectors' spread the two principal components keep; null for chosen directions. */
   share: number | null;
-}
-
-function row(wte: Tensor, id: number): Float32Array {
-  const C = wte.shape[1];
-  return wte.data.subarray(id * C, (id + 1) * C);
 }
 
 /** Lay out the arithmetic; returns null when a chosen direction is degenerate (both words the same vector). */

@@ -4,7 +4,7 @@ import { row, type Tensor } from '../../../core/tensor';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
-import { cosine, dot, norm } from '../../../viz/numbers';
+import { cosine, dot, norm } from '../../../core/vec';
 import { tex, texTerm } from '../../../viz/format';
 import { VectorStrip } from './VectorStrip';
 import { Tex } from '../Tex';
