@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chapterIds, getChapter, getUi } from '../src/content/chapters';
 import { fillPlaceholders, modelPlaceholders } from '../src/content/fill';
 import type { ChapterId, ChapterText, Lang } from '../src/content/types';
@@ -87,6 +89,17 @@ describe('chapters', () => {
   });
 });
 
+/** Every .ts and .tsx file under src/ except the ui string tables themselves. */
+function appSource(): string {
+  const root = join(import.meta.dirname, '..', 'src');
+  const tables = new Set([join(root, 'content', 'en', 'ui.ts'), join(root, 'content', 'zh', 'ui.ts')]);
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((file) => join(root, file))
+    .filter((path) => /\.tsx?$/.test(path) && !tables.has(path))
+    .map((path) => readFileSync(path, 'utf8'))
+    .join('\n');
+}
+
 describe('ui strings', () => {
   it('has exactly the same keys in en and zh', () => {
     expect(Object.keys(getUi('zh')).sort()).toEqual(Object.keys(getUi('en')).sort());
@@ -99,6 +112,12 @@ describe('ui strings', () => {
       // Interface strings name their own values ({n}, {token}, …); what matters is that both languages fill the same ones.
       expect(placeholders(zh[key]), `ui.${key}`).toEqual(placeholders(en[key]));
     }
+  });
+
+  it('uses every key somewhere in the app: as ui.key, or quoted where a table names it', () => {
+    const source = appSource();
+    const unused = Object.keys(getUi('en')).filter((key) => !new RegExp(`\\bui\\.${key}\\b|['"\`]${key}['"\`]`).test(source));
+    expect(unused).toEqual([]);
   });
 
   it('carries the titles and notices the brief asks for', () => {
@@ -186,7 +205,7 @@ describe('fillPlaceholders', () => {
   });
 
   it('fills string values as given', () => {
-    expect(fillPlaceholders(getUi('en').modelLoadError, { error: 'HTTP 404' }, 'en')).toContain('(HTTP 404)');
+    expect(fillPlaceholders(getUi('en').outSeedInvalid, { value: 'abc', to: 42 }, 'en')).toContain('abc is not, so 42 is used');
   });
 
   it('leaves no model placeholder behind in any chapter', () => {

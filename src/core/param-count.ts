@@ -27,8 +27,6 @@ export const GPT2_XL: ParamConfig = { name: 'GPT-2 XL (1.5B)', vocabSize: 50257,
 export const GPT3_175B: ParamConfig = { name: 'GPT-3 175B', vocabSize: 50257, nPositions: 2048, nEmbd: 12288, nLayer: 96, nHead: 96, tied: true };
 export const GPT3_175B_UNTIED: ParamConfig = { ...GPT3_175B, name: 'GPT-3 175B (W_u counted separately)', tied: false };
 
-export const PUBLISHED_CONFIGS: readonly ParamConfig[] = [GPT2_SMALL, GPT2_MEDIUM, GPT2_LARGE, GPT2_XL, GPT3_175B];
-
 export type ParamGroupKey =
   | 'tokenEmbedding'
   | 'positionEmbedding'

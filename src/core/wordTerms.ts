@@ -54,11 +54,6 @@ export function termsVector(wte: Tensor, terms: readonly ResolvedTerm[]): Float3
   return combineRows(wte, terms.map((t) => ({ id: t.id, weight: t.coefficient })));
 }
 
-/** The running sums after each term, (n, C): the corners of the arrows the picture draws. */
-export function partialSums(wte: Tensor, terms: readonly ResolvedTerm[]): Float32Array[] {
-  return terms.map((_, i) => termsVector(wte, terms.slice(0, i + 1)));
-}
-
 /** 1 for whole-word tokens (" king"), 0 otherwise: the default candidates for nearest neighbours. (V) */
 export function wholeWordMask(tokenizer: Tokenizer): Uint8Array {
   const mask = new Uint8Array(tokenizer.vocabSize);
