@@ -20,15 +20,26 @@ export function saveState(path: string, state: TrainState, runKey: string): void
   renameSync(tmp, path);
 }
 
-/** The saved state, or null when there is none or it belongs to a different run configuration. */
-export function loadState(path: string, runKey: string, params: Float32Array): TrainState | null {
+/** A run key (the run's settings as JSON) without its length: a run may be lengthened or shortened and resumed. */
+function withoutSteps(runKey: string): string {
+  const settings = JSON.parse(runKey) as Record<string, unknown>;
+  delete settings.steps;
+  return JSON.stringify(settings);
+}
+
+/**
+ * The saved state, or null when there is none or it belongs to a different run configuration.
+ * plannedSteps is the length the saved run was planned for, which may differ from the resuming run's.
+ */
+export function loadState(path: string, runKey: string, params: Float32Array): (TrainState & { plannedSteps: number }) | null {
   if (!existsSync(path)) return null;
   const buf = readFileSync(path);
   const headerLen = buf.readUInt32LE(0);
   const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8'));
-  if (header.runKey !== runKey || header.n !== params.length) return null;
+  if (withoutSteps(header.runKey) !== withoutSteps(runKey) || header.n !== params.length) return null;
   const n = header.n as number;
   const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + 4 + headerLen, buf.byteOffset + 4 + headerLen + 3 * n * 4));
   params.set(floats.subarray(0, n));
-  return { step: header.step, elapsedSeconds: header.elapsedSeconds, params, m: floats.slice(n, 2 * n), v: floats.slice(2 * n, 3 * n) };
+  const plannedSteps = (JSON.parse(header.runKey) as { steps: number }).steps;
+  return { step: header.step, elapsedSeconds: header.elapsedSeconds, params, m: floats.slice(n, 2 * n), v: floats.slice(2 * n, 3 * n), plannedSteps };
 }

@@ -83,6 +83,13 @@ function loadOrBuildEmbedding(dir: string, train: Uint16Array, settings: RunSett
   return wte;
 }
 
+/** The planned length changed when the run was resumed after `afterStep`. */
+export interface ScheduleChange {
+  afterStep: number;
+  fromSteps: number;
+  toSteps: number;
+}
+
 export interface TrainOptions {
   dir: string; // build folder: caches, checkpoint, loss log
   out: string; // where the finished model folder is written
@@ -135,6 +142,16 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   let rows: LogRow[] = resumed && existsSync(logPath) ? (JSON.parse(readFileSync(logPath, 'utf8')) as LogRow[]).filter((r) => r.step <= resumed.step) : [];
   const firstStep = (resumed?.step ?? 0) + 1;
   if (resumed) log(`resuming after step ${resumed.step}`);
+  // A run resumed with another length keeps its steps so far and follows the new schedule from here on;
+  // the change is recorded in the training log, since a fresh run of the new length differs from it.
+  const changesPath = resolve(dir, 'schedule-changes.json');
+  const scheduleChanges: ScheduleChange[] = resumed && existsSync(changesPath) ? JSON.parse(readFileSync(changesPath, 'utf8')) : [];
+  if (!resumed) writeFileSync(changesPath, '[]');
+  if (resumed && resumed.plannedSteps !== settings.steps) {
+    log(`the run was planned for ${resumed.plannedSteps} steps; from step ${firstStep} it follows a ${settings.steps}-step schedule`);
+    scheduleChanges.push({ afterStep: resumed.step, fromSteps: resumed.plannedSteps, toSteps: settings.steps });
+    writeFileSync(changesPath, JSON.stringify(scheduleChanges));
+  }
   log(`model: ${config.nLayer} layers, ${config.nHead} heads, C=${config.nEmbd}, T=${T}, V=${V}: ${params.length} parameters; ${WORKERS} workers on ${availableParallelism()} cores`);
 
   const share = (a: Uint16Array) => {
@@ -231,7 +248,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     vocab: data.vocabJson,
     merges: data.mergesTxt,
   });
-  writeFileSync(resolve(args.out, 'training-log.json'), JSON.stringify({ settings, rows }) + '\n');
+  writeFileSync(resolve(args.out, 'training-log.json'), JSON.stringify({ settings, scheduleChanges, rows }) + '\n');
   const last = rows[rows.length - 1];
   console.log(`done: ${last?.step ?? 0} steps, ${last?.tokens ?? 0} tokens, ${(seconds() / 60).toFixed(1)} min; wrote ${args.out}`);
   return rows;
