@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { t } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
@@ -6,28 +6,20 @@ import { usePass } from '../model/usePass';
 import { useText } from '../state/text';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
-import { nextStep, respelling, type EndOfText, type GenerationContext, type Respelling } from './generation';
+import { generationReducer, IDLE_RUN, livePending, nextMove, nextStep, type EndOfText, type GenerationContext } from './generation';
 import { DEFAULT_SEED, useEndOfTextRule, useSampling, useSeed } from './settings';
 import { END_OF_TEXT } from '../../core/tokenizer/index.ts';
 
 const MAX_N = 64;
 const STEP_DELAY_MS = 180;
-const NONE: readonly number[] = [];
 const LAST_ROW = { logitRows: 'last' } as const;
-
-/** Sampled ids that no text spells exactly, tied to the text they follow. */
-interface Pending {
-  base: string;
-  ids: number[];
-}
-
-const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
  * Chapter 10: append sampled tokens to the reader's text. Each step changes the text, so the
  * workspace reruns the whole forward pass; the next step samples from that new trace. The bytes of
  * a half-finished character are kept as ids, and this panel runs the model on them itself until the
- * character is whole.
+ * character is whole. The run's transitions are `generationReducer`'s; this component draws the
+ * tokens and renders the run.
  * Steps are spaced with setTimeout so the page stays responsive and Stop takes effect between tokens.
  */
 export function GenerationPanel({ lang, ui, result }: OutputProps) {
@@ -38,27 +30,14 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const seed = useSeed();
   const [stopAtEnd, setStopAtEnd] = useEndOfTextRule();
   const endOfTextId = useMemo(() => tokenizer.idOf(END_OF_TEXT) ?? null, [tokenizer]);
-  const endOfText: EndOfText | null = endOfTextId === null ? null : { id: endOfTextId, stop: stopAtEnd };
-  // What the run did with "<|endoftext|>": stopped on it, or how often it left it out.
-  const [ended, setEnded] = useState(false);
-  const [leftOut, setLeftOut] = useState(0);
+  const endOfText = useMemo<EndOfText | null>(() => (endOfTextId === null ? null : { id: endOfTextId, stop: stopAtEnd }), [endOfTextId, stopAtEnd]);
   const [howMany, setHowMany] = useState('10');
-  const [remaining, setRemaining] = useState(0);
-  const [total, setTotal] = useState(0);
-  const [added, setAdded] = useState<number[]>([]);
-  const [contextFull, setContextFull] = useState(false);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [respelled, setRespelled] = useState<Respelling | null>(null);
-  // How long the sequence was when the run started: what comes after it is the run's own.
-  const [runStart, setRunStart] = useState<number | null>(null);
-  // The ids and text the last step produced; the next step waits until the trace for them arrives.
-  const [expected, setExpected] = useState<{ ids: number[]; text: string } | null>(null);
+  const [run, dispatch] = useReducer(generationReducer, IDLE_RUN);
 
   const n = Number(howMany);
   const nValid = Number.isInteger(n) && n >= 1 && n <= MAX_N;
 
-  // Pending ids belong to the text they were sampled after; once the reader changes it they no longer apply.
-  const live = result.kind === 'ok' && pending !== null && pending.base === result.text ? pending.ids : NONE;
+  const live = livePending(run, result.kind === 'ok' ? result.text : null);
   const pendingIds = useMemo(() => (result.kind === 'ok' && live.length > 0 ? [...result.ids, ...live] : null), [result, live]);
   const pendingTrace = usePass(model, pendingIds, LAST_ROW);
   const context = useMemo<GenerationContext | null>(() => {
@@ -67,58 +46,27 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
     return { ids: pendingIds, trace: pendingTrace, droppedTokens: result.droppedTokens };
   }, [result, pendingIds, pendingTrace]);
 
-  const step = (): boolean => {
-    if (result.kind !== 'ok') return false;
-    const next = nextStep(context, tokenizer, settings, seed.seed, nPositions, live.length, endOfText);
-    if (next.kind === 'contextFull') setContextFull(true);
-    if (next.kind === 'endOfText') {
-      setAdded((a) => [...a, next.id]);
-      setEnded(true);
-      return false;
-    }
-    if (next.kind !== 'text' && next.kind !== 'pending') return false;
-    setAdded((a) => [...a, next.id]);
-    if (next.endOfTextLeftOut) setLeftOut((n) => n + 1);
-    if (next.kind === 'text') {
-      if (next.respelled && context) setRespelled(respelling([...context.ids, next.id], next.ids));
-      setPending(null);
-      setExpected({ ids: next.ids, text: next.text });
-      setText(next.text);
-    } else {
-      setPending({ base: result.text, ids: next.ids.slice(result.ids.length) });
-      setExpected({ ids: next.ids, text });
-    }
-    return true;
-  };
-
   // One token per new trace: the context changes after each token, which schedules the next.
+  const seedValue = seed.seed;
   useEffect(() => {
-    if (remaining <= 0) return;
-    if (expected !== null && text !== expected.text) {
-      setRemaining(0); // the reader edited the text during the run
-      return;
-    }
-    if (expected === null && result.kind === 'ok' && result.text !== text) return; // the trace of what was just typed is on its way
-    if (expected !== null && (context === null || !sameIds(context.ids, expected.ids))) return;
+    const move = nextMove(run, { text, resultText: result.kind === 'ok' ? result.text : null, contextIds: context?.ids ?? null });
+    if (move === 'edited') dispatch({ type: 'stop' });
+    if (move !== 'step') return;
     const timer = setTimeout(() => {
-      if (step()) setRemaining((r) => r - 1);
-      else setRemaining(0);
+      if (result.kind !== 'ok' || context === null) {
+        dispatch({ type: 'stop' });
+        return;
+      }
+      const next = nextStep(context, tokenizer, settings, seedValue, nPositions, live.length, endOfText);
+      dispatch({ type: 'stepped', next, contextIds: context.ids, base: { text: result.text, length: result.ids.length }, text });
+      if (next.kind === 'text') setText(next.text);
     }, prefersReducedMotion() ? 0 : STEP_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [remaining, context, expected, text, result]);
+  }, [run, text, result, context, tokenizer, settings, seedValue, nPositions, live.length, endOfText, setText]);
 
   const atContext = context !== null && (context.droppedTokens > 0 || context.ids.length >= nPositions);
-  const start = (count: number) => {
-    setAdded([]);
-    setRespelled(null);
-    setRunStart(context?.ids.length ?? null);
-    setContextFull(false);
-    setEnded(false);
-    setLeftOut(0);
-    setExpected(null);
-    setTotal(count);
-    setRemaining(count);
-  };
+  const start = (count: number) => dispatch({ type: 'start', count, sequenceLength: context?.ids.length ?? null });
+  const { added, respelled, runStart, total, remaining } = run;
   const running = remaining > 0;
   return (
     <section className="output-figure generation-panel" aria-label={ui.outGenerationTitle}>
@@ -132,7 +80,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           <button type="button" onClick={() => start(n)} disabled={running || !nValid || result.kind !== 'ok' || atContext} data-testid="generate-n">
             {t(ui, 'generateN', lang, { n: nValid ? n : '…' })}
           </button>
-          <button type="button" onClick={() => setRemaining(0)} disabled={!running} data-testid="generate-stop">
+          <button type="button" onClick={() => dispatch({ type: 'stop' })} disabled={!running} data-testid="generate-stop">
             {ui.stop}
           </button>
         </div>
@@ -160,7 +108,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           {t(ui, 'outGenerating', lang, { i: total - remaining + 1, n: total })}
         </p>
       )}
-      {(contextFull || atContext) && (
+      {(run.contextFull || atContext) && (
         <p className="notice warn" role="status" data-testid="context-full">
           {t(ui, 'contextFull', lang, { T: nPositions })}
         </p>
@@ -179,14 +127,14 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           )}
         </div>
       )}
-      {ended && endOfTextId !== null && (
+      {run.ended && endOfTextId !== null && (
         <p className="notice" role="status" data-testid="generation-ended">
           {t(ui, 'outGenEnded', lang, { token: tokenLabel(tokenizer, endOfTextId) })}
         </p>
       )}
-      {leftOut > 0 && endOfTextId !== null && (
+      {run.endOfTextLeftOut > 0 && endOfTextId !== null && (
         <p className="notice" role="status" data-testid="generation-end-left-out">
-          {t(ui, 'outGenEndLeftOut', lang, { token: tokenLabel(tokenizer, endOfTextId), n: leftOut })}
+          {t(ui, 'outGenEndLeftOut', lang, { token: tokenLabel(tokenizer, endOfTextId), n: run.endOfTextLeftOut })}
         </p>
       )}
       {runStart !== null && context !== null && (
@@ -219,7 +167,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
               </span>
             ))}
           </p>
-          <button type="button" onClick={() => setPending(null)} disabled={running}>
+          <button type="button" onClick={() => dispatch({ type: 'dropPending' })} disabled={running}>
             {ui.outGenPendingDrop}
           </button>
         </div>

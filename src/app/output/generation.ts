@@ -98,3 +98,92 @@ export function respelling(chosen: readonly number[], read: readonly number[]): 
   while (same < chosen.length && same < read.length && chosen[same] === read[same]) same++;
   return { chosen: chosen.slice(same), read: read.slice(same) };
 }
+
+/** Sampled ids that no text spells exactly yet (a half-written character), tied to the text they follow. */
+export interface Pending {
+  base: string;
+  ids: number[];
+}
+
+/** A generation run as the panel shows it. Every change goes through `generationReducer`. */
+export interface GenerationRun {
+  total: number; // tokens the reader asked for
+  remaining: number; // still to draw: the run is going while this is above 0
+  added: number[]; // every token drawn, with "<|endoftext|>" where the run stopped on it
+  runStart: number | null; // the sequence's length when the run started: what comes after it is the run's own
+  contextFull: boolean;
+  ended: boolean; // stopped on "<|endoftext|>"
+  endOfTextLeftOut: number; // how often "<|endoftext|>" was drawn and left out
+  pending: Pending | null;
+  respelled: Respelling | null;
+  // The ids and text the last step produced: the next step waits until the trace for them arrives.
+  expected: { ids: number[]; text: string } | null;
+}
+
+export const IDLE_RUN: GenerationRun = {
+  total: 0,
+  remaining: 0,
+  added: [],
+  runStart: null,
+  contextFull: false,
+  ended: false,
+  endOfTextLeftOut: 0,
+  pending: null,
+  respelled: null,
+  expected: null,
+};
+
+export type GenerationAction =
+  | { type: 'start'; count: number; sequenceLength: number | null }
+  // `next` was drawn after `contextIds`; `base` is the text and token count of the workspace's pass, `text` the text box.
+  | { type: 'stepped'; next: NextStep; contextIds: readonly number[]; base: { text: string; length: number }; text: string }
+  | { type: 'stop' }
+  | { type: 'dropPending' };
+
+export function generationReducer(run: GenerationRun, action: GenerationAction): GenerationRun {
+  switch (action.type) {
+    case 'start':
+      // Waiting bytes outlive a run: the next run carries on from them.
+      return { ...IDLE_RUN, pending: run.pending, total: action.count, remaining: action.count, runStart: action.sequenceLength };
+    case 'stop':
+      return { ...run, remaining: 0 };
+    case 'dropPending':
+      return { ...run, pending: null };
+    case 'stepped':
+      return stepped(run, action);
+  }
+}
+
+function stepped(run: GenerationRun, { next, contextIds, base, text }: Extract<GenerationAction, { type: 'stepped' }>): GenerationRun {
+  if (next.kind === 'contextFull') return { ...run, contextFull: true, remaining: 0 };
+  if (next.kind === 'empty') return { ...run, remaining: 0 };
+  const added = [...run.added, next.id];
+  if (next.kind === 'endOfText') return { ...run, added, ended: true, remaining: 0 };
+  const drawn = { ...run, added, remaining: run.remaining - 1, endOfTextLeftOut: run.endOfTextLeftOut + (next.endOfTextLeftOut ? 1 : 0) };
+  if (next.kind === 'text') {
+    const respelled = next.respelled ? respelling([...contextIds, next.id], next.ids) : run.respelled;
+    return { ...drawn, respelled, pending: null, expected: { ids: next.ids, text: next.text } };
+  }
+  // The text box stays as it is; the new bytes wait as ids after the workspace's tokens.
+  return { ...drawn, pending: { base: base.text, ids: next.ids.slice(base.length) }, expected: { ids: next.ids, text } };
+}
+
+/** The waiting ids that still apply: they belong to the text they were sampled after, and a reader's edit retires them. */
+export function livePending(run: GenerationRun, resultText: string | null): readonly number[] {
+  return run.pending !== null && run.pending.base === resultText ? run.pending.ids : NO_IDS;
+}
+
+const NO_IDS: readonly number[] = [];
+
+/** What a running run does now that the page shows `text` and a trace of `contextIds` made from `resultText`. */
+export type RunMove = 'idle' | 'wait' | 'edited' | 'step';
+
+export function nextMove(run: GenerationRun, page: { text: string; resultText: string | null; contextIds: readonly number[] | null }): RunMove {
+  if (run.remaining <= 0) return 'idle';
+  const { expected } = run;
+  if (expected === null) return page.resultText !== null && page.resultText !== page.text ? 'wait' : 'step'; // the trace of what was just typed is on its way
+  if (page.text !== expected.text) return 'edited'; // the reader changed the text during the run
+  return page.contextIds !== null && sameIds(page.contextIds, expected.ids) ? 'step' : 'wait';
+}
+
+const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, i) => id === b[i]);
