@@ -4,14 +4,26 @@ import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readSafetensors } from '../src/core/safetensors';
+import { runCli } from '../scripts/cli/run';
 
-// The command line through its real entry point, against the NumPy-checked fixture checkpoint.
+// The command line against the NumPy-checked fixture checkpoint. Most cases run its commands in this
+// process, through the same runCli the entry point calls; a few start the real entry point, for what
+// only a process shows: exit codes, and notes on stderr kept apart from the result on stdout.
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURE = resolve(ROOT, 'tests/fixtures/tiny');
 const reference = JSON.parse(readFileSync(resolve(FIXTURE, 'reference.json'), 'utf8'));
 const refTensors = readSafetensors(new Uint8Array(readFileSync(resolve(FIXTURE, 'reference.safetensors'))));
 
+const lines = (written: string[]) => written.map((line) => line + '\n').join('');
+
 function gpt(args: string[], model = FIXTURE) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli([...args, '--model', model], { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, stdout: lines(out), stderr: lines(err) };
+}
+
+function gptProcess(args: string[], model = FIXTURE) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args, '--model', model], { cwd: ROOT, encoding: 'utf8' });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
@@ -92,15 +104,16 @@ describe('gpt command line', () => {
     expect(out.matrix_products).toBe('WebAssembly SIMD');
   });
 
-  it('readable text output without --json', () => {
-    const res = gpt(['tokenize', '--text', 'The king']);
+  it('readable text output without --json, from the real entry point', () => {
+    const res = gptProcess(['tokenize', '--text', 'The king']);
+    expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('" king"');
   });
 
-  it('says when the text is longer than the context and keeps the last tokens', () => {
+  it('says on stderr when the text is longer than the context, and keeps the last tokens', () => {
     const long = 'the king said '.repeat(20);
-    const res = gpt(['predict', '--text', long, '--json']);
+    const res = gptProcess(['predict', '--text', long, '--json']);
     expect(res.code).toBe(0);
     expect(res.stderr).toMatch(/the model sees only the last 32/);
     expect(JSON.parse(res.stdout).tokens).toHaveLength(32);
@@ -121,7 +134,8 @@ describe('gpt command line', () => {
     expect(res.stderr).toMatch(/model\.safetensors/);
   });
 
-  it('rejects unknown commands and malformed numbers', () => {
+  it('rejects unknown commands and malformed numbers with exit code 2', () => {
+    expect(gptProcess(['frobnicate']).code).toBe(2);
     expect(gpt(['frobnicate']).code).toBe(2);
     const res = gpt(['predict', '--text', 'hi', '--top', 'many']);
     expect(res.code).toBe(2);

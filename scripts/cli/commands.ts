@@ -15,23 +15,24 @@ export interface CommandOutput {
   text: string;
 }
 
-type Command = (loaded: LoadedModel, args: CliArgs) => CommandOutput;
+/** `note` says something on stderr that does not stop the command (a cut text, a clamped setting). */
+type Command = (loaded: LoadedModel, args: CliArgs, note: (message: string) => void) => CommandOutput;
 
 const show = (s: string) => JSON.stringify(s);
 const isPositiveInt = (n: number) => Number.isInteger(n) && n >= 1;
 
 /** Encode and cut to the context, telling the caller on stderr when tokens were dropped. */
-function encodeForModel(loaded: LoadedModel, text: string): number[] {
+function encodeForModel(loaded: LoadedModel, text: string, note: (message: string) => void): number[] {
   const all = loaded.tokenizer.encode(text);
   if (all.length === 0) throw new Error('The text is empty: give --text some characters to continue from.');
   const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
   if (droppedTokens > 0) {
-    console.error(`note: the text has ${all.length} tokens; the model sees only the last ${ids.length}, so the first ${droppedTokens} were cut.`);
+    note(`note: the text has ${all.length} tokens; the model sees only the last ${ids.length}, so the first ${droppedTokens} were cut.`);
   }
   return ids;
 }
 
-function samplingFrom(args: CliArgs, vocabSize: number) {
+function samplingFrom(args: CliArgs, vocabSize: number, note: (message: string) => void) {
   const { settings, problems } = validateSettings(
     {
       temperature: args.optionalNumber('temperature') ?? 1,
@@ -40,7 +41,7 @@ function samplingFrom(args: CliArgs, vocabSize: number) {
     },
     vocabSize,
   );
-  for (const p of problems) console.error(`note: ${p.message}`);
+  for (const p of problems) note(`note: ${p.message}`);
   return settings;
 }
 
@@ -50,10 +51,10 @@ const tokenize: Command = ({ tokenizer }, args) => {
   return { json: { ids, tokens }, text: ids.map((id, i) => `${String(id).padStart(6)}  ${show(tokens[i])}`).join('\n') || '(no tokens)' };
 };
 
-const predict: Command = (loaded, args) => {
-  const ids = encodeForModel(loaded, args.required('text'));
+const predict: Command = (loaded, args, note) => {
+  const ids = encodeForModel(loaded, args.required('text'), note);
   const k = args.number('top', 10, isPositiveInt, 'a positive integer');
-  const settings = samplingFrom(args, loaded.model.config.vocabSize);
+  const settings = samplingFrom(args, loaded.model.config.vocabSize, note);
   const trace = forward(loaded.model, ids, { logitRows: 'last' });
   const { probs } = samplingDistribution(lastLogits(trace), { ...settings, topK: null, topP: null });
   const top = topK(probs, k).map(({ index, value }) => ({ id: index, text: loaded.tokenizer.tokenText(index), prob: value }));
@@ -64,15 +65,15 @@ const predict: Command = (loaded, args) => {
   };
 };
 
-const generateCommand: Command = (loaded, args) => {
-  const ids = encodeForModel(loaded, args.required('text'));
+const generateCommand: Command = (loaded, args, note) => {
+  const ids = encodeForModel(loaded, args.required('text'), note);
   const n = args.number('max-tokens', NaN, (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
   const seed = args.number('seed', 0, Number.isInteger, 'an integer');
   // As in the app: the model's end-of-text token ends the run, and is not printed as if it were text.
   const endOfText = loaded.tokenizer.idOf(END_OF_TEXT) ?? null;
-  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args, loaded.model.config.vocabSize), seed, undefined, endOfText);
-  if (result.stoppedAtContext) console.error(`note: stopped at the context length of ${loaded.model.config.nPositions} tokens.`);
-  if (result.stoppedAtToken) console.error(`note: the model chose ${END_OF_TEXT}, the token that ends a text; generation stopped there.`);
+  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args, loaded.model.config.vocabSize, note), seed, undefined, endOfText);
+  if (result.stoppedAtContext) note(`note: stopped at the context length of ${loaded.model.config.nPositions} tokens.`);
+  if (result.stoppedAtToken) note(`note: the model chose ${END_OF_TEXT}, the token that ends a text; generation stopped there.`);
   const text = loaded.tokenizer.decode(result.ids);
   return { json: { text, ids: result.ids, endOfText: result.stoppedAtToken }, text };
 };
