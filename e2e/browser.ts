@@ -75,3 +75,12 @@ export async function screenshotOf(part: Locator, name: string): Promise<string>
 export async function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
+
+/**
+ * Resolves once nothing on the page is animating and the browser has drawn two more frames, so
+ * every layout, resize observer and render that a change set off has run. Wait on this, not on a sleep.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}

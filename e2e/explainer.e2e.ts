@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
+import { launch, openApp, PHONE, screenshot, scrollsSideways, settled } from './browser';
 import { buildStages } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { chapterIds } from '../src/content/chapters';
@@ -196,11 +196,14 @@ describe('explainer', () => {
     await expect.poll(() => chapter.evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('auto');
     // A longer text changes every figure's height while most chapters are out of view.
     await page.locator('#reader-text').fill('the king said to the queen that he would go to the old city and see the people who lived there '.repeat(4));
-    await page.waitForTimeout(1000);
+    // The figures follow the text a moment later: wait until the pass over the long text is the one shown.
+    await expect.poll(async () => Number((await page.locator('.compute-note').textContent())?.match(/(\d+) tokens/)?.[1])).toBeGreaterThan(60);
+    await settled(page);
     const map = page.locator('.attention-figure .small-multiples svg').nth(1);
     await map.scrollIntoViewIfNeeded();
     const landed = (await map.boundingBox())!.y;
-    await page.waitForTimeout(500);
+    // Chapters drawn as they come into view must not push the map away from where the jump put it.
+    await settled(page);
     expect((await map.boundingBox())!.y).toBe(landed);
     expect(errors).toEqual([]);
   });
@@ -212,7 +215,7 @@ describe('explainer', () => {
     const wide = await heatmapWidth();
     await page.setViewportSize({ width: 800, height: 900 });
     await expect.poll(heatmapWidth).toBeLessThan(wide - 200);
-    await page.waitForTimeout(1500);
+    await settled(page);
     await page.setViewportSize({ width: 1280, height: 900 });
     await expect.poll(heatmapWidth).toBe(wide);
     expect(errors).toEqual([]);
@@ -257,7 +260,7 @@ describe('explainer', () => {
     await page.locator('#stepper-title').click();
     for (let i = 0; i < N; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => stageOf(page)).toBe(`Stage ${N} of ${N}`);
-    await page.waitForTimeout(500);
+    await settled(page);
     expect(errors).toEqual([]);
   });
 

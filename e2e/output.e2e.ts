@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
+import { launch, openApp, PHONE, screenshot, scrollsSideways, settled } from './browser';
 import { buildStages } from '../src/viz/stages';
 
 // The output figures (chapters 8-10 and the experiments): sampling controls that never rerun the
@@ -112,8 +112,9 @@ describe('output figures', () => {
 
   it('the every-position view highlights the probability of the real next token', async () => {
     const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(START)}`);
-    // Let any pass the other figures make after mounting finish, so the count before the toggle is settled.
-    await page.waitForTimeout(1000);
+    // The page's own pass is counted once it is shown; let the figures settle so the count before the toggle is final.
+    await expect.poll(() => page.locator('.compute-note').count()).toBe(1);
+    await settled(page);
     const before = await forwardCount(page);
     await page.getByTestId('every-position-toggle').click();
     const rows = page.getByTestId('every-position').locator('tbody tr');

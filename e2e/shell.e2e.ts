@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openApp, PHONE, screenshot, scrollsSideways } from './browser';
+import { launch, openApp, PHONE, screenshot, scrollsSideways, settled } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,9 +38,9 @@ describe('app shell', () => {
     await page.locator('#reader-text').fill('');
     await expect.poll(() => page.getByText('Type some English').count()).toBeGreaterThan(0);
     // Clearing the text must not bring the default sentence back once the URL catches up.
-    await page.waitForTimeout(600);
+    await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('');
+    await settled(page);
     expect(await page.locator('#reader-text').inputValue()).toBe('');
-    expect(new URL(page.url()).searchParams.get('text')).toBe('');
     // The chapters stay readable; their figures wait for text.
     expect(await page.locator('.chapter').count()).toBe(10);
     expect(await page.getByText('This figure is computed from your text').count()).toBe(9);
