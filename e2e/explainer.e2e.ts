@@ -166,7 +166,7 @@ describe('explainer', () => {
     await we.scrollIntoViewIfNeeded();
     const frame = (await we.locator('rect.matrix-frame').boundingBox())!;
     await page.touchscreen.tap(frame.x + 3, frame.y + 3);
-    await expect.poll(() => we.locator('.hint').textContent()).toMatch(/^wte\[\d+, 0\] = −?\d\.\d{4}  \(row of “.+”\)$/);
+    await expect.poll(() => we.locator('.hint').textContent()).toMatch(/^wte\[\d+, 0\] = −?\d\.\d{4} {2}\(row of “.+”\)$/);
     // The stepper's own picture of W_e, where its keyboard hint is hidden on a touch screen but the readout is not.
     await goToStep(page, 1);
     const stepperWe = page.getByTestId('stepper-we-matrix');

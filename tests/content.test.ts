@@ -145,6 +145,7 @@ describe('markup', () => {
         // Interface strings may show the lab's expression syntax (2*queen); only prose is parsed for **bold**.
         if (!where.includes('/ui.')) expect(text.replace(/\*\*/g, ''), `${where}: stray *`).not.toMatch(/\*/);
         expect(text, `${where}: markup other than $ and **`).not.toMatch(/[`<>]|\]\(|https?:|__/);
+        // eslint-disable-next-line no-control-regex -- control characters are what this line finds
         expect(text, `${where}: control character (an unescaped backslash?)`).not.toMatch(/[\u0000-\u001f]/);
         expect(text, `${where}: straight double quote`).not.toMatch(/"/);
       }

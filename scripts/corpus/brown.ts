@@ -65,7 +65,7 @@ export function detokenizeBrown(lines: readonly string[], source = 'Brown text')
     try {
       tokens = raw.split(/\s+/).map(parseBrownToken);
     } catch (err) {
-      throw new Error(`${source}, line ${i + 1}: ${(err as Error).message}`);
+      throw new Error(`${source}, line ${i + 1}: ${(err as Error).message}`, { cause: err });
     }
     tokens = tokens.filter((t) => !SYMBOL_PLACEHOLDER.test(t.word));
     if (tokens.length === 0) return;

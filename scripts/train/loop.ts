@@ -139,7 +139,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
   const m = resumed?.m ?? new Float32Array(params.length);
   const v = resumed?.v ?? new Float32Array(params.length);
-  let rows: LogRow[] = resumed && existsSync(logPath) ? (JSON.parse(readFileSync(logPath, 'utf8')) as LogRow[]).filter((r) => r.step <= resumed.step) : [];
+  const rows: LogRow[] = resumed && existsSync(logPath) ? (JSON.parse(readFileSync(logPath, 'utf8')) as LogRow[]).filter((r) => r.step <= resumed.step) : [];
   const firstStep = (resumed?.step ?? 0) + 1;
   if (resumed) log(`resuming after step ${resumed.step}`);
   // A run resumed with another length keeps its steps so far and follows the new schedule from here on;

@@ -23,10 +23,8 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
   const sliderId = useId();
   const wordInputId = useId();
   const wte = loaded.model.params.wte;
-  const pair = pairRows(loaded, settings.direction, ui, lang, ui.labDirectionSame);
+  const pair = useMemo(() => pairRows(loaded, settings.direction, ui, lang, ui.labDirectionSame), [loaded, settings.direction, ui, lang]);
   const rows = 'rows' in pair ? pair.rows : null;
-  // Keyed on the resolved ids: the row views are new objects every render, the ids are not.
-  const [fromId, toId] = 'ids' in pair ? pair.ids : [-1, -1];
   const candidate = useMemo(() => candidateFilter(loaded, allTokens), [loaded, allTokens]);
 
   const direction = useMemo(() => {
@@ -36,7 +34,7 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
     const ends = directionEnds(projectRows(wte, unit), ENDS, candidate);
     const length = norm(Float64Array.from(rows[1], (x, c) => x - rows[0][c]));
     return { unit, ends, length };
-  }, [fromId, toId, candidate, wte]); // rows follow from the ids
+  }, [rows, candidate, wte]);
 
   const moveWord = settings.moveWord.trim();
   // An empty box would resolve to the space token; it is a missing word instead.

@@ -39,18 +39,18 @@ export function pairRows(
 export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
   const { loaded, analysis, ui, lang } = props;
   const axisSettings = usePictureAxes();
-  const xRows = pairRows(loaded, axisSettings.xAxis, ui, lang, ui.labAxisSame);
-  const yRows = pairRows(loaded, axisSettings.yAxis, ui, lang, ui.labAxisSame);
+  const { axes: axesMode, xAxis, yAxis } = axisSettings;
+  const xRows = useMemo(() => pairRows(loaded, xAxis, ui, lang, ui.labAxisSame), [loaded, xAxis, ui, lang]);
+  const yRows = useMemo(() => pairRows(loaded, yAxis, ui, lang, ui.labAxisSame), [loaded, yAxis, ui, lang]);
   const axisProblems = axisSettings.axes === 'pairs' ? [...('problems' in xRows ? xRows.problems : []), ...('problems' in yRows ? yRows.problems : [])] : [];
   const picture = useMemo(() => {
     if (analysis.kind !== 'ok' || axisProblems.length > 0) return null;
     let axes: PictureAxes = { kind: 'pca' };
-    if (axisSettings.axes === 'pairs' && 'rows' in xRows && 'rows' in yRows) axes = { kind: 'pairs', x: xRows.rows, y: yRows.rows };
+    if (axesMode === 'pairs' && 'rows' in xRows && 'rows' in yRows) axes = { kind: 'pairs', x: xRows.rows, y: yRows.rows };
     const terms = analysis.terms.map((term) => ({ id: term.id, coefficient: term.coefficient, label: term.form }));
     const neighbours = analysis.cosine.slice(0, SHOWN_NEIGHBOURS).map((n) => ({ id: n.id, label: labWordLabel(loaded, n.id) }));
     return buildPicture(loaded.model.params.wte, terms, analysis.vector, neighbours, axes);
-    // The axis rows are derived from the pairs, which are in the deps.
-  }, [analysis, axisSettings.axes, axisSettings.xAxis.join(), axisSettings.yAxis.join(), axisProblems.length, loaded]);
+  }, [analysis, axesMode, xRows, yRows, axisProblems.length, loaded]);
 
   // What the flat picture cannot show exactly: which words are nearest to the result in all C dimensions.
   const nearest = useMemo(() => {

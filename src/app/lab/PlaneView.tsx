@@ -90,10 +90,13 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
   const animated = useRef<string>('');
   // A new expression gets a fresh view: a zoom chosen for the old points could leave the new ones outside.
   const zoomed = transform.k !== 1 || transform.x !== 0 || transform.y !== 0;
+  // Only a new picture resets the view; zooming itself must not.
+  const viewedKey = useRef(arrowKey);
   useEffect(() => {
-    if (zoomed) resetView();
-    // Only a new picture resets the view; zooming itself must not.
-  }, [arrowKey]);
+    if (viewedKey.current === arrowKey) return;
+    viewedKey.current = arrowKey;
+    if (zoomed && svgRef.current && zoomRef.current) select(svgRef.current).call(zoomRef.current.transform, zoomIdentity);
+  }, [arrowKey, zoomed]);
   useEffect(() => {
     const g = arrowsRef.current;
     if (!g) return;

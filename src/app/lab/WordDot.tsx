@@ -14,11 +14,9 @@ const HEIGHT = 120;
 export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) {
   const { loaded, ui, lang } = props;
   const [dotWords, setDotWords] = useDotWords();
-  const pair = pairRows(loaded, dotWords, ui, lang, null);
+  const pair = useMemo(() => pairRows(loaded, dotWords, ui, lang, null), [loaded, dotWords, ui, lang]);
   const rows = 'rows' in pair ? pair.rows : null;
-  const [aId, bId] = 'ids' in pair ? pair.ids : [-1, -1];
-  // Keyed on the resolved ids (and the model's rows), not on the row views that are new every render.
-  const views = useMemo(() => (rows ? dotViews(rows[0], rows[1]) : null), [aId, bId, loaded.model.params.wte]);
+  const views = useMemo(() => (rows ? dotViews(rows[0], rows[1]) : null), [rows]);
   const C = loaded.model.config.nEmbd;
   const max = views ? Math.max(1e-9, ...views.products.map(Math.abs)) : 1;
   const barW = WIDTH / C;

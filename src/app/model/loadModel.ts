@@ -12,7 +12,7 @@ async function fetchOrExplain(url: string): Promise<Response> {
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new Error(`${url}: ${(e as Error).message}`);
+    throw new Error(`${url}: ${(e as Error).message}`, { cause: e });
   }
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res;

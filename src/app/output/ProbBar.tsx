@@ -14,10 +14,11 @@ export function useBarTransition(container: RefObject<HTMLElement | null>, width
   const key = widths.join(',');
   useEffect(() => {
     if (!container.current) return;
-    const rects = select(container.current).selectAll<SVGRectElement, number>('rect.prob-fill').data(widths);
+    const values = key === '' ? [] : key.split(',').map(Number);
+    const rects = select(container.current).selectAll<SVGRectElement, number>('rect.prob-fill').data(values);
     if (prefersReducedMotion()) rects.interrupt().attr('width', (w) => w);
     else rects.transition().duration(350).attr('width', (w) => w);
-  }, [key]);
+  }, [key, container]);
 }
 
 /** A bar whose length D3 sets (see useBarTransition); `fixed` gives a static length instead. */

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { CUT_KEY, linkFor, type CutText } from './linkText';
 
 // App state that a shared link must reproduce lives in the URL query; everything else is derived.
@@ -162,7 +162,11 @@ export function useUrlParam<T>(
   mode: 'push' | 'replace' = 'push',
 ): [T, (value: T) => void] {
   const current = useSyncExternalStore(subscribe, getSearch, () => '');
-  const value = parse(new URLSearchParams(current).get(key));
+  const raw = new URLSearchParams(current).get(key);
+  // The same raw value gives the same parsed object, so hooks can depend on it.
+  const parsed = useRef<{ raw: string | null; value: T } | null>(null);
+  if (parsed.current === null || parsed.current.raw !== raw) parsed.current = { raw, value: parse(raw) };
+  const value = parsed.current.value;
   const set = useCallback((next: T) => writeParams({ [key]: serialize(next) }, mode), [key, serialize, mode]);
   return [value, set];
 }

@@ -16,7 +16,7 @@ export function parseVocab(vocabJson: string, fileName: string): Map<string, num
   try {
     parsed = JSON.parse(vocabJson);
   } catch (err) {
-    throw new Error(`${fileName} is not valid JSON (${(err as Error).message}).`);
+    throw new Error(`${fileName} is not valid JSON (${(err as Error).message}).`, { cause: err });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
