@@ -35,20 +35,30 @@ export default tseslint.config(
     // The core is the math that Node, tests, workers and the browser all run: no DOM, React, D3 or UI.
     files: ['src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: outsideCore, message: 'src/core imports nothing from viz, app or content.' },
-        { group: ['react', 'react-dom', 'react/*', 'd3', 'd3-*'], message: 'src/core is pure TypeScript: no React or D3.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: outsideCore, message: 'src/core imports nothing from viz, app or content.' },
+            { group: ['react', 'react-dom', 'react/*', 'd3', 'd3-*'], message: 'src/core is pure TypeScript: no React or D3.' },
+          ],
+        },
+      ],
     },
   },
   {
     // Layouts and scales are pure functions: React renders them in src/app.
     files: ['src/viz/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/app/**'], message: 'src/viz imports nothing from app.' },
-        { group: ['react', 'react-dom', 'react/*'], message: 'src/viz computes; React renders in src/app.' },
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**'], message: 'src/viz imports nothing from app.' },
+            { group: ['react', 'react-dom', 'react/*'], message: 'src/viz computes; React renders in src/app.' },
+          ],
+        },
+      ],
     },
   },
 );

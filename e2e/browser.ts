@@ -5,7 +5,15 @@ import { resolve } from 'node:path';
 
 // Debian's Chromium, started with the flags this machine needs (no sandbox as root, no background traffic).
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
@@ -26,7 +34,12 @@ export interface OpenedPage {
 export async function openApp(
   browser: Browser,
   query = '',
-  options: { viewport?: { width: number; height: number }; locale?: string; reducedMotion?: 'reduce' | 'no-preference'; touch?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    reducedMotion?: 'reduce' | 'no-preference';
+    touch?: boolean;
+  } = {},
 ): Promise<OpenedPage> {
   const baseUrl = inject('baseUrl');
   const origin = new URL(baseUrl).origin;

@@ -5,7 +5,6 @@ import { buildStages } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { chapterIds } from '../src/content/chapters';
 
-
 /** Jump the stepper as a shared link or the Back button would: through the URL and a popstate event. */
 async function goToStep(page: Page, step: number) {
   await page.evaluate((index) => {
@@ -63,7 +62,9 @@ describe('explainer', () => {
     await page.locator('#reader-text').fill('The old man walked slowly to the river and');
     await expect.poll(() => chips.count()).toBeGreaterThan(6);
     await expect.poll(() => page.locator('.prediction-list').textContent()).not.toBe(before);
-    await expect.poll(() => page.locator('[data-testid=stepper] [data-testid=token-chip]').first().getAttribute('aria-label')).toContain('The');
+    await expect
+      .poll(() => page.locator('[data-testid=stepper] [data-testid=token-chip]').first().getAttribute('aria-label'))
+      .toContain('The');
     await screenshot(page, 'explainer-desktop');
     expect(errors).toEqual([]);
     expect(offOrigin).toEqual([]);
@@ -153,7 +154,10 @@ describe('explainer', () => {
   });
 
   it('reads the tapped cell of a head map on a touch phone, and the tapped value of W_e', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), { viewport: PHONE, touch: true });
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), {
+      viewport: PHONE,
+      touch: true,
+    });
     const figure = page.locator('.attention-figure');
     const map = figure.locator('.small-multiples svg').nth(1);
     await map.scrollIntoViewIfNeeded();
@@ -191,13 +195,20 @@ describe('explainer', () => {
   });
 
   it('skips drawing chapters out of view, yet a jump to one far down stays where it lands', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), { viewport: PHONE, touch: true });
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), {
+      viewport: PHONE,
+      touch: true,
+    });
     const chapter = page.getByTestId('chapter-softmax');
     await expect.poll(() => chapter.evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('auto');
     // A longer text changes every figure's height while most chapters are out of view.
-    await page.locator('#reader-text').fill('the king said to the queen that he would go to the old city and see the people who lived there '.repeat(4));
+    await page
+      .locator('#reader-text')
+      .fill('the king said to the queen that he would go to the old city and see the people who lived there '.repeat(4));
     // The figures follow the text a moment later: wait until the pass over the long text is the one shown.
-    await expect.poll(async () => Number((await page.locator('.compute-note').textContent())?.match(/(\d+) tokens/)?.[1])).toBeGreaterThan(60);
+    await expect
+      .poll(async () => Number((await page.locator('.compute-note').textContent())?.match(/(\d+) tokens/)?.[1]))
+      .toBeGreaterThan(60);
     await settled(page);
     const map = page.locator('.attention-figure .small-multiples svg').nth(1);
     await map.scrollIntoViewIfNeeded();
@@ -256,7 +267,9 @@ describe('explainer', () => {
   it('takes → held down through the whole pass, with animations on, without a React error', async () => {
     // Each step used to reset the hovered cell from an effect; 50 quick steps piled those renders
     // up into React's "maximum update depth" error.
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen', step: '0' }), { reducedMotion: 'no-preference' });
+    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
+      reducedMotion: 'no-preference',
+    });
     await page.locator('#stepper-title').click();
     for (let i = 0; i < N; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => stageOf(page)).toBe(`Stage ${N} of ${N}`);
@@ -283,8 +296,14 @@ describe('explainer', () => {
     const chips = page.locator('[data-testid=stepper] [data-testid=token-chip]');
     await expect.poll(() => chips.count()).toBeGreaterThan(3);
     const labels = await chips.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-    expect(labels.some((l) => /⟨[0-9A-F]{2}⟩/.test(l)), labels.join(' | ')).toBe(true);
-    expect(labels.some((l) => l.includes('\uFFFD')), labels.join(' | ')).toBe(false);
+    expect(
+      labels.some((l) => /⟨[0-9A-F]{2}⟩/.test(l)),
+      labels.join(' | '),
+    ).toBe(true);
+    expect(
+      labels.some((l) => l.includes('\uFFFD')),
+      labels.join(' | '),
+    ).toBe(false);
     expect(errors).toEqual([]);
   });
 
@@ -299,7 +318,11 @@ describe('explainer', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`fits a 390px phone without sideways scrolling in every chapter (${lang})`, async () => {
-      const { page, errors, offOrigin } = await openApp(browser, q({ lang, text: 'The king said to the queen that the old man', step: String(stages.find((s) => s.kind === 'fc')!.index) }), { viewport: PHONE });
+      const { page, errors, offOrigin } = await openApp(
+        browser,
+        q({ lang, text: 'The king said to the queen that the old man', step: String(stages.find((s) => s.kind === 'fc')!.index) }),
+        { viewport: PHONE },
+      );
       expect(await scrollsSideways(page)).toBe(false);
       await page.getByTestId('stepper').scrollIntoViewIfNeeded();
       await screenshot(page, `explainer-phone-${lang}`);

@@ -14,8 +14,35 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const READ_VIEW = ['prediction', 'gpt', 'flow', 'stepper', 'tokens', 'embedding', 'attention', 'mlp', 'layers', 'unembedding', 'softmax', 'generation', 'lens', 'ablation', 'parameters', 'read'];
-const LAB_VIEW = ['prediction', 'lab-arithmetic', 'lab-picture', 'lab-injection', 'lab-direction', 'lab-dot-product', 'lab-word-dot', 'lab-scale', 'lab'];
+const READ_VIEW = [
+  'prediction',
+  'gpt',
+  'flow',
+  'stepper',
+  'tokens',
+  'embedding',
+  'attention',
+  'mlp',
+  'layers',
+  'unembedding',
+  'softmax',
+  'generation',
+  'lens',
+  'ablation',
+  'parameters',
+  'read',
+];
+const LAB_VIEW = [
+  'prediction',
+  'lab-arithmetic',
+  'lab-picture',
+  'lab-injection',
+  'lab-direction',
+  'lab-dot-product',
+  'lab-word-dot',
+  'lab-scale',
+  'lab',
+];
 
 const failed = (page: Page) => page.getByTestId('figure-failed');
 const askToCrash = (page: Page, id: string | null) =>
@@ -38,7 +65,9 @@ async function crashEachInTurn(page: Page, ids: readonly string[], stillThere: (
     await askToCrash(page, id);
     const text = `The king said to the queen ${i}`;
     await box.fill(text);
-    await expect.poll(() => failed(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-figure'))), { message: id }).toEqual([id]);
+    await expect
+      .poll(() => failed(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-figure'))), { message: id })
+      .toEqual([id]);
     expect(await failed(page).getByRole('button', { name: 'Reset this figure' }).count()).toBe(1);
     expect(await box.inputValue()).toBe(text);
     await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe(text);
@@ -59,7 +88,8 @@ describe('a figure that throws', () => {
     await crashEachInTurn(page, READ_VIEW, async (id) => {
       if (id !== 'read') expect(await page.locator('.chapter').count()).toBe(10);
       if (id !== 'prediction') expect(await page.locator('.prediction-list li').count()).toBeGreaterThan(0);
-      if (id !== 'tokens' && id !== 'read') await expect.poll(() => page.getByTestId('gpt2-tokens').getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      if (id !== 'tokens' && id !== 'read')
+        await expect.poll(() => page.getByTestId('gpt2-tokens').getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     });
     // Everything came back: the last text's figures are drawn again.
     expect(await page.locator('.chapter').count()).toBe(10);
@@ -70,7 +100,8 @@ describe('a figure that throws', () => {
   it('in the lab: only that panel shows a message, and the rest works on', async () => {
     const { page, errors } = await openApp(browser, '?lang=en&view=lab&text=hello');
     await crashEachInTurn(page, LAB_VIEW, async (id) => {
-      if (id !== 'lab' && id !== 'lab-arithmetic') expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');
+      if (id !== 'lab' && id !== 'lab-arithmetic')
+        expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');
       if (id !== 'prediction') expect(await page.locator('.prediction-list li').count()).toBeGreaterThan(0);
     });
     expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');

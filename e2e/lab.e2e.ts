@@ -49,9 +49,12 @@ describe('embedding lab', () => {
     const svg = page.locator('.lab-plane-svg');
     await expect.poll(() => page.locator('.lab-plane .lab-point.lab-result').count()).toBe(1);
     // Every label box is clear of every other label; the inputs and the result are always labelled.
-    const boxes = await page.locator('.lab-plane .lab-point text').evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON()));
+    const boxes = await page
+      .locator('.lab-plane .lab-point text')
+      .evaluateAll((texts) => texts.map((t) => t.getBoundingClientRect().toJSON()));
     for (const [i, a] of boxes.entries()) {
-      for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+      for (const b of boxes.slice(i + 1))
+        expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
     }
     expect(await page.locator('.lab-plane .lab-point.lab-input text').count()).toBe(3);
     expect(await page.locator('.lab-plane .lab-point.lab-result text').count()).toBe(1);
@@ -73,7 +76,9 @@ describe('embedding lab', () => {
         // Measured again: typing in the box may have scrolled the page.
         const frame = (await svg.boundingBox())!;
         const dot = (await page.locator('.lab-plane .lab-point.lab-result circle').boundingBox())!;
-        return dot.x >= frame.x && dot.y >= frame.y && dot.x + dot.width <= frame.x + frame.width && dot.y + dot.height <= frame.y + frame.height;
+        return (
+          dot.x >= frame.x && dot.y >= frame.y && dot.x + dot.width <= frame.x + frame.width && dot.y + dot.height <= frame.y + frame.height
+        );
       })
       .toBe(true);
     expect(errors).toEqual([]);

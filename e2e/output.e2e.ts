@@ -167,7 +167,9 @@ describe('output figures', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`fits a phone without sideways scrolling (${lang})`, async () => {
-      const { page, errors } = await openApp(browser, `?lang=${lang}&out.ablate=h1.1&text=${encodeURIComponent(START)}`, { viewport: PHONE });
+      const { page, errors } = await openApp(browser, `?lang=${lang}&out.ablate=h1.1&text=${encodeURIComponent(START)}`, {
+        viewport: PHONE,
+      });
       await page.getByTestId('every-position-toggle').click();
       await screenshot(page, `output-phone-${lang}`);
       expect(await scrollsSideways(page)).toBe(false);

@@ -23,7 +23,11 @@ describe('app shell', () => {
     const { page, errors } = await openApp(browser, '?lang=en&text=' + encodeURIComponent('The king said'));
     const note = page.locator('.compute-note');
     // The page's first passes say that they also compiled the code; the passes after them do not.
-    await expect.poll(() => note.textContent()).toMatch(/^Computed in this browser: 3 tokens through 4 layers in \d+\.\d\u00a0ms\. The first passes after the page loads also compile the code/);
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(
+        /^Computed in this browser: 3 tokens through 4 layers in \d+\.\d\u00a0ms\. The first passes after the page loads also compile the code/,
+      );
     // Chromium has WebAssembly SIMD; falling back to the scalar kernels here would be a silent slowdown.
     expect(await note.getAttribute('data-matrix-products')).toBe('simd');
     await page.locator('#reader-text').fill('The king');

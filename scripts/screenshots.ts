@@ -15,10 +15,36 @@ const server = await preview({ root, logLevel: 'warn', build: { outDir: dist }, 
 const base = server.resolvedUrls!.local[0];
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
-const targets = selectors.length ? selectors : ['.top-panel', '#chapter-gpt', '#chapter-flow', '#stepper', '#chapter-tokens', '#chapter-embedding', '#chapter-attention', '#chapter-mlp', '#chapter-layers', '#chapter-unembedding', '#chapter-softmax', '#chapter-generation', '.deeper'];
-for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+const targets = selectors.length
+  ? selectors
+  : [
+      '.top-panel',
+      '#chapter-gpt',
+      '#chapter-flow',
+      '#stepper',
+      '#chapter-tokens',
+      '#chapter-embedding',
+      '#chapter-attention',
+      '#chapter-mlp',
+      '#chapter-layers',
+      '#chapter-unembedding',
+      '#chapter-softmax',
+      '#chapter-generation',
+      '.deeper',
+    ];
+for (const [size, viewport] of [
+  ['desktop', { width: 1280, height: 900 }],
+  ['phone', { width: 390, height: 844 }],
+] as const) {
   for (const lang of ['en', 'zh']) {
     const page = await browser.newPage({ viewport });
     await page.goto(`${base}?lang=${lang}`);

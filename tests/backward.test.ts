@@ -8,8 +8,14 @@ import { lossAndBackward } from '../src/core/train/backward';
 
 // The whole model's backward against finite differences of its own forward loss.
 const config: GPTConfig = {
-  vocabSize: 11, nPositions: 8, nEmbd: 8, nLayer: 2, nHead: 2,
-  layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: false,
+  vocabSize: 11,
+  nPositions: 8,
+  nEmbd: 8,
+  nLayer: 2,
+  nHead: 2,
+  layerNormEpsilon: 1e-5,
+  activationFunction: 'gelu_new',
+  tieWordEmbeddings: false,
 };
 
 function setup(tied: boolean) {

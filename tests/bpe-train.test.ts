@@ -47,8 +47,7 @@ function naiveTrain(text: string, vocabSize: number, minFrequency: number): [str
       const better =
         best === undefined ||
         c.count > best.count ||
-        (c.count === best.count &&
-          (c.pair[0] < best.pair[0] || (c.pair[0] === best.pair[0] && c.pair[1] < best.pair[1])));
+        (c.count === best.count && (c.pair[0] < best.pair[0] || (c.pair[0] === best.pair[0] && c.pair[1] < best.pair[1])));
       if (better) best = c;
     }
     if (best === undefined || best.count < minFrequency) break;
@@ -158,7 +157,14 @@ describe('a trained tokenizer', () => {
 
   it('writes files in GPT-2 layout', () => {
     expect(mergesToTxt([['Ġ', 't']])).toBe('#version: 0.2\nĠ t\n');
-    expect(vocabToJson(new Map([['b', 1], ['a', 0]]))).toBe('{"a": 0, "b": 1}');
+    expect(
+      vocabToJson(
+        new Map([
+          ['b', 1],
+          ['a', 0],
+        ]),
+      ),
+    ).toBe('{"a": 0, "b": 1}');
     expect(tok.vocabSize).toBe(vocab.size);
   });
 
@@ -172,12 +178,18 @@ describe('a trained tokenizer', () => {
   it('encodes each chunk exactly as applying the merges in order would', () => {
     for (const chunk of new Set(pretokenize(corpus))) {
       const expected = applyInOrder(spell(chunk), merges);
-      expect(tok.encode(chunk).map((id) => tok.tokenString(id)), chunk).toEqual(expected);
+      expect(
+        tok.encode(chunk).map((id) => tok.tokenString(id)),
+        chunk,
+      ).toEqual(expected);
     }
   });
 
   it('round-trips arbitrary strings', () => {
     const texts = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
-    fc.assert(fc.property(texts, (s) => tok.decode(tok.encode(s)) === s), { numRuns: 1000 });
+    fc.assert(
+      fc.property(texts, (s) => tok.decode(tok.encode(s)) === s),
+      { numRuns: 1000 },
+    );
   });
 });

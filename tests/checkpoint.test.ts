@@ -34,10 +34,18 @@ const tiny = (tieWordEmbeddings: boolean): GPTConfig => ({
 function allParams(model: GPTModel): Tensor[] {
   const p = model.params;
   const blocks = p.h.flatMap((b) => [
-    b.ln_1.weight, b.ln_1.bias,
-    b.attn.c_attn.weight, b.attn.c_attn.bias, b.attn.c_proj.weight, b.attn.c_proj.bias,
-    b.ln_2.weight, b.ln_2.bias,
-    b.mlp.c_fc.weight, b.mlp.c_fc.bias, b.mlp.c_proj.weight, b.mlp.c_proj.bias,
+    b.ln_1.weight,
+    b.ln_1.bias,
+    b.attn.c_attn.weight,
+    b.attn.c_attn.bias,
+    b.attn.c_proj.weight,
+    b.attn.c_proj.bias,
+    b.ln_2.weight,
+    b.ln_2.bias,
+    b.mlp.c_fc.weight,
+    b.mlp.c_fc.bias,
+    b.mlp.c_proj.weight,
+    b.mlp.c_proj.bias,
   ]);
   return [p.wte, p.wpe, ...blocks, p.ln_f.weight, p.ln_f.bias, ...(p.lm_head ? [p.lm_head] : [])];
 }
@@ -50,10 +58,7 @@ function roundTrip(model: GPTModel, dtype: 'F32' | 'F16' = 'F32'): GPTModel {
 
 // The hand-written list of GPT-2 tensor names for one block, as in Hugging Face's checkpoints.
 const blockNames = (l: number) =>
-  ['ln_1', 'attn.c_attn', 'attn.c_proj', 'ln_2', 'mlp.c_fc', 'mlp.c_proj'].flatMap((m) => [
-    `h.${l}.${m}.weight`,
-    `h.${l}.${m}.bias`,
-  ]);
+  ['ln_1', 'attn.c_attn', 'attn.c_proj', 'ln_2', 'mlp.c_fc', 'mlp.c_proj'].flatMap((m) => [`h.${l}.${m}.weight`, `h.${l}.${m}.bias`]);
 
 describe('checkpoint round trip', () => {
   for (const tied of [true, false]) {
@@ -165,8 +170,7 @@ describe('parseConfig', () => {
   });
 
   const base = { vocab_size: 11, n_positions: 6, n_embd: 8, n_layer: 2, n_head: 2 };
-  const bad = (changes: Record<string, unknown>) => () =>
-    parseConfig(JSON.stringify({ ...base, ...changes }), 'my/config.json');
+  const bad = (changes: Record<string, unknown>) => () => parseConfig(JSON.stringify({ ...base, ...changes }), 'my/config.json');
 
   it.each([
     [{ n_head: 3 }, 'my/config.json: n_embd 8 is not divisible by n_head 3'],
@@ -180,7 +184,7 @@ describe('parseConfig', () => {
     [{ model_type: 'llama' }, 'model_type is "llama", but this app only runs GPT-2'],
     [{ layer_norm_epsilon: -1 }, 'layer_norm_epsilon must be a small positive number, got -1'],
     [{ tie_word_embeddings: 'yes' }, 'tie_word_embeddings must be true or false, got "yes"'],
-    [{ n_inner: 16 }, 'n_inner is 16, but this app\'s MLP always has 4 × n_embd = 32 units'],
+    [{ n_inner: 16 }, "n_inner is 16, but this app's MLP always has 4 × n_embd = 32 units"],
     [{ scale_attn_by_inverse_layer_idx: true }, 'scale_attn_by_inverse_layer_idx is true'],
   ])('rejects %j', (changes, message) => {
     expect(bad(changes)).toThrow(message);
@@ -224,7 +228,9 @@ describe('modelFromTensors explains mismatches', () => {
       'ckpt.safetensors: config.json says vocab_size 11 but wte.weight has 512 rows',
     );
     expect(tensorsWith((t) => t.set('wte.weight', zeros([11, 16])))).toThrow('config.json says n_embd 8 but wte.weight has 16 columns');
-    expect(tensorsWith((t) => t.set('wpe.weight', zeros([1024, 8])))).toThrow('config.json says n_positions 6 but wpe.weight has 1024 rows');
+    expect(tensorsWith((t) => t.set('wpe.weight', zeros([1024, 8])))).toThrow(
+      'config.json says n_positions 6 but wpe.weight has 1024 rows',
+    );
   });
 
   it('requires lm_head when the config unties it', () => {
@@ -285,8 +291,20 @@ describe('model folder (Node)', () => {
     const model = initModel(tiny(true), createRng(4));
     const safetensors = writeSafetensors(tensorsFromModel(model));
     const dir = join(root, 'nested', 'model');
-    const written = writeModelDir(dir, { config: configToJson(model.config), safetensors, vocab: '{"a":0}', merges: '#version: 0.2\n', readme: '# tiny' });
-    expect(written.map((p) => p.slice(dir.length + 1))).toEqual(['config.json', 'model.safetensors', 'vocab.json', 'merges.txt', 'README.md']);
+    const written = writeModelDir(dir, {
+      config: configToJson(model.config),
+      safetensors,
+      vocab: '{"a":0}',
+      merges: '#version: 0.2\n',
+      readme: '# tiny',
+    });
+    expect(written.map((p) => p.slice(dir.length + 1))).toEqual([
+      'config.json',
+      'model.safetensors',
+      'vocab.json',
+      'merges.txt',
+      'README.md',
+    ]);
     const files = readModelDir(dir);
     expect(files.safetensors).toEqual(safetensors);
     expect(files.vocab).toBe('{"a":0}');

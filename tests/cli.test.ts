@@ -24,7 +24,10 @@ function gpt(args: string[], model = FIXTURE) {
 }
 
 function gptProcess(args: string[], model = FIXTURE) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args, '--model', model], { cwd: ROOT, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args, '--model', model], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 const json = (args: string[]) => {
@@ -98,7 +101,15 @@ describe('gpt command line', () => {
   it('bench reports the median forward pass as JSON', () => {
     const out = json(['bench', '--tokens', '8']);
     expect(out.tokens).toBe(8);
-    for (const key of ['forward_ms_median', 'forward_scalar_ms_median', 'forward_all_logits_ms_median', 'nearest_neighbours_ms_median', 'lab_expression_ms_median', 'generate_32_tokens_ms', 'logit_lens_ms_median']) {
+    for (const key of [
+      'forward_ms_median',
+      'forward_scalar_ms_median',
+      'forward_all_logits_ms_median',
+      'nearest_neighbours_ms_median',
+      'lab_expression_ms_median',
+      'generate_32_tokens_ms',
+      'logit_lens_ms_median',
+    ]) {
       expect(out[key]).toBeGreaterThan(0);
     }
     expect(out.matrix_products).toBe('WebAssembly SIMD');
@@ -145,7 +156,10 @@ describe('gpt command line', () => {
 
 describe('npm run gpt', () => {
   it('is the documented entry point', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'gpt', '--', 'tokenize', '--text', 'The king', '--model', FIXTURE, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'gpt', '--', 'tokenize', '--text', 'The king', '--model', FIXTURE, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out).tokens).toEqual(['The', ' king']);
   });
 });

@@ -41,8 +41,16 @@ function allStrings(lang: Lang): { where: string; text: string }[] {
 describe('chapters', () => {
   it('lists the ten chapters in reading order', () => {
     const expected: ChapterId[] = [
-      'gpt', 'flow', 'tokens', 'embedding', 'attention',
-      'mlp', 'layers', 'unembedding', 'softmax', 'generation',
+      'gpt',
+      'flow',
+      'tokens',
+      'embedding',
+      'attention',
+      'mlp',
+      'layers',
+      'unembedding',
+      'softmax',
+      'generation',
     ];
     expect(chapterIds).toEqual(expected);
   });
@@ -200,9 +208,7 @@ describe('fillPlaceholders', () => {
 
   it('leaves math and unknown names untouched', () => {
     const text = 'x $\\sqrt{d_{\\text{head}}} + {T}$ has {T} and {missing}';
-    expect(fillPlaceholders(text, { T: 128, head: 'NO' }, 'en')).toBe(
-      'x $\\sqrt{d_{\\text{head}}} + {T}$ has 128 and {missing}',
-    );
+    expect(fillPlaceholders(text, { T: 128, head: 'NO' }, 'en')).toBe('x $\\sqrt{d_{\\text{head}}} + {T}$ has 128 and {missing}');
   });
 
   it('fills string values as given', () => {

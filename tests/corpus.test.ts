@@ -24,9 +24,7 @@ describe('Brown tokens', () => {
     expect(isHeadline(tokens('Congress/np-hl :/:-hl more/ap muscle/nn '))).toBe(true);
     expect(
       isHeadline(
-        tokens(
-          "Dr./nn-tl Conant's/np$-hl conscientious/jj ,/, selfless/jj efforts/nns deserve/vb the/at nation's/nn$ gratitude/nn ./.",
-        ),
+        tokens("Dr./nn-tl Conant's/np$-hl conscientious/jj ,/, selfless/jj efforts/nns deserve/vb the/at nation's/nn$ gratitude/nn ./."),
       ),
     ).toBe(false);
   });
@@ -67,7 +65,7 @@ describe('detokenizeBrown', () => {
 
   it('prints an abbreviation that ends a sentence with one period', () => {
     const lines = [
-      '\tThe/at September-October/np term/nn jury/nn had/hvd been/ben charged/vbn by/in Fulton/np-tl Superior/jj-tl Court/nn-tl Judge/nn-tl Durwood/np Pye/np to/to investigate/vb reports/nns of/in possible/jj ``/`` irregularities/nns \'\'/\'\' in/in the/at hard-fought/jj primary/nn which/wdt was/bedz won/vbn by/in Mayor-nominate/nn-tl Ivan/np Allen/np Jr./np ./.',
+      "\tThe/at September-October/np term/nn jury/nn had/hvd been/ben charged/vbn by/in Fulton/np-tl Superior/jj-tl Court/nn-tl Judge/nn-tl Durwood/np Pye/np to/to investigate/vb reports/nns of/in possible/jj ``/`` irregularities/nns ''/'' in/in the/at hard-fought/jj primary/nn which/wdt was/bedz won/vbn by/in Mayor-nominate/nn-tl Ivan/np Allen/np Jr./np ./.",
     ];
     expect(detokenizeBrown(lines)).toBe(
       'The September-October term jury had been charged by Fulton Superior Court Judge Durwood Pye to investigate reports of possible "irregularities" in the hard-fought primary which was won by Mayor-nominate Ivan Allen Jr.',
@@ -137,16 +135,12 @@ describe('detokenizeBrown', () => {
   });
 
   it('closes the quote after a dash when speech is broken off', () => {
-    const lines = [
-      "When/wrb I/ppss think/vb of/in people/nns like/vb you/ppo ,/, well/uh ,/, I/ppss ''/'' --/-- ",
-    ];
+    const lines = ["When/wrb I/ppss think/vb of/in people/nns like/vb you/ppo ,/, well/uh ,/, I/ppss ''/'' --/-- "];
     expect(detokenizeBrown(lines)).toBe('When I think of people like you, well, I --"');
   });
 
   it('writes ratios without spaces', () => {
-    const lines = [
-      'One/cd contained/vbd complete/jj antibody/nn and/cc had/hvd a/at titer/nn of/in 1/cd :/in 512/cd in/in saline/nn ./.',
-    ];
+    const lines = ['One/cd contained/vbd complete/jj antibody/nn and/cc had/hvd a/at titer/nn of/in 1/cd :/in 512/cd in/in saline/nn ./.'];
     expect(detokenizeBrown(lines)).toBe('One contained complete antibody and had a titer of 1:512 in saline.');
   });
 
@@ -191,7 +185,9 @@ describe('wordnetSynsetToSentence', () => {
   it('drops the "e.g." and "as in" that introduced the examples', () => {
     const frozen =
       '00348809 00 s 02 fixed 0 frozen 0 002 & 00348093 a 0000 + 04784337 n 0103 | incapable of being changed or moved or undone; e.g. "frozen prices"; "living on fixed incomes"  ';
-    expect(wordnetSynsetToSentence(frozen)).toBe('fixed, frozen: incapable of being changed or moved or undone. Frozen prices. Living on fixed incomes.');
+    expect(wordnetSynsetToSentence(frozen)).toBe(
+      'fixed, frozen: incapable of being changed or moved or undone. Frozen prices. Living on fixed incomes.',
+    );
     const slain =
       '00099000 00 s 01 slain 1 001 & 00096133 a 0000 | killed; `slain\' is formal or literary as in "slain warriors"; "a picture of St. George and the slain dragon"  ';
     expect(wordnetSynsetToSentence(slain)).toBe(
@@ -207,13 +203,11 @@ describe('wordnetSynsetToSentence', () => {
     expect(() => wordnetSynsetToSentence('entity | that which is perceived', 'data.noun, line 30')).toThrow(
       'data.noun, line 30: expected "offset lex_filenum ss_type w_cnt word lex_id ..."',
     );
-    expect(() => wordnetSynsetToSentence('00001740 03 n 01 entity 0 003', 'data.noun, line 30')).toThrow(
-      'data.noun, line 30: no " | "',
-    );
+    expect(() => wordnetSynsetToSentence('00001740 03 n 01 entity 0 003', 'data.noun, line 30')).toThrow('data.noun, line 30: no " | "');
   });
 
   it('turns lemma underscores into spaces', () => {
-    expect(lemmaToText('Adam\'s_needle-and-thread')).toBe("Adam's needle-and-thread");
+    expect(lemmaToText("Adam's_needle-and-thread")).toBe("Adam's needle-and-thread");
     expect(lemmaToText('galore(ip)')).toBe('galore');
   });
 });

@@ -15,27 +15,53 @@ const error = (source: string) => {
 
 describe('parseExpression', () => {
   it('reads the classic analogies', () => {
-    expect(terms('king - man + woman')).toEqual([[1, 'king'], [-1, 'man'], [1, 'woman']]);
-    expect(terms('2*queen - king')).toEqual([[2, 'queen'], [-1, 'king']]);
-    expect(terms('  0.5 * king+queen ')).toEqual([[0.5, 'king'], [1, 'queen']]);
+    expect(terms('king - man + woman')).toEqual([
+      [1, 'king'],
+      [-1, 'man'],
+      [1, 'woman'],
+    ]);
+    expect(terms('2*queen - king')).toEqual([
+      [2, 'queen'],
+      [-1, 'king'],
+    ]);
+    expect(terms('  0.5 * king+queen ')).toEqual([
+      [0.5, 'king'],
+      [1, 'queen'],
+    ]);
     expect(terms('-king')).toEqual([[-1, 'king']]);
     expect(terms('- 3 queen')).toEqual([[-3, 'queen']]);
-    expect(terms("don't + Paris")).toEqual([[1, "don't"], [1, 'Paris']]);
-    expect(terms('.5*a + 1.5e1*b')).toEqual([[0.5, 'a'], [15, 'b']]);
+    expect(terms("don't + Paris")).toEqual([
+      [1, "don't"],
+      [1, 'Paris'],
+    ]);
+    expect(terms('.5*a + 1.5e1*b')).toEqual([
+      [0.5, 'a'],
+      [15, 'b'],
+    ]);
   });
 
   it('reads the minus sign of the prose, an en dash and full-width signs as - and +', () => {
-    const classic = [[1, 'king'], [-1, 'man'], [1, 'woman']];
+    const classic = [
+      [1, 'king'],
+      [-1, 'man'],
+      [1, 'woman'],
+    ];
     expect(terms('king − man + woman')).toEqual(classic);
     expect(terms('king – man + woman')).toEqual(classic);
     expect(terms('king－man＋woman')).toEqual(classic);
-    expect(terms('2×queen − king')).toEqual([[2, 'queen'], [-1, 'king']]);
+    expect(terms('2×queen − king')).toEqual([
+      [2, 'queen'],
+      [-1, 'king'],
+    ]);
     expect(error('king −').kind).toBe('expected-word');
   });
 
   it('keeps the position of each word', () => {
     const r = parseExpression('king - man');
-    expect(r.ok && r.terms.map((t) => [t.start, t.end])).toEqual([[0, 4], [7, 10]]);
+    expect(r.ok && r.terms.map((t) => [t.start, t.end])).toEqual([
+      [0, 4],
+      [7, 10],
+    ]);
   });
 
   it('explains every kind of mistake with its position', () => {
@@ -49,7 +75,13 @@ describe('parseExpression', () => {
     expect(error('king + 😀')).toEqual({ kind: 'unexpected-character', position: 7, character: '😀' });
     expect(error('1e999*king')).toMatchObject({ kind: 'bad-coefficient', position: 0, text: '1e999' });
     expect(error(`${MAX_COEFFICIENT * 10}*king`)).toMatchObject({ kind: 'bad-coefficient', limit: MAX_COEFFICIENT });
-    expect(error(Array(MAX_TERMS + 1).fill('a').join('+'))).toMatchObject({ kind: 'too-many-terms', limit: MAX_TERMS });
+    expect(
+      error(
+        Array(MAX_TERMS + 1)
+          .fill('a')
+          .join('+'),
+      ),
+    ).toMatchObject({ kind: 'too-many-terms', limit: MAX_TERMS });
     expect(error('a'.repeat(1000))).toMatchObject({ kind: 'too-long' });
   });
 
@@ -75,7 +107,12 @@ describe('parseExpression', () => {
 
   it('round-trips formatted terms', () => {
     const word = fc.stringMatching(/^[a-z][a-z']{0,7}$/);
-    const coefficient = fc.oneof(fc.constant(1), fc.constant(-1), fc.integer({ min: -100, max: 100 }), fc.double({ min: -100, max: 100, noNaN: true }).map((x) => Math.round(x * 1000) / 1000));
+    const coefficient = fc.oneof(
+      fc.constant(1),
+      fc.constant(-1),
+      fc.integer({ min: -100, max: 100 }),
+      fc.double({ min: -100, max: 100, noNaN: true }).map((x) => Math.round(x * 1000) / 1000),
+    );
     fc.assert(
       fc.property(fc.array(fc.record({ word, coefficient }), { minLength: 1, maxLength: MAX_TERMS }), (list) => {
         const parsed = parseExpression(formatTerms(list));

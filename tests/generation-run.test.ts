@@ -1,15 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { generationReducer, IDLE_RUN, livePending, nextMove, type GenerationAction, type GenerationRun, type NextStep } from '../src/app/output/generation';
+import {
+  generationReducer,
+  IDLE_RUN,
+  livePending,
+  nextMove,
+  type GenerationAction,
+  type GenerationRun,
+  type NextStep,
+} from '../src/app/output/generation';
 
 // The generation panel's run as pure transitions: what each step's outcome does to what the panel shows.
 
 const started = (count: number, from: GenerationRun = IDLE_RUN) => generationReducer(from, { type: 'start', count, sequenceLength: 3 });
 const step = (run: GenerationRun, next: NextStep, text = 'abc'): GenerationRun =>
-  generationReducer(run, { type: 'stepped', next, contextIds: [0, 1, 2], base: { text: 'abc', length: 3 }, text } satisfies GenerationAction);
+  generationReducer(run, {
+    type: 'stepped',
+    next,
+    contextIds: [0, 1, 2],
+    base: { text: 'abc', length: 3 },
+    text,
+  } satisfies GenerationAction);
 
 describe('a generation run', () => {
   it('starts afresh, keeping only the bytes still waiting for the rest of a character', () => {
-    const before: GenerationRun = { ...IDLE_RUN, added: [9], ended: true, endOfTextLeftOut: 2, contextFull: true, pending: { base: 'abc', ids: [200] } };
+    const before: GenerationRun = {
+      ...IDLE_RUN,
+      added: [9],
+      ended: true,
+      endOfTextLeftOut: 2,
+      contextFull: true,
+      pending: { base: 'abc', ids: [200] },
+    };
     expect(started(5, before)).toEqual({ ...IDLE_RUN, total: 5, remaining: 5, runStart: 3, pending: { base: 'abc', ids: [200] } });
   });
 
@@ -25,7 +46,12 @@ describe('a generation run', () => {
 
   it('keeps the bytes of a half-written character as ids after the workspace’s tokens, and leaves the text box as it is', () => {
     const run = step(started(3), { kind: 'pending', id: 228, ids: [0, 1, 2, 228] }, 'abc');
-    expect(run).toMatchObject({ added: [228], remaining: 2, pending: { base: 'abc', ids: [228] }, expected: { ids: [0, 1, 2, 228], text: 'abc' } });
+    expect(run).toMatchObject({
+      added: [228],
+      remaining: 2,
+      pending: { base: 'abc', ids: [228] },
+      expected: { ids: [0, 1, 2, 228], text: 'abc' },
+    });
     expect(livePending(run, 'abc')).toEqual([228]);
     // An edit retires them, and so does the reader's "drop".
     expect(livePending(run, 'abcx')).toEqual([]);
@@ -38,7 +64,10 @@ describe('a generation run', () => {
   });
 
   it('stops on "<|endoftext|>" and shows it as the run’s last token', () => {
-    const run = step(step(started(4), { kind: 'text', id: 3, ids: [0, 1, 2, 3], text: 'abcd', respelled: false }), { kind: 'endOfText', id: 15 });
+    const run = step(step(started(4), { kind: 'text', id: 3, ids: [0, 1, 2, 3], text: 'abcd', respelled: false }), {
+      kind: 'endOfText',
+      id: 15,
+    });
     expect(run).toMatchObject({ ended: true, remaining: 0, added: [3, 15] });
   });
 

@@ -21,7 +21,10 @@ describe("GPT-2's tokens as the tokens chapter shows them", () => {
   it('labels every token so that, read back as bytes, they spell the text exactly', () => {
     const utf8 = new TextEncoder();
     // ⟨XX⟩ stands for one byte; every other character for its own UTF-8 bytes.
-    const bytesOf = (label: string) => label.split(/(⟨[0-9A-F]{2}⟩)/).flatMap((part) => (/^⟨[0-9A-F]{2}⟩$/.test(part) ? [parseInt(part.slice(1, 3), 16)] : [...utf8.encode(part)]));
+    const bytesOf = (label: string) =>
+      label
+        .split(/(⟨[0-9A-F]{2}⟩)/)
+        .flatMap((part) => (/^⟨[0-9A-F]{2}⟩$/.test(part) ? [parseInt(part.slice(1, 3), 16)] : [...utf8.encode(part)]));
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 24 }), (text) => {
         const labels = gpt2.encode(text).map(gpt2.tokenText);

@@ -48,14 +48,21 @@ const dot = (a: Buf, b: Buf) => {
 
 describe('finite-difference gradient checks (float64)', () => {
   it('layernorm', () => {
-    const T = 3, C = 5, eps = 1e-5;
-    const inp = rand(T * C, 2), w = rand(C), b = rand(C), R = rand(T * C);
+    const T = 3,
+      C = 5,
+      eps = 1e-5;
+    const inp = rand(T * C, 2),
+      w = rand(C),
+      b = rand(C),
+      R = rand(T * C);
     const f = () => {
       const out = new Float64Array(T * C);
       layernormForward(out, null, null, inp, w, b, T, C, eps);
       return dot(out, R);
     };
-    const dinp = new Float64Array(T * C), dw = new Float64Array(C), db = new Float64Array(C);
+    const dinp = new Float64Array(T * C),
+      dw = new Float64Array(C),
+      db = new Float64Array(C);
     layernormBackward(dinp, dw, db, R, inp, w, T, C, eps);
     expectClose(dinp, numericGrad(f, inp), 'dinp');
     expectClose(dw, numericGrad(f, w), 'dweight');
@@ -68,13 +75,18 @@ describe('finite-difference gradient checks (float64)', () => {
     [3, 4, 5],
     [9, 17, 10],
   ])('linear (T=%i, IN=%i, OUT=%i)', (T, IN, OUT) => {
-    const inp = rand(T * IN), w = rand(IN * OUT), b = rand(OUT), R = rand(T * OUT);
+    const inp = rand(T * IN),
+      w = rand(IN * OUT),
+      b = rand(OUT),
+      R = rand(T * OUT);
     const f = () => {
       const out = new Float64Array(T * OUT);
       linearForward(out, inp, w, b, T, IN, OUT);
       return dot(out, R);
     };
-    const dinp = new Float64Array(T * IN), dw = new Float64Array(IN * OUT), db = new Float64Array(OUT);
+    const dinp = new Float64Array(T * IN),
+      dw = new Float64Array(IN * OUT),
+      db = new Float64Array(OUT);
     linearBackward(dinp, dw, db, R, inp, w, T, IN, OUT);
     expectClose(dinp, numericGrad(f, inp), 'dinp');
     expectClose(dw, numericGrad(f, w), 'dweight');
@@ -83,7 +95,8 @@ describe('finite-difference gradient checks (float64)', () => {
 
   it('gelu', () => {
     const N = 9;
-    const inp = Float64Array.from([-4, -2, -1, -0.3, 0, 0.2, 1, 2.5, 5]), R = rand(N);
+    const inp = Float64Array.from([-4, -2, -1, -0.3, 0, 0.2, 1, 2.5, 5]),
+      R = rand(N);
     const f = () => {
       const out = new Float64Array(N);
       geluForward(out, inp, N);
@@ -99,10 +112,15 @@ describe('finite-difference gradient checks (float64)', () => {
     [10, 18, 2],
   ])('causal attention (T=%i, C=%i, NH=%i)', (T, C, NH) => {
     const HS = C / NH;
-    const qkv = rand(T * 3 * C), R = rand(T * C);
+    const qkv = rand(T * 3 * C),
+      R = rand(T * C);
     const bufs = () => ({
-      q: new Float64Array(NH * T * HS), k: new Float64Array(NH * T * HS), v: new Float64Array(NH * T * HS),
-      scores: new Float64Array(NH * T * T), masked: new Float64Array(NH * T * T), weights: new Float64Array(NH * T * T),
+      q: new Float64Array(NH * T * HS),
+      k: new Float64Array(NH * T * HS),
+      v: new Float64Array(NH * T * HS),
+      scores: new Float64Array(NH * T * T),
+      masked: new Float64Array(NH * T * T),
+      weights: new Float64Array(NH * T * T),
       out: new Float64Array(T * C),
     });
     const f = () => {
@@ -121,28 +139,36 @@ describe('finite-difference gradient checks (float64)', () => {
     [2, 3, 5],
     [9, 11, 13],
   ])('unembedding (T=%i, C=%i, V=%i)', (T, C, V) => {
-    const inp = rand(T * C), wu = rand(V * C), R = rand(T * V);
+    const inp = rand(T * C),
+      wu = rand(V * C),
+      R = rand(T * V);
     const f = () => {
       const out = new Float64Array(T * V);
       unembeddingForward(out, inp, wu, T, C, V);
       return dot(out, R);
     };
-    const dinp = new Float64Array(T * C), dwu = new Float64Array(V * C);
+    const dinp = new Float64Array(T * C),
+      dwu = new Float64Array(V * C);
     unembeddingBackward(dinp, dwu, R, inp, wu, T, C, V);
     expectClose(dinp, numericGrad(f, inp), 'dinp');
     expectClose(dwu, numericGrad(f, wu), 'dwu');
   });
 
   it('embedding', () => {
-    const T = 3, C = 2, V = 4;
+    const T = 3,
+      C = 2,
+      V = 4;
     const ids = [1, 3, 1];
-    const wte = rand(V * C), wpe = rand(T * C), R = rand(T * C);
+    const wte = rand(V * C),
+      wpe = rand(T * C),
+      R = rand(T * C);
     const f = () => {
       const out = new Float64Array(T * C);
       embeddingForward(new Float64Array(T * C), new Float64Array(T * C), out, ids, wte, wpe, T, C);
       return dot(out, R);
     };
-    const dwte = new Float64Array(V * C), dwpe = new Float64Array(T * C);
+    const dwte = new Float64Array(V * C),
+      dwpe = new Float64Array(T * C);
     embeddingBackward(dwte, dwpe, R, ids, T, C);
     expectClose(dwte, numericGrad(f, wte), 'dwte');
     expectClose(dwpe, numericGrad(f, wpe), 'dwpe');
@@ -150,20 +176,24 @@ describe('finite-difference gradient checks (float64)', () => {
 
   it('residual', () => {
     const N = 4;
-    const a = rand(N), b = rand(N), R = rand(N);
+    const a = rand(N),
+      b = rand(N),
+      R = rand(N);
     const f = () => {
       const out = new Float64Array(N);
       residualForward(out, a, b, N);
       return dot(out, R);
     };
-    const da = new Float64Array(N), db = new Float64Array(N);
+    const da = new Float64Array(N),
+      db = new Float64Array(N);
     residualBackward(da, db, R, N);
     expectClose(da, numericGrad(f, a), 'da');
     expectClose(db, numericGrad(f, b), 'db');
   });
 
   it('softmax + cross-entropy', () => {
-    const T = 3, V = 5;
+    const T = 3,
+      V = 5;
     const logits = rand(T * V, 2);
     const targets = [4, 0, 2];
     const scale = 1 / T;

@@ -11,20 +11,18 @@ import { probabilityShifts } from '../src/core/probabilityShift';
 import { embeddingSize, gpt3EmbeddingSize } from '../src/core/embeddingScale';
 import type { Tensor } from '../src/core/tensor';
 
-const matrixArb = fc
-  .record({ V: fc.integer({ min: 1, max: 24 }), C: fc.integer({ min: 1, max: 6 }) })
-  .chain(({ V, C }) =>
-    fc.record({
-      // Integers keep ties exact, so both sides must agree on the tie order too.
-      data: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: V * C, maxLength: V * C }),
-      query: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: C, maxLength: C }),
-      V: fc.constant(V),
-      C: fc.constant(C),
-      k: fc.integer({ min: 1, max: V + 2 }),
-      exclude: fc.uniqueArray(fc.integer({ min: 0, max: V - 1 }), { maxLength: V }),
-      parity: fc.constantFrom(null, 0, 1),
-    }),
-  );
+const matrixArb = fc.record({ V: fc.integer({ min: 1, max: 24 }), C: fc.integer({ min: 1, max: 6 }) }).chain(({ V, C }) =>
+  fc.record({
+    // Integers keep ties exact, so both sides must agree on the tie order too.
+    data: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: V * C, maxLength: V * C }),
+    query: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: C, maxLength: C }),
+    V: fc.constant(V),
+    C: fc.constant(C),
+    k: fc.integer({ min: 1, max: V + 2 }),
+    exclude: fc.uniqueArray(fc.integer({ min: 0, max: V - 1 }), { maxLength: V }),
+    parity: fc.constantFrom(null, 0, 1),
+  }),
+);
 
 function bruteForce(m: Tensor, query: number[], similarity: Similarity, keep: (id: number) => boolean) {
   const [V, C] = m.shape;
@@ -61,8 +59,14 @@ describe('nearestRows agrees with a brute-force ranking', () => {
 });
 
 const config: GPTConfig = {
-  vocabSize: 37, nPositions: 16, nEmbd: 8, nLayer: 2, nHead: 2,
-  layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: true,
+  vocabSize: 37,
+  nPositions: 16,
+  nEmbd: 8,
+  nLayer: 2,
+  nHead: 2,
+  layerNormEpsilon: 1e-5,
+  activationFunction: 'gelu_new',
+  tieWordEmbeddings: true,
 };
 
 describe('embedding overrides', () => {
@@ -107,7 +111,9 @@ describe('embedding overrides', () => {
 describe('principal axes', () => {
   const vectorsArb = fc
     .record({ n: fc.integer({ min: 2, max: 12 }), C: fc.integer({ min: 2, max: 10 }) })
-    .chain(({ n, C }) => fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: C, maxLength: C }), { minLength: n, maxLength: n }));
+    .chain(({ n, C }) =>
+      fc.array(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: C, maxLength: C }), { minLength: n, maxLength: n }),
+    );
 
   it('are orthonormal and capture at least as much variance as any other direction', () => {
     fc.assert(
@@ -129,7 +135,13 @@ describe('principal axes', () => {
   it('recover the distances of points that lie in a plane', () => {
     const u = [1, 2, 0, -1, 0.5].map((x) => x / Math.sqrt(6.25));
     const w = [0, 1, 1, 2, -2]; // not orthogonal to u: the axes must still find the plane
-    const coords = [[0, 0], [3, 1], [-2, 4], [1, -3], [5, 5]];
+    const coords = [
+      [0, 0],
+      [3, 1],
+      [-2, 4],
+      [1, -3],
+      [5, 5],
+    ];
     const points = coords.map(([a, b]) => u.map((x, c) => 7 + a * x + b * w[c]));
     const { axes, mean } = principalAxes(points);
     const flat = projectOnto(points, axes, mean);
@@ -142,8 +154,17 @@ describe('principal axes', () => {
   it('handle degenerate input without NaN', () => {
     expect(principalAxes([]).axes).toEqual([]);
     expect(principalAxes([[1, 2, 3]]).axes).toEqual([]);
-    expect(principalAxes([[1, 2], [1, 2]]).axes).toEqual([]);
-    const line = principalAxes([[0, 0], [1, 1], [2, 2]]);
+    expect(
+      principalAxes([
+        [1, 2],
+        [1, 2],
+      ]).axes,
+    ).toEqual([]);
+    const line = principalAxes([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+    ]);
     expect(line.axes.length).toBe(1);
     expect(Array.from(line.axes[0])).toEqual([Math.SQRT1_2, Math.SQRT1_2].map((x) => expect.closeTo(x, 9)));
     expect(unitDirection([1, 1], [1, 1])).toBeNull();
@@ -166,7 +187,10 @@ describe('directions', () => {
     expect(Array.from(scores)).toEqual([1, 0, -2, 3, 0.5]);
     const ends = directionEnds(scores, 2);
     expect(ends.high.map((r) => r.index)).toEqual([3, 0]);
-    expect(ends.low.map((r) => [r.index, r.value])).toEqual([[2, -2], [1, 0]]);
+    expect(ends.low.map((r) => [r.index, r.value])).toEqual([
+      [2, -2],
+      [1, 0],
+    ]);
     expect(directionEnds(scores, 2, (id) => id !== 3).high.map((r) => r.index)).toEqual([0, 4]);
   });
   it('move a word along the direction, clamped', () => {
@@ -200,7 +224,11 @@ describe('principal axes of tiny vectors', () => {
   // so vectors around 1e-19 came back with no axis, or two copies of the same one.
   it('are found at any scale', () => {
     for (const scale of [1e-122, 1e-19, 1, 1e19, 1e122]) {
-      const { axes } = principalAxes([[0, 0, 0], [scale, 0, 0], [0, 2 * scale, 0]]);
+      const { axes } = principalAxes([
+        [0, 0, 0],
+        [scale, 0, 0],
+        [0, 2 * scale, 0],
+      ]);
       expect(axes).toHaveLength(2);
       expect(Math.abs(axes[0].reduce((s, x, c) => s + x * axes[1][c], 0))).toBeLessThan(1e-9);
     }
@@ -217,7 +245,10 @@ describe('the picture of a − b + c', () => {
     { id: 8, coefficient: 1, label: 'woman' },
   ];
   const result = Float32Array.from({ length: C }, (_, c) => wte.data[3 * C + c] - wte.data[5 * C + c] + wte.data[8 * C + c]);
-  const neighbours = [{ id: 1, label: 'n1' }, { id: 2, label: 'n2' }];
+  const neighbours = [
+    { id: 1, label: 'n1' },
+    { id: 2, label: 'n2' },
+  ];
   const row = (id: number) => wte.data.subarray(id * C, (id + 1) * C);
 
   it.each([
@@ -226,7 +257,10 @@ describe('the picture of a − b + c', () => {
   ])('draws b → c and a → result as the same vector: a parallelogram (%s)', async (_, axes) => {
     const { buildPicture } = await import('../src/viz/lab/picture');
     const picture = buildPicture(wte, terms, result, neighbours, axes)!;
-    expect(picture.parallels).toEqual([{ from: 'w5', to: 'w8' }, { from: 'w3', to: 'result' }]);
+    expect(picture.parallels).toEqual([
+      { from: 'w5', to: 'w8' },
+      { from: 'w3', to: 'result' },
+    ]);
     const at = (key: string) => picture.points.find((p) => p.key === key)!.xy;
     const move = ({ from, to }: { from: string; to: string }) => [at(to)[0] - at(from)[0], at(to)[1] - at(from)[1]];
     const [first, second] = picture.parallels.map(move);
@@ -237,7 +271,10 @@ describe('the picture of a − b + c', () => {
 
   it('draws no parallelogram for other shapes of expression', async () => {
     const { buildPicture } = await import('../src/viz/lab/picture');
-    const twice = [{ id: 3, coefficient: 2, label: 'king' }, { id: 5, coefficient: -1, label: 'man' }];
+    const twice = [
+      { id: 3, coefficient: 2, label: 'king' },
+      { id: 5, coefficient: -1, label: 'man' },
+    ];
     expect(buildPicture(wte, twice, result, neighbours, { kind: 'pca' })!.parallels).toEqual([]);
   });
 });

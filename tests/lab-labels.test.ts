@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { crosses, labelBox, labelWidth, overlaps, placeLabels, type LabelRequest } from '../src/viz/lab/labels';
 
 // At 10px a monospace character is 6px wide and the line 12px high.
-const request = (key: string, px: number, py: number, text: string, required = false): LabelRequest => ({ key, px, py, text, fontSize: 10, required });
+const request = (key: string, px: number, py: number, text: string, required = false): LabelRequest => ({
+  key,
+  px,
+  py,
+  text,
+  fontSize: 10,
+  required,
+});
 
 describe('lab picture labels', () => {
   it('put a lone label to the right of its dot', () => {
@@ -45,9 +52,15 @@ describe('lab picture labels', () => {
   });
 
   it('never overlap each other, cover another dot, or leave the frame', () => {
-    const W = 320, H = 200, R = 6;
+    const W = 320,
+      H = 200,
+      R = 6;
     const points = fc.uniqueArray(
-      fc.record({ px: fc.integer({ min: 0, max: W }), py: fc.integer({ min: 0, max: H }), text: fc.string({ minLength: 1, maxLength: 9 }) }),
+      fc.record({
+        px: fc.integer({ min: 0, max: W }),
+        py: fc.integer({ min: 0, max: H }),
+        text: fc.string({ minLength: 1, maxLength: 9 }),
+      }),
       { maxLength: 16, selector: (p) => `${p.px},${p.py}` },
     );
     fc.assert(
@@ -69,7 +82,8 @@ describe('lab picture labels', () => {
   });
 
   it('keep a required label inside the frame however long it is and wherever its dot is', () => {
-    const W = 300, H = 200;
+    const W = 300,
+      H = 200;
     const texts = fc.string({ minLength: 1, maxLength: 80 });
     fc.assert(
       fc.property(fc.integer({ min: 0, max: W }), fc.integer({ min: 0, max: H }), texts, (px, py, text) => {

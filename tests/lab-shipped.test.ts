@@ -48,9 +48,7 @@ describe('the shipped embedding matrix', () => {
   it('solves most of the gender pairs x - man + woman = y', () => {
     const results = GENDER_PAIRS.map(([male, female]) => ({ male, female, got: answer(`${male} - man + woman`, 3) }));
     const passed = results.filter((r) => r.got[0] === r.female);
-    console.log(
-      `gender pairs: ${passed.length}/${results.length} first; ` + results.map((r) => `${r.male}→${r.got.join('/')}`).join(', '),
-    );
+    console.log(`gender pairs: ${passed.length}/${results.length} first; ` + results.map((r) => `${r.male}→${r.got.join('/')}`).join(', '));
     expect(passed.length).toBeGreaterThanOrEqual(4);
     // A weaker check for every pair: the answer is at least among the top three.
     for (const r of results) expect(r.got).toContain(r.female);

@@ -81,7 +81,9 @@ describe('ablating every head of a layer', () => {
     for (let t = 0; t < T; t++) {
       const row = one.blocks[layer].attnOut.data.subarray(t * C, (t + 1) * C);
       expect(row.subarray(0, headSize).every((v) => v === 0)).toBe(true);
-      expect(Array.from(row.subarray(headSize))).toEqual(Array.from(clean.blocks[layer].attnOut.data.subarray(t * C + headSize, (t + 1) * C)));
+      expect(Array.from(row.subarray(headSize))).toEqual(
+        Array.from(clean.blocks[layer].attnOut.data.subarray(t * C + headSize, (t + 1) * C)),
+      );
     }
   });
 });

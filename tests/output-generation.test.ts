@@ -15,7 +15,16 @@ import type { GPTConfig } from '../src/core/config';
 // back exactly the generated ids, and the panel's step-by-step run can be compared with generate().
 const letters = 'abcdefghijklmnop';
 const tokenizer = new Tokenizer(new Map([...letters].map((ch, i) => [ch, i])), []);
-const config: GPTConfig = { vocabSize: 16, nPositions: 9, nEmbd: 8, nLayer: 2, nHead: 2, layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: true };
+const config: GPTConfig = {
+  vocabSize: 16,
+  nPositions: 9,
+  nEmbd: 8,
+  nLayer: 2,
+  nHead: 2,
+  layerNormEpsilon: 1e-5,
+  activationFunction: 'gelu_new',
+  tieWordEmbeddings: true,
+};
 const model = initModel(config, createRng(8));
 model.params.wte.data.forEach((x, i, a) => (a[i] = x * 40));
 const loaded = { model, tokenizer } as unknown as Parameters<typeof runText>[0];
@@ -115,7 +124,14 @@ describe('generation keeps the ids the model sampled', () => {
     expect(nextStep(context, withEnd, greedy, 1, 64, 0, { id: endOfText, stop: true })).toEqual({ kind: 'endOfText', id: endOfText });
     // Left out, greedy decoding takes the runner-up, and the text holds only what the tokenizer reads back.
     const goOn = nextStep(context, withEnd, greedy, 1, 64, 0, { id: endOfText, stop: false });
-    expect(goOn).toEqual({ kind: 'text', id: byteId(0x61), ids: withEnd.encode('xa'), text: 'xa', respelled: false, endOfTextLeftOut: true });
+    expect(goOn).toEqual({
+      kind: 'text',
+      id: byteId(0x61),
+      ids: withEnd.encode('xa'),
+      text: 'xa',
+      respelled: false,
+      endOfTextLeftOut: true,
+    });
     // With no rule the token is just another token, and its characters are re-read as characters.
     const plain = nextStep(context, withEnd, greedy, 1, 64);
     expect(plain).toMatchObject({ kind: 'text', id: endOfText, text: 'x<|endoftext|>', respelled: true });
@@ -170,7 +186,8 @@ describe('generation keeps the ids the model sampled', () => {
       const result = runText(byteLoaded, text, { logitRows: 'last' });
       if (result.kind !== 'ok') throw new Error('empty');
       const contextIds = [...result.ids, ...pending];
-      const context = pending.length === 0 ? result : { ids: contextIds, trace: forward(byteModel, contextIds, { logitRows: 'last' }), droppedTokens: 0 };
+      const context =
+        pending.length === 0 ? result : { ids: contextIds, trace: forward(byteModel, contextIds, { logitRows: 'last' }), droppedTokens: 0 };
       const step = nextStep(context, bytes, hot, 5, byteConfig.nPositions, pending.length);
       if (step.kind !== 'text' && step.kind !== 'pending') throw new Error(`unexpected ${step.kind}`);
       // The token drawn is the one sampleToken draws from this very context.

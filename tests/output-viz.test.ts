@@ -83,16 +83,26 @@ describe('parameter bar', () => {
 describe('ablation spec in the URL', () => {
   it('round-trips any set that fits the model', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }))), fc.array(fc.integer({ min: 0, max: 3 })), (heads, mlps) => {
-        let set = parseAblation(null, 4, 4);
-        for (const [l, h] of heads) set = toggleHead(set, l, h);
-        for (const m of mlps) set = toggleMlp(set, m);
-        expect(parseAblation(serializeAblation(set), 4, 4)).toEqual(set);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }))),
+        fc.array(fc.integer({ min: 0, max: 3 })),
+        (heads, mlps) => {
+          let set = parseAblation(null, 4, 4);
+          for (const [l, h] of heads) set = toggleHead(set, l, h);
+          for (const m of mlps) set = toggleMlp(set, m);
+          expect(parseAblation(serializeAblation(set), 4, 4)).toEqual(set);
+        },
+      ),
     );
   });
   it('reads the documented format and drops what does not fit', () => {
-    expect(parseAblation('h0.1,h2.3,m1', 4, 4)).toEqual({ heads: [{ layer: 0, head: 1 }, { layer: 2, head: 3 }], mlps: [1] });
+    expect(parseAblation('h0.1,h2.3,m1', 4, 4)).toEqual({
+      heads: [
+        { layer: 0, head: 1 },
+        { layer: 2, head: 3 },
+      ],
+      mlps: [1],
+    });
     expect(parseAblation('h9.0,h0.9,m7,x,h1.1,h1.1,,m-1', 4, 4)).toEqual({ heads: [{ layer: 1, head: 1 }], mlps: [] });
     expect(serializeAblation({ heads: [], mlps: [] })).toBeNull();
     expect(toggleHead(toggleHead(parseAblation(null, 4, 4), 1, 2), 1, 2).heads).toEqual([]);

@@ -96,8 +96,20 @@ function maskScores(scores: Tensor): Tensor {
 }
 
 const BLOCK_KEYS = [
-  'ln1', 'q', 'k', 'v', 'scores', 'weights', 'attnOut', 'attnProj',
-  'resid1', 'ln2', 'fc', 'gelu', 'mlpProj', 'resid2',
+  'ln1',
+  'q',
+  'k',
+  'v',
+  'scores',
+  'weights',
+  'attnOut',
+  'attnProj',
+  'resid1',
+  'ln2',
+  'fc',
+  'gelu',
+  'mlpProj',
+  'resid2',
 ] as const satisfies readonly (keyof BlockTrace)[];
 
 /** Every trace tensor the reference recorded, in forward order, with its label. */
@@ -135,9 +147,7 @@ describe('checkTensor', () => {
   });
 
   it('rejects a shape mismatch even when the values agree', () => {
-    expect(() => checkTensor(t([1, 2, 3, 4], [4]), t([1, 2, 3, 4], [2, 2]), 'x', 1)).toThrow(
-      /shape \[4\], expected \[2, 2\]/,
-    );
+    expect(() => checkTensor(t([1, 2, 3, 4], [4]), t([1, 2, 3, 4], [2, 2]), 'x', 1)).toThrow(/shape \[4\], expected \[2, 2\]/);
   });
 
   it('rejects NaN and a -Infinity where a number is expected', () => {
@@ -188,12 +198,9 @@ describe('forward pass matches the NumPy reference', () => {
       expect(trace.blocks).toHaveLength(config.nLayer);
     });
 
-    it.each(tracePairs(trace, ref).map(([label, actual, expected]) => [label, actual, expected]))(
-      '%s',
-      (label, actual, expected) => {
-        checkTensor(actual, expected, `${JSON.stringify(c.text)} ${label}`, TOL);
-      },
-    );
+    it.each(tracePairs(trace, ref).map(([label, actual, expected]) => [label, actual, expected]))('%s', (label, actual, expected) => {
+      checkTensor(actual, expected, `${JSON.stringify(c.text)} ${label}`, TOL);
+    });
 
     it('gives exactly zero attention to future positions', () => {
       for (const block of trace.blocks) {

@@ -30,11 +30,7 @@ function headerOf(file: Uint8Array): { length: number; text: string } {
 describe('readSafetensors follows the spec', () => {
   it('reads a hand-built file with metadata, an unaligned data buffer and mixed dtypes', () => {
     // 4 F32 values then 2 F16 values (0x3C00 = 1, 0xC000 = -2), then 2 BF16 (0x3F80 = 1, 0x4049 = 3.140625).
-    const data = new Uint8Array([
-      ...littleEndianF32([1.5, -2.25, 3, 1e-3]),
-      0x00, 0x3c, 0x00, 0xc0,
-      0x80, 0x3f, 0x49, 0x40,
-    ]);
+    const data = new Uint8Array([...littleEndianF32([1.5, -2.25, 3, 1e-3]), 0x00, 0x3c, 0x00, 0xc0, 0x80, 0x3f, 0x49, 0x40]);
     const header =
       '{"__metadata__":{"format":"pt"},' +
       '"w":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},' +
@@ -85,7 +81,14 @@ describe('writeSafetensors', () => {
   it('round-trips F32 exactly', () => {
     const values = Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10 ** ((i % 13) - 6));
     const big = { data: values, shape: [10, 100] };
-    const back = readSafetensors(writeSafetensors(new Map([['big', big], ['a', a]])));
+    const back = readSafetensors(
+      writeSafetensors(
+        new Map([
+          ['big', big],
+          ['a', a],
+        ]),
+      ),
+    );
     expect(back.get('big')!.shape).toEqual([10, 100]);
     expect(back.get('big')!.data).toEqual(values);
     expect(back.get('a')!.data).toEqual(a.data);
@@ -101,7 +104,14 @@ describe('writeSafetensors', () => {
   });
 
   it('lays out a header padded with spaces to 8 bytes, tensors sorted by name, offsets from the buffer', () => {
-    const file = writeSafetensors([['b', b], ['a', a], ['0', zero]], { metadata: { source: 'test' } });
+    const file = writeSafetensors(
+      [
+        ['b', b],
+        ['a', a],
+        ['0', zero],
+      ],
+      { metadata: { source: 'test' } },
+    );
     const { length, text } = headerOf(file);
     expect(length % 8).toBe(0);
     expect(text).toMatch(/^\{.*\} *$/);
@@ -120,8 +130,16 @@ describe('writeSafetensors', () => {
   });
 
   it('gives the same bytes whatever the insertion order', () => {
-    const one = writeSafetensors([['b', b], ['a', a]]);
-    const two = writeSafetensors(new Map([['a', a], ['b', b]]));
+    const one = writeSafetensors([
+      ['b', b],
+      ['a', a],
+    ]);
+    const two = writeSafetensors(
+      new Map([
+        ['a', a],
+        ['b', b],
+      ]),
+    );
     expect(one).toEqual(two);
   });
 
@@ -129,7 +147,12 @@ describe('writeSafetensors', () => {
     expect(() => writeSafetensors([['bad', { data: new Float32Array(5), shape: [2, 3] }]])).toThrow(
       'tensor "bad" has 5 values but shape [2, 3]',
     );
-    expect(() => writeSafetensors([['a', a], ['a', b]])).toThrow('tensor "a" appears twice');
+    expect(() =>
+      writeSafetensors([
+        ['a', a],
+        ['a', b],
+      ]),
+    ).toThrow('tensor "a" appears twice');
     expect(() => writeSafetensors([['__metadata__', a]])).toThrow('"__metadata__" is reserved');
   });
 });
@@ -220,9 +243,7 @@ describe('readSafetensors explains bad files', () => {
     expect(read(handBuilt(entry('I64', [1], [0, 8]), new Uint8Array(8)))).toThrow(
       'weights.safetensors: tensor "t" has dtype "I64", which this reader does not support (it reads F32, F16, BF16, F64)',
     );
-    expect(read(handBuilt('{"t":{"shape":[1],"data_offsets":[0,4]}}', new Uint8Array(4)))).toThrow(
-      'tensor "t" has dtype undefined',
-    );
+    expect(read(handBuilt('{"t":{"shape":[1],"data_offsets":[0,4]}}', new Uint8Array(4)))).toThrow('tensor "t" has dtype undefined');
   });
 
   it('a shape that is not an array of non-negative integers', () => {

@@ -112,7 +112,12 @@ describe('top-k and top-p filters', () => {
 
 // Ties at the k-th place go to the lower index, the documented rule of samplingDistribution.
 function renormalisedTopK(p: number[], k: number): number[] {
-  const keep = new Set(p.map((_, i) => i).sort((a, b) => p[b] - p[a] || a - b).slice(0, k));
+  const keep = new Set(
+    p
+      .map((_, i) => i)
+      .sort((a, b) => p[b] - p[a] || a - b)
+      .slice(0, k),
+  );
   const masked = p.map((x, i) => (keep.has(i) ? x : 0));
   const sum = masked.reduce((a, b) => a + b, 0);
   return masked.map((x) => x / sum);
@@ -127,7 +132,10 @@ describe('drawFrom', () => {
 
 describe('validateSettings', () => {
   it('passes good values through untouched', () => {
-    expect(validateSettings({ temperature: 0.7, topK: 40, topP: 0.9 })).toEqual({ settings: { temperature: 0.7, topK: 40, topP: 0.9 }, problems: [] });
+    expect(validateSettings({ temperature: 0.7, topK: 40, topP: 0.9 })).toEqual({
+      settings: { temperature: 0.7, topK: 40, topP: 0.9 },
+      problems: [],
+    });
     expect(validateSettings({})).toEqual({ settings: { temperature: 1, topK: null, topP: null }, problems: [] });
     expect(validateSettings({ temperature: '0.5', topK: '3', topP: '' }).settings).toEqual({ temperature: 0.5, topK: 3, topP: null });
   });

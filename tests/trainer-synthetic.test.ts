@@ -13,8 +13,14 @@ import { sinusoidalPositions } from '../src/core/train/positions';
 // and a head must put its weight on the other token.
 
 const config: GPTConfig = {
-  vocabSize: 20, nPositions: 32, nEmbd: 32, nLayer: 1, nHead: 2,
-  layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: false,
+  vocabSize: 20,
+  nPositions: 32,
+  nEmbd: 32,
+  nLayer: 1,
+  nHead: 2,
+  layerNormEpsilon: 1e-5,
+  activationFunction: 'gelu_new',
+  tieWordEmbeddings: false,
 };
 
 function alternating(rng: ReturnType<typeof createRng>, T: number): number[] {

@@ -27,11 +27,16 @@ describe('heatmap layout', () => {
 
   it('fits within the offered width whenever the minimum allows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 100, max: 1200 }), (cols, rows, width) => {
-        const h = layoutHeatmap(new Float32Array(rows * cols), rows, cols, { width });
-        if (cols * 3 <= width) expect(h.width).toBeLessThanOrEqual(width + 1e-9);
-        expect(h.cells.length).toBe(rows * cols);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 100, max: 1200 }),
+        (cols, rows, width) => {
+          const h = layoutHeatmap(new Float32Array(rows * cols), rows, cols, { width });
+          if (cols * 3 <= width) expect(h.width).toBeLessThanOrEqual(width + 1e-9);
+          expect(h.cells.length).toBe(rows * cols);
+        },
+      ),
     );
   });
 
@@ -53,7 +58,11 @@ describe('colour scales', () => {
 
   it('sequential: darker for larger weights', () => {
     const color = sequentialColor(1);
-    const sum = (c: string) => c.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+    const sum = (c: string) =>
+      c
+        .match(/\d+/g)!
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(sum(color(0.9))).toBeLessThan(sum(color(0.1)));
   });
 
@@ -216,17 +225,23 @@ describe('W_e overview', () => {
   it('draws real rows only, with every looked-up row on its own line and the selected one always', async () => {
     const { vocabOverview } = await import('../src/viz/vocabMatrix');
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9000 }), fc.integer({ min: 1, max: 300 }), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.nat(), (V, height, raw, pick) => {
-        const ids = raw.map((x) => x % V);
-        const selected = ids[pick % ids.length];
-        const { rowOfLine, marks } = vocabOverview(V, height, ids, selected);
-        expect(rowOfLine.length).toBe(Math.min(V, height));
-        for (const r of rowOfLine) expect(r >= 0 && r < V).toBe(true);
-        // Rows stay in vocabulary order down the picture.
-        for (let i = 1; i < rowOfLine.length; i++) expect(rowOfLine[i]).toBeGreaterThanOrEqual(rowOfLine[i - 1]);
-        expect(rowOfLine[marks.find((m) => m.selected)!.line]).toBe(selected);
-        expect(marks.map((m) => m.id)).toEqual([...new Set(ids)].sort((a, b) => a - b));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9000 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        (V, height, raw, pick) => {
+          const ids = raw.map((x) => x % V);
+          const selected = ids[pick % ids.length];
+          const { rowOfLine, marks } = vocabOverview(V, height, ids, selected);
+          expect(rowOfLine.length).toBe(Math.min(V, height));
+          for (const r of rowOfLine) expect(r >= 0 && r < V).toBe(true);
+          // Rows stay in vocabulary order down the picture.
+          for (let i = 1; i < rowOfLine.length; i++) expect(rowOfLine[i]).toBeGreaterThanOrEqual(rowOfLine[i - 1]);
+          expect(rowOfLine[marks.find((m) => m.selected)!.line]).toBe(selected);
+          expect(marks.map((m) => m.id)).toEqual([...new Set(ids)].sort((a, b) => a - b));
+        },
+      ),
     );
   });
 

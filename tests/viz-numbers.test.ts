@@ -63,7 +63,7 @@ describe('number formatting', () => {
     expect(tex(-Infinity)).toBe('-\\infty');
   });
 
-  it('keeps three significant digits of small values inside formulas, and the readout\'s form for the result', () => {
+  it("keeps three significant digits of small values inside formulas, and the readout's form for the result", () => {
     expect(tex(0.0099)).toBe('9.90 \\times 10^{-3}');
     expect(tex(-0.000012345)).toBe('-1.23 \\times 10^{-5}');
     expect(tex(0)).toBe('0.0000');

@@ -8,7 +8,16 @@ import { buildStages, STAGES_PER_LAYER, type Dims } from '../src/viz/stages';
 import { focusValue, substitute } from '../src/viz/substitute';
 import { fmt } from '../src/viz/format';
 
-const config: GPTConfig = { vocabSize: 50, nPositions: 16, nEmbd: 12, nLayer: 3, nHead: 3, layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: false };
+const config: GPTConfig = {
+  vocabSize: 50,
+  nPositions: 16,
+  nEmbd: 12,
+  nLayer: 3,
+  nHead: 3,
+  layerNormEpsilon: 1e-5,
+  activationFunction: 'gelu_new',
+  tieWordEmbeddings: false,
+};
 
 // initModel leaves biases at 0 and layer-norm gains at 1; randomise everything so a formula that
 // forgot a bias or a gain would be caught.
@@ -43,7 +52,10 @@ describe('stage list', () => {
 
   it('follows the order of the forward pass', () => {
     const kinds = stages.map((s) => (s.layer === null ? s.kind : `${s.kind}@${s.layer}`));
-    const block = (l: number) => ['ln1', 'q', 'k', 'v', 'scores', 'masked', 'weights', 'attnOut', 'attnProj', 'resid1', 'ln2', 'fc', 'gelu', 'mlpProj', 'resid2'].map((k) => `${k}@${l}`);
+    const block = (l: number) =>
+      ['ln1', 'q', 'k', 'v', 'scores', 'masked', 'weights', 'attnOut', 'attnProj', 'resid1', 'ln2', 'fc', 'gelu', 'mlpProj', 'resid2'].map(
+        (k) => `${k}@${l}`,
+      );
     expect(kinds.slice(0, 4)).toEqual(['tokens', 'tokEmb', 'posEmb', 'x0']);
     expect(kinds.slice(4, 4 + 15)).toEqual(block(0));
     expect(kinds.slice(-3)).toEqual(['lnF', 'logits', 'probs']);
@@ -79,7 +91,16 @@ describe('formulas with the reader’s numbers', () => {
 
   // Focus cells chosen to cover first/last rows and columns and both sides of the causal mask.
   function focuses(kind: string): { row: number; col: number }[] {
-    const cols = kind === 'fc' || kind === 'gelu' ? 48 : kind === 'logits' || kind === 'probs' ? 50 : ['scores', 'masked', 'weights'].includes(kind) ? T : ['q', 'k', 'v'].includes(kind) ? 4 : 12;
+    const cols =
+      kind === 'fc' || kind === 'gelu'
+        ? 48
+        : kind === 'logits' || kind === 'probs'
+          ? 50
+          : ['scores', 'masked', 'weights'].includes(kind)
+            ? T
+            : ['q', 'k', 'v'].includes(kind)
+              ? 4
+              : 12;
     const out: { row: number; col: number }[] = [];
     for (const row of [0, 2, T - 1]) for (const col of [0, 1, Math.floor(cols / 2), cols - 1]) out.push({ row, col });
     return out;

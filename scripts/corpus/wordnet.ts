@@ -53,7 +53,10 @@ export function parseSynset(line: string, source = 'WordNet line'): Synset {
   const gloss = line.slice(bar + 3);
   const firstQuote = gloss.indexOf('"');
   const definitionPart = firstQuote < 0 ? gloss : gloss.slice(0, firstQuote);
-  const definition = tidy(definitionPart).replace(/[\s;:,]+$/, '').replace(DANGLING_LEAD_IN, '').replace(/[\s;:,]+$/, '');
+  const definition = tidy(definitionPart)
+    .replace(/[\s;:,]+$/, '')
+    .replace(DANGLING_LEAD_IN, '')
+    .replace(/[\s;:,]+$/, '');
   const examples = [...gloss.matchAll(QUOTED)].map((m) => tidy(m[1])).filter((e) => e !== '');
   return { offset: fields[0], lemmas, definition, examples };
 }

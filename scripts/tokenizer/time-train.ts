@@ -45,5 +45,11 @@ const result = trainBpe(corpus, {
 });
 const seconds = (performance.now() - t0) / 1000;
 console.log(`trained ${result.vocab.size} tokens (${result.merges.length} merges) in ${seconds.toFixed(1)} s`);
-console.log('first merges:', result.merges.slice(0, 10).map((m) => m.join(' ')).join(' | '));
+console.log(
+  'first merges:',
+  result.merges
+    .slice(0, 10)
+    .map((m) => m.join(' '))
+    .join(' | '),
+);
 console.log('last tokens:', [...result.vocab.keys()].slice(-12).join(' '));

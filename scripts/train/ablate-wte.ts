@@ -33,7 +33,13 @@ for (const { variant, description, change } of VARIANTS.filter((v) => chosen.len
   for (const f of ['vocab.json', 'merges.txt', 'train.u16', 'val.u16', 'wte-64.f32', 'wte-64.f32.json']) {
     if (existsSync(resolve(source, f)) && !existsSync(resolve(dir, f))) copyFileSync(resolve(source, f), resolve(dir, f));
   }
-  const settings: RunSettings = { ...BASE, ...change, steps, evalEvery: steps, warmupSteps: Math.min(BASE.warmupSteps, Math.floor(steps / 5)) };
+  const settings: RunSettings = {
+    ...BASE,
+    ...change,
+    steps,
+    evalEvery: steps,
+    warmupSteps: Math.min(BASE.warmupSteps, Math.floor(steps / 5)),
+  };
   const out = resolve(dir, 'model');
   const rows = await runTraining(settings, { dir, out, fresh: true, exportOnly: false, quiet: true, dtype: 'F32' });
   const loaded = modelFromFiles(readModelDir(out));

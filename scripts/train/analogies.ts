@@ -30,7 +30,9 @@ export function genderAnalogies(wte: Tensor, tokenizer: Tokenizer): AnalogyResul
   const wholeWord = new Uint8Array(tokenizer.vocabSize);
   for (let i = 0; i < tokenizer.vocabSize; i++) wholeWord[i] = isWholeWordToken(tokenizer.tokenString(i)) ? 1 : 0;
   return GENDER_PAIRS.map(([male, female]) => {
-    const a = id(male), b = id('man'), c = id('woman');
+    const a = id(male),
+      b = id('man'),
+      c = id('woman');
     const top = nearestRows(wte, analogyVector(wte, a, b, c), { k: 50, exclude: [a, b, c], candidate: (i) => wholeWord[i] === 1 });
     const idx = top.findIndex((n) => n.id === id(female));
     return {

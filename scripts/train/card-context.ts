@@ -10,21 +10,28 @@ const f3 = (x: number) => x.toFixed(3);
 /** One small average-attention picture per head, rows = layers; darker is more weight. */
 export function renderHeadPatterns(ev: Evaluation, nLayer: number, nHead: number): string {
   const P = HEAD_PATTERN_SIZE;
-  const cell = 6, gap = 18, left = 34, top = 24;
+  const cell = 6,
+    gap = 18,
+    left = 34,
+    top = 24;
   const size = P * cell;
-  const W = left + nHead * (size + gap), H = top + nLayer * (size + gap);
+  const W = left + nHead * (size + gap),
+    H = top + nLayer * (size + gap);
   const parts: string[] = [];
   for (let l = 0; l < nLayer; l++) {
     parts.push(`<text x="4" y="${top + l * (size + gap) + size / 2}" dy="0.32em">L${l + 1}</text>`);
     for (let h = 0; h < nHead; h++) {
-      const x0 = left + h * (size + gap), y0 = top + l * (size + gap);
+      const x0 = left + h * (size + gap),
+        y0 = top + l * (size + gap);
       if (l === 0) parts.push(`<text x="${x0 + size / 2}" y="14" text-anchor="middle">H${h + 1}</text>`);
       const pattern = ev.headPatterns[l * nHead + h];
       for (let t = 0; t < P; t++) {
         for (let s = 0; s <= t; s++) {
           const w = pattern[t * P + s];
           const shade = Math.round(255 * (1 - Math.min(1, w)));
-          parts.push(`<rect x="${x0 + s * cell}" y="${y0 + t * cell}" width="${cell}" height="${cell}" fill="rgb(${shade},${shade},255)"/>`);
+          parts.push(
+            `<rect x="${x0 + s * cell}" y="${y0 + t * cell}" width="${cell}" height="${cell}" fill="rgb(${shade},${shade},255)"/>`,
+          );
         }
       }
       parts.push(`<rect x="${x0}" y="${y0}" width="${size}" height="${size}" fill="none" stroke="#999"/>`);
@@ -63,7 +70,13 @@ export interface RecipeRow {
   genderPairsFirst: number;
 }
 
-export function contextSections(ev: Evaluation, fileBytes: number, benchMs: number | null, previous: PreviousModel | null, recipes: RecipeRow[] | null): string[] {
+export function contextSections(
+  ev: Evaluation,
+  fileBytes: number,
+  benchMs: number | null,
+  previous: PreviousModel | null,
+  recipes: RecipeRow[] | null,
+): string[] {
   const best = bestPreviousTokenHead(ev.heads);
   const right = ev.agreement.filter((a) => a.pRight > a.pWrong).length;
   const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(0)}%`;
@@ -116,7 +129,9 @@ export function contextSections(ev: Evaluation, fileBytes: number, benchMs: numb
     ``,
     `| prompt | right | P(right) | wrong | P(wrong) |`,
     `|---|---|---|---|---|`,
-    ...ev.agreement.filter((_, i) => i < 4 || (i >= 16 && i < 18) || i >= ev.agreement.length - 2).map((a) => `| ${a.prompt} | ${a.right} | ${(100 * a.pRight).toFixed(1)}% | ${a.wrong} | ${(100 * a.pWrong).toFixed(1)}% |`),
+    ...ev.agreement
+      .filter((_, i) => i < 4 || (i >= 16 && i < 18) || i >= ev.agreement.length - 2)
+      .map((a) => `| ${a.prompt} | ${a.right} | ${(100 * a.pRight).toFixed(1)}% | ${a.wrong} | ${(100 * a.pWrong).toFixed(1)}% |`),
     ``,
     `**Copying.** ${ev.copying.sequences} random sequences of ${ev.copying.length} tokens, drawn from the 2,000 most common whole words, each read twice in a row. The first reading costs ${f3(ev.copying.firstNats)} nats per token, the second ${f3(ev.copying.secondNats)}: ${f3(gain)} nats cheaper, because the model can look back at the first reading.`,
     ``,
@@ -129,7 +144,10 @@ export function contextSections(ev: Evaluation, fileBytes: number, benchMs: numb
       ``,
       `| recipe | steps | tokens | validation loss | best previous-token head | entropy per layer | gender pairs first |`,
       `|---|---|---|---|---|---|---|`,
-      ...recipes.map((r) => `| ${r.variant}: ${r.description} | ${r.steps} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | ${r.genderPairsFirst} of 7 |`),
+      ...recipes.map(
+        (r) =>
+          `| ${r.variant}: ${r.description} | ${r.steps} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | ${r.genderPairsFirst} of 7 |`,
+      ),
       ``,
     );
   }

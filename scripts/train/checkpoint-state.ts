@@ -14,8 +14,16 @@ export function saveState(path: string, state: TrainState, runKey: string): void
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length);
   const tmp = `${path}.tmp`;
-  writeFileSync(tmp, Buffer.concat([len, header, Buffer.from(state.params.buffer, state.params.byteOffset, state.params.byteLength),
-    Buffer.from(state.m.buffer), Buffer.from(state.v.buffer)]));
+  writeFileSync(
+    tmp,
+    Buffer.concat([
+      len,
+      header,
+      Buffer.from(state.params.buffer, state.params.byteOffset, state.params.byteLength),
+      Buffer.from(state.m.buffer),
+      Buffer.from(state.v.buffer),
+    ]),
+  );
   // Rename so an interrupted write never leaves a half checkpoint behind.
   renameSync(tmp, path);
 }
@@ -41,5 +49,12 @@ export function loadState(path: string, runKey: string, params: Float32Array): (
   const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + 4 + headerLen, buf.byteOffset + 4 + headerLen + 3 * n * 4));
   params.set(floats.subarray(0, n));
   const plannedSteps = (JSON.parse(header.runKey) as { steps: number }).steps;
-  return { step: header.step, elapsedSeconds: header.elapsedSeconds, params, m: floats.slice(n, 2 * n), v: floats.slice(2 * n, 3 * n), plannedSteps };
+  return {
+    step: header.step,
+    elapsedSeconds: header.elapsedSeconds,
+    params,
+    m: floats.slice(n, 2 * n),
+    v: floats.slice(2 * n, 3 * n),
+    plannedSteps,
+  };
 }

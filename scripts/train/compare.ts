@@ -57,5 +57,8 @@ for (const name of chosen) {
   };
   console.log(JSON.stringify(row));
   const results = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as { variant: string }[]) : [];
-  writeFileSync(resultsPath, JSON.stringify([...results.filter((r) => r.variant !== name || (r as { steps?: number }).steps !== steps), row], null, 2) + '\n');
+  writeFileSync(
+    resultsPath,
+    JSON.stringify([...results.filter((r) => r.variant !== name || (r as { steps?: number }).steps !== steps), row], null, 2) + '\n',
+  );
 }

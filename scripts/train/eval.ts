@@ -57,7 +57,9 @@ function main() {
   const dir = process.argv.includes('--model') ? resolve(process.argv[process.argv.indexOf('--model') + 1]) : SHIPPED_MODEL_DIR;
   const files = readModelDir(dir);
   const loaded = modelFromFiles(files);
-  const log = existsSync(resolve(dir, 'training-log.json')) ? (JSON.parse(readFileSync(resolve(dir, 'training-log.json'), 'utf8')) as TrainingLog) : null;
+  const log = existsSync(resolve(dir, 'training-log.json'))
+    ? (JSON.parse(readFileSync(resolve(dir, 'training-log.json'), 'utf8')) as TrainingLog)
+    : null;
   const train = readTokens(loaded, 'train');
   const initialWte = log && !log.settings.freezeWte && log.settings.wteInit !== 'random' ? startingEmbedding(train, log.settings) : null;
   const t0 = performance.now();
@@ -72,7 +74,9 @@ function main() {
   const best = bestPreviousTokenHead(result.heads);
   console.log(`heads    best previous-token head L${best.layer + 1}H${best.head + 1}: ${f(best.previous)}`);
   for (const h of result.heads) {
-    console.log(`  L${h.layer + 1}H${h.head + 1}  previous ${f(h.previous)}  first ${f(h.first)}  self ${f(h.self)}  entropy ${f(h.entropy)}`);
+    console.log(
+      `  L${h.layer + 1}H${h.head + 1}  previous ${f(h.previous)}  first ${f(h.first)}  self ${f(h.self)}  entropy ${f(h.entropy)}`,
+    );
   }
   const right = result.agreement.filter((a) => a.pRight > a.pWrong).length;
   console.log(`agreement ${right} of ${result.agreement.length} pairs right (${((100 * right) / result.agreement.length).toFixed(0)}%)`);

@@ -44,7 +44,13 @@ export const SAMPLE_TEMPERATURE = 0.8;
 export const HEAD_PATTERN_SIZE = 16;
 
 /** Validation loss over non-overlapping context windows, next to count baselines over the same targets. */
-export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Array, dtype: string, initialWte: Tensor | null = null): Evaluation {
+export function evaluate(
+  loaded: LoadedModel,
+  val: Uint16Array,
+  train: Uint16Array,
+  dtype: string,
+  initialWte: Tensor | null = null,
+): Evaluation {
   const { model, tokenizer } = loaded;
   const T = model.config.nPositions;
   const V = model.config.vocabSize;
@@ -64,7 +70,10 @@ export function evaluate(loaded: LoadedModel, val: Uint16Array, train: Uint16Arr
     const trace = forward(model, ids);
     nats += crossEntropyForward(trace.probs.data, next, T, V) * T;
     // Only the weights are kept: a whole trace per window would not fit in memory.
-    traces.push({ ids: trace.ids, blocks: trace.blocks.map((b) => ({ weights: { data: b.weights.data.slice(), shape: b.weights.shape } })) });
+    traces.push({
+      ids: trace.ids,
+      blocks: trace.blocks.map((b) => ({ weights: { data: b.weights.data.slice(), shape: b.weights.shape } })),
+    });
     trace.blocks.forEach((b, l) => {
       for (let h = 0; h < NH; h++) {
         for (let t = 0; t < P; t++) for (let s = 0; s < P; s++) headPatterns[l * NH + h][t * P + s] += b.weights.data[(h * T + t) * T + s];

@@ -47,8 +47,21 @@ function paramGroups(settings: RunSettings): ParamGroup[] {
   add(views.wte, settings.freezeWte ? 0 : (settings.wteLrScale ?? 1), settings.decayWte ?? true);
   add(views.wpe, 1, settings.decayWpe ?? true);
   for (const b of views.h) {
-    for (const t of [b.ln_1.weight, b.ln_1.bias, b.attn.c_attn.weight, b.attn.c_attn.bias, b.attn.c_proj.weight, b.attn.c_proj.bias,
-      b.ln_2.weight, b.ln_2.bias, b.mlp.c_fc.weight, b.mlp.c_fc.bias, b.mlp.c_proj.weight, b.mlp.c_proj.bias]) add(t);
+    for (const t of [
+      b.ln_1.weight,
+      b.ln_1.bias,
+      b.attn.c_attn.weight,
+      b.attn.c_attn.bias,
+      b.attn.c_proj.weight,
+      b.attn.c_proj.bias,
+      b.ln_2.weight,
+      b.ln_2.bias,
+      b.mlp.c_fc.weight,
+      b.mlp.c_fc.bias,
+      b.mlp.c_proj.weight,
+      b.mlp.c_proj.bias,
+    ])
+      add(t);
   }
   add(views.ln_f.weight);
   add(views.ln_f.bias);
@@ -128,7 +141,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     for (let i = 0; i < init.params.wpe.data.length; i++) init.params.wpe.data[i] = rng.normal() * settings.wpeInitStd;
   }
   if (wte && settings.lmHeadInit === 'wte' && init.params.lm_head) {
-    const scale = (settings.lmHeadRms ?? 0.1) / (settings.embedding.rms);
+    const scale = (settings.lmHeadRms ?? 0.1) / settings.embedding.rms;
     for (let i = 0; i < wte.length; i++) init.params.lm_head.data[i] = wte[i] * scale;
   }
   const paramsBuf = new SharedArrayBuffer(flatSize(config) * 4);
@@ -139,7 +152,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
   const m = resumed?.m ?? new Float32Array(params.length);
   const v = resumed?.v ?? new Float32Array(params.length);
-  const rows: LogRow[] = resumed && existsSync(logPath) ? (JSON.parse(readFileSync(logPath, 'utf8')) as LogRow[]).filter((r) => r.step <= resumed.step) : [];
+  const rows: LogRow[] =
+    resumed && existsSync(logPath) ? (JSON.parse(readFileSync(logPath, 'utf8')) as LogRow[]).filter((r) => r.step <= resumed.step) : [];
   const firstStep = (resumed?.step ?? 0) + 1;
   if (resumed) log(`resuming after step ${resumed.step}`);
   // A run resumed with another length keeps its steps so far and follows the new schedule from here on;
@@ -152,7 +166,9 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     scheduleChanges.push({ afterStep: resumed.step, fromSteps: resumed.plannedSteps, toSteps: settings.steps });
     writeFileSync(changesPath, JSON.stringify(scheduleChanges));
   }
-  log(`model: ${config.nLayer} layers, ${config.nHead} heads, C=${config.nEmbd}, T=${T}, V=${V}: ${params.length} parameters; ${WORKERS} workers on ${availableParallelism()} cores`);
+  log(
+    `model: ${config.nLayer} layers, ${config.nHead} heads, C=${config.nEmbd}, T=${T}, V=${V}: ${params.length} parameters; ${WORKERS} workers on ${availableParallelism()} cores`,
+  );
 
   const share = (a: Uint16Array) => {
     const sab = new SharedArrayBuffer(a.byteLength);
@@ -163,7 +179,15 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const valSab = share(data.val);
   const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));
   const workers = gradBufs.map((grads) => {
-    const workerData: WorkerInit = { config, params: paramsBuf, grads, train: trainSab, val: valSab, seqLen: T, freezeWte: settings.freezeWte };
+    const workerData: WorkerInit = {
+      config,
+      params: paramsBuf,
+      grads,
+      train: trainSab,
+      val: valSab,
+      seqLen: T,
+      freezeWte: settings.freezeWte,
+    };
     return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData });
   });
   const pending = new Map<Worker, (reply: WorkerReply) => void>();
@@ -230,7 +254,10 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const runSeconds = (performance.now() - started) / 1000;
     const tps = ((step - firstStep + 1) * tokensPerStep) / runSeconds;
     const eta = ((settings.steps - step) * tokensPerStep) / tps;
-    const headLine = heads.bestPrevious !== undefined ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}` : '';
+    const headLine =
+      heads.bestPrevious !== undefined
+        ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}`
+        : '';
     const line = progressLine(step, settings.steps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}${headLine}` : '');
     if (step % settings.checkpointEvery === 0 || step === lastStep) persist(step);
     if (args.quiet) continue;

@@ -11,9 +11,7 @@ export interface WorkerInit {
   freezeWte: boolean;
 }
 
-export type WorkerRequest =
-  | { kind: 'step'; starts: number[]; scale: number }
-  | { kind: 'eval'; starts: number[] };
+export type WorkerRequest = { kind: 'step'; starts: number[]; scale: number } | { kind: 'eval'; starts: number[] };
 
 export interface WorkerReply {
   lossSum: number; // summed mean-per-sequence losses

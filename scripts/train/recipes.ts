@@ -31,30 +31,46 @@ const CONTEXT_RECIPE = {
 } as const;
 
 export const RECIPE_VARIANTS: RecipeVariant[] = [
-  { variant: 'frozen', description: 'the earlier shipped recipe: PPMI + SVD W_e frozen, small decayed wpe, lm_head from noise', change: {} },
+  {
+    variant: 'frozen',
+    description: 'the earlier shipped recipe: PPMI + SVD W_e frozen, small decayed wpe, lm_head from noise',
+    change: {},
+  },
   {
     variant: 'context',
-    description: 'centred PPMI + SVD W_e trained at 0.3× the rate, wpe at W_e\'s scale without decay, lm_head starts from W_e',
+    description: "centred PPMI + SVD W_e trained at 0.3× the rate, wpe at W_e's scale without decay, lm_head starts from W_e",
     change: { ...CONTEXT_RECIPE, embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true } },
   },
   {
     variant: 'context-sinusoidal',
     description: 'as context, with wpe starting from sines and cosines (RMS 0.1) instead of noise',
-    change: { ...CONTEXT_RECIPE, wpeInit: 'sinusoidal', embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true } },
+    change: {
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+    },
   },
   {
     variant: 'context-sinusoidal-init',
-    description: 'as context-sinusoidal, with the linear layers started at GPT-2\'s scale for this width (std 0.02·√(768/64) ≈ 0.069) and embeddings undecayed',
+    description:
+      "as context-sinusoidal, with the linear layers started at GPT-2's scale for this width (std 0.02·√(768/64) ≈ 0.069) and embeddings undecayed",
     change: {
-      ...CONTEXT_RECIPE, wpeInit: 'sinusoidal', decayWte: false, initStd: 0.02 * Math.sqrt(768 / 64),
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      decayWte: false,
+      initStd: 0.02 * Math.sqrt(768 / 64),
       embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   },
   {
     variant: 'context-sinusoidal-b8',
-    description: 'as context-sinusoidal, with 8 sequences a step instead of 16 (twice the steps for the same tokens) and embeddings undecayed',
+    description:
+      'as context-sinusoidal, with 8 sequences a step instead of 16 (twice the steps for the same tokens) and embeddings undecayed',
     change: {
-      ...CONTEXT_RECIPE, wpeInit: 'sinusoidal', decayWte: false, batchSequences: 8,
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      decayWte: false,
+      batchSequences: 8,
       embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   },
@@ -66,6 +82,10 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
   {
     variant: 'context-noise-head',
     description: 'as context, but lm_head starts from noise',
-    change: { ...CONTEXT_RECIPE, lmHeadInit: 'random', embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true } },
+    change: {
+      ...CONTEXT_RECIPE,
+      lmHeadInit: 'random',
+      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+    },
   },
 ];

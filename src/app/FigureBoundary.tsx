@@ -45,7 +45,8 @@ export class FigureBoundary extends Component<Props, State> {
   render() {
     const { id, ui, children, failed } = this.props;
     const { error } = this.state;
-    if (error !== null) return failed ? failed(error.message, this.reset) : <FigureFailed id={id} ui={ui} message={error.message} onReset={this.reset} />;
+    if (error !== null)
+      return failed ? failed(error.message, this.reset) : <FigureFailed id={id} ui={ui} message={error.message} onReset={this.reset} />;
     return (
       <Fragment key={this.state.attempt}>
         <CrashTest id={id} />

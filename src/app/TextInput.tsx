@@ -61,7 +61,11 @@ function LinkCutNotice(props: { linkCut: LinkCut; lang: Lang; ui: UiStrings }) {
   const kept = [...linkCut.cut.kept].length;
   return (
     <p className="notice warn" data-testid="link-cut">
-      {[t(ui, 'linkCut', lang, { kept, total: linkCut.total }), linkCut.keepsWhatModelReads ? ui.linkCutSame : ui.linkCutDiffers, ui.linkCutTab].join(lang === 'zh' ? '' : ' ')}
+      {[
+        t(ui, 'linkCut', lang, { kept, total: linkCut.total }),
+        linkCut.keepsWhatModelReads ? ui.linkCutSame : ui.linkCutDiffers,
+        ui.linkCutTab,
+      ].join(lang === 'zh' ? '' : ' ')}
     </p>
   );
 }
@@ -73,7 +77,11 @@ function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nL
   return (
     <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'}>
       {[
-        t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, { n: result.ids.length, L: props.nLayers, ms: result.forwardMs.toFixed(1) }),
+        t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, {
+          n: result.ids.length,
+          L: props.nLayers,
+          ms: result.forwardMs.toFixed(1),
+        }),
         isWarmUpPass(result.trace) ? ui.computedWarmingUp : '',
         simd ? '' : ui.computedWithoutSimd,
       ]

@@ -51,7 +51,17 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
   return (
     <main data-model-ready={loaded ? '' : undefined}>
       <div className="top-panel">
-        <TextInput text={text} onText={setText} result={result} linkCut={linkCut} openedCut={openedLinkCut()} nPositions={loaded?.model.config.nPositions ?? 0} nLayers={loaded?.model.config.nLayer ?? 0} lang={lang} ui={ui} />
+        <TextInput
+          text={text}
+          onText={setText}
+          result={result}
+          linkCut={linkCut}
+          openedCut={openedLinkCut()}
+          nPositions={loaded?.model.config.nPositions ?? 0}
+          nLayers={loaded?.model.config.nLayer ?? 0}
+          lang={lang}
+          ui={ui}
+        />
         {loaded && result ? (
           <FigureBoundary id="prediction" ui={ui} resetKey={modelText}>
             <Prediction result={result} tokenizer={loaded.tokenizer} ui={ui} count={5} />

@@ -5,7 +5,9 @@ import { useEffect } from 'react';
 import { readParam, useUrlParam, writeParams } from './state/url';
 
 /** The reader's first preferred language that the app has: ['en-US', 'zh-CN'] reads English. */
-export function browserLang(languages: readonly string[] = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : []): Lang {
+export function browserLang(
+  languages: readonly string[] = typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : [],
+): Lang {
   for (const l of languages) {
     const code = l?.toLowerCase() ?? '';
     if (code.startsWith('zh')) return 'zh';

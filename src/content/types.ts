@@ -1,16 +1,6 @@
 export type Lang = 'en' | 'zh';
 
-export type ChapterId =
-  | 'gpt'
-  | 'flow'
-  | 'tokens'
-  | 'embedding'
-  | 'attention'
-  | 'mlp'
-  | 'layers'
-  | 'unembedding'
-  | 'softmax'
-  | 'generation';
+export type ChapterId = 'gpt' | 'flow' | 'tokens' | 'embedding' | 'attention' | 'mlp' | 'layers' | 'unembedding' | 'softmax' | 'generation';
 
 // Prose may contain {V} {C} {T} {L} {NH} {HS}: the app fills them from the loaded
 // checkpoint, so the text never states a number about our model that could go stale.

@@ -16,15 +16,33 @@ export function blockShapes(config: GPTConfig, T: number): { readonly [K in keyo
   const { nEmbd: C, nHead: NH } = config;
   const HS = C / NH;
   return {
-    ln1: [T, C], q: [NH, T, HS], k: [NH, T, HS], v: [NH, T, HS],
-    scores: [NH, T, T], masked: [NH, T, T], weights: [NH, T, T],
-    attnOut: [T, C], attnProj: [T, C], resid1: [T, C],
-    ln2: [T, C], fc: [T, 4 * C], gelu: [T, 4 * C], mlpProj: [T, C], resid2: [T, C],
+    ln1: [T, C],
+    q: [NH, T, HS],
+    k: [NH, T, HS],
+    v: [NH, T, HS],
+    scores: [NH, T, T],
+    masked: [NH, T, T],
+    weights: [NH, T, T],
+    attnOut: [T, C],
+    attnProj: [T, C],
+    resid1: [T, C],
+    ln2: [T, C],
+    fc: [T, 4 * C],
+    gelu: [T, 4 * C],
+    mlpProj: [T, C],
+    resid2: [T, C],
   };
 }
 
 /** x (T, C) -> the block's trace; its output is resid2 (T, C). qkv (T, 3C) is scratch shared by every block. */
-export function blockForward(arena: TensorArena, x: Tensor, p: BlockParams, config: GPTConfig, qkv: Float32Array, off: BlockInterventions): BlockTrace {
+export function blockForward(
+  arena: TensorArena,
+  x: Tensor,
+  p: BlockParams,
+  config: GPTConfig,
+  qkv: Float32Array,
+  off: BlockInterventions,
+): BlockTrace {
   const { nEmbd: C, nHead: NH, layerNormEpsilon: eps } = config;
   const T = x.shape[0];
   const s = blockShapes(config, T);
@@ -35,7 +53,13 @@ export function blockForward(arena: TensorArena, x: Tensor, p: BlockParams, conf
   linearForward(qkv, ln1.data, p.attn.c_attn.weight.data, p.attn.c_attn.bias.data, T, C, 3 * C); // (T, C) -> (T, 3C)
   const [q, k, v, scores, masked, weights] = [s.q, s.k, s.v, s.scores, s.masked, s.weights].map((shape) => arena.zeros(shape));
   const attnOut = arena.zeros(s.attnOut);
-  attentionForward({ q: q.data, k: k.data, v: v.data, scores: scores.data, masked: masked.data, weights: weights.data, out: attnOut.data }, qkv, T, C, NH);
+  attentionForward(
+    { q: q.data, k: k.data, v: v.data, scores: scores.data, masked: masked.data, weights: weights.data, out: attnOut.data },
+    qkv,
+    T,
+    C,
+    NH,
+  );
   silenceHeads(attnOut, off.headsOff, C / NH);
   const attnProj = arena.zeros(s.attnProj);
   // b_O belongs to the sublayer, not to a head: with every head off the sublayer is gone (resid1 = x).

@@ -46,8 +46,7 @@ export function parseConfig(json: string, fileName = 'config.json'): GPTConfig {
   };
 
   const vocabSize = positiveInteger('vocab_size');
-  const nPositions =
-    c.n_positions !== undefined ? positiveInteger('n_positions') : positiveInteger('n_positions (or n_ctx)', c.n_ctx);
+  const nPositions = c.n_positions !== undefined ? positiveInteger('n_positions') : positiveInteger('n_positions (or n_ctx)', c.n_ctx);
   const nEmbd = positiveInteger('n_embd');
   const nLayer = positiveInteger('n_layer');
   const nHead = positiveInteger('n_head');
@@ -110,11 +109,7 @@ export function configToJson(config: GPTConfig): string {
 }
 
 /** Build a GPTModel from checkpoint tensors, checking every name and shape against the config. */
-export function modelFromTensors(
-  config: GPTConfig,
-  tensors: Map<string, Tensor>,
-  fileName = 'model.safetensors',
-): GPTModel {
+export function modelFromTensors(config: GPTConfig, tensors: Map<string, Tensor>, fileName = 'model.safetensors'): GPTModel {
   const { vocabSize: V, nPositions, nEmbd: C, nLayer: L } = config;
   const fail = (problem: string): never => {
     throw new Error(`${fileName}: ${problem}`);

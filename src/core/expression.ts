@@ -58,7 +58,8 @@ function characterAt(source: string, position: number): string {
 /** Parse `source` into signed terms; never throws. */
 export function parseExpression(source: string): ParsedExpression {
   const fail = (error: ExpressionError): ParsedExpression => ({ ok: false, error });
-  if (source.length > MAX_EXPRESSION_LENGTH) return fail({ kind: 'too-long', position: MAX_EXPRESSION_LENGTH, limit: MAX_EXPRESSION_LENGTH });
+  if (source.length > MAX_EXPRESSION_LENGTH)
+    return fail({ kind: 'too-long', position: MAX_EXPRESSION_LENGTH, limit: MAX_EXPRESSION_LENGTH });
   const terms: ExpressionTerm[] = [];
   let pos = skipSpace(source, 0);
   if (pos === source.length) return fail({ kind: 'empty', position: 0 });
@@ -70,9 +71,11 @@ export function parseExpression(source: string): ParsedExpression {
       sign = MINUS.has(op) ? -1 : 1;
       pos = skipSpace(source, pos + 1);
     } else if (terms.length > 0) {
-      return fail(matchAt(WORD, source, pos) || matchAt(NUMBER, source, pos)
-        ? { kind: 'expected-operator', position: pos }
-        : { kind: 'unexpected-character', position: pos, character: characterAt(source, pos) });
+      return fail(
+        matchAt(WORD, source, pos) || matchAt(NUMBER, source, pos)
+          ? { kind: 'expected-operator', position: pos }
+          : { kind: 'unexpected-character', position: pos, character: characterAt(source, pos) },
+      );
     }
     if (terms.length === MAX_TERMS) return fail({ kind: 'too-many-terms', position: pos, limit: MAX_TERMS });
 
@@ -91,7 +94,8 @@ export function parseExpression(source: string): ParsedExpression {
     const word = matchAt(WORD, source, pos);
     if (word === null) {
       const sign = source[pos];
-      if (pos === source.length || PLUS.has(sign) || MINUS.has(sign) || TIMES.has(sign)) return fail({ kind: 'expected-word', position: pos });
+      if (pos === source.length || PLUS.has(sign) || MINUS.has(sign) || TIMES.has(sign))
+        return fail({ kind: 'expected-word', position: pos });
       return fail({ kind: 'unexpected-character', position: pos, character: characterAt(source, pos) });
     }
     terms.push({ word, coefficient: sign * coefficient || 0, start: pos, end: pos + word.length });

@@ -52,4 +52,3 @@ export function analyse(loaded: LoadedModel, expression: string, includeInputs: 
   const inputCosine = nearestRows(wte, vector, { k: inputs.size, similarity: 'cosine', candidate: (id) => inputs.has(id) });
   return { kind: 'ok', terms: resolved.terms, inputIds: resolved.inputIds, vector, cosine, dot, inputCosine };
 }
-

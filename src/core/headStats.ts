@@ -26,7 +26,11 @@ export function headStats(traces: readonly AttentionWeights[]): HeadStats[] {
   const out: HeadStats[] = [];
   for (let layer = 0; layer < L; layer++) {
     for (let head = 0; head < NH; head++) {
-      let previous = 0, first = 0, self = 0, entropy = 0, rows = 0;
+      let previous = 0,
+        first = 0,
+        self = 0,
+        entropy = 0,
+        rows = 0;
       for (const trace of traces) {
         const T = trace.ids.length;
         const w = trace.blocks[layer].weights.data;

@@ -8,7 +8,9 @@ import type { ForwardOptions } from './trace';
 export function checkAblations(config: GPTConfig, options: ForwardOptions): void {
   for (const { layer, head } of options.ablatedHeads ?? []) {
     if (!(Number.isInteger(layer) && layer >= 0 && layer < config.nLayer && Number.isInteger(head) && head >= 0 && head < config.nHead)) {
-      throw new Error(`head ablation: there is no head ${head} in layer ${layer} (the model has ${config.nLayer} layers of ${config.nHead} heads)`);
+      throw new Error(
+        `head ablation: there is no head ${head} in layer ${layer} (the model has ${config.nLayer} layers of ${config.nHead} heads)`,
+      );
     }
   }
 }

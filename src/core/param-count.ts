@@ -16,15 +16,55 @@ export interface ParamConfig {
 }
 
 // Published configurations (GPT-2: Radford et al. 2019 / the Hugging Face checkpoints; GPT-3: Brown et al. 2020, table 2.1).
-export const GPT2_SMALL: ParamConfig = { name: 'GPT-2 small (124M)', vocabSize: 50257, nPositions: 1024, nEmbd: 768, nLayer: 12, nHead: 12, tied: true };
-export const GPT2_MEDIUM: ParamConfig = { name: 'GPT-2 medium (355M)', vocabSize: 50257, nPositions: 1024, nEmbd: 1024, nLayer: 24, nHead: 16, tied: true };
-export const GPT2_LARGE: ParamConfig = { name: 'GPT-2 large (774M)', vocabSize: 50257, nPositions: 1024, nEmbd: 1280, nLayer: 36, nHead: 20, tied: true };
-export const GPT2_XL: ParamConfig = { name: 'GPT-2 XL (1.5B)', vocabSize: 50257, nPositions: 1024, nEmbd: 1600, nLayer: 48, nHead: 25, tied: true };
+export const GPT2_SMALL: ParamConfig = {
+  name: 'GPT-2 small (124M)',
+  vocabSize: 50257,
+  nPositions: 1024,
+  nEmbd: 768,
+  nLayer: 12,
+  nHead: 12,
+  tied: true,
+};
+export const GPT2_MEDIUM: ParamConfig = {
+  name: 'GPT-2 medium (355M)',
+  vocabSize: 50257,
+  nPositions: 1024,
+  nEmbd: 1024,
+  nLayer: 24,
+  nHead: 16,
+  tied: true,
+};
+export const GPT2_LARGE: ParamConfig = {
+  name: 'GPT-2 large (774M)',
+  vocabSize: 50257,
+  nPositions: 1024,
+  nEmbd: 1280,
+  nLayer: 36,
+  nHead: 20,
+  tied: true,
+};
+export const GPT2_XL: ParamConfig = {
+  name: 'GPT-2 XL (1.5B)',
+  vocabSize: 50257,
+  nPositions: 1024,
+  nEmbd: 1600,
+  nLayer: 48,
+  nHead: 25,
+  tied: true,
+};
 /**
  * GPT-3 175B ties W_u to W_e like GPT-2; the total is then 174,604,259,328. The lecture notes count
  * W_u separately (another 617,558,016), which gives 175,221,817,344: use GPT3_175B_UNTIED for that view.
  */
-export const GPT3_175B: ParamConfig = { name: 'GPT-3 175B', vocabSize: 50257, nPositions: 2048, nEmbd: 12288, nLayer: 96, nHead: 96, tied: true };
+export const GPT3_175B: ParamConfig = {
+  name: 'GPT-3 175B',
+  vocabSize: 50257,
+  nPositions: 2048,
+  nEmbd: 12288,
+  nLayer: 96,
+  nHead: 96,
+  tied: true,
+};
 export const GPT3_175B_UNTIED: ParamConfig = { ...GPT3_175B, name: 'GPT-3 175B (W_u counted separately)', tied: false };
 
 export type ParamGroupKey =

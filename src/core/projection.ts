@@ -13,7 +13,6 @@ export interface PrincipalAxes {
 
 const SWEEPS = 100;
 
-
 /**
  * All eigenpairs of a symmetric n×n matrix by cyclic Jacobi rotations, largest eigenvalue first.
  * Power iteration is simpler but can start orthogonal to the top eigenvector when eigenvalues tie

@@ -91,8 +91,7 @@ function readTensor(name: string, entry: unknown, data: Uint8Array, fail: (probl
   const [begin, end] = offsets as number[];
   if (begin > end || end > data.length) {
     fail(
-      `tensor "${name}" has data_offsets [${begin}, ${end}], outside the ${data.length}-byte data buffer ` +
-        '(the file may be truncated)',
+      `tensor "${name}" has data_offsets [${begin}, ${end}], outside the ${data.length}-byte data buffer ` + '(the file may be truncated)',
     );
   }
   const expectedBytes = numel(dims) * BYTES_PER_ELEMENT[readable];
@@ -131,10 +130,7 @@ function decode(dtype: ReadableDtype, raw: Uint8Array): Float32Array {
  * Serialise float32 tensors as safetensors. Tensors are laid out sorted by name, as the
  * Python library does for a single dtype, so the same weights always give the same bytes.
  */
-export function writeSafetensors(
-  tensors: Map<string, Tensor> | [string, Tensor][],
-  options: WriteSafetensorsOptions = {},
-): Uint8Array {
+export function writeSafetensors(tensors: Map<string, Tensor> | [string, Tensor][], options: WriteSafetensorsOptions = {}): Uint8Array {
   const dtype = options.dtype ?? 'F32';
   if (dtype !== 'F32' && dtype !== 'F16') {
     throw new Error(`writeSafetensors: dtype must be "F32" or "F16", got ${JSON.stringify(dtype)}`);
@@ -146,9 +142,7 @@ export function writeSafetensors(
     if (names.has(name)) throw new Error(`writeSafetensors: tensor "${name}" appears twice`);
     names.add(name);
     if (t.data.length !== numel(t.shape)) {
-      throw new Error(
-        `writeSafetensors: tensor "${name}" has ${t.data.length} values but shape [${t.shape.join(', ')}]`,
-      );
+      throw new Error(`writeSafetensors: tensor "${name}" has ${t.data.length} values but shape [${t.shape.join(', ')}]`);
     }
   }
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

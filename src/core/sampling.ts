@@ -84,7 +84,12 @@ export function validateSettings(
   let temperature = DEFAULT_SETTINGS.temperature;
   const t = asNumber(raw.temperature);
   if (t === 'bad') {
-    note('temperatureNotANumber', raw.temperature, temperature, `temperature ${show(raw.temperature)} is not a number; using ${temperature}`);
+    note(
+      'temperatureNotANumber',
+      raw.temperature,
+      temperature,
+      `temperature ${show(raw.temperature)} is not a number; using ${temperature}`,
+    );
   } else if (t !== null) {
     temperature = Math.min(MAX_TEMPERATURE, Math.max(0, t));
     if (temperature !== t) {

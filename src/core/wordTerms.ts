@@ -32,9 +32,7 @@ export function resolveWord(tokenizer: Tokenizer, word: string): WordResolution 
 export type ResolvedTerm = ExpressionTerm & Extract<WordResolution, { ok: true }>;
 export type UnresolvedTerm = ExpressionTerm & Extract<WordResolution, { ok: false }>;
 
-export type ResolvedExpression =
-  | { ok: true; terms: ResolvedTerm[]; inputIds: number[] }
-  | { ok: false; unresolved: UnresolvedTerm[] };
+export type ResolvedExpression = { ok: true; terms: ResolvedTerm[]; inputIds: number[] } | { ok: false; unresolved: UnresolvedTerm[] };
 
 /** Every term's token id, or the list of words that are not single tokens. */
 export function resolveTerms(tokenizer: Tokenizer, terms: readonly ExpressionTerm[]): ResolvedExpression {
@@ -51,7 +49,10 @@ export function resolveTerms(tokenizer: Tokenizer, terms: readonly ExpressionTer
 
 /** Σ coefficientᵢ · wte[idᵢ]: (V, C) -> (C). */
 export function termsVector(wte: Tensor, terms: readonly ResolvedTerm[]): Float32Array {
-  return combineRows(wte, terms.map((t) => ({ id: t.id, weight: t.coefficient })));
+  return combineRows(
+    wte,
+    terms.map((t) => ({ id: t.id, weight: t.coefficient })),
+  );
 }
 
 /** 1 for whole-word tokens (" king"), 0 otherwise: the default candidates for nearest neighbours. (V) */
@@ -60,4 +61,3 @@ export function wholeWordMask(tokenizer: Tokenizer): Uint8Array {
   for (let id = 0; id < mask.length; id++) mask[id] = isWholeWordToken(tokenizer.tokenString(id)) ? 1 : 0;
   return mask;
 }
-

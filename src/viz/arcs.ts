@@ -12,7 +12,13 @@ export interface AttentionLine {
  * Lines for every (query, key) pair with a weight of at least `minWeight`, or only the selected
  * query's lines when `query` is given. weights is one head's (T, T) matrix, row-major.
  */
-export function layoutAttentionLines(weights: ArrayLike<number>, T: number, rowHeight: number, query: number | null, minWeight = 0.02): AttentionLine[] {
+export function layoutAttentionLines(
+  weights: ArrayLike<number>,
+  T: number,
+  rowHeight: number,
+  query: number | null,
+  minWeight = 0.02,
+): AttentionLine[] {
   const lines: AttentionLine[] = [];
   const rows = query === null ? [...Array(T).keys()] : [query];
   for (const t of rows) {

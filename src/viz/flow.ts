@@ -52,7 +52,9 @@ export function layoutFlow(width: number): FlowLayout {
   }));
   const arrows = nodes.slice(1).map((b, i) => {
     const a = nodes[i];
-    return vertical ? { x1: a.x + a.w / 2, y1: a.y + a.h, x2: b.x + b.w / 2, y2: b.y } : { x1: a.x + a.w, y1: a.y + a.h / 2, x2: b.x, y2: b.y + b.h / 2 };
+    return vertical
+      ? { x1: a.x + a.w / 2, y1: a.y + a.h, x2: b.x + b.w / 2, y2: b.y }
+      : { x1: a.x + a.w, y1: a.y + a.h / 2, x2: b.x, y2: b.y + b.h / 2 };
   });
   const att = nodes[3];
   const mlp = nodes[4];

@@ -39,13 +39,15 @@ export function texTerm(x: number, digits = DIGITS): string {
 
 /** A token written so its spaces and newlines show: ' king' -> '␣king'. */
 export function visibleToken(text: string): string {
-  return text
-    .replace(/ /g, '␣')
-    .replace(/\n/g, '↵')
-    .replace(/\t/g, '⇥')
-    // Other control characters draw as nothing, or as an empty box: show their byte instead.
-    // eslint-disable-next-line no-control-regex -- control characters are what this line finds
-    .replace(/[\u0000-\u001f\u007f]/g, (ch) => `⟨${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}⟩`);
+  return (
+    text
+      .replace(/ /g, '␣')
+      .replace(/\n/g, '↵')
+      .replace(/\t/g, '⇥')
+      // Other control characters draw as nothing, or as an empty box: show their byte instead.
+      // eslint-disable-next-line no-control-regex -- control characters are what this line finds
+      .replace(/[\u0000-\u001f\u007f]/g, (ch) => `⟨${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}⟩`)
+  );
 }
 
 /** What tokenLabel needs from a tokenizer (the Tokenizer class has both). */

@@ -29,7 +29,13 @@ export function layerNormChannel(row: ArrayLike<number>, c: number, gamma: numbe
  * One output of y = x @ W + b with W stored (in, out): Σ_i x_i W[i, col] + b.
  * `terms` are the factor pairs [x_i, W[i, col]] in input order, for showing the first few.
  */
-export function linearColumn(x: ArrayLike<number>, weight: ArrayLike<number>, bias: ArrayLike<number>, outDim: number, col: number): { terms: [number, number][]; bias: number; value: number } {
+export function linearColumn(
+  x: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  bias: ArrayLike<number>,
+  outDim: number,
+  col: number,
+): { terms: [number, number][]; bias: number; value: number } {
   const terms: [number, number][] = [];
   let s = 0;
   for (let i = 0; i < x.length; i++) {

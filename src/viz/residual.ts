@@ -12,7 +12,12 @@ export interface StreamPoint {
 }
 
 export function residualStream(trace: Trace, t: number): StreamPoint[] {
-  const point = (layer: number | null, after: StreamPoint['after'], vector: Float32Array): StreamPoint => ({ layer, after, vector, norm: norm(vector) });
+  const point = (layer: number | null, after: StreamPoint['after'], vector: Float32Array): StreamPoint => ({
+    layer,
+    after,
+    vector,
+    norm: norm(vector),
+  });
   const points = [point(null, 'embedding', row(trace.x0, t))];
   trace.blocks.forEach((b, l) => {
     points.push(point(l, 'attention', row(b.resid1, t)));

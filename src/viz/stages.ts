@@ -65,40 +65,235 @@ const T4C = (d: Dims) => [d.T, 4 * d.C];
 const heads = (last: 'HS' | 'T') => (d: Dims) => [d.NH, d.T, last === 'HS' ? d.HS : d.T];
 
 const before: [Spec, (trace: Trace) => Tensor][] = [
-  [{ kind: 'tokens', label: 'stageTokens', group: 'tokens', shape: (d) => [d.T], perHead: false, codeName: 'ids', formula: '\\text{“…”} \\mapsto (t_0, t_1, \\dots, t_{T-1})' }, (tr) => ({ data: Float32Array.from(tr.ids), shape: [tr.ids.length] })],
-  [{ kind: 'tokEmb', label: 'stageTokEmb', group: 'vectors', shape: TC, perHead: false, codeName: 'wte[ids]', formula: 'e_t = W_e[\\,\\text{id}_t\\,]' }, (tr) => tr.tokEmb],
-  [{ kind: 'posEmb', label: 'stagePosEmb', group: 'vectors', shape: TC, perHead: false, codeName: 'wpe[t]', formula: 'p_t = W_p[\\,t\\,]' }, (tr) => tr.posEmb],
-  [{ kind: 'x0', label: 'stageX0', group: 'vectors', shape: TC, perHead: false, codeName: 'x0', formula: 'x_t = e_t + p_t' }, (tr) => tr.x0],
+  [
+    {
+      kind: 'tokens',
+      label: 'stageTokens',
+      group: 'tokens',
+      shape: (d) => [d.T],
+      perHead: false,
+      codeName: 'ids',
+      formula: '\\text{“…”} \\mapsto (t_0, t_1, \\dots, t_{T-1})',
+    },
+    (tr) => ({ data: Float32Array.from(tr.ids), shape: [tr.ids.length] }),
+  ],
+  [
+    {
+      kind: 'tokEmb',
+      label: 'stageTokEmb',
+      group: 'vectors',
+      shape: TC,
+      perHead: false,
+      codeName: 'wte[ids]',
+      formula: 'e_t = W_e[\\,\\text{id}_t\\,]',
+    },
+    (tr) => tr.tokEmb,
+  ],
+  [
+    {
+      kind: 'posEmb',
+      label: 'stagePosEmb',
+      group: 'vectors',
+      shape: TC,
+      perHead: false,
+      codeName: 'wpe[t]',
+      formula: 'p_t = W_p[\\,t\\,]',
+    },
+    (tr) => tr.posEmb,
+  ],
+  [
+    { kind: 'x0', label: 'stageX0', group: 'vectors', shape: TC, perHead: false, codeName: 'x0', formula: 'x_t = e_t + p_t' },
+    (tr) => tr.x0,
+  ],
 ];
 
 const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
-  [{ kind: 'ln1', label: 'stageLn1', group: 'attention', shape: TC, perHead: false, codeName: 'ln_1', formula: '\\hat x = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta' }, (b) => b.ln1],
-  [{ kind: 'q', label: 'stageQ', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'q', formula: 'q = \\hat x W_Q + b_Q' }, (b) => b.q],
-  [{ kind: 'k', label: 'stageK', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'k', formula: 'k = \\hat x W_K + b_K' }, (b) => b.k],
-  [{ kind: 'v', label: 'stageV', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'v', formula: 'v = \\hat x W_V + b_V' }, (b) => b.v],
-  [{ kind: 'scores', label: 'stageScores', group: 'attention', shape: heads('T'), perHead: true, codeName: 'scores', formula: 'S = \\frac{Q K^\\top}{\\sqrt{d_{\\text{head}}}}' }, (b) => b.scores],
-  [{ kind: 'masked', label: 'stageMasked', group: 'attention', shape: heads('T'), perHead: true, codeName: 'masked', formula: 'S_{ij} = -\\infty \\text{ for } j > i' }, (b) => b.masked],
-  [{ kind: 'weights', label: 'stageWeights', group: 'attention', shape: heads('T'), perHead: true, codeName: 'weights', formula: 'A = \\mathrm{softmax}_{\\text{row}}(S)' }, (b) => b.weights],
-  [{ kind: 'attnOut', label: 'stageAttnOut', group: 'attention', shape: TC, perHead: false, codeName: 'attn', formula: 'o = A V' }, (b) => b.attnOut],
-  [{ kind: 'attnProj', label: 'stageAttnProj', group: 'attention', shape: TC, perHead: false, codeName: 'attn.c_proj', formula: 'a = o W_O + b_O' }, (b) => b.attnProj],
-  [{ kind: 'resid1', label: 'stageResid1', group: 'attention', shape: TC, perHead: false, codeName: 'resid1', formula: 'x \\leftarrow x + a' }, (b) => b.resid1],
-  [{ kind: 'ln2', label: 'stageLn2', group: 'mlp', shape: TC, perHead: false, codeName: 'ln_2', formula: '\\hat x = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta' }, (b) => b.ln2],
-  [{ kind: 'fc', label: 'stageFc', group: 'mlp', shape: T4C, perHead: false, codeName: 'mlp.c_fc', formula: 'u = \\hat x W_{\\uparrow} + b_{\\uparrow}' }, (b) => b.fc],
-  [{ kind: 'gelu', label: 'stageGelu', group: 'mlp', shape: T4C, perHead: false, codeName: 'gelu', formula: '\\mathrm{GELU}(u) = \\tfrac12 u \\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(u + 0.044715\\,u^3)\\right)\\right)' }, (b) => b.gelu],
-  [{ kind: 'mlpProj', label: 'stageMlpProj', group: 'mlp', shape: TC, perHead: false, codeName: 'mlp.c_proj', formula: 'm = \\mathrm{GELU}(u) W_{\\downarrow} + b_{\\downarrow}' }, (b) => b.mlpProj],
-  [{ kind: 'resid2', label: 'stageResid2', group: 'mlp', shape: TC, perHead: false, codeName: 'resid2', formula: 'x \\leftarrow x + m' }, (b) => b.resid2],
+  [
+    {
+      kind: 'ln1',
+      label: 'stageLn1',
+      group: 'attention',
+      shape: TC,
+      perHead: false,
+      codeName: 'ln_1',
+      formula: '\\hat x = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta',
+    },
+    (b) => b.ln1,
+  ],
+  [
+    { kind: 'q', label: 'stageQ', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'q', formula: 'q = \\hat x W_Q + b_Q' },
+    (b) => b.q,
+  ],
+  [
+    { kind: 'k', label: 'stageK', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'k', formula: 'k = \\hat x W_K + b_K' },
+    (b) => b.k,
+  ],
+  [
+    { kind: 'v', label: 'stageV', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'v', formula: 'v = \\hat x W_V + b_V' },
+    (b) => b.v,
+  ],
+  [
+    {
+      kind: 'scores',
+      label: 'stageScores',
+      group: 'attention',
+      shape: heads('T'),
+      perHead: true,
+      codeName: 'scores',
+      formula: 'S = \\frac{Q K^\\top}{\\sqrt{d_{\\text{head}}}}',
+    },
+    (b) => b.scores,
+  ],
+  [
+    {
+      kind: 'masked',
+      label: 'stageMasked',
+      group: 'attention',
+      shape: heads('T'),
+      perHead: true,
+      codeName: 'masked',
+      formula: 'S_{ij} = -\\infty \\text{ for } j > i',
+    },
+    (b) => b.masked,
+  ],
+  [
+    {
+      kind: 'weights',
+      label: 'stageWeights',
+      group: 'attention',
+      shape: heads('T'),
+      perHead: true,
+      codeName: 'weights',
+      formula: 'A = \\mathrm{softmax}_{\\text{row}}(S)',
+    },
+    (b) => b.weights,
+  ],
+  [
+    { kind: 'attnOut', label: 'stageAttnOut', group: 'attention', shape: TC, perHead: false, codeName: 'attn', formula: 'o = A V' },
+    (b) => b.attnOut,
+  ],
+  [
+    {
+      kind: 'attnProj',
+      label: 'stageAttnProj',
+      group: 'attention',
+      shape: TC,
+      perHead: false,
+      codeName: 'attn.c_proj',
+      formula: 'a = o W_O + b_O',
+    },
+    (b) => b.attnProj,
+  ],
+  [
+    {
+      kind: 'resid1',
+      label: 'stageResid1',
+      group: 'attention',
+      shape: TC,
+      perHead: false,
+      codeName: 'resid1',
+      formula: 'x \\leftarrow x + a',
+    },
+    (b) => b.resid1,
+  ],
+  [
+    {
+      kind: 'ln2',
+      label: 'stageLn2',
+      group: 'mlp',
+      shape: TC,
+      perHead: false,
+      codeName: 'ln_2',
+      formula: '\\hat x = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta',
+    },
+    (b) => b.ln2,
+  ],
+  [
+    {
+      kind: 'fc',
+      label: 'stageFc',
+      group: 'mlp',
+      shape: T4C,
+      perHead: false,
+      codeName: 'mlp.c_fc',
+      formula: 'u = \\hat x W_{\\uparrow} + b_{\\uparrow}',
+    },
+    (b) => b.fc,
+  ],
+  [
+    {
+      kind: 'gelu',
+      label: 'stageGelu',
+      group: 'mlp',
+      shape: T4C,
+      perHead: false,
+      codeName: 'gelu',
+      formula: '\\mathrm{GELU}(u) = \\tfrac12 u \\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(u + 0.044715\\,u^3)\\right)\\right)',
+    },
+    (b) => b.gelu,
+  ],
+  [
+    {
+      kind: 'mlpProj',
+      label: 'stageMlpProj',
+      group: 'mlp',
+      shape: TC,
+      perHead: false,
+      codeName: 'mlp.c_proj',
+      formula: 'm = \\mathrm{GELU}(u) W_{\\downarrow} + b_{\\downarrow}',
+    },
+    (b) => b.mlpProj,
+  ],
+  [
+    { kind: 'resid2', label: 'stageResid2', group: 'mlp', shape: TC, perHead: false, codeName: 'resid2', formula: 'x \\leftarrow x + m' },
+    (b) => b.resid2,
+  ],
 ];
 
 const after: [Spec, (trace: Trace) => Tensor][] = [
-  [{ kind: 'lnF', label: 'stageLnF', group: 'output', shape: TC, perHead: false, codeName: 'ln_f', formula: '\\hat x = \\gamma_f \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta_f' }, (tr) => tr.lnF],
-  [{ kind: 'logits', label: 'stageLogits', group: 'output', shape: (d) => [d.logitRows, d.V], perHead: false, codeName: 'logits', formula: 'z = \\hat x_{T-1} W_u^\\top' }, (tr) => tr.logits],
-  [{ kind: 'probs', label: 'stageProbs', group: 'output', shape: (d) => [d.logitRows, d.V], perHead: false, codeName: 'probs', formula: 'p_v = \\frac{e^{z_v}}{\\sum_{w} e^{z_w}}' }, (tr) => tr.probs],
+  [
+    {
+      kind: 'lnF',
+      label: 'stageLnF',
+      group: 'output',
+      shape: TC,
+      perHead: false,
+      codeName: 'ln_f',
+      formula: '\\hat x = \\gamma_f \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta_f',
+    },
+    (tr) => tr.lnF,
+  ],
+  [
+    {
+      kind: 'logits',
+      label: 'stageLogits',
+      group: 'output',
+      shape: (d) => [d.logitRows, d.V],
+      perHead: false,
+      codeName: 'logits',
+      formula: 'z = \\hat x_{T-1} W_u^\\top',
+    },
+    (tr) => tr.logits,
+  ],
+  [
+    {
+      kind: 'probs',
+      label: 'stageProbs',
+      group: 'output',
+      shape: (d) => [d.logitRows, d.V],
+      perHead: false,
+      codeName: 'probs',
+      formula: 'p_v = \\frac{e^{z_v}}{\\sum_{w} e^{z_w}}',
+    },
+    (tr) => tr.probs,
+  ],
 ];
 
 /** Every stage of a forward pass through `nLayer` blocks, in computation order: 4 + 15·L + 3. */
 export function buildStages(nLayer: number): Stage[] {
   const stages: Stage[] = [];
-  const add = (spec: Spec, layer: number | null, tensor: (trace: Trace) => Tensor) => stages.push({ ...spec, index: stages.length, layer, tensor });
+  const add = (spec: Spec, layer: number | null, tensor: (trace: Trace) => Tensor) =>
+    stages.push({ ...spec, index: stages.length, layer, tensor });
   for (const [spec, get] of before) add(spec, null, get);
   for (let l = 0; l < nLayer; l++) for (const [spec, get] of perLayer) add(spec, l, (tr) => get(tr.blocks[l]));
   for (const [spec, get] of after) add(spec, null, get);

@@ -43,7 +43,11 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
   const HS = C / NH;
   const { row: t, col: c } = focus;
   const value = focusValue(trace, stage, head, focus);
-  const done = (lhs: string, middle: string, recomputed: number): Substitution => ({ tex: `${lhs} = ${middle}${middle ? ' = ' : ''}${texFixed(value)}`, value, recomputed });
+  const done = (lhs: string, middle: string, recomputed: number): Substitution => ({
+    tex: `${lhs} = ${middle}${middle ? ' = ' : ''}${texFixed(value)}`,
+    value,
+    recomputed,
+  });
   const block = stage.layer === null ? null : trace.blocks[stage.layer];
   const params = stage.layer === null ? null : model.params.h[stage.layer];
 
@@ -79,13 +83,21 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const W = params!.attn.c_attn;
       const lin = linearColumn(row(block!.ln1, t), W.weight.data, W.bias.data, 3 * C, offset + head * HS + c);
       const name = stage.kind.toUpperCase();
-      return done(`${stage.kind}^{(${head + 1})}_{${t},${c}}`, `\\sum_i \\hat x_{${t},i} W_${name}[i,\\,${c}] + b = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`, lin.value);
+      return done(
+        `${stage.kind}^{(${head + 1})}_{${t},${c}}`,
+        `\\sum_i \\hat x_{${t},i} W_${name}[i,\\,${c}] + b = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`,
+        lin.value,
+      );
     }
     case 'scores': {
       const q = row(slice0(block!.q, head), t);
       const k = row(slice0(block!.k, head), c);
       const d = dot(q, k);
-      return done(`S_{${t},${c}}`, `\\frac{q_{${t}} \\cdot k_{${c}}}{\\sqrt{${HS}}} = \\frac{${tex(d)}}{${tex(Math.sqrt(HS), 3)}}`, d / Math.sqrt(HS));
+      return done(
+        `S_{${t},${c}}`,
+        `\\frac{q_{${t}} \\cdot k_{${c}}}{\\sqrt{${HS}}} = \\frac{${tex(d)}}{${tex(Math.sqrt(HS), 3)}}`,
+        d / Math.sqrt(HS),
+      );
     }
     case 'masked': {
       const s = row(slice0(block!.scores, head), t)[c];
@@ -97,7 +109,11 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const s = row(slice0(block!.masked, head), t);
       const entry = softmaxEntry(s, c);
       const E = Math.exp(s[c]);
-      return done(`A_{${t},${c}}`, `\\frac{e^{S_{${t},${c}}}}{\\sum_{j \\le ${t}} e^{S_{${t},j}}} = \\frac{e^{${tex(s[c])}}}{${tex(E / entry.value)}} = \\frac{${tex(E)}}{${tex(E / entry.value)}}`, entry.value);
+      return done(
+        `A_{${t},${c}}`,
+        `\\frac{e^{S_{${t},${c}}}}{\\sum_{j \\le ${t}} e^{S_{${t},j}}} = \\frac{e^{${tex(s[c])}}}{${tex(E / entry.value)}} = \\frac{${tex(E)}}{${tex(E / entry.value)}}`,
+        entry.value,
+      );
     }
     case 'attnOut': {
       const h = Math.floor(c / HS);
@@ -116,8 +132,14 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const input = stage.kind === 'attnProj' ? block!.attnOut : stage.kind === 'fc' ? block!.ln2 : block!.gelu;
       const outDim = W.bias.data.length;
       const lin = linearColumn(row(input, t), W.weight.data, W.bias.data, outDim, c);
-      const sym = { attnProj: ['a', 'o', 'W_O'], fc: ['u', '\\hat x', 'W_{\\uparrow}'], mlpProj: ['m', 'g', 'W_{\\downarrow}'] }[stage.kind];
-      return done(`${sym[0]}_{${t},${c}}`, `\\sum_i ${sym[1]}_{${t},i} ${sym[2]}[i,\\,${c}] + b_{${c}} = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`, lin.value);
+      const sym = { attnProj: ['a', 'o', 'W_O'], fc: ['u', '\\hat x', 'W_{\\uparrow}'], mlpProj: ['m', 'g', 'W_{\\downarrow}'] }[
+        stage.kind
+      ];
+      return done(
+        `${sym[0]}_{${t},${c}}`,
+        `\\sum_i ${sym[1]}_{${t},i} ${sym[2]}[i,\\,${c}] + b_{${c}} = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`,
+        lin.value,
+      );
     }
     case 'gelu': {
       const u = row(block!.fc, t)[c];
@@ -125,7 +147,10 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
     }
     case 'resid1':
     case 'resid2': {
-      const x = stage.kind === 'resid1' ? row(stage.layer === 0 ? trace.x0 : trace.blocks[stage.layer! - 1].resid2, t)[c] : row(block!.resid1, t)[c];
+      const x =
+        stage.kind === 'resid1'
+          ? row(stage.layer === 0 ? trace.x0 : trace.blocks[stage.layer! - 1].resid2, t)[c]
+          : row(block!.resid1, t)[c];
       const delta = stage.kind === 'resid1' ? row(block!.attnProj, t)[c] : row(block!.mlpProj, t)[c];
       const sym = stage.kind === 'resid1' ? 'a' : 'm';
       return done(`x'_{${t},${c}}`, `x_{${t},${c}} + ${sym}_{${t},${c}} = ${tex(x)} + ${texTerm(delta)}`, x + delta);

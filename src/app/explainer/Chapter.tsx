@@ -7,7 +7,15 @@ import { t } from '../i18n';
 import { Prose } from './Tex';
 
 /** One chapter: its prose (filled with the loaded model's sizes) beside a live figure on the reader's text. */
-export function Chapter(props: { id: ChapterId; index: number; lang: Lang; ui: UiStrings; values: PlaceholderValues; children?: ReactNode; onStepHere?: () => void }) {
+export function Chapter(props: {
+  id: ChapterId;
+  index: number;
+  lang: Lang;
+  ui: UiStrings;
+  values: PlaceholderValues;
+  children?: ReactNode;
+  onStepHere?: () => void;
+}) {
   const { ui } = props;
   const headingId = `chapter-${props.id}-title`;
   return (
@@ -26,7 +34,14 @@ export function Chapter(props: { id: ChapterId; index: number; lang: Lang; ui: U
 }
 
 // The prose depends only on the chapter, the language and the model, so typing does not re-render it.
-const ChapterText = memo(function ChapterText(props: { id: ChapterId; index: number; lang: Lang; ui: UiStrings; values: PlaceholderValues; headingId: string }) {
+const ChapterText = memo(function ChapterText(props: {
+  id: ChapterId;
+  index: number;
+  lang: Lang;
+  ui: UiStrings;
+  values: PlaceholderValues;
+  headingId: string;
+}) {
   const { lang, ui } = props;
   const ch = getChapter(lang, props.id);
   const fill = (s: string) => fillPlaceholders(s, props.values, lang);

@@ -124,26 +124,79 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
         </FigureBoundary>
       </Chapter>
       <FigureBoundary {...fence('stepper')}>
-        <Stepper model={model} trace={result.trace} labels={labels} labelOf={labelOf} stages={stages} selection={selection} actions={actions} ui={ui} lang={lang} />
+        <Stepper
+          model={model}
+          trace={result.trace}
+          labels={labels}
+          labelOf={labelOf}
+          stages={stages}
+          selection={selection}
+          actions={actions}
+          ui={ui}
+          lang={lang}
+        />
       </FigureBoundary>
       <Chapter id="tokens" index={2} {...common} onStepHere={() => goTo('tokens')}>
         <FigureBoundary {...fence('tokens')}>
-          <TokensFigure seenText={seenText} ids={result.ids} texts={result.tokens} labels={labels} totalTokens={result.totalTokens} vocabSize={config.vocabSize} tok={selection.tok} onPick={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+          <TokensFigure
+            seenText={seenText}
+            ids={result.ids}
+            texts={result.tokens}
+            labels={labels}
+            totalTokens={result.totalTokens}
+            vocabSize={config.vocabSize}
+            tok={selection.tok}
+            onPick={actions.setTok}
+            width={figureWidth}
+            ui={ui}
+            lang={lang}
+          />
         </FigureBoundary>
       </Chapter>
       <Chapter id="embedding" index={3} {...common} onStepHere={() => goTo('tokEmb')}>
         <FigureBoundary {...fence('embedding')}>
-          <EmbeddingFigure trace={result.trace} wte={model.params.wte} labels={labels} labelOf={labelOf} tok={selection.tok} width={figureWidth} onOpenLab={onOpenLab} ui={ui} lang={lang} />
+          <EmbeddingFigure
+            trace={result.trace}
+            wte={model.params.wte}
+            labels={labels}
+            labelOf={labelOf}
+            tok={selection.tok}
+            width={figureWidth}
+            onOpenLab={onOpenLab}
+            ui={ui}
+            lang={lang}
+          />
         </FigureBoundary>
       </Chapter>
       <Chapter id="attention" index={4} {...common} onStepHere={() => goTo('q')}>
         <FigureBoundary {...fence('attention')}>
-          <AttentionFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} head={selection.head} setLayer={actions.setLayer} setHead={actions.setHead} setTok={actions.setTok} width={figureWidth} ui={ui} lang={lang} />
+          <AttentionFigure
+            trace={result.trace}
+            labels={labels}
+            tok={selection.tok}
+            layer={selection.layer}
+            head={selection.head}
+            setLayer={actions.setLayer}
+            setHead={actions.setHead}
+            setTok={actions.setTok}
+            width={figureWidth}
+            ui={ui}
+            lang={lang}
+          />
         </FigureBoundary>
       </Chapter>
       <Chapter id="mlp" index={5} {...common} onStepHere={() => goTo('fc')}>
         <FigureBoundary {...fence('mlp')}>
-          <MlpFigure trace={result.trace} labels={labels} tok={selection.tok} layer={selection.layer} setLayer={actions.setLayer} width={figureWidth} ui={ui} lang={lang} />
+          <MlpFigure
+            trace={result.trace}
+            labels={labels}
+            tok={selection.tok}
+            layer={selection.layer}
+            setLayer={actions.setLayer}
+            width={figureWidth}
+            ui={ui}
+            lang={lang}
+          />
         </FigureBoundary>
       </Chapter>
       <Chapter id="layers" index={6} {...common} onStepHere={() => goTo('resid2')}>

@@ -59,7 +59,14 @@ export function Heatmap(props: Props) {
       root.selectAll('rect.cell').remove();
       root
         .selectAll<SVGImageElement, string>('image.cells')
-        .data([matrixToDataUrl(layout.cells.map((cell) => cell.value), layout.rows, layout.cols, color)])
+        .data([
+          matrixToDataUrl(
+            layout.cells.map((cell) => cell.value),
+            layout.rows,
+            layout.cols,
+            color,
+          ),
+        ])
         .join('image')
         .attr('class', 'cells')
         .attr('href', (d) => d)
@@ -75,9 +82,7 @@ export function Heatmap(props: Props) {
     root.selectAll('image.cells').remove();
     const start = (d: HeatmapCell) =>
       enter === 'fromAbove' ? { x: d.x, y: -cellH * 3 } : enter === 'fromLeft' ? { x: -cellW * 4, y: d.y } : { x: d.x, y: d.y };
-    const cells = root
-      .selectAll<SVGRectElement, HeatmapCell>('rect.cell')
-      .data(layout.cells, (d) => `${d.r}:${d.c}`);
+    const cells = root.selectAll<SVGRectElement, HeatmapCell>('rect.cell').data(layout.cells, (d) => `${d.r}:${d.c}`);
     cells.exit().remove();
     const entered = cells
       .enter()
@@ -133,7 +138,8 @@ export function Heatmap(props: Props) {
       // Arriving by keyboard reads a cell at once, in the selected row; leaving lets go of it. A click
       // or tap also focuses, but reads the cell under it instead.
       onFocus={(e) => {
-        if (!props.focus && e.currentTarget.matches(':focus-visible')) props.onHover({ r: Math.min(props.selectedRow ?? 0, rows - 1), c: 0 });
+        if (!props.focus && e.currentTarget.matches(':focus-visible'))
+          props.onHover({ r: Math.min(props.selectedRow ?? 0, rows - 1), c: 0 });
       }}
       onBlur={() => props.onHover(null)}
       onKeyDown={(e) => {
@@ -173,7 +179,13 @@ export function Heatmap(props: Props) {
       {colLabels && (
         <g transform={`translate(${labelW},${TOP + layout.height + 4})`}>
           {colLabels.map((label, c) => (
-            <text key={c} transform={`translate(${c * cellW + cellW / 2},0) rotate(55)`} dy="0.35em" className="col-label" fontSize={colFont}>
+            <text
+              key={c}
+              transform={`translate(${c * cellW + cellW / 2},0) rotate(55)`}
+              dy="0.35em"
+              className="col-label"
+              fontSize={colFont}
+            >
               {truncate(label, 7)}
             </text>
           ))}
@@ -182,7 +194,14 @@ export function Heatmap(props: Props) {
       <g transform={`translate(${labelW - 6},${TOP})`}>
         {props.rowLabels.slice(0, rows).map((label, r) =>
           cellH >= 9 && labelW > 2 ? (
-            <text key={r} y={r * cellH + cellH / 2} dy="0.35em" textAnchor="end" className={r === props.selectedRow ? 'row-label selected' : 'row-label'} fontSize={Math.min(13, cellH - 1)}>
+            <text
+              key={r}
+              y={r * cellH + cellH / 2}
+              dy="0.35em"
+              textAnchor="end"
+              className={r === props.selectedRow ? 'row-label selected' : 'row-label'}
+              fontSize={Math.min(13, cellH - 1)}
+            >
               {truncate(label, maxChars)}
             </text>
           ) : null,

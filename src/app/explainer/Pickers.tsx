@@ -2,7 +2,14 @@ import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 
 /** A row of numbered toggle buttons (layers or heads), labelled for screen readers. */
-export function NumberPicker(props: { count: number; value: number; onChange: (i: number) => void; label: string; itemLabel: (i: number) => string; testId: string }) {
+export function NumberPicker(props: {
+  count: number;
+  value: number;
+  onChange: (i: number) => void;
+  label: string;
+  itemLabel: (i: number) => string;
+  testId: string;
+}) {
   return (
     <div className="picker" role="group" aria-label={props.label} data-testid={props.testId}>
       <span className="picker-label">{props.label}</span>
@@ -16,9 +23,27 @@ export function NumberPicker(props: { count: number; value: number; onChange: (i
 }
 
 export function LayerPicker(props: { nLayer: number; layer: number; onChange: (l: number) => void; ui: UiStrings; lang: Lang }) {
-  return <NumberPicker count={props.nLayer} value={props.layer} onChange={props.onChange} label={props.ui.layer} itemLabel={(i) => t(props.ui, 'layerN', props.lang, { l: i + 1 })} testId="layer-picker" />;
+  return (
+    <NumberPicker
+      count={props.nLayer}
+      value={props.layer}
+      onChange={props.onChange}
+      label={props.ui.layer}
+      itemLabel={(i) => t(props.ui, 'layerN', props.lang, { l: i + 1 })}
+      testId="layer-picker"
+    />
+  );
 }
 
 export function HeadPicker(props: { nHead: number; head: number; onChange: (h: number) => void; ui: UiStrings; lang: Lang }) {
-  return <NumberPicker count={props.nHead} value={props.head} onChange={props.onChange} label={props.ui.head} itemLabel={(i) => t(props.ui, 'headN', props.lang, { h: i + 1 })} testId="head-picker" />;
+  return (
+    <NumberPicker
+      count={props.nHead}
+      value={props.head}
+      onChange={props.onChange}
+      label={props.ui.head}
+      itemLabel={(i) => t(props.ui, 'headN', props.lang, { h: i + 1 })}
+      testId="head-picker"
+    />
+  );
 }

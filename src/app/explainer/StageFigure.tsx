@@ -64,7 +64,15 @@ function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
   return (
     <>
       <p className="figure-note">{props.ui.lastPosition}</p>
-      <LogitFan values={values} kind={props.kind} labelOf={props.labelOf} width={Math.min(props.width, 640)} focusId={props.focus.col} onHover={(id) => props.onHover(id === null ? null : { row: last, col: id })} label={props.ui[stage.label]} />
+      <LogitFan
+        values={values}
+        kind={props.kind}
+        labelOf={props.labelOf}
+        width={Math.min(props.width, 640)}
+        focusId={props.focus.col}
+        onHover={(id) => props.onHover(id === null ? null : { row: last, col: id })}
+        label={props.ui[stage.label]}
+      />
     </>
   );
 }
@@ -78,9 +86,15 @@ function MatrixFigure(props: Props) {
   const available = Math.max(props.width - 90 - (KEY_COLUMNS.has(stage.kind) ? COL_LABEL_OVERHANG : 0), 120);
   // Cells stay big enough to tap and for each row to carry its token's label; a wide matrix scrolls
   // inside its own box rather than shrinking to specks.
-  const layout = useMemo(() => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 6, minCellH: 10, maxCellW: rows === cols ? 30 : 16 }), [plane, rows, cols, available]);
+  const layout = useMemo(
+    () => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 6, minCellH: 10, maxCellW: rows === cols ? 30 : 16 }),
+    [plane, rows, cols, available],
+  );
   const scrolls = layout.width > available + 1;
-  const headWeights = useMemo(() => (stage.kind === 'weights' ? slice0(stage.tensor(trace), props.head).data : null), [stage, trace, props.head]);
+  const headWeights = useMemo(
+    () => (stage.kind === 'weights' ? slice0(stage.tensor(trace), props.head).data : null),
+    [stage, trace, props.head],
+  );
   const toFocus = (cell: { r: number; c: number }): Focus => ({ row: cell.r, col: cell.c });
   return (
     <>

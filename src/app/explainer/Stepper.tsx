@@ -56,13 +56,19 @@ export function Stepper(props: Props) {
   const [figRef, width] = useWidth<HTMLDivElement>(640);
   const sectionRef = useRef<HTMLElement>(null);
 
-  const focus = useMemo(() => clampFocus(hover ?? pinned ?? defaultFocus(stage, trace, head, tok), stage, trace, head), [hover, pinned, stage, trace, head, tok]);
+  const focus = useMemo(
+    () => clampFocus(hover ?? pinned ?? defaultFocus(stage, trace, head, tok), stage, trace, head),
+    [hover, pinned, stage, trace, head, tok],
+  );
   const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
   const ids = useMemo(() => Array.from(trace.ids), [trace]);
   const label = cellLabel(stage, focus, { ui, lang, labels: props.labels, labelOf: props.labelOf, head });
   // The logit lens at this point of the pass: what the selected token's stream would predict if the model stopped here.
   const lensLayer = lensRowForStage(stage, model.config.nLayer);
-  const lens = useMemo(() => logitLens(model, trace, Math.min(tok, trace.ids.length - 1), LENS_K, [lensLayer])[0], [model, trace, tok, lensLayer]);
+  const lens = useMemo(
+    () => logitLens(model, trace, Math.min(tok, trace.ids.length - 1), LENS_K, [lensLayer])[0],
+    [model, trace, tok, lensLayer],
+  );
 
   const pick = (f: Focus) => {
     setPinned(f);
@@ -75,11 +81,18 @@ export function Stepper(props: Props) {
       <h2 id="stepper-title">{ui.stepThrough}</h2>
       <StepperControls region={sectionRef} stages={stages} step={selection.step} setStep={actions.setStep} ui={ui} lang={lang} />
       <div className="stepper-pickers">
-        {stage.layer !== null && <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} ui={ui} lang={lang} />}
+        {stage.layer !== null && (
+          <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} ui={ui} lang={lang} />
+        )}
         {stage.perHead && <HeadPicker nHead={model.config.nHead} head={head} onChange={actions.setHead} ui={ui} lang={lang} />}
         <label className="token-select">
           <span>{ui.selectedToken}</span>
-          <select value={tok} onChange={(e) => actions.setTok(Number(e.target.value))} aria-label={ui.selectedToken} data-testid="token-select">
+          <select
+            value={tok}
+            onChange={(e) => actions.setTok(Number(e.target.value))}
+            aria-label={ui.selectedToken}
+            data-testid="token-select"
+          >
             {props.labels.map((label, i) => (
               <option key={i} value={i}>
                 {i}: {label}
@@ -112,7 +125,10 @@ export function Stepper(props: Props) {
       </div>
       <p className="hover-hint">{ui.hoverHint}</p>
       <p className="cell-readout" role="status" data-testid="cell-readout">
-        <span data-testid="cell-label">{label}</span> = <span className="num" data-testid="cell-value">{stage.kind === 'tokens' ? String(sub.value) : fmt(sub.value)}</span>
+        <span data-testid="cell-label">{label}</span> ={' '}
+        <span className="num" data-testid="cell-value">
+          {stage.kind === 'tokens' ? String(sub.value) : fmt(sub.value)}
+        </span>
       </p>
       <div className="formula-numbers">
         <span className="formula-caption">{ui.formulaNumbers}</span>
@@ -120,12 +136,24 @@ export function Stepper(props: Props) {
       </div>
       {/* Below the worked numbers, so that the readout and the numbers stay next to the matrix they describe. */}
       {stage.kind === 'tokEmb' && (
-        <EmbeddingMatrix wte={props.model.params.wte} ids={ids} selectedId={ids[tok]} labelOf={props.labelOf} width={width} ui={ui} lang={lang} testId="stepper-we-matrix" />
+        <EmbeddingMatrix
+          wte={props.model.params.wte}
+          ids={ids}
+          selectedId={ids[tok]}
+          labelOf={props.labelOf}
+          width={width}
+          ui={ui}
+          lang={lang}
+          testId="stepper-we-matrix"
+        />
       )}
       {stage.kind !== 'tokens' && (
         <p className="stepper-lens" data-testid="stepper-lens">
           <span className="formula-caption">{ui.stepperLensTitle}</span>
-          {t(ui, 'stepperLens', lang, { where: lensLayer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: lensLayer }), t: tok })}{' '}
+          {t(ui, 'stepperLens', lang, {
+            where: lensLayer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: lensLayer }),
+            t: tok,
+          })}{' '}
           {lens.top.map(({ id, prob }) => (
             <span key={id} className="lens-guess">
               <span className="token-chip">{props.labelOf(id)}</span> {formatPercent(prob)}

@@ -14,7 +14,14 @@ function typingInto(target: EventTarget | null): boolean {
 }
 
 /** Previous / play / next, speed and the stage scrubber; ←, → and space work while focus is inside `region`. */
-export function StepperControls(props: { region: RefObject<HTMLElement | null>; stages: readonly Stage[]; step: number; setStep: (step: number, mode?: 'push' | 'replace') => void; ui: UiStrings; lang: Lang }) {
+export function StepperControls(props: {
+  region: RefObject<HTMLElement | null>;
+  stages: readonly Stage[];
+  step: number;
+  setStep: (step: number, mode?: 'push' | 'replace') => void;
+  ui: UiStrings;
+  lang: Lang;
+}) {
   const { stages, step, setStep, ui, lang } = props;
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
@@ -70,7 +77,11 @@ export function StepperControls(props: { region: RefObject<HTMLElement | null>; 
           onClick={() => {
             if (!playing && step === last) setStep(0);
             setPlaying(!playing);
-          }} aria-label={playing ? ui.pause : ui.play} aria-pressed={playing} data-testid="play">
+          }}
+          aria-label={playing ? ui.pause : ui.play}
+          aria-pressed={playing}
+          data-testid="play"
+        >
           {playing ? '❚❚' : '▶'} <span className="btn-text">{playing ? ui.pause : ui.play}</span>
         </button>
         <button type="button" onClick={() => setStep(step + 1)} disabled={step === last} aria-label={ui.next}>
@@ -89,9 +100,18 @@ export function StepperControls(props: { region: RefObject<HTMLElement | null>; 
       </div>
       <div className="scrubber">
         <StageMapBar stages={stages} step={step} onStep={(i) => setStep(i)} ui={ui} lang={lang} />
-        <input type="range" min={1} max={stages.length} value={step + 1} onChange={(e) => setStep(Number(e.target.value) - 1)} aria-label={ui.stage} aria-valuetext={`${t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}: ${where}`} />
+        <input
+          type="range"
+          min={1}
+          max={stages.length}
+          value={step + 1}
+          onChange={(e) => setStep(Number(e.target.value) - 1)}
+          aria-label={ui.stage}
+          aria-valuetext={`${t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}: ${where}`}
+        />
         <p className="stage-label" aria-live="polite">
-          <span data-testid="stage-of">{t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}</span> · <strong data-testid="stage-name">{where}</strong>
+          <span data-testid="stage-of">{t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}</span> ·{' '}
+          <strong data-testid="stage-name">{where}</strong>
         </p>
       </div>
       <p className="hint keyboard-hint">{ui.stepperHint}</p>

@@ -4,7 +4,10 @@ import { parseProse } from '../../viz/prose';
 
 /** KaTeX output is the only HTML injected anywhere: it is generated from math source, never from raw input. */
 export function Tex(props: { tex: string; display?: boolean; className?: string; testId?: string }) {
-  const html = useMemo(() => katex.renderToString(props.tex, { throwOnError: false, displayMode: props.display ?? false, output: 'htmlAndMathml' }), [props.tex, props.display]);
+  const html = useMemo(
+    () => katex.renderToString(props.tex, { throwOnError: false, displayMode: props.display ?? false, output: 'htmlAndMathml' }),
+    [props.tex, props.display],
+  );
   return <span className={props.className} data-testid={props.testId} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

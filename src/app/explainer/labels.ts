@@ -20,7 +20,8 @@ export function cellLabel(stage: Stage, focus: Focus, ctx: LabelContext): string
   const parts = [stage.codeName];
   if (stage.layer !== null) parts.push(t(ui, 'layerN', lang, { l: stage.layer + 1 }));
   if (stage.perHead) parts.push(t(ui, 'headN', lang, { h: ctx.head + 1 }));
-  const tokenPart = (key: 'tokenN' | 'queryTokenN' | 'keyTokenN', i: number) => `${t(ui, key, lang, { i: String(i) })} ${quote(labels[i] ?? '')}`;
+  const tokenPart = (key: 'tokenN' | 'queryTokenN' | 'keyTokenN', i: number) =>
+    `${t(ui, key, lang, { i: String(i) })} ${quote(labels[i] ?? '')}`;
   switch (stage.kind) {
     case 'tokens':
       parts.push(tokenPart('tokenN', focus.row));

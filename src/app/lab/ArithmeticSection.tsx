@@ -38,7 +38,9 @@ export function ArithmeticSection(props: {
   const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
   return (
     <section className="lab-section" ref={sectionRef}>
-      <label htmlFor={inputId} className="lab-label">{ui.labExpressionLabel}</label>
+      <label htmlFor={inputId} className="lab-label">
+        {ui.labExpressionLabel}
+      </label>
       <input
         id={inputId}
         className="lab-expression"
@@ -51,18 +53,35 @@ export function ArithmeticSection(props: {
         aria-invalid={analysis.kind === 'syntax' || analysis.kind === 'split'}
         onChange={(e) => settings.setExpression(e.target.value)}
       />
-      <p id={hintId} className="lab-hint">{ui.labExpressionHint}</p>
+      <p id={hintId} className="lab-hint">
+        {ui.labExpressionHint}
+      </p>
       <div className="lab-chips" role="group" aria-label={ui.labExamples}>
-        <span className="lab-chips-title">{ui.labExamples}{ui.colon}</span>
+        <span className="lab-chips-title">
+          {ui.labExamples}
+          {ui.colon}
+        </span>
         {EXAMPLES.map(({ expression }) => (
-          <button key={expression} type="button" className="lab-chip" onClick={() => settings.setExpression(expression)}>{expression}</button>
+          <button key={expression} type="button" className="lab-chip" onClick={() => settings.setExpression(expression)}>
+            {expression}
+          </button>
         ))}
       </div>
       <p className="lab-hint">{ui.labExamplesNote}</p>
       <div className="lab-toggles" role="radiogroup" aria-label={ui.labClickSign} onKeyDown={onRadioGroupKeyDown}>
-        <span>{ui.labClickSign}{ui.colon}</span>
+        <span>
+          {ui.labClickSign}
+          {ui.colon}
+        </span>
         {([1, -1] as const).map((sign) => (
-          <button key={sign} type="button" role="radio" aria-checked={clickSign === sign} tabIndex={radioTabIndex(clickSign === sign)} onClick={() => setClickSign(sign)}>
+          <button
+            key={sign}
+            type="button"
+            role="radio"
+            aria-checked={clickSign === sign}
+            tabIndex={radioTabIndex(clickSign === sign)}
+            onClick={() => setClickSign(sign)}
+          >
             {sign === 1 ? ui.labClickAdd : ui.labClickSubtract}
           </button>
         ))}
@@ -80,12 +99,20 @@ export function ArithmeticSection(props: {
       <div role="status" aria-live="polite" className="lab-messages">
         {analysis.kind === 'syntax' && <p className="notice warn lab-error">{describeError(analysis.error, ui, lang)}</p>}
         {analysis.kind === 'split' &&
-          analysis.unresolved.map((u) => <p key={u.start} className="notice warn lab-error">{describeSplitWord(u, label, ui, lang)}</p>)}
+          analysis.unresolved.map((u) => (
+            <p key={u.start} className="notice warn lab-error">
+              {describeSplitWord(u, label, ui, lang)}
+            </p>
+          ))}
         {analysis.kind === 'zero' && <p className="notice warn lab-error">{ui.labZeroVector}</p>}
         {(analysis.kind === 'ok' || analysis.kind === 'zero') &&
           analysis.terms
             .filter((term) => term.recased)
-            .map((term) => <p key={term.start} className="notice">{t(ui, 'labRecased', lang, { word: term.word, form: term.form })}</p>)}
+            .map((term) => (
+              <p key={term.start} className="notice">
+                {t(ui, 'labRecased', lang, { word: term.word, form: term.form })}
+              </p>
+            ))}
       </div>
       {analysis.kind === 'ok' && (
         <>
@@ -112,8 +139,26 @@ export function ArithmeticSection(props: {
             {ui.labExcludeExplain} {t(ui, 'labWholeWordsExplain', lang, { n: wholeCount, V: loaded.model.config.vocabSize })}
           </p>
           <div className="lab-rankings">
-            <NeighbourList className="lab-cosine" title={ui.labNearestCosine} neighbours={analysis.cosine} label={label} inputIds={inputIds} onPick={add} ui={ui} lang={lang} />
-            <NeighbourList className="lab-dot" title={ui.labNearestDot} neighbours={analysis.dot} label={label} inputIds={inputIds} onPick={add} ui={ui} lang={lang} />
+            <NeighbourList
+              className="lab-cosine"
+              title={ui.labNearestCosine}
+              neighbours={analysis.cosine}
+              label={label}
+              inputIds={inputIds}
+              onPick={add}
+              ui={ui}
+              lang={lang}
+            />
+            <NeighbourList
+              className="lab-dot"
+              title={ui.labNearestDot}
+              neighbours={analysis.dot}
+              label={label}
+              inputIds={inputIds}
+              onPick={add}
+              ui={ui}
+              lang={lang}
+            />
           </div>
           <p className="lab-hint">{ui.labDotExplain}</p>
         </>

@@ -55,7 +55,12 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
       <h3>{ui.labDirections}</h3>
       <p className="lab-hint">{ui.labDirectionIntro}</p>
       <PairInput label={ui.labDirections} hideLegend pair={settings.direction} onChange={settings.setDirection} ui={ui} />
-      {'problems' in pair && pair.problems.map((p) => <p key={p} className="notice warn">{p}</p>)}
+      {'problems' in pair &&
+        pair.problems.map((p) => (
+          <p key={p} className="notice warn">
+            {p}
+          </p>
+        ))}
       {direction && (
         <>
           <div className="lab-rankings">
@@ -76,7 +81,14 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
           </div>
           <div className="lab-move">
             <label htmlFor={wordInputId}>{ui.labMoveWord}</label>
-            <input id={wordInputId} type="text" value={settings.moveWord} spellCheck={false} autoCapitalize="off" onChange={(e) => settings.setMoveWord(e.target.value)} />
+            <input
+              id={wordInputId}
+              type="text"
+              value={settings.moveWord}
+              spellCheck={false}
+              autoCapitalize="off"
+              onChange={(e) => settings.setMoveWord(e.target.value)}
+            />
             <label htmlFor={sliderId}>{ui.labAlpha}</label>
             <input
               id={sliderId}
@@ -95,9 +107,22 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
           {moved && (
             <>
               <p className="lab-hint">
-                {t(ui, 'labMoveExplain', lang, { word: moveWord, from, to, s: (settings.alphaTenths / 10).toFixed(1), len: fmt(direction.length, 3) })}
+                {t(ui, 'labMoveExplain', lang, {
+                  word: moveWord,
+                  from,
+                  to,
+                  s: (settings.alphaTenths / 10).toFixed(1),
+                  len: fmt(direction.length, 3),
+                })}
               </p>
-              <NeighbourList title={ui.labMovedNearest} neighbours={moved} label={label} inputIds={moveId === null ? [] : [moveId]} ui={ui} lang={lang} />
+              <NeighbourList
+                title={ui.labMovedNearest}
+                neighbours={moved}
+                label={label}
+                inputIds={moveId === null ? [] : [moveId]}
+                ui={ui}
+                lang={lang}
+              />
             </>
           )}
         </>

@@ -11,14 +11,20 @@ const STEP = 0.1;
 
 type Vec = [number, number];
 
-const DEFAULT_VECTORS: [Vec, Vec] = [[2, 1], [0.5, 2]];
+const DEFAULT_VECTORS: [Vec, Vec] = [
+  [2, 1],
+  [0.5, 2],
+];
 /** "ax,ay,bx,by" in the URL, each snapped to the grid; anything else gives the default arrows. */
 function parseVectors(raw: string | null): [Vec, Vec] {
   const n = (raw ?? '').split(',').map(Number);
   if (n.length !== 4 || !n.every(Number.isFinite)) return DEFAULT_VECTORS;
   return [snapVector(n[0], n[1], STEP, LIMIT), snapVector(n[2], n[3], STEP, LIMIT)];
 }
-const writeVectors = ([a, b]: [Vec, Vec]) => (a.join() === DEFAULT_VECTORS[0].join() && b.join() === DEFAULT_VECTORS[1].join() ? null : [...a, ...b].map((x) => +x.toFixed(2)).join(','));
+const writeVectors = ([a, b]: [Vec, Vec]) =>
+  a.join() === DEFAULT_VECTORS[0].join() && b.join() === DEFAULT_VECTORS[1].join()
+    ? null
+    : [...a, ...b].map((x) => +x.toFixed(2)).join(',');
 
 /** Two draggable 2-D arrows with their dot product computed both ways. */
 export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
@@ -64,7 +70,16 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
       >
         <defs>
           {(['a', 'b'] as const).map((which) => (
-            <marker key={which} id={`lab-head-${which}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4" markerHeight="4" orient="auto-start-reverse">
+            <marker
+              key={which}
+              id={`lab-head-${which}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="4"
+              markerHeight="4"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" className={`lab-head lab-head-${which}`} />
             </marker>
           ))}
@@ -100,7 +115,9 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
                   (e.target as Element).setPointerCapture?.(e.pointerId);
                 }}
               />
-              <text x={x + 12} y={y - 12}>{which}</text>
+              <text x={x + 12} y={y - 12}>
+                {which}
+              </text>
             </g>
           );
         })}
@@ -110,8 +127,8 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
           <strong>{ui.labAlgebraic}</strong>
           <br />
           <span className="num">
-            ({fmt(a[0], 1)})({fmt(b[0], 1)}) + ({fmt(a[1], 1)})({fmt(b[1], 1)}) = {fmt(views.products[0], 2)} + {fmt(views.products[1], 2)} ={' '}
-            <b>{fmt(views.sum, 2)}</b>
+            ({fmt(a[0], 1)})({fmt(b[0], 1)}) + ({fmt(a[1], 1)})({fmt(b[1], 1)}) = {fmt(views.products[0], 2)} + {fmt(views.products[1], 2)}{' '}
+            = <b>{fmt(views.sum, 2)}</b>
           </span>
         </p>
         <ProductBars products={views.products} sum={views.sum} />
@@ -119,8 +136,8 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
           <strong>{ui.labGeometric}</strong>
           <br />
           <span className="num">
-            |a| |b| cos θ = {fmt(views.lengthA, 2)} × {fmt(views.lengthB, 2)} × cos {Number.isNaN(views.angle) ? '—' : `${fmt((views.angle * 180) / Math.PI, 1)}°`} ={' '}
-            <b>{fmt(views.geometric, 2)}</b>
+            |a| |b| cos θ = {fmt(views.lengthA, 2)} × {fmt(views.lengthB, 2)} × cos{' '}
+            {Number.isNaN(views.angle) ? '—' : `${fmt((views.angle * 180) / Math.PI, 1)}°`} = <b>{fmt(views.geometric, 2)}</b>
           </span>
         </p>
         <p className={`lab-sign ${sign}`}>{signText}</p>
@@ -144,14 +161,27 @@ function ProductBars(props: { products: readonly number[]; sum: number }) {
   const zero = labelW + (BAR_W - labelW) / 2;
   const half = (BAR_W - labelW) / 2 - 2;
   return (
-    <svg viewBox={`0 0 ${BAR_W} ${rows.length * BAR_ROW}`} className="lab-product-bars" role="img" aria-label={rows.map((r) => `${r.label} = ${fmt(r.value, 2)}`).join(', ')}>
+    <svg
+      viewBox={`0 0 ${BAR_W} ${rows.length * BAR_ROW}`}
+      className="lab-product-bars"
+      role="img"
+      aria-label={rows.map((r) => `${r.label} = ${fmt(r.value, 2)}`).join(', ')}
+    >
       <line x1={zero} x2={zero} y1={0} y2={rows.length * BAR_ROW} className="lab-axis" />
       {rows.map((r, i) => {
         const w = (Math.abs(r.value) / max) * half;
         return (
           <g key={r.label} className={i === rows.length - 1 ? 'lab-sum-bar' : undefined}>
-            <text x={0} y={i * BAR_ROW + 15}>{r.label}</text>
-            <rect x={r.value >= 0 ? zero : zero - w} y={i * BAR_ROW + 4} width={w} height={BAR_ROW - 8} className={r.value >= 0 ? 'pos' : 'neg'} />
+            <text x={0} y={i * BAR_ROW + 15}>
+              {r.label}
+            </text>
+            <rect
+              x={r.value >= 0 ? zero : zero - w}
+              y={i * BAR_ROW + 4}
+              width={w}
+              height={BAR_ROW - 8}
+              className={r.value >= 0 ? 'pos' : 'neg'}
+            />
           </g>
         );
       })}

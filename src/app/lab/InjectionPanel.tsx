@@ -22,7 +22,13 @@ export function defaultPosition(sentenceIds: readonly number[], inputIds: readon
 }
 
 /** Replace one token's embedding with the result vector and compare the next-token distributions. */
-export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
+export function InjectionPanel(props: {
+  loaded: AppModel;
+  before: ForwardResult;
+  analysis: ExpressionAnalysis;
+  ui: UiStrings;
+  lang: Lang;
+}) {
   const { loaded, before, analysis, ui, lang } = props;
   const [inject, setInject] = useInjectPosition();
   const ids = before.kind === 'ok' ? before.ids : [];
@@ -31,14 +37,18 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
   const position = chosen < ids.length ? chosen : ids.length - 1;
   const on = vector !== null && ids.length > 0 && inject !== -1;
   // The injected pass runs only while injection is on.
-  const options = useMemo(() => (on ? { logitRows: 'last' as const, embeddingOverrides: [{ position, vector }] } : null), [on, position, vector]);
+  const options = useMemo(
+    () => (on ? { logitRows: 'last' as const, embeddingOverrides: [{ position, vector }] } : null),
+    [on, position, vector],
+  );
   const after = useRerun(loaded.model, before, options);
   const shifts = useMemo(() => {
     if (!on || before.kind !== 'ok' || after === null) return [];
     return probabilityShifts(lastProbs(before.trace), lastProbs(after), SHOWN).slice(0, 2 * SHOWN);
   }, [on, before, after]);
 
-  const expression = analysis.kind === 'ok' ? formatTerms(analysis.terms.map((term) => ({ word: term.form, coefficient: term.coefficient }))) : '';
+  const expression =
+    analysis.kind === 'ok' ? formatTerms(analysis.terms.map((term) => ({ word: term.form, coefficient: term.coefficient }))) : '';
   return (
     <section className="lab-section lab-injection" aria-label={ui.labInjection}>
       <h3>{ui.labInjection}</h3>
@@ -48,7 +58,10 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
       {ids.length > 0 && vector !== null && (
         <>
           <div className="lab-chips lab-positions" role="radiogroup" aria-label={ui.labInjectPosition} onKeyDown={onRadioGroupKeyDown}>
-            <span className="lab-chips-title">{ui.labInjectPosition}{ui.colon}</span>
+            <span className="lab-chips-title">
+              {ui.labInjectPosition}
+              {ui.colon}
+            </span>
             {ids.map((id, i) => (
               <button
                 key={i}
@@ -62,12 +75,23 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
                 {labWordLabel(loaded, id)}
               </button>
             ))}
-            <button type="button" role="radio" aria-checked={!on} tabIndex={radioTabIndex(!on)} aria-label={ui.labInjectOff} title={ui.labInjectOff} className="lab-chip" onClick={() => setInject(-1)}>
+            <button
+              type="button"
+              role="radio"
+              aria-checked={!on}
+              tabIndex={radioTabIndex(!on)}
+              aria-label={ui.labInjectOff}
+              title={ui.labInjectOff}
+              className="lab-chip"
+              onClick={() => setInject(-1)}
+            >
               <span aria-hidden="true">✕</span>
             </button>
           </div>
           {on && (
-            <p className="notice">{t(ui, 'labInjectNote', lang, { pos: position, token: labWordLabel(loaded, ids[position]), expr: expression })}</p>
+            <p className="notice">
+              {t(ui, 'labInjectNote', lang, { pos: position, token: labWordLabel(loaded, ids[position]), expr: expression })}
+            </p>
           )}
           {on && shifts.length > 0 && (
             <ShiftTable

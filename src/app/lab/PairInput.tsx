@@ -17,10 +17,24 @@ export function PairInput(props: {
     <fieldset className="lab-pair">
       <legend className={props.hideLegend ? 'visually-hidden' : undefined}>{props.label}</legend>
       <label htmlFor={`${id}-from`} className="visually-hidden">{`${props.label}: ${props.ui.labFrom}`}</label>
-      <input id={`${id}-from`} type="text" value={from} spellCheck={false} autoCapitalize="off" onChange={(e) => props.onChange([e.target.value.replace(/,/g, ''), to])} />
+      <input
+        id={`${id}-from`}
+        type="text"
+        value={from}
+        spellCheck={false}
+        autoCapitalize="off"
+        onChange={(e) => props.onChange([e.target.value.replace(/,/g, ''), to])}
+      />
       <span aria-hidden="true">{props.joiner ?? '→'}</span>
       <label htmlFor={`${id}-to`} className="visually-hidden">{`${props.label}: ${props.ui.labTo}`}</label>
-      <input id={`${id}-to`} type="text" value={to} spellCheck={false} autoCapitalize="off" onChange={(e) => props.onChange([from, e.target.value.replace(/,/g, '')])} />
+      <input
+        id={`${id}-to`}
+        type="text"
+        value={to}
+        spellCheck={false}
+        autoCapitalize="off"
+        onChange={(e) => props.onChange([from, e.target.value.replace(/,/g, '')])}
+      />
     </fieldset>
   );
 }

@@ -27,7 +27,11 @@ export function pairRows(
   const C = loaded.model.config.nEmbd;
   const found = pair.map((w) => ({ w, r: resolveWord(loaded.tokenizer, w.trim()) }));
   const problems = found.flatMap(({ w, r }) =>
-    w.trim() === '' ? [ui.labErrEmptyWord] : r.ok ? [] : [describeSplitWord({ word: w, pieceIds: r.pieceIds }, (id) => labWordLabel(loaded, id), ui, lang)],
+    w.trim() === ''
+      ? [ui.labErrEmptyWord]
+      : r.ok
+        ? []
+        : [describeSplitWord({ word: w, pieceIds: r.pieceIds }, (id) => labWordLabel(loaded, id), ui, lang)],
   );
   if (problems.length > 0) return { problems: [...new Set(problems)] };
   const ids = found.map(({ r }) => (r.ok ? r.id : -1));
@@ -42,7 +46,8 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
   const { axes: axesMode, xAxis, yAxis } = axisSettings;
   const xRows = useMemo(() => pairRows(loaded, xAxis, ui, lang, ui.labAxisSame), [loaded, xAxis, ui, lang]);
   const yRows = useMemo(() => pairRows(loaded, yAxis, ui, lang, ui.labAxisSame), [loaded, yAxis, ui, lang]);
-  const axisProblems = axisSettings.axes === 'pairs' ? [...('problems' in xRows ? xRows.problems : []), ...('problems' in yRows ? yRows.problems : [])] : [];
+  const axisProblems =
+    axisSettings.axes === 'pairs' ? [...('problems' in xRows ? xRows.problems : []), ...('problems' in yRows ? yRows.problems : [])] : [];
   const picture = useMemo(() => {
     if (analysis.kind !== 'ok' || axisProblems.length > 0) return null;
     let axes: PictureAxes = { kind: 'pca' };
@@ -66,9 +71,19 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
     <section className="lab-section lab-picture" aria-label={ui.labPicture}>
       <h3>{ui.labPicture}</h3>
       <div className="lab-toggles" role="radiogroup" aria-label={ui.labAxes} onKeyDown={onRadioGroupKeyDown}>
-        <span>{ui.labAxes}{ui.colon}</span>
+        <span>
+          {ui.labAxes}
+          {ui.colon}
+        </span>
         {(['pca', 'pairs'] as const).map((mode) => (
-          <button key={mode} type="button" role="radio" aria-checked={axisSettings.axes === mode} tabIndex={radioTabIndex(axisSettings.axes === mode)} onClick={() => axisSettings.setAxes(mode)}>
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={axisSettings.axes === mode}
+            tabIndex={radioTabIndex(axisSettings.axes === mode)}
+            onClick={() => axisSettings.setAxes(mode)}
+          >
             {mode === 'pca' ? ui.labAxesPca : ui.labAxesPairs}
           </button>
         ))}
@@ -79,7 +94,11 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
           <PairInput label={ui.labVertical} pair={axisSettings.yAxis} onChange={axisSettings.setYAxis} ui={ui} />
         </div>
       )}
-      {axisProblems.map((p) => <p key={p} className="notice warn">{p}</p>)}
+      {axisProblems.map((p) => (
+        <p key={p} className="notice warn">
+          {p}
+        </p>
+      ))}
       {analysis.kind !== 'ok' && <p className="notice">{ui.labNoResult}</p>}
       {picture && (
         <>
@@ -94,17 +113,28 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
             lang={lang}
             axisNames={
               axisSettings.axes === 'pairs'
-                ? [`${ui.labHorizontal}${ui.colon} ${axisSettings.xAxis[0]} → ${axisSettings.xAxis[1]}`, `${ui.labVertical}${ui.colon} ${axisSettings.yAxis[0]} → ${axisSettings.yAxis[1]}`]
+                ? [
+                    `${ui.labHorizontal}${ui.colon} ${axisSettings.xAxis[0]} → ${axisSettings.xAxis[1]}`,
+                    `${ui.labVertical}${ui.colon} ${axisSettings.yAxis[0]} → ${axisSettings.yAxis[1]}`,
+                  ]
                 : undefined
             }
           />
           {picture.parallels.length > 0 && analysis.kind === 'ok' && (
-            <p className="lab-hint">{t(ui, 'labParallelExplain', lang, { a: analysis.terms[0].form, b: analysis.terms[1].form, c: analysis.terms[2].form })}</p>
+            <p className="lab-hint">
+              {t(ui, 'labParallelExplain', lang, { a: analysis.terms[0].form, b: analysis.terms[1].form, c: analysis.terms[2].form })}
+            </p>
           )}
           {nearest?.best && (
             <p className="lab-hint" data-testid="lab-nearest-note">
               {nearest.closestInput.score > nearest.best.score
-                ? t(ui, 'labNearestInput', lang, { C: nearest.C, input: nearest.closestInput.word, ci: fmt(nearest.closestInput.score, 2), best: nearest.best.word, cb: fmt(nearest.best.score, 2) })
+                ? t(ui, 'labNearestInput', lang, {
+                    C: nearest.C,
+                    input: nearest.closestInput.word,
+                    ci: fmt(nearest.closestInput.score, 2),
+                    best: nearest.best.word,
+                    cb: fmt(nearest.best.score, 2),
+                  })
                 : t(ui, 'labNearestWord', lang, { C: nearest.C, best: nearest.best.word, cb: fmt(nearest.best.score, 2) })}
             </p>
           )}

@@ -46,7 +46,14 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
   });
   const labels = new Map(
     placeLabels(
-      byPriority.map((p) => ({ key: p.key, px: p.px, py: p.py, text: p.label, fontSize: FONT_SIZE[p.kind], required: p.kind === 'result' || p.kind === 'input' })),
+      byPriority.map((p) => ({
+        key: p.key,
+        px: p.px,
+        py: p.py,
+        text: p.label,
+        fontSize: FONT_SIZE[p.kind],
+        required: p.kind === 'result' || p.kind === 'input',
+      })),
       WIDTH,
       HEIGHT,
       DOT + 2,
@@ -117,7 +124,12 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
     const key = `${arrowKey}#${replays}`;
     if (animated.current === key || prefersReducedMotion()) {
       animated.current = key;
-      selection.interrupt().attr('stroke-dasharray', null).attr('stroke-dashoffset', null).attr('opacity', 1).attr('marker-end', 'url(#lab-arrowhead)');
+      selection
+        .interrupt()
+        .attr('stroke-dasharray', null)
+        .attr('stroke-dashoffset', null)
+        .attr('opacity', 1)
+        .attr('marker-end', 'url(#lab-arrowhead)');
       return;
     }
     animated.current = key;
@@ -139,15 +151,20 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
     });
   });
 
-
   const shown = active ? byKey.get(active) : null;
-  const info = shown
-    ? t(ui, 'labPointInfo', lang, { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) })
-    : ui.labZoomHint;
+  const info = shown ? t(ui, 'labPointInfo', lang, { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) }) : ui.labZoomHint;
 
   return (
     <figure className="lab-plane" ref={figureRef}>
-      <svg ref={svgRef} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={ui.labPicture} className="lab-plane-svg" tabIndex={0} onKeyDown={onKeyDown}>
+      <svg
+        ref={svgRef}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="group"
+        aria-label={ui.labPicture}
+        className="lab-plane-svg"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
         <defs>
           <marker id="lab-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--accent)" />
@@ -174,7 +191,17 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
           const b = byKey.get(to);
           if (!a || !b) return null;
           const l = arrowLine(a.px, a.py, b.px, b.py, DOT + 2);
-          return <line key={`${from}>${to}`} className="lab-parallel" x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} markerEnd="url(#lab-parallelhead)" />;
+          return (
+            <line
+              key={`${from}>${to}`}
+              className="lab-parallel"
+              x1={l.x1}
+              y1={l.y1}
+              x2={l.x2}
+              y2={l.y2}
+              markerEnd="url(#lab-parallelhead)"
+            />
+          );
         })}
         <g ref={arrowsRef} />
         {placed.map((p) => {
@@ -204,10 +231,16 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
         })}
       </svg>
       <figcaption className="lab-plane-caption">
-        <span className="num lab-readout" aria-live="polite">{info}</span>
+        <span className="num lab-readout" aria-live="polite">
+          {info}
+        </span>
         <span className="lab-plane-buttons">
-          <button type="button" onClick={() => setReplays((r) => r + 1)}>{ui.labReplay}</button>
-          <button type="button" onClick={resetView}>{ui.labResetView}</button>
+          <button type="button" onClick={() => setReplays((r) => r + 1)}>
+            {ui.labReplay}
+          </button>
+          <button type="button" onClick={resetView}>
+            {ui.labResetView}
+          </button>
         </span>
       </figcaption>
     </figure>

@@ -25,7 +25,12 @@ export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) 
     <div className="lab-word-dot">
       <h4>{ui.labWordDot}</h4>
       <PairInput label={ui.labWordDot} hideLegend joiner="·" pair={dotWords} onChange={setDotWords} ui={ui} />
-      {'problems' in pair && pair.problems.map((p) => <p key={p} className="notice warn">{p}</p>)}
+      {'problems' in pair &&
+        pair.problems.map((p) => (
+          <p key={p} className="notice warn">
+            {p}
+          </p>
+        ))}
       {views && (
         <>
           <p className="lab-hint">{t(ui, 'labWordDotExplain', lang, { C })}</p>
@@ -34,15 +39,22 @@ export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) 
             {views.products.map((p, i) => {
               const h = (Math.abs(p) / max) * (mid - 2);
               return (
-                <rect key={i} x={i * barW + 0.5} width={Math.max(0.5, barW - 1)} y={p >= 0 ? mid - h : mid} height={h} className={p >= 0 ? 'pos' : 'neg'}>
+                <rect
+                  key={i}
+                  x={i * barW + 0.5}
+                  width={Math.max(0.5, barW - 1)}
+                  y={p >= 0 ? mid - h : mid}
+                  height={h}
+                  className={p >= 0 ? 'pos' : 'neg'}
+                >
                   <title>{`a${i}·b${i} = ${fmt(p)}`}</title>
                 </rect>
               );
             })}
           </svg>
           <p className="num">
-            Σ aᵢbᵢ = <b>{fmt(views.sum, 3)}</b> · |a| |b| cos θ = {fmt(views.lengthA, 3)} × {fmt(views.lengthB, 3)} × {fmt(Math.cos(views.angle), 3)} ={' '}
-            <b>{fmt(views.geometric, 3)}</b> (θ = {fmt((views.angle * 180) / Math.PI, 1)}°)
+            Σ aᵢbᵢ = <b>{fmt(views.sum, 3)}</b> · |a| |b| cos θ = {fmt(views.lengthA, 3)} × {fmt(views.lengthB, 3)} ×{' '}
+            {fmt(Math.cos(views.angle), 3)} = <b>{fmt(views.geometric, 3)}</b> (θ = {fmt((views.angle * 180) / Math.PI, 1)}°)
           </p>
         </>
       )}

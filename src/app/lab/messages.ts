@@ -27,7 +27,12 @@ export function describeError(error: ExpressionError, ui: UiStrings, lang: Lang)
 const NOT_ENGLISH = /[^\p{Script=Latin}\p{N}\p{P}\s]/u;
 
 /** How a word splits, each piece labelled as everywhere else (bytes of a partial character as ⟨XX⟩). */
-export function describeSplitWord(term: Pick<UnresolvedTerm, 'word' | 'pieceIds'>, label: (id: number) => string, ui: UiStrings, lang: Lang): string {
+export function describeSplitWord(
+  term: Pick<UnresolvedTerm, 'word' | 'pieceIds'>,
+  label: (id: number) => string,
+  ui: UiStrings,
+  lang: Lang,
+): string {
   const pieces = term.pieceIds.map((id) => `“${label(id)}”`).join(' + ');
   const split = t(ui, 'labSplitWord', lang, { word: term.word, n: term.pieceIds.length, pieces });
   return NOT_ENGLISH.test(term.word) ? `${split}${lang === 'zh' ? '' : ' '}${ui.labSplitNotEnglish}` : split;

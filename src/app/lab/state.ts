@@ -14,10 +14,12 @@ export type WordPair = readonly [string, string];
 export type AxesMode = 'pca' | 'pairs';
 
 // A cleared word stays cleared (the panels then ask for a word) instead of snapping back to the default pair.
-const pair = (fallback: WordPair) => (raw: string | null): WordPair => {
-  const parts = (raw ?? '').split(',').map((s) => s.trim());
-  return parts.length === 2 ? [parts[0].slice(0, 40), parts[1].slice(0, 40)] : fallback;
-};
+const pair =
+  (fallback: WordPair) =>
+  (raw: string | null): WordPair => {
+    const parts = (raw ?? '').split(',').map((s) => s.trim());
+    return parts.length === 2 ? [parts[0].slice(0, 40), parts[1].slice(0, 40)] : fallback;
+  };
 const writePair = (p: WordPair) => `${p[0]},${p[1]}`;
 // An absent key means "show the default example"; a cleared box is kept as a single space so it stays cleared.
 const clearable = (fallback: string) => (raw: string | null) => (raw === null ? fallback : raw.trim() === '' ? '' : raw);

@@ -1,6 +1,15 @@
 import { useMemo } from 'react';
 import { lastProbs } from '../../core/trace';
-import { attentionOff, isEmptyAblation, parseAblation, serializeAblation, toggleAttention, toggleHead, toggleMlp, type AblationSet } from '../../viz/output/ablation';
+import {
+  attentionOff,
+  isEmptyAblation,
+  parseAblation,
+  serializeAblation,
+  toggleAttention,
+  toggleHead,
+  toggleMlp,
+  type AblationSet,
+} from '../../viz/output/ablation';
 import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useRerun } from '../model/usePass';
@@ -20,7 +29,10 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
   const [set, setSet] = useUrlParam<AblationSet>('out.ablate', parse, serializeAblation, 'replace');
   const empty = isEmptyAblation(set);
   // The ablated pass runs only when something is switched off.
-  const options = useMemo(() => (empty ? null : { logitRows: 'last' as const, ablatedHeads: set.heads, ablatedMlps: set.mlps }), [set, empty]);
+  const options = useMemo(
+    () => (empty ? null : { logitRows: 'last' as const, ablatedHeads: set.heads, ablatedMlps: set.mlps }),
+    [set, empty],
+  );
   const after = useRerun(model, result, options);
   const rows = useMemo(() => {
     if (result.kind !== 'ok' || after === null) return [];
@@ -60,7 +72,13 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
           <legend>{ui.outAblationLayers}</legend>
           <div className="mlp-row">
             {Array.from({ length: L }, (_, l) => (
-              <button key={l} type="button" aria-pressed={attentionOff(set, l, NH)} onClick={() => setSet(toggleAttention(set, l, NH))} data-testid={`ablate-a${l}`}>
+              <button
+                key={l}
+                type="button"
+                aria-pressed={attentionOff(set, l, NH)}
+                onClick={() => setSet(toggleAttention(set, l, NH))}
+                data-testid={`ablate-a${l}`}
+              >
                 {t(ui, 'outAblationAttentionN', lang, { l: l + 1 })}
               </button>
             ))}
@@ -70,7 +88,13 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
           <legend>{ui.outAblationMlps}</legend>
           <div className="mlp-row">
             {Array.from({ length: L }, (_, l) => (
-              <button key={l} type="button" aria-pressed={set.mlps.includes(l)} onClick={() => setSet(toggleMlp(set, l))} data-testid={`ablate-m${l}`}>
+              <button
+                key={l}
+                type="button"
+                aria-pressed={set.mlps.includes(l)}
+                onClick={() => setSet(toggleMlp(set, l))}
+                data-testid={`ablate-m${l}`}
+              >
                 {t(ui, 'outAblationMlpN', lang, { l: l + 1 })}
               </button>
             ))}

@@ -35,7 +35,13 @@ export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; 
                 <td>
                   <span className="token-chip">{tokenLabel(tokenizer, r.top)}</span> <span className="num">{formatPercent(r.topProb)}</span>
                 </td>
-                <td>{r.actual === null ? <span className="muted">{ui.outNoNextToken}</span> : <span className="token-chip actual">{tokenLabel(tokenizer, r.actual)}</span>}</td>
+                <td>
+                  {r.actual === null ? (
+                    <span className="muted">{ui.outNoNextToken}</span>
+                  ) : (
+                    <span className="token-chip actual">{tokenLabel(tokenizer, r.actual)}</span>
+                  )}
+                </td>
                 <td>
                   {r.actualProb !== null && (
                     <span className="prob-cell" style={{ background: probabilityColour(r.actualProb), color: inkOn(r.actualProb) }}>

@@ -30,7 +30,10 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const seed = useSeed();
   const [stopAtEnd, setStopAtEnd] = useEndOfTextRule();
   const endOfTextId = useMemo(() => tokenizer.idOf(END_OF_TEXT) ?? null, [tokenizer]);
-  const endOfText = useMemo<EndOfText | null>(() => (endOfTextId === null ? null : { id: endOfTextId, stop: stopAtEnd }), [endOfTextId, stopAtEnd]);
+  const endOfText = useMemo<EndOfText | null>(
+    () => (endOfTextId === null ? null : { id: endOfTextId, stop: stopAtEnd }),
+    [endOfTextId, stopAtEnd],
+  );
   const [howMany, setHowMany] = useState('10');
   const [run, dispatch] = useReducer(generationReducer, IDLE_RUN);
 
@@ -52,15 +55,18 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
     const move = nextMove(run, { text, resultText: result.kind === 'ok' ? result.text : null, contextIds: context?.ids ?? null });
     if (move === 'edited') dispatch({ type: 'stop' });
     if (move !== 'step') return;
-    const timer = setTimeout(() => {
-      if (result.kind !== 'ok' || context === null) {
-        dispatch({ type: 'stop' });
-        return;
-      }
-      const next = nextStep(context, tokenizer, settings, seedValue, nPositions, live.length, endOfText);
-      dispatch({ type: 'stepped', next, contextIds: context.ids, base: { text: result.text, length: result.ids.length }, text });
-      if (next.kind === 'text') setText(next.text);
-    }, prefersReducedMotion() ? 0 : STEP_DELAY_MS);
+    const timer = setTimeout(
+      () => {
+        if (result.kind !== 'ok' || context === null) {
+          dispatch({ type: 'stop' });
+          return;
+        }
+        const next = nextStep(context, tokenizer, settings, seedValue, nPositions, live.length, endOfText);
+        dispatch({ type: 'stepped', next, contextIds: context.ids, base: { text: result.text, length: result.ids.length }, text });
+        if (next.kind === 'text') setText(next.text);
+      },
+      prefersReducedMotion() ? 0 : STEP_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [run, text, result, context, tokenizer, settings, seedValue, nPositions, live.length, endOfText, setText]);
 
@@ -77,7 +83,12 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           <button type="button" onClick={() => start(1)} disabled={running || result.kind !== 'ok' || atContext} data-testid="generate-one">
             {ui.generateOne}
           </button>
-          <button type="button" onClick={() => start(n)} disabled={running || !nValid || result.kind !== 'ok' || atContext} data-testid="generate-n">
+          <button
+            type="button"
+            onClick={() => start(n)}
+            disabled={running || !nValid || result.kind !== 'ok' || atContext}
+            data-testid="generate-n"
+          >
             {t(ui, 'generateN', lang, { n: nValid ? n : '…' })}
           </button>
           <button type="button" onClick={() => dispatch({ type: 'stop' })} disabled={!running} data-testid="generate-stop">
@@ -87,15 +98,34 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
         <div className="generation-fields">
           <label className="inline-field">
             <span>{ui.outHowMany}</span>
-            <input type="number" min={1} max={MAX_N} value={howMany} onChange={(e) => setHowMany(e.target.value)} data-testid="generate-count" />
+            <input
+              type="number"
+              min={1}
+              max={MAX_N}
+              value={howMany}
+              onChange={(e) => setHowMany(e.target.value)}
+              data-testid="generate-count"
+            />
           </label>
           <label className="inline-field">
             <span>{ui.seed}</span>
-            <input type="text" inputMode="numeric" value={seed.typed} onChange={(e) => seed.setSeed(e.target.value.trim())} data-testid="generation-seed" />
+            <input
+              type="text"
+              inputMode="numeric"
+              value={seed.typed}
+              onChange={(e) => seed.setSeed(e.target.value.trim())}
+              data-testid="generation-seed"
+            />
           </label>
           {endOfText !== null && (
             <label className="toggle-field">
-              <input type="checkbox" checked={stopAtEnd} onChange={(e) => setStopAtEnd(e.target.checked)} disabled={running} data-testid="generation-stop-at-end" />
+              <input
+                type="checkbox"
+                checked={stopAtEnd}
+                onChange={(e) => setStopAtEnd(e.target.checked)}
+                disabled={running}
+                data-testid="generation-stop-at-end"
+              />
               <span>{ui.outGenStopAtEnd}</span>
             </label>
           )}
@@ -138,7 +168,12 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
         </p>
       )}
       {runStart !== null && context !== null && (
-        <SequenceTail ids={context.ids} runStart={runStart} label={(id) => tokenLabel(tokenizer, id)} title={t(ui, 'outSequenceNow', lang, { n: context.ids.length })} />
+        <SequenceTail
+          ids={context.ids}
+          runStart={runStart}
+          label={(id) => tokenLabel(tokenizer, id)}
+          title={t(ui, 'outSequenceNow', lang, { n: context.ids.length })}
+        />
       )}
       {respelled && (
         <p className="notice" role="status" data-testid="generation-respelled">

@@ -14,7 +14,14 @@ const K = 5;
  * What the model would predict if it stopped after each block, at the position the explainer has
  * selected (`position`, a valid one). The row matching the stepper's `stage` is highlighted.
  */
-export function LogitLens({ lang, ui, result, position, stage, onPickPosition }: OutputProps & { position: number; stage: Stage; onPickPosition: (position: number) => void }) {
+export function LogitLens({
+  lang,
+  ui,
+  result,
+  position,
+  stage,
+  onPickPosition,
+}: OutputProps & { position: number; stage: Stage; onPickPosition: (position: number) => void }) {
   const { model, tokenizer } = useModel();
   const rows = useMemo(() => (result.kind === 'ok' ? logitLens(model, result.trace, position, K) : []), [model, result, position]);
   if (result.kind !== 'ok') return null;
@@ -48,10 +55,18 @@ export function LogitLens({ lang, ui, result, position, stage, onPickPosition }:
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.layer} className={row.layer === current ? 'current-layer' : undefined} aria-current={row.layer === current ? 'step' : undefined}>
+              <tr
+                key={row.layer}
+                className={row.layer === current ? 'current-layer' : undefined}
+                aria-current={row.layer === current ? 'step' : undefined}
+              >
                 <th scope="row">{rowName(row.layer)}</th>
                 {row.top.map(({ id, prob }) => (
-                  <td key={id} style={{ background: probabilityColour(prob), color: inkOn(prob) }} title={`${tokenLabel(tokenizer, id)}: ${formatPercent(prob)}`}>
+                  <td
+                    key={id}
+                    style={{ background: probabilityColour(prob), color: inkOn(prob) }}
+                    title={`${tokenLabel(tokenizer, id)}: ${formatPercent(prob)}`}
+                  >
                     <span className="lens-token">{tokenLabel(tokenizer, id)}</span>
                     <span className="lens-prob">{formatPercent(prob)}</span>
                   </td>

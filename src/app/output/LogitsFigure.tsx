@@ -52,7 +52,13 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
           {ids.map((id, i) => (
             <li key={id}>
               <span className="token-chip">{labels[i]}</span>
-              <svg className="logit-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={t(ui, 'outLogitBar', lang, { token: labels[i], logit: fmt(values[i], 2) })}>
+              <svg
+                className="logit-bar"
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                role="img"
+                aria-label={t(ui, 'outLogitBar', lang, { token: labels[i], logit: fmt(values[i], 2) })}
+              >
                 <rect x={bars[i].x} y={1} width={Math.max(0.5, bars[i].width)} height={8} className={bars[i].positive ? 'pos' : 'neg'} />
                 <line x1={zeroX} x2={zeroX} y1={0} y2={10} className="zero-line" />
               </svg>
@@ -73,7 +79,12 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
         describe={(id, c, value) => t(ui, 'wuWholeCell', lang, { id, token: tokenLabel(tokenizer, id), c, value: fmt(value) })}
         testId="wu-whole-matrix"
       />
-      <button type="button" aria-pressed={everyPosition} onClick={() => setEveryPosition(!everyPosition)} data-testid="every-position-toggle">
+      <button
+        type="button"
+        aria-pressed={everyPosition}
+        onClick={() => setEveryPosition(!everyPosition)}
+        data-testid="every-position-toggle"
+      >
         {ui.outEveryPosition}
       </button>
       {everyPosition && allTrace && <EveryPosition lang={lang} ui={ui} trace={allTrace} tokenizer={tokenizer} />}

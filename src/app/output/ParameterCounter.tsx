@@ -82,7 +82,16 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
       </p>
       <svg className="params-bar" viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" aria-label={ui.outParamsTitle}>
         {segments.map((s) => (
-          <rect key={s.key} x={s.x * 1000} y={0} width={Math.max(0.5, s.width * 1000)} height={28} fill={FAMILY_COLOUR[s.family]} stroke="#fff" strokeWidth={s.width > 0.01 ? 1 : 0}>
+          <rect
+            key={s.key}
+            x={s.x * 1000}
+            y={0}
+            width={Math.max(0.5, s.width * 1000)}
+            height={28}
+            fill={FAMILY_COLOUR[s.family]}
+            stroke="#fff"
+            strokeWidth={s.width > 0.01 ? 1 : 0}
+          >
             <title>{`${ui[GROUP_LABEL[s.key]]}: ${formatShare(s.share)}`}</title>
           </rect>
         ))}
@@ -114,7 +123,11 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
                 </th>
                 <td className="num">
                   {formatCount(g.count, lang)}
-                  {g.perLayer && <span className="muted small block">{t(ui, 'outParamsPerLayer', lang, { n: formatCount(g.each, lang), L: config.nLayer })}</span>}
+                  {g.perLayer && (
+                    <span className="muted small block">
+                      {t(ui, 'outParamsPerLayer', lang, { n: formatCount(g.each, lang), L: config.nLayer })}
+                    </span>
+                  )}
                 </td>
                 <td className="num">{formatShare(g.count / counted.total)}</td>
               </tr>

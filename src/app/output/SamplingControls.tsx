@@ -52,9 +52,45 @@ export function SamplingControls(props: { lang: Lang; ui: UiStrings; sampling: S
   const { settings, typed } = sampling;
   return (
     <div className="sampling-controls">
-      <Control id="out-temperature" label={ui.temperature} help={ui.outTemperatureHelp} typed={typed.temperature} used={settings.temperature} min={0} max={2} step={0.05} offAt={-1} offLabel="1" onChange={sampling.setTemperature} />
-      <Control id="out-topk" label={ui.topK} help={ui.outTopKHelp} typed={typed.topK} used={settings.topK} min={0} max={50} step={1} offAt={0} offLabel={ui.outOff} onChange={sampling.setTopK} />
-      <Control id="out-topp" label={ui.topP} help={ui.outTopPHelp} typed={typed.topP} used={settings.topP} min={0.05} max={1} step={0.05} offAt={1} offLabel={ui.outOff} onChange={sampling.setTopP} />
+      <Control
+        id="out-temperature"
+        label={ui.temperature}
+        help={ui.outTemperatureHelp}
+        typed={typed.temperature}
+        used={settings.temperature}
+        min={0}
+        max={2}
+        step={0.05}
+        offAt={-1}
+        offLabel="1"
+        onChange={sampling.setTemperature}
+      />
+      <Control
+        id="out-topk"
+        label={ui.topK}
+        help={ui.outTopKHelp}
+        typed={typed.topK}
+        used={settings.topK}
+        min={0}
+        max={50}
+        step={1}
+        offAt={0}
+        offLabel={ui.outOff}
+        onChange={sampling.setTopK}
+      />
+      <Control
+        id="out-topp"
+        label={ui.topP}
+        help={ui.outTopPHelp}
+        typed={typed.topP}
+        used={settings.topP}
+        min={0.05}
+        max={1}
+        step={0.05}
+        offAt={1}
+        offLabel={ui.outOff}
+        onChange={sampling.setTopP}
+      />
       {sampling.problems.length > 0 && (
         <ul className="notice warn sampling-problems" role="status">
           {sampling.problems.map((p) => (

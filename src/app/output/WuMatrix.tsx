@@ -36,7 +36,12 @@ export function WuMatrix(props: {
   const readout = focus
     ? focus.row < 0
       ? t(ui, 'outStripCell', lang, { c: focus.c, x: fmt(props.vector[focus.c]) })
-      : t(ui, 'outWuCell', lang, { token: props.labels[focus.row], c: focus.c, w: fmt(props.wu[ids[focus.row] * C + focus.c]), x: fmt(props.vector[focus.c]) })
+      : t(ui, 'outWuCell', lang, {
+          token: props.labels[focus.row],
+          c: focus.c,
+          w: fmt(props.wu[ids[focus.row] * C + focus.c]),
+          x: fmt(props.vector[focus.c]),
+        })
     : ui.hoverHint;
 
   const onKey = (e: KeyboardEvent) => {

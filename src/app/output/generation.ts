@@ -178,7 +178,10 @@ const NO_IDS: readonly number[] = [];
 /** What a running run does now that the page shows `text` and a trace of `contextIds` made from `resultText`. */
 export type RunMove = 'idle' | 'wait' | 'edited' | 'step';
 
-export function nextMove(run: GenerationRun, page: { text: string; resultText: string | null; contextIds: readonly number[] | null }): RunMove {
+export function nextMove(
+  run: GenerationRun,
+  page: { text: string; resultText: string | null; contextIds: readonly number[] | null },
+): RunMove {
   if (run.remaining <= 0) return 'idle';
   const { expected } = run;
   if (expected === null) return page.resultText !== null && page.resultText !== page.text ? 'wait' : 'step'; // the trace of what was just typed is on its way

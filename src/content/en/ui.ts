@@ -6,30 +6,34 @@ const ui = {
   inputLabel: 'Your text',
   inputPlaceholder: 'Type some English here…',
   figureNeedsText: 'This figure is computed from your text: type something in the box above.',
-  barsToLargest: 'The longest bar is the most likely token, whatever its probability; the percentages are the probabilities themselves, and all {V} of them add up to 100%.',
-  embeddingMatrixCaption: 'All of W_e, as our code stores it (wte): {V} rows, one per token, by {C} columns. The lecture draws the same matrix turned on its side, one column per token. At this size each line of pixels is one row of every {every}; the rows your tokens look up are drawn exactly and ticked on the right.',
+  barsToLargest:
+    'The longest bar is the most likely token, whatever its probability; the percentages are the probabilities themselves, and all {V} of them add up to 100%.',
+  embeddingMatrixCaption:
+    'All of W_e, as our code stores it (wte): {V} rows, one per token, by {C} columns. The lecture draws the same matrix turned on its side, one column per token. At this size each line of pixels is one row of every {every}; the rows your tokens look up are drawn exactly and ticked on the right.',
   embeddingMatrixCell: 'wte[{id}, {c}] = {value}  (row of “{token}”)',
   embeddingMatrixHint: 'Hover over or tap the matrix to read any value; the long tick is the selected token’s row.',
-  wuWholeCaption: 'All of W_u: {V} rows, one per vocabulary token, by {C} columns. Each line of pixels is one row of every {every}; the ticks mark the rows of the {k} highest logits, the long one the top guess.',
+  wuWholeCaption:
+    'All of W_u: {V} rows, one per vocabulary token, by {C} columns. Each line of pixels is one row of every {every}; the ticks mark the rows of the {k} highest logits, the long one the top guess.',
   wuWholeCell: 'W_u[{id}, {c}] = {value}  (row of “{token}”)',
   wuWholeHint: 'Hover over or tap the matrix to read any value.',
   stepperLensTitle: 'Logit lens',
   stepperLens: 'If the model stopped here ({where}), token {t} would predict:',
   stepperLensMore: 'the lens at every layer ↓',
-  trailingSpace: 'Your text ends with a space. This tokenizer puts a word’s space in front of it (␣king is one token), so after a bare space the model expects the rest of a word, not a new one. Delete the space to see whole-word predictions.',
+  trailingSpace:
+    'Your text ends with a space. This tokenizer puts a word’s space in front of it (␣king is one token), so after a bare space the model expects the rest of a word, not a new one. Delete the space to see whole-word predictions.',
   emptyText: 'Type some English to see the model’s next-word prediction.',
   computedHere: 'Computed in this browser: {n} tokens through {L} layers in {ms}\u00a0ms.',
   computedWarmingUp: 'The first passes after the page loads also compile the code, so they take longer than the ones after them.',
   computedHereOne: 'Computed in this browser: 1 token through {L} layers in {ms}\u00a0ms.',
   computedWithoutSimd: 'This browser lacks WebAssembly SIMD, so the matrix products run in plain JavaScript, more than twice as slowly.',
   truncated: 'Your text has {n} tokens; the model only sees the last {T}.',
-  linkCut: 'This text is too long for the page address. A link to this page, or the page opened in another tab, holds only the last {kept} of its {total} characters.',
+  linkCut:
+    'This text is too long for the page address. A link to this page, or the page opened in another tab, holds only the last {kept} of its {total} characters.',
   linkCutSame: 'That part holds everything the model reads, so the link shows the same prediction.',
   linkCutDiffers: 'The model reads more than that part, so the link may show a different prediction.',
   linkCutTab: 'This tab keeps the whole text, even if you reload it.',
   linkOpenedCut: 'This link held only the end of a longer text: the first {n} characters did not fit in the page address.',
-  chineseText:
-    'This model was trained on English text only, so Chinese comes out as byte-level tokens it barely knows.',
+  chineseText: 'This model was trained on English text only, so Chinese comes out as byte-level tokens it barely knows.',
   loadingModel: 'Loading the model…',
   nextTokenPrediction: 'Next-token prediction',
   probability: 'Probability',
@@ -153,7 +157,8 @@ const ui = {
   labClickSign: 'A click adds the word with',
   labClickAdd: '+ (add)',
   labClickSubtract: '− (subtract)',
-  labExamplesNote: 'This small model gets these examples right. It gets many others wrong: paris − france + italy, for one, does not come out as rome.',
+  labExamplesNote:
+    'This small model gets these examples right. It gets many others wrong: paris − france + italy, for one, does not come out as rome.',
   labExamples: 'Examples',
   labErrEmpty: 'Type an expression, for example king - man + woman.',
   labErrEmptyWord: 'Type a word here.',
@@ -178,7 +183,8 @@ const ui = {
   labExcludeExplain:
     'The input words are left out by default: the result usually stays closest to one of its own inputs (king − man + woman is still nearest to king), which would hide the answer.',
   labWholeWordsOnly: 'Only tokens that start a word',
-  labWholeWordsExplain: 'These are the tokens that begin with a space and a letter: {n} of the {V}. Most are whole words, but some are the first piece of a longer word (“ aftern” of afternoon).',
+  labWholeWordsExplain:
+    'These are the tokens that begin with a space and a letter: {n} of the {V}. Most are whole words, but some are the first piece of a longer word (“ aftern” of afternoon).',
   labInputMark: 'input',
   labAddWord: 'Put “{word}” into the expression',
   labSentenceWords: 'Words of your sentence (click to add one):',
@@ -188,9 +194,12 @@ const ui = {
   labAxes: 'Axes',
   labPcaExplain:
     'Axes: the two directions in which these {n} vectors spread most (principal components). They show {share}% of the spread; the other dimensions are flattened, so distances are approximate.',
-  labParallelExplain: 'Dashed: the two sides that are the same vector. Going from {b} to {c} and going from {a} to the result is one and the same move, so the four points form a parallelogram, in any flat picture of them.',
-  labNearestInput: 'In all {C} dimensions the result is nearest to “{input}” itself (cosine similarity {ci}), one of its own words; of the other words “{best}” is nearest ({cb}). The flat picture keeps only part of these distances, so points that look close may not be.',
-  labNearestWord: 'In all {C} dimensions “{best}” is the word nearest to the result (cosine similarity {cb}). The flat picture keeps only part of the distances, so points that look close may not be.',
+  labParallelExplain:
+    'Dashed: the two sides that are the same vector. Going from {b} to {c} and going from {a} to the result is one and the same move, so the four points form a parallelogram, in any flat picture of them.',
+  labNearestInput:
+    'In all {C} dimensions the result is nearest to “{input}” itself (cosine similarity {ci}), one of its own words; of the other words “{best}” is nearest ({cb}). The flat picture keeps only part of these distances, so points that look close may not be.',
+  labNearestWord:
+    'In all {C} dimensions “{best}” is the word nearest to the result (cosine similarity {cb}). The flat picture keeps only part of the distances, so points that look close may not be.',
   labPairsExplain: 'Each axis measures how far a vector reaches along a direction from one word to another.',
   labHorizontal: 'Horizontal axis',
   labVertical: 'Vertical axis',
@@ -198,7 +207,8 @@ const ui = {
   labTo: 'to',
   labDirectionSame: 'The two words of a direction must be different.',
   labAxisSame: 'The two words of an axis must be different.',
-  labZoomHint: 'Scroll or pinch to zoom, drag to pan; or focus the picture and use + − and the arrow keys (0 resets). Hover or tap a point to read it.',
+  labZoomHint:
+    'Scroll or pinch to zoom, drag to pan; or focus the picture and use + − and the arrow keys (0 resets). Hover or tap a point to read it.',
   labResetView: 'Reset view',
   labReplay: 'Replay the arrows',
   labPointInfo: '{word}: ({x}, {y})',
@@ -208,7 +218,8 @@ const ui = {
   labTowards: 'Furthest towards “{word}”',
   labMoveWord: 'Word to move',
   labAlpha: 'Steps s',
-  labMoveExplain: 'vector = {word} + s · ({to} − {from}), with s = {s}: each step adds the whole difference {to} − {from}, whose length is {len}.',
+  labMoveExplain:
+    'vector = {word} + s · ({to} − {from}), with s = {s}: each step adds the whole difference {to} − {from}, whose length is {len}.',
   labMovedNearest: 'Nearest to the moved vector',
   labDotProduct: 'The dot product, two ways',
   labDotIntro:
@@ -258,7 +269,8 @@ const ui = {
   outSoftmaxTitle: 'From logits to probabilities',
   outSoftmaxCaption:
     'These controls reshape the logits the model has already computed: moving them never reruns the model. Greyed, struck-through tokens have been removed by top-k or top-p and cannot be drawn.',
-  outGreedyNote: 'Temperature 0 means greedy decoding: all the probability goes to the single most likely token, so generation always picks it.',
+  outGreedyNote:
+    'Temperature 0 means greedy decoding: all the probability goes to the single most likely token, so generation always picks it.',
   outOff: 'off',
   outRemovedByTopK: 'removed by top-k',
   outRemovedByTopP: 'removed by top-p',
@@ -348,7 +360,8 @@ const ui = {
   paramUnembedding: 'Unembedding W_u',
   flowDiagram: 'The forward pass, box by box',
   modelLoadFailed: 'Sorry, the model could not be loaded. Reloading the page may help.',
-  figureFailed: 'This figure could not be drawn. The rest of the page still works and your text is safe; the figure tries again when you change the text.',
+  figureFailed:
+    'This figure could not be drawn. The rest of the page still works and your text is safe; the figure tries again when you change the text.',
   figureReset: 'Reset this figure',
   pageFailed: 'Something went wrong and this page could not be drawn. Your text is safe: here it is, ready to copy.',
   pageFailedText: 'Your text',

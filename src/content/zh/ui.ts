@@ -7,16 +7,19 @@ const ui: UiStrings = {
   inputPlaceholder: '在这里输入一些英文……',
   figureNeedsText: '这张图是根据你的文本算出来的：请先在上面的文本框里输入一些文字。',
   barsToLargest: '最长的那根条总是最可能的词元，不管它的概率有多大；百分比才是概率本身，全部 {V} 个加起来是 100%。',
-  embeddingMatrixCaption: 'W_e 的全貌，按我们代码中的存放方式（wte）：{V} 行，每个词元一行，共 {C} 列。讲义把同一个矩阵横过来画，每个词元一列。在这个尺寸下，每一行像素代表每 {every} 行中的一行；你的词元查到的那些行按原样画出，并在右侧用刻度标出。',
+  embeddingMatrixCaption:
+    'W_e 的全貌，按我们代码中的存放方式（wte）：{V} 行，每个词元一行，共 {C} 列。讲义把同一个矩阵横过来画，每个词元一列。在这个尺寸下，每一行像素代表每 {every} 行中的一行；你的词元查到的那些行按原样画出，并在右侧用刻度标出。',
   embeddingMatrixCell: 'wte[{id}, {c}] = {value}（“{token}”的那一行）',
   embeddingMatrixHint: '把鼠标移到矩阵上或点一下，即可读出任意一个数；长刻度是选中词元的那一行。',
-  wuWholeCaption: 'W_u 的全貌：{V} 行，每个词元一行，共 {C} 列。每一行像素代表每 {every} 行中的一行；刻度标出 logit 最高的 {k} 个词元的那几行，长刻度是排名第一的猜测。',
+  wuWholeCaption:
+    'W_u 的全貌：{V} 行，每个词元一行，共 {C} 列。每一行像素代表每 {every} 行中的一行；刻度标出 logit 最高的 {k} 个词元的那几行，长刻度是排名第一的猜测。',
   wuWholeCell: 'W_u[{id}, {c}] = {value}（“{token}”的那一行）',
   wuWholeHint: '把鼠标移到矩阵上或点一下，即可读出任意一个数。',
   stepperLensTitle: 'logit 透镜',
   stepperLens: '如果模型在这里停下（{where}），词元 {t} 会预测：',
   stepperLensMore: '查看每一层的透镜 ↓',
-  trailingSpace: '你的文本以空格结尾。这个分词器把单词前面的空格算作该词的一部分（␣king 是一个词元），所以在单独的空格之后，模型预期的是某个词剩下的部分，而不是一个新词。删掉这个空格，就能看到整词的预测。',
+  trailingSpace:
+    '你的文本以空格结尾。这个分词器把单词前面的空格算作该词的一部分（␣king 是一个词元），所以在单独的空格之后，模型预期的是某个词剩下的部分，而不是一个新词。删掉这个空格，就能看到整词的预测。',
   emptyText: '输入一些英文，看看模型预测的下一个词。',
   computedHere: '在这个浏览器里算出：{n} 个词元经过 {L} 层，用时 {ms}\u00a0毫\u2060秒。',
   computedWarmingUp: '页面加载后的头几次计算还要编译代码，所以比之后的慢。',
@@ -162,8 +165,7 @@ const ui: UiStrings = {
   labErrExpectedWord: '第 {pos} 个位置缺一个单词（在符号或数字之后）。',
   labErrExpectedOperator: '两个单词之间要加 + 或 −（第 {pos} 个位置）。',
   labErrBadCoefficient: '数字“{text}”无法使用：系数必须在 −{limit} 到 {limit} 之间。',
-  labSplitWord:
-    '“{word}”在这个词表里不是单个词元，它会被拆成 {n} 段：{pieces}。只有单个词元才在 W_e 里有自己的一行，请换一个词试试。',
+  labSplitWord: '“{word}”在这个词表里不是单个词元，它会被拆成 {n} 段：{pieces}。只有单个词元才在 W_e 里有自己的一行，请换一个词试试。',
   labSplitNotEnglish: '这个模型的词表是从英文文本里学来的，其他文字的词会被拆成一个个字节。',
   labRecased: '“{word}”不是单个词元，这里改用了“{form}”。',
   labZeroVector: '各项正好抵消，结果是零向量。零向量没有方向，所以谈不上离哪个词最近。',
@@ -176,7 +178,8 @@ const ui: UiStrings = {
   labExcludeExplain:
     '默认不列出输入的单词：结果往往仍然离它自己的某个输入最近（king − man + woman 离 king 依然最近），这样会挡住真正有意思的答案。',
   labWholeWordsOnly: '只看词首词元',
-  labWholeWordsExplain: '词首词元指以空格加字母开头的词元：{V} 个词元中有 {n} 个。它们大多是完整的单词，也有一些只是长单词的开头部分（例如 afternoon 的 “ aftern”）。',
+  labWholeWordsExplain:
+    '词首词元指以空格加字母开头的词元：{V} 个词元中有 {n} 个。它们大多是完整的单词，也有一些只是长单词的开头部分（例如 afternoon 的 “ aftern”）。',
   labInputMark: '输入',
   labAddWord: '把“{word}”放进表达式',
   labSentenceWords: '你句子里的词（点击即可加入）：',
@@ -186,9 +189,12 @@ const ui: UiStrings = {
   labAxes: '坐标轴',
   labPcaExplain:
     '坐标轴是这 {n} 个向量分布最开的两个方向（主成分），它们占了总离散程度的 {share}%；其余维度被压扁了，所以图上的距离只是近似。',
-  labParallelExplain: '虚线是相同的两条边：从 {b} 走到 {c}，和从 {a} 走到结果，是同一步移动，所以这四个点在任何一张平面图里都构成平行四边形。',
-  labNearestInput: '在完整的 {C} 维空间里，结果离它自己的输入词“{input}”最近（余弦相似度 {ci}）；在其余的词中，离它最近的是“{best}”（{cb}）。平面图只保留了这些距离的一部分，看起来挨得近的点未必真的近。',
-  labNearestWord: '在完整的 {C} 维空间里，离结果最近的词是“{best}”（余弦相似度 {cb}）。平面图只保留了距离的一部分，看起来挨得近的点未必真的近。',
+  labParallelExplain:
+    '虚线是相同的两条边：从 {b} 走到 {c}，和从 {a} 走到结果，是同一步移动，所以这四个点在任何一张平面图里都构成平行四边形。',
+  labNearestInput:
+    '在完整的 {C} 维空间里，结果离它自己的输入词“{input}”最近（余弦相似度 {ci}）；在其余的词中，离它最近的是“{best}”（{cb}）。平面图只保留了这些距离的一部分，看起来挨得近的点未必真的近。',
+  labNearestWord:
+    '在完整的 {C} 维空间里，离结果最近的词是“{best}”（余弦相似度 {cb}）。平面图只保留了距离的一部分，看起来挨得近的点未必真的近。',
   labPairsExplain: '每条坐标轴表示一个向量沿“从一个词到另一个词”的方向走了多远。',
   labHorizontal: '横轴',
   labVertical: '纵轴',
@@ -201,7 +207,8 @@ const ui: UiStrings = {
   labReplay: '重新播放箭头',
   labPointInfo: '{word}：({x}, {y})',
   labDirections: '方向',
-  labDirectionIntro: '方向就是两个词的差，例如 woman − man。把每个词元的那一行投影到这个方向上，下面列出位于两端的词元。两端往往只有一端有意义：woman − man 靠近 man 的那一端收集的是最不像“女性”的词，比如技术类词汇，而不是男性相关的词。',
+  labDirectionIntro:
+    '方向就是两个词的差，例如 woman − man。把每个词元的那一行投影到这个方向上，下面列出位于两端的词元。两端往往只有一端有意义：woman − man 靠近 man 的那一端收集的是最不像“女性”的词，比如技术类词汇，而不是男性相关的词。',
   labTowards: '最偏向“{word}”的词',
   labMoveWord: '要移动的词',
   labAlpha: '步数 s',
@@ -220,8 +227,7 @@ const ui: UiStrings = {
   labWordDot: '换成 W_e 中真实的两行',
   labWordDotExplain: '每根柱子是 {C} 个乘积 aᵢbᵢ 中的一个；它们的和等于 |a| |b| cos θ。',
   labInjection: '把结果送进模型',
-  labInjectIntro:
-    '用结果向量替换你句子中某个词元的嵌入，整个前向计算随之重算。它之前的位置不会变化，因为注意力只能往前看。',
+  labInjectIntro: '用结果向量替换你句子中某个词元的嵌入，整个前向计算随之重算。它之前的位置不会变化，因为注意力只能往前看。',
   labInjectPosition: '要替换的词元',
   labInjectOff: '不注入（关闭）',
   labInjectNote: '位置 {pos}（“{token}”）现在用的是 {expr}，而不是它自己的那一行。',
@@ -323,7 +329,8 @@ const ui: UiStrings = {
   outParamsTotal: '共 {n} 个参数（约 {approx}）',
   outParamsTied: 'W_u 与 W_e 共享（是同一个矩阵），所以反嵌入不增加参数。',
   outParamsUntied: '这个模型有自己的 W_u，与 W_e 分开。',
-  outParamsGpt3Note: '这里按 W_u 与 W_e 共享来算：GPT-3 的论文说它沿用了 GPT-2 的模型和架构，而 GPT-2 的 W_u 与 W_e 共享。若像讲义那样把 W_u 单独计入，要再加 {n}，合计 {total}。',
+  outParamsGpt3Note:
+    '这里按 W_u 与 W_e 共享来算：GPT-3 的论文说它沿用了 GPT-2 的模型和架构，而 GPT-2 的 W_u 与 W_e 共享。若像讲义那样把 W_u 单独计入，要再加 {n}，合计 {total}。',
   outParamsGroup: '部分',
   outParamsCount: '参数量',
   outParamsShare: '占比',

@@ -75,17 +75,7 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
 }
 
 // dout (T, C) -> dqkv (T, 3C) accumulated
-export function attentionBackward(
-  dqkv: Buf,
-  dout: Buf,
-  q: Buf,
-  k: Buf,
-  v: Buf,
-  weights: Buf,
-  T: number,
-  C: number,
-  NH: number,
-): void {
+export function attentionBackward(dqkv: Buf, dout: Buf, q: Buf, k: Buf, v: Buf, weights: Buf, T: number, C: number, NH: number): void {
   const HS = C / NH;
   const scale = 1 / Math.sqrt(HS);
   const dweights = new Float64Array(T);

@@ -10,14 +10,7 @@ export function crossEntropyForward(probs: Buf, targets: ArrayLike<number>, T: n
 
 // Softmax and cross-entropy fused: d loss / d logits = (probs - onehot) * scale.
 // probs (T, V), targets (T) -> dlogits (T, V) overwritten
-export function crossEntropyBackward(
-  dlogits: Buf,
-  probs: Buf,
-  targets: ArrayLike<number>,
-  T: number,
-  V: number,
-  scale: number,
-): void {
+export function crossEntropyBackward(dlogits: Buf, probs: Buf, targets: ArrayLike<number>, T: number, V: number, scale: number): void {
   for (let t = 0; t < T; t++) {
     const base = t * V;
     for (let v = 0; v < V; v++) dlogits[base + v] = probs[base + v] * scale;

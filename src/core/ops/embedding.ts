@@ -26,14 +26,7 @@ export function embeddingForward(
 }
 
 // dout (T, C) -> accumulates into dwte (V, C) and dwpe (maxT, C)
-export function embeddingBackward(
-  dwte: Buf | null,
-  dwpe: Buf,
-  dout: Buf,
-  ids: ArrayLike<number>,
-  T: number,
-  C: number,
-): void {
+export function embeddingBackward(dwte: Buf | null, dwpe: Buf, dout: Buf, ids: ArrayLike<number>, T: number, C: number): void {
   for (let t = 0; t < T; t++) {
     const tokRow = ids[t] * C;
     for (let c = 0; c < C; c++) {

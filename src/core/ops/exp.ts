@@ -8,7 +8,7 @@ const TABLE_BITS = 5;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const STEPS_PER_UNIT = TABLE_SIZE / Math.LN2; // x in units of ln 2 / 32
 // ln 2 / 32 split in two, so k·(ln 2 / 32) is exact for the k this range needs
-const STEP_HI = 6.93147180369123816490e-1 / TABLE_SIZE;
+const STEP_HI = 6.9314718036912381649e-1 / TABLE_SIZE;
 const STEP_LO = 1.90821492927058770002e-10 / TABLE_SIZE;
 // Adding then subtracting 1.5·2^52 rounds a double to the nearest integer without a call.
 const ROUND = 6755399441055744;

@@ -27,23 +27,66 @@ function scalarMatmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: numb
   const M4 = M - (M % 4);
   const K8 = K - (K % 8);
   for (let m = 0; m < M4; m += 4) {
-    const o0 = m * N, o1 = o0 + N, o2 = o1 + N, o3 = o2 + N;
-    const x0 = m * K, x1 = x0 + K, x2 = x1 + K, x3 = x2 + K;
+    const o0 = m * N,
+      o1 = o0 + N,
+      o2 = o1 + N,
+      o3 = o2 + N;
+    const x0 = m * K,
+      x1 = x0 + K,
+      x2 = x1 + K,
+      x3 = x2 + K;
     const kEnd = causalA ? Math.min(K, m + 4) : K;
     const k8End = Math.min(K8, kEnd + 7 - ((kEnd + 7) % 8));
     for (let k = 0; k < k8End; k += 8) {
-      const a0 = A[x0 + k], a1 = A[x0 + k + 1], a2 = A[x0 + k + 2], a3 = A[x0 + k + 3];
-      const a4 = A[x0 + k + 4], a5 = A[x0 + k + 5], a6 = A[x0 + k + 6], a7 = A[x0 + k + 7];
-      const b0 = A[x1 + k], b1 = A[x1 + k + 1], b2 = A[x1 + k + 2], b3 = A[x1 + k + 3];
-      const b4 = A[x1 + k + 4], b5 = A[x1 + k + 5], b6 = A[x1 + k + 6], b7 = A[x1 + k + 7];
-      const c0 = A[x2 + k], c1 = A[x2 + k + 1], c2 = A[x2 + k + 2], c3 = A[x2 + k + 3];
-      const c4 = A[x2 + k + 4], c5 = A[x2 + k + 5], c6 = A[x2 + k + 6], c7 = A[x2 + k + 7];
-      const d0 = A[x3 + k], d1 = A[x3 + k + 1], d2 = A[x3 + k + 2], d3 = A[x3 + k + 3];
-      const d4 = A[x3 + k + 4], d5 = A[x3 + k + 5], d6 = A[x3 + k + 6], d7 = A[x3 + k + 7];
-      const w0 = k * N, w1 = w0 + N, w2 = w1 + N, w3 = w2 + N, w4 = w3 + N, w5 = w4 + N, w6 = w5 + N, w7 = w6 + N;
+      const a0 = A[x0 + k],
+        a1 = A[x0 + k + 1],
+        a2 = A[x0 + k + 2],
+        a3 = A[x0 + k + 3];
+      const a4 = A[x0 + k + 4],
+        a5 = A[x0 + k + 5],
+        a6 = A[x0 + k + 6],
+        a7 = A[x0 + k + 7];
+      const b0 = A[x1 + k],
+        b1 = A[x1 + k + 1],
+        b2 = A[x1 + k + 2],
+        b3 = A[x1 + k + 3];
+      const b4 = A[x1 + k + 4],
+        b5 = A[x1 + k + 5],
+        b6 = A[x1 + k + 6],
+        b7 = A[x1 + k + 7];
+      const c0 = A[x2 + k],
+        c1 = A[x2 + k + 1],
+        c2 = A[x2 + k + 2],
+        c3 = A[x2 + k + 3];
+      const c4 = A[x2 + k + 4],
+        c5 = A[x2 + k + 5],
+        c6 = A[x2 + k + 6],
+        c7 = A[x2 + k + 7];
+      const d0 = A[x3 + k],
+        d1 = A[x3 + k + 1],
+        d2 = A[x3 + k + 2],
+        d3 = A[x3 + k + 3];
+      const d4 = A[x3 + k + 4],
+        d5 = A[x3 + k + 5],
+        d6 = A[x3 + k + 6],
+        d7 = A[x3 + k + 7];
+      const w0 = k * N,
+        w1 = w0 + N,
+        w2 = w1 + N,
+        w3 = w2 + N,
+        w4 = w3 + N,
+        w5 = w4 + N,
+        w6 = w5 + N,
+        w7 = w6 + N;
       for (let n = 0; n < N; n++) {
-        const p0 = B[w0 + n], p1 = B[w1 + n], p2 = B[w2 + n], p3 = B[w3 + n];
-        const p4 = B[w4 + n], p5 = B[w5 + n], p6 = B[w6 + n], p7 = B[w7 + n];
+        const p0 = B[w0 + n],
+          p1 = B[w1 + n],
+          p2 = B[w2 + n],
+          p3 = B[w3 + n];
+        const p4 = B[w4 + n],
+          p5 = B[w5 + n],
+          p6 = B[w6 + n],
+          p7 = B[w7 + n];
         out[o0 + n] += a0 * p0 + a1 * p1 + a2 * p2 + a3 * p3 + a4 * p4 + a5 * p5 + a6 * p6 + a7 * p7;
         out[o1 + n] += b0 * p0 + b1 * p1 + b2 * p2 + b3 * p3 + b4 * p4 + b5 * p5 + b6 * p6 + b7 * p7;
         out[o2 + n] += c0 * p0 + c1 * p1 + c2 * p2 + c3 * p3 + c4 * p4 + c5 * p5 + c6 * p6 + c7 * p7;
@@ -51,7 +94,10 @@ function scalarMatmulAdd(out: Buf, A: Buf, B: Buf, M: number, K: number, N: numb
       }
     }
     for (let k = K8; k < kEnd; k++) {
-      const a = A[x0 + k], b = A[x1 + k], c = A[x2 + k], d = A[x3 + k];
+      const a = A[x0 + k],
+        b = A[x1 + k],
+        c = A[x2 + k],
+        d = A[x3 + k];
       const w0 = k * N;
       for (let n = 0; n < N; n++) {
         const p = B[w0 + n];
@@ -130,7 +176,11 @@ export function matmulAddTransposedB(out: Buf, A: Buf, B: Buf, M: number, K: num
 // A buffer shorter than its matrix would make a kernel read past it (the SIMD kernels would read
 // stale memory and give plausible numbers), so the size is checked once per product.
 function checkLengths(name: string, out: Buf, A: Buf, B: Buf, outLength: number, aLength: number, bLength: number): void {
-  for (const [label, buf, need] of [['out', out, outLength], ['A', A, aLength], ['B', B, bLength]] as const) {
+  for (const [label, buf, need] of [
+    ['out', out, outLength],
+    ['A', A, aLength],
+    ['B', B, bLength],
+  ] as const) {
     if (buf.length < need) throw new Error(`${name}: ${label} has ${buf.length} values, the product needs ${need}`);
   }
 }
@@ -141,16 +191,40 @@ export function matmulAddTransposedA(out: Buf, A: Buf, B: Buf, K: number, M: num
   const M4 = M - (M % 4);
   const K4 = K - (K % 4);
   for (let m = 0; m < M4; m += 4) {
-    const o0 = m * N, o1 = o0 + N, o2 = o1 + N, o3 = o2 + N;
+    const o0 = m * N,
+      o1 = o0 + N,
+      o2 = o1 + N,
+      o3 = o2 + N;
     for (let k = 0; k < K4; k += 4) {
-      const r0 = k * M + m, r1 = r0 + M, r2 = r1 + M, r3 = r2 + M;
-      const a0 = A[r0], a1 = A[r1], a2 = A[r2], a3 = A[r3];
-      const b0 = A[r0 + 1], b1 = A[r1 + 1], b2 = A[r2 + 1], b3 = A[r3 + 1];
-      const c0 = A[r0 + 2], c1 = A[r1 + 2], c2 = A[r2 + 2], c3 = A[r3 + 2];
-      const d0 = A[r0 + 3], d1 = A[r1 + 3], d2 = A[r2 + 3], d3 = A[r3 + 3];
-      const w0 = k * N, w1 = w0 + N, w2 = w1 + N, w3 = w2 + N;
+      const r0 = k * M + m,
+        r1 = r0 + M,
+        r2 = r1 + M,
+        r3 = r2 + M;
+      const a0 = A[r0],
+        a1 = A[r1],
+        a2 = A[r2],
+        a3 = A[r3];
+      const b0 = A[r0 + 1],
+        b1 = A[r1 + 1],
+        b2 = A[r2 + 1],
+        b3 = A[r3 + 1];
+      const c0 = A[r0 + 2],
+        c1 = A[r1 + 2],
+        c2 = A[r2 + 2],
+        c3 = A[r3 + 2];
+      const d0 = A[r0 + 3],
+        d1 = A[r1 + 3],
+        d2 = A[r2 + 3],
+        d3 = A[r3 + 3];
+      const w0 = k * N,
+        w1 = w0 + N,
+        w2 = w1 + N,
+        w3 = w2 + N;
       for (let n = 0; n < N; n++) {
-        const p = B[w0 + n], q = B[w1 + n], r = B[w2 + n], s = B[w3 + n];
+        const p = B[w0 + n],
+          q = B[w1 + n],
+          r = B[w2 + n],
+          s = B[w3 + n];
         out[o0 + n] += a0 * p + a1 * q + a2 * r + a3 * s;
         out[o1 + n] += b0 * p + b1 * q + b2 * r + b3 * s;
         out[o2 + n] += c0 * p + c1 * q + c2 * r + c3 * s;
@@ -159,7 +233,10 @@ export function matmulAddTransposedA(out: Buf, A: Buf, B: Buf, K: number, M: num
     }
     for (let k = K4; k < K; k++) {
       const r0 = k * M + m;
-      const a = A[r0], b = A[r0 + 1], c = A[r0 + 2], d = A[r0 + 3];
+      const a = A[r0],
+        b = A[r0 + 1],
+        c = A[r0 + 2],
+        d = A[r0 + 3];
       const w0 = k * N;
       for (let n = 0; n < N; n++) {
         const p = B[w0 + n];

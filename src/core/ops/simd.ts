@@ -70,7 +70,14 @@ function place(kernels: Kernels, ...lengths: number[]): number[] | null {
   return offsets;
 }
 
-function run(kernels: Kernels, out: Float32Array, A: Float32Array, B: Float32Array, sizes: [number, number, number], call: (o: number, a: number, b: number) => void): boolean {
+function run(
+  kernels: Kernels,
+  out: Float32Array,
+  A: Float32Array,
+  B: Float32Array,
+  sizes: [number, number, number],
+  call: (o: number, a: number, b: number) => void,
+): boolean {
   const [outLength, aLength, bLength] = sizes;
   if (outLength + aLength + bLength > MAX_COPIED) return false;
   const offsets = place(kernels, outLength, aLength, bLength);

@@ -10,16 +10,7 @@ export function unembeddingForward(logits: Buf, inp: Buf, wu: Buf, T: number, C:
 }
 
 // dlogits (T, V) -> dinp (T, C) accumulated, dwu (V, C) accumulated
-export function unembeddingBackward(
-  dinp: Buf,
-  dwu: Buf | null,
-  dlogits: Buf,
-  inp: Buf,
-  wu: Buf,
-  T: number,
-  C: number,
-  V: number,
-): void {
+export function unembeddingBackward(dinp: Buf, dwu: Buf | null, dlogits: Buf, inp: Buf, wu: Buf, T: number, C: number, V: number): void {
   matmulAdd(dinp, dlogits, wu, T, V, C);
   if (dwu) matmulAddTransposedA(dwu, dlogits, inp, T, V, C);
 }

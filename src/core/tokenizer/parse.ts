@@ -26,9 +26,7 @@ export function parseVocab(vocabJson: string, fileName: string): Map<string, num
   const owner = new Map<number, string>();
   for (const [token, id] of Object.entries(parsed)) {
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
-      throw new Error(
-        `${fileName}: token ${JSON.stringify(token)} has id ${JSON.stringify(id)}, but ids must be non-negative integers.`,
-      );
+      throw new Error(`${fileName}: token ${JSON.stringify(token)} has id ${JSON.stringify(id)}, but ids must be non-negative integers.`);
     }
     const previous = owner.get(id);
     if (previous !== undefined) {
@@ -44,11 +42,7 @@ export function parseVocab(vocabJson: string, fileName: string): Map<string, num
 }
 
 /** The merges in rank order. Every symbol and every merged result must be in the vocab. */
-export function parseMerges(
-  mergesTxt: string,
-  vocab: ReadonlyMap<string, number>,
-  fileNames: TokenizerFileNames,
-): [string, string][] {
+export function parseMerges(mergesTxt: string, vocab: ReadonlyMap<string, number>, fileNames: TokenizerFileNames): [string, string][] {
   const merges: [string, string][] = [];
   const firstLine = new Map<string, number>();
   const lines = mergesTxt.split('\n');

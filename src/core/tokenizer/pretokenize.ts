@@ -10,8 +10,7 @@
 // for ` ?\p{L}+`: "a  hi" becomes ["a", " ", " hi"], not ["a", "  ", "hi"].
 const S = String.raw`\p{White_Space}`;
 const NOT_S = String.raw`\P{White_Space}`;
-export const GPT2_SPLIT_PATTERN =
-  String.raw`'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^${S}\p{L}\p{N}]+|${S}+(?!${NOT_S})|${S}+`;
+export const GPT2_SPLIT_PATTERN = String.raw`'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^${S}\p{L}\p{N}]+|${S}+(?!${NOT_S})|${S}+`;
 
 const GPT2_SPLIT = new RegExp(GPT2_SPLIT_PATTERN, 'gu');
 

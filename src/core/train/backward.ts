@@ -56,7 +56,15 @@ export function lossAndBackward(
 }
 
 /** One block backwards, as blockForward in reverse: dx (T, C) at its output -> the gradient at its input. */
-function blockBackward(dx: Float32Array, b: BlockTrace, blockInput: Float32Array, p: BlockParams, g: BlockParams, config: GPTConfig, T: number): Float32Array {
+function blockBackward(
+  dx: Float32Array,
+  b: BlockTrace,
+  blockInput: Float32Array,
+  p: BlockParams,
+  g: BlockParams,
+  config: GPTConfig,
+  T: number,
+): Float32Array {
   const { nEmbd: C, nHead: NH, layerNormEpsilon: eps } = config;
 
   // resid2 = resid1 + mlpProj
@@ -76,7 +84,17 @@ function blockBackward(dx: Float32Array, b: BlockTrace, blockInput: Float32Array
   const dattnProj = new Float32Array(T * C); // (T, C)
   residualBackward(dxIn, dattnProj, dresid1, T * C);
   const dattnOut = new Float32Array(T * C); // (T, C)
-  linearBackward(dattnOut, g.attn.c_proj.weight.data, g.attn.c_proj.bias.data, dattnProj, b.attnOut.data, p.attn.c_proj.weight.data, T, C, C);
+  linearBackward(
+    dattnOut,
+    g.attn.c_proj.weight.data,
+    g.attn.c_proj.bias.data,
+    dattnProj,
+    b.attnOut.data,
+    p.attn.c_proj.weight.data,
+    T,
+    C,
+    C,
+  );
   const dqkv = new Float32Array(T * 3 * C); // (T, 3C)
   attentionBackward(dqkv, dattnOut, b.q.data, b.k.data, b.v.data, b.weights.data, T, C, NH);
   const dln1 = new Float32Array(T * C); // (T, C)

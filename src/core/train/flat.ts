@@ -10,14 +10,21 @@ function* shapesInOrder(config: GPTConfig): Generator<number[]> {
   yield [V, C];
   yield [nPositions, C];
   for (let l = 0; l < L; l++) {
-    yield [C]; yield [C];
-    yield [C, 3 * C]; yield [3 * C];
-    yield [C, C]; yield [C];
-    yield [C]; yield [C];
-    yield [C, 4 * C]; yield [4 * C];
-    yield [4 * C, C]; yield [C];
+    yield [C];
+    yield [C];
+    yield [C, 3 * C];
+    yield [3 * C];
+    yield [C, C];
+    yield [C];
+    yield [C];
+    yield [C];
+    yield [C, 4 * C];
+    yield [4 * C];
+    yield [4 * C, C];
+    yield [C];
   }
-  yield [C]; yield [C];
+  yield [C];
+  yield [C];
   if (!config.tieWordEmbeddings) yield [V, C];
 }
 
@@ -67,12 +74,18 @@ export function flattenParams(config: GPTConfig, params: GPTParams): Float32Arra
   copy(views.wpe, params.wpe);
   views.h.forEach((b, l) => {
     const s = params.h[l];
-    copy(b.ln_1.weight, s.ln_1.weight); copy(b.ln_1.bias, s.ln_1.bias);
-    copy(b.attn.c_attn.weight, s.attn.c_attn.weight); copy(b.attn.c_attn.bias, s.attn.c_attn.bias);
-    copy(b.attn.c_proj.weight, s.attn.c_proj.weight); copy(b.attn.c_proj.bias, s.attn.c_proj.bias);
-    copy(b.ln_2.weight, s.ln_2.weight); copy(b.ln_2.bias, s.ln_2.bias);
-    copy(b.mlp.c_fc.weight, s.mlp.c_fc.weight); copy(b.mlp.c_fc.bias, s.mlp.c_fc.bias);
-    copy(b.mlp.c_proj.weight, s.mlp.c_proj.weight); copy(b.mlp.c_proj.bias, s.mlp.c_proj.bias);
+    copy(b.ln_1.weight, s.ln_1.weight);
+    copy(b.ln_1.bias, s.ln_1.bias);
+    copy(b.attn.c_attn.weight, s.attn.c_attn.weight);
+    copy(b.attn.c_attn.bias, s.attn.c_attn.bias);
+    copy(b.attn.c_proj.weight, s.attn.c_proj.weight);
+    copy(b.attn.c_proj.bias, s.attn.c_proj.bias);
+    copy(b.ln_2.weight, s.ln_2.weight);
+    copy(b.ln_2.bias, s.ln_2.bias);
+    copy(b.mlp.c_fc.weight, s.mlp.c_fc.weight);
+    copy(b.mlp.c_fc.bias, s.mlp.c_fc.bias);
+    copy(b.mlp.c_proj.weight, s.mlp.c_proj.weight);
+    copy(b.mlp.c_proj.bias, s.mlp.c_proj.bias);
   });
   copy(views.ln_f.weight, params.ln_f.weight);
   copy(views.ln_f.bias, params.ln_f.bias);

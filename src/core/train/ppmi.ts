@@ -48,7 +48,7 @@ export function ppmiInPlace(counts: Float32Array, V: number, alpha = 0.75): Floa
     for (let c = 0; c < V; c++) {
       const x = counts[w * V + c];
       if (x === 0) continue;
-      const pmi = Math.log((x / total) / ((rowSum[w] / total) * (colPow[c] / colPowTotal)));
+      const pmi = Math.log(x / total / ((rowSum[w] / total) * (colPow[c] / colPowTotal)));
       counts[w * V + c] = pmi > 0 ? pmi : 0;
     }
   }

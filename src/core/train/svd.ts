@@ -52,17 +52,20 @@ export function symmetricEigen(A: Float64Array, n: number): { values: Float64Arr
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
         for (let k = 0; k < n; k++) {
-          const akp = a[k * n + p], akq = a[k * n + q];
+          const akp = a[k * n + p],
+            akq = a[k * n + q];
           a[k * n + p] = c * akp - s * akq;
           a[k * n + q] = s * akp + c * akq;
         }
         for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k], aqk = a[q * n + k];
+          const apk = a[p * n + k],
+            aqk = a[q * n + k];
           a[p * n + k] = c * apk - s * aqk;
           a[q * n + k] = s * apk + c * aqk;
         }
         for (let k = 0; k < n; k++) {
-          const vkp = vec[k * n + p], vkq = vec[k * n + q];
+          const vkp = vec[k * n + p],
+            vkq = vec[k * n + q];
           vec[k * n + p] = c * vkp - s * vkq;
           vec[k * n + q] = s * vkp + c * vkq;
         }

@@ -107,7 +107,12 @@ export function placeLabels(
   lines: readonly Segment[] = [],
 ): PlacedLabel[] {
   const gap = dotRadius + 4;
-  const dots: Box[] = requests.map((r) => ({ left: r.px - dotRadius, top: r.py - dotRadius, right: r.px + dotRadius, bottom: r.py + dotRadius }));
+  const dots: Box[] = requests.map((r) => ({
+    left: r.px - dotRadius,
+    top: r.py - dotRadius,
+    right: r.px + dotRadius,
+    bottom: r.py + dotRadius,
+  }));
   const taken: Box[] = [];
   const placed: PlacedLabel[] = [];
   requests.forEach((r, index) => {

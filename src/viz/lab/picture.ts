@@ -60,7 +60,12 @@ export function buildPicture(
     if (i === 0 && t.coefficient === 1) path.push(`w${t.id}`);
     else {
       const key = `s${i}`;
-      add(key, formatTerms(terms.slice(0, i + 1).map((x) => ({ word: x.label, coefficient: x.coefficient }))), 'step', Float32Array.from(running));
+      add(
+        key,
+        formatTerms(terms.slice(0, i + 1).map((x) => ({ word: x.label, coefficient: x.coefficient }))),
+        'step',
+        Float32Array.from(running),
+      );
       path.push(key);
     }
   });
@@ -86,7 +91,13 @@ export function buildPicture(
   const points = items.map((item, i) => ({ key: item.key, label: item.label, kind: item.kind, xy: [coords[i][0], coords[i][1]] as const }));
   const arrows = path.slice(1).map((to, i) => ({ from: path[i], to }));
   const [a, b, c] = terms;
-  const analogy = terms.length === 3 && a.coefficient === 1 && b.coefficient === -1 && c.coefficient === 1 && new Set([a.id, b.id, c.id]).size === 3;
-  const parallels = analogy ? [{ from: `w${b.id}`, to: `w${c.id}` }, { from: `w${a.id}`, to: 'result' }] : [];
+  const analogy =
+    terms.length === 3 && a.coefficient === 1 && b.coefficient === -1 && c.coefficient === 1 && new Set([a.id, b.id, c.id]).size === 3;
+  const parallels = analogy
+    ? [
+        { from: `w${b.id}`, to: `w${c.id}` },
+        { from: `w${a.id}`, to: 'result' },
+      ]
+    : [];
   return { points, arrows, parallels, share };
 }

@@ -38,8 +38,12 @@ export function layoutPlane(points: readonly PlanePoint[], width: number, height
   const cy = (y0 + y1) / 2;
   [x0, x1] = [cx - (innerW / 2) * unit, cx + (innerW / 2) * unit];
   [y0, y1] = [cy - (innerH / 2) * unit, cy + (innerH / 2) * unit];
-  const x = scaleLinear().domain([x0, x1]).range([padding, width - padding]);
-  const y = scaleLinear().domain([y0, y1]).range([height - padding, padding]);
+  const x = scaleLinear()
+    .domain([x0, x1])
+    .range([padding, width - padding]);
+  const y = scaleLinear()
+    .domain([y0, y1])
+    .range([height - padding, padding]);
   return { x, y, points: points.map((p) => ({ ...p, px: x(p.xy[0]), py: y(p.xy[1]) })) };
 }
 

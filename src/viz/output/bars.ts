@@ -15,7 +15,9 @@ export interface SignedBar {
 export function layoutSignedBars(values: readonly number[], width: number): { bars: SignedBar[]; zeroX: number } {
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
-  const x = scaleLinear().domain([lo, hi === lo ? lo + 1 : hi]).range([0, width]);
+  const x = scaleLinear()
+    .domain([lo, hi === lo ? lo + 1 : hi])
+    .range([0, width]);
   const zeroX = x(0);
   const bars = values.map((v) => {
     const end = x(v);

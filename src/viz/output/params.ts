@@ -65,7 +65,17 @@ export function formatCount(n: number, lang: 'en' | 'zh'): string {
 
 /** Three significant figures, the way model sizes are quoted: 124M, 1.56B, 175B; 1.24亿, 1746亿. */
 export function formatApprox(n: number, lang: 'en' | 'zh'): string {
-  const units: [number, string][] = lang === 'zh' ? [[1e8, '亿'], [1e4, '万']] : [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+  const units: [number, string][] =
+    lang === 'zh'
+      ? [
+          [1e8, '亿'],
+          [1e4, '万'],
+        ]
+      : [
+          [1e9, 'B'],
+          [1e6, 'M'],
+          [1e3, 'K'],
+        ];
   for (const [size, unit] of units) {
     if (n < size) continue;
     const x = n / size;

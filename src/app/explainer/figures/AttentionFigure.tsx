@@ -21,7 +21,19 @@ interface HeadCell extends CellPos {
 }
 
 /** Chapter 5: every head's weight matrix in one layer, and where the selected token looks in the selected head. */
-export function AttentionFigure(props: { trace: Trace; labels: readonly string[]; tok: number; layer: number; head: number; setLayer: (l: number) => void; setHead: (h: number) => void; setTok: (t: number) => void; width: number; ui: UiStrings; lang: Lang }) {
+export function AttentionFigure(props: {
+  trace: Trace;
+  labels: readonly string[];
+  tok: number;
+  layer: number;
+  head: number;
+  setLayer: (l: number) => void;
+  setHead: (h: number) => void;
+  setTok: (t: number) => void;
+  width: number;
+  ui: UiStrings;
+  lang: Lang;
+}) {
   const { trace, ui, lang, layer } = props;
   const weights = trace.blocks[layer].weights;
   const [NH, T] = weights.shape;
@@ -34,14 +46,18 @@ export function AttentionFigure(props: { trace: Trace; labels: readonly string[]
   const labelWidth = labelled ? ROW_LABEL_W : 0;
   const mapWidth = Math.max(each - (labelled ? ROW_LABEL_W + COL_LABEL_OVERHANG : 0), 40);
   const layouts = useMemo(
-    () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, { width: mapWidth, minCellW: 1, maxCellW: 24, minCellH: 1, maxCellH: 24 })),
+    () =>
+      Array.from({ length: NH }, (_, h) =>
+        layoutHeatmap(slice0(weights, h).data, T, T, { width: mapWidth, minCellW: 1, maxCellW: 24, minCellH: 1, maxCellH: 24 }),
+      ),
     [weights, NH, T, mapWidth],
   );
   // The cell under the pointer or the keyboard, else the last one tapped or clicked (a touch screen
   // has no hover). Both belong to the trace they were read from; a new text or layer drops them.
   const [hovered, setHovered] = useState<{ cell: HeadCell; weights: typeof weights } | null>(null);
   const [picked, setPicked] = useState<{ cell: HeadCell; weights: typeof weights } | null>(null);
-  const current = (chosen: typeof hovered) => (chosen && chosen.weights === weights && chosen.cell.r < T && chosen.cell.c < T ? chosen.cell : null);
+  const current = (chosen: typeof hovered) =>
+    chosen && chosen.weights === weights && chosen.cell.r < T && chosen.cell.c < T ? chosen.cell : null;
   const cell = current(hovered) ?? current(picked);
   return (
     <figure className="figure attention-figure">
@@ -77,9 +93,29 @@ export function AttentionFigure(props: { trace: Trace; labels: readonly string[]
           </div>
         ))}
       </div>
-      <p className="cell-readout attention-readout" aria-live="polite">{cell ? <HeadCellReadout cell={cell} weight={weights.data[(cell.head * T + cell.r) * T + cell.c]} labels={props.labels} ui={ui} lang={lang} /> : ui.attentionCellHint}</p>
+      <p className="cell-readout attention-readout" aria-live="polite">
+        {cell ? (
+          <HeadCellReadout
+            cell={cell}
+            weight={weights.data[(cell.head * T + cell.r) * T + cell.c]}
+            labels={props.labels}
+            ui={ui}
+            lang={lang}
+          />
+        ) : (
+          ui.attentionCellHint
+        )}
+      </p>
       <p className="figure-caption">{ui.attentionLines}</p>
-      <AttentionLines weights={headWeights} T={T} labels={props.labels} query={props.tok} width={Math.min(props.width, 520)} label={ui.attentionLines} onPick={props.setTok} />
+      <AttentionLines
+        weights={headWeights}
+        T={T}
+        labels={props.labels}
+        query={props.tok}
+        width={Math.min(props.width, 520)}
+        label={ui.attentionLines}
+        onPick={props.setTok}
+      />
     </figure>
   );
 }

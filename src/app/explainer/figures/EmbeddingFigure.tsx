@@ -48,12 +48,40 @@ export function EmbeddingFigure(props: {
   return (
     <figure className="figure embedding-figure">
       <div className="formula-box">
-        <Tex tex={`e_{${tok}} = W_e[\\,${trace.ids[tok]},\\,:\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`} display testId="lookup-formula" />
+        <Tex
+          tex={`e_{${tok}} = W_e[\\,${trace.ids[tok]},\\,:\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`}
+          display
+          testId="lookup-formula"
+        />
       </div>
-      <EmbeddingMatrix wte={props.wte} ids={ids} selectedId={ids[tok]} labelOf={props.labelOf} width={props.width} ui={ui} lang={lang} testId="we-matrix" />
-      <VectorStrip vector={e} color={color} width={props.width} rowLabel={labels[tok]} caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`} describe={channel} testId="strip-tok" />
+      <EmbeddingMatrix
+        wte={props.wte}
+        ids={ids}
+        selectedId={ids[tok]}
+        labelOf={props.labelOf}
+        width={props.width}
+        ui={ui}
+        lang={lang}
+        testId="we-matrix"
+      />
+      <VectorStrip
+        vector={e}
+        color={color}
+        width={props.width}
+        rowLabel={labels[tok]}
+        caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`}
+        describe={channel}
+        testId="strip-tok"
+      />
       <p className="strip-op">+</p>
-      <VectorStrip vector={p} color={color} width={props.width} rowLabel={`#${tok}`} caption={`${ui.positionVector} · ${t(ui, 'tokenN', lang, { i: String(tok) })}`} describe={channel} />
+      <VectorStrip
+        vector={p}
+        color={color}
+        width={props.width}
+        rowLabel={`#${tok}`}
+        caption={`${ui.positionVector} · ${t(ui, 'tokenN', lang, { i: String(tok) })}`}
+        describe={channel}
+      />
       <p className="strip-op">=</p>
       <VectorStrip vector={x} color={color} width={props.width} rowLabel={labels[tok]} caption={ui.sumVector} describe={channel} />
       <div className="dot-example">
@@ -61,7 +89,7 @@ export function EmbeddingFigure(props: {
           <strong>{ui.dotExample}</strong>
         </p>
         <p className="dot-pick">
-          <Tex tex={"\\vec a"} /> <span className="token-chip">{name}</span> · <Tex tex={"\\vec b"} />{' '}
+          <Tex tex={'\\vec a'} /> <span className="token-chip">{name}</span> · <Tex tex={'\\vec b'} />{' '}
           <label>
             {ui.otherToken}{' '}
             <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken}>

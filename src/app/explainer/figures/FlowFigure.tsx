@@ -14,7 +14,14 @@ const NAMES: Record<FlowNodeId, keyof UiStrings> = {
 };
 
 /** Chapter 2: the whole pipeline; each box is a button that takes the stepper to its stage. */
-export function FlowFigure(props: { width: number; nLayer: number; current: Stage | null; onGo: (kind: StageKind) => void; ui: UiStrings; lang: Lang }) {
+export function FlowFigure(props: {
+  width: number;
+  nLayer: number;
+  current: Stage | null;
+  onGo: (kind: StageKind) => void;
+  ui: UiStrings;
+  lang: Lang;
+}) {
   const f = layoutFlow(Math.min(props.width, 900));
   const { ui } = props;
   const here = props.current ? flowNodeForStage(props.current) : null;
@@ -28,11 +35,25 @@ export function FlowFigure(props: { width: number; nLayer: number; current: Stag
           </marker>
         </defs>
         <rect className="flow-loop" x={f.loop.x} y={f.loop.y} width={f.loop.w} height={f.loop.h} rx={10} />
-        <text className="flow-loop-label" x={f.vertical ? f.loop.x + f.loop.w - 4 : f.loop.x + f.loop.w - 6} y={f.vertical ? f.loop.y + f.loop.h / 2 : f.loop.y + 12} textAnchor="end" dy={f.vertical ? '0.35em' : 0}>
+        <text
+          className="flow-loop-label"
+          x={f.vertical ? f.loop.x + f.loop.w - 4 : f.loop.x + f.loop.w - 6}
+          y={f.vertical ? f.loop.y + f.loop.h / 2 : f.loop.y + 12}
+          textAnchor="end"
+          dy={f.vertical ? '0.35em' : 0}
+        >
           {t(ui, 'flowLoop', props.lang, { n: props.nLayer })}
         </text>
         {f.arrows.map((a, i) => (
-          <line key={i} className="flow-line" x1={a.x1} y1={a.y1} x2={a.x2 - (f.vertical ? 0 : 2)} y2={a.y2 - (f.vertical ? 2 : 0)} markerEnd="url(#flow-arrow)" />
+          <line
+            key={i}
+            className="flow-line"
+            x1={a.x1}
+            y1={a.y1}
+            x2={a.x2 - (f.vertical ? 0 : 2)}
+            y2={a.y2 - (f.vertical ? 2 : 0)}
+            markerEnd="url(#flow-arrow)"
+          />
         ))}
         {f.nodes.map((n) => {
           const active = n.id === here;

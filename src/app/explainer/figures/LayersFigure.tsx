@@ -20,11 +20,16 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
     points.forEach((p, i) => m.set(p.vector, i * C));
     return m;
   }, [points, C]);
-  const stepNames = points.map((p) => (p.layer === null ? ui.afterEmbedding : t(ui, p.after === 'attention' ? 'afterAttention' : 'afterMlp', lang, { l: p.layer + 1 })));
+  const stepNames = points.map((p) =>
+    p.layer === null ? ui.afterEmbedding : t(ui, p.after === 'attention' ? 'afterAttention' : 'afterMlp', lang, { l: p.layer + 1 }),
+  );
   const color = useMemo(() => divergingColor(robustMaxAbs(matrix)), [matrix]);
   const labelWidth = lang === 'zh' ? 130 : 150;
   const stripW = Math.max(props.width - 110, 120);
-  const layout = useMemo(() => layoutHeatmap(matrix, points.length, C, { width: stripW - labelWidth, minCellW: 3, maxCellW: 10, minCellH: 16, maxCellH: 18 }), [matrix, points.length, C, stripW, labelWidth]);
+  const layout = useMemo(
+    () => layoutHeatmap(matrix, points.length, C, { width: stripW - labelWidth, minCellW: 3, maxCellW: 10, minCellH: 16, maxCellH: 18 }),
+    [matrix, points.length, C, stripW, labelWidth],
+  );
   const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
   const maxNorm = Math.max(...points.map((p) => p.norm), 1e-9);
   const lastIn = points[points.length - 1].vector;
@@ -38,7 +43,17 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
       </figcaption>
       <div className="stream">
         <div className="scroll-box">
-          <Heatmap layout={layout} color={color} rowLabels={stepNames} labelWidth={labelWidth} selectedRow={null} focus={hover} onHover={setHover} onPick={setHover} label={ui.residualStream} />
+          <Heatmap
+            layout={layout}
+            color={color}
+            rowLabels={stepNames}
+            labelWidth={labelWidth}
+            selectedRow={null}
+            focus={hover}
+            onHover={setHover}
+            onPick={setHover}
+            label={ui.residualStream}
+          />
         </div>
         <div className="stream-norms" aria-label={ui.vectorSize}>
           <p className="strip-caption">{ui.vectorSize}</p>
@@ -50,9 +65,25 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
           ))}
         </div>
       </div>
-      <p className="strip-readout num">{hover ? `${stepNames[hover.r]} · ${t(ui, 'channelN', lang, { i: hover.c })} = ${fmt(points[hover.r].vector[hover.c])}` : '\u00a0'}</p>
-      <VectorStrip vector={lastIn} color={color} width={props.width} rowLabel="x" caption={`${ui.layerNormBefore} ${range(lastIn)}`} describe={(c) => t(ui, 'channelN', lang, { i: c })} />
-      <VectorStrip vector={lnOut} color={lnColor} width={props.width} rowLabel="ln_f(x)" caption={`${ui.layerNormAfter} ${range(lnOut)}`} describe={(c) => t(ui, 'channelN', lang, { i: c })} />
+      <p className="strip-readout num">
+        {hover ? `${stepNames[hover.r]} · ${t(ui, 'channelN', lang, { i: hover.c })} = ${fmt(points[hover.r].vector[hover.c])}` : '\u00a0'}
+      </p>
+      <VectorStrip
+        vector={lastIn}
+        color={color}
+        width={props.width}
+        rowLabel="x"
+        caption={`${ui.layerNormBefore} ${range(lastIn)}`}
+        describe={(c) => t(ui, 'channelN', lang, { i: c })}
+      />
+      <VectorStrip
+        vector={lnOut}
+        color={lnColor}
+        width={props.width}
+        rowLabel="ln_f(x)"
+        caption={`${ui.layerNormAfter} ${range(lnOut)}`}
+        describe={(c) => t(ui, 'channelN', lang, { i: c })}
+      />
     </figure>
   );
 }

@@ -34,12 +34,34 @@ export function LogitFan(props: {
     if (!ref.current) return;
     const duration = prefersReducedMotion() ? 0 : 600;
     const svg = select(ref.current);
-    svg.selectAll<SVGLineElement, unknown>('line.fan').interrupt().attr('stroke-dashoffset', duration ? 200 : 0).transition().duration(duration).delay((_d, i) => i * 30).attr('stroke-dashoffset', 0);
-    svg.selectAll<SVGRectElement, unknown>('rect.bar').interrupt().attr('transform', duration ? 'scale(0,1)' : null).transition().duration(duration).delay((_d, i) => 200 + i * 30).attr('transform', 'scale(1,1)');
+    svg
+      .selectAll<SVGLineElement, unknown>('line.fan')
+      .interrupt()
+      .attr('stroke-dashoffset', duration ? 200 : 0)
+      .transition()
+      .duration(duration)
+      .delay((_d, i) => i * 30)
+      .attr('stroke-dashoffset', 0);
+    svg
+      .selectAll<SVGRectElement, unknown>('rect.bar')
+      .interrupt()
+      .attr('transform', duration ? 'scale(0,1)' : null)
+      .transition()
+      .duration(duration)
+      .delay((_d, i) => 200 + i * 30)
+      .attr('transform', 'scale(1,1)');
   }, [props.values, props.kind]);
 
   return (
-    <svg ref={ref} width={props.width} height={height} role={onHover ? 'group' : 'img'} aria-label={props.label} className="logit-fan" data-testid="logit-fan">
+    <svg
+      ref={ref}
+      width={props.width}
+      height={height}
+      role={onHover ? 'group' : 'img'}
+      aria-label={props.label}
+      className="logit-fan"
+      data-testid="logit-fan"
+    >
       <circle cx={10} cy={cy} r={7} className="fan-source" />
       {top.map((d, i) => {
         const y = i * ROW + 4;
@@ -74,7 +96,11 @@ export function LogitFan(props: {
               {[...label].slice(0, 14).join('')}
             </text>
             <g transform={`translate(${fanW + labelW},${y + 4})`}>
-              <rect className={`bar ${props.kind}${props.kind === 'logits' && d.value < 0 ? ' negative' : ''}`} width={w} height={ROW - 8} />
+              <rect
+                className={`bar ${props.kind}${props.kind === 'logits' && d.value < 0 ? ' negative' : ''}`}
+                width={w}
+                height={ROW - 8}
+              />
             </g>
             <text x={fanW + labelW + w + 6} y={y + ROW / 2} dy="0.35em" className="fan-value">
               {value}

@@ -12,7 +12,16 @@ import { VectorStrip } from './VectorStrip';
 const TOP = 8;
 
 /** Chapter 6: which of the layer's neurons fire for the selected token, after GELU. */
-export function MlpFigure(props: { trace: Trace; labels: readonly string[]; tok: number; layer: number; setLayer: (l: number) => void; width: number; ui: UiStrings; lang: Lang }) {
+export function MlpFigure(props: {
+  trace: Trace;
+  labels: readonly string[];
+  tok: number;
+  layer: number;
+  setLayer: (l: number) => void;
+  width: number;
+  ui: UiStrings;
+  lang: Lang;
+}) {
   const { trace, tok, layer, ui, lang } = props;
   const gelu = useMemo(() => row(trace.blocks[layer].gelu, tok), [trace, layer, tok]);
   const top = useMemo(() => topK(gelu, TOP), [gelu]);
@@ -35,7 +44,14 @@ export function MlpFigure(props: { trace: Trace; labels: readonly string[]; tok:
           </li>
         ))}
       </ol>
-      <VectorStrip vector={gelu} color={color} width={props.width} rowLabel={props.labels[tok]} caption={t(ui, 'allNeurons', lang, { n: gelu.length })} describe={(i) => t(ui, 'neuronN', lang, { i })} />
+      <VectorStrip
+        vector={gelu}
+        color={color}
+        width={props.width}
+        rowLabel={props.labels[tok]}
+        caption={t(ui, 'allNeurons', lang, { n: gelu.length })}
+        describe={(i) => t(ui, 'neuronN', lang, { i })}
+      />
     </figure>
   );
 }

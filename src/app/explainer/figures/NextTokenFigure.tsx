@@ -9,7 +9,14 @@ export function NextTokenFigure(props: { trace: Trace; labelOf: (id: number) => 
   return (
     <figure className="figure">
       <figcaption>{props.ui.probabilityOfNext}</figcaption>
-      <LogitFan values={probs} kind="probs" labelOf={props.labelOf} width={Math.min(props.width, 560)} focusId={null} label={props.ui.probabilityOfNext} />
+      <LogitFan
+        values={probs}
+        kind="probs"
+        labelOf={props.labelOf}
+        width={Math.min(props.width, 560)}
+        focusId={null}
+        label={props.ui.probabilityOfNext}
+      />
       <p className="hint">{t(props.ui, 'barsToLargest', props.lang, { V: probs.length })}</p>
     </figure>
   );

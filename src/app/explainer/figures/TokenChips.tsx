@@ -23,7 +23,16 @@ export function TokenChips(props: {
   const ref = useRef<SVGSVGElement>(null);
   const shownIds = useRef<ArrayLike<number>>([]);
   const { labels, onPick } = props;
-  const layout = useMemo(() => layoutTokenChips(labels.map((l) => Math.max(chipWidth(l), 44)), Math.max(props.width - 4, 60), 6, LINE), [labels, props.width]);
+  const layout = useMemo(
+    () =>
+      layoutTokenChips(
+        labels.map((l) => Math.max(chipWidth(l), 44)),
+        Math.max(props.width - 4, 60),
+        6,
+        LINE,
+      ),
+    [labels, props.width],
+  );
 
   // Typing one more word keeps every earlier chip still; only the chips after the first change fade in.
   // A layout effect, so a new chip is hidden before the browser first paints it.

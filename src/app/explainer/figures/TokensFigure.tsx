@@ -57,16 +57,26 @@ export function TokensFigure(props: Props) {
   return (
     <figure className="figure tokens-figure">
       <figcaption>
-        <strong>{ui.ourTokens}</strong> · {t(ui, 'tokenCount', lang, { n: props.ids.length })} · {t(ui, 'ourVocab', lang, { n: props.vocabSize.toLocaleString('en-US') })}
+        <strong>{ui.ourTokens}</strong> · {t(ui, 'tokenCount', lang, { n: props.ids.length })} ·{' '}
+        {t(ui, 'ourVocab', lang, { n: props.vocabSize.toLocaleString('en-US') })}
       </figcaption>
-      <TokenChips labels={props.labels} ids={props.ids} width={width} selected={props.tok} onPick={props.onPick} label={ui.ourTokens} pieceOf={(i) => ours[i]} />
+      <TokenChips
+        labels={props.labels}
+        ids={props.ids}
+        width={width}
+        selected={props.tok}
+        onPick={props.onPick}
+        label={ui.ourTokens}
+        pieceOf={(i) => ours[i]}
+      />
       <p className="figure-note">
         <span className="chip-key whole" /> {ui.wholeWord} <span className="chip-key piece" /> {ui.wordPiece}
       </p>
       <div data-testid="gpt2-tokens">
         <p className="figure-caption">
           <strong>{ui.gpt2Tokens}</strong>
-          {theirs && <> · {t(ui, 'tokenCount', lang, { n: theirs.ids.length })}</>} · {t(ui, 'gpt2Vocab', lang, { n: GPT2_VOCAB.toLocaleString('en-US') })}
+          {theirs && <> · {t(ui, 'tokenCount', lang, { n: theirs.ids.length })}</>} ·{' '}
+          {t(ui, 'gpt2Vocab', lang, { n: GPT2_VOCAB.toLocaleString('en-US') })}
         </p>
         {gpt2.status === 'loading' && <p className="figure-note">{ui.loadingGpt2}</p>}
         {gpt2.status === 'error' && (
@@ -78,7 +88,16 @@ export function TokensFigure(props: Props) {
             </details>
           </div>
         )}
-        {theirs && <TokenChips labels={theirs.labels} ids={theirs.ids} width={width} selected={-1} label={ui.gpt2Tokens} pieceOf={(i) => theirs.pieces[i]} />}
+        {theirs && (
+          <TokenChips
+            labels={theirs.labels}
+            ids={theirs.ids}
+            width={width}
+            selected={-1}
+            label={ui.gpt2Tokens}
+            pieceOf={(i) => theirs.pieces[i]}
+          />
+        )}
         {cut && <p className="figure-note">{t(ui, 'tokensSameText', lang, { n: props.ids.length, total: props.totalTokens })}</p>}
       </div>
     </figure>

@@ -4,15 +4,36 @@ import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
 
 /** One vector as a strip of coloured cells, with the hovered cell's exact value beneath. */
-export function VectorStrip(props: { vector: ArrayLike<number>; color: (v: number) => string; width: number; rowLabel: string; caption: string; describe: (c: number) => string; testId?: string }) {
+export function VectorStrip(props: {
+  vector: ArrayLike<number>;
+  color: (v: number) => string;
+  width: number;
+  rowLabel: string;
+  caption: string;
+  describe: (c: number) => string;
+  testId?: string;
+}) {
   const [hover, setHover] = useState<number | null>(null);
   const n = props.vector.length;
-  const layout = useMemo(() => layoutHeatmap(props.vector, 1, n, { width: Math.max(props.width - 90, 100), minCellW: 3, maxCellW: 14, minCellH: 18, maxCellH: 22 }), [props.vector, n, props.width]);
+  const layout = useMemo(
+    () =>
+      layoutHeatmap(props.vector, 1, n, { width: Math.max(props.width - 90, 100), minCellW: 3, maxCellW: 14, minCellH: 18, maxCellH: 22 }),
+    [props.vector, n, props.width],
+  );
   return (
     <div className="vector-strip" data-testid={props.testId}>
       <p className="strip-caption">{props.caption}</p>
       <div className="scroll-box">
-        <Heatmap layout={layout} color={props.color} rowLabels={[props.rowLabel]} selectedRow={null} focus={hover === null ? null : { r: 0, c: hover }} onHover={(cell) => setHover(cell ? cell.c : null)} onPick={(cell) => setHover(cell.c)} label={props.caption} />
+        <Heatmap
+          layout={layout}
+          color={props.color}
+          rowLabels={[props.rowLabel]}
+          selectedRow={null}
+          focus={hover === null ? null : { r: 0, c: hover }}
+          onHover={(cell) => setHover(cell ? cell.c : null)}
+          onPick={(cell) => setHover(cell.c)}
+          label={props.caption}
+        />
       </div>
       <p className="strip-readout num" aria-live="polite">
         {hover === null ? '\u00a0' : `${props.describe(hover)} = ${fmt(props.vector[hover])}`}

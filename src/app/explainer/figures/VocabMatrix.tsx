@@ -69,10 +69,34 @@ export function VocabMatrix(props: {
     <div className="vocab-matrix" data-testid={props.testId}>
       <p className="figure-caption">{caption}</p>
       <svg width={matrixW + MARK_W} height={HEIGHT} viewBox={`0 0 ${matrixW + MARK_W} ${HEIGHT}`} role="img" aria-label={caption}>
-        <image href={image} x={0} y={0} width={matrixW} height={HEIGHT} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
-        <rect x={0} y={0} width={matrixW} height={HEIGHT} className="matrix-frame" onPointerMove={(e) => setHover(at(e))} onPointerLeave={() => setHover(null)} onClick={(e) => setTapped(at(e))} />
+        <image
+          href={image}
+          x={0}
+          y={0}
+          width={matrixW}
+          height={HEIGHT}
+          preserveAspectRatio="none"
+          style={{ imageRendering: 'pixelated' }}
+        />
+        <rect
+          x={0}
+          y={0}
+          width={matrixW}
+          height={HEIGHT}
+          className="matrix-frame"
+          onPointerMove={(e) => setHover(at(e))}
+          onPointerLeave={() => setHover(null)}
+          onClick={(e) => setTapped(at(e))}
+        />
         {overview.marks.map((m) => (
-          <line key={m.id} x1={matrixW + 2} x2={matrixW + (m.selected ? 18 : 8)} y1={y(m.line)} y2={y(m.line)} className={m.selected ? 'row-mark selected' : 'row-mark'} />
+          <line
+            key={m.id}
+            x1={matrixW + 2}
+            x2={matrixW + (m.selected ? 18 : 8)}
+            y1={y(m.line)}
+            y2={y(m.line)}
+            className={m.selected ? 'row-mark selected' : 'row-mark'}
+          />
         ))}
         {selectedMark && (
           <text x={matrixW + 22} y={y(selectedMark.line)} dy="0.35em" className="row-mark-label">
@@ -88,7 +112,16 @@ export function VocabMatrix(props: {
 }
 
 /** All of W_e, with the rows the text looks up ticked: chapter 4's lookup, and the stepper's token-embedding stage. */
-export function EmbeddingMatrix(props: { wte: Tensor; ids: readonly number[]; selectedId: number; labelOf: (id: number) => string; width: number; ui: UiStrings; lang: Lang; testId: string }) {
+export function EmbeddingMatrix(props: {
+  wte: Tensor;
+  ids: readonly number[];
+  selectedId: number;
+  labelOf: (id: number) => string;
+  width: number;
+  ui: UiStrings;
+  lang: Lang;
+  testId: string;
+}) {
   const { wte, ui, lang } = props;
   return (
     <VocabMatrix
