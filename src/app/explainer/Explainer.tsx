@@ -10,6 +10,7 @@ import { tokenLabel } from '../../viz/format';
 import { useSelection } from './useSelection';
 import { Stepper } from './Stepper';
 import { Chapter } from './Chapter';
+import { LessonLink } from './LessonLink';
 import { useWidth } from './useWidth';
 import { NextTokenFigure } from './figures/NextTokenFigure';
 import { FlowFigure } from './figures/FlowFigure';
@@ -77,6 +78,7 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
           ) : (
             <p className="notice figure-waiting">{ui.figureNeedsText}</p>
           )}
+          {id === 'gpt' && <LessonLink ui={ui} />}
         </Chapter>
       ))}
     </div>
@@ -117,6 +119,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
         <FigureBoundary {...fence('gpt')}>
           <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} lang={lang} />
         </FigureBoundary>
+        <LessonLink ui={ui} />
       </Chapter>
       <Chapter id="flow" index={1} {...common}>
         <FigureBoundary {...fence('flow')}>

@@ -4,7 +4,7 @@ const chapter: ChapterText = {
   title: 'What GPT means',
   lede: 'A GPT reads a piece of text and answers a single question: what is likely to come next?',
   body: [
-    '**GPT** stands for **Generative Pre-trained Transformer**. Each of the three words says something about the machine, and this explainer takes them apart one at a time, with a real model running in your browser as you read.',
+    '**GPT** stands for **Generative Pre-trained Transformer**. Each of the three words says something about the machine, and this explainer takes them apart one at a time, with a real model running in your browser as you read. The chapters follow **3Blue1Brown’s lesson on GPT** (the video “But what is a GPT?”, part of his series on neural networks) and a set of Chinese notes made from it. Whenever a chapter says “the lesson”, it means that video and those notes; the link is under this chapter’s figure.',
     '**Generative**: the model produces new text. It does not look sentences up in a database; it writes them, one small piece at a time.',
     '**Pre-trained**: before it is good for anything, the model learns from a large amount of text by playing one game over and over: guess the next piece, then compare the guess with what actually came next. The “pre” hints that this is only the first stage. A pre-trained model can later be **fine-tuned** with extra training for a particular job, such as following instructions or holding a conversation.',
     '**Transformer**: the kind of neural network inside. Its signature part, **attention**, lets every word in the text take the other words into account. Most of the chapters that follow are a guided tour of a transformer.',

@@ -4,12 +4,13 @@ const ui = {
   appTitle: 'Inside GPT',
   tagline: 'A small GPT running in your browser, taken apart one step at a time',
   inputLabel: 'Your text',
+  lessonLink: '3Blue1Brown’s lesson on GPT: the video and its page (in English, opens a new tab)',
   inputPlaceholder: 'Type some English here…',
   figureNeedsText: 'This figure is computed from your text: type something in the box above.',
   barsToLargest:
     'The longest bar is the most likely token, whatever its probability; the percentages are the probabilities themselves, and all {V} of them add up to 100%.',
   embeddingMatrixCaption:
-    'All of W_e, as our code stores it (wte): {V} rows, one per token, by {C} columns. The lecture draws the same matrix turned on its side, one column per token. At this size each line of pixels is one row of every {every}; the rows your tokens look up are drawn exactly and ticked on the right.',
+    'All of W_e, as our code stores it (wte): {V} rows, one per token, by {C} columns. The lesson draws the same matrix turned on its side, one column per token. At this size each line of pixels is one row of every {every}; the rows your tokens look up are drawn exactly and ticked on the right.',
   embeddingMatrixCell: 'wte[{id}, {c}] = {value}  (row of “{token}”)',
   embeddingMatrixHint: 'Hover over or tap the matrix to read any value; the long tick is the selected token’s row.',
   wuWholeCaption:
@@ -339,7 +340,7 @@ const ui = {
   outParamsTied: 'W_u is tied to W_e (the same matrix), so the unembedding adds no parameters.',
   outParamsUntied: 'This model has its own W_u, separate from W_e.',
   outParamsGpt3Note:
-    'W_u is counted as tied to W_e here: the GPT-3 paper says it keeps GPT-2’s model and architecture, and GPT-2 ties them. Counting W_u separately, as the lecture notes do, adds {n} and gives {total}.',
+    'W_u is counted as tied to W_e here: the GPT-3 paper says it keeps GPT-2’s model and architecture, and GPT-2 ties them. Counting W_u separately, as the lesson notes do, adds {n} and gives {total}.',
   outParamsGroup: 'Part',
   outParamsCount: 'Parameters',
   outParamsShare: 'Share',

@@ -3,12 +3,13 @@ import type { UiStrings } from '../en/ui';
 const ui: UiStrings = {
   appTitle: '走进 GPT',
   tagline: '一个在浏览器里运行的小型 GPT，一步一步拆开给你看',
+  lessonLink: '3Blue1Brown 讲 GPT 的那一课：视频及其网页（英文，在新标签页打开）',
   inputLabel: '你的文本',
   inputPlaceholder: '在这里输入一些英文……',
   figureNeedsText: '这张图是根据你的文本算出来的：请先在上面的文本框里输入一些文字。',
   barsToLargest: '最长的那根条总是最可能的词元，不管它的概率有多大；百分比才是概率本身，全部 {V} 个加起来是 100%。',
   embeddingMatrixCaption:
-    'W_e 的全貌，按我们代码中的存放方式（wte）：{V} 行，每个词元一行，共 {C} 列。讲义把同一个矩阵横过来画，每个词元一列。在这个尺寸下，每一行像素代表每 {every} 行中的一行；你的词元查到的那些行按原样画出，并在右侧用刻度标出。',
+    'W_e 的全貌，按我们代码中的存放方式（wte）：{V} 行，每个词元一行，共 {C} 列。这一课把同一个矩阵横过来画，每个词元一列。在这个尺寸下，每一行像素代表每 {every} 行中的一行；你的词元查到的那些行按原样画出，并在右侧用刻度标出。',
   embeddingMatrixCell: 'wte[{id}, {c}] = {value}（“{token}”的那一行）',
   embeddingMatrixHint: '把鼠标移到矩阵上或点一下，即可读出任意一个数；长刻度是选中词元的那一行。',
   wuWholeCaption:
@@ -330,7 +331,7 @@ const ui: UiStrings = {
   outParamsTied: 'W_u 与 W_e 共享（是同一个矩阵），所以反嵌入不增加参数。',
   outParamsUntied: '这个模型有自己的 W_u，与 W_e 分开。',
   outParamsGpt3Note:
-    '这里按 W_u 与 W_e 共享来算：GPT-3 的论文说它沿用了 GPT-2 的模型和架构，而 GPT-2 的 W_u 与 W_e 共享。若像讲义那样把 W_u 单独计入，要再加 {n}，合计 {total}。',
+    '这里按 W_u 与 W_e 共享来算：GPT-3 的论文说它沿用了 GPT-2 的模型和架构，而 GPT-2 的 W_u 与 W_e 共享。若像这一课那样把 W_u 单独计入，要再加 {n}，合计 {total}。',
   outParamsGroup: '部分',
   outParamsCount: '参数量',
   outParamsShare: '占比',
