@@ -182,7 +182,7 @@ describe('parseConfig', () => {
     [{ activation_function: 'gelu' }, 'activation_function is "gelu", but GPT-2 uses the tanh approximation of GELU'],
     [{ activation_function: 'relu' }, 'activation_function is "relu"'],
     [{ model_type: 'llama' }, 'model_type is "llama", but this app only runs GPT-2'],
-    [{ layer_norm_epsilon: -1 }, 'layer_norm_epsilon must be a small positive number, got -1'],
+    [{ layer_norm_epsilon: -1 }, 'layer_norm_epsilon must be a small positive number, above 0 and at most 0.01'],
     [{ tie_word_embeddings: 'yes' }, 'tie_word_embeddings must be true or false, got "yes"'],
     [{ n_inner: 16 }, "n_inner is 16, but this app's MLP always has 4 × n_embd = 32 units"],
     [{ scale_attn_by_inverse_layer_idx: true }, 'scale_attn_by_inverse_layer_idx is true'],

@@ -50,14 +50,15 @@ describe('readSafetensors follows the spec', () => {
   });
 
   it('reads F64 as float32 and scalar (shape []) and empty tensors', () => {
-    const data = new Uint8Array(16);
+    const data = new Uint8Array(24);
     const view = new DataView(data.buffer);
     view.setFloat64(0, 0.1, true);
     view.setFloat64(8, -4, true);
+    view.setFloat64(16, -4, true);
     const header =
       '{"d":{"dtype":"F64","shape":[2],"data_offsets":[0,16]},' +
-      '"scalar":{"dtype":"F64","shape":[],"data_offsets":[8,16]},' +
-      '"empty":{"dtype":"F32","shape":[0,3],"data_offsets":[16,16]}}';
+      '"scalar":{"dtype":"F64","shape":[],"data_offsets":[16,24]},' +
+      '"empty":{"dtype":"F32","shape":[0,3],"data_offsets":[24,24]}}';
     const tensors = readSafetensors(handBuilt(header, data));
     expect([...tensors.get('d')!.data]).toEqual([Math.fround(0.1), -4]);
     expect(tensors.get('scalar')!.shape).toEqual([]);
@@ -256,15 +257,17 @@ describe('readSafetensors explains bad files', () => {
 
   it('data_offsets out of bounds, malformed, or not matching shape × dtype size', () => {
     expect(read(handBuilt(entry('F32', [2], [0, 8]), new Uint8Array(4)))).toThrow(
-      'weights.safetensors: tensor "t" has data_offsets [0, 8], outside the 4-byte data buffer',
+      'weights.safetensors: tensor "t" has data_offsets [0, 8], past the end of the 4-byte data buffer',
     );
-    expect(read(handBuilt(entry('F32', [0], [4, 0]), new Uint8Array(4)))).toThrow('data_offsets [4, 0], outside');
+    expect(read(handBuilt(entry('F32', [0], [4, 0]), new Uint8Array(4)))).toThrow(
+      'data_offsets [4, 0]: its data would begin after it ends',
+    );
     expect(read(handBuilt(entry('F32', [2], [0, 4]), new Uint8Array(8)))).toThrow(
       'weights.safetensors: tensor "t" has data_offsets [0, 4] covering 4 bytes, but shape [2] of F32 needs 8 bytes',
     );
     expect(read(handBuilt(entry('F16', [3], [0, 8]), new Uint8Array(8)))).toThrow('shape [3] of F16 needs 6 bytes');
     expect(read(handBuilt(entry('F32', [1], [0]), new Uint8Array(4)))).toThrow(
-      'tensor "t" has data_offsets [0]; expected [begin, end] as two non-negative integers',
+      'tensor "t" has data_offsets [0]; expected [begin, end] as two non-negative integers below 2^53',
     );
   });
 

@@ -1,7 +1,8 @@
-import type { GPTConfig } from './config';
+import { MAX_VOCAB_SIZE, type GPTConfig } from './config';
 import type { BlockParams, GPTModel, LayerNormParams, LinearParams } from './model';
 import type { Tensor } from './tensor';
 import { numel } from './tensor';
+import { showJsonValue, withoutByteOrderMark } from './jsonValue';
 
 // A checkpoint in the Hugging Face GPT-2 layout: config.json, model.safetensors and the
 // tokenizer's vocab.json + merges.txt. Tensor names match GPTParams, so loading is a
@@ -20,6 +21,18 @@ const TANH_GELU_NAMES = ['gelu_new', 'gelu_pytorch_tanh', 'gelu_fast'];
 // HF's GPT-2 stores the causal mask as non-parameter buffers in some checkpoints.
 const IGNORED_BUFFER = /^(transformer\.)?h\.\d+\.attn\.(bias|masked_bias)$/;
 
+// The largest sizes config.json may ask for: generous beside GPT-2's own (GPT-2 XL has 50,257 tokens,
+// 1,024 positions, 1,600 channels, 48 layers and 25 heads), small enough that no size is a typo or an
+// overflow. The file's tensors must then match them, so memory is spent only on weights that exist.
+const CONFIG_LIMITS = {
+  vocab_size: { max: MAX_VOCAB_SIZE, why: 'GPT-2 has 50,257 tokens' },
+  n_positions: { max: 2 ** 16, why: 'GPT-2 reads 1,024 positions' },
+  n_embd: { max: 2 ** 14, why: 'GPT-2 XL has 1,600 channels' },
+  n_layer: { max: 256, why: 'GPT-2 XL has 48 layers' },
+  n_head: { max: 256, why: 'GPT-2 XL has 25 heads' },
+} as const;
+const MAX_LAYER_NORM_EPSILON = 0.01;
+
 /** Read a Hugging Face GPT-2 config.json into a GPTConfig, with a clear error for anything we cannot run. */
 export function parseConfig(json: string, fileName = 'config.json'): GPTConfig {
   const fail = (problem: string): never => {
@@ -27,7 +40,7 @@ export function parseConfig(json: string, fileName = 'config.json'): GPTConfig {
   };
   let raw: unknown;
   try {
-    raw = JSON.parse(json);
+    raw = JSON.parse(withoutByteOrderMark(json));
   } catch (error) {
     fail(`not valid JSON (${(error as Error).message})`);
   }
@@ -35,42 +48,50 @@ export function parseConfig(json: string, fileName = 'config.json'): GPTConfig {
   const c = raw as Record<string, unknown>;
 
   if (c.model_type !== undefined && c.model_type !== 'gpt2') {
-    fail(`model_type is ${JSON.stringify(c.model_type)}, but this app only runs GPT-2 ("gpt2") checkpoints`);
+    fail(`model_type is ${showJsonValue(c.model_type)}, but this app only runs GPT-2 ("gpt2") checkpoints`);
   }
-  const positiveInteger = (key: string, value: unknown = c[key]): number => {
-    if (value === undefined) fail(`${key} is missing`);
+  const positiveInteger = (key: keyof typeof CONFIG_LIMITS, value: unknown = c[key], label: string = key): number => {
+    if (value === undefined) fail(`${label} is missing`);
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-      fail(`${key} must be a positive integer, got ${JSON.stringify(value)}`);
+      fail(`${label} must be a positive integer, got ${showJsonValue(value)}`);
+    }
+    const limit = CONFIG_LIMITS[key];
+    if ((value as number) > limit.max) {
+      fail(`${label} is ${value as number}, above the largest this app accepts, ${limit.max} (${limit.why})`);
     }
     return value as number;
   };
 
   const vocabSize = positiveInteger('vocab_size');
-  const nPositions = c.n_positions !== undefined ? positiveInteger('n_positions') : positiveInteger('n_positions (or n_ctx)', c.n_ctx);
+  const nPositions =
+    c.n_positions !== undefined ? positiveInteger('n_positions') : positiveInteger('n_positions', c.n_ctx, 'n_positions (or n_ctx)');
   const nEmbd = positiveInteger('n_embd');
   const nLayer = positiveInteger('n_layer');
   const nHead = positiveInteger('n_head');
   if (nEmbd % nHead !== 0) fail(`n_embd ${nEmbd} is not divisible by n_head ${nHead}, so heads cannot split it evenly`);
 
   const layerNormEpsilon = c.layer_norm_epsilon ?? 1e-5;
-  if (typeof layerNormEpsilon !== 'number' || !(layerNormEpsilon > 0) || !Number.isFinite(layerNormEpsilon)) {
-    fail(`layer_norm_epsilon must be a small positive number, got ${JSON.stringify(c.layer_norm_epsilon)}`);
+  if (typeof layerNormEpsilon !== 'number' || !(layerNormEpsilon > 0) || layerNormEpsilon > MAX_LAYER_NORM_EPSILON) {
+    fail(
+      `layer_norm_epsilon must be a small positive number, above 0 and at most ${MAX_LAYER_NORM_EPSILON} ` +
+        `(GPT-2 uses 1e-5; a larger one flattens every layer norm), got ${showJsonValue(c.layer_norm_epsilon)}`,
+    );
   }
   const activation = c.activation_function ?? 'gelu_new';
   if (typeof activation !== 'string' || !TANH_GELU_NAMES.includes(activation)) {
     fail(
-      `activation_function is ${JSON.stringify(activation)}, but GPT-2 uses the tanh approximation of GELU ` +
+      `activation_function is ${showJsonValue(activation)}, but GPT-2 uses the tanh approximation of GELU ` +
         `(${TANH_GELU_NAMES.map((n) => `"${n}"`).join(', ')})`,
     );
   }
   const tieWordEmbeddings = c.tie_word_embeddings ?? true;
   if (typeof tieWordEmbeddings !== 'boolean') {
-    fail(`tie_word_embeddings must be true or false, got ${JSON.stringify(tieWordEmbeddings)}`);
+    fail(`tie_word_embeddings must be true or false, got ${showJsonValue(tieWordEmbeddings)}`);
   }
 
   // Options HF's GPT2Config allows that would change the math our forward pass does.
   if (c.n_inner !== undefined && c.n_inner !== null && c.n_inner !== 4 * nEmbd) {
-    fail(`n_inner is ${JSON.stringify(c.n_inner)}, but this app's MLP always has 4 × n_embd = ${4 * nEmbd} units`);
+    fail(`n_inner is ${showJsonValue(c.n_inner)}, but this app's MLP always has 4 × n_embd = ${4 * nEmbd} units`);
   }
   if (c.scale_attn_weights === false) fail('scale_attn_weights is false; this app always divides scores by √head_size');
   if (c.scale_attn_by_inverse_layer_idx === true) {
@@ -131,6 +152,11 @@ export function modelFromTensors(config: GPTConfig, tensors: Map<string, Tensor>
       fail(`${name} has shape [${t.shape.join(', ')}], expected [${shape.join(', ')}] ${meaning}`);
     }
     if (t.data.length !== numel(shape)) fail(`${name} has ${t.data.length} values for shape [${shape.join(', ')}]`);
+    const bad = firstNonFinite(t.data);
+    if (bad !== -1) {
+      // One NaN spreads through every layer after it, to every probability: refuse rather than show NaN%.
+      fail(`${name} holds ${t.data[bad]} at index [${indexIn(shape, bad).join(', ')}]; every weight must be a finite number`);
+    }
     return { data: t.data, shape };
   };
 
@@ -192,6 +218,21 @@ export function modelFromTensors(config: GPTConfig, tensors: Map<string, Tensor>
     fail(`contains tensors a GPT-2 model does not use: ${listed}${hint}`);
   }
   return { config, params: { wte, wpe, h, ln_f, lm_head } };
+}
+
+function firstNonFinite(values: Float32Array): number {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return i;
+  return -1;
+}
+
+/** The multi-dimensional index of flat position `flat` in a row-major tensor of `shape`. */
+function indexIn(shape: readonly number[], flat: number): number[] {
+  const index: number[] = [];
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    index.unshift(flat % shape[axis]);
+    flat = Math.floor(flat / shape[axis]);
+  }
+  return index;
 }
 
 /** Every weight of the model under its checkpoint name (no "transformer." prefix). */

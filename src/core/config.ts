@@ -16,6 +16,9 @@ export interface GPTConfig {
   tieWordEmbeddings: boolean;
 }
 
+/** The most tokens a vocabulary may have, in config.json or vocab.json: GPT-2 has 50,257. */
+export const MAX_VOCAB_SIZE = 2 ** 20;
+
 export function headSize(config: GPTConfig): number {
   return config.nEmbd / config.nHead;
 }

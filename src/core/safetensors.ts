@@ -1,6 +1,7 @@
 import type { Tensor } from './tensor';
 import { numel } from './tensor';
 import { decodeBf16, decodeF16, encodeF16 } from './dtype';
+import { showJsonValue } from './jsonValue';
 
 // The safetensors format (https://github.com/huggingface/safetensors):
 //   8 bytes   N, the header length, an unsigned 64-bit little-endian integer
@@ -32,6 +33,14 @@ function isNonNegativeInteger(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
+interface TensorEntry {
+  name: string;
+  dtype: ReadableDtype;
+  shape: number[];
+  begin: number;
+  end: number;
+}
+
 /** Parse a .safetensors file into float32 tensors, whatever float type it stores. */
 export function readSafetensors(bytes: Uint8Array, fileName = 'model.safetensors'): Map<string, Tensor> {
   const fail = (problem: string): never => {
@@ -40,19 +49,19 @@ export function readSafetensors(bytes: Uint8Array, fileName = 'model.safetensors
   if (bytes.length < 8) {
     fail(`the file is only ${bytes.length} bytes long; a safetensors file starts with an 8-byte header length`);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
-  if (headerLength > bytes.length - 8) {
+  // Read as a BigInt so that a corrupt length such as 2^60 is reported as written, not rounded.
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0, true);
+  if (headerLength > BigInt(bytes.length - 8)) {
     fail(
       `the header claims to be ${headerLength} bytes but only ${bytes.length - 8} bytes follow the length field; ` +
         'the file is truncated or not a safetensors file',
     );
   }
+  const dataStart = 8 + Number(headerLength);
 
   let header: unknown;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength));
-    header = JSON.parse(text);
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, dataStart)));
   } catch (error) {
     fail(`the header is not valid UTF-8 JSON (${(error as Error).message})`);
   }
@@ -60,48 +69,77 @@ export function readSafetensors(bytes: Uint8Array, fileName = 'model.safetensors
     fail('the header must be a JSON object mapping tensor names to {dtype, shape, data_offsets}');
   }
 
-  const data = bytes.subarray(8 + headerLength); // the byte buffer all offsets point into
-  const tensors = new Map<string, Tensor>();
-  for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
-    if (name === METADATA_KEY) continue;
-    tensors.set(name, readTensor(name, entry, data, fail));
-  }
-  return tensors;
+  const data = bytes.subarray(dataStart); // the byte buffer all offsets point into
+  const entries = Object.entries(header as Record<string, unknown>)
+    .filter(([name]) => name !== METADATA_KEY)
+    .map(([name, entry]) => checkEntry(name, entry, data.length, fail));
+  checkTiling(entries, data.length, fail);
+  return new Map(entries.map((e) => [e.name, { data: decode(e.dtype, data.subarray(e.begin, e.end)), shape: e.shape }]));
 }
 
-function readTensor(name: string, entry: unknown, data: Uint8Array, fail: (problem: string) => never): Tensor {
+function checkEntry(name: string, entry: unknown, dataLength: number, fail: (problem: string) => never): TensorEntry {
+  const tensor = `tensor ${showJsonValue(name)}`;
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-    fail(`tensor "${name}" must be described by an object with dtype, shape and data_offsets`);
+    fail(`${tensor} must be described by an object with dtype, shape and data_offsets`);
   }
   const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
   if (typeof dtype !== 'string' || !isReadableDtype(dtype)) {
     fail(
-      `tensor "${name}" has dtype ${JSON.stringify(dtype)}, which this reader does not support ` +
+      `${tensor} has dtype ${showJsonValue(dtype)}, which this reader does not support ` +
         `(it reads ${Object.keys(BYTES_PER_ELEMENT).join(', ')})`,
     );
   }
   const readable = dtype as ReadableDtype;
   if (!Array.isArray(shape) || !shape.every(isNonNegativeInteger)) {
-    fail(`tensor "${name}" has shape ${JSON.stringify(shape)}; a shape must be an array of non-negative integers`);
+    fail(`${tensor} has shape ${showJsonValue(shape)}; a shape must be an array of non-negative integers`);
   }
   const dims = shape as number[];
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isNonNegativeInteger)) {
-    fail(`tensor "${name}" has data_offsets ${JSON.stringify(offsets)}; expected [begin, end] as two non-negative integers`);
+    fail(`${tensor} has data_offsets ${showJsonValue(offsets)}; expected [begin, end] as two non-negative integers below 2^53`);
   }
   const [begin, end] = offsets as number[];
-  if (begin > end || end > data.length) {
-    fail(
-      `tensor "${name}" has data_offsets [${begin}, ${end}], outside the ${data.length}-byte data buffer ` + '(the file may be truncated)',
-    );
+  if (begin > end) fail(`${tensor} has data_offsets [${begin}, ${end}]: its data would begin after it ends`);
+  if (end > dataLength) {
+    fail(`${tensor} has data_offsets [${begin}, ${end}], past the end of the ${dataLength}-byte data buffer (the file may be truncated)`);
   }
   const expectedBytes = numel(dims) * BYTES_PER_ELEMENT[readable];
   if (end - begin !== expectedBytes) {
     fail(
-      `tensor "${name}" has data_offsets [${begin}, ${end}] covering ${end - begin} bytes, ` +
+      `${tensor} has data_offsets [${begin}, ${end}] covering ${end - begin} bytes, ` +
         `but shape [${dims.join(', ')}] of ${readable} needs ${expectedBytes} bytes`,
     );
   }
-  return { data: decode(readable, data.subarray(begin, end)), shape: [...dims] };
+  return { name, dtype: readable, shape: [...dims], begin, end };
+}
+
+// The format requires the tensors to tile the data buffer exactly: sorted by offset, each begins where
+// the one before ends, and the last ends with the file. Overlapping tensors would share weights, and
+// bytes that belong to no tensor usually mean the offsets were edited by hand.
+function checkTiling(entries: TensorEntry[], dataLength: number, fail: (problem: string) => never): void {
+  const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
+  let covered = 0;
+  let previous: TensorEntry | null = null;
+  for (const e of sorted) {
+    if (e.begin < covered && previous) {
+      fail(
+        `tensor ${showJsonValue(e.name)} (bytes ${e.begin}..${e.end}) overlaps tensor ${showJsonValue(previous.name)} ` +
+          `(bytes ${previous.begin}..${previous.end}); the tensors must tile the data buffer without overlapping`,
+      );
+    }
+    if (e.begin > covered) {
+      fail(
+        `bytes ${covered}..${e.begin} of the data buffer belong to no tensor (the next, ${showJsonValue(e.name)}, begins at ${e.begin}); ` +
+          'the tensors must tile the data buffer without gaps',
+      );
+    }
+    covered = e.end;
+    previous = e;
+  }
+  if (covered !== dataLength) {
+    fail(
+      `bytes ${covered}..${dataLength} at the end of the data buffer belong to no tensor; the tensors must tile the data buffer exactly`,
+    );
+  }
 }
 
 // Raw little-endian bytes of one tensor -> float32 values.

@@ -3,6 +3,9 @@
 // vocab.json:  {"!": 0, "\"": 1, ..., "Ġthe": 262, ..., "<|endoftext|>": 50256}
 // merges.txt:  "#version: 0.2" then one merge per line, "Ġ t", in rank order (rank 0 first).
 
+import { MAX_VOCAB_SIZE } from '../config';
+import { showJsonValue, withoutByteOrderMark } from '../jsonValue';
+
 export interface TokenizerFileNames {
   vocab: string;
   merges: string;
@@ -10,11 +13,14 @@ export interface TokenizerFileNames {
 
 export const DEFAULT_FILE_NAMES: TokenizerFileNames = { vocab: 'vocab.json', merges: 'merges.txt' };
 
-/** token string -> id. Ids must be unique non-negative integers; gaps are allowed. */
+/**
+ * token string -> id. Ids must be unique non-negative integers below MAX_VOCAB_SIZE; gaps are allowed,
+ * and an id with no token is never shown or chosen (the model's tokenMask leaves it out).
+ */
 export function parseVocab(vocabJson: string, fileName: string): Map<string, number> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(vocabJson);
+    parsed = JSON.parse(withoutByteOrderMark(vocabJson));
   } catch (err) {
     throw new Error(`${fileName} is not valid JSON (${(err as Error).message}).`, { cause: err });
   }
@@ -26,12 +32,17 @@ export function parseVocab(vocabJson: string, fileName: string): Map<string, num
   const owner = new Map<number, string>();
   for (const [token, id] of Object.entries(parsed)) {
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
-      throw new Error(`${fileName}: token ${JSON.stringify(token)} has id ${JSON.stringify(id)}, but ids must be non-negative integers.`);
+      throw new Error(`${fileName}: token ${showJsonValue(token)} has id ${showJsonValue(id)}, but ids must be non-negative integers.`);
+    }
+    if (id >= MAX_VOCAB_SIZE) {
+      throw new Error(
+        `${fileName}: token ${showJsonValue(token)} has id ${showJsonValue(id)}, but ids must be below ${MAX_VOCAB_SIZE} (GPT-2's run to 50,256).`,
+      );
     }
     const previous = owner.get(id);
     if (previous !== undefined) {
       throw new Error(
-        `${fileName}: id ${id} is given to both ${JSON.stringify(previous)} and ${JSON.stringify(token)}; each id must name one token.`,
+        `${fileName}: id ${id} is given to both ${showJsonValue(previous)} and ${showJsonValue(token)}; each id must name one token.`,
       );
     }
     owner.set(id, token);
@@ -45,7 +56,7 @@ export function parseVocab(vocabJson: string, fileName: string): Map<string, num
 export function parseMerges(mergesTxt: string, vocab: ReadonlyMap<string, number>, fileNames: TokenizerFileNames): [string, string][] {
   const merges: [string, string][] = [];
   const firstLine = new Map<string, number>();
-  const lines = mergesTxt.split('\n');
+  const lines = withoutByteOrderMark(mergesTxt).split('\n');
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     const line = lines[i].replace(/\r$/, '');
