@@ -5,7 +5,8 @@ import { lastLogits } from '../../src/core/trace.ts';
 import { topK } from '../../src/core/topk.ts';
 import { generate, samplingDistribution, validateSettings } from '../../src/core/sampling.ts';
 import { analogyVector, nearestRows } from '../../src/core/analogy.ts';
-import { describeSplit, isWholeWordToken, lookupWord } from '../../src/core/words.ts';
+import { describeSplit, lookupWord } from '../../src/core/words.ts';
+import { candidateFilter } from '../../src/core/expressionAnalysis.ts';
 import { END_OF_TEXT } from '../../src/core/tokenizer/index.ts';
 import type { CliArgs } from './args.ts';
 import { runBench } from './bench.ts';
@@ -57,7 +58,12 @@ const predict: Command = (loaded, args, note) => {
   const settings = samplingFrom(args, loaded.model.config.vocabSize, note);
   const trace = forward(loaded.model, ids, { logitRows: 'last' });
   const { probs } = samplingDistribution(lastLogits(trace), { ...settings, topK: null, topP: null });
-  const top = topK(probs, k).map(({ index, value }) => ({ id: index, text: loaded.tokenizer.tokenText(index), prob: value }));
+  // Only tokens that can be drawn: greedy decoding keeps one, and an id with no token has probability 0.
+  const top = topK(probs, k)
+    .filter(({ value }) => value > 0)
+    .map(({ index, value }) => ({ id: index, text: loaded.tokenizer.tokenText(index), prob: value }));
+  if (settings.temperature === 0)
+    note('note: temperature 0 is greedy decoding: it keeps only the most likely token, so one token is listed.');
   const tokens = ids.map((id) => ({ id, text: loaded.tokenizer.tokenText(id) }));
   return {
     json: { tokens, top },
@@ -87,19 +93,19 @@ const generateCommand: Command = (loaded, args, note) => {
   return { json: { text, ids: result.ids, endOfText: result.stoppedAtToken }, text };
 };
 
-const analogy: Command = ({ model, tokenizer }, args) => {
+const analogy: Command = (loaded, args) => {
+  const { model, tokenizer } = loaded;
   const words = (['a', 'b', 'c'] as const).map((name) => {
     const lookup = lookupWord(tokenizer, args.required(name));
     if (!lookup.ok) throw new Error(describeSplit(lookup));
     return lookup.id;
   });
   const k = args.number('top', 10, isPositiveInt, 'a positive integer');
-  const allTokens = args.flag('all-tokens');
   const wte = model.params.wte;
   const top = nearestRows(wte, analogyVector(wte, words[0], words[1], words[2]), {
     k,
     exclude: words,
-    candidate: allTokens ? undefined : (id) => id < tokenizer.vocabSize && isWholeWordToken(tokenizer.tokenString(id)),
+    candidate: candidateFilter(loaded, args.flag('all-tokens')),
   }).map((n) => ({ id: n.id, text: tokenizer.tokenText(n.id), score: n.score }));
   return { json: { top }, text: top.map((t) => `${t.score.toFixed(4)}  ${show(t.text)}`).join('\n') };
 };

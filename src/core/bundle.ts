@@ -2,6 +2,7 @@ import type { GPTModel } from './model';
 import type { ModelFiles } from './checkpoint';
 import { checkVocabAgreement, modelFromTensors, parseConfig } from './checkpoint';
 import { readSafetensors } from './safetensors';
+import { tokenMaskFor } from './tokenMask';
 import { Tokenizer } from './tokenizer/index.ts';
 
 export interface LoadedModel {
@@ -15,5 +16,6 @@ export function modelFromFiles(files: ModelFiles): LoadedModel {
   const model = modelFromTensors(config, readSafetensors(files.safetensors));
   const tokenizer = Tokenizer.fromFiles(files.vocab, files.merges);
   checkVocabAgreement(config, tokenizer.vocabSize);
-  return { model, tokenizer };
+  const tokenMask = tokenMaskFor(config.vocabSize, (id) => tokenizer.hasToken(id));
+  return { model: tokenMask ? { ...model, tokenMask } : model, tokenizer };
 }

@@ -23,10 +23,8 @@ export function directionEnds(
   candidate: (id: number) => boolean = () => true,
 ): { high: Ranked[]; low: Ranked[] } {
   const masked = (sign: 1 | -1) => Float64Array.from(scores, (s, id) => (candidate(id) ? sign * s : -Infinity));
-  const high = topK(masked(1), k).filter((r) => r.value > -Infinity);
-  const low = topK(masked(-1), k)
-    .filter((r) => r.value > -Infinity)
-    .map((r) => ({ index: r.index, value: -r.value }));
+  const high = topK(masked(1), k);
+  const low = topK(masked(-1), k).map((r) => ({ index: r.index, value: -r.value }));
   return { high, low };
 }
 

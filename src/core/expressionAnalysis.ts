@@ -29,8 +29,12 @@ export function wholeWords(loaded: LoadedModel): Uint8Array {
   return mask;
 }
 
+/** Which rows of wte may be ranked: whole words, or every id that names a token (never padding rows). */
 export function candidateFilter(loaded: LoadedModel, allTokens: boolean): ((id: number) => boolean) | undefined {
-  if (allTokens) return undefined;
+  if (allTokens) {
+    const tokens = loaded.model.tokenMask;
+    return tokens ? (id) => tokens[id] === 1 : undefined;
+  }
   const mask = wholeWords(loaded);
   return (id) => mask[id] === 1;
 }

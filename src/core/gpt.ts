@@ -6,6 +6,7 @@ import type { BlockTrace, ForwardOptions, Trace } from './trace';
 import { embeddingForward } from './ops/embedding';
 import { layernormForward } from './ops/layernorm';
 import { unembeddingForward } from './ops/unembedding';
+import { maskLogits } from './tokenMask';
 import { softmaxForward } from './ops/softmax';
 import { checkIds } from './context';
 import { blockForward, blockShapes } from './block';
@@ -42,6 +43,7 @@ export function forward(model: GPTModel, ids: readonly number[], options: Forwar
   layernormForward(lnF.data, null, null, x.data, params.ln_f.weight.data, params.ln_f.bias.data, T, C, eps);
   const logits = arena.zeros([rows, V]); // (rows, C) @ W_uᵀ -> (rows, V)
   unembeddingForward(logits.data, lnF.data.subarray(logitsFrom * C), unembeddingMatrix(model).data, rows, C, V);
+  maskLogits(logits.data, model.tokenMask, rows, V); // padding rows and vocab gaps: probability exactly 0
   const probs = arena.zeros([rows, V]); // (rows, V)
   softmaxForward(probs.data, logits.data, rows, V);
 

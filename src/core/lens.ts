@@ -3,6 +3,7 @@ import { unembeddingMatrix } from './model';
 import type { Trace } from './trace';
 import { layernormForward } from './ops/layernorm';
 import { unembeddingForward } from './ops/unembedding';
+import { maskLogits } from './tokenMask';
 import { softmax } from './ops/softmax';
 import { topK } from './topk';
 
@@ -36,7 +37,9 @@ export function logitLens(model: GPTModel, trace: Trace, position: number, k: nu
     const x = stream.data.subarray(position * C, (position + 1) * C); // (C)
     layernormForward(normed, null, null, x, model.params.ln_f.weight.data, model.params.ln_f.bias.data, 1, C, eps);
     unembeddingForward(logits, normed, wu, 1, C, V);
+    maskLogits(logits, model.tokenMask, 1, V);
     const probs = softmax(logits);
-    return { layer, top: topK(probs, k).map(({ index, value }) => ({ id: index, prob: value })) };
+    // Ranked by logit, the same order as by probability, so that masked ids (-Infinity) never appear.
+    return { layer, top: topK(logits, k).map(({ index }) => ({ id: index, prob: probs[index] })) };
   });
 }

@@ -40,6 +40,8 @@ export interface GPTParams {
 export interface GPTModel {
   config: GPTConfig;
   params: GPTParams;
+  /** (V) 1 where the id names a token in vocab.json; absent when every id does (see tokenMask.ts). */
+  tokenMask?: Uint8Array;
 }
 
 /** W_u as used by the forward pass: lm_head when present, else tied to wte. */

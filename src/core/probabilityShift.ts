@@ -16,7 +16,9 @@ export function probabilityShifts(before: ArrayLike<number>, after: ArrayLike<nu
     throw new Error(`probabilityShifts: the distributions have ${before.length} and ${after.length} entries; they must match`);
   }
   const change = Float64Array.from({ length: before.length }, (_, i) => Math.abs(after[i] - before[i]));
-  const ids = new Set([...topK(before, k), ...topK(after, k), ...topK(change, k)].map((r) => r.index));
+  // A token at 0 before and after (an id with no token, or one far below the top) has nothing to show.
+  const ranked = [...topK(before, k), ...topK(after, k), ...topK(change, k)].filter((r) => r.value > 0);
+  const ids = new Set(ranked.map((r) => r.index));
   return [...ids]
     .map((id) => ({ id, before: before[id], after: after[id], delta: after[id] - before[id] }))
     .sort((a, b) => b.after - a.after || b.before - a.before || a.id - b.id);

@@ -172,7 +172,8 @@ export function samplingDistribution(logits: ArrayLike<number>, s: SamplingSetti
     return { probs, kept };
   }
   const probs = softmax(logits, s.temperature);
-  kept.fill(1);
+  // A logit of -Infinity is an id with no token (see tokenMask.ts): it is never kept.
+  for (let i = 0; i < V; i++) kept[i] = logits[i] > -Infinity ? 1 : 0;
   if (s.topK !== null && s.topK < V) {
     const order = byProbability(probs, kept);
     for (const i of order.slice(s.topK)) kept[i] = 0;

@@ -3,11 +3,15 @@ export interface Ranked {
   value: number;
 }
 
-/** The k largest entries of `values`, largest first (ties: lower index first). */
+/**
+ * The k largest entries of `values`, largest first (ties: lower index first). -Infinity marks an entry
+ * that is masked out (a logit of an id with no token), and NaN has no rank: neither is ever returned.
+ */
 export function topK(values: ArrayLike<number>, k: number): Ranked[] {
   const best: Ranked[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
+    if (!(value > -Infinity)) continue;
     if (best.length === k && value <= best[k - 1].value) continue;
     if (best.length === k) best.pop();
     let j = best.length;

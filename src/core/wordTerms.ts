@@ -55,9 +55,9 @@ export function termsVector(wte: Tensor, terms: readonly ResolvedTerm[]): Float3
   );
 }
 
-/** 1 for whole-word tokens (" king"), 0 otherwise: the default candidates for nearest neighbours. (V) */
+/** 1 for whole-word tokens (" king"), 0 otherwise and for ids with no token: the default candidates for nearest neighbours. (V) */
 export function wholeWordMask(tokenizer: Tokenizer): Uint8Array {
   const mask = new Uint8Array(tokenizer.vocabSize);
-  for (let id = 0; id < mask.length; id++) mask[id] = isWholeWordToken(tokenizer.tokenString(id)) ? 1 : 0;
+  for (let id = 0; id < mask.length; id++) mask[id] = tokenizer.hasToken(id) && isWholeWordToken(tokenizer.tokenString(id)) ? 1 : 0;
   return mask;
 }

@@ -113,6 +113,11 @@ export class Tokenizer {
     return token;
   }
 
+  /** Whether `id` names a token: a vocab.json may skip ids, and a model may have more rows than tokens. */
+  hasToken(id: number): boolean {
+    return Number.isInteger(id) && this.tokenById[id] !== undefined;
+  }
+
   idOf(tokenString: string): number | undefined {
     return this.idByToken.get(tokenString);
   }
