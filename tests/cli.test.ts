@@ -57,10 +57,15 @@ describe('gpt command line', () => {
     });
   });
 
-  it('predict at temperature 0 puts all probability on the argmax', () => {
-    const out = json(['predict', '--text', 'The king', '--top', '2', '--temperature', '0']);
+  it('predict at temperature 0 lists only the argmax, and says that greedy decoding keeps one token', () => {
+    const res = gpt(['predict', '--text', 'The king', '--top', '5', '--temperature', '0', '--json']);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/temperature 0 is greedy decoding: it keeps only the most likely token/);
+    const out = JSON.parse(res.stdout);
+    expect(out.top).toHaveLength(1);
     expect(out.top[0].prob).toBe(1);
-    expect(out.top[1].prob).toBe(0);
+    const all = json(['predict', '--text', 'The king', '--top', '1']);
+    expect(out.top[0].id).toBe(all.top[0].id);
   });
 
   it('generate continues the prompt and is reproducible from its seed', () => {
@@ -150,7 +155,7 @@ describe('gpt command line', () => {
     expect(gpt(['frobnicate']).code).toBe(2);
     const res = gpt(['predict', '--text', 'hi', '--top', 'many']);
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/--top must be a number/);
+    expect(res.stderr).toMatch(/--top must be a decimal number, like 3 or 0.5, got "many"/);
   });
 });
 

@@ -8,7 +8,7 @@ import { analogyVector, nearestRows } from '../../src/core/analogy.ts';
 import { describeSplit, lookupWord } from '../../src/core/words.ts';
 import { candidateFilter } from '../../src/core/expressionAnalysis.ts';
 import { END_OF_TEXT } from '../../src/core/tokenizer/index.ts';
-import type { CliArgs } from './args.ts';
+import { UsageError, type CliArgs } from './args.ts';
 import { runBench } from './bench.ts';
 
 export interface CommandOutput {
@@ -20,7 +20,7 @@ export interface CommandOutput {
 type Command = (loaded: LoadedModel, args: CliArgs, note: (message: string) => void) => CommandOutput;
 
 const show = (s: string) => JSON.stringify(s);
-const isPositiveInt = (n: number) => Number.isInteger(n) && n >= 1;
+const isPositiveInt = (n: number) => Number.isSafeInteger(n) && n >= 1;
 
 /** Encode and cut to the context, telling the caller on stderr when tokens were dropped. */
 function encodeForModel(loaded: LoadedModel, text: string, note: (message: string) => void): number[] {
@@ -36,9 +36,10 @@ function encodeForModel(loaded: LoadedModel, text: string, note: (message: strin
 function samplingFrom(args: CliArgs, vocabSize: number, note: (message: string) => void) {
   const { settings, problems } = validateSettings(
     {
-      temperature: args.optionalNumber('temperature') ?? 1,
-      topK: args.optionalNumber('top-k') ?? null,
-      topP: args.optionalNumber('top-p') ?? null,
+      // As typed, so that a clamped value is reported as the reader wrote it ("1e999", not Infinity).
+      temperature: args.decimalText('temperature'),
+      topK: args.decimalText('top-k'),
+      topP: args.decimalText('top-p'),
     },
     vocabSize,
   );
@@ -73,8 +74,9 @@ const predict: Command = (loaded, args, note) => {
 
 const generateCommand: Command = (loaded, args, note) => {
   const ids = encodeForModel(loaded, args.required('text'), note);
-  const n = args.number('max-tokens', NaN, (x) => Number.isInteger(x) && x >= 0, 'a whole number ≥ 0');
-  const seed = args.number('seed', 0, Number.isInteger, 'an integer');
+  args.required('max-tokens');
+  const n = args.number('max-tokens', 0, (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0');
+  const seed = args.number('seed', 0, Number.isSafeInteger, 'a whole number');
   // As in the app: the model's end-of-text token ends the run, and is not printed as if it were text.
   const endOfText = loaded.tokenizer.idOf(END_OF_TEXT) ?? null;
   const result = generate(
@@ -96,7 +98,10 @@ const generateCommand: Command = (loaded, args, note) => {
 const analogy: Command = (loaded, args) => {
   const { model, tokenizer } = loaded;
   const words = (['a', 'b', 'c'] as const).map((name) => {
-    const lookup = lookupWord(tokenizer, args.required(name));
+    const word = args.required(name);
+    // As in the lab: a blank word would be looked up as the space token, which is no word at all.
+    if (word.trim() === '') throw new UsageError(`--${name} is empty; give it a word, as in --${name} king`);
+    const lookup = lookupWord(tokenizer, word);
     if (!lookup.ok) throw new Error(describeSplit(lookup));
     return lookup.id;
   });

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { readModelDir } from '../lib/model-dir.ts';
 import { modelFromFiles, type LoadedModel } from '../../src/core/bundle.ts';
-import { parseArgs, UsageError, type CliArgs } from './args.ts';
+import { HELP, parseArgs, UsageError, type CliArgs } from './args.ts';
 import { COMMANDS } from './commands.ts';
 import { SHIPPED_MODEL_DIR } from '../train/paths.ts';
 
-const USAGE = `usage: npm run --silent gpt -- <command> [options] [--model DIR] [--json]
+const USAGE = `usage: npm run --silent gpt -- <command> [options] [--model DIR] [--json] [--help]
 commands:
   tokenize --text S
   predict  --text S [--top K] [--temperature T]
@@ -28,11 +28,12 @@ export function runCli(argv: string[], output: CliOutput): number {
     output.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const command = COMMANDS[args.command];
-  if (!command) {
-    output.err(args.command ? `unknown command "${args.command}"\n\n${USAGE}` : USAGE);
-    return 2;
+  if (args.command === HELP) {
+    output.out(USAGE);
+    return 0;
   }
+  const command = COMMANDS[args.command];
+  if (!command) throw new Error(`the command line lists "${args.command}" but has no code for it`);
   let loaded: LoadedModel;
   const dir = resolve(args.string('model') ?? SHIPPED_MODEL_DIR);
   try {

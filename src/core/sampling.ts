@@ -47,7 +47,8 @@ const DECIMAL = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$/i;
 // "1,000" is a thousand to some readers and one to others: refused, rather than read as 1.
 const THOUSANDS = /^[+-]?[1-9]\d*,\d{3}$/;
 
-function asNumber(raw: unknown): number | null | 'bad' {
+/** A number as a reader types it, null for nothing typed, 'bad' for anything else ("0x10", "1,000", "abc"). */
+export function parseDecimal(raw: unknown): number | null | 'bad' {
   if (raw === undefined || raw === null || raw === '') return null;
   // Infinity (or 1e999) is a number, only far too big: it is clamped like any other big one.
   if (typeof raw === 'number') return Number.isNaN(raw) ? 'bad' : raw;
@@ -82,7 +83,7 @@ export function validateSettings(
   };
 
   let temperature = DEFAULT_SETTINGS.temperature;
-  const t = asNumber(raw.temperature);
+  const t = parseDecimal(raw.temperature);
   if (t === 'bad') {
     note(
       'temperatureNotANumber',
@@ -93,12 +94,17 @@ export function validateSettings(
   } else if (t !== null) {
     temperature = Math.min(MAX_TEMPERATURE, Math.max(0, t));
     if (temperature !== t) {
-      note('temperatureClamped', t, temperature, `temperature ${t} is outside 0..${MAX_TEMPERATURE}; using ${temperature}`);
+      note(
+        'temperatureClamped',
+        t,
+        temperature,
+        `temperature ${show(raw.temperature)} is outside 0..${MAX_TEMPERATURE}; using ${temperature}`,
+      );
     }
   }
 
   let topK: number | null = null;
-  const k = asNumber(raw.topK);
+  const k = parseDecimal(raw.topK);
   if (k === 'bad') {
     note('topKNotANumber', raw.topK, null, `top-k ${show(raw.topK)} is not a number; keeping all tokens`);
   } else if (k !== null) {
@@ -118,7 +124,7 @@ export function validateSettings(
   }
 
   let topP: number | null = null;
-  const p = asNumber(raw.topP);
+  const p = parseDecimal(raw.topP);
   if (p === 'bad') {
     note('topPNotANumber', raw.topP, null, `top-p ${show(raw.topP)} is not a number; keeping all tokens`);
   } else if (p !== null) {
@@ -126,7 +132,7 @@ export function validateSettings(
       note('topPOff', p, null, `top-p ${p} keeps no probability mass; top-p is off (all tokens kept)`);
     } else {
       topP = Math.min(1, p);
-      if (topP !== p) note('topPClamped', p, topP, `top-p ${p} is above 1; using 1`);
+      if (topP !== p) note('topPClamped', p, topP, `top-p ${show(raw.topP)} is above 1; using 1`);
     }
   }
 
