@@ -68,11 +68,11 @@ describe('parameter bar', () => {
   it('formats counts and shares for reading', () => {
     expect(formatCount(124_439_808, 'en')).toBe('124,439,808');
     expect(formatApprox(countParameters(GPT3_175B).total, 'en')).toBe('175B');
-    expect(formatApprox(countParameters(GPT3_175B).total, 'zh')).toBe('1746亿');
+    expect(formatApprox(countParameters(GPT3_175B).total, 'zh')).toBe('1750 亿');
     expect(formatApprox(1_557_611_200, 'en')).toBe('1.56B');
     expect(formatApprox(124_439_808, 'en')).toBe('124M');
-    expect(formatApprox(124_439_808, 'zh')).toBe('1.24亿');
-    expect(formatApprox(50_000, 'zh')).toBe('5万');
+    expect(formatApprox(124_439_808, 'zh')).toBe('1.24 亿');
+    expect(formatApprox(50_000, 'zh')).toBe('5 万');
     expect(formatApprox(999, 'en')).toBe('999');
     expect(formatShare(0.31)).toBe('31.0%');
     expect(formatShare(0.00001)).toBe('<0.01%');

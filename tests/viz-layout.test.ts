@@ -122,16 +122,36 @@ describe('token chips', () => {
 });
 
 describe('overview diagram', () => {
-  it('lays boxes in a row on desktop and a column on phones, inside the width', () => {
-    for (const width of [360, 900]) {
+  it('lays boxes in one row, two rows beside the prose, or a column on phones, inside the width', () => {
+    for (const width of [340, 600, 1100]) {
       const f = layoutFlow(width);
-      expect(f.nodes.map((n) => n.id)).toEqual(['text', 'tokens', 'vectors', 'attention', 'mlp', 'lastVector', 'probs']);
-      for (const n of f.nodes) expect(n.x + n.w).toBeLessThanOrEqual(width);
-      expect(f.loop.x + f.loop.w).toBeLessThanOrEqual(width);
-      expect(f.arrows.length).toBe(6);
+      expect(f.nodes.map((n) => n.id)).toEqual(['text', 'tokens', 'vectors', 'attention', 'mlp', 'lastVector', 'logits', 'probs']);
+      for (const n of f.nodes) {
+        expect(n.x + n.w).toBeLessThanOrEqual(f.width);
+        expect(n.y + n.h).toBeLessThanOrEqual(f.height);
+      }
+      expect(f.width).toBeLessThanOrEqual(width);
+      expect(f.loop.x + f.loop.w).toBeLessThanOrEqual(f.width);
+      expect(f.arrows.length).toBe(7);
+      // No two boxes overlap.
+      for (const a of f.nodes)
+        for (const b of f.nodes)
+          if (a !== b) expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y).toBe(true);
     }
-    expect(layoutFlow(360).vertical).toBe(true);
-    expect(layoutFlow(900).vertical).toBe(false);
+    expect(layoutFlow(340).mode).toBe('column');
+    expect(layoutFlow(600).mode).toBe('twoRows');
+    expect(layoutFlow(1100).mode).toBe('row');
+  });
+
+  it('keeps every box wide enough for its name (13 characters of 14px text in English)', () => {
+    for (const width of [340, 600, 1100]) for (const n of layoutFlow(width).nodes.slice(5)) expect(n.w).toBeGreaterThanOrEqual(100);
+  });
+
+  it('names W_e, W_u and softmax on the boxes they make', () => {
+    const via = Object.fromEntries(layoutFlow(600).nodes.map((n) => [n.id, n.via]));
+    expect(via.vectors).toContain('W_e');
+    expect(via.logits).toContain('W_u');
+    expect(via.probs).toBe('softmax');
   });
 });
 
@@ -259,6 +279,6 @@ describe('the overview diagram follows the stepper', () => {
     expect(boxes.slice(0, 4)).toEqual(['tokens:tokens', 'tokEmb:vectors', 'posEmb:vectors', 'x0:vectors']);
     expect(boxes).toContain('scores:attention');
     expect(boxes).toContain('gelu:mlp');
-    expect(boxes.slice(-3)).toEqual(['lnF:lastVector', 'logits:probs', 'probs:probs']);
+    expect(boxes.slice(-3)).toEqual(['lnF:lastVector', 'logits:logits', 'probs:probs']);
   });
 });

@@ -34,5 +34,10 @@ export function t(ui: UiStrings, key: keyof UiStrings, lang: Lang, values: Recor
   return fillPlaceholders(ui[key], values, lang);
 }
 
+/** What goes between two sentences from separate strings: a space in English, nothing in Chinese. */
+export function sentenceGap(lang: Lang): string {
+  return lang === 'zh' ? '' : ' ';
+}
+
 export { getUi };
 export type { Lang, UiStrings };

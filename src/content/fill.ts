@@ -1,6 +1,7 @@
 import type { GPTConfig } from '../core/config';
 import { headSize } from '../core/config';
 import type { Lang } from './types';
+import { formatCount } from '../viz/format';
 
 export type PlaceholderValues = Readonly<Record<string, string | number>>;
 
@@ -14,16 +15,6 @@ export function modelPlaceholders(config: GPTConfig): Record<'V' | 'C' | 'T' | '
     NH: config.nHead,
     HS: headSize(config),
   };
-}
-
-// English groups thousands from 1,000 up. Chinese writes four-digit numbers plainly (8192, as GB/T 15835
-// allows) and groups longer ones (617,558,016), which a reader could not count at a glance otherwise.
-// One formatter each: toLocaleString builds a new one on every call, and chapters are filled on every keystroke.
-const GROUPED = { en: new Intl.NumberFormat('en-US'), zh: new Intl.NumberFormat('zh-CN') } as const;
-
-function formatNumber(value: number, lang: Lang): string {
-  if (lang === 'en') return GROUPED.en.format(value);
-  return Math.abs(value) < 10_000 ? String(value) : GROUPED.zh.format(value);
 }
 
 /**
@@ -42,6 +33,6 @@ function fillProse(prose: string, values: PlaceholderValues, lang: Lang): string
   return prose.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(values, name)) return whole;
     const value = values[name];
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
+    return typeof value === 'number' ? formatCount(value, lang) : value;
   });
 }

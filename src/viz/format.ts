@@ -4,6 +4,38 @@ import { charToByte } from '../core/tokenizer/bytes.ts';
 
 export const DIGITS = 4;
 
+// Counts in prose, labels and captions, one style per language. English groups thousands from 1,000 up (8,192).
+// Chinese writes four-digit numbers plainly (8192, as GB/T 15835 allows) and groups longer ones (50,257), which a
+// reader could not count at a glance otherwise; large round sizes are written with 万 and 亿 after a space (1750 亿),
+// as the chapters write them. The formatters are built once: toLocaleString builds a new one on every call.
+const GROUPED = { en: new Intl.NumberFormat('en-US'), zh: new Intl.NumberFormat('zh-CN') } as const;
+
+/** A count as prose writes it: 8,192 and 50,257 in English; 8192 and 50,257 in Chinese. */
+export function formatCount(n: number, lang: 'en' | 'zh'): string {
+  if (lang === 'zh' && Math.abs(n) < 10_000) return String(n);
+  return GROUPED[lang].format(n);
+}
+
+/** Three significant figures, the way model sizes are quoted: 124M, 1.56B, 175B; 1.24 亿, 1750 亿, 126 万. */
+export function formatApprox(n: number, lang: 'en' | 'zh'): string {
+  const units: [number, string][] =
+    lang === 'zh'
+      ? [
+          [1e8, ' 亿'],
+          [1e4, ' 万'],
+        ]
+      : [
+          [1e9, 'B'],
+          [1e6, 'M'],
+          [1e3, 'K'],
+        ];
+  for (const [size, unit] of units) {
+    if (n < size) continue;
+    return `${Number((n / size).toPrecision(3))}${unit}`;
+  }
+  return formatCount(n, lang);
+}
+
 /** A value as the reader sees it: fixed decimals, a real minus sign never shown for zero. */
 export function fmt(x: number, digits = DIGITS): string {
   if (x === Infinity) return '∞';

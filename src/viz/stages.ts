@@ -52,8 +52,6 @@ export interface Stage {
   shape: (d: Dims) => number[];
   /** Its tensor is (NH, …): the figures show one head's slice. */
   perHead: boolean;
-  /** The code's name for the tensor, used in labels ("ln_1", "c_fc"). */
-  codeName: string;
   /** The general formula, in KaTeX. */
   formula: string;
 }
@@ -72,7 +70,6 @@ const before: [Spec, (trace: Trace) => Tensor][] = [
       group: 'tokens',
       shape: (d) => [d.T],
       perHead: false,
-      codeName: 'ids',
       formula: '\\text{“…”} \\mapsto (t_0, t_1, \\dots, t_{T-1})',
     },
     (tr) => ({ data: Float32Array.from(tr.ids), shape: [tr.ids.length] }),
@@ -84,7 +81,6 @@ const before: [Spec, (trace: Trace) => Tensor][] = [
       group: 'vectors',
       shape: TC,
       perHead: false,
-      codeName: 'wte[ids]',
       formula: 'e_t = W_e[\\,\\text{id}_t\\,]',
     },
     (tr) => tr.tokEmb,
@@ -96,15 +92,11 @@ const before: [Spec, (trace: Trace) => Tensor][] = [
       group: 'vectors',
       shape: TC,
       perHead: false,
-      codeName: 'wpe[t]',
       formula: 'p_t = W_p[\\,t\\,]',
     },
     (tr) => tr.posEmb,
   ],
-  [
-    { kind: 'x0', label: 'stageX0', group: 'vectors', shape: TC, perHead: false, codeName: 'x0', formula: 'x_t = e_t + p_t' },
-    (tr) => tr.x0,
-  ],
+  [{ kind: 'x0', label: 'stageX0', group: 'vectors', shape: TC, perHead: false, formula: 'x_t = e_t + p_t' }, (tr) => tr.x0],
 ];
 
 const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
@@ -115,23 +107,13 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'attention',
       shape: TC,
       perHead: false,
-      codeName: 'ln_1',
       formula: '\\hat x = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta',
     },
     (b) => b.ln1,
   ],
-  [
-    { kind: 'q', label: 'stageQ', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'q', formula: 'q = \\hat x W_Q + b_Q' },
-    (b) => b.q,
-  ],
-  [
-    { kind: 'k', label: 'stageK', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'k', formula: 'k = \\hat x W_K + b_K' },
-    (b) => b.k,
-  ],
-  [
-    { kind: 'v', label: 'stageV', group: 'attention', shape: heads('HS'), perHead: true, codeName: 'v', formula: 'v = \\hat x W_V + b_V' },
-    (b) => b.v,
-  ],
+  [{ kind: 'q', label: 'stageQ', group: 'attention', shape: heads('HS'), perHead: true, formula: 'q = \\hat x W_Q + b_Q' }, (b) => b.q],
+  [{ kind: 'k', label: 'stageK', group: 'attention', shape: heads('HS'), perHead: true, formula: 'k = \\hat x W_K + b_K' }, (b) => b.k],
+  [{ kind: 'v', label: 'stageV', group: 'attention', shape: heads('HS'), perHead: true, formula: 'v = \\hat x W_V + b_V' }, (b) => b.v],
   [
     {
       kind: 'scores',
@@ -139,7 +121,6 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'attention',
       shape: heads('T'),
       perHead: true,
-      codeName: 'scores',
       formula: 'S = \\frac{Q K^\\top}{\\sqrt{d_{\\text{head}}}}',
     },
     (b) => b.scores,
@@ -151,8 +132,7 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'attention',
       shape: heads('T'),
       perHead: true,
-      codeName: 'masked',
-      formula: 'S_{ij} = -\\infty \\text{ for } j > i',
+      formula: 'S_{ij} = -\\infty \\quad (j > i)',
     },
     (b) => b.masked,
   ],
@@ -163,15 +143,11 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'attention',
       shape: heads('T'),
       perHead: true,
-      codeName: 'weights',
       formula: 'A = \\mathrm{softmax}_{\\text{row}}(S)',
     },
     (b) => b.weights,
   ],
-  [
-    { kind: 'attnOut', label: 'stageAttnOut', group: 'attention', shape: TC, perHead: false, codeName: 'attn', formula: 'o = A V' },
-    (b) => b.attnOut,
-  ],
+  [{ kind: 'attnOut', label: 'stageAttnOut', group: 'attention', shape: TC, perHead: false, formula: 'o = A V' }, (b) => b.attnOut],
   [
     {
       kind: 'attnProj',
@@ -179,7 +155,6 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'attention',
       shape: TC,
       perHead: false,
-      codeName: 'attn.c_proj',
       formula: 'a = o W_O + b_O',
     },
     (b) => b.attnProj,
@@ -191,7 +166,6 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'attention',
       shape: TC,
       perHead: false,
-      codeName: 'resid1',
       formula: 'x \\leftarrow x + a',
     },
     (b) => b.resid1,
@@ -203,7 +177,6 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'mlp',
       shape: TC,
       perHead: false,
-      codeName: 'ln_2',
       formula: '\\hat x = \\gamma \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta',
     },
     (b) => b.ln2,
@@ -215,7 +188,6 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'mlp',
       shape: T4C,
       perHead: false,
-      codeName: 'mlp.c_fc',
       formula: 'u = \\hat x W_{\\uparrow} + b_{\\uparrow}',
     },
     (b) => b.fc,
@@ -227,7 +199,6 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'mlp',
       shape: T4C,
       perHead: false,
-      codeName: 'gelu',
       formula: '\\mathrm{GELU}(u) = \\tfrac12 u \\left(1 + \\tanh\\!\\left(\\sqrt{2/\\pi}\\,(u + 0.044715\\,u^3)\\right)\\right)',
     },
     (b) => b.gelu,
@@ -239,15 +210,11 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
       group: 'mlp',
       shape: TC,
       perHead: false,
-      codeName: 'mlp.c_proj',
       formula: 'm = \\mathrm{GELU}(u) W_{\\downarrow} + b_{\\downarrow}',
     },
     (b) => b.mlpProj,
   ],
-  [
-    { kind: 'resid2', label: 'stageResid2', group: 'mlp', shape: TC, perHead: false, codeName: 'resid2', formula: 'x \\leftarrow x + m' },
-    (b) => b.resid2,
-  ],
+  [{ kind: 'resid2', label: 'stageResid2', group: 'mlp', shape: TC, perHead: false, formula: 'x \\leftarrow x + m' }, (b) => b.resid2],
 ];
 
 const after: [Spec, (trace: Trace) => Tensor][] = [
@@ -258,7 +225,6 @@ const after: [Spec, (trace: Trace) => Tensor][] = [
       group: 'output',
       shape: TC,
       perHead: false,
-      codeName: 'ln_f',
       formula: '\\hat x = \\gamma_f \\odot \\frac{x - \\mu}{\\sqrt{\\sigma^2 + \\epsilon}} + \\beta_f',
     },
     (tr) => tr.lnF,
@@ -270,7 +236,6 @@ const after: [Spec, (trace: Trace) => Tensor][] = [
       group: 'output',
       shape: (d) => [d.logitRows, d.V],
       perHead: false,
-      codeName: 'logits',
       formula: 'z = \\hat x_{T-1} W_u^\\top',
     },
     (tr) => tr.logits,
@@ -282,7 +247,6 @@ const after: [Spec, (trace: Trace) => Tensor][] = [
       group: 'output',
       shape: (d) => [d.logitRows, d.V],
       perHead: false,
-      codeName: 'probs',
       formula: 'p_v = \\frac{e^{z_v}}{\\sum_{w} e^{z_w}}',
     },
     (tr) => tr.probs,

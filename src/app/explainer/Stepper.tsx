@@ -7,7 +7,7 @@ import { substitute, type Focus } from '../../viz/substitute';
 import { fmt, formatPercent } from '../../viz/format';
 import { logitLens } from '../../core/lens';
 import { lensRowForStage } from '../../viz/output/lensRow';
-import { t } from '../i18n';
+import { sentenceGap, t } from '../i18n';
 import type { Selection, SelectionActions } from './useSelection';
 import { StepperControls } from './StepperControls';
 import { HeadPicker, LayerPicker } from './Pickers';
@@ -123,7 +123,11 @@ export function Stepper(props: Props) {
           lang={lang}
         />
       </div>
-      <p className="hover-hint">{ui.hoverHint}</p>
+      <p className="hover-hint">
+        {ui.hoverHint}
+        {sentenceGap(lang)}
+        {ui.countingNote}
+      </p>
       <p className="cell-readout" role="status" data-testid="cell-readout">
         <span data-testid="cell-label">{label}</span> ={' '}
         <span className="num" data-testid="cell-value">
@@ -133,6 +137,7 @@ export function Stepper(props: Props) {
       <div className="formula-numbers">
         <span className="formula-caption">{ui.formulaNumbers}</span>
         <Tex tex={sub.tex} display testId="formula-numbers" />
+        {stage.kind === 'probs' && <p className="figure-note">{ui.softmaxShift}</p>}
       </div>
       {/* Below the worked numbers, so that the readout and the numbers stay next to the matrix they describe. */}
       {stage.kind === 'tokEmb' && (

@@ -3,7 +3,8 @@ import { t } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import type { Focus } from '../../viz/substitute';
 
-// What a hovered cell is, in words: "ln_1 · Layer 2 · token 3 '␣king' · channel 17".
+// What a hovered cell is, in words: "Layer norm 1 · Layer 2 · token 3 ‘␣king’ · channel 17", the stage named as the
+// stepper names it, in the reader's language, with the language's own quotation marks.
 
 export interface LabelContext {
   ui: UiStrings;
@@ -13,11 +14,10 @@ export interface LabelContext {
   head: number;
 }
 
-const quote = (label: string) => `‘${label}’`;
-
 export function cellLabel(stage: Stage, focus: Focus, ctx: LabelContext): string {
   const { ui, lang, labels } = ctx;
-  const parts = [stage.codeName];
+  const quote = (label: string) => t(ui, 'quoted', lang, { text: label });
+  const parts: string[] = [ui[stage.label]];
   if (stage.layer !== null) parts.push(t(ui, 'layerN', lang, { l: stage.layer + 1 }));
   if (stage.perHead) parts.push(t(ui, 'headN', lang, { h: ctx.head + 1 }));
   const tokenPart = (key: 'tokenN' | 'queryTokenN' | 'keyTokenN', i: number) =>

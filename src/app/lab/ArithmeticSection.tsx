@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { appendTerm } from '../../core/expression';
 import type { AppModel } from '../model/loadModel';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { sentenceGap, t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { labWordLabel, wholeWords } from './analysis';
 import { describeError, describeSplitWord } from './messages';
@@ -136,7 +136,9 @@ export function ArithmeticSection(props: {
             </label>
           </div>
           <p className="lab-hint">
-            {ui.labExcludeExplain} {t(ui, 'labWholeWordsExplain', lang, { n: wholeCount, V: loaded.model.config.vocabSize })}
+            {ui.labExcludeExplain}
+            {sentenceGap(lang)}
+            {t(ui, 'labWholeWordsExplain', lang, { n: wholeCount, V: loaded.model.config.vocabSize })}
           </p>
           <div className="lab-rankings">
             <NeighbourList

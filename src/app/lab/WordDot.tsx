@@ -52,9 +52,12 @@ export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) 
               );
             })}
           </svg>
+          {/* Two lines, not one joined by "·": in a demo of the dot product, "·" would read as a product. */}
           <p className="num">
-            Σ aᵢbᵢ = <b>{fmt(views.sum, 3)}</b> · |a| |b| cos θ = {fmt(views.lengthA, 3)} × {fmt(views.lengthB, 3)} ×{' '}
-            {fmt(Math.cos(views.angle), 3)} = <b>{fmt(views.geometric, 3)}</b> (θ = {fmt((views.angle * 180) / Math.PI, 1)}°)
+            Σ aᵢbᵢ = <b>{fmt(views.sum, 3)}</b>
+            <br />
+            |a| |b| cos θ = {fmt(views.lengthA, 3)} × {fmt(views.lengthB, 3)} × cos {fmt((views.angle * 180) / Math.PI, 1)}° ={' '}
+            <b>{fmt(views.geometric, 3)}</b>
           </p>
         </>
       )}

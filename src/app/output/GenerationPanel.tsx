@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import { t } from '../i18n';
+import { sentenceGap, t } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
 import { usePass } from '../model/usePass';
@@ -182,7 +182,8 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
             <span key={i} className="token-chip generated">
               {tokenLabel(tokenizer, id)}
             </span>
-          ))}{' '}
+          ))}
+          {sentenceGap(lang)}
           {ui.outGenRespelledRead}{' '}
           {respelled.read.map((id, i) => (
             <span key={i} className="token-chip">

@@ -33,14 +33,14 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
     const ids = topK(logits, SHOWN).map((r) => r.index);
     const values = ids.map((id) => logits[id]);
     const T = result.ids.length;
-    return { ids, values, T, vector: result.trace.lnF.data.subarray((T - 1) * C, T * C), ...layoutSignedBars(values, 100) };
+    return { ids, values, vector: result.trace.lnF.data.subarray((T - 1) * C, T * C), ...layoutSignedBars(values, 100) };
   }, [result, C]);
   const wuTensor = useMemo(() => unembeddingMatrix(model), [model]);
   const wu = wuTensor.data;
   const [figureRef, figureWidth] = useWidth<HTMLElement>(640);
   if (result.kind !== 'ok' || !view) return null;
 
-  const { ids, values, bars, zeroX, vector, T } = view;
+  const { ids, values, bars, zeroX, vector } = view;
   const labels = ids.map((id) => tokenLabel(tokenizer, id));
   const allTrace = result.trace.logitsFrom === 0 ? result.trace : full;
   return (
@@ -66,7 +66,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
             </li>
           ))}
         </ol>
-        <WuMatrix lang={lang} ui={ui} wu={wu} vector={vector} ids={ids} labels={labels} logits={values} position={T - 1} V={V} />
+        <WuMatrix lang={lang} ui={ui} wu={wu} vector={vector} ids={ids} labels={labels} logits={values} V={V} />
       </div>
       <VocabMatrix
         matrix={wuTensor}

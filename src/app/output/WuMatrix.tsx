@@ -20,7 +20,6 @@ export function WuMatrix(props: {
   ids: number[];
   labels: string[];
   logits: number[];
-  position: number;
   V: number;
 }) {
   const { ui, lang, ids } = props;
@@ -74,7 +73,7 @@ export function WuMatrix(props: {
           data-testid="wu-matrix"
         >
           <text x={LABEL_W - 6} y={ROW - 4} textAnchor="end" className="svg-label">
-            lnF[{props.position}]
+            {ui.outWuVectorLabel}
           </text>
           {strip.map((s, c) => (
             <rect key={c} x={LABEL_W + s.x} y={0} width={cell} height={ROW} fill={s.fill} onPointerEnter={() => setFocus({ row: -1, c })} />

@@ -11,7 +11,7 @@ const ui = {
     'The longest bar is the most likely token, whatever its probability; the percentages are the probabilities themselves, and all {V} of them add up to 100%.',
   embeddingMatrixCaption:
     'All of W_e, as our code stores it (wte): {V} rows, one per token, by {C} columns. The lesson draws the same matrix turned on its side, one column per token. At this size each line of pixels is one row of every {every}; the rows your tokens look up are drawn exactly and ticked on the right.',
-  embeddingMatrixCell: 'wte[{id}, {c}] = {value}  (row of “{token}”)',
+  embeddingMatrixCell: 'W_e[{id}, {c}] = {value}  (row of “{token}”)',
   embeddingMatrixHint: 'Hover over or tap the matrix to read any value; the long tick is the selected token’s row.',
   wuWholeCaption:
     'All of W_u: {V} rows, one per vocabulary token, by {C} columns. Each line of pixels is one row of every {every}; the ticks mark the rows of the {k} highest logits, the long one the top guess.',
@@ -67,7 +67,11 @@ const ui = {
   generateN: 'Generate {n}',
   stop: 'Stop',
   contextFull: 'The text has reached the context length of {T} tokens, so generation stops here.',
-  hoverHint: 'Hover or tap a cell to read its exact value',
+  hoverHint: 'Hover or tap a cell to read its exact value.',
+  countingNote: 'Layers and heads are counted from 1; tokens and positions from 0, as the code counts them.',
+  quoted: '‘{text}’',
+  softmaxShift:
+    'With your numbers, the largest logit z_max is first subtracted from every logit. That divides the top and the bottom of the fraction by the same number, so the probabilities do not change, but e to the power of a large logit can no longer overflow. The code computes softmax this way.',
   gpt2Tokens: 'GPT-2’s tokens',
   ourTokens: 'Our tokens',
   tokenCount: '{n} tokens',
@@ -118,7 +122,7 @@ const ui = {
   wholeWord: 'whole word',
   wordPiece: 'word piece',
   loadingGpt2: 'Loading GPT-2’s tokenizer…',
-  tokenVector: 'Token vector e: the row wte[id], which is column id of W_e',
+  tokenVector: 'Token vector e: row id of W_e (wte in the code; column id in the lesson’s picture)',
   positionVector: 'Position vector p (row of W_p)',
   sumVector: 'Sum x = e + p (enters block 1)',
   dotExample: 'Dot product of two of your tokens’ vectors',
@@ -130,6 +134,18 @@ const ui = {
   attentionLines: 'Where the selected token looks (line thickness = weight)',
   topNeurons: 'Neurons that fire most for the selected token (after GELU)',
   allNeurons: 'All {n} neurons of this layer for the selected token',
+  geluCurveCaption:
+    'GELU, with a dot for each of the layer’s neurons at the selected token: its value before GELU across, after GELU up. Most dots sit left of zero, where GELU lets almost nothing through.',
+  neuronPickLabel: 'Read neuron number',
+  neuronOutOfRange: 'Type a whole number from 0 to {max}.',
+  neuronWritesUp: 'Writes: pushes up',
+  neuronWritesDown: 'Writes: pushes down',
+  neuronReads: 'Reads: tokens whose own embedding excites it most',
+  neuronFiresAt: 'Fires most in your text at',
+  neuronFiresAtItem: 'position {pos} {token} ({value})',
+  neuronCrudeNote:
+    'These are crude one-step readings. “Writes” follows the neuron’s output column straight to ln_f and W_u, as if nothing came after it; “reads” feeds it each token’s W_e row alone, as if nothing came before. The numbers in brackets are logit changes per unit of activation. Later layers can undo what a neuron writes, and what it reads is usually a mix.',
+  listSeparator: ', ',
   residualStream: 'The selected token’s vector in the residual stream, after each step',
   vectorSize: 'Length |x|',
   afterEmbedding: 'Embedding x₀',
@@ -143,6 +159,7 @@ const ui = {
   flowAttention: 'Attention',
   flowMlp: 'MLP',
   flowLastVector: 'Last vector',
+  flowLogits: 'Logits',
   flowProbs: 'Probabilities',
   flowLoop: '× {n} layers',
   flowHint: 'Click a box to jump the stepper to that stage.',
@@ -185,7 +202,7 @@ const ui = {
     'The input words are left out by default: the result usually stays closest to one of its own inputs (king − man + woman is still nearest to king), which would hide the answer.',
   labWholeWordsOnly: 'Only tokens that start a word',
   labWholeWordsExplain:
-    'These are the tokens that begin with a space and a letter: {n} of the {V}. Most are whole words, but some are the first piece of a longer word (“ aftern” of afternoon).',
+    'These are the tokens that begin with a space and a letter: {n} of the {V}. Most are whole words, but some are the first piece of a longer word (“␣aftern” of afternoon).',
   labInputMark: 'input',
   labAddWord: 'Put “{word}” into the expression',
   labSentenceWords: 'Words of your sentence (click to add one):',
@@ -249,12 +266,13 @@ const ui = {
   labScaleOurs: 'This model: {V} × {C} = {n} numbers.',
   labScaleGpt3: 'GPT-3: {V} × {C} = {n} numbers.',
   labScaleMeaning:
-    'That is {ratio} times as many. GPT-3 gives each token {C} numbers; stored as 32-bit floats its embedding matrix alone takes {mb} MB, before a single layer.',
+    'That is {ratio} times as many as this model’s W_e. GPT-3 gives each token {C} numbers; stored as 32-bit floats its embedding matrix alone takes {mb} MB, before a single layer.',
   // Output figures (chapters 8-10 and the experiments after them)
   outLogitsTitle: 'Logits: one score for every token in the vocabulary',
   outLogitsCaption:
     'The last vector (the final layer norm’s output at the last position) is multiplied by W_u, which has one row per vocabulary entry: {V} rows of {C} numbers. Each row’s dot product with the vector is that token’s logit. Shown: the rows of the {k} highest-scoring tokens.',
   outWuRowsLabel: 'Rows of W_u for the top {k} tokens (each row · the last vector = that token’s logit)',
+  outWuVectorLabel: 'last vector',
   outWuRest: '… and {n} more rows, one for each other token',
   outWuCell: 'W_u[{token}, {c}] = {w}; last vector[{c}] = {x}',
   outStripCell: 'last vector[{c}] = {x}',
@@ -311,7 +329,7 @@ const ui = {
   outGenEndLeftOut: 'The model chose {token} {n} times in this run. Each time it was left out and another token was drawn in its place.',
   outLensTitle: 'Logit lens: what each layer would predict',
   outLensCaption:
-    'Apply the final layer norm and W_u to the vector at position {t} (“{token}”) after each block, as if the model stopped there. The last row is the model’s real prediction.',
+    'Apply the final layer norm and W_u to the vector at position {t} (“{token}”) after each block, as if the model stopped there. The last row is the model’s real prediction. Positions are counted from 0, blocks from 1.',
   outLensEmbedding: 'Embedding',
   outLensAfterBlock: 'After block {l}',
   outLensRank: '#{i}',

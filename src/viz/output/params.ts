@@ -58,28 +58,4 @@ export function formatShare(share: number): string {
   return formatPercent(share, share < 0.01 ? 2 : 1);
 }
 
-/** Counts grouped for reading: 174,604,259,328 in English; Chinese as 万 / 亿 for large ones is added by the caller. */
-export function formatCount(n: number, lang: 'en' | 'zh'): string {
-  return n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
-}
-
-/** Three significant figures, the way model sizes are quoted: 124M, 1.56B, 175B; 1.24亿, 1746亿. */
-export function formatApprox(n: number, lang: 'en' | 'zh'): string {
-  const units: [number, string][] =
-    lang === 'zh'
-      ? [
-          [1e8, '亿'],
-          [1e4, '万'],
-        ]
-      : [
-          [1e9, 'B'],
-          [1e6, 'M'],
-          [1e3, 'K'],
-        ];
-  for (const [size, unit] of units) {
-    if (n < size) continue;
-    const x = n / size;
-    return `${x >= 100 ? Math.round(x) : Number(x.toPrecision(3))}${unit}`;
-  }
-  return String(n);
-}
+export { formatApprox, formatCount } from '../format';

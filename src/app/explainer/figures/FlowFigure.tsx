@@ -10,8 +10,42 @@ const NAMES: Record<FlowNodeId, keyof UiStrings> = {
   attention: 'flowAttention',
   mlp: 'flowMlp',
   lastVector: 'flowLastVector',
+  logits: 'flowLogits',
   probs: 'flowProbs',
 };
+
+/** A box's "via" line, with W_e's e and the like set as subscripts. */
+function Via(props: { text: string; x: number; y: number }) {
+  // 'W_e + W_p' -> ['W', 'e', ' + W', 'p', '']: odd pieces are subscripts.
+  const pieces = props.text.split(/_([A-Za-z])/);
+  return (
+    <text className="flow-via" x={props.x} y={props.y} textAnchor="middle">
+      {pieces.map((piece, i) =>
+        i % 2 === 1 ? (
+          <tspan key={i} className="flow-sub" dy={4}>
+            {piece}
+          </tspan>
+        ) : (
+          <tspan key={i} dy={i === 0 ? 0 : -4}>
+            {piece}
+          </tspan>
+        ),
+      )}
+    </text>
+  );
+}
+
+/** SVG points, the last one pulled back 2px so the arrowhead's tip meets the box edge. */
+function arrowPoints(points: readonly [number, number][]): string {
+  return points
+    .map(([x, y], i) => {
+      if (i < points.length - 1) return `${x},${y}`;
+      const [px, py] = points[i - 1];
+      const len = Math.hypot(x - px, y - py) || 1;
+      return `${x - (2 * (x - px)) / len},${y - (2 * (y - py)) / len}`;
+    })
+    .join(' ');
+}
 
 /** Chapter 2: the whole pipeline; each box is a button that takes the stepper to its stage. */
 export function FlowFigure(props: {
@@ -35,25 +69,11 @@ export function FlowFigure(props: {
           </marker>
         </defs>
         <rect className="flow-loop" x={f.loop.x} y={f.loop.y} width={f.loop.w} height={f.loop.h} rx={10} />
-        <text
-          className="flow-loop-label"
-          x={f.vertical ? f.loop.x + f.loop.w - 4 : f.loop.x + f.loop.w - 6}
-          y={f.vertical ? f.loop.y + f.loop.h / 2 : f.loop.y + 12}
-          textAnchor="end"
-          dy={f.vertical ? '0.35em' : 0}
-        >
+        <text className="flow-loop-label" x={f.loop.x + f.loop.w - 6} y={f.loop.y + 14} textAnchor="end">
           {t(ui, 'flowLoop', props.lang, { n: props.nLayer })}
         </text>
         {f.arrows.map((a, i) => (
-          <line
-            key={i}
-            className="flow-line"
-            x1={a.x1}
-            y1={a.y1}
-            x2={a.x2 - (f.vertical ? 0 : 2)}
-            y2={a.y2 - (f.vertical ? 2 : 0)}
-            markerEnd="url(#flow-arrow)"
-          />
+          <polyline key={i} className="flow-line" points={arrowPoints(a.points)} markerEnd="url(#flow-arrow)" />
         ))}
         {f.nodes.map((n) => {
           const active = n.id === here;
@@ -75,9 +95,10 @@ export function FlowFigure(props: {
               }}
             >
               <rect width={n.w} height={n.h} rx={8} />
-              <text x={n.w / 2} y={n.h / 2} dy="0.35em" textAnchor="middle">
+              <text x={n.w / 2} y={n.via ? n.h / 2 - 8 : n.h / 2} dy="0.35em" textAnchor="middle" className="flow-name">
                 {ui[NAMES[n.id]]}
               </text>
+              {n.via && <Via text={n.via} x={n.w / 2} y={n.h / 2 + 14} />}
             </g>
           );
         })}

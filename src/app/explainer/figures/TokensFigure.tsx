@@ -58,7 +58,7 @@ export function TokensFigure(props: Props) {
     <figure className="figure tokens-figure">
       <figcaption>
         <strong>{ui.ourTokens}</strong> · {t(ui, 'tokenCount', lang, { n: props.ids.length })} ·{' '}
-        {t(ui, 'ourVocab', lang, { n: props.vocabSize.toLocaleString('en-US') })}
+        {t(ui, 'ourVocab', lang, { n: props.vocabSize })}
       </figcaption>
       <TokenChips
         labels={props.labels}
@@ -75,8 +75,7 @@ export function TokensFigure(props: Props) {
       <div data-testid="gpt2-tokens">
         <p className="figure-caption">
           <strong>{ui.gpt2Tokens}</strong>
-          {theirs && <> · {t(ui, 'tokenCount', lang, { n: theirs.ids.length })}</>} ·{' '}
-          {t(ui, 'gpt2Vocab', lang, { n: GPT2_VOCAB.toLocaleString('en-US') })}
+          {theirs && <> · {t(ui, 'tokenCount', lang, { n: theirs.ids.length })}</>} · {t(ui, 'gpt2Vocab', lang, { n: GPT2_VOCAB })}
         </p>
         {gpt2.status === 'loading' && <p className="figure-note">{ui.loadingGpt2}</p>}
         {gpt2.status === 'error' && (
