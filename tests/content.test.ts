@@ -6,6 +6,9 @@ import { chapterIds, getChapter, getUi } from '../src/content/chapters';
 import { fillPlaceholders, modelPlaceholders } from '../src/content/fill';
 import type { ChapterId, ChapterText, Lang } from '../src/content/types';
 import type { GPTConfig } from '../src/core/config';
+import { buildStages } from '../src/viz/stages';
+import { formatApprox, formatCount } from '../src/viz/format';
+import { cellLabel } from '../src/app/explainer/labels';
 
 const langs: Lang[] = ['en', 'zh'];
 const chapterPlaceholders = new Set(['V', 'C', 'T', 'L', 'NH', 'HS']);
@@ -223,6 +226,79 @@ describe('fillPlaceholders', () => {
           for (const t of texts) expect(placeholders(fillPlaceholders(t, values, lang)), `${lang}/${id}`).toEqual([]);
         }
       }
+    }
+  });
+});
+
+// The Chinese text, read the way a Chinese reader reads it: no code names or English where Chinese belongs, Chinese
+// quotation marks and punctuation, one word for each term, and numbers written by the one formatter.
+describe('zh reads as Chinese', () => {
+  const zh = allStrings('zh');
+  /** Prose with $math$ and “quotations” (the notes' own “50000行”) taken out: what the app itself writes. */
+  const ownProse = (text: string) => prose(text).map((p) => p.replace(/“[^”]*”/g, '“”'));
+
+  it('has no code names opening a readout, no L1H1 shorthand and no lnF', () => {
+    for (const { where, text } of zh) {
+      expect(text, `${where}: a code name before “·”`).not.toMatch(/(^|[^\p{L}])[a-z_]+(\.[a-z_]+)?(\[[^\]]*\])? ·/u);
+      expect(text, `${where}: L1H1 shorthand`).not.toMatch(/L\{?l?\}?\d*H\{?h?\}?\d*\b|L\{l\}H\{h\}/);
+      expect(text, `${where}: lnF`).not.toMatch(/lnF|ln_f\[/);
+    }
+  });
+
+  it('quotes with Chinese marks: no ‘…’, no ASCII quotes around Chinese, no invisible leading space', () => {
+    for (const { where, text } of zh) {
+      if (where === 'zh/ui.quoted') expect(text).toBe('“{text}”');
+      expect(text, `${where}: ‘…’`).not.toMatch(/[‘’]/);
+      expect(text, `${where}: ASCII quotes around Chinese`).not.toMatch(/['"][^'"]*[\u3400-\u9fff][^'"]*['"]/);
+      expect(text, `${where}: a space just inside “”: write ␣`).not.toMatch(/“ | ”/);
+    }
+  });
+
+  it('writes formulas without English words, in the chapters and in the stepper', () => {
+    const english = /\\text\{[^}]*\b(for|if|where|and|otherwise)\b[^}]*\}|\s(for|if|where)\s/;
+    for (const { where, text } of zh) for (const m of math(text)) expect(m, where).not.toMatch(english);
+    for (const stage of buildStages(2)) expect(stage.formula, stage.kind).not.toMatch(english);
+  });
+
+  it('punctuates as Chinese: no doubled final punctuation, no ASCII space between two Chinese characters', () => {
+    for (const { where, text } of zh) {
+      expect(text, `${where}: doubled final punctuation`).not.toMatch(/[。？！]”?[。，；]/);
+      expect(text, `${where}: ASCII space between Chinese characters`).not.toMatch(/[\u3400-\u9fff] [\u3400-\u9fff]/);
+    }
+  });
+
+  it('uses one word per term: 词片, 前向计算, and the notes’ 解嵌入 at the first 反嵌入', () => {
+    for (const { where, text } of zh) {
+      expect(text, `${where}: word pieces are 词片`).not.toMatch(/单词片段|碎片/);
+      expect(text, `${where}: the forward pass is 前向计算`).not.toMatch(/前向传播/);
+    }
+    const first = zh.find(({ text }) => text.includes('反嵌入'))!;
+    expect(first.text, first.where).toContain('解嵌入');
+  });
+
+  it('writes numbers as the formatter does: 8192 and 50,257, and 1750 亿 with a space', () => {
+    for (const { where, text } of zh) {
+      for (const p of ownProse(text)) {
+        // Integers only: a decimal's digits (0.044715) and an id inside brackets are not counts.
+        const integers = [...p.matchAll(/(?<![\d.,[])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\d.,[])\d+(?![\d.,])/g)].map((m) => m[0]);
+        for (const n of integers) expect(n, `${where}: ${n}`).toBe(formatCount(Number(n.replace(/,/g, '')), 'zh'));
+        expect(p, `${where}: 万 and 亿 follow a number after a space`).not.toMatch(/\d[万亿]/);
+      }
+    }
+    expect([8192, 50_257, 617_558_016].map((n) => formatCount(n, 'zh'))).toEqual(['8192', '50,257', '617,558,016']);
+    expect(formatApprox(174_604_259_328, 'zh')).toBe('1750 亿');
+    expect(formatApprox(1_258_000, 'zh')).toBe('126 万');
+    expect(fillPlaceholders('{n} 项', { n: 8192 }, 'zh')).toBe(`${formatCount(8192, 'zh')} 项`);
+  });
+
+  it('labels a hovered cell in Chinese at every stage', () => {
+    const ui = getUi('zh');
+    for (const stage of buildStages(2)) {
+      const label = cellLabel(stage, { row: 1, col: 0 }, { ui, lang: 'zh', labels: ['The', '␣king'], labelOf: () => '␣the', head: 0 });
+      expect(label.startsWith(ui[stage.label]), `${stage.kind}: ${label}`).toBe(true);
+      expect(label, stage.kind).not.toMatch(/[‘’]/);
+      // Letters only inside the token's quotes or as the stage's own name (GELU, softmax, logit, MLP, e + p).
+      expect(label.slice(ui[stage.label].length).replace(/“[^”]*”/g, ''), `${stage.kind}: ${label}`).not.toMatch(/[A-Za-z]/);
     }
   });
 });

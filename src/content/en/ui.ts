@@ -237,7 +237,7 @@ const ui = {
   labMoveWord: 'Word to move',
   labAlpha: 'Steps s',
   labMoveExplain:
-    'vector = {word} + s · ({to} − {from}), with s = {s}: each step adds the whole difference {to} − {from}, whose length is {len}.',
+    'vector = {word} + s × ({to} − {from}), with s = {s}: each step adds the whole difference {to} − {from}, whose length is {len}.',
   labMovedNearest: 'Nearest to the moved vector',
   labDotProduct: 'The dot product, two ways',
   labDotIntro:
@@ -314,7 +314,7 @@ const ui = {
   outGenerating: 'Generating: {i} of {n}',
   outSequenceNow: 'What the model reads next ({n} tokens; this run’s are marked):',
   outGeneratedRun: 'Added in this run',
-  outSeedInvalid: 'The seed must be a whole number from 0 to 4294967295; {value} is not, so {to} is used.',
+  outSeedInvalid: 'The seed must be a whole number from 0 to 4,294,967,295; {value} is not, so {to} is used.',
   outGenerateNInvalid: 'Choose between 1 and {max} tokens.',
   outGenPendingNote:
     'Not in the text box yet ({n}): these byte tokens hold only part of a character, so they stay tokens here until the character is complete. The model keeps reading them:',

@@ -230,7 +230,7 @@ const ui: UiStrings = {
   labTowards: '最偏向“{word}”的词',
   labMoveWord: '要移动的词',
   labAlpha: '步数 s',
-  labMoveExplain: '向量 = {word} + s · ({to} − {from})，其中 s = {s}：每走一步就加上一整个差向量 {to} − {from}，它的长度是 {len}。',
+  labMoveExplain: '向量 = {word} + s × ({to} − {from})，其中 s = {s}：每走一步就加上一整个差向量 {to} − {from}，它的长度是 {len}。',
   labMovedNearest: '离移动后的向量最近的词',
   labDotProduct: '点积的两种算法',
   labDotIntro:
@@ -305,7 +305,7 @@ const ui: UiStrings = {
   outGenerating: '正在生成：第 {i} 个，共 {n} 个',
   outSequenceNow: '模型接下来要读的序列（共 {n} 个词元，本次生成的已标出）：',
   outGeneratedRun: '本次新增',
-  outSeedInvalid: '种子必须是 0 到 4294967295 之间的整数，{value} 不符合，已改用 {to}。',
+  outSeedInvalid: '种子必须是 0 到 4,294,967,295 之间的整数，{value} 不符合，已改用 {to}。',
   outGenerateNInvalid: '请选择 1 到 {max} 个词元。',
   outGenPendingNote:
     '还没写进文本框（{n} 个）：这些字节词元只是某个字符的一部分，所以先以词元的形式留在这里，等字符完整后再并入文本。模型会接着读它们：',
