@@ -17,7 +17,8 @@ export interface LabelContext {
 export function cellLabel(stage: Stage, focus: Focus, ctx: LabelContext): string {
   const { ui, lang, labels } = ctx;
   const quote = (label: string) => t(ui, 'quoted', lang, { text: label });
-  const parts: string[] = [ui[stage.label]];
+  // The first stage's value is the token's id: "token 5 ‘␣queen’ = 7934" says it all, without "Tokens ·" before it.
+  const parts: string[] = stage.kind === 'tokens' ? [] : [ui[stage.label]];
   if (stage.layer !== null) parts.push(t(ui, 'layerN', lang, { l: stage.layer + 1 }));
   if (stage.perHead) parts.push(t(ui, 'headN', lang, { h: ctx.head + 1 }));
   const tokenPart = (key: 'tokenN' | 'queryTokenN' | 'keyTokenN', i: number) =>
