@@ -170,14 +170,14 @@ describe('explainer', () => {
     await we.scrollIntoViewIfNeeded();
     const frame = (await we.locator('rect.matrix-frame').boundingBox())!;
     await page.touchscreen.tap(frame.x + 3, frame.y + 3);
-    await expect.poll(() => we.locator('.hint').textContent()).toMatch(/^wte\[\d+, 0\] = −?\d\.\d{4} {2}\(row of “.+”\)$/);
+    await expect.poll(() => we.locator('.hint').textContent()).toMatch(/^W_e\[\d+, 0\] = −?\d\.\d{4} {2}\(row of “.+”\)$/);
     // The stepper's own picture of W_e, where its keyboard hint is hidden on a touch screen but the readout is not.
     await goToStep(page, 1);
     const stepperWe = page.getByTestId('stepper-we-matrix');
     await stepperWe.scrollIntoViewIfNeeded();
     const stepperFrame = (await stepperWe.locator('rect.matrix-frame').boundingBox())!;
     await page.touchscreen.tap(stepperFrame.x + 3, stepperFrame.y + 3);
-    await expect.poll(() => stepperWe.locator('.hint').textContent()).toMatch(/^wte\[\d+, 0\] = /);
+    await expect.poll(() => stepperWe.locator('.hint').textContent()).toMatch(/^W_e\[\d+, 0\] = /);
     expect(await stepperWe.locator('.hint').isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
