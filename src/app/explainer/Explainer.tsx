@@ -191,6 +191,8 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
       <Chapter id="mlp" index={5} {...common} onStepHere={() => goTo('fc')}>
         <FigureBoundary {...fence('mlp')}>
           <MlpFigure
+            model={model}
+            tokenizer={tokenizer}
             trace={result.trace}
             labels={labels}
             tok={selection.tok}

@@ -1,18 +1,23 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
+import type { GPTModel } from '../../../core/model';
 import { row } from '../../../core/tensor';
 import { topK } from '../../../core/topk';
 import type { Lang, UiStrings } from '../../i18n';
 import { t } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
-import { fmt } from '../../../viz/format';
+import { fmt, type TokenSource } from '../../../viz/format';
 import { LayerPicker } from '../Pickers';
 import { VectorStrip } from './VectorStrip';
+import { GeluCurve } from './GeluCurve';
+import { NeuronReader } from './NeuronReader';
 
 const TOP = 8;
 
-/** Chapter 6: which of the layer's neurons fire for the selected token, after GELU. */
+/** Chapter 6: which of the layer's neurons fire for the selected token, the GELU they pass through, and one neuron read closely. */
 export function MlpFigure(props: {
+  model: GPTModel;
+  tokenizer: TokenSource;
   trace: Trace;
   labels: readonly string[];
   tok: number;
@@ -24,8 +29,12 @@ export function MlpFigure(props: {
 }) {
   const { trace, tok, layer, ui, lang } = props;
   const gelu = useMemo(() => row(trace.blocks[layer].gelu, tok), [trace, layer, tok]);
+  const preActivations = useMemo(() => row(trace.blocks[layer].fc, tok), [trace, layer, tok]);
   const top = useMemo(() => topK(gelu, TOP), [gelu]);
   const color = useMemo(() => divergingColor(robustMaxAbs(trace.blocks[layer].gelu.data)), [trace, layer]);
+  // A picked neuron stays picked while the text changes; until then the strongest one is read.
+  const [picked, setPicked] = useState<number | null>(null);
+  const neuron = picked ?? top[0]?.index ?? 0;
   const max = Math.max(top[0]?.value ?? 1, 1e-9);
   return (
     <figure className="figure mlp-figure">
@@ -36,7 +45,9 @@ export function MlpFigure(props: {
       <ol className="neuron-list" data-testid="top-neurons">
         {top.map(({ index, value }) => (
           <li key={index}>
-            <span className="neuron-name">{t(ui, 'neuronN', lang, { i: String(index) })}</span>
+            <button type="button" className="neuron-name" aria-pressed={index === neuron} onClick={() => setPicked(index)}>
+              {t(ui, 'neuronN', lang, { i: String(index) })}
+            </button>
             <span className="bar-track">
               <span className="bar signed" style={{ width: `${Math.max(1, (Math.max(value, 0) / max) * 100)}%` }} />
             </span>
@@ -44,6 +55,19 @@ export function MlpFigure(props: {
           </li>
         ))}
       </ol>
+      <GeluCurve preActivations={preActivations} selected={neuron} width={props.width} ui={ui} />
+      <p className="hint">{ui.geluCurveCaption}</p>
+      <NeuronReader
+        model={props.model}
+        tokenizer={props.tokenizer}
+        trace={trace}
+        labels={props.labels}
+        layer={layer}
+        neuron={neuron}
+        onPick={setPicked}
+        ui={ui}
+        lang={lang}
+      />
       <VectorStrip
         vector={gelu}
         color={color}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, PHONE, scrollsSideways } from './browser';
+import { readModelDir } from '../scripts/lib/model-dir';
+import { modelFromFiles } from '../src/core/bundle';
+import { readNeuron } from '../src/core/neuron';
+import { tokenLabel } from '../src/viz/format';
+
+// Chapter 6's neuron reader: pick a neuron, read what it writes, on a desktop and on a phone. The expected
+// tokens are computed here in Node from the same model files the page loads.
+const { model, tokenizer } = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each([
+  ['desktop', undefined],
+  ['phone', PHONE],
+] as const)('the neuron reader on a %s', (_name, viewport) => {
+  it('reads the picked neuron’s top written tokens, and refuses a neuron the layer does not have', async () => {
+    const { page, errors } = await openApp(
+      browser,
+      '?lang=en&text=The%20king%20said%20that&layer=1',
+      viewport ? { viewport, touch: true } : {},
+    );
+    const figure = page.locator('#chapter-mlp');
+    await figure.scrollIntoViewIfNeeded();
+    const buttons = figure.locator('[data-testid=top-neurons] button');
+    await expect.poll(() => buttons.count()).toBeGreaterThan(1);
+    const second = buttons.nth(1);
+    const neuron = Number(((await second.textContent()) ?? '').replace(/\D/g, ''));
+    if (viewport) await second.tap();
+    else await second.click();
+    await expect.poll(() => second.getAttribute('aria-pressed')).toBe('true');
+
+    const layer = 1; // the link's layer=1 counts from 0: the second layer
+    const expected = readNeuron(model, layer, neuron, 6).up.map((r) => tokenLabel(tokenizer, r.index));
+    const writes = figure.getByTestId('neuron-writes-up');
+    await expect.poll(() => writes.textContent()).toContain(`${expected[0]} (+`);
+    const shown = (await writes.textContent()) ?? '';
+    expect(expected.every((label) => shown.includes(label))).toBe(true);
+
+    const input = figure.locator('input.neuron-number');
+    await input.fill('99999');
+    await expect.poll(() => figure.locator('.neuron-reader .notice').textContent()).toContain('from 0 to');
+    await input.fill('5');
+    const five = readNeuron(model, layer, 5, 6).up.map((r) => tokenLabel(tokenizer, r.index));
+    await expect.poll(() => writes.textContent()).toContain(`${five[0]} (+`);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

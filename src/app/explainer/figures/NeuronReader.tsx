@@ -1,0 +1,68 @@
+import { useId, useMemo, useState } from 'react';
+import type { GPTModel } from '../../../core/model';
+import type { Trace } from '../../../core/trace';
+import type { TokenSource } from '../../../viz/format';
+import { fmt, tokenLabel } from '../../../viz/format';
+import { firingPositions, readNeuron } from '../../../core/neuron';
+import { t, type Lang, type UiStrings } from '../../i18n';
+
+const SHOWN = 6;
+
+/** What one neuron writes (through ln_f and W_u) and reads (from W_e), and where it fires in the reader's text. */
+export function NeuronReader(props: {
+  model: GPTModel;
+  tokenizer: TokenSource;
+  trace: Trace;
+  labels: readonly string[];
+  layer: number;
+  neuron: number;
+  onPick: (neuron: number) => void;
+  ui: UiStrings;
+  lang: Lang;
+}) {
+  const { model, trace, layer, neuron, ui, lang } = props;
+  const count = 4 * model.config.nEmbd;
+  const inputId = useId();
+  const [typed, setTyped] = useState<string | null>(null);
+  const reading = useMemo(() => readNeuron(model, layer, neuron, SHOWN), [model, layer, neuron]);
+  const fires = useMemo(() => firingPositions(trace, layer, neuron, 3), [trace, layer, neuron]);
+  const word = (id: number) => tokenLabel(props.tokenizer, id);
+  const draft = typed ?? String(neuron);
+  const parsed = /^\s*\d{1,6}\s*$/.test(draft) ? Number(draft) : NaN;
+  const problem =
+    draft.trim() === '' || (Number.isInteger(parsed) && parsed < count) ? null : t(ui, 'neuronOutOfRange', lang, { max: count - 1 });
+  return (
+    <div className="neuron-reader" data-testid="neuron-reader">
+      <label htmlFor={inputId}>{ui.neuronPickLabel}</label>{' '}
+      <input
+        id={inputId}
+        className="neuron-number"
+        inputMode="numeric"
+        value={draft}
+        aria-invalid={problem !== null}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          const n = Number(e.target.value);
+          if (/^\s*\d{1,6}\s*$/.test(e.target.value) && n < count) props.onPick(n);
+        }}
+        onBlur={() => setTyped(null)}
+      />
+      {problem && <p className="notice">{problem}</p>}
+      <dl className="neuron-reading">
+        <dt>{ui.neuronWritesUp}</dt>
+        <dd data-testid="neuron-writes-up">{reading.up.map((r) => `${word(r.index)} (+${fmt(r.value, 2)})`).join(ui.listSeparator)}</dd>
+        <dt>{ui.neuronWritesDown}</dt>
+        <dd data-testid="neuron-writes-down">{reading.down.map((r) => `${word(r.index)} (${fmt(r.value, 2)})`).join(ui.listSeparator)}</dd>
+        <dt>{ui.neuronReads}</dt>
+        <dd data-testid="neuron-reads">{reading.readers.map((r) => word(r.index)).join(ui.listSeparator)}</dd>
+        <dt>{ui.neuronFiresAt}</dt>
+        <dd data-testid="neuron-fires">
+          {fires
+            .map((r) => t(ui, 'neuronFiresAtItem', lang, { pos: r.index, token: props.labels[r.index], value: fmt(r.value, 2) }))
+            .join(ui.listSeparator)}
+        </dd>
+      </dl>
+      <p className="hint">{ui.neuronCrudeNote}</p>
+    </div>
+  );
+}
