@@ -161,6 +161,11 @@ describe('output figures', () => {
     await page.getByTestId('params-model').selectOption('gpt2');
     await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('124,439,808');
     await page.getByTestId('params-model').selectOption('gpt3');
+    await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('175,221,817,344');
+    // The lesson's own tally, and what it leaves out, reconcile with the total.
+    expect(await page.getByTestId('lesson-tally-total').textContent()).toBe('175,181,291,520');
+    expect(await page.getByTestId('lesson-tally').textContent()).toContain('174,604,259,328');
+    await page.getByTestId('params-model').selectOption('gpt3-tied');
     await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('174,604,259,328');
     expect(errors).toEqual([]);
   });

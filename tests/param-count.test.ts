@@ -7,6 +7,8 @@ import {
   GPT2_SMALL,
   GPT2_XL,
   GPT3_175B,
+  lessonTally,
+  leftOutOfTally,
   GPT3_175B_UNTIED,
   paramConfigFromModel,
 } from '../src/core/param-count';
@@ -36,6 +38,19 @@ describe('published parameter totals', () => {
     expect(we.count).toBe(617_558_016);
     expect(untied.groups.find((g) => g.key === 'unembedding')!.count).toBe(617_558_016);
     expect(tied.groups.find((g) => g.key === 'unembedding')!.count).toBe(0);
+  });
+
+  it('reconciles the lesson’s tally of GPT-3 with the full count', () => {
+    const tally = lessonTally(GPT3_175B_UNTIED);
+    // The lesson's figures, matrix by matrix.
+    expect(tally.rows.map((r) => r.count)).toEqual([
+      617_558_016, 14_495_514_624, 14_495_514_624, 14_495_514_624, 14_495_514_624, 57_982_058_496, 57_982_058_496, 617_558_016,
+    ]);
+    expect(tally.total).toBe(175_181_291_520);
+    const left = leftOutOfTally(GPT3_175B_UNTIED);
+    expect(left.rows.find((r) => r.key === 'positionEmbedding')!.count).toBe(2048 * 12288);
+    expect(tally.total + left.total).toBe(countParameters(GPT3_175B_UNTIED).total);
+    expect(tally.total + left.total - 617_558_016).toBe(countParameters(GPT3_175B).total);
   });
 
   it('GPT-2 small groups: 12 C² weights per block, counted per layer and in total', () => {

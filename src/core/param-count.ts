@@ -184,3 +184,36 @@ export function groupCheckpointCounts(
   }
   return buildGroups(sums, nLayer);
 }
+
+export type LessonCategory = 'embedding' | 'key' | 'query' | 'value' | 'output' | 'upProjection' | 'downProjection' | 'unembedding';
+export type LeftOutKey = 'positionEmbedding' | 'biases' | 'layerNorms';
+
+/**
+ * The lesson's matrix-by-matrix tally: the eight kinds of weight matrix and nothing else, W_u counted as
+ * a matrix of its own. For GPT-3 it gives 175,181,291,520.
+ */
+export function lessonTally(c: ParamConfig): { rows: { key: LessonCategory; count: number }[]; total: number } {
+  const { vocabSize: V, nEmbd: C, nLayer: L } = c;
+  const rows: { key: LessonCategory; count: number }[] = [
+    { key: 'embedding', count: V * C },
+    { key: 'key', count: C * C * L },
+    { key: 'query', count: C * C * L },
+    { key: 'value', count: C * C * L },
+    { key: 'output', count: C * C * L },
+    { key: 'upProjection', count: C * 4 * C * L },
+    { key: 'downProjection', count: 4 * C * C * L },
+    { key: 'unembedding', count: V * C },
+  ];
+  return { rows, total: rows.reduce((sum, r) => sum + r.count, 0) };
+}
+
+/** What the lesson's tally leaves out; added to it, it gives countParameters' untied total. */
+export function leftOutOfTally(c: ParamConfig): { rows: { key: LeftOutKey; count: number }[]; total: number } {
+  const { nPositions, nEmbd: C, nLayer: L } = c;
+  const rows: { key: LeftOutKey; count: number }[] = [
+    { key: 'positionEmbedding', count: nPositions * C },
+    { key: 'biases', count: (3 * C + C + 4 * C + C) * L },
+    { key: 'layerNorms', count: 4 * C * L + 2 * C },
+  ];
+  return { rows, total: rows.reduce((sum, r) => sum + r.count, 0) };
+}

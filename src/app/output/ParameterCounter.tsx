@@ -19,6 +19,7 @@ import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useUrlParam } from '../state/url';
 import type { OutputProps } from './common';
+import { EmbeddingShare, LessonTally } from './LessonTally';
 
 const CHOICES: { key: string; config: ParamConfig | null }[] = [
   { key: 'ours', config: null },
@@ -26,8 +27,15 @@ const CHOICES: { key: string; config: ParamConfig | null }[] = [
   { key: 'gpt2-medium', config: GPT2_MEDIUM },
   { key: 'gpt2-large', config: GPT2_LARGE },
   { key: 'gpt2-xl', config: GPT2_XL },
-  { key: 'gpt3', config: GPT3_175B },
+  { key: 'gpt3', config: GPT3_175B_UNTIED },
+  { key: 'gpt3-tied', config: GPT3_175B },
 ];
+
+const NAME_KEY: Partial<Record<string, keyof UiStrings>> = {
+  ours: 'outParamsOurs',
+  gpt3: 'outParamsGpt3Lesson',
+  'gpt3-tied': 'outParamsGpt3Tied',
+};
 
 const GROUP_LABEL: Record<ParamGroupKey, keyof UiStrings> = {
   tokenEmbedding: 'paramTokenEmbedding',
@@ -59,8 +67,10 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
   );
   const segments = layoutParamBar(counted.groups, counted.total);
   const nHead = config.nHead ?? model.config.nHead;
-  const name = (key: string) => (key === 'ours' ? ui.outParamsOurs : CHOICES.find((c) => c.key === key)!.config!.name);
-  const untiedW = countParameters(GPT3_175B_UNTIED);
+  const name = (key: string) => {
+    const label = NAME_KEY[key];
+    return label ? String(ui[label]) : CHOICES.find((c) => c.key === key)!.config!.name;
+  };
   return (
     <section className="output-figure parameter-counter" aria-label={ui.outParamsTitle}>
       <h3>{ui.outParamsTitle}</h3>
@@ -97,14 +107,8 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
         ))}
       </svg>
       <p className="muted small">{config.tied ? ui.outParamsTied : ui.outParamsUntied}</p>
-      {choice === 'gpt3' && (
-        <p className="notice">
-          {t(ui, 'outParamsGpt3Note', lang, {
-            n: formatCount(untiedW.groups.find((g) => g.key === 'unembedding')!.count, lang),
-            total: formatCount(untiedW.total, lang),
-          })}
-        </p>
-      )}
+      {choice === 'ours' && <EmbeddingShare groups={counted.groups} total={counted.total} lang={lang} ui={ui} />}
+      {(choice === 'gpt3' || choice === 'gpt3-tied') && <LessonTally lang={lang} ui={ui} />}
       <div className="scroll-box">
         <table className="output-table params-table" data-testid="params-table">
           <thead>

@@ -1,0 +1,85 @@
+import {
+  countParameters,
+  GPT3_175B,
+  GPT3_175B_UNTIED,
+  leftOutOfTally,
+  lessonTally,
+  type LeftOutKey,
+  type LessonCategory,
+  type ParamGroup,
+} from '../../core/param-count';
+import { formatCount, formatShare } from '../../viz/output/params';
+import { t, type Lang, type UiStrings } from '../i18n';
+
+const LESSON_LABEL: Record<LessonCategory, keyof UiStrings> = {
+  embedding: 'lessonEmbedding',
+  key: 'lessonKey',
+  query: 'lessonQuery',
+  value: 'lessonValue',
+  output: 'lessonOutput',
+  upProjection: 'lessonUp',
+  downProjection: 'lessonDown',
+  unembedding: 'lessonUnembedding',
+};
+const LEFT_OUT_LABEL: Record<LeftOutKey, keyof UiStrings> = {
+  positionEmbedding: 'leftPositionEmbedding',
+  biases: 'leftBiases',
+  layerNorms: 'leftLayerNorms',
+};
+
+/** GPT-3 counted as the lesson counts it, then what that leaves out, so the two totals reconcile. */
+export function LessonTally({ lang, ui }: { lang: Lang; ui: UiStrings }) {
+  const tally = lessonTally(GPT3_175B_UNTIED);
+  const left = leftOutOfTally(GPT3_175B_UNTIED);
+  return (
+    <div className="lesson-tally" data-testid="lesson-tally">
+      <div className="scroll-box">
+        <table className="output-table">
+          <caption>{ui.outParamsLessonTitle}</caption>
+          <tbody>
+            {tally.rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{String(ui[LESSON_LABEL[r.key]])}</th>
+                <td className="num">{formatCount(r.count, lang)}</td>
+              </tr>
+            ))}
+            <tr className="total">
+              <th scope="row">{ui.outParamsLessonTotal}</th>
+              <td className="num" data-testid="lesson-tally-total">
+                {formatCount(tally.total, lang)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <table className="output-table">
+          <caption>{ui.outParamsLeftOutTitle}</caption>
+          <tbody>
+            {left.rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{String(ui[LEFT_OUT_LABEL[r.key]])}</th>
+                <td className="num">{formatCount(r.count, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="caption">{t(ui, 'outParamsWithLeftOut', lang, { n: formatCount(tally.total + left.total, lang) })}</p>
+      <p className="notice">{t(ui, 'outParamsTiedQuestion', lang, { tied: formatCount(countParameters(GPT3_175B).total, lang) })}</p>
+    </div>
+  );
+}
+
+/** How much of a model is embedding and unembedding, next to GPT-3's share counted as the lesson does. */
+export function EmbeddingShare(props: { groups: readonly ParamGroup[]; total: number; lang: Lang; ui: UiStrings }) {
+  const embedding = props.groups.filter((g) => g.key === 'tokenEmbedding' || g.key === 'unembedding').reduce((sum, g) => sum + g.count, 0);
+  const gpt3 = lessonTally(GPT3_175B_UNTIED);
+  const gpt3Embedding = gpt3.rows.filter((r) => r.key === 'embedding' || r.key === 'unembedding').reduce((sum, r) => sum + r.count, 0);
+  return (
+    <p className="caption" data-testid="embedding-share">
+      {t(props.ui, 'outParamsEmbeddingShare', props.lang, {
+        ours: formatShare(embedding / props.total),
+        gpt3: formatShare(gpt3Embedding / gpt3.total),
+      })}
+    </p>
+  );
+}
