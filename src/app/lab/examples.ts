@@ -4,8 +4,8 @@
 export const EXAMPLES: readonly { expression: string; answer: string }[] = [
   { expression: 'king - man + woman', answer: 'queen' },
   { expression: 'boy - man + woman', answer: 'girl' },
-  { expression: 'father - man + woman', answer: 'mother' },
-  { expression: 'himself - he + she', answer: 'herself' },
+  { expression: 'son - man + woman', answer: 'daughter' },
+  { expression: 'he - man + woman', answer: 'she' },
   { expression: 'went - go + come', answer: 'came' },
-  { expression: 'France - Paris + London', answer: 'England' },
+  { expression: 'took - take + give', answer: 'gave' },
 ];

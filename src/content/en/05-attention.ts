@@ -13,7 +13,7 @@ const chapter: ChapterText = {
   tryThis: [
     'Pick a layer and a head and look at its weight matrix: every row sums to 1 and everything above the diagonal is exactly 0. Which earlier tokens does each row favour?',
     'Switch between the heads of one layer and compare their patterns. Does any head keep looking at the token just before? Does any spread its attention widely?',
-    'Change an adjective in your text, say “old” to “new”, and see which rows of the weight matrix change.',
+    'Change one word of your text, say “king” to “queen”, and see which rows of the weight matrix change: only that word’s row and the rows after it, because attention looks only backwards.',
   ],
 };
 
