@@ -20,6 +20,8 @@ export type ExpressionError =
   | { kind: 'expected-word'; position: number }
   /** Two terms with nothing between them (`king queen`). */
   | { kind: 'expected-operator'; position: number }
+  /** A multiplication sign after a word (`king * 0`, `e5*king`): a number multiplies the word after it, never before. */
+  | { kind: 'number-after-word'; position: number; word: string }
   /** A coefficient that is not a finite number of reasonable size (`1e999*king`, `1000000*king`). */
   | { kind: 'bad-coefficient'; position: number; text: string; limit: number };
 
@@ -71,6 +73,7 @@ export function parseExpression(source: string): ParsedExpression {
       sign = MINUS.has(op) ? -1 : 1;
       pos = skipSpace(source, pos + 1);
     } else if (terms.length > 0) {
+      if (TIMES.has(op)) return fail({ kind: 'number-after-word', position: pos, word: terms[terms.length - 1].word });
       return fail(
         matchAt(WORD, source, pos) || matchAt(NUMBER, source, pos)
           ? { kind: 'expected-operator', position: pos }

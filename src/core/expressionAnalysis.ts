@@ -10,7 +10,11 @@ import { nearestRows, type Neighbour } from './analogy';
 export type ExpressionAnalysis =
   | { kind: 'syntax'; error: ExpressionError }
   | { kind: 'split'; unresolved: UnresolvedTerm[] }
-  | { kind: 'zero'; terms: ResolvedTerm[] }
+  /**
+   * The result is the zero vector. `cancel`: the terms cancel out; `tiny`: every term is zero on its own,
+   * its coefficient being 0 or too small to store (`1e-999*king`), so there was nothing to cancel.
+   */
+  | { kind: 'zero'; terms: ResolvedTerm[]; reason: 'cancel' | 'tiny' }
   | {
       kind: 'ok';
       terms: ResolvedTerm[];
@@ -48,7 +52,10 @@ export function analyse(loaded: LoadedModel, expression: string, includeInputs: 
   if (!resolved.ok) return { kind: 'split', unresolved: resolved.unresolved };
   const wte = loaded.model.params.wte;
   const vector = termsVector(wte, resolved.terms);
-  if (isZeroVector(vector)) return { kind: 'zero', terms: resolved.terms };
+  if (isZeroVector(vector)) {
+    const tiny = resolved.terms.every((term) => isZeroVector(termsVector(wte, [term])));
+    return { kind: 'zero', terms: resolved.terms, reason: tiny ? 'tiny' : 'cancel' };
+  }
   const options = { k: NEIGHBOURS, exclude: includeInputs ? [] : resolved.inputIds, candidate: candidateFilter(loaded, allTokens) };
   const cosine = nearestRows(wte, vector, { ...options, similarity: 'cosine' });
   const dot = nearestRows(wte, vector, { ...options, similarity: 'dot' });

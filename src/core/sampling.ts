@@ -82,6 +82,9 @@ export function validateSettings(
     }
   };
 
+  // What the reader typed, for a message: "1e999" stays "1e999" rather than the Infinity it parses to.
+  const typed = (v: unknown, parsed: number) => (typeof v === 'string' ? v.trim() : parsed);
+
   let temperature = DEFAULT_SETTINGS.temperature;
   const t = parseDecimal(raw.temperature);
   if (t === 'bad') {
@@ -96,7 +99,7 @@ export function validateSettings(
     if (temperature !== t) {
       note(
         'temperatureClamped',
-        t,
+        typed(raw.temperature, t),
         temperature,
         `temperature ${show(raw.temperature)} is outside 0..${MAX_TEMPERATURE}; using ${temperature}`,
       );
@@ -112,12 +115,19 @@ export function validateSettings(
     if (k === 0) {
       // 0 is how a reader switches top-k off, as the control's help says: nothing to report.
     } else if (whole < 1) {
-      note('topKOff', k, null, `top-k ${k} keeps no token; top-k is off (all tokens kept)`);
+      note('topKOff', typed(raw.topK, k), null, `top-k ${show(raw.topK)} keeps no token; top-k is off (all tokens kept)`);
     } else {
       topK = whole;
-      if (whole !== k) note('topKRounded', k, whole, `top-k must be a whole number; using ${whole}`);
+      // Rounding a number too big to count is no news next to capping it, and Infinity rounds to itself.
+      if (whole !== k && (vocabSize === undefined || whole <= vocabSize))
+        note('topKRounded', typed(raw.topK, k), whole, `top-k must be a whole number; using ${whole}`);
       if (vocabSize !== undefined && topK > vocabSize) {
-        note('topKClamped', topK, vocabSize, `top-k ${topK} is more than the ${vocabSize} tokens there are; using ${vocabSize}`);
+        note(
+          'topKClamped',
+          typed(raw.topK, k),
+          vocabSize,
+          `top-k ${show(raw.topK)} is more than the ${vocabSize} tokens there are; using ${vocabSize}`,
+        );
         topK = vocabSize;
       }
     }
@@ -129,10 +139,10 @@ export function validateSettings(
     note('topPNotANumber', raw.topP, null, `top-p ${show(raw.topP)} is not a number; keeping all tokens`);
   } else if (p !== null) {
     if (p <= 0) {
-      note('topPOff', p, null, `top-p ${p} keeps no probability mass; top-p is off (all tokens kept)`);
+      note('topPOff', typed(raw.topP, p), null, `top-p ${show(raw.topP)} keeps no probability mass; top-p is off (all tokens kept)`);
     } else {
       topP = Math.min(1, p);
-      if (topP !== p) note('topPClamped', p, topP, `top-p ${show(raw.topP)} is above 1; using 1`);
+      if (topP !== p) note('topPClamped', typed(raw.topP, p), topP, `top-p ${show(raw.topP)} is above 1; using 1`);
     }
   }
 

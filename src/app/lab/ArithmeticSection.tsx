@@ -4,7 +4,7 @@ import type { AppModel } from '../model/loadModel';
 import { sentenceGap, t, type Lang, type UiStrings } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { labWordLabel, wholeWords } from './analysis';
-import { describeError, describeSplitWord } from './messages';
+import { describeError, describeSplitWord, describeZeroVector } from './messages';
 import { NeighbourList } from './NeighbourList';
 import { VectorStrip } from '../explainer/figures/VectorStrip';
 import { useWidth } from '../explainer/useWidth';
@@ -104,7 +104,7 @@ export function ArithmeticSection(props: {
               {describeSplitWord(u, label, ui, lang)}
             </p>
           ))}
-        {analysis.kind === 'zero' && <p className="notice warn lab-error">{ui.labZeroVector}</p>}
+        {analysis.kind === 'zero' && <p className="notice warn lab-error">{describeZeroVector(analysis, ui)}</p>}
         {(analysis.kind === 'ok' || analysis.kind === 'zero') &&
           analysis.terms
             .filter((term) => term.recased)

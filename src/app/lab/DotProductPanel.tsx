@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useUrlParam } from '../state/url';
-import { angleArc, dotViews, snapVector } from '../../viz/lab/dotGeometry';
+import { angleArc, dotSign, dotViews, snapVector } from '../../viz/lab/dotGeometry';
 import { fmt } from '../../viz/format';
 import type { Lang, UiStrings } from '../i18n';
 
@@ -55,8 +55,8 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
     setters[which](snapVector(v[0] + m[0] * (e.shiftKey ? 5 : 1), v[1] + m[1] * (e.shiftKey ? 5 : 1), STEP, LIMIT));
   };
   const tip = (v: Vec) => [c + v[0] * UNIT, c - v[1] * UNIT] as const;
-  const sign = Math.abs(views.sum) < 1e-9 ? 'zero' : views.sum > 0 ? 'positive' : 'negative';
-  const signText = sign === 'zero' ? ui.labDotZero : sign === 'positive' ? ui.labDotPositive : ui.labDotNegative;
+  const sign = dotSign(views);
+  const signText = { zero: ui.labDotZero, 'no-angle': ui.labDotNoAngle, positive: ui.labDotPositive, negative: ui.labDotNegative }[sign];
 
   return (
     <div className="lab-dot2d">

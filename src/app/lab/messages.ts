@@ -1,4 +1,5 @@
 import type { ExpressionError } from '../../core/expression';
+import type { ExpressionAnalysis } from '../../core/expressionAnalysis';
 import type { UnresolvedTerm } from '../../core/wordTerms';
 import { t, type Lang, type UiStrings } from '../i18n';
 
@@ -19,9 +20,17 @@ export function describeError(error: ExpressionError, ui: UiStrings, lang: Lang)
       return t(ui, 'labErrExpectedWord', lang, { pos });
     case 'expected-operator':
       return t(ui, 'labErrExpectedOperator', lang, { pos });
+    case 'number-after-word':
+      return t(ui, 'labErrNumberAfterWord', lang, { word: error.word, pos });
     case 'bad-coefficient':
       return t(ui, 'labErrBadCoefficient', lang, { text: error.text, limit: error.limit });
   }
+}
+
+/** Why the result is the zero vector: the terms cancel, or there was only nothing to begin with (`1e-999*king`). */
+export function describeZeroVector(analysis: Extract<ExpressionAnalysis, { kind: 'zero' }>, ui: UiStrings): string {
+  if (analysis.reason === 'cancel') return ui.labZeroVector;
+  return analysis.terms.length === 1 ? ui.labZeroVectorTinyOne : ui.labZeroVectorTinyAll;
 }
 
 const NOT_ENGLISH = /[^\p{Script=Latin}\p{N}\p{P}\s]/u;

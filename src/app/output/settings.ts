@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useUrlParam, identity } from '../state/url';
-import { validateSettings, type SamplingSettings, type SettingsProblem } from '../../core/sampling';
+import { parseDecimal, validateSettings, type SamplingSettings, type SettingsProblem } from '../../core/sampling';
 import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 
@@ -31,8 +31,11 @@ export const MAX_SEED = 4294967295;
 
 export function parseSeed(value: string | null): { seed: number; bad: string | null } {
   if (value === null || value === '') return { seed: DEFAULT_SEED, bad: null };
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 && n <= MAX_SEED ? { seed: n, bad: null } : { seed: DEFAULT_SEED, bad: value };
+  // Read as the other fields are, so "0x10" is refused rather than taken as 16; and a seed is a count
+  // written out in digits, so "1e3", "1.0" and "1,5" are refused too rather than read as 1000, 1 and 1.5.
+  const n = parseDecimal(value);
+  const digits = /^\d+$/.test(value.normalize('NFKC').trim());
+  return typeof n === 'number' && digits && n <= MAX_SEED ? { seed: n, bad: null } : { seed: DEFAULT_SEED, bad: value };
 }
 
 export function useSeed(): { seed: number; typed: string; bad: string | null; setSeed: (v: string) => void } {

@@ -186,11 +186,17 @@ const ui = {
   labErrExpectedWord: 'A word is missing at position {pos}, after the sign or number.',
   labErrExpectedOperator: 'Put + or − between two words (position {pos}).',
   labErrBadCoefficient: 'The number “{text}” is not usable: coefficients must lie between −{limit} and {limit}.',
+  labErrNumberAfterWord:
+    'Put the number before its word, as in 2*king: the multiplication sign at position {pos} comes after the word “{word}”.',
   labSplitWord:
     '“{word}” is not a single token in this vocabulary: it splits into {n} pieces, {pieces}. Only single tokens have a row of their own in W_e; try another word.',
   labSplitNotEnglish: 'This model learned its vocabulary from English text, so words in other scripts fall apart into bytes.',
   labRecased: 'Used “{form}” for “{word}”: “{word}” is not a single token here, “{form}” is.',
   labZeroVector: 'The terms cancel out: the result is the zero vector, which points nowhere, so no word is nearest to it.',
+  labZeroVectorTinyOne:
+    'The coefficient is zero, or too small for a computer to keep (it becomes 0): the result is the zero vector, which points nowhere, so no word is nearest to it.',
+  labZeroVectorTinyAll:
+    'Every coefficient is zero, or too small for a computer to keep (it becomes 0): the result is the zero vector, which points nowhere, so no word is nearest to it.',
   labResultVector: 'The result vector ({C} components)',
   labComponent: 'component {i}',
   labNearestCosine: 'Nearest by cosine similarity',
@@ -246,6 +252,7 @@ const ui = {
   labGeometric: 'Geometry: lengths times the cosine of the angle',
   labDotPositive: 'Positive: they point roughly the same way.',
   labDotZero: 'Zero: they are at right angles.',
+  labDotNoAngle: 'Zero, because at least one arrow has length zero: there is no angle between them.',
   labDotNegative: 'Negative: they point apart.',
   labVectorA: 'Arrow a',
   labVectorB: 'Arrow b',

@@ -21,6 +21,15 @@ export function dotViews(a: readonly number[] | Float32Array, b: readonly number
   return { products, sum, lengthA, lengthB, angle, geometric: Number.isNaN(cos) ? 0 : lengthA * lengthB * cos };
 }
 
+/**
+ * What the sign of the dot product says about the arrows. `no-angle`: an arrow has length zero, so the
+ * product is zero but there is no angle to speak of (the panel shows "—" for θ), least of all a right one.
+ */
+export function dotSign(views: DotViews): 'positive' | 'negative' | 'zero' | 'no-angle' {
+  if (Number.isNaN(views.angle)) return 'no-angle';
+  return Math.abs(views.sum) < 1e-9 ? 'zero' : views.sum > 0 ? 'positive' : 'negative';
+}
+
 /** An SVG arc path of `radius` around (cx, cy) from direction a to direction b, both in maths axes (y up). */
 export function angleArc(cx: number, cy: number, a: readonly [number, number], b: readonly [number, number], radius: number): string {
   const ta = Math.atan2(a[1], a[0]);
