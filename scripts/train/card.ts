@@ -222,7 +222,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   }
   if (ablation) {
     lines.push(
-      `## What freezing W_e did to the loss`,
+      `## What freezing W_e did to the loss (short runs made for the previous model)`,
       ``,
       `Short runs of the same network and data that differ only in how W_e is treated (\`scripts/train/ablate-wte.ts\`).`,
       ``,
