@@ -20,6 +20,7 @@ interface Row {
   step: number;
   loss: number;
   valLoss: number | null;
+  lr: number;
 }
 
 describe('quick training run', () => {
@@ -40,6 +41,15 @@ describe('quick training run', () => {
     const val = rows.filter((r) => r.valLoss !== null).map((r) => r.valLoss!);
     expect(val.length).toBeGreaterThanOrEqual(2);
     expect(val[val.length - 1]).toBeLessThan(val[0]);
+  });
+
+  it('follows its continuation: the rate warms up again after the first schedule and ends at a tenth of the new peak', () => {
+    const lr = (step: number) => logA.rows.find((r) => r.step === step)!.lr;
+    expect(logA.rows.length).toBe(60);
+    expect(lr(40)).toBeCloseTo(1e-3, 6);
+    expect(lr(41)).toBeCloseTo(1e-3, 6);
+    expect(lr(45)).toBeCloseTo(5e-3, 6);
+    expect(lr(60)).toBeCloseTo(5e-4, 6);
   });
 
   it('is deterministic: a second fresh run logs the same losses', () => {

@@ -28,16 +28,20 @@ export function saveState(path: string, state: TrainState, runKey: string): void
   renameSync(tmp, path);
 }
 
-/** A run key (the run's settings as JSON) without its length: a run may be lengthened or shortened and resumed. */
+/**
+ * A run key (the run's settings as JSON) without its length: a run may be lengthened or shortened, or given
+ * a continuation, and resumed.
+ */
 function withoutSteps(runKey: string): string {
   const settings = JSON.parse(runKey) as Record<string, unknown>;
   delete settings.steps;
+  delete settings.continuation;
   return JSON.stringify(settings);
 }
 
 /**
  * The saved state, or null when there is none or it belongs to a different run configuration.
- * plannedSteps is the length the saved run was planned for, which may differ from the resuming run's.
+ * plannedSteps is the length the saved run was planned for (with its continuation), which may differ from the resuming run's.
  */
 export function loadState(path: string, runKey: string, params: Float32Array): (TrainState & { plannedSteps: number }) | null {
   if (!existsSync(path)) return null;
@@ -48,7 +52,8 @@ export function loadState(path: string, runKey: string, params: Float32Array): (
   const n = header.n as number;
   const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + 4 + headerLen, buf.byteOffset + 4 + headerLen + 3 * n * 4));
   params.set(floats.subarray(0, n));
-  const plannedSteps = (JSON.parse(header.runKey) as { steps: number }).steps;
+  const planned = JSON.parse(header.runKey) as { steps: number; continuation?: { steps: number } };
+  const plannedSteps = planned.steps + (planned.continuation?.steps ?? 0);
   return {
     step: header.step,
     elapsedSeconds: header.elapsedSeconds,

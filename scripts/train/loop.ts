@@ -149,6 +149,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   params.set(flattenParams(config, init.params));
   const statePath = resolve(dir, 'train-state.bin');
   const logPath = resolve(dir, 'loss-log.json');
+  const continuation = settings.continuation;
+  const totalSteps = settings.steps + (continuation?.steps ?? 0);
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
   const m = resumed?.m ?? new Float32Array(params.length);
   const v = resumed?.v ?? new Float32Array(params.length);
@@ -161,9 +163,9 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const changesPath = resolve(dir, 'schedule-changes.json');
   const scheduleChanges: ScheduleChange[] = resumed && existsSync(changesPath) ? JSON.parse(readFileSync(changesPath, 'utf8')) : [];
   if (!resumed) writeFileSync(changesPath, '[]');
-  if (resumed && resumed.plannedSteps !== settings.steps) {
-    log(`the run was planned for ${resumed.plannedSteps} steps; from step ${firstStep} it follows a ${settings.steps}-step schedule`);
-    scheduleChanges.push({ afterStep: resumed.step, fromSteps: resumed.plannedSteps, toSteps: settings.steps });
+  if (resumed && resumed.plannedSteps !== totalSteps) {
+    log(`the run was planned for ${resumed.plannedSteps} steps; from step ${firstStep} it follows a ${totalSteps}-step schedule`);
+    scheduleChanges.push({ afterStep: resumed.step, fromSteps: resumed.plannedSteps, toSteps: totalSteps });
     writeFileSync(changesPath, JSON.stringify(scheduleChanges));
   }
   log(
@@ -236,29 +238,35 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   };
 
   if (args.exportOnly && !resumed) throw new Error(`--export-only needs a checkpoint in ${dir}; train first.`);
-  const lastStep = args.exportOnly ? firstStep - 1 : settings.steps;
+  const lrAt = (step: number) =>
+    continuation && step > settings.steps
+      ? learningRate(step - settings.steps, continuation.steps, continuation.peakLr, continuation.warmupSteps)
+      : learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
+  const lastStep = args.exportOnly ? firstStep - 1 : totalSteps;
   for (let step = firstStep; step <= lastStep; step++) {
     // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.
     const rng = createRng(settings.seed * 100_003 + step);
-    const starts = Array.from({ length: settings.batchSequences }, () => Math.floor(rng.next() * (data.train.length - T - 1)));
-    const scale = 1 / settings.batchSequences;
-    const replies = await Promise.all(splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, scale })));
+    const seqLen = settings.windowSchedule?.find((w) => step <= w.untilStep)?.seqLen ?? T;
+    const sequences = (settings.batchSequences * T) / seqLen;
+    const starts = Array.from({ length: sequences }, () => Math.floor(rng.next() * (data.train.length - seqLen - 1)));
+    const scale = 1 / sequences;
+    const replies = await Promise.all(splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale })));
     for (const g of others) for (let i = 0; i < grad0.length; i++) grad0[i] += g[i];
     clipGradNorm(grad0, settings.gradClip);
-    const lr = learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
+    const lr = lrAt(step);
     adamwStep(params, grad0, m, v, groups, step, lr);
-    const loss = replies.reduce((a, r) => a + r.lossSum, 0) / settings.batchSequences;
+    const loss = replies.reduce((a, r) => a + r.lossSum, 0) / sequences;
     const valLoss = step % settings.evalEvery === 0 || step === lastStep ? await evaluate() : null;
     const heads: { bestPrevious?: number; entropy?: number[] } = valLoss !== null ? measureHeads() : {};
     rows.push({ step, loss, valLoss, ...heads, lr, tokens: step * tokensPerStep, seconds: seconds() });
     const runSeconds = (performance.now() - started) / 1000;
     const tps = ((step - firstStep + 1) * tokensPerStep) / runSeconds;
-    const eta = ((settings.steps - step) * tokensPerStep) / tps;
+    const eta = ((totalSteps - step) * tokensPerStep) / tps;
     const headLine =
       heads.bestPrevious !== undefined
         ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}`
         : '';
-    const line = progressLine(step, settings.steps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}${headLine}` : '');
+    const line = progressLine(step, totalSteps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}${headLine}` : '');
     if (step % settings.checkpointEvery === 0 || step === lastStep) persist(step);
     if (args.quiet) continue;
     if (process.stdout.isTTY) process.stdout.write(`\r${line}`);

@@ -7,11 +7,11 @@ export interface WorkerInit {
   grads: SharedArrayBuffer; // this worker's gradient buffer
   train: SharedArrayBuffer; // Uint16 tokens
   val: SharedArrayBuffer; // Uint16 tokens
-  seqLen: number;
+  seqLen: number; // evaluation windows; a training step names its own
   freezeWte: boolean;
 }
 
-export type WorkerRequest = { kind: 'step'; starts: number[]; scale: number } | { kind: 'eval'; starts: number[] };
+export type WorkerRequest = { kind: 'step'; starts: number[]; seqLen: number; scale: number } | { kind: 'eval'; starts: number[] };
 
 export interface WorkerReply {
   lossSum: number; // summed mean-per-sequence losses

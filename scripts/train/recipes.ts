@@ -88,4 +88,16 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
       embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   },
+  ...[16, 32].map((seqLen): RecipeVariant => ({
+    variant: `short-windows-${seqLen}`,
+    description: `as context-sinusoidal-init, trained on windows of ${seqLen} tokens (the same tokens per step)`,
+    change: {
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      decayWte: false,
+      initStd: 0.02 * Math.sqrt(768 / 64),
+      windowSchedule: [{ untilStep: Number.MAX_SAFE_INTEGER, seqLen }],
+      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+    },
+  })),
 ];

@@ -31,6 +31,17 @@ export interface RunSettings {
   lmHeadRms?: number;
   /** Standard deviation of the linear layers' random start (default 0.02, GPT-2's). */
   initStd?: number;
+  /**
+   * Shorter training windows early on, the same tokens per step (more, shorter sequences): a step at or
+   * before untilStep uses windows of seqLen tokens. With fewer earlier tokens to spread over, a head's
+   * attention scores get a stronger gradient, and the sinusoidal wpe carries what it learns to every position.
+   */
+  windowSchedule?: readonly { untilStep: number; seqLen: number }[];
+  /**
+   * A second schedule after the first `steps`: the rate warms up again to peakLr and decays by a cosine
+   * over `steps` more steps. The shipped model's first schedule ended with its loss still falling.
+   */
+  continuation?: { steps: number; peakLr: number; warmupSteps: number };
   evalEvery: number;
   evalSequences: number;
   checkpointEvery: number;
@@ -71,6 +82,7 @@ export const FULL_RUN: RunSettings = {
   batchSequences: 16,
   peakLr: 1e-2,
   warmupSteps: 100,
+  continuation: { steps: 6000, peakLr: 6e-3, warmupSteps: 200 },
   gradClip: 1,
   evalEvery: 100,
   evalSequences: 64,
@@ -84,10 +96,13 @@ export const QUICK_RUN: RunSettings = {
   embedding: { dims: 32, window: 4, harmonic: false, singularPower: 0.5, rms: 0.1, centre: true },
   initStd: 0.02 * Math.sqrt(768 / 32),
   corpusChars: 400_000,
-  steps: 60,
+  steps: 40,
   batchSequences: 8,
   peakLr: 1e-2,
   warmupSteps: 5,
+  // Short windows and a continuation here only so the tests walk those paths of the loop.
+  windowSchedule: [{ untilStep: 10, seqLen: 8 }],
+  continuation: { steps: 20, peakLr: 5e-3, warmupSteps: 5 },
   gradClip: 1,
   evalEvery: 20,
   evalSequences: 16,

@@ -17,14 +17,15 @@ parentPort!.on('message', (req: WorkerRequest) => {
   const tokens = req.kind === 'step' ? train : val;
   if (req.kind === 'step') gradFlat.fill(0);
   let lossSum = 0;
+  const L = req.kind === 'step' ? req.seqLen : T;
   for (const start of req.starts) {
-    const ids = Array.from(tokens.subarray(start, start + T));
-    const targets = tokens.subarray(start + 1, start + T + 1);
+    const ids = Array.from(tokens.subarray(start, start + L));
+    const targets = tokens.subarray(start + 1, start + L + 1);
     const trace = forward(model, ids);
     lossSum +=
       req.kind === 'step'
         ? lossAndBackward(model, trace, targets, grads, { scale: req.scale, freezeWte: init.freezeWte })
-        : crossEntropyForward(trace.probs.data, targets, T, config.vocabSize);
+        : crossEntropyForward(trace.probs.data, targets, L, config.vocabSize);
   }
   const reply: WorkerReply = { lossSum, sequences: req.starts.length };
   parentPort!.postMessage(reply);
