@@ -1,6 +1,7 @@
 export type Lang = 'en' | 'zh';
 
-export type ChapterId = 'gpt' | 'flow' | 'tokens' | 'embedding' | 'attention' | 'mlp' | 'layers' | 'unembedding' | 'softmax' | 'generation';
+// Derived from the chapter table, so a chapter's id is declared in one place.
+export type { ChapterId } from './chapters';
 
 // Prose may contain {V} {C} {T} {L} {NH} {HS}: the app fills them from the loaded
 // checkpoint, so the text never states a number about our model that could go stale.

@@ -1,28 +1,25 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppModel } from '../model/loadModel';
 import type { ForwardResult } from '../model/runText';
 import type { Lang, UiStrings } from '../i18n';
 import { modelPlaceholders } from '../../content/fill';
-import { chapterIds, getChapter } from '../../content/chapters';
+import { chapterIds, chapters, getChapter } from '../../content/chapters';
+import type { ChapterId } from '../../content/types';
 import { buildStages, type StageKind } from '../../viz/stages';
 import { prefersReducedMotion } from '../motion';
 import { tokenLabel } from '../../viz/format';
 import { useSelection } from './useSelection';
 import { Stepper } from './Stepper';
 import { Chapter } from './Chapter';
-import { LessonLink } from './LessonLink';
 import { useWidth } from './useWidth';
-import { NextTokenFigure } from './figures/NextTokenFigure';
-import { FlowFigure } from './figures/FlowFigure';
-import { TokensFigure } from './figures/TokensFigure';
-import { EmbeddingFigure } from './figures/EmbeddingFigure';
-import { AttentionFigure } from './figures/AttentionFigure';
-import { MlpFigure } from './figures/MlpFigure';
-import { LayersFigure } from './figures/LayersFigure';
-import { AblationPanel, GenerationPanel, LogitLens, LogitsFigure, ParameterCounter, SoftmaxFigure } from '../output';
+import { chapterFigures, type ChapterFigureProps } from './chapterFigures';
+import { AblationPanel, LogitLens, ParameterCounter } from '../output';
 import { FigureBoundary } from '../FigureBoundary';
 
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
+
+/** The stepper follows the overview diagram, whose boxes are its stages. */
+const STEPPER_AFTER: ChapterId = 'flow';
 
 function scrollToStepper() {
   const stepper = document.getElementById('stepper');
@@ -58,7 +55,7 @@ function Contents(props: { lang: Lang; ui: UiStrings }) {
 
 /**
  * The chapters while the text box is empty: all the prose stays readable, and each live figure says
- * what it is waiting for. The overview diagram needs no text, so it stays.
+ * what it is waiting for, unless it has something to show without text.
  */
 export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: UiStrings }) {
   const { lang, ui } = props;
@@ -69,23 +66,26 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
   return (
     <div className="explainer" ref={ref}>
       <Contents lang={lang} ui={ui} />
-      {chapterIds.map((id, index) => (
-        <Chapter key={id} id={id} index={index} lang={lang} ui={ui} values={values}>
-          {id === 'flow' ? (
-            <FigureBoundary id="flow" ui={ui} resetKey="">
-              <FlowFigure width={figureWidth} nLayer={config.nLayer} current={null} onGo={focusTextBox} ui={ui} lang={lang} />
-            </FigureBoundary>
-          ) : (
-            <p className="notice figure-waiting">{ui.figureNeedsText}</p>
-          )}
-          {id === 'gpt' && <LessonLink ui={ui} />}
-        </Chapter>
-      ))}
+      {chapters.map(({ id }, index) => {
+        const { WithoutText, After } = chapterFigures[id];
+        return (
+          <Chapter key={id} id={id} index={index} lang={lang} ui={ui} values={values}>
+            {WithoutText ? (
+              <FigureBoundary id={id} ui={ui} resetKey="">
+                <WithoutText config={config} width={figureWidth} onGo={focusTextBox} ui={ui} lang={lang} />
+              </FigureBoundary>
+            ) : (
+              <p className="notice figure-waiting">{ui.figureNeedsText}</p>
+            )}
+            {After && <After ui={ui} />}
+          </Chapter>
+        );
+      })}
     </div>
   );
 }
 
-/** The read-along view: ten chapters, each with a live figure, and the forward-pass stepper after chapter 2. */
+/** The read-along view: the chapters of the table, each with its live figure, and the forward-pass stepper after chapter 2. */
 export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () => void; lang: Lang; ui: UiStrings }) {
   const { loaded, result, onOpenLab, lang, ui } = props;
   const { model, tokenizer } = loaded;
@@ -108,6 +108,20 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
     scrollToStepper();
   };
   const common = { lang, ui, values };
+  const figureProps: ChapterFigureProps = {
+    loaded,
+    result,
+    selection,
+    actions,
+    labels,
+    labelOf,
+    seenText,
+    width: figureWidth,
+    onOpenLab,
+    goTo,
+    lang,
+    ui,
+  };
   const output = { lang, ui, result };
   // Each figure fails on its own, and tries again when the text changes.
   const fence = (id: string) => ({ id, ui, resetKey: result.text });
@@ -115,115 +129,34 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
   return (
     <div className={skipOffscreen ? 'explainer skip-offscreen' : 'explainer'} ref={ref}>
       <Contents lang={lang} ui={ui} />
-      <Chapter id="gpt" index={0} {...common}>
-        <FigureBoundary {...fence('gpt')}>
-          <NextTokenFigure trace={result.trace} labelOf={labelOf} width={figureWidth} ui={ui} lang={lang} />
-        </FigureBoundary>
-        <LessonLink ui={ui} />
-      </Chapter>
-      <Chapter id="flow" index={1} {...common}>
-        <FigureBoundary {...fence('flow')}>
-          <FlowFigure width={figureWidth} nLayer={config.nLayer} current={selection.stage} onGo={(k) => goTo(k)} ui={ui} lang={lang} />
-        </FigureBoundary>
-      </Chapter>
-      <FigureBoundary {...fence('stepper')}>
-        <Stepper
-          model={model}
-          trace={result.trace}
-          labels={labels}
-          labelOf={labelOf}
-          stages={stages}
-          selection={selection}
-          actions={actions}
-          ui={ui}
-          lang={lang}
-        />
-      </FigureBoundary>
-      <Chapter id="tokens" index={2} {...common} onStepHere={() => goTo('tokens')}>
-        <FigureBoundary {...fence('tokens')}>
-          <TokensFigure
-            seenText={seenText}
-            ids={result.ids}
-            texts={result.tokens}
-            labels={labels}
-            totalTokens={result.totalTokens}
-            vocabSize={config.vocabSize}
-            tok={selection.tok}
-            onPick={actions.setTok}
-            width={figureWidth}
-            ui={ui}
-            lang={lang}
-          />
-        </FigureBoundary>
-      </Chapter>
-      <Chapter id="embedding" index={3} {...common} onStepHere={() => goTo('tokEmb')}>
-        <FigureBoundary {...fence('embedding')}>
-          <EmbeddingFigure
-            trace={result.trace}
-            wte={model.params.wte}
-            labels={labels}
-            labelOf={labelOf}
-            tok={selection.tok}
-            width={figureWidth}
-            onOpenLab={onOpenLab}
-            ui={ui}
-            lang={lang}
-          />
-        </FigureBoundary>
-      </Chapter>
-      <Chapter id="attention" index={4} {...common} onStepHere={() => goTo('q')}>
-        <FigureBoundary {...fence('attention')}>
-          <AttentionFigure
-            trace={result.trace}
-            labels={labels}
-            tok={selection.tok}
-            layer={selection.layer}
-            head={selection.head}
-            setLayer={actions.setLayer}
-            setHead={actions.setHead}
-            setTok={actions.setTok}
-            width={figureWidth}
-            ui={ui}
-            lang={lang}
-          />
-        </FigureBoundary>
-      </Chapter>
-      <Chapter id="mlp" index={5} {...common} onStepHere={() => goTo('fc')}>
-        <FigureBoundary {...fence('mlp')}>
-          <MlpFigure
-            model={model}
-            tokenizer={tokenizer}
-            trace={result.trace}
-            labels={labels}
-            tok={selection.tok}
-            layer={selection.layer}
-            setLayer={actions.setLayer}
-            width={figureWidth}
-            ui={ui}
-            lang={lang}
-          />
-        </FigureBoundary>
-      </Chapter>
-      <Chapter id="layers" index={6} {...common} onStepHere={() => goTo('resid2')}>
-        <FigureBoundary {...fence('layers')}>
-          <LayersFigure trace={result.trace} labels={labels} tok={selection.tok} width={figureWidth} ui={ui} lang={lang} />
-        </FigureBoundary>
-      </Chapter>
-      <Chapter id="unembedding" index={7} {...common} onStepHere={() => goTo('logits')}>
-        <FigureBoundary {...fence('unembedding')}>
-          <LogitsFigure {...output} />
-        </FigureBoundary>
-      </Chapter>
-      <Chapter id="softmax" index={8} {...common} onStepHere={() => goTo('probs')}>
-        <FigureBoundary {...fence('softmax')}>
-          <SoftmaxFigure {...output} />
-        </FigureBoundary>
-      </Chapter>
-      <Chapter id="generation" index={9} {...common}>
-        <FigureBoundary {...fence('generation')}>
-          <GenerationPanel {...output} />
-        </FigureBoundary>
-      </Chapter>
+      {chapters.map(({ id, stage }, index) => {
+        const { Figure, After } = chapterFigures[id];
+        return (
+          <Fragment key={id}>
+            <Chapter id={id} index={index} {...common} onStepHere={stage === null ? undefined : () => goTo(stage)}>
+              <FigureBoundary {...fence(id)}>
+                <Figure {...figureProps} />
+              </FigureBoundary>
+              {After && <After ui={ui} />}
+            </Chapter>
+            {id === STEPPER_AFTER && (
+              <FigureBoundary {...fence('stepper')}>
+                <Stepper
+                  model={model}
+                  trace={result.trace}
+                  labels={labels}
+                  labelOf={labelOf}
+                  stages={stages}
+                  selection={selection}
+                  actions={actions}
+                  ui={ui}
+                  lang={lang}
+                />
+              </FigureBoundary>
+            )}
+          </Fragment>
+        );
+      })}
       <section className="deeper" aria-labelledby="deeper-title" data-testid="deeper">
         <h2 id="deeper-title">{ui.deeperLook}</h2>
         <FigureBoundary {...fence('lens')}>
