@@ -19,7 +19,8 @@ function readCorpus(split: 'train' | 'val', maxChars: number | null): string[] {
   return text.split('\n\n');
 }
 
-function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Array {
+/** Every document's tokens, each followed by <|endoftext|>: what training and the PPMI + SVD embedding read. */
+export function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Array {
   const eot = tokenizer.idOf('<|endoftext|>')!;
   const ids: number[] = [];
   for (const doc of docs) {

@@ -12,6 +12,7 @@ import { DotProductPanel } from './DotProductPanel';
 import { WordDot } from './WordDot';
 import { InjectionPanel } from './InjectionPanel';
 import { ScaleNote } from './ScaleNote';
+import { WeBeforeAfter } from './WeBeforeAfter';
 import { FigureBoundary } from '../FigureBoundary';
 import './lab.css';
 
@@ -43,6 +44,9 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: Forward
       </FigureBoundary>
       <FigureBoundary {...fence('lab-picture')}>
         <PictureSection loaded={loaded} analysis={analysis} ui={ui} lang={lang} />
+      </FigureBoundary>
+      <FigureBoundary {...fence('lab-before-training')}>
+        <WeBeforeAfter ui={ui} lang={lang} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-injection')}>
         <InjectionPanel loaded={loaded} before={result} analysis={analysis} ui={ui} lang={lang} />

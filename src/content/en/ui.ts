@@ -274,6 +274,24 @@ const ui = {
   labScaleGpt3: 'GPT-3: {V} × {C} = {n} numbers.',
   labScaleMeaning:
     'That is {ratio} times as many as this model’s W_e. GPT-3 gives each token {C} numbers; stored as 32-bit floats its embedding matrix alone takes {mb} MB, before a single layer.',
+  weChangeTitle: 'What training did to W_e: the same analogies before and after',
+  weChangeIntro:
+    'W_e began as co-occurrence statistics alone (PPMI + SVD, before a single training step), and training then moved it. Each row asks both versions the same question: the nearest whole word by cosine similarity, the input words left out, and where the expected answer came. Pick a row to see its five nearest words on both sides.',
+  weChangeBefore: 'W_e before training (co-occurrence only)',
+  weChangeAfter: 'W_e as shipped (after training)',
+  weChangeAnalogy: 'Analogy',
+  weChangeRankFirst: '✓ {word} first',
+  weChangeRank: '{word}: rank {rank}',
+  weChangeRankNone: '{word}: not in the top {n}',
+  weChangeShowTop: 'Show the top {k} for {expression}',
+  weChangeListsFor: 'The top {k} for {expression}',
+  weChangeSummary: 'Expected answer first: {before} of {n} before training, {after} of {n} after.',
+  weChangeLoading: 'Loading the rankings of W_e before training…',
+  weChangeMissing:
+    'The rankings of W_e before training ({file}) could not be loaded, so that column is empty ({detail}). The column for the shipped W_e is computed in your browser from the model itself and is complete.',
+  weChangeNotInFile: 'This analogy is not in the file of rankings before training.',
+  weChangeSource:
+    'Before training: ranked once from the training text ({tokens} tokens, co-occurrence window {window}, {dims} numbers per token) and shipped beside the model as {file}. After training: computed in your browser from the W_e it loaded, with the same code.',
   // Output figures (chapters 8-10 and the experiments after them)
   outLogitsTitle: 'Logits: one score for every token in the vocabulary',
   outLogitsCaption:

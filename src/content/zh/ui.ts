@@ -263,6 +263,24 @@ const ui: UiStrings = {
   labScaleGpt3: 'GPT-3：{V} × {C} = {n} 个数。',
   labScaleMeaning:
     '相当于本模型 W_e 的 {ratio} 倍。GPT-3 给每个词元 {C} 个数；按 32 位浮点数存储，光是它的嵌入矩阵就要 {mb} MB，这还没算任何一层。',
+  weChangeTitle: '训练对 W_e 做了什么：同样的类比，训练前后各算一遍',
+  weChangeIntro:
+    'W_e 起初只是共现统计的结果（PPMI + SVD，还没有经过任何一步训练），之后才在训练中被调整。每一行拿同一道题去问两个版本：按余弦相似度找出最近的整词（不算题目里的词），再看预期的答案排在第几。点一行，下面会列出两边各自最近的五个词。',
+  weChangeBefore: '训练前的 W_e（只有共现统计）',
+  weChangeAfter: '随模型发布的 W_e（训练后）',
+  weChangeAnalogy: '类比',
+  weChangeRankFirst: '✓ {word} 排第一',
+  weChangeRank: '{word}：第 {rank} 名',
+  weChangeRankNone: '{word}：不在前 {n} 名',
+  weChangeShowTop: '列出 {expression} 的前 {k} 名',
+  weChangeListsFor: '{expression} 的前 {k} 名',
+  weChangeSummary: '预期答案排第一的题数：训练前 {before} 道，训练后 {after} 道（共 {n} 道）。',
+  weChangeLoading: '正在读取训练前 W_e 的排名……',
+  weChangeMissing:
+    '没能读取训练前 W_e 的排名（{file}），所以这一栏暂时空着（{detail}）。训练后那一栏由你的浏览器直接根据模型算出，完整无缺。',
+  weChangeNotInFile: '训练前的排名文件里没有这道题。',
+  weChangeSource:
+    '训练前：根据训练文本（{tokens} 个词元，共现窗口 {window}，每个词元 {dims} 个数）预先算好一次，作为 {file} 随模型一起发布。训练后：由你的浏览器根据已加载的 W_e，用同一段代码算出。',
   // 输出部分的图（第 8–10 章及其后的实验）
   outLogitsTitle: 'logit：词表里每个词元一个分数',
   outLogitsCaption:

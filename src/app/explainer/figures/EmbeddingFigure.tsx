@@ -9,6 +9,8 @@ import { tex, texTerm } from '../../../viz/format';
 import { VectorStrip } from './VectorStrip';
 import { Tex } from '../Tex';
 import { EmbeddingMatrix } from './VocabMatrix';
+import { WeBeforeAfter } from '../../lab/WeBeforeAfter';
+import { FigureBoundary } from '../../FigureBoundary';
 
 /** Chapter 4: the selected token's row of W_e, its position vector, their sum, and a dot product between two tokens. */
 export function EmbeddingFigure(props: {
@@ -106,6 +108,9 @@ export function EmbeddingFigure(props: {
           <Tex tex={`\\begin{aligned} ${formula} \\end{aligned}`} display testId="dot-formula" />
         </div>
       </div>
+      <FigureBoundary id="embedding-before-training" ui={ui} resetKey="">
+        <WeBeforeAfter ui={ui} lang={lang} />
+      </FigureBoundary>
       <button type="button" className="lab-link" onClick={props.onOpenLab} data-testid="open-lab">
         {ui.embeddingLabLink} →
       </button>
