@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { encode as r50kEncode } from 'gpt-tokenizer/encoding/r50k_base';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesToUnicode, pretokenize, Tokenizer, vocabToJson } from '../src/core/tokenizer/index.ts';
+import { bytesToUnicode, pretokenize, Tokenizer } from '../src/core/tokenizer/index.ts';
+import { rebuildGpt2Files } from '../scripts/lib/gpt2Vocab';
 
 interface PretokenizeFixture {
   split: { text: string; chunks: string[] }[];
@@ -15,7 +16,6 @@ const fixture = JSON.parse(
 ) as PretokenizeFixture;
 
 const byteChars = bytesToUnicode();
-const spell = (bytes: Iterable<number>) => Array.from(bytes, (b) => byteChars.get(b)!).join('');
 
 /** A tokenizer with only the 256 byte tokens (ids in GPT-2 order) plus the given merges. */
 function byteTokenizer(merges: [string, string][] = []): Tokenizer {
@@ -23,45 +23,6 @@ function byteTokenizer(merges: [string, string][] = []): Tokenizer {
   for (const ch of byteChars.values()) vocab.set(ch, vocab.size);
   for (const [l, r] of merges) if (!vocab.has(l + r)) vocab.set(l + r, vocab.size);
   return new Tokenizer(vocab, merges);
-}
-
-/**
- * GPT-2's vocab.json and merges.txt, rebuilt from gpt-tokenizer's r50k_base ranks.
- * r50k_base is GPT-2's vocabulary: rank = id, and the token of rank 256 + i is made by
- * merge i. Its pair is found by running BPE on the token's bytes with lower ranks only,
- * which must stop at exactly two parts.
- */
-function rebuildGpt2Files(): { vocabJson: string; mergesTxt: string } {
-  const tiktoken = readFileSync(fileURLToPath(new URL('../node_modules/gpt-tokenizer/data/r50k_base.tiktoken', import.meta.url)), 'utf8');
-  const rankOf = new Map<string, number>(); // latin1 spelling of the bytes -> rank
-  const byRank: string[] = [];
-  for (const line of tiktoken.split('\n')) {
-    if (line === '') continue;
-    const [b64, rank] = line.split(' ');
-    const latin1 = Buffer.from(b64, 'base64').toString('latin1');
-    rankOf.set(latin1, Number(rank));
-    byRank[Number(rank)] = latin1;
-  }
-  const toVocab = (latin1: string) => spell(Array.from(latin1, (c) => c.charCodeAt(0)));
-  const merges: string[] = [];
-  for (let rank = 256; rank < byRank.length; rank++) {
-    let parts = Array.from(byRank[rank]);
-    for (;;) {
-      let best = -1;
-      let bestRank = rank;
-      for (let i = 0; i + 1 < parts.length; i++) {
-        const r = rankOf.get(parts[i] + parts[i + 1]);
-        if (r !== undefined && r < bestRank) [best, bestRank] = [i, r];
-      }
-      if (best < 0) break;
-      parts = [...parts.slice(0, best), parts[best] + parts[best + 1], ...parts.slice(best + 2)];
-    }
-    if (parts.length !== 2) throw new Error(`rank ${rank} did not split into two parts: ${parts.length}`);
-    merges.push(`${toVocab(parts[0])} ${toVocab(parts[1])}`);
-  }
-  const vocab = new Map(byRank.map((latin1, rank) => [toVocab(latin1), rank]));
-  vocab.set('<|endoftext|>', byRank.length);
-  return { vocabJson: vocabToJson(vocab), mergesTxt: `#version: 0.2\n${merges.join('\n')}\n` };
 }
 
 describe('bytesToUnicode', () => {
