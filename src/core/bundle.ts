@@ -14,8 +14,12 @@ export interface LoadedModel {
 export function modelFromFiles(files: ModelFiles): LoadedModel {
   const config = parseConfig(files.config);
   const model = modelFromTensors(config, readSafetensors(files.safetensors));
-  const tokenizer = Tokenizer.fromFiles(files.vocab, files.merges);
-  checkVocabAgreement(config, tokenizer.vocabSize);
-  const tokenMask = tokenMaskFor(config.vocabSize, (id) => tokenizer.hasToken(id));
+  return withTokenizer(model, Tokenizer.fromFiles(files.vocab, files.merges));
+}
+
+/** A model and its tokenizer, checked against each other; ids vocab.json does not name are masked. */
+export function withTokenizer(model: GPTModel, tokenizer: Tokenizer): LoadedModel {
+  checkVocabAgreement(model.config, tokenizer.vocabSize);
+  const tokenMask = tokenMaskFor(model.config.vocabSize, (id) => tokenizer.hasToken(id));
   return { model: tokenMask ? { ...model, tokenMask } : model, tokenizer };
 }

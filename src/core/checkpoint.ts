@@ -131,26 +131,48 @@ export function configToJson(config: GPTConfig): string {
 
 /** Build a GPTModel from checkpoint tensors, checking every name and shape against the config. */
 export function modelFromTensors(config: GPTConfig, tensors: Map<string, Tensor>, fileName = 'model.safetensors'): GPTModel {
+  return assemble(config, tensors, fileName, true).model;
+}
+
+/**
+ * Check tensor names and shapes alone (as a safetensors header gives them) against the config, with
+ * the messages modelFromTensors gives, before any weight is read. Returns the names of the tensors
+ * the model takes its weights from, so a reader can skip the rest (gpt2's causal-mask buffers, a
+ * tied checkpoint's copy of wte as lm_head).
+ */
+export function checkTensorShapes(config: GPTConfig, shapes: Map<string, readonly number[]>, fileName = 'model.safetensors'): Set<string> {
+  const empty = new Float32Array(0);
+  const placeholders = new Map([...shapes].map(([name, shape]) => [name, { data: empty, shape: [...shape] }]));
+  return assemble(config, placeholders, fileName, false).taken;
+}
+
+// With checkValues false, the tensors' data is not looked at: only their names and shapes.
+function assemble(
+  config: GPTConfig,
+  tensors: Map<string, Tensor>,
+  fileName: string,
+  checkValues: boolean,
+): { model: GPTModel; taken: Set<string> } {
   const { vocabSize: V, nPositions, nEmbd: C, nLayer: L } = config;
   const fail = (problem: string): never => {
     throw new Error(`${fileName}: ${problem}`);
   };
   const used = new Set<string>();
+  const taken = new Set<string>();
+  const keyOf = (name: string): string | undefined => [name, `transformer.${name}`].find((key) => tensors.has(key));
   const find = (name: string): Tensor | undefined => {
-    for (const key of [name, `transformer.${name}`]) {
-      const t = tensors.get(key);
-      if (t) {
-        used.add(key);
-        return t;
-      }
-    }
-    return undefined;
+    const key = keyOf(name);
+    if (key === undefined) return undefined;
+    used.add(key);
+    return tensors.get(key);
   };
   const take = (name: string, shape: number[], meaning: string): Tensor => {
     const t = find(name) ?? fail(`tensor ${name} is missing (looked for "${name}" and "transformer.${name}")`);
+    taken.add(keyOf(name)!);
     if (t.shape.length !== shape.length || t.shape.some((d, i) => d !== shape[i])) {
       fail(`${name} has shape [${t.shape.join(', ')}], expected [${shape.join(', ')}] ${meaning}`);
     }
+    if (!checkValues) return { data: t.data, shape };
     if (t.data.length !== numel(shape)) fail(`${name} has ${t.data.length} values for shape [${shape.join(', ')}]`);
     const bad = firstNonFinite(t.data);
     if (bad !== -1) {
@@ -217,7 +239,7 @@ export function modelFromTensors(config: GPTConfig, tensors: Map<string, Tensor>
     const listed = unknown.slice(0, 5).join(', ') + (unknown.length > 5 ? `, … ${unknown.length - 5} more` : '');
     fail(`contains tensors a GPT-2 model does not use: ${listed}${hint}`);
   }
-  return { config, params: { wte, wpe, h, ln_f, lm_head } };
+  return { model: { config, params: { wte, wpe, h, ln_f, lm_head } }, taken };
 }
 
 function firstNonFinite(values: Float32Array): number {

@@ -12,7 +12,7 @@ import { showJsonValue } from './jsonValue';
 const METADATA_KEY = '__metadata__';
 
 const BYTES_PER_ELEMENT = { F32: 4, F16: 2, BF16: 2, F64: 8 } as const;
-type ReadableDtype = keyof typeof BYTES_PER_ELEMENT;
+export type ReadableDtype = keyof typeof BYTES_PER_ELEMENT;
 
 export type WritableDtype = 'F32' | 'F16';
 
@@ -33,48 +33,75 @@ function isNonNegativeInteger(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 }
 
-interface TensorEntry {
+/** One tensor as the header describes it; begin and end count from the start of the data buffer. */
+export interface SafetensorsEntry {
   name: string;
   dtype: ReadableDtype;
   shape: number[];
   begin: number;
   end: number;
 }
+type TensorEntry = SafetensorsEntry;
 
-/** Parse a .safetensors file into float32 tensors, whatever float type it stores. */
-export function readSafetensors(bytes: Uint8Array, fileName = 'model.safetensors'): Map<string, Tensor> {
-  const fail = (problem: string): never => {
-    throw new Error(`${fileName}: ${problem}`);
-  };
-  if (bytes.length < 8) {
-    fail(`the file is only ${bytes.length} bytes long; a safetensors file starts with an 8-byte header length`);
+/** Bytes before the JSON header: its length, an unsigned 64-bit little-endian integer. */
+export const SAFETENSORS_LENGTH_BYTES = 8;
+
+/**
+ * The header's length from the file's first bytes, checked against the file's size, so that a reader
+ * holding only part of the file (a slice of a Blob) can fetch the header and then the tensors one by one.
+ */
+export function safetensorsHeaderLength(start: Uint8Array, fileSize: number, fileName = 'model.safetensors'): number {
+  if (fileSize < SAFETENSORS_LENGTH_BYTES || start.length < SAFETENSORS_LENGTH_BYTES) {
+    throw new Error(`${fileName}: the file is only ${fileSize} bytes long; a safetensors file starts with an 8-byte header length`);
   }
   // Read as a BigInt so that a corrupt length such as 2^60 is reported as written, not rounded.
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0, true);
-  if (headerLength > BigInt(bytes.length - 8)) {
-    fail(
-      `the header claims to be ${headerLength} bytes but only ${bytes.length - 8} bytes follow the length field; ` +
+  const headerLength = new DataView(start.buffer, start.byteOffset, start.byteLength).getBigUint64(0, true);
+  if (headerLength > BigInt(fileSize - SAFETENSORS_LENGTH_BYTES)) {
+    throw new Error(
+      `${fileName}: the header claims to be ${headerLength} bytes but only ${fileSize - SAFETENSORS_LENGTH_BYTES} bytes follow the length field; ` +
         'the file is truncated or not a safetensors file',
     );
   }
-  const dataStart = 8 + Number(headerLength);
+  return Number(headerLength);
+}
 
+/**
+ * The tensors the JSON header describes, each checked on its own: a supported dtype, a shape, and
+ * offsets that hold exactly that shape and end within `dataLength` bytes (pass Infinity when the
+ * data's length is not yet known). How they tile the buffer is checkSafetensorsTiling's part.
+ */
+export function parseSafetensorsHeader(headerBytes: Uint8Array, dataLength: number, fileName = 'model.safetensors'): SafetensorsEntry[] {
+  const fail = (problem: string): never => {
+    throw new Error(`${fileName}: ${problem}`);
+  };
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, dataStart)));
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(headerBytes));
   } catch (error) {
     fail(`the header is not valid UTF-8 JSON (${(error as Error).message})`);
   }
   if (typeof header !== 'object' || header === null || Array.isArray(header)) {
     fail('the header must be a JSON object mapping tensor names to {dtype, shape, data_offsets}');
   }
-
-  const data = bytes.subarray(dataStart); // the byte buffer all offsets point into
-  const entries = Object.entries(header as Record<string, unknown>)
+  return Object.entries(header as Record<string, unknown>)
     .filter(([name]) => name !== METADATA_KEY)
-    .map(([name, entry]) => checkEntry(name, entry, data.length, fail));
-  checkTiling(entries, data.length, fail);
-  return new Map(entries.map((e) => [e.name, { data: decode(e.dtype, data.subarray(e.begin, e.end)), shape: e.shape }]));
+    .map(([name, entry]) => checkEntry(name, entry, dataLength, fail));
+}
+
+/** Throw unless the tensors tile a data buffer of `dataLength` bytes exactly, without gaps or overlaps. */
+export function checkSafetensorsTiling(entries: readonly SafetensorsEntry[], dataLength: number, fileName = 'model.safetensors'): void {
+  checkTiling(entries, dataLength, (problem: string): never => {
+    throw new Error(`${fileName}: ${problem}`);
+  });
+}
+
+/** Parse a .safetensors file into float32 tensors, whatever float type it stores. */
+export function readSafetensors(bytes: Uint8Array, fileName = 'model.safetensors'): Map<string, Tensor> {
+  const dataStart = SAFETENSORS_LENGTH_BYTES + safetensorsHeaderLength(bytes, bytes.length, fileName);
+  const data = bytes.subarray(dataStart); // the byte buffer all offsets point into
+  const entries = parseSafetensorsHeader(bytes.subarray(SAFETENSORS_LENGTH_BYTES, dataStart), data.length, fileName);
+  checkSafetensorsTiling(entries, data.length, fileName);
+  return new Map(entries.map((e) => [e.name, { data: decodeTensor(e.dtype, data.subarray(e.begin, e.end)), shape: e.shape }]));
 }
 
 function checkEntry(name: string, entry: unknown, dataLength: number, fail: (problem: string) => never): TensorEntry {
@@ -115,7 +142,7 @@ function checkEntry(name: string, entry: unknown, dataLength: number, fail: (pro
 // The format requires the tensors to tile the data buffer exactly: sorted by offset, each begins where
 // the one before ends, and the last ends with the file. Overlapping tensors would share weights, and
 // bytes that belong to no tensor usually mean the offsets were edited by hand.
-function checkTiling(entries: TensorEntry[], dataLength: number, fail: (problem: string) => never): void {
+function checkTiling(entries: readonly TensorEntry[], dataLength: number, fail: (problem: string) => never): void {
   const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
   let covered = 0;
   let previous: TensorEntry | null = null;
@@ -142,8 +169,8 @@ function checkTiling(entries: TensorEntry[], dataLength: number, fail: (problem:
   }
 }
 
-// Raw little-endian bytes of one tensor -> float32 values.
-function decode(dtype: ReadableDtype, raw: Uint8Array): Float32Array {
+/** Raw little-endian bytes of one tensor -> float32 values, in memory of their own. */
+export function decodeTensor(dtype: ReadableDtype, raw: Uint8Array): Float32Array {
   switch (dtype) {
     case 'F16':
       return decodeF16(raw);

@@ -3,6 +3,10 @@ import { modelFromFiles, type LoadedModel } from '../../core/bundle';
 export interface AppModel extends LoadedModel {
   /** The model card (README.md), shown in the app; null if the folder has none. */
   card: string | null;
+  /** What the page calls the model: its folder's name ("tiny" for the shipped one). */
+  name: string;
+  /** The model the page opens on; links always open on it. */
+  isDefault: boolean;
 }
 
 // Errors name the file and what the server or network said; the app words the sentence around them
@@ -30,7 +34,13 @@ export async function loadModel(baseUrl: string): Promise<AppModel> {
   const card = await fetch(`${baseUrl}/README.md`)
     .then((r) => (r.ok ? r.text() : null))
     .catch(() => null);
-  return { ...modelFromFiles({ config, safetensors: new Uint8Array(weights), vocab, merges }), card };
+  const name = baseUrl.split('/').filter(Boolean).pop() ?? baseUrl;
+  return {
+    ...modelFromFiles({ config, safetensors: new Uint8Array(weights), vocab, merges }),
+    card,
+    name,
+    isDefault: baseUrl === DEFAULT_MODEL_URL,
+  };
 }
 
 export const DEFAULT_MODEL_URL = `${import.meta.env.BASE_URL}models/tiny`;

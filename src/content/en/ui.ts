@@ -7,6 +7,17 @@ const ui = {
   lessonLink: '3Blue1Brown’s lesson on GPT: the video and its page (in English, opens a new tab)',
   inputPlaceholder: 'Type some English here…',
   figureNeedsText: 'This figure is computed from your text: type something in the box above.',
+  pairTitle: 'Context changes the prediction: two prompts side by side',
+  pairCaption:
+    'Two forward passes of the model, one per prompt, run in your browser apart from your text. Each column lists the {k} most likely next tokens; both columns’ bars share one scale, and {a} and {b} are marked in both.',
+  pairFlips:
+    'After “{cueA}”, {a} is the more likely of the two ({pa} against {pb}); after “{cueB}”, {b} is ({qb} against {qa}). The prompts end with the same words, yet the order flips.',
+  pairNoFlip: 'On the model loaded here, these two prompts do not flip the order of {a} and {b}: this pair shows no effect.',
+  pairColumn: 'Next tokens after “{prompt}”',
+  pairRank: 'no. {n}',
+  pairOpen: 'Open this prompt',
+  pairOpenTitle: 'Put “{prompt}” in the text box; the figures on the page follow it.',
+  pairOpened: 'In the text box',
   barsToLargest:
     'The longest bar is the most likely token, whatever its probability; the percentages are the probabilities themselves, and all {V} of them add up to 100%.',
   embeddingMatrixCaption:
