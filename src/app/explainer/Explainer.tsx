@@ -77,7 +77,7 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
             ) : (
               <p className="notice figure-waiting">{ui.figureNeedsText}</p>
             )}
-            {After && <After ui={ui} />}
+            {After && <After ui={ui} lang={lang} />}
           </Chapter>
         );
       })}
@@ -137,7 +137,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
               <FigureBoundary {...fence(id)}>
                 <Figure {...figureProps} />
               </FigureBoundary>
-              {After && <After ui={ui} />}
+              {After && <After ui={ui} lang={lang} />}
             </Chapter>
             {id === STEPPER_AFTER && (
               <FigureBoundary {...fence('stepper')}>

@@ -14,6 +14,7 @@ import { EmbeddingFigure } from './figures/EmbeddingFigure';
 import { AttentionFigure } from './figures/AttentionFigure';
 import { MlpFigure } from './figures/MlpFigure';
 import { LayersFigure } from './figures/LayersFigure';
+import { ContextPairFigure } from './figures/ContextPairFigure';
 import { GenerationPanel, LogitsFigure, SoftmaxFigure } from '../output';
 
 /** Everything the explainer knows about the reader's text: each figure takes what it needs. */
@@ -50,8 +51,8 @@ export interface ChapterFigures {
   Figure: ComponentType<ChapterFigureProps>;
   /** Drawn while the text box is empty; without it, the chapter says its figure waits for text. */
   WithoutText?: ComponentType<WaitingFigureProps>;
-  /** Drawn under the figure with or without text. */
-  After?: ComponentType<{ ui: UiStrings }>;
+  /** Drawn under the figure with or without text; it reads the model from the model context if it needs it. */
+  After?: ComponentType<{ ui: UiStrings; lang: Lang }>;
 }
 
 // Each chapter's figure, by the id declared in src/content/chapters.ts. A Record, so a chapter added
@@ -123,6 +124,8 @@ export const chapterFigures: Record<ChapterId, ChapterFigures> = {
         lang={p.lang}
       />
     ),
+    // The lesson's “context changes the prediction”, on two fixed prompts: it needs no text.
+    After: ContextPairFigure,
   },
   mlp: {
     Figure: (p) => (
