@@ -186,7 +186,7 @@ describe('output figures', () => {
     expect(await lens.locator('tr.current-layer th').textContent()).toBe('After block 1');
     // The stepper shows the same row of the lens in one line, with the same top guess as the table.
     const line = page.getByTestId('stepper-lens');
-    expect(await line.textContent()).toContain('(After block 1)');
+    expect(await line.getByTestId('stepper-lens-where').textContent()).toBe('Reading the stream after layer 1, token 6 would predict:');
     const tableTop = await lens.locator('tr.current-layer td').first().locator('.lens-token').textContent();
     expect(await line.locator('.token-chip').first().textContent()).toBe(tableTop);
     await page.getByTestId('params-model').selectOption('gpt2');

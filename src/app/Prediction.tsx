@@ -4,6 +4,7 @@ import type { ForwardResult } from './model/runText';
 import type { UiStrings } from './i18n';
 import { topK } from '../core/topk';
 import { formatPercent, tokenLabel } from '../viz/format';
+import { ByteNote } from './ByteNote';
 
 /** The next-token distribution after the reader's text: the model's actual output. */
 export function Prediction(props: { result: ForwardResult; tokenizer: Tokenizer; ui: UiStrings; count?: number }) {
@@ -22,6 +23,7 @@ export function Prediction(props: { result: ForwardResult; tokenizer: Tokenizer;
           </li>
         ))}
       </ol>
+      <ByteNote labels={top.map(({ index }) => tokenLabel(props.tokenizer, index))} ui={props.ui} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { Prediction } from './Prediction';
 import { Explainer, ExplainerWithoutText } from './explainer/Explainer';
 import { EmbeddingLab } from './lab/EmbeddingLab';
 import { FigureBoundary } from './FigureBoundary';
+import { SamplingOwner } from './output/SamplingOwner';
 
 type View = 'read' | 'lab';
 const parseView = (raw: string | null): View => (raw === 'lab' ? 'lab' : 'read');
@@ -87,7 +88,9 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
             {view === 'lab' ? (
               <EmbeddingLab lang={lang} ui={ui} result={result} />
             ) : result.kind === 'ok' ? (
-              <Explainer loaded={loaded} result={result} onOpenLab={openLab} lang={lang} ui={ui} />
+              <SamplingOwner>
+                <Explainer loaded={loaded} result={result} onOpenLab={openLab} lang={lang} ui={ui} />
+              </SamplingOwner>
             ) : (
               <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />
             )}

@@ -109,6 +109,11 @@ export function tokenLabel(tokenizer: TokenSource, id: number): string {
   return visibleToken(bytesWithPartialsShown(bytes));
 }
 
+/** True when a label holds a byte written as ⟨XX⟩: part of a character, or a control character, as tokenLabel shows them. */
+export function showsByte(label: string): boolean {
+  return /⟨[0-9A-F]{2}⟩/.test(label);
+}
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Whole UTF-8 characters as text; every byte that is not part of one as ⟨XX⟩. */

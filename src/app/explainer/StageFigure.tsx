@@ -72,6 +72,8 @@ function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
         focusId={props.focus.col}
         onHover={(id) => props.onHover(id === null ? null : { row: last, col: id })}
         label={props.ui[stage.label]}
+        ui={props.ui}
+        alsoShown={props.labels}
       />
     </>
   );

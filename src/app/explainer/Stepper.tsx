@@ -5,8 +5,8 @@ import type { Lang, UiStrings } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import { substitute, type Focus } from '../../viz/substitute';
 import { fmt, formatPercent } from '../../viz/format';
-import { logitLens } from '../../core/lens';
-import { lensRowForStage } from '../../viz/output/lensRow';
+import { lensTop } from '../../core/lens';
+import { lensStreamForStage, lensStreamVector, type LensStream } from '../../viz/output/lensRow';
 import { sentenceGap, t } from '../i18n';
 import type { Selection, SelectionActions } from './useSelection';
 import { StepperControls } from './StepperControls';
@@ -17,6 +17,7 @@ import { cellLabel } from './labels';
 import { clampFocus, defaultFocus } from './focus';
 import { useWidth } from './useWidth';
 import { EmbeddingMatrix } from './figures/VocabMatrix';
+import { ByteNote } from '../ByteNote';
 
 const LENS_K = 3;
 
@@ -63,12 +64,13 @@ export function Stepper(props: Props) {
   const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
   const ids = useMemo(() => Array.from(trace.ids), [trace]);
   const label = cellLabel(stage, focus, { ui, lang, labels: props.labels, labelOf: props.labelOf, head });
-  // The logit lens at this point of the pass: what the selected token's stream would predict if the model stopped here.
-  const lensLayer = lensRowForStage(stage, model.config.nLayer);
-  const lens = useMemo(
-    () => logitLens(model, trace, Math.min(tok, trace.ids.length - 1), LENS_K, [lensLayer])[0],
-    [model, trace, tok, lensLayer],
-  );
+  // The logit lens at this point of the pass: what the selected token's newest residual stream would
+  // predict if the model stopped here. Before the embedding x0 exists there is nothing to read.
+  const lensStream = useMemo(() => lensStreamForStage(stage, model.config.nLayer), [stage, model.config.nLayer]);
+  const lens = useMemo(() => {
+    const x = lensStreamVector(lensStream, trace, Math.min(tok, trace.ids.length - 1));
+    return x ? lensTop(model, x, LENS_K) : null;
+  }, [model, trace, tok, lensStream]);
 
   const pick = (f: Focus) => {
     setPinned(f);
@@ -152,21 +154,39 @@ export function Stepper(props: Props) {
           testId="stepper-we-matrix"
         />
       )}
-      {stage.kind !== 'tokens' && (
-        <p className="stepper-lens" data-testid="stepper-lens">
+      {lens && (
+        <div className="stepper-lens" data-testid="stepper-lens">
           <span className="formula-caption">{ui.stepperLensTitle}</span>
-          {t(ui, 'stepperLens', lang, {
-            where: lensLayer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: lensLayer }),
-            t: tok,
-          })}{' '}
-          {lens.top.map(({ id, prob }) => (
-            <span key={id} className="lens-guess">
-              <span className="token-chip">{props.labelOf(id)}</span> {formatPercent(prob)}
-            </span>
-          ))}{' '}
-          <a href="#logit-lens">{ui.stepperLensMore}</a>
-        </p>
+          <p className="lens-intro" data-testid="stepper-lens-intro">
+            {ui.stepperLensIntro}
+          </p>
+          <p>
+            <span data-testid="stepper-lens-where">
+              {t(ui, 'stepperLens', lang, { where: lensWhere(lensStream, model.config.nLayer, ui, lang), t: tok })}
+            </span>{' '}
+            {lens.map(({ id, prob }) => (
+              <span key={id} className="lens-guess">
+                <span className="token-chip">{props.labelOf(id)}</span> {formatPercent(prob)}
+              </span>
+            ))}{' '}
+            <a href="#logit-lens">{ui.stepperLensMore}</a>
+          </p>
+        </div>
+      )}
+      {/* At the logits and probabilities the fan's own note covers the text, the fan and the lens (its top tokens). */}
+      {stage.kind !== 'logits' && stage.kind !== 'probs' && (
+        <ByteNote labels={[...props.labels, ...(lens ?? []).map(({ id }) => props.labelOf(id))]} ui={ui} />
       )}
     </section>
   );
+}
+
+/** Which stream the stepper's lens reads, in words: the embedding, after a layer's attention, after a layer, or the real output. */
+function lensWhere(stream: LensStream, nLayer: number, ui: UiStrings, lang: Lang): string {
+  if (stream.kind === 'embedding') return ui.stepperLensEmbedding;
+  if (stream.kind === 'afterAttention') return t(ui, 'stepperLensAfterAttention', lang, { l: stream.layer + 1 });
+  if (stream.kind === 'afterBlock') {
+    return stream.layer === nLayer - 1 ? ui.stepperLensFinal : t(ui, 'stepperLensAfterLayer', lang, { l: stream.layer + 1 });
+  }
+  return '';
 }

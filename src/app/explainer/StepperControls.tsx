@@ -3,6 +3,7 @@ import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import { StageMapBar } from './StageMapBar';
+import { useTouchOrNarrow } from '../touch';
 
 const SPEEDS = [0.5, 1, 2, 4];
 const BASE_MS = 1600;
@@ -28,6 +29,7 @@ export function StepperControls(props: {
   const stepRef = useRef(step);
   stepRef.current = step;
   const last = stages.length - 1;
+  const touch = useTouchOrNarrow();
 
   useEffect(() => {
     if (!playing) return;
@@ -114,7 +116,9 @@ export function StepperControls(props: {
           <strong data-testid="stage-name">{where}</strong>
         </p>
       </div>
-      <p className="hint keyboard-hint">{ui.stepperHint}</p>
+      <p className="hint" data-testid="stepper-hint">
+        {touch ? ui.stepperHintTouch : ui.stepperHint}
+      </p>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { probabilityColour, inkOn } from '../../viz/output/sequential';
 import { t, type Lang, type UiStrings } from '../i18n';
 import type { Tokenizer } from '../../core/tokenizer/index.ts';
 import type { Trace } from '../../core/trace';
+import { ByteNote } from '../ByteNote';
 import { formatPercent, tokenLabel } from '../../viz/format';
 
 /** Every position's prediction, with the probability the model gave the token that really came next. */
@@ -54,6 +55,10 @@ export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; 
           </tbody>
         </table>
       </div>
+      <ByteNote
+        labels={rows.flatMap((r) => [r.token, r.top, ...(r.actual === null ? [] : [r.actual])]).map((id) => tokenLabel(tokenizer, id))}
+        ui={ui}
+      />
     </div>
   );
 }

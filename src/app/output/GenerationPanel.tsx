@@ -7,7 +7,10 @@ import { useText } from '../state/text';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
 import { generationReducer, IDLE_RUN, livePending, nextMove, nextStep, type EndOfText, type GenerationContext } from './generation';
-import { DEFAULT_SEED, useEndOfTextRule, useSampling, useSeed } from './settings';
+import { DEFAULT_SEED, problemText, useEndOfTextRule, useSeed } from './settings';
+import { useSharedSampling } from './SamplingOwner';
+import { TemperatureControl } from './SamplingControls';
+import { ByteNote } from '../ByteNote';
 import { END_OF_TEXT } from '../../core/tokenizer/index.ts';
 
 const MAX_N = 64;
@@ -26,7 +29,8 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const { model, tokenizer } = useModel();
   const nPositions = model.config.nPositions;
   const [text, setText] = useText();
-  const { settings } = useSampling(model.config.vocabSize);
+  const sampling = useSharedSampling();
+  const { settings } = sampling;
   const seed = useSeed();
   const [stopAtEnd, setStopAtEnd] = useEndOfTextRule();
   const endOfTextId = useMemo(() => tokenizer.idOf(END_OF_TEXT) ?? null, [tokenizer]);
@@ -74,6 +78,10 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
   const start = (count: number) => dispatch({ type: 'start', count, sequenceLength: context?.ids.length ?? null });
   const { added, respelled, runStart, total, remaining } = run;
   const running = remaining > 0;
+  const temperatureProblems = sampling.problems.filter((p) => p.code.startsWith('temperature'));
+  // Every token this panel shows, for the note on ⟨XX⟩ bytes.
+  const tail = runStart !== null && context !== null ? context.ids.slice(-TAIL) : [];
+  const shownIds = [...added, ...tail, ...live, ...(respelled ? [...respelled.chosen, ...respelled.read] : [])];
   return (
     <section className="output-figure generation-panel" aria-label={ui.outGenerationTitle}>
       <h3>{ui.outGenerationTitle}</h3>
@@ -130,6 +138,24 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
             </label>
           )}
         </div>
+      </div>
+      <div className="generation-temperature" data-testid="generation-temperature">
+        <TemperatureControl
+          id="gen-temperature"
+          help={t(ui, 'outGenTemperatureHelp', lang, {
+            k: settings.topK === null ? ui.outOff : settings.topK,
+            p: settings.topP === null ? ui.outOff : settings.topP,
+          })}
+          ui={ui}
+          sampling={sampling}
+        />
+        {temperatureProblems.length > 0 && (
+          <ul className="notice warn sampling-problems" role="status">
+            {temperatureProblems.map((p) => (
+              <li key={p.code}>{problemText(p, ui, lang)}</li>
+            ))}
+          </ul>
+        )}
       </div>
       {!nValid && <p className="notice warn">{t(ui, 'outGenerateNInvalid', lang, { max: MAX_N })}</p>}
       {seed.bad !== null && <p className="notice warn">{t(ui, 'outSeedInvalid', lang, { value: seed.bad, to: DEFAULT_SEED })}</p>}
@@ -208,6 +234,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           </button>
         </div>
       )}
+      <ByteNote labels={shownIds.map((id) => tokenLabel(tokenizer, id))} ui={ui} />
     </section>
   );
 }

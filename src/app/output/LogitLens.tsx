@@ -7,6 +7,7 @@ import type { Stage } from '../../viz/stages';
 import { lensRowForStage } from '../../viz/output/lensRow';
 import { formatPercent, tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
+import { ByteNote } from '../ByteNote';
 
 const K = 5;
 
@@ -76,6 +77,13 @@ export function LogitLens({
           </tbody>
         </table>
       </div>
+      <ByteNote
+        labels={[
+          ...Array.from(result.ids, (id) => tokenLabel(tokenizer, id)),
+          ...rows.flatMap((row) => row.top.map(({ id }) => tokenLabel(tokenizer, id))),
+        ]}
+        ui={ui}
+      />
     </section>
   );
 }

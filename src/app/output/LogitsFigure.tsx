@@ -11,6 +11,7 @@ import { parseFlag, useUrlParam, writeFlag } from '../state/url';
 import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
 import { WuMatrix } from './WuMatrix';
+import { ByteNote } from '../ByteNote';
 import { EveryPosition } from './EveryPosition';
 import { VocabMatrix } from '../explainer/figures/VocabMatrix';
 import { useWidth } from '../explainer/useWidth';
@@ -68,6 +69,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
         </ol>
         <WuMatrix lang={lang} ui={ui} wu={wu} vector={vector} ids={ids} labels={labels} logits={values} V={V} />
       </div>
+      <ByteNote labels={labels} ui={ui} />
       <VocabMatrix
         matrix={wuTensor}
         marked={ids}

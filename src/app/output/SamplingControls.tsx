@@ -47,24 +47,32 @@ function Control(props: {
   );
 }
 
+/** The temperature's slider and field; chapter 9 and the generation panel each show one, over the same state. */
+export function TemperatureControl(props: { id: string; help: string; ui: UiStrings; sampling: SamplingState }) {
+  const { sampling } = props;
+  return (
+    <Control
+      id={props.id}
+      label={props.ui.temperature}
+      help={props.help}
+      typed={sampling.typed.temperature}
+      used={sampling.settings.temperature}
+      min={0}
+      max={2}
+      step={0.05}
+      offAt={-1}
+      offLabel="1"
+      onChange={sampling.setTemperature}
+    />
+  );
+}
+
 export function SamplingControls(props: { lang: Lang; ui: UiStrings; sampling: SamplingState }) {
   const { ui, sampling } = props;
   const { settings, typed } = sampling;
   return (
     <div className="sampling-controls">
-      <Control
-        id="out-temperature"
-        label={ui.temperature}
-        help={ui.outTemperatureHelp}
-        typed={typed.temperature}
-        used={settings.temperature}
-        min={0}
-        max={2}
-        step={0.05}
-        offAt={-1}
-        offLabel="1"
-        onChange={sampling.setTemperature}
-      />
+      <TemperatureControl id="out-temperature" help={ui.outTemperatureHelp} ui={ui} sampling={sampling} />
       <Control
         id="out-topk"
         label={ui.topK}

@@ -7,9 +7,10 @@ import { t } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { fmt, formatPercent, tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
-import { useSampling } from './settings';
+import { useSharedSampling } from './SamplingOwner';
 import { SamplingControls } from './SamplingControls';
 import { BAR_UNITS, ProbBar, useBarTransition } from './ProbBar';
+import { ByteNote } from '../ByteNote';
 
 const SHOWN = 12;
 
@@ -17,7 +18,7 @@ const SHOWN = 12;
 export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
   const { tokenizer, model } = useModel();
   const V = model.config.vocabSize;
-  const sampling = useSampling(V);
+  const sampling = useSharedSampling();
   const { settings } = sampling;
   // lastLogits makes a new view each call; keyed on the result, the top-k and softmax over V below run once per trace or setting.
   const logits = useMemo(() => (result.kind === 'ok' ? lastLogits(result.trace) : null), [result]);
@@ -82,6 +83,7 @@ export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
           <span className="num">{formatPercent(view.restMass)}</span>
         </li>
       </ol>
+      <ByteNote labels={shown.map((id) => tokenLabel(tokenizer, id))} ui={ui} />
     </section>
   );
 }

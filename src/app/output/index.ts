@@ -4,6 +4,7 @@ import './output.css';
 export { LogitsFigure } from './LogitsFigure';
 export { SoftmaxFigure } from './SoftmaxFigure';
 export { GenerationPanel } from './GenerationPanel';
+export { SamplingOwner } from './SamplingOwner';
 export { LogitLens } from './LogitLens';
 export { AblationPanel } from './AblationPanel';
 export { ParameterCounter } from './ParameterCounter';

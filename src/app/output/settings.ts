@@ -23,7 +23,8 @@ export function useSampling(vocabSize: number): SamplingState {
   const [topK, setTopK] = useUrlParam('out.k', raw, identity, 'replace');
   const [topP, setTopP] = useUrlParam('out.p', raw, identity, 'replace');
   const validated = useMemo(() => validateSettings({ temperature, topK, topP }, vocabSize), [temperature, topK, topP, vocabSize]);
-  return { ...validated, typed: { temperature, topK, topP }, setTemperature, setTopK, setTopP };
+  const typed = useMemo(() => ({ temperature, topK, topP }), [temperature, topK, topP]);
+  return { ...validated, typed, setTemperature, setTopK, setTopP };
 }
 
 export const DEFAULT_SEED = 42;

@@ -12,7 +12,7 @@ const chapter: ChapterText = {
   ],
   tryThis: [
     'Press “generate one” a few times and watch each new token join the text while every figure updates.',
-    'Generate twice with the same seed, then change only the seed or only the temperature, and compare the continuations.',
+    'Generate twice with the same seed, then change only the seed or only the temperature (the panel has both), and compare the continuations.',
   ],
 };
 

@@ -29,7 +29,15 @@ const ui = {
   wuWholeCell: 'W_u[{id}, {c}] = {value}  (row of “{token}”)',
   wuWholeHint: 'Hover over or tap the matrix to read any value.',
   stepperLensTitle: 'Logit lens',
-  stepperLens: 'If the model stopped here ({where}), token {t} would predict:',
+  stepperLensIntro:
+    'A look ahead to chapter 8: apply the model’s last steps (the final layer norm, W_u, softmax) to the residual stream now, as if the model stopped here.',
+  stepperLens: 'Reading the stream {where}, token {t} would predict:',
+  stepperLensEmbedding: 'at the embedding x₀ (no layer has added to it yet)',
+  stepperLensAfterAttention: 'after layer {l}’s attention (its MLP has not added to it yet)',
+  stepperLensAfterLayer: 'after layer {l}',
+  stepperLensFinal: 'after the last layer (the model’s real prediction)',
+  byteNote:
+    'A token shown as ⟨E6⟩ is one raw byte, written in hexadecimal: usually only part of a character (a Chinese character takes three bytes), otherwise an invisible control character.',
   stepperLensMore: 'the lens at every layer ↓',
   trailingSpace:
     'Your text ends with a space. This tokenizer puts a word’s space in front of it (␣king is one token), so after a bare space the model expects the rest of a word, not a new one. Delete the space to see whole-word predictions.',
@@ -114,6 +122,7 @@ const ui = {
   viewLab: 'Embedding lab',
   stepThrough: 'Step through a forward pass',
   stepperHint: 'Click this panel, then ← and → step, space plays or pauses.',
+  stepperHintTouch: 'Tap a stage on the bar or drag the slider to jump there; ▶ plays the stages in turn.',
   stepHere: 'Step through this part',
   channelN: 'channel {i}',
   tokenN: 'token {i}',
@@ -142,6 +151,7 @@ const ui = {
   attentionCell: 'Head {h}: “{query}” gives “{key}” weight {w}.',
   attentionCellMasked: 'Head {h}: “{query}” may not look at the later “{key}”: weight {w} (masked).',
   attentionCellHint: 'Hover or tab to a map to read a weight; click a row to follow that token in the lines below.',
+  attentionCellHintTouch: 'Tap a cell to read its weight and the two tokens it joins; the lines below then follow that row’s token.',
   attentionLines: 'Where the selected token looks (line thickness = weight)',
   topNeurons: 'Neurons that fire most for the selected token (after GELU)',
   allNeurons: 'All {n} neurons of this layer for the selected token',
@@ -347,6 +357,8 @@ const ui = {
   outGenerationCaption:
     'Each new token is drawn from the distribution above and appended to your text; then the whole forward pass runs again on the longer text. Same text, same settings and same seed give the same tokens, so the page address reproduces a run.',
   outHowMany: 'How many tokens',
+  outGenTemperatureHelp:
+    'The same temperature as in chapter 9: moving either slider moves both. 0 always takes the likeliest token; higher values take more chances. Chapter 9’s top-k ({k}) and top-p ({p}) apply too.',
   outGenerating: 'Generating: {i} of {n}',
   outSequenceNow: 'What the model reads next ({n} tokens; this run’s are marked):',
   outGeneratedRun: 'Added in this run',

@@ -28,7 +28,14 @@ const ui: UiStrings = {
   wuWholeCell: 'W_u[{id}, {c}] = {value}（“{token}”的那一行）',
   wuWholeHint: '把鼠标移到矩阵上或点一下，即可读出任意一个数。',
   stepperLensTitle: 'logit 透镜',
-  stepperLens: '如果模型在这里停下（{where}），词元 {t} 会预测：',
+  stepperLensIntro: '提前看一眼第 8 章：把模型最后几步（最终层归一化、W_u 和 softmax）现在就用在残差流上，就好像模型在这里停下了。',
+  stepperLens: '读取的是{where}。此时词元 {t} 会预测：',
+  stepperLensEmbedding: '嵌入 x₀，还没有哪一层往里加过东西',
+  stepperLensAfterAttention: '第 {l} 层注意力之后的残差流，这一层的 MLP 还没加进来',
+  stepperLensAfterLayer: '第 {l} 层之后的残差流',
+  stepperLensFinal: '最后一层之后的残差流，这就是模型真正的预测',
+  byteNote:
+    '显示成 ⟨E6⟩ 的词元是一个原始字节，用十六进制写出：它通常只是某个字符的一部分（一个汉字占三个字节），否则就是一个看不见的控制字符。',
   stepperLensMore: '查看每一层的透镜 ↓',
   trailingSpace:
     '你的文本以空格结尾。这个分词器把单词前面的空格算作该词的一部分（␣king 是一个词元），所以在单独的空格之后，模型预期的是某个词剩下的部分，而不是一个新词。删掉这个空格，就能看到整词的预测。',
@@ -112,6 +119,7 @@ const ui: UiStrings = {
   viewLab: '嵌入实验室',
   stepThrough: '一步一步走完一次前向计算',
   stepperHint: '先点一下这个面板，然后用 ← 和 → 前后移动，空格键播放或暂停。',
+  stepperHintTouch: '点一下进度条上的某个阶段，或拖动滑块，就能跳到那里；▶ 会依次播放各个阶段。',
   stepHere: '在演示中逐步查看这一部分',
   channelN: '通道 {i}',
   tokenN: '词元 {i}',
@@ -140,6 +148,7 @@ const ui: UiStrings = {
   attentionCell: '第 {h} 个头：“{query}”给“{key}”的权重是 {w}。',
   attentionCellMasked: '第 {h} 个头：“{query}”不能看后面的“{key}”，权重为 {w}（被遮掉）。',
   attentionCellHint: '把鼠标移到图上，或用 Tab 键选中，即可读出权重；点击某一行，下面的连线就会跟着那个词元。',
+  attentionCellHintTouch: '点一下某个格子，即可读出它的权重和它连接的两个词元；下面的连线随后会跟着那一行的词元。',
   attentionLines: '选中的词元在关注哪里（线越粗，权重越大）',
   topNeurons: '对选中词元激活最强的神经元（GELU 之后）',
   allNeurons: '选中词元在这一层的全部 {n} 个神经元',
@@ -335,6 +344,8 @@ const ui: UiStrings = {
   outGenerationCaption:
     '每个新词元都从上面的分布中抽取，接到你的文本后面；然后在变长的文本上把整个前向计算重新跑一遍。文本、设置和种子都相同，抽出的词元就相同，所以用页面地址就能重现一次生成。',
   outHowMany: '生成几个词元',
+  outGenTemperatureHelp:
+    '和第 9 章的温度是同一个设置：拖动任何一个滑块，两个都会跟着变。0 总是选最可能的词元，温度越高越敢冒险。第 9 章的 top-k（{k}）和 top-p（{p}）也同样生效。',
   outGenerating: '正在生成：第 {i} 个，共 {n} 个',
   outSequenceNow: '模型接下来要读的序列（共 {n} 个词元，本次生成的已标出）：',
   outGeneratedRun: '本次新增',

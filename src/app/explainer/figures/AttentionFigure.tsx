@@ -10,11 +10,18 @@ import { AttentionLines } from './AttentionLines';
 import { HeadPicker, LayerPicker } from '../Pickers';
 import { COL_LABEL_OVERHANG, HEATMAP_FRAME, type CellPos } from '../Heatmap';
 import { fmt } from '../../../viz/format';
+import { useTouchOrNarrow } from '../../touch';
+import { ByteNote } from '../../ByteNote';
 
 const color = sequentialColor(1);
 /** Row labels need cells at least this tall to be legible; below that the hover readout names the tokens. */
 const MIN_LABELLED_CELL = 9;
 const ROW_LABEL_W = 56;
+/** Below this figure width two maps side by side leave no room for labels: one map per row, with wider labels. */
+const ONE_COLUMN_BELOW = 480;
+/** A phone is held closer but has no hover: its labels get a larger font (cell height − 1) and more characters. */
+const MIN_LABELLED_CELL_ONE_COLUMN = 11;
+const ROW_LABEL_W_ONE_COLUMN = 76;
 
 interface HeadCell extends CellPos {
   head: number;
@@ -38,13 +45,16 @@ export function AttentionFigure(props: {
   const weights = trace.blocks[layer].weights;
   const [NH, T] = weights.shape;
   const headWeights = useMemo(() => slice0(weights, props.head).data, [weights, props.head]);
-  // Two heads per row. Short texts get token labels on every map; longer ones leave them to the readout
-  // and to the lines below, which show the same tokens.
+  const touch = useTouchOrNarrow();
+  // Two heads per row, or one on a narrow screen. Short texts get token labels on every map; longer ones
+  // leave them to the readout (a tap names both tokens) and to the lines below, which show the same tokens.
+  const oneColumn = props.width < ONE_COLUMN_BELOW;
+  const rowLabelWidth = oneColumn ? ROW_LABEL_W_ONE_COLUMN : ROW_LABEL_W;
   // Each map's box, less the frame Heatmap draws around the cells.
-  const each = Math.floor((props.width - 12) / 2) - 12 - HEATMAP_FRAME;
-  const labelled = (each - ROW_LABEL_W - COL_LABEL_OVERHANG) / T >= MIN_LABELLED_CELL;
-  const labelWidth = labelled ? ROW_LABEL_W : 0;
-  const mapWidth = Math.max(each - (labelled ? ROW_LABEL_W + COL_LABEL_OVERHANG : 0), 40);
+  const each = (oneColumn ? props.width : Math.floor((props.width - 12) / 2)) - 12 - HEATMAP_FRAME;
+  const labelled = (each - rowLabelWidth - COL_LABEL_OVERHANG) / T >= (oneColumn ? MIN_LABELLED_CELL_ONE_COLUMN : MIN_LABELLED_CELL);
+  const labelWidth = labelled ? rowLabelWidth : 0;
+  const mapWidth = Math.max(each - (labelled ? rowLabelWidth + COL_LABEL_OVERHANG : 0), 40);
   const layouts = useMemo(
     () =>
       Array.from({ length: NH }, (_, h) =>
@@ -66,7 +76,7 @@ export function AttentionFigure(props: {
         <HeadPicker nHead={NH} head={props.head} onChange={props.setHead} ui={ui} lang={lang} />
       </div>
       <figcaption>{ui.attentionHeads}</figcaption>
-      <div className="small-multiples">
+      <div className={oneColumn ? 'small-multiples one-column' : 'small-multiples'} data-testid="attention-maps">
         {layouts.map((layout, h) => (
           <div key={h} className={h === props.head ? 'multiple selected' : 'multiple'}>
             <button type="button" className="multiple-title" aria-pressed={h === props.head} onClick={() => props.setHead(h)}>
@@ -93,7 +103,7 @@ export function AttentionFigure(props: {
           </div>
         ))}
       </div>
-      <p className="cell-readout attention-readout" aria-live="polite">
+      <p className="cell-readout attention-readout" aria-live="polite" data-testid="attention-readout">
         {cell ? (
           <HeadCellReadout
             cell={cell}
@@ -102,10 +112,13 @@ export function AttentionFigure(props: {
             ui={ui}
             lang={lang}
           />
+        ) : touch ? (
+          ui.attentionCellHintTouch
         ) : (
           ui.attentionCellHint
         )}
       </p>
+      <ByteNote labels={props.labels} ui={ui} />
       <p className="figure-caption">{ui.attentionLines}</p>
       <AttentionLines
         weights={headWeights}

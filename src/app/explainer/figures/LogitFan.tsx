@@ -4,6 +4,8 @@ import 'd3-transition';
 import { topK } from '../../../core/topk';
 import { fmt, formatPercent } from '../../../viz/format';
 import { prefersReducedMotion } from '../../motion';
+import type { UiStrings } from '../../i18n';
+import { ByteNote } from '../../ByteNote';
 
 const ROW = 24;
 const K = 10;
@@ -18,6 +20,9 @@ export function LogitFan(props: {
   /** Without it the fan is a picture only; with it each row can be hovered, tapped or focused to read its value. */
   onHover?: (id: number | null) => void;
   label: string;
+  ui: UiStrings;
+  /** Other tokens on screen with the fan whose ⟨XX⟩ bytes its note should cover too (the stepper's text). */
+  alsoShown?: readonly string[];
 }) {
   const ref = useRef<SVGSVGElement>(null);
   const top = useMemo(() => topK(props.values, K), [props.values]);
@@ -53,62 +58,65 @@ export function LogitFan(props: {
   }, [props.values, props.kind]);
 
   return (
-    <svg
-      ref={ref}
-      width={props.width}
-      height={height}
-      role={onHover ? 'group' : 'img'}
-      aria-label={props.label}
-      className="logit-fan"
-      data-testid="logit-fan"
-    >
-      <circle cx={10} cy={cy} r={7} className="fan-source" />
-      {top.map((d, i) => {
-        const y = i * ROW + 4;
-        const w = Math.max(1, (Math.abs(d.value) / maxAbs) * barMax);
-        const focused = d.index === props.focusId;
-        const label = props.labelOf(d.index);
-        const value = props.kind === 'probs' ? formatPercent(d.value) : fmt(d.value, 2);
-        return (
-          <g
-            key={d.index}
-            className={focused ? 'fan-row focused' : 'fan-row'}
-            data-testid="fan-row"
-            role={onHover ? 'button' : undefined}
-            tabIndex={onHover ? 0 : undefined}
-            aria-label={onHover ? `${label} ${value}` : undefined}
-            aria-pressed={onHover ? focused : undefined}
-            onPointerEnter={onHover && (() => onHover(d.index))}
-            onClick={onHover && (() => onHover(d.index))}
-            onFocus={onHover && (() => onHover(d.index))}
-            onKeyDown={
-              onHover &&
-              ((e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onHover(d.index);
-                }
-              })
-            }
-          >
-            <line className="fan" x1={17} y1={cy} x2={fanW} y2={y + ROW / 2} strokeDasharray={200} />
-            <text x={fanW + labelW - 6} y={y + ROW / 2} dy="0.35em" textAnchor="end" className="fan-label">
-              {[...label].slice(0, 14).join('')}
-            </text>
-            <g transform={`translate(${fanW + labelW},${y + 4})`}>
-              <rect
-                className={`bar ${props.kind}${props.kind === 'logits' && d.value < 0 ? ' negative' : ''}`}
-                width={w}
-                height={ROW - 8}
-              />
+    <>
+      <svg
+        ref={ref}
+        width={props.width}
+        height={height}
+        role={onHover ? 'group' : 'img'}
+        aria-label={props.label}
+        className="logit-fan"
+        data-testid="logit-fan"
+      >
+        <circle cx={10} cy={cy} r={7} className="fan-source" />
+        {top.map((d, i) => {
+          const y = i * ROW + 4;
+          const w = Math.max(1, (Math.abs(d.value) / maxAbs) * barMax);
+          const focused = d.index === props.focusId;
+          const label = props.labelOf(d.index);
+          const value = props.kind === 'probs' ? formatPercent(d.value) : fmt(d.value, 2);
+          return (
+            <g
+              key={d.index}
+              className={focused ? 'fan-row focused' : 'fan-row'}
+              data-testid="fan-row"
+              role={onHover ? 'button' : undefined}
+              tabIndex={onHover ? 0 : undefined}
+              aria-label={onHover ? `${label} ${value}` : undefined}
+              aria-pressed={onHover ? focused : undefined}
+              onPointerEnter={onHover && (() => onHover(d.index))}
+              onClick={onHover && (() => onHover(d.index))}
+              onFocus={onHover && (() => onHover(d.index))}
+              onKeyDown={
+                onHover &&
+                ((e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onHover(d.index);
+                  }
+                })
+              }
+            >
+              <line className="fan" x1={17} y1={cy} x2={fanW} y2={y + ROW / 2} strokeDasharray={200} />
+              <text x={fanW + labelW - 6} y={y + ROW / 2} dy="0.35em" textAnchor="end" className="fan-label">
+                {[...label].slice(0, 14).join('')}
+              </text>
+              <g transform={`translate(${fanW + labelW},${y + 4})`}>
+                <rect
+                  className={`bar ${props.kind}${props.kind === 'logits' && d.value < 0 ? ' negative' : ''}`}
+                  width={w}
+                  height={ROW - 8}
+                />
+              </g>
+              <text x={fanW + labelW + w + 6} y={y + ROW / 2} dy="0.35em" className="fan-value">
+                {value}
+              </text>
+              <rect x={0} y={y} width={props.width} height={ROW} fill="transparent" />
             </g>
-            <text x={fanW + labelW + w + 6} y={y + ROW / 2} dy="0.35em" className="fan-value">
-              {value}
-            </text>
-            <rect x={0} y={y} width={props.width} height={ROW} fill="transparent" />
-          </g>
-        );
-      })}
-    </svg>
+          );
+        })}
+      </svg>
+      <ByteNote labels={[...(props.alsoShown ?? []), ...top.map((d) => props.labelOf(d.index))]} ui={props.ui} />
+    </>
   );
 }

@@ -16,6 +16,7 @@ export function NextTokenFigure(props: { trace: Trace; labelOf: (id: number) => 
         width={Math.min(props.width, 560)}
         focusId={null}
         label={props.ui.probabilityOfNext}
+        ui={props.ui}
       />
       <p className="hint">{t(props.ui, 'barsToLargest', props.lang, { V: probs.length })}</p>
     </figure>

@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { wordPieces } from '../../../viz/tokens';
 import { visibleToken } from '../../../viz/format';
 import { TokenChips } from './TokenChips';
+import { ByteNote } from '../../ByteNote';
 import { gpt2Tokenizer, type Gpt2Tokenizer } from './gpt2Tokens';
 
 type Gpt2 = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Gpt2Tokenizer);
@@ -99,6 +100,7 @@ export function TokensFigure(props: Props) {
         )}
         {cut && <p className="figure-note">{t(ui, 'tokensSameText', lang, { n: props.ids.length, total: props.totalTokens })}</p>}
       </div>
+      <ByteNote labels={[...props.labels, ...(theirs?.labels ?? [])]} ui={ui} />
     </figure>
   );
 }

@@ -1,0 +1,24 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A screen to tap rather than type on: no hover with a coarse pointer, or a phone-narrow window. Hints that
+ * name keys (←, →, Tab) or hovering are replaced there by ones that say what a tap does.
+ */
+export const TOUCH_OR_NARROW_QUERY = '(hover: none) and (pointer: coarse), (max-width: 600px)';
+
+function query(): MediaQueryList | null {
+  return typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(TOUCH_OR_NARROW_QUERY) : null;
+}
+
+function subscribe(onChange: () => void): () => void {
+  const list = query();
+  list?.addEventListener('change', onChange);
+  return () => list?.removeEventListener('change', onChange);
+}
+
+const matches = () => query()?.matches === true;
+
+/** True on a touch screen or a narrow window; follows the window as it is resized or rotated. */
+export function useTouchOrNarrow(): boolean {
+  return useSyncExternalStore(subscribe, matches, () => false);
+}
