@@ -204,6 +204,8 @@ describe('fillPlaceholders', () => {
   it('groups thousands in English, and in Chinese only from five digits up', () => {
     const values = modelPlaceholders(config);
     expect(fillPlaceholders('{V} tokens, {L} layers', values, 'en')).toBe('8,192 tokens, 4 layers');
+    // A name with a digit in it was once left unfilled on screen ("{gpt3}" in the parameter counter).
+    expect(fillPlaceholders('{ours} against {gpt3}', { ours: '83%', gpt3: '0.35%' }, 'en')).toBe('83% against 0.35%');
     expect(fillPlaceholders('{V} 个词元', values, 'zh')).toBe('8192 个词元');
     expect(fillPlaceholders('{n} 个参数', { n: 617558016 }, 'zh')).toBe('617,558,016 个参数');
     expect(fillPlaceholders('{n} 项', { n: 50257 }, 'zh')).toBe('50,257 项');

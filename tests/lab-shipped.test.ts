@@ -35,6 +35,15 @@ describe('the shipped embedding matrix', () => {
     expect(answer(expression)[0]).toBe(expected);
   });
 
+  it('cannot be asked the lesson’s Italy + Hitler − Germany ≈ Mussolini, because both names split into pieces (chapter 4)', () => {
+    for (const name of ['Hitler', 'Mussolini']) expect(tokenizer.encode(' ' + name).length).toBeGreaterThan(1);
+    const parsed = parseExpression('Italy + Hitler - Germany');
+    if (!parsed.ok) throw new Error(parsed.error.kind);
+    const resolved = resolveTerms(tokenizer, parsed.terms);
+    expect(resolved.ok).toBe(false);
+    if (!resolved.ok) expect(resolved.unresolved.map((u) => u.word)).toEqual(['Hitler']);
+  });
+
   it('finds king − man + woman nearest to king itself, which is why the inputs are left out', () => {
     const a = analyse({ model, tokenizer } as Parameters<typeof analyse>[0], 'king - man + woman', false, false);
     if (a.kind !== 'ok') throw new Error(a.kind);

@@ -78,7 +78,8 @@ describe('the shipped model', () => {
     console.log(
       `gender pairs ranked first: ${passing.length} of ${results.length} (${results.map((r) => `${r.expected}:${r.rank}`).join(', ')})`,
     );
-    expect(passing.length).toBeGreaterThanOrEqual(4);
+    // The card lists 6 of 7 (brother − man + woman gives daughter; sister is 5th), the issue's target.
+    expect(passing.length).toBeGreaterThanOrEqual(6);
   });
 
   it('predicts held-out text clearly better than a bigram model', () => {
@@ -98,8 +99,8 @@ describe('the shipped model', () => {
     const modelNats = nats / windows;
     const bigram = bigramNats(train, contexts, targets, model.config.vocabSize).nats;
     console.log(`validation nats/token: model ${modelNats.toFixed(3)}, bigram ${bigram.toFixed(3)}`);
-    // The full validation split gives 4.62 vs 5.18 nats (model card); these windows gave 4.56 vs 5.13.
-    expect(modelNats).toBeLessThan(bigram - 0.4);
+    // The full validation split gives 4.49 vs 5.18 nats (model card, 1.728 bits/byte); these windows give 4.38 vs 5.13.
+    expect(modelNats).toBeLessThan(bigram - 0.6);
   });
 });
 
@@ -109,22 +110,23 @@ describe('the shipped model uses its context', () => {
     const stats = headStats(valWindows(16).map((ids) => forward(model, ids, { logitRows: 'last' })));
     const best = bestPreviousTokenHead(stats);
     console.log(`best previous-token head: L${best.layer + 1}H${best.head + 1} ${best.previous.toFixed(3)}`);
-    // The card measures 0.29 (L1H4) over the whole split; spreading evenly over a 128-token window gives about 0.04.
-    expect(best.previous).toBeGreaterThan(0.2);
+    // The card measures 0.33 (L1H4) over the whole split; spreading evenly over a 128-token window gives about 0.04.
+    expect(best.previous).toBeGreaterThan(0.28);
   });
 
   it('reads a random sequence more cheaply the second time', () => {
     const c = copying(model, tokenizer, Uint16Array.from(train));
     console.log(`copying: first ${c.firstNats.toFixed(3)}, second ${c.secondNats.toFixed(3)} nats/token`);
-    // The card measures 0.12 nats: a little copying, far from what GPT-2 does.
-    expect(c.firstNats - c.secondNats).toBeGreaterThan(0.05);
+    // The card measures 0.14 nats: a little copying, far from what GPT-2 does.
+    expect(c.firstNats - c.secondNats).toBeGreaterThan(0.1);
   });
 
   it('agrees with a word a few tokens back more often than chance', () => {
     const results = agreement(model, tokenizer);
     const right = results.filter((a) => a.pRight > a.pWrong).length;
     console.log(`agreement: ${right} of ${results.length}`);
-    // The card counts 20 of 32; 16 is chance, since every pair has a twin whose right answer is the other word.
+    // The card counts 19 of 32; 16 is chance, since every pair has a twin whose right answer is the other word.
+    // The 16 pronoun pairs are at chance (8): the model follows an earlier he/she/his/her, not a gendered noun.
     expect(right).toBeGreaterThanOrEqual(18);
   });
 });

@@ -156,11 +156,17 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
       ? `- W_u (\`lm_head\`) starts as a copy of the starting W_e at an RMS of ${s.lmHeadRms ?? 0.1}, not as noise: with ${n(config.vocabSize)} output rows, noise left every output row to be learned first. It is its own matrix after that (untied).`
       : '',
     `- Everything: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices${s.decayWpe === false ? ' other than W_p' : ''}), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
-    `- One run: ${s.steps} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,
-    ...(log.scheduleChanges ?? []).map(
-      (c) =>
-        `- The run was planned for ${n(c.fromSteps)} steps and resumed after step ${n(c.afterStep)} as a ${n(c.toSteps)}-step run (the machine was shared and the longer run would not have finished in time). From there the learning rate follows the shorter cosine schedule; before, it followed the longer one, so a fresh \`npm run train\` (which follows the ${n(c.toSteps)}-step schedule throughout) gives a close but not identical model.`,
-    ),
+    `- First schedule: ${n(s.steps)} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,
+    s.continuation
+      ? `- Continuation: the loss was still falling and the best previous-token head still rising when the first schedule ended, so the run goes on from its step-${n(s.steps)} state (weights and Adam moments) for ${n(s.continuation.steps)} more steps: the rate warms up again over ${s.continuation.warmupSteps} steps to ${s.continuation.peakLr} and decays by a cosine to a tenth of that. The loss curve shows the bump where the rate rises again.`
+      : '',
+    ...(log.scheduleChanges ?? [])
+      .filter((c) => c.toSteps < c.fromSteps)
+      .map((c) =>
+        c.afterStep >= s.steps
+          ? `- The continuation was planned for ${n(c.fromSteps - s.steps)} steps and shortened to ${n(c.toSteps - s.steps)} after step ${n(c.afterStep)} (the machine was shared); from there its rate follows the shorter cosine, so a fresh run, which follows the shorter one throughout, gives a close but not identical model.`
+          : `- The run was planned for ${n(c.fromSteps)} steps and resumed after step ${n(c.afterStep)} as a ${n(c.toSteps)}-step run (the machine was shared and the longer run would not have finished in time). From there the learning rate follows the shorter cosine schedule; before, it followed the longer one, so a fresh \`npm run train\` (which follows the ${n(c.toSteps)}-step schedule throughout) gives a close but not identical model.`,
+      ),
     `- In all: ${n(last.step)} steps, ${n(last.tokens)} tokens (${(last.tokens / ev.trainTokens).toFixed(2)} passes over the ${n(ev.trainTokens)} training tokens), ${(last.seconds / 60).toFixed(1)} minutes on a 2-core machine.`,
     ``,
     `![Training and validation loss](loss-curve.svg)`,

@@ -82,7 +82,7 @@ export const FULL_RUN: RunSettings = {
   batchSequences: 16,
   peakLr: 1e-2,
   warmupSteps: 100,
-  continuation: { steps: 6000, peakLr: 6e-3, warmupSteps: 200 },
+  continuation: { steps: 5000, peakLr: 6e-3, warmupSteps: 200 },
   gradClip: 1,
   evalEvery: 100,
   evalSequences: 64,

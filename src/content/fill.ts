@@ -30,7 +30,7 @@ export function fillPlaceholders(text: string, values: PlaceholderValues, lang: 
 }
 
 function fillProse(prose: string, values: PlaceholderValues, lang: Lang): string {
-  return prose.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
+  return prose.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(values, name)) return whole;
     const value = values[name];
     return typeof value === 'number' ? formatCount(value, lang) : value;

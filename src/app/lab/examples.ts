@@ -8,4 +8,6 @@ export const EXAMPLES: readonly { expression: string; answer: string }[] = [
   { expression: 'he - man + woman', answer: 'she' },
   { expression: 'went - go + come', answer: 'came' },
   { expression: 'took - take + give', answer: 'gave' },
+  // The nearest kind to the lesson's Italy + Hitler − Germany ≈ Mussolini that works on our W_e (chapter 4).
+  { expression: 'German - Germany + England', answer: 'English' },
 ];
