@@ -16,6 +16,7 @@ const KEYS = [
   'lang',
   'text',
   'view',
+  'model',
   'tok',
   'layer',
   'head',

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { getUi, useLang } from './i18n';
 import { ModelProvider } from './model/ModelContext';
+import { ModelBar } from './ModelBar';
 import { Workspace } from './Workspace';
 import { FigureBoundary } from './FigureBoundary';
 import { PageFailed } from './PageFailed';
@@ -14,17 +15,18 @@ export function App() {
   }, [ui, lang]);
   return (
     <div className="app" lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
-      <header className="app-header">
-        <div>
-          <h1>{ui.appTitle}</h1>
-          <p className="tagline">{ui.tagline}</p>
-        </div>
-        {/* The visible name ("中文" / "English") is the accessible name; lang lets a screen reader pronounce it. */}
-        <button type="button" className="lang-switch" title={ui.language} onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}>
-          <span lang={lang === 'en' ? 'zh-Hans' : 'en'}>{ui.switchLanguage}</span>
-        </button>
-      </header>
       <ModelProvider>
+        <header className="app-header">
+          <div>
+            <h1>{ui.appTitle}</h1>
+            <p className="tagline">{ui.tagline}</p>
+            <ModelBar ui={ui} lang={lang} />
+          </div>
+          {/* The visible name ("中文" / "English") is the accessible name; lang lets a screen reader pronounce it. */}
+          <button type="button" className="lang-switch" title={ui.language} onClick={() => setLang(lang === 'en' ? 'zh' : 'en')}>
+            <span lang={lang === 'en' ? 'zh-Hans' : 'en'}>{ui.switchLanguage}</span>
+          </button>
+        </header>
         {/* The last fence: the header and the model stay, and the fallback keeps the reader's text at hand. */}
         <FigureBoundary id="page" ui={ui} resetKey="" failed={(message, retry) => <PageFailed ui={ui} message={message} onRetry={retry} />}>
           <Workspace

@@ -1,24 +1,124 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_MODEL_URL, loadModel, type AppModel } from './loadModel';
+import { memoryLimitFor, OpenModelError, openModelFiles, type OpenProblem, type OpenProgress, type PickedModel } from './openFiles';
+import { readParam, writeParams } from '../state/url';
 
 export type ModelState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; model: AppModel };
 
-const ModelContext = createContext<ModelState>({ status: 'loading' });
+/** Opening a model from the reader's disk, beside the one the page runs on. */
+export interface ModelOpener {
+  /** Reading files now: how far, in bytes and tensors (null until the header is read). */
+  opening: { progress: OpenProgress | null } | null;
+  /** Why the last open failed; the model the page runs on is unchanged. */
+  problem: OpenProblem | null;
+  /** The model a link was made with, when it was not the default: links always open on the default. */
+  linkModel: string | null;
+  open: (picked: PickedModel) => void;
+  cancel: () => void;
+  backToDefault: () => void;
+  dismissProblem: () => void;
+}
 
-/** Loads the model once. The page renders at once; the parts that need the model wait for it. */
+// The URL key this context owns: the loaded model's name when it is not the default.
+export const MODEL_KEY = 'model';
+
+const ModelContext = createContext<ModelState>({ status: 'loading' });
+const OpenerContext = createContext<ModelOpener | null>(null);
+
+function deviceMemory(): number | undefined {
+  return (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+}
+
+/**
+ * Loads the default model once, and any model the reader opens from disk. The page renders at once;
+ * the parts that need the model wait for it. An opened model replaces the running one only once it
+ * has loaded whole, so a failed or cancelled open changes nothing.
+ */
 export function ModelProvider(props: { children: ReactNode }) {
   const [state, setState] = useState<ModelState>({ status: 'loading' });
+  const [defaultModel, setDefaultModel] = useState<AppModel | null>(null);
+  const [opened, setOpened] = useState<AppModel | null>(null);
+  const [opening, setOpening] = useState<ModelOpener['opening']>(null);
+  const [problem, setProblem] = useState<OpenProblem | null>(null);
+  // Read once: the page opens on the default model whatever the link says, and says so.
+  const [linkModel, setLinkModel] = useState<string | null>(() => readParam(MODEL_KEY));
+  const controller = useRef<AbortController | null>(null);
+
   useEffect(() => {
     let live = true;
     loadModel(DEFAULT_MODEL_URL).then(
-      (model) => live && setState({ status: 'ready', model }),
+      (model) => {
+        if (!live) return;
+        setDefaultModel(model);
+        setState({ status: 'ready', model });
+      },
       (e: Error) => live && setState({ status: 'error', message: e.message }),
     );
     return () => {
       live = false;
     };
   }, []);
-  return <ModelContext.Provider value={state}>{props.children}</ModelContext.Provider>;
+
+  useEffect(() => {
+    // The address says which model is open, and only while one other than the default is.
+    if (readParam(MODEL_KEY) !== null && opened === null) writeParams({ [MODEL_KEY]: null }, 'replace');
+  }, [opened]);
+
+  const open = useCallback((picked: PickedModel) => {
+    controller.current?.abort();
+    const mine = new AbortController();
+    controller.current = mine;
+    setProblem(null);
+    setOpening({ progress: null });
+    openModelFiles(picked, {
+      signal: mine.signal,
+      memoryLimitBytes: memoryLimitFor(deviceMemory()),
+      onProgress: (progress) => {
+        if (controller.current === mine) setOpening({ progress });
+      },
+    }).then(
+      (model) => {
+        if (controller.current !== mine) return;
+        controller.current = null;
+        setOpening(null);
+        setOpened(model);
+        setLinkModel(null);
+        setState({ status: 'ready', model });
+        writeParams({ [MODEL_KEY]: model.name }, 'replace');
+      },
+      (e: unknown) => {
+        if (controller.current !== mine) return;
+        controller.current = null;
+        setOpening(null);
+        if (mine.signal.aborted) return; // cancelled: nothing to say
+        setProblem(e instanceof OpenModelError ? e.problem : { kind: 'unreadable', detail: String((e as Error)?.message ?? e) });
+      },
+    );
+  }, []);
+
+  const cancel = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+    setOpening(null);
+  }, []);
+
+  const backToDefault = useCallback(() => {
+    if (!defaultModel) return;
+    setOpened(null);
+    setState({ status: 'ready', model: defaultModel });
+  }, [defaultModel]);
+
+  const dismissProblem = useCallback(() => setProblem(null), []);
+
+  const opener = useMemo<ModelOpener>(
+    () => ({ opening, problem, linkModel, open, cancel, backToDefault, dismissProblem }),
+    [opening, problem, linkModel, open, cancel, backToDefault, dismissProblem],
+  );
+  return (
+    <ModelContext.Provider value={state}>
+      <OpenerContext.Provider value={opener}>{props.children}</OpenerContext.Provider>
+    </ModelContext.Provider>
+  );
 }
 
 export function useModelState(): ModelState {
@@ -30,4 +130,10 @@ export function useModel(): AppModel {
   const state = useContext(ModelContext);
   if (state.status !== 'ready') throw new Error('useModel must be used once the model is ready');
   return state.model;
+}
+
+export function useModelOpener(): ModelOpener {
+  const opener = useContext(OpenerContext);
+  if (!opener) throw new Error('useModelOpener must be used inside ModelProvider');
+  return opener;
 }

@@ -455,6 +455,33 @@ const ui = {
   errorDetails: 'Technical details',
   gpt2LoadFailed: 'GPT-2’s tokenizer could not be loaded, so the two splits cannot be compared here.',
   tokensSameText: 'Both rows split the same text: the part the model reads (the last {n} of {total} tokens).',
+  modelBarLabel: 'Model',
+  modelBarSummary: '{L} layers, {C} numbers per token, {V} tokens',
+  modelOpenFolder: 'Open a model folder…',
+  modelOpenFiles: 'or choose its four files',
+  modelOpenHint:
+    'A Hugging Face GPT-2 folder from your computer (config.json, model.safetensors, vocab.json, merges.txt), chosen here or dropped onto the page. It is read in this browser; nothing is uploaded.',
+  modelBackToDefault: 'Back to the tiny model',
+  modelOpeningHeader: 'Checking the files…',
+  modelOpening: 'Reading model.safetensors: {read} of {total}, {t} of {n} tensors',
+  modelCancel: 'Cancel',
+  modelDismiss: 'Close',
+  modelDrop: 'Drop a GPT-2 folder, or its four files, to open it',
+  modelMissing:
+    'Not opened: {files} is not among the files you chose. A GPT-2 folder holds config.json, model.safetensors, vocab.json and merges.txt; choose the folder, or all four files at once.',
+  modelMissingSome:
+    'Not opened: {files} are not among the files you chose. A GPT-2 folder holds config.json, model.safetensors, vocab.json and merges.txt; choose the folder, or all four files at once.',
+  modelNotGpt2: 'Not opened: its config.json describes a {what} model, not GPT-2, and this page runs GPT-2 checkpoints only.',
+  modelShapes:
+    'Not opened: the weights in model.safetensors do not have the shapes config.json gives, so the files probably come from different models.',
+  modelTruncated:
+    'Not opened: model.safetensors is cut short. Its header describes {need} bytes, but the file has {have}. Perhaps the download did not finish; download it again and try once more.',
+  modelTooBig:
+    'Not opened: this model has {params} parameters, {size} as 32-bit floats, more than this page asks a browser for ({limit}). GPT-2 (124M parameters) and GPT-2 Medium (355M) fit; GPT-2 Large and XL do not.',
+  modelUnreadable: 'Not opened: these files could not be read as a GPT-2 model.',
+  modelStillRunning: 'The page still runs {name}, and your text is as you left it.',
+  modelLinkNote:
+    'This link was made with the model {name}. Links always open on {default}, so the numbers here may differ from what the sender saw; open {name}’s files to see theirs.',
 };
 
 export type UiStrings = { readonly [K in keyof typeof ui]: string };

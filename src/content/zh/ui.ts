@@ -441,6 +441,32 @@ const ui: UiStrings = {
   errorDetails: '技术细节',
   gpt2LoadFailed: 'GPT-2 的分词器加载失败，所以这里无法对比两种切分。',
   tokensSameText: '两行切分的是同一段文字：模型实际读到的部分（全文 {total} 个词元中的最后 {n} 个）。',
+  modelBarLabel: '模型',
+  modelBarSummary: '{L} 层，每个词元 {C} 个数，共 {V} 个词元',
+  modelOpenFolder: '打开模型文件夹…',
+  modelOpenFiles: '或选择它的四个文件',
+  modelOpenHint:
+    '从你的电脑上打开一个 Hugging Face GPT-2 文件夹（config.json、model.safetensors、vocab.json、merges.txt），在这里选择，或直接拖到页面上。文件只在这个浏览器里读取，不会上传。',
+  modelBackToDefault: '换回小模型',
+  modelOpeningHeader: '正在检查文件…',
+  modelOpening: '正在读取 model.safetensors：{read} / {total}，张量 {t} / {n}',
+  modelCancel: '取消',
+  modelDismiss: '关闭',
+  modelDrop: '把 GPT-2 文件夹或它的四个文件拖到这里，即可打开',
+  modelMissing:
+    '没有打开：你选的文件里没有 {files}。GPT-2 文件夹里应有 config.json、model.safetensors、vocab.json 和 merges.txt，请选择整个文件夹，或一次选中全部四个文件。',
+  modelMissingSome:
+    '没有打开：你选的文件里没有 {files}。GPT-2 文件夹里应有 config.json、model.safetensors、vocab.json 和 merges.txt，请选择整个文件夹，或一次选中全部四个文件。',
+  modelNotGpt2: '没有打开：它的 config.json 描述的是{what}模型，不是 GPT-2，而本页只能运行 GPT-2 的检查点。',
+  modelShapes: '没有打开：model.safetensors 里权重的形状和 config.json 写的对不上，这些文件大概来自不同的模型。',
+  modelTruncated:
+    '没有打开：model.safetensors 不完整。文件头描述的是 {need} 字节，文件实际只有 {have} 字节。可能还没下载完，请重新下载后再试一次。',
+  modelTooBig:
+    '没有打开：这个模型有 {params}个参数，按 32 位浮点数存放需要 {size}，超过了本页向浏览器申请的上限（{limit}）。GPT-2（1.24 亿参数）和 GPT-2 Medium（3.55 亿）能打开，GPT-2 Large 和 XL 太大。',
+  modelUnreadable: '没有打开：这些文件无法作为 GPT-2 模型读取。',
+  modelStillRunning: '页面仍在运行{name}，你的文字原样保留。',
+  modelLinkNote:
+    '这个链接是在模型{name}上生成的。链接总是用{default}打开，所以这里的数字可能和发送者看到的不同；打开{name}的文件，就能看到他们看到的结果。',
 };
 
 export default ui;

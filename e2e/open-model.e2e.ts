@@ -1,0 +1,247 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modelFromFiles } from '../src/core/bundle';
+import { configToJson } from '../src/core/checkpoint';
+import type { GPTConfig } from '../src/core/config';
+import { forward } from '../src/core/gpt';
+import { lastProbs } from '../src/core/trace';
+import { tokenLabel } from '../src/viz/format';
+import { readModelDir } from '../scripts/lib/model-dir';
+import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
+import { computeNote, launch, openApp, PHONE, predictionRows, readerText, scrollsSideways } from './browser';
+
+// Opening a model from disk: the GPT-2-shaped test checkpoint (GPT-2's vocabulary, 12 layers, random
+// weights) through the folder picker, a cancelled open, and each kind of bad folder, which must leave
+// the tiny model running and the reader's text as it was.
+
+const TEXT = 'The king said that the queen';
+let browser: Browser;
+let root: string;
+let good: string;
+let expectedTop: string;
+const bad: Record<string, string> = {};
+
+beforeAll(async () => {
+  browser = await launch();
+  root = mkdtempSync(join(tmpdir(), 'open-model-e2e-'));
+  good = join(root, 'gpt2-shaped');
+  writeGpt2ShapedCheckpoint(good);
+  // What the page should predict, from the same files in Node.
+  const loaded = modelFromFiles(readModelDir(good));
+  const probs = lastProbs(forward(loaded.model, loaded.tokenizer.encode(TEXT), { logitRows: 'last' }));
+  expectedTop = tokenLabel(loaded.tokenizer, probs.indexOf(Math.max(...probs)));
+
+  const variant = (name: string, change: (dir: string) => void) => {
+    const dir = join(root, name);
+    mkdirSync(dir);
+    for (const file of ['config.json', 'model.safetensors', 'vocab.json', 'merges.txt']) copyFileSync(join(good, file), join(dir, file));
+    change(dir);
+    bad[name] = dir;
+  };
+  variant('no-merges', (dir) => rmSync(join(dir, 'merges.txt')));
+  variant('llama', (dir) =>
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ architectures: ['LlamaForCausalLM'], model_type: 'llama', hidden_size: 4096 }),
+    ),
+  );
+  variant('wrong-width', (dir) => {
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...config, n_embd: 96 }));
+  });
+  variant('truncated', (dir) => {
+    const bytes = readFileSync(join(dir, 'model.safetensors'));
+    writeFileSync(join(dir, 'model.safetensors'), bytes.subarray(0, bytes.length - 4096));
+  });
+  variant('gpt2-xl', (dir) => {
+    const xl: GPTConfig = { ...loaded.model.config, nPositions: 1024, nEmbd: 1600, nLayer: 48, nHead: 25 };
+    writeFileSync(join(dir, 'config.json'), configToJson(xl));
+    writeFileSync(join(dir, 'model.safetensors'), headerOnly(xl));
+  });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** A safetensors file with GPT-2 XL's header and none of its 3 GB of F16 data. */
+function headerOnly(config: GPTConfig): Uint8Array {
+  const C = config.nEmbd;
+  const shapes: [string, number[]][] = [
+    ['wte.weight', [config.vocabSize, C]],
+    ['wpe.weight', [config.nPositions, C]],
+    ['ln_f.weight', [C]],
+    ['ln_f.bias', [C]],
+  ];
+  for (let l = 0; l < config.nLayer; l++) {
+    for (const [name, shape] of [
+      ['ln_1.weight', [C]],
+      ['ln_1.bias', [C]],
+      ['attn.c_attn.weight', [C, 3 * C]],
+      ['attn.c_attn.bias', [3 * C]],
+      ['attn.c_proj.weight', [C, C]],
+      ['attn.c_proj.bias', [C]],
+      ['ln_2.weight', [C]],
+      ['ln_2.bias', [C]],
+      ['mlp.c_fc.weight', [C, 4 * C]],
+      ['mlp.c_fc.bias', [4 * C]],
+      ['mlp.c_proj.weight', [4 * C, C]],
+      ['mlp.c_proj.bias', [C]],
+    ] as [string, number[]][]) {
+      shapes.push([`h.${l}.${name}`, shape]);
+    }
+  }
+  const header: Record<string, unknown> = {};
+  let offset = 0;
+  for (const [name, shape] of shapes) {
+    const bytes = 2 * shape.reduce((a, b) => a * b, 1);
+    header[name] = { dtype: 'F16', shape, data_offsets: [offset, offset + bytes] };
+    offset += bytes;
+  }
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const out = new Uint8Array(8 + json.length);
+  new DataView(out.buffer).setUint32(0, json.length, true);
+  out.set(json, 8);
+  return out;
+}
+
+/** What the reader sees at the top of the page (header, model bar, text and prediction), under test-results/. */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: resolve(import.meta.dirname, '../test-results', `${name}.png`) });
+}
+
+const modelName = (page: Page) => page.getByTestId('model-name').textContent();
+const problem = (page: Page) => page.getByTestId('model-problem');
+
+async function openFolder(page: Page, dir: string) {
+  await page.getByTestId('model-folder-input').setInputFiles(dir);
+}
+
+/** Open a bad folder and read the message; the tiny model, its prediction and the text must stay. */
+async function messageFor(page: Page, dir: string, kind: string): Promise<string> {
+  await openFolder(page, dir);
+  await expect.poll(() => problem(page).getAttribute('data-problem'), { timeout: 30_000 }).toBe(kind);
+  const message = (await problem(page).locator('p').textContent()) ?? '';
+  expect(await modelName(page)).toBe('tiny');
+  expect(await readerText(page).inputValue()).toBe(TEXT);
+  expect(await predictionRows(page).count()).toBeGreaterThan(3);
+  return message;
+}
+
+describe('opening a model from disk', () => {
+  it('says what is wrong with each bad folder, and keeps the tiny model and the text', async () => {
+    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`);
+    expect(await modelName(page)).toBe('tiny');
+    const topBefore = await predictionRows(page).first().textContent();
+    const stillRunning = 'The page still runs ‘tiny’, and your text is as you left it.';
+    expect(await messageFor(page, bad['no-merges'], 'missing')).toBe(
+      'Not opened: merges.txt is not among the files you chose. A GPT-2 folder holds config.json, model.safetensors, vocab.json and merges.txt; choose the folder, or all four files at once. ' +
+        stillRunning,
+    );
+    expect(await messageFor(page, bad.llama, 'notGpt2')).toMatch(/^Not opened: its config\.json describes a ‘llama’ model, not GPT-2/);
+    expect(await messageFor(page, bad['wrong-width'], 'shapes')).toMatch(
+      /^Not opened: the weights in model\.safetensors do not have the shapes/,
+    );
+    await problem(page).getByText('Technical details').click();
+    expect(await problem(page).locator('code').textContent()).toBe(
+      'model.safetensors: config.json says n_embd 96 but wte.weight has 48 columns',
+    );
+    expect(await messageFor(page, bad.truncated, 'truncated')).toMatch(
+      /^Not opened: model\.safetensors is cut short\. Its header describes (\d{1,3}(,\d{3})+) bytes, but the file has (\d{1,3}(,\d{3})+)\./,
+    );
+    expect(await messageFor(page, bad['gpt2-xl'], 'tooBig')).toMatch(
+      /^Not opened: this model has 1\.56B parameters, 6\.23 GB as 32-bit floats, more than this page asks a browser for \(\d\.\d+ GB\)\./,
+    );
+    await screenshot(page, 'open-model-too-big-desktop');
+    await problem(page).getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => problem(page).count()).toBe(0);
+    expect(await predictionRows(page).first().textContent()).toBe(topBefore);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes files dropped onto the page', async () => {
+    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const config = readFileSync(join(good, 'config.json'), 'utf8');
+    // A config.json alone, dropped anywhere: the page names the three files it still needs.
+    await page.evaluate((text) => {
+      const dropped = new DataTransfer();
+      dropped.items.add(new File([text], 'config.json', { type: 'application/json' }));
+      const target = document.querySelector('main') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: dropped }));
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dropped }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dropped }));
+    }, config);
+    await expect.poll(() => problem(page).getAttribute('data-problem'), { timeout: 30_000 }).toBe('missing');
+    expect(await problem(page).locator('p').textContent()).toMatch(
+      /^Not opened: model\.safetensors, vocab\.json and merges\.txt are not among the files you chose\./,
+    );
+    expect(await readerText(page).inputValue()).toBe(TEXT);
+    expect(errors).toEqual([]);
+  });
+
+  it('can be cancelled while model.safetensors is read, and nothing changes', async () => {
+    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`);
+    // Every read of a piece of a file waits a little, so the open is still going when Cancel is pressed.
+    await page.evaluate(() => {
+      const read = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        return new Promise((done) => setTimeout(done, 150)).then(() => read.call(this));
+      };
+    });
+    await openFolder(page, good);
+    const progress = page.getByTestId('model-progress');
+    await expect
+      .poll(() => progress.textContent(), { timeout: 30_000 })
+      .toMatch(/Reading model\.safetensors: .+ of 11(\.\d+)? MB, [1-9]\d* of 148 tensors/);
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => progress.count()).toBe(0);
+    expect(await modelName(page)).toBe('tiny');
+    expect(await problem(page).count()).toBe(0);
+    expect(await readerText(page).inputValue()).toBe(TEXT);
+    expect(errors).toEqual([]);
+  });
+
+  for (const [size, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`opens the GPT-2-shaped folder through the picker and predicts with it (${size})`, async () => {
+      const { page, errors, offOrigin } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`, { viewport });
+      await openFolder(page, good);
+      await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+      expect(await page.getByTestId('model-bar').textContent()).toContain('12 layers, 48 numbers per token, 50,257 tokens');
+      await expect.poll(() => predictionRows(page).first().locator('.token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
+      await expect.poll(() => computeNote(page).textContent()).toMatch(/ tokens through 12 layers in /);
+      expect(await readerText(page).inputValue()).toBe(TEXT);
+      await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe('gpt2-shaped');
+      expect(await scrollsSideways(page)).toBe(false);
+      await screenshot(page, `open-model-${size}`);
+      // Back to the tiny model: its own prediction again, and the address no longer names a model.
+      await page.getByRole('button', { name: 'Back to the tiny model' }).click();
+      await expect.poll(() => modelName(page)).toBe('tiny');
+      await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe(null);
+      expect(errors).toEqual([]);
+      expect(offOrigin).toEqual([]);
+    });
+  }
+
+  it('opens a link made with another model on the tiny model, and says which model made it (Chinese, phone)', async () => {
+    const { page, errors } = await openApp(browser, `?lang=zh&model=gpt2-shaped&text=${encodeURIComponent(TEXT)}`, { viewport: PHONE });
+    expect(await modelName(page)).toBe('tiny');
+    expect(await page.getByTestId('model-link-note').textContent()).toBe(
+      '这个链接是在模型“gpt2-shaped”上生成的。链接总是用“tiny”打开，所以这里的数字可能和发送者看到的不同；打开“gpt2-shaped”的文件，就能看到他们看到的结果。',
+    );
+    await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe(null);
+    expect(await messageFor(page, bad['gpt2-xl'], 'tooBig')).toMatch(
+      /^没有打开：这个模型有 15\.6 亿个参数，按 32 位浮点数存放需要 6\.23 GB/,
+    );
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'open-model-zh-phone');
+    expect(errors).toEqual([]);
+  });
+});

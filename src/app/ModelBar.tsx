@@ -1,0 +1,233 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Lang, UiStrings } from './i18n';
+import { sentenceGap, t } from './i18n';
+import { useModelOpener, useModelState } from './model/ModelContext';
+import { pickModelFiles, type OpenProblem, type PickedModel } from './model/openFiles';
+import { formatApprox } from '../viz/format';
+import './modelBar.css';
+
+/** Bytes as sizes are quoted, three significant figures: 498 MB, 6.23 GB. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [
+    [1e9, 'GB'],
+    [1e6, 'MB'],
+    [1e3, 'kB'],
+  ];
+  for (const [size, unit] of units) if (bytes >= size) return `${Number((bytes / size).toPrecision(3))} ${unit}`;
+  return `${bytes} B`;
+}
+
+/** The sentence for a failed open, in the reader's language; the model that runs is named after it. */
+function problemText(problem: OpenProblem, running: string, ui: UiStrings, lang: Lang): string {
+  const quote = (name: string) => t(ui, 'quoted', lang, { text: name });
+  // "a, b and c" in English, "a、b 和 c" in Chinese.
+  const list = (names: readonly string[]) =>
+    names.length < 2
+      ? names.join('')
+      : `${names.slice(0, -1).join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? ' 和 ' : ' and '}${names.at(-1)}`;
+  const first = (() => {
+    switch (problem.kind) {
+      case 'missing':
+        return t(ui, problem.files.length === 1 ? 'modelMissing' : 'modelMissingSome', lang, { files: list(problem.files) });
+      case 'notGpt2':
+        return t(ui, 'modelNotGpt2', lang, { what: quote(problem.modelType ?? list(problem.architectures)) });
+      case 'shapes':
+        return ui.modelShapes;
+      case 'truncated':
+        return t(ui, 'modelTruncated', lang, { have: problem.actualBytes, need: problem.expectedBytes });
+      case 'tooBig':
+        return t(ui, 'modelTooBig', lang, {
+          params: formatApprox(problem.parameters, lang),
+          size: formatBytes(problem.float32Bytes),
+          limit: formatBytes(problem.limitBytes),
+        });
+      case 'unreadable':
+        return ui.modelUnreadable;
+    }
+  })();
+  return [first, t(ui, 'modelStillRunning', lang, { name: quote(running) })].join(sentenceGap(lang));
+}
+
+// Files from a drop: a dropped folder is read one level deep, as the folder picker does.
+async function droppedFiles(items: DataTransferItemList): Promise<PickedModel> {
+  const entries = [...items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  const found: { file: Blob; name: string; path: string }[] = [];
+  if (entries.length === 0) {
+    // A browser without entries (or files handed over by script): the files themselves, without a folder.
+    const files = [...items].map((item) => item.getAsFile()).filter((f): f is File => f !== null);
+    return pickModelFiles(files.map((file) => ({ file, name: file.name, path: file.name })));
+  }
+  const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((done, fail) => entry.file(done, fail));
+  for (const entry of entries) {
+    if (entry.isFile) {
+      found.push({ file: await fileOf(entry as FileSystemFileEntry), name: entry.name, path: entry.name });
+    } else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((done, fail) => reader.readEntries(done, fail));
+        if (batch.length === 0) break;
+        for (const child of batch) {
+          if (child.isFile) {
+            found.push({ file: await fileOf(child as FileSystemFileEntry), name: child.name, path: `${entry.name}/${child.name}` });
+          }
+        }
+      }
+    }
+  }
+  return pickModelFiles(found);
+}
+
+function pickedFromInput(list: FileList): PickedModel {
+  return pickModelFiles([...list].map((file) => ({ file, name: file.name, path: file.webkitRelativePath || file.name })));
+}
+
+const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+
+/**
+ * The model the page runs on, and a way to open another from the reader's disk: a folder or the
+ * four files, chosen or dropped anywhere on the page. Nothing leaves the computer.
+ */
+export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
+  const { ui, lang } = props;
+  const state = useModelState();
+  const opener = useModelOpener();
+  const folderInput = useRef<HTMLInputElement>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const hintId = useId();
+  const { open } = opener;
+
+  useEffect(() => {
+    // Counted, because dragenter and dragleave fire for every element the pointer crosses.
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (carriesFiles(e)) e.preventDefault(); // lets the drop happen instead of the browser opening the file
+    };
+    const leave = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!carriesFiles(e) || !e.dataTransfer) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      void droppedFiles(e.dataTransfer.items).then(open);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [open]);
+
+  if (state.status !== 'ready') return null;
+  const { model: running } = state;
+  const { config } = running.model;
+  const chosen = (input: HTMLInputElement) => {
+    if (input.files && input.files.length > 0) open(pickedFromInput(input.files));
+    input.value = ''; // the same folder can be chosen again
+  };
+  const progress = opener.opening?.progress ?? null;
+
+  return (
+    <section className="model-bar" aria-label={ui.modelBarLabel} data-testid="model-bar">
+      <p className="model-name">
+        {ui.modelBarLabel}
+        {lang === 'zh' ? '：' : ': '}
+        <strong data-testid="model-name">{running.name}</strong>{' '}
+        <span className="model-shape">{t(ui, 'modelBarSummary', lang, { L: config.nLayer, C: config.nEmbd, V: config.vocabSize })}</span>
+      </p>
+      <div className="model-actions">
+        <button type="button" onClick={() => folderInput.current?.click()} aria-describedby={hintId} disabled={opener.opening !== null}>
+          {ui.modelOpenFolder}
+        </button>
+        <button type="button" className="link-like" onClick={() => filesInput.current?.click()} disabled={opener.opening !== null}>
+          {ui.modelOpenFiles}
+        </button>
+        {!running.isDefault && (
+          <button type="button" onClick={opener.backToDefault}>
+            {ui.modelBackToDefault}
+          </button>
+        )}
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          data-testid="model-folder-input"
+          // React does not know the attribute; the empty string switches it on.
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => chosen(e.currentTarget)}
+        />
+        <input
+          ref={filesInput}
+          type="file"
+          hidden
+          multiple
+          accept=".json,.txt,.safetensors"
+          data-testid="model-files-input"
+          onChange={(e) => chosen(e.currentTarget)}
+        />
+      </div>
+      <p className="model-hint" id={hintId}>
+        {ui.modelOpenHint}
+      </p>
+      {opener.opening && (
+        <div className="model-progress" role="status" data-testid="model-progress">
+          <progress max={progress?.bytesTotal || 1} value={progress?.bytesRead ?? 0} aria-label={ui.modelOpeningHeader} />
+          <span>
+            {progress === null
+              ? ui.modelOpeningHeader
+              : t(ui, 'modelOpening', lang, {
+                  read: formatBytes(progress.bytesRead),
+                  total: formatBytes(progress.bytesTotal),
+                  t: progress.tensorsRead,
+                  n: progress.tensorsTotal,
+                })}
+          </span>
+          <button type="button" onClick={opener.cancel}>
+            {ui.modelCancel}
+          </button>
+        </div>
+      )}
+      {opener.problem && (
+        <div className="model-problem notice warn" role="alert" data-testid="model-problem" data-problem={opener.problem.kind}>
+          <p>{problemText(opener.problem, running.name, ui, lang)}</p>
+          {(opener.problem.kind === 'shapes' || opener.problem.kind === 'unreadable') && (
+            <details>
+              <summary>{ui.errorDetails}</summary>
+              <code>{opener.problem.detail}</code>
+            </details>
+          )}
+          <button type="button" onClick={opener.dismissProblem}>
+            {ui.modelDismiss}
+          </button>
+        </div>
+      )}
+      {opener.linkModel !== null && running.isDefault && (
+        <p className="notice warn" data-testid="model-link-note">
+          {t(ui, 'modelLinkNote', lang, {
+            name: t(ui, 'quoted', lang, { text: opener.linkModel }),
+            default: t(ui, 'quoted', lang, { text: running.name }),
+          })}
+        </p>
+      )}
+      {dragging && (
+        <div className="model-drop" aria-hidden="true">
+          <p>{ui.modelDrop}</p>
+        </div>
+      )}
+    </section>
+  );
+}
