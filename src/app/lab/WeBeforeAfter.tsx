@@ -61,7 +61,7 @@ function RankCell(props: { ranked: RankedAnalogy | undefined; ui: UiStrings; lan
   const first = ranked.top[0];
   const rank =
     ranked.rank === 1
-      ? t(ui, 'weChangeRankFirst', lang, { word: ranked.expected })
+      ? ui.weChangeRankFirst
       : ranked.rank === null
         ? t(ui, 'weChangeRankNone', lang, { word: ranked.expected, n: RANK_DEPTH })
         : t(ui, 'weChangeRank', lang, { word: ranked.expected, rank: ranked.rank });
@@ -168,7 +168,12 @@ export function WeBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
       </div>
       <p className="we-change-lists-title">{t(ui, 'weChangeListsFor', lang, { expression: shown(query.expression), k: COMPARED_TOP })}</p>
       <div className="we-change-lists">
-        <TopList title={ui.weChangeBefore} ranked={beforeRows[pick]} note={missingNote ?? ui.weChangeNotInFile} testId="we-before" />
+        <TopList
+          title={ui.weChangeBefore}
+          ranked={beforeRows[pick]}
+          note={file.status === 'loading' ? ui.weChangeLoading : file.status === 'error' ? ui.weChangeMissingShort : ui.weChangeNotInFile}
+          testId="we-before"
+        />
         <TopList title={ui.weChangeAfter} ranked={after[pick]} note={null} testId="we-after" />
       </div>
       {file.status === 'ready' && (

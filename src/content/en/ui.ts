@@ -301,7 +301,7 @@ const ui = {
   weChangeBefore: 'W_e before training (co-occurrence only)',
   weChangeAfter: 'W_e as shipped (after training)',
   weChangeAnalogy: 'Analogy',
-  weChangeRankFirst: '✓ {word} first',
+  weChangeRankFirst: '✓ as expected',
   weChangeRank: '{word}: rank {rank}',
   weChangeRankNone: '{word}: not in the top {n}',
   weChangeShowTop: 'Show the top {k} for {expression}',
@@ -309,7 +309,8 @@ const ui = {
   weChangeSummary: 'Expected answer first: {before} of {n} before training, {after} of {n} after.',
   weChangeLoading: 'Loading the rankings of W_e before training…',
   weChangeMissing:
-    'The rankings of W_e before training ({file}) could not be loaded, so that column is empty ({detail}). The column for the shipped W_e is computed in your browser from the model itself and is complete.',
+    'The rankings of W_e before training ({file}) could not be loaded, so the column “before training” is empty ({detail}). The column for the shipped W_e is computed in your browser from the model itself and is complete.',
+  weChangeMissingShort: 'Not available: the file did not load.',
   weChangeNotInFile: 'This analogy is not in the file of rankings before training.',
   weChangeSource:
     'Before training: ranked once from the training text ({tokens} tokens, co-occurrence window {window}, {dims} numbers per token) and shipped beside the model as {file}. After training: computed in your browser from the W_e it loaded, with the same code.',

@@ -289,7 +289,7 @@ const ui: UiStrings = {
   weChangeBefore: '训练前的 W_e（只有共现统计）',
   weChangeAfter: '随模型发布的 W_e（训练后）',
   weChangeAnalogy: '类比',
-  weChangeRankFirst: '✓ {word} 排第一',
+  weChangeRankFirst: '✓ 符合预期',
   weChangeRank: '{word}：第 {rank} 名',
   weChangeRankNone: '{word}：不在前 {n} 名',
   weChangeShowTop: '列出 {expression} 的前 {k} 名',
@@ -297,7 +297,8 @@ const ui: UiStrings = {
   weChangeSummary: '预期答案排第一的题数：训练前 {before} 道，训练后 {after} 道（共 {n} 道）。',
   weChangeLoading: '正在读取训练前 W_e 的排名……',
   weChangeMissing:
-    '没能读取训练前 W_e 的排名（{file}），所以这一栏暂时空着（{detail}）。训练后那一栏由你的浏览器直接根据模型算出，完整无缺。',
+    '没能读取训练前 W_e 的排名（{file}），所以“训练前”那一栏暂时空着（{detail}）。训练后那一栏由你的浏览器直接根据模型算出，完整无缺。',
+  weChangeMissingShort: '文件没能读取，这里暂时空着。',
   weChangeNotInFile: '训练前的排名文件里没有这道题。',
   weChangeSource:
     '训练前：根据训练文本（{tokens} 个词元，共现窗口 {window}，每个词元 {dims} 个数）预先算好一次，作为 {file} 随模型一起发布。训练后：由你的浏览器根据已加载的 W_e，用同一段代码算出。',
