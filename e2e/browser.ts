@@ -2,6 +2,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { getUi, type UiStrings } from '../src/content/chapters';
 
 // Debian's Chromium, started with the flags this machine needs (no sandbox as root, no background traffic).
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,3 +98,25 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().length === 0);
   await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }
+
+const uiEn = getUi('en');
+const uiZh = getUi('zh');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An accessible name in either language, whole: for locators shared by the English and the Chinese pages. */
+export function nameOf(key: keyof UiStrings): RegExp {
+  return new RegExp(`^(${escapeRegExp(uiEn[key])}|${escapeRegExp(uiZh[key])})$`);
+}
+
+/** The reader's text box. */
+export const readerText = (page: Page): Locator => page.getByRole('textbox', { name: nameOf('inputLabel') });
+
+/** The rows of the next-token prediction beside the text box. */
+export const predictionRows = (page: Page): Locator =>
+  page.getByRole('region', { name: nameOf('nextTokenPrediction') }).getByRole('listitem');
+
+/** The note under the text box that says how long this browser took for the pass. */
+export const computeNote = (page: Page): Locator => page.getByTestId('compute-note');
+
+/** The ten chapters of the read-along view. */
+export const chapters = (page: Page): Locator => page.getByTestId(/^chapter-[a-z-]+$/);

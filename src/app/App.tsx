@@ -14,7 +14,7 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
   }, [ui, lang]);
   return (
-    <div className="app" lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
+    <div className="app" lang={lang === 'zh' ? 'zh-Hans' : 'en'} data-testid="app">
       <ModelProvider>
         <header className="app-header">
           <div>

@@ -26,7 +26,7 @@ export function TextInput(props: {
 }) {
   const { result, ui, lang } = props;
   return (
-    <section className="text-input">
+    <section className="text-input" data-testid="text-input">
       <label htmlFor="reader-text">{ui.inputLabel}</label>
       <textarea
         id="reader-text"
@@ -75,7 +75,7 @@ function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nL
   const { result, ui, lang } = props;
   const simd = simdSupported();
   return (
-    <p className="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'}>
+    <p className="compute-note" data-testid="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'}>
       {[
         t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, {
           n: result.ids.length,
