@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { readModelDir } from '../scripts/lib/model-dir';
+import { modelFromFiles } from '../src/core/bundle';
+import { forward } from '../src/core/gpt';
+import { DEFAULT_TEXT } from '../src/app/state/text';
+
+// Chapter 7 says |x| jumps at the first MLP, which writes a change several times larger than the embedding.
+const { model, tokenizer } = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
+const C = model.config.nEmbd;
+
+function meanRowNorm(data: Float32Array): number {
+  const T = data.length / C;
+  let sum = 0;
+  for (let t = 0; t < T; t++) {
+    let sq = 0;
+    for (let c = 0; c < C; c++) sq += data[t * C + c] ** 2;
+    sum += Math.sqrt(sq);
+  }
+  return sum / T;
+}
+
+describe('the residual stream of the shipped model (chapter 7)', () => {
+  it.each([DEFAULT_TEXT, 'She sat down and closed the door.', 'The river runs through the old town', '他说'])(
+    'grows most at the first MLP: %s',
+    (text) => {
+      const trace = forward(model, tokenizer.encode(text));
+      const embedding = meanRowNorm(trace.x0.data);
+      const firstMlp = meanRowNorm(trace.blocks[0].mlpProj.data);
+      const others = trace.blocks.flatMap((b, l) => [meanRowNorm(b.attnProj.data), ...(l > 0 ? [meanRowNorm(b.mlpProj.data)] : [])]);
+      expect(firstMlp).toBeGreaterThan(2.5 * embedding);
+      expect(firstMlp).toBeGreaterThan(Math.max(...others));
+    },
+  );
+});
