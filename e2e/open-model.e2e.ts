@@ -211,7 +211,7 @@ describe('opening a model from disk', () => {
     ['phone', PHONE],
   ] as const) {
     it(`opens the GPT-2-shaped folder through the picker and predicts with it (${size})`, async () => {
-      const { page, errors, offOrigin } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`, { viewport });
+      const { page, errors, offOrigin } = await openApp(browser, `?lang=en&view=lab&step=5&text=${encodeURIComponent(TEXT)}`, { viewport });
       await openFolder(page, good);
       await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
       expect(await page.getByTestId('model-bar').textContent()).toContain('12 layers, 48 numbers per token, 50,257 tokens');
@@ -219,6 +219,10 @@ describe('opening a model from disk', () => {
       await expect.poll(() => computeNote(page).textContent()).toMatch(/ tokens through 12 layers in /);
       expect(await readerText(page).inputValue()).toBe(TEXT);
       await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe('gpt2-shaped');
+      // The view and the stepper's stage are the reader's, kept across the change of model.
+      expect(new URL(page.url()).searchParams.get('view')).toBe('lab');
+      expect(new URL(page.url()).searchParams.get('step')).toBe('5');
+      expect(await page.getByTestId('view-lab').getAttribute('aria-pressed')).toBe('true');
       expect(await scrollsSideways(page)).toBe(false);
       await screenshot(page, `open-model-${size}`);
       // Back to the tiny model: its own prediction again, and the address no longer names a model.
