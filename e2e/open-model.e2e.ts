@@ -224,11 +224,17 @@ describe('opening a model from disk', () => {
       expect(new URL(page.url()).searchParams.get('step')).toBe('5');
       expect(await page.getByTestId('view-lab').getAttribute('aria-pressed')).toBe('true');
       expect(await scrollsSideways(page)).toBe(false);
+      // The lab's before-and-after table records the tiny model's starting W_e only, so it says so instead.
+      await expect
+        .poll(() => page.getByTestId('we-before-after').first().textContent())
+        .toContain('gpt2-shaped was not trained here and ships no record of its W_e before training');
       await screenshot(page, `open-model-${size}`);
       // Back to the tiny model: its own prediction again, and the address no longer names a model.
       await page.getByRole('button', { name: 'Back to the tiny model' }).click();
       await expect.poll(() => modelName(page)).toBe('tiny');
       await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe(null);
+      await expect.poll(() => page.getByTestId('we-before-after').first().textContent()).toContain('before training');
+      await expect.poll(() => page.getByTestId('we-before').first().textContent()).toContain('queen');
       expect(errors).toEqual([]);
       expect(offOrigin).toEqual([]);
     });

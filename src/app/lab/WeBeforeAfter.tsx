@@ -99,6 +99,20 @@ function TopList(props: { title: string; ranked: RankedAnalogy | undefined; note
  * Shown in chapter 4 and in the lab.
  */
 export function WeBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
+  const loaded = useModel();
+  // The file records the tiny model's starting W_e; any other model's would be a different matrix.
+  if (!loaded.isDefault) {
+    return (
+      <section className="we-change" aria-labelledby="we-change-title" data-testid="we-before-after">
+        <h3 id="we-change-title">{props.ui.weChangeTitle}</h3>
+        <p className="lab-hint">{t(props.ui, 'weChangeOtherModel', props.lang, { model: loaded.name })}</p>
+      </section>
+    );
+  }
+  return <DefaultModelBeforeAfter {...props} />;
+}
+
+function DefaultModelBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
   const { ui, lang } = props;
   const loaded = useModel();
   const vocabSize = loaded.tokenizer.vocabSize;

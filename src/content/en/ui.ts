@@ -311,6 +311,8 @@ const ui = {
   weChangeMissing:
     'The rankings of W_e before training ({file}) could not be loaded, so the column “before training” is empty ({detail}). The column for the shipped W_e is computed in your browser from the model itself and is complete.',
   weChangeMissingShort: 'Not available: the file did not load.',
+  weChangeOtherModel:
+    'This table compares the tiny model’s W_e before and after its training. {model} was not trained here and ships no record of its W_e before training, so there is nothing to compare; open the tiny model again to see it.',
   weChangeNotInFile: 'This analogy is not in the file of rankings before training.',
   weChangeSource:
     'Before training: ranked once from the training text ({tokens} tokens, co-occurrence window {window}, {dims} numbers per token) and shipped beside the model as {file}. After training: computed in your browser from the W_e it loaded, with the same code.',

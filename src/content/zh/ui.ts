@@ -299,6 +299,8 @@ const ui: UiStrings = {
   weChangeMissing:
     '没能读取训练前 W_e 的排名（{file}），所以“训练前”那一栏暂时空着（{detail}）。训练后那一栏由你的浏览器直接根据模型算出，完整无缺。',
   weChangeMissingShort: '文件没能读取，这里暂时空着。',
+  weChangeOtherModel:
+    '这张表比较的是小模型的 W_e 在训练前后的样子。{model} 不是在这里训练的，也没有附带训练前 W_e 的记录，因此无从比较；切回小模型即可看到。',
   weChangeNotInFile: '训练前的排名文件里没有这道题。',
   weChangeSource:
     '训练前：根据训练文本（{tokens} 个词元，共现窗口 {window}，每个词元 {dims} 个数）预先算好一次，作为 {file} 随模型一起发布。训练后：由你的浏览器根据已加载的 W_e，用同一段代码算出。',
