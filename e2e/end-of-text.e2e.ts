@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, screenshotOf } from './browser';
+import { chapters, launch, nameOf, openApp, PHONE, readerText, screenshotOf } from './browser';
 import { modelFromFiles, type LoadedModel } from '../src/core/bundle';
 import { DEFAULT_SETTINGS, sampleToken, tokenRng } from '../src/core/sampling';
 import { lastLogits } from '../src/core/trace';
@@ -18,12 +18,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const readText = (page: Page) => page.locator('#reader-text').inputValue();
+const readText = (page: Page) => readerText(page).inputValue();
 
 /** The page is up: the text box, all ten chapters, and chapter 3's two tokenizations. */
 async function expectPageWhole(page: Page, text: string) {
   await expect.poll(() => readText(page)).toBe(text);
-  expect(await page.locator('.chapter').count()).toBe(10);
+  expect(await chapters(page).count()).toBe(10);
   const gpt2 = page.getByTestId('gpt2-tokens');
   await gpt2.scrollIntoViewIfNeeded();
   await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(0);
@@ -43,7 +43,7 @@ describe('the end-of-text token', () => {
 
   it('typed into the text box: the page stays up, and the address keeps the text', async () => {
     const { page, errors } = await openApp(browser, '?lang=en&text=');
-    await page.locator('#reader-text').pressSequentially('The end.<|endoftext|>');
+    await readerText(page).pressSequentially('The end.<|endoftext|>');
     await expectPageWhole(page, 'The end.<|endoftext|>');
     await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('The end.<|endoftext|>');
     await page.reload();
@@ -56,7 +56,7 @@ describe('the end-of-text token', () => {
     const text = 'He went home.';
     const seed = await seedThatEndsTheText(text);
     const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(text)}&out.seed=${seed}`);
-    const panel = page.locator('.generation-panel');
+    const panel = page.getByRole('region', { name: nameOf('outGenerationTitle') });
     await panel.scrollIntoViewIfNeeded();
     await page.getByTestId('generate-one').click();
     await expect.poll(() => panel.getByTestId('end-of-text-marker').count()).toBe(1);
@@ -80,7 +80,7 @@ describe('the end-of-text token', () => {
 
     // In Chinese, on a phone: the same stop, said in Chinese.
     const zh = await openApp(browser, `?lang=zh&text=${encodeURIComponent(text)}&out.seed=${seed}`, { viewport: PHONE });
-    const zhPanel = zh.page.locator('.generation-panel');
+    const zhPanel = zh.page.getByRole('region', { name: nameOf('outGenerationTitle') });
     await zhPanel.scrollIntoViewIfNeeded();
     await zh.page.getByTestId('generate-one').click();
     await expect.poll(() => zhPanel.getByTestId('generation-ended').count()).toBe(1);

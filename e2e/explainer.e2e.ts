@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, screenshot, scrollsSideways, settled } from './browser';
+import { computeNote, launch, openApp, PHONE, predictionRows, readerText, screenshot, scrollsSideways, settled } from './browser';
 import { buildStages } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { chapterIds } from '../src/content/chapters';
@@ -30,15 +30,21 @@ const N = stages.length;
 const q = (params: Record<string, string>) => '?' + new URLSearchParams(params).toString();
 const unminus = (s: string) => s.replace(/\u2212/g, '-');
 
+/** The stepper's heading: a click on it puts focus inside the stepper without pressing anything. */
+const stepperTitle = (page: Page) => page.getByTestId('stepper').getByRole('heading', { level: 2 });
+
+/** Chapter 5's small map of head `h` (counted from 1, as its label counts). */
+const headMap = (page: Page, h: number) => page.getByTestId('chapter-attention').getByRole('img', { name: `Head ${h}`, exact: true });
+
 async function stageOf(page: Page): Promise<string> {
   return (await page.getByTestId('stage-of').textContent()) ?? '';
 }
 
 /** Move the mouse over cell (r, c) of the stepper's heatmap and return the readout's value. */
 async function hoverCell(page: Page, r: number, c: number): Promise<string> {
-  const hit = page.locator('[data-testid=stage-heatmap] rect.hit-area');
+  const hit = page.getByTestId('stage-heatmap').getByTestId('heatmap-cells');
   const box = (await hit.boundingBox())!;
-  const cell = page.locator(`[data-testid=stage-heatmap] rect.cell[data-r="${r}"][data-c="${c}"]`);
+  const cell = page.getByTestId('stage-heatmap').locator(`rect[data-r="${r}"][data-c="${c}"]`);
   const w = Number(await cell.getAttribute('width'));
   const h = Number(await cell.getAttribute('height'));
   await hit.scrollIntoViewIfNeeded();
@@ -50,21 +56,19 @@ async function hoverCell(page: Page, r: number, c: number): Promise<string> {
 }
 
 async function formulaText(page: Page): Promise<string> {
-  return unminus((await page.locator('[data-testid=formula-numbers] .katex-html').textContent()) ?? '');
+  return unminus((await page.getByTestId('formula-numbers').locator('.katex-html').textContent()) ?? '');
 }
 
 describe('explainer', () => {
   it('recomputes tokens and predictions as the reader types', async () => {
     const { page, errors, offOrigin } = await openApp(browser, q({ lang: 'en', text: 'The king said', step: '0' }));
-    const chips = page.locator('[data-testid=stepper] [data-testid=token-chip]');
+    const chips = page.getByTestId('stepper').getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBe(3);
-    const before = await page.locator('.prediction-list').textContent();
-    await page.locator('#reader-text').fill('The old man walked slowly to the river and');
+    const before = await predictionRows(page).allTextContents();
+    await readerText(page).fill('The old man walked slowly to the river and');
     await expect.poll(() => chips.count()).toBeGreaterThan(6);
-    await expect.poll(() => page.locator('.prediction-list').textContent()).not.toBe(before);
-    await expect
-      .poll(() => page.locator('[data-testid=stepper] [data-testid=token-chip]').first().getAttribute('aria-label'))
-      .toContain('The');
+    await expect.poll(() => predictionRows(page).allTextContents()).not.toEqual(before);
+    await expect.poll(() => page.getByTestId('stepper').getByTestId('token-chip').first().getAttribute('aria-label')).toContain('The');
     await screenshot(page, 'explainer-desktop');
     expect(errors).toEqual([]);
     expect(offOrigin).toEqual([]);
@@ -83,7 +87,7 @@ describe('explainer', () => {
       if (i % 2 === 0) await page.getByRole('button', { name: en.next, exact: true }).click();
       else {
         // The keys belong to the stepper once the reader has clicked into it (not to the whole page).
-        await page.locator('#stepper-title').click();
+        await stepperTitle(page).click();
         await page.keyboard.press('ArrowRight');
       }
     }
@@ -125,11 +129,11 @@ describe('explainer', () => {
 
   it('reads every head’s weights in chapter 5 by keyboard, and a row of them sums to 1', async () => {
     const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }));
-    const figure = page.locator('.attention-figure');
-    const readout = figure.locator('.attention-readout');
+    const figure = page.getByTestId('chapter-attention');
+    const readout = figure.getByTestId('attention-readout');
+    const map = headMap(page, 2);
     // A short text gets token labels on every small map.
-    await expect.poll(() => figure.locator('.small-multiples svg').nth(1).locator('.row-label').count()).toBe(6);
-    const map = figure.locator('.small-multiples svg').nth(1);
+    await expect.poll(() => map.getByTestId('row-label').count()).toBe(6);
     // Arriving by keyboard reads the selected token's row (the last, "␣queen") at once.
     await map.focus();
     await expect.poll(() => readout.textContent()).toMatch(/^Head 2: “␣queen” gives “The” weight \d\.\d{4}\.$/);
@@ -158,27 +162,29 @@ describe('explainer', () => {
       viewport: PHONE,
       touch: true,
     });
-    const figure = page.locator('.attention-figure');
-    const map = figure.locator('.small-multiples svg').nth(1);
+    const figure = page.getByTestId('chapter-attention');
+    const map = headMap(page, 2);
     await map.scrollIntoViewIfNeeded();
-    const hit = map.locator('rect.hit-area');
+    const hit = map.getByTestId('heatmap-cells');
     const box = (await hit.boundingBox())!;
     // Row 3 ("␣to"), column 1 ("␣king") of a 6 × 6 map.
     await page.touchscreen.tap(box.x + (1.5 * box.width) / 6, box.y + (3.5 * box.height) / 6);
-    await expect.poll(() => figure.locator('.attention-readout').textContent()).toMatch(/^Head 2: “␣to” gives “␣king” weight \d\.\d{4}\.$/);
+    await expect
+      .poll(() => figure.getByTestId('attention-readout').textContent())
+      .toMatch(/^Head 2: “␣to” gives “␣king” weight \d\.\d{4}\.$/);
     const we = page.getByTestId('we-matrix');
     await we.scrollIntoViewIfNeeded();
-    const frame = (await we.locator('rect.matrix-frame').boundingBox())!;
+    const frame = (await we.getByTestId('matrix-frame').boundingBox())!;
     await page.touchscreen.tap(frame.x + 3, frame.y + 3);
-    await expect.poll(() => we.locator('.hint').textContent()).toMatch(/^W_e\[\d+, 0\] = −?\d\.\d{4} {2}\(row of “.+”\)$/);
+    await expect.poll(() => we.getByTestId('matrix-readout').textContent()).toMatch(/^W_e\[\d+, 0\] = −?\d\.\d{4} {2}\(row of “.+”\)$/);
     // The stepper's own picture of W_e, where its keyboard hint is hidden on a touch screen but the readout is not.
     await goToStep(page, 1);
     const stepperWe = page.getByTestId('stepper-we-matrix');
     await stepperWe.scrollIntoViewIfNeeded();
-    const stepperFrame = (await stepperWe.locator('rect.matrix-frame').boundingBox())!;
+    const stepperFrame = (await stepperWe.getByTestId('matrix-frame').boundingBox())!;
     await page.touchscreen.tap(stepperFrame.x + 3, stepperFrame.y + 3);
-    await expect.poll(() => stepperWe.locator('.hint').textContent()).toMatch(/^W_e\[\d+, 0\] = /);
-    expect(await stepperWe.locator('.hint').isVisible()).toBe(true);
+    await expect.poll(() => stepperWe.getByTestId('matrix-readout').textContent()).toMatch(/^W_e\[\d+, 0\] = /);
+    expect(await stepperWe.getByTestId('matrix-readout').isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -188,7 +194,7 @@ describe('explainer', () => {
     await expect.poll(() => matrix.count()).toBe(1);
     // The formula looks the selected token up as W_e[id, c]; the tick names the same row.
     const id = (await formulaText(page)).match(/\[(\d+),/)![1];
-    expect(await matrix.locator('.row-mark-label').textContent()).toBe(`${id}: ␣would`);
+    expect(await matrix.getByTestId('row-mark-label').textContent()).toBe(`${id}: ␣would`);
     await goToStep(page, 2);
     await expect.poll(() => matrix.count()).toBe(0);
     expect(errors).toEqual([]);
@@ -202,15 +208,13 @@ describe('explainer', () => {
     const chapter = page.getByTestId('chapter-softmax');
     await expect.poll(() => chapter.evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('auto');
     // A longer text changes every figure's height while most chapters are out of view.
-    await page
-      .locator('#reader-text')
-      .fill('the king said to the queen that he would go to the old city and see the people who lived there '.repeat(4));
+    await readerText(page).fill(
+      'the king said to the queen that he would go to the old city and see the people who lived there '.repeat(4),
+    );
     // The figures follow the text a moment later: wait until the pass over the long text is the one shown.
-    await expect
-      .poll(async () => Number((await page.locator('.compute-note').textContent())?.match(/(\d+) tokens/)?.[1]))
-      .toBeGreaterThan(60);
+    await expect.poll(async () => Number((await computeNote(page).textContent())?.match(/(\d+) tokens/)?.[1])).toBeGreaterThan(60);
     await settled(page);
-    const map = page.locator('.attention-figure .small-multiples svg').nth(1);
+    const map = headMap(page, 2);
     await map.scrollIntoViewIfNeeded();
     const landed = (await map.boundingBox())!.y;
     // Chapters drawn as they come into view must not push the map away from where the jump put it.
@@ -234,11 +238,11 @@ describe('explainer', () => {
 
   it('switches the language', async () => {
     const { page } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
-    await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(en.stepThrough);
+    await expect.poll(() => stepperTitle(page).textContent()).toBe(en.stepThrough);
     await page.getByRole('button', { name: en.switchLanguage }).click();
     const zh = getUi('zh');
-    await expect.poll(() => page.locator('#stepper-title').textContent()).toBe(zh.stepThrough);
-    await expect.poll(() => page.locator('#chapter-tokens-title').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await expect.poll(() => stepperTitle(page).textContent()).toBe(zh.stepThrough);
+    await expect.poll(() => page.getByTestId('chapter-tokens').getByRole('heading', { level: 2 }).textContent()).toMatch(/[\u4e00-\u9fff]/);
     expect(page.url()).toContain('lang=zh');
   });
 
@@ -246,10 +250,10 @@ describe('explainer', () => {
     const text = 'The queen said that the king';
     const { page, errors } = await openApp(browser, q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
     const zh = getUi('zh');
-    expect(await page.locator('#reader-text').inputValue()).toBe(text);
+    expect(await readerText(page).inputValue()).toBe(text);
     await expect.poll(() => stageOf(page)).toBe(zh.stageOf.replace('{i}', '21').replace('{n}', String(N)));
     expect(await page.getByTestId('token-select').inputValue()).toBe('2');
-    expect(await page.locator('.app').getAttribute('lang')).toBe('zh-Hans');
+    expect(await page.getByTestId('app').getAttribute('lang')).toBe('zh-Hans');
     expect(await page.getByTestId('cell-label').textContent()).toContain('词元 2');
     expect(errors).toEqual([]);
   });
@@ -270,7 +274,7 @@ describe('explainer', () => {
     const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
       reducedMotion: 'no-preference',
     });
-    await page.locator('#stepper-title').click();
+    await stepperTitle(page).click();
     for (let i = 0; i < N; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => stageOf(page)).toBe(`Stage ${N} of ${N}`);
     await settled(page);
@@ -283,7 +287,7 @@ describe('explainer', () => {
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press(' ');
     expect(await play.getAttribute('aria-pressed')).toBe('false');
-    await page.locator('#stepper-title').click();
+    await stepperTitle(page).click();
     await page.keyboard.press(' ');
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press(' ');
@@ -293,7 +297,7 @@ describe('explainer', () => {
 
   it('shows a byte token as its bytes, not as the replacement character', async () => {
     const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The 中 king', step: '0' }));
-    const chips = page.locator('[data-testid=stepper] [data-testid=token-chip]');
+    const chips = page.getByTestId('stepper').getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBeGreaterThan(3);
     const labels = await chips.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     expect(
@@ -311,7 +315,7 @@ describe('explainer', () => {
     const { page, offOrigin } = await openApp(browser, q({ lang: 'en', text: 'The smartphone podcast' }));
     const gpt2 = page.getByTestId('gpt2-tokens');
     await gpt2.scrollIntoViewIfNeeded();
-    await expect.poll(() => gpt2.locator('[data-testid=token-chip]').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 15_000 }).toBeGreaterThan(2);
     expect(await gpt2.textContent()).toContain('50,257');
     expect(offOrigin).toEqual([]);
   });

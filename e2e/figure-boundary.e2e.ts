@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, screenshotOf } from './browser';
+import { chapters, computeNote, launch, openApp, PHONE, predictionRows, readerText, screenshotOf } from './browser';
 
 // Every figure, lab panel and output panel, the stepper and the prediction sit behind their own error
 // boundary. The test-only switch window.__insideGptCrash (src/app/crashTest.ts) makes one of them
@@ -60,7 +60,7 @@ const unexpected = (errors: string[]) => errors.filter((e) => !e.includes('threw
  * figure before try again, now unarmed, so it comes back by itself.
  */
 async function crashEachInTurn(page: Page, ids: readonly string[], stillThere: (id: string) => Promise<void>) {
-  const box = page.locator('#reader-text');
+  const box = readerText(page);
   for (const [i, id] of ids.entries()) {
     await askToCrash(page, id);
     const text = `The king said to the queen ${i}`;
@@ -86,13 +86,13 @@ describe('a figure that throws', () => {
     expect(errors).toEqual([]);
 
     await crashEachInTurn(page, READ_VIEW, async (id) => {
-      if (id !== 'read') expect(await page.locator('.chapter').count()).toBe(10);
-      if (id !== 'prediction') expect(await page.locator('.prediction-list li').count()).toBeGreaterThan(0);
+      if (id !== 'read') expect(await chapters(page).count()).toBe(10);
+      if (id !== 'prediction') expect(await predictionRows(page).count()).toBeGreaterThan(0);
       if (id !== 'tokens' && id !== 'read')
         await expect.poll(() => page.getByTestId('gpt2-tokens').getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     });
     // Everything came back: the last text's figures are drawn again.
-    expect(await page.locator('.chapter').count()).toBe(10);
+    expect(await chapters(page).count()).toBe(10);
     expect(await page.getByTestId('generate-one').isEnabled()).toBe(true);
     expect(unexpected(errors)).toEqual([]);
   });
@@ -102,7 +102,7 @@ describe('a figure that throws', () => {
     await crashEachInTurn(page, LAB_VIEW, async (id) => {
       if (id !== 'lab' && id !== 'lab-arithmetic')
         expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');
-      if (id !== 'prediction') expect(await page.locator('.prediction-list li').count()).toBeGreaterThan(0);
+      if (id !== 'prediction') expect(await predictionRows(page).count()).toBeGreaterThan(0);
     });
     expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');
     expect(unexpected(errors)).toEqual([]);
@@ -110,22 +110,27 @@ describe('a figure that throws', () => {
 
   it('comes back with the reset button, or by itself when the text changes', async () => {
     const { page } = await openApp(browser, '?lang=en&text=The');
-    const note = page.locator('.compute-note');
+    const note = computeNote(page);
     await askToCrash(page, 'attention');
-    await page.locator('#reader-text').fill('The king');
+    await readerText(page).fill('The king');
     // Once the pass over the new text is drawn, nothing redraws the figure until the reader acts.
     await expect.poll(() => note.textContent()).toMatch(/ 2 tokens /);
     await expect.poll(() => failed(page).count()).toBe(1);
     await askToCrash(page, null);
     await failed(page).getByRole('button', { name: 'Reset this figure' }).click();
     await expect.poll(() => failed(page).count()).toBe(0);
-    expect(await page.getByTestId('chapter-attention').locator('svg').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByTestId('chapter-attention')
+        .getByRole('img', { name: /^Head \d+$/ })
+        .count(),
+    ).toBeGreaterThan(0);
 
     await askToCrash(page, 'attention');
-    await page.locator('#reader-text').fill('The king said');
+    await readerText(page).fill('The king said');
     await expect.poll(() => failed(page).count()).toBe(1);
     await askToCrash(page, null);
-    await page.locator('#reader-text').fill('The king said to');
+    await readerText(page).fill('The king said to');
     await expect.poll(() => failed(page).count()).toBe(0);
   });
 
@@ -143,8 +148,8 @@ describe('a figure that throws', () => {
     await askToCrash(page, null);
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.waitForSelector('[data-model-ready]');
-    expect(await page.locator('#reader-text').inputValue()).toBe(text);
-    expect(await page.locator('.chapter').count()).toBe(10);
+    expect(await readerText(page).inputValue()).toBe(text);
+    expect(await chapters(page).count()).toBe(10);
     await context.close();
   });
 
@@ -156,7 +161,7 @@ describe('a figure that throws', () => {
     ] as const) {
       const { page } = await openApp(browser, `?lang=${lang}&text=hello`, { viewport });
       await askToCrash(page, 'tokens');
-      await page.locator('#reader-text').fill('hello there');
+      await readerText(page).fill('hello there');
       await expect.poll(() => failed(page).count()).toBe(1);
       await screenshotOf(page.getByTestId('chapter-tokens'), `figure-failed-${lang}-${name}`);
       await page.context().close();

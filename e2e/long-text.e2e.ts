@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, screenshotOf } from './browser';
+import { launch, openApp, PHONE, predictionRows, readerText, screenshotOf } from './browser';
 import { ADDRESS_BUDGET_BYTES } from '../src/app/state/linkText';
 
 // Texts too long for the page address, served by Vite's preview server (which refuses a request line
@@ -15,21 +15,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const readText = (page: Page) => page.locator('#reader-text').inputValue();
+const readText = (page: Page) => readerText(page).inputValue();
 const linkText = (page: Page) => new URL(page.url()).searchParams.get('text');
-const topPrediction = (page: Page) => page.locator('.prediction-list li').first().textContent();
+const topPrediction = (page: Page) => predictionRows(page).first().textContent();
 
 /** Paste `long`, check the address and the warning, reload this tab, then open the link elsewhere. */
 async function pasteReloadAndShare(long: string, lang: 'en' | 'zh', name: string) {
   const { page, errors } = await openApp(browser, `?lang=${lang}&text=hi`, { viewport: PHONE });
-  await page.locator('#reader-text').fill(long);
+  await readerText(page).fill(long);
   await expect.poll(() => linkText(page), { timeout: 10_000 }).not.toBe('hi');
   const address = page.url();
   expect(address.length - new URL(address).origin.length).toBeLessThanOrEqual(ADDRESS_BUDGET_BYTES);
   const kept = linkText(page)!;
   expect(long.endsWith(kept) && kept.length < long.length).toBe(true);
   await expect.poll(() => page.getByTestId('link-cut').count()).toBe(1);
-  await screenshotOf(page.locator('.text-input'), `link-cut-${name}-phone`);
+  await screenshotOf(page.getByTestId('text-input'), `link-cut-${name}-phone`);
   const prediction = await topPrediction(page);
 
   const response = await page.reload();
@@ -42,7 +42,7 @@ async function pasteReloadAndShare(long: string, lang: 'en' | 'zh', name: string
   const elsewhere = await openApp(browser, address.slice(new URL(address).origin.length));
   expect(await readText(elsewhere.page)).toBe(kept);
   await expect.poll(() => elsewhere.page.getByTestId('opened-cut').count()).toBe(1);
-  await screenshotOf(elsewhere.page.locator('.text-input'), `opened-cut-${name}-desktop`);
+  await screenshotOf(elsewhere.page.getByTestId('text-input'), `opened-cut-${name}-desktop`);
   expect([...errors, ...elsewhere.errors]).toEqual([]);
   return { page, kept, prediction, elsewhere: elsewhere.page };
 }

@@ -29,9 +29,9 @@ describe.each([
       '?lang=en&text=The%20king%20said%20that&layer=1',
       viewport ? { viewport, touch: true } : {},
     );
-    const figure = page.locator('#chapter-mlp');
+    const figure = page.getByTestId('chapter-mlp');
     await figure.scrollIntoViewIfNeeded();
-    const buttons = figure.locator('[data-testid=top-neurons] button');
+    const buttons = figure.getByTestId('top-neurons').getByRole('button');
     await expect.poll(() => buttons.count()).toBeGreaterThan(1);
     const second = buttons.nth(1);
     const neuron = Number(((await second.textContent()) ?? '').replace(/\D/g, ''));
@@ -46,9 +46,9 @@ describe.each([
     const shown = (await writes.textContent()) ?? '';
     expect(expected.every((label) => shown.includes(label))).toBe(true);
 
-    const input = figure.locator('input.neuron-number');
+    const input = figure.getByRole('textbox', { name: 'Read neuron number' });
     await input.fill('99999');
-    await expect.poll(() => figure.locator('.neuron-reader .notice').textContent()).toContain('from 0 to');
+    await expect.poll(() => figure.getByTestId('neuron-out-of-range').textContent()).toContain('from 0 to');
     await input.fill('5');
     const five = readNeuron(model, layer, 5, 6).up.map((r) => tokenLabel(tokenizer, r.index));
     await expect.poll(() => writes.textContent()).toContain(`${five[0]} (+`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openApp, PHONE, screenshot, scrollsSideways, settled } from './browser';
+import { chapters, computeNote, launch, openApp, PHONE, predictionRows, readerText, screenshot, scrollsSideways, settled } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => {
 describe('app shell', () => {
   it('loads the model and predicts a next token for the text in the URL', async () => {
     const { page, errors, offOrigin } = await openApp(browser, '?lang=en&text=' + encodeURIComponent('The king said'));
-    await expect.poll(() => page.locator('.prediction-list li').count()).toBeGreaterThan(3);
+    await expect.poll(() => predictionRows(page).count()).toBeGreaterThan(3);
     await screenshot(page, 'shell-desktop');
     expect(errors).toEqual([]);
     expect(offOrigin).toEqual([]);
@@ -21,7 +21,7 @@ describe('app shell', () => {
 
   it('says how long this browser took for the pass, with the SIMD kernels', async () => {
     const { page, errors } = await openApp(browser, '?lang=en&text=' + encodeURIComponent('The king said'));
-    const note = page.locator('.compute-note');
+    const note = computeNote(page);
     // The page's first passes say that they also compiled the code; the passes after them do not.
     await expect
       .poll(() => note.textContent())
@@ -30,23 +30,23 @@ describe('app shell', () => {
       );
     // Chromium has WebAssembly SIMD; falling back to the scalar kernels here would be a silent slowdown.
     expect(await note.getAttribute('data-matrix-products')).toBe('simd');
-    await page.locator('#reader-text').fill('The king');
+    await readerText(page).fill('The king');
     await expect.poll(() => note.textContent()).toMatch(/^Computed in this browser: 2 tokens through 4 layers in /);
-    await page.locator('#reader-text').fill('The');
+    await readerText(page).fill('The');
     await expect.poll(() => note.textContent()).toMatch(/^Computed in this browser: 1 token through 4 layers in \d+\.\d\u00a0ms\.$/);
     expect(errors).toEqual([]);
   });
 
   it('shows a friendly prompt for empty text', async () => {
     const { page } = await openApp(browser, '?lang=en&text=hello');
-    await page.locator('#reader-text').fill('');
+    await readerText(page).fill('');
     await expect.poll(() => page.getByText('Type some English').count()).toBeGreaterThan(0);
     // Clearing the text must not bring the default sentence back once the URL catches up.
     await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('');
     await settled(page);
-    expect(await page.locator('#reader-text').inputValue()).toBe('');
+    expect(await readerText(page).inputValue()).toBe('');
     // The chapters stay readable; their figures wait for text.
-    expect(await page.locator('.chapter').count()).toBe(10);
+    expect(await chapters(page).count()).toBe(10);
     expect(await page.getByText('This figure is computed from your text').count()).toBe(9);
   });
 
@@ -60,13 +60,13 @@ describe('app shell', () => {
       await route.continue();
     });
     await page.goto(inject('baseUrl') + '?lang=en&text=');
-    const box = page.locator('#reader-text');
+    const box = readerText(page);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Loading the model');
     await box.fill('The queen said');
     release();
     await page.waitForSelector('[data-model-ready]', { timeout: 30_000 });
     expect(await box.inputValue()).toBe('The queen said');
-    await expect.poll(() => page.locator('.prediction-list li').count()).toBeGreaterThan(3);
+    await expect.poll(() => predictionRows(page).count()).toBeGreaterThan(3);
     await context.close();
   });
 

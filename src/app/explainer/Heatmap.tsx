@@ -166,6 +166,7 @@ export function Heatmap(props: Props) {
         )}
         <rect
           className="hit-area"
+          data-testid="heatmap-cells"
           width={layout.width}
           height={layout.height}
           onPointerMove={(e) => props.onHover(cellAt(e))}
@@ -200,6 +201,7 @@ export function Heatmap(props: Props) {
               dy="0.35em"
               textAnchor="end"
               className={r === props.selectedRow ? 'row-label selected' : 'row-label'}
+              data-testid="row-label"
               fontSize={Math.min(13, cellH - 1)}
             >
               {truncate(label, maxChars)}

@@ -97,14 +97,22 @@ export function ArithmeticSection(props: {
         </div>
       )}
       <div role="status" aria-live="polite" className="lab-messages">
-        {analysis.kind === 'syntax' && <p className="notice warn lab-error">{describeError(analysis.error, ui, lang)}</p>}
+        {analysis.kind === 'syntax' && (
+          <p className="notice warn lab-error" data-testid="lab-error">
+            {describeError(analysis.error, ui, lang)}
+          </p>
+        )}
         {analysis.kind === 'split' &&
           analysis.unresolved.map((u) => (
-            <p key={u.start} className="notice warn lab-error">
+            <p key={u.start} className="notice warn lab-error" data-testid="lab-error">
               {describeSplitWord(u, label, ui, lang)}
             </p>
           ))}
-        {analysis.kind === 'zero' && <p className="notice warn lab-error">{describeZeroVector(analysis, ui)}</p>}
+        {analysis.kind === 'zero' && (
+          <p className="notice warn lab-error" data-testid="lab-error">
+            {describeZeroVector(analysis, ui)}
+          </p>
+        )}
         {(analysis.kind === 'ok' || analysis.kind === 'zero') &&
           analysis.terms
             .filter((term) => term.recased)

@@ -140,7 +140,9 @@ export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
             {Number.isNaN(views.angle) ? '—' : `${fmt((views.angle * 180) / Math.PI, 1)}°`} = <b>{fmt(views.geometric, 2)}</b>
           </span>
         </p>
-        <p className={`lab-sign ${sign}`}>{signText}</p>
+        <p className={`lab-sign ${sign}`} data-testid="lab-sign">
+          {signText}
+        </p>
       </div>
     </div>
   );

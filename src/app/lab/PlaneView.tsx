@@ -117,6 +117,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
       .data(lines)
       .join('line')
       .attr('class', 'lab-arrow')
+      .attr('data-testid', 'lab-arrow')
       .attr('x1', (d) => d.x1)
       .attr('y1', (d) => d.y1)
       .attr('x2', (d) => d.x2)
@@ -210,6 +211,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
             <g
               key={p.key}
               className={`lab-point lab-${p.kind}${active === p.key ? ' active' : ''}`}
+              data-testid={`lab-point-${p.kind}`}
               transform={`translate(${p.px},${p.py})`}
               tabIndex={0}
               role="img"
@@ -231,7 +233,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
         })}
       </svg>
       <figcaption className="lab-plane-caption">
-        <span className="num lab-readout" aria-live="polite">
+        <span className="num lab-readout" aria-live="polite" data-testid="lab-readout">
           {info}
         </span>
         <span className="lab-plane-buttons">

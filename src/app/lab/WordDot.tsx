@@ -22,7 +22,7 @@ export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) 
   const barW = WIDTH / C;
   const mid = HEIGHT / 2;
   return (
-    <div className="lab-word-dot">
+    <div className="lab-word-dot" data-testid="lab-word-dot">
       <h4>{ui.labWordDot}</h4>
       <PairInput label={ui.labWordDot} hideLegend joiner="·" pair={dotWords} onChange={setDotWords} ui={ui} />
       {'problems' in pair &&

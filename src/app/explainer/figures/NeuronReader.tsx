@@ -47,7 +47,11 @@ export function NeuronReader(props: {
         }}
         onBlur={() => setTyped(null)}
       />
-      {problem && <p className="notice">{problem}</p>}
+      {problem && (
+        <p className="notice" data-testid="neuron-out-of-range">
+          {problem}
+        </p>
+      )}
       <dl className="neuron-reading">
         <dt>{ui.neuronWritesUp}</dt>
         <dd data-testid="neuron-writes-up">{reading.up.map((r) => `${word(r.index)} (+${fmt(r.value, 2)})`).join(ui.listSeparator)}</dd>

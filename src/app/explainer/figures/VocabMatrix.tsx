@@ -84,6 +84,7 @@ export function VocabMatrix(props: {
           width={matrixW}
           height={HEIGHT}
           className="matrix-frame"
+          data-testid="matrix-frame"
           onPointerMove={(e) => setHover(at(e))}
           onPointerLeave={() => setHover(null)}
           onClick={(e) => setTapped(at(e))}
@@ -99,12 +100,12 @@ export function VocabMatrix(props: {
           />
         ))}
         {selectedMark && (
-          <text x={matrixW + 22} y={y(selectedMark.line)} dy="0.35em" className="row-mark-label">
+          <text x={matrixW + 22} y={y(selectedMark.line)} dy="0.35em" className="row-mark-label" data-testid="row-mark-label">
             {`${selectedMark.id}: ${props.labelOf(selectedMark.id)}`}
           </text>
         )}
       </svg>
-      <p className="hint" aria-live="polite">
+      <p className="hint" aria-live="polite" data-testid="matrix-readout">
         {shown && shownRow !== null ? props.describe(shownRow, shown.c, matrix.data[shownRow * C + shown.c]) : props.hint}
       </p>
     </div>
