@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import type { Lang, UiStrings } from './i18n';
 import { useModelState } from './model/ModelContext';
 import { runText } from './model/runText';
-import { useCommittedPass } from './model/usePass';
+import { useCommittedPass, usePassMemory } from './model/usePass';
 import { useText } from './state/text';
 import { linkCutFor, openedLinkCut, useUrlParam } from './state/url';
 import { TextInput, type LinkCut } from './TextInput';
@@ -32,8 +32,12 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
   // The text box follows every key at once; the model and the figures catch up as soon as React has time,
   // so a long text never makes typing lag.
   const modelText = useDeferredValue(text);
-  const result = useMemo(() => (loaded ? runText(loaded, modelText, FORWARD_OPTIONS) : null), [loaded, modelText]);
-  useCommittedPass(result?.kind === 'ok' ? result.trace : null);
+  const memory = usePassMemory();
+  const result = useMemo(
+    () => (loaded ? memory.run((into) => runText(loaded, modelText, FORWARD_OPTIONS, into)) : null),
+    [memory, loaded, modelText],
+  );
+  useCommittedPass(result?.kind === 'ok' ? result.trace : null, memory);
   const linkCut = useMemo<LinkCut | null>(() => {
     if (!loaded || result?.kind !== 'ok') return null;
     const cut = linkCutFor(result.text);

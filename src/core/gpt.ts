@@ -11,9 +11,13 @@ import { softmaxForward } from './ops/softmax';
 import { checkIds } from './context';
 import { blockForward, blockShapes } from './block';
 import { applyEmbeddingOverrides, checkAblations, interventionsFor } from './interventions';
+import type { TraceMemory } from './traceMemory';
 
-/** One forward pass in paper order, keeping every intermediate in the returned trace. */
-export function forward(model: GPTModel, ids: readonly number[], options: ForwardOptions = {}): Trace {
+/**
+ * One forward pass in paper order, keeping every intermediate in the returned trace. With `memory`, the
+ * trace is written over the last one kept there instead of into fresh memory.
+ */
+export function forward(model: GPTModel, ids: readonly number[], options: ForwardOptions = {}, memory?: TraceMemory): Trace {
   const { config, params } = model;
   checkIds(config, ids);
   checkAblations(config, options);
@@ -21,7 +25,8 @@ export function forward(model: GPTModel, ids: readonly number[], options: Forwar
   const T = ids.length;
   const logitsFrom = options.logitRows === 'last' ? T - 1 : 0; // W_u is most of the cost; generation needs one row
   const rows = T - logitsFrom;
-  const arena = new TensorArena(traceSize(config, T, rows));
+  const size = traceSize(config, T, rows);
+  const arena = memory ? memory.arena(size) : new TensorArena(size);
   const idArray = Int32Array.from(ids);
 
   const tokEmb = arena.zeros([T, C]); // (T, C) wte[ids]
@@ -30,7 +35,7 @@ export function forward(model: GPTModel, ids: readonly number[], options: Forwar
   embeddingForward(tokEmb.data, posEmb.data, x0.data, idArray, params.wte.data, params.wpe.data, T, C);
   applyEmbeddingOverrides(tokEmb, posEmb, x0, options);
 
-  const qkv = new Float32Array(T * 3 * C); // (T, 3C) scratch for each block's c_attn output
+  const qkv = memory ? memory.scratch(T * 3 * C) : new Float32Array(T * 3 * C); // (T, 3C) scratch for each block's c_attn output
   const blocks: BlockTrace[] = [];
   let x = x0;
   params.h.forEach((block, layer) => {

@@ -3,6 +3,7 @@ import type { Tokenizer } from './tokenizer/index.ts';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import { softmax } from './ops/softmax';
+import { TraceMemory } from './traceMemory';
 import { forward } from './gpt';
 import { lastLogits } from './trace';
 
@@ -261,9 +262,10 @@ export function generate(
 ): GenerationResult {
   const out = [...ids];
   const limit = model.config.nPositions;
+  const memory = new TraceMemory(); // each step needs only the last step's logits
   for (let i = 0; i < n; i++) {
     if (out.length >= limit) return { ids: out, stoppedAtContext: true, stoppedAtToken: false };
-    const trace = forward(model, out, { logitRows: 'last' });
+    const trace = forward(model, out, { logitRows: 'last' }, memory);
     const id = sampleToken(lastLogits(trace), s, tokenRng(seed, out.length));
     if (id === stopAt) return { ids: out, stoppedAtContext: false, stoppedAtToken: true };
     out.push(id);

@@ -41,20 +41,31 @@ export function at(t: Tensor, ...index: number[]): number {
 
 /**
  * Zeroed tensors carved out of one ArrayBuffer, as llm.c mallocs all activations at once. A forward
- * pass keeps some sixty tensors; one allocation instead of sixty takes a fifth of the time.
+ * pass keeps some sixty tensors; one allocation instead of sixty takes a fifth of the time. Given a
+ * buffer from an earlier pass (TraceMemory), the arena zeroes what it hands out instead of allocating:
+ * fresh pages are what makes a pass slow in the browser, not the arithmetic.
  */
 export class TensorArena {
   private readonly buffer: ArrayBuffer;
+  private readonly reused: boolean;
   private used = 0;
 
-  constructor(private readonly capacity: number) {
-    this.buffer = new ArrayBuffer(capacity * Float32Array.BYTES_PER_ELEMENT);
+  constructor(
+    private readonly capacity: number,
+    buffer?: ArrayBuffer,
+  ) {
+    if (buffer !== undefined && buffer.byteLength < capacity * Float32Array.BYTES_PER_ELEMENT) {
+      throw new Error(`tensor arena: a buffer of ${buffer.byteLength} bytes cannot hold ${capacity} values`);
+    }
+    this.buffer = buffer ?? new ArrayBuffer(capacity * Float32Array.BYTES_PER_ELEMENT);
+    this.reused = buffer !== undefined;
   }
 
   zeros(shape: readonly number[]): Tensor {
     const size = numel(shape);
     if (this.used + size > this.capacity) throw new Error(`tensor arena: ${size} more values do not fit in ${this.capacity - this.used}`);
     const data = new Float32Array(this.buffer, this.used * Float32Array.BYTES_PER_ELEMENT, size);
+    if (this.reused) data.fill(0);
     this.used += size;
     return { data, shape: [...shape] };
   }

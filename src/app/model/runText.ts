@@ -2,6 +2,7 @@ import { forward } from '../../core/gpt';
 import { fitToContext } from '../../core/context';
 import type { ForwardOptions, Trace } from '../../core/trace';
 import type { LoadedModel } from '../../core/bundle';
+import type { TraceMemory } from '../../core/traceMemory';
 
 export type ForwardResult =
   | { kind: 'empty' }
@@ -20,13 +21,13 @@ export type ForwardResult =
 const HAN = /\p{Script=Han}/u;
 
 /** Tokenize and run the model. Pure apart from reading the clock: the page logs a pass when it commits it (`usePass.ts`). */
-export function runText(loaded: LoadedModel, text: string, options: ForwardOptions = {}): ForwardResult {
+export function runText(loaded: LoadedModel, text: string, options: ForwardOptions = {}, memory?: TraceMemory): ForwardResult {
   if (text.length === 0) return { kind: 'empty' };
   const all = loaded.tokenizer.encode(text);
   if (all.length === 0) return { kind: 'empty' };
   const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
   const start = performance.now();
-  const trace = forward(loaded.model, ids, options);
+  const trace = forward(loaded.model, ids, options, memory);
   const forwardMs = performance.now() - start;
   return {
     kind: 'ok',
