@@ -10,10 +10,14 @@ import { OLD_RECIPE, RECIPE_VARIANTS } from './recipes.ts';
 
 // Equal-step comparison runs of training recipes, each from scratch on the full run's tokens.
 // Appends to scripts/train/results/recipe-comparison.json, which the model card shows.
-// Usage: tsx scripts/train/compare.ts STEPS VARIANT [VARIANT ...]
+// Usage: tsx scripts/train/compare.ts [--shipped-schedule] STEPS VARIANT [VARIANT ...]
+// Each run has its own STEPS-long schedule, or with --shipped-schedule the shipped run's first schedule,
+// stopped after STEPS, so that it compares with the shipped run's training log at the same step.
 
-const steps = Number(process.argv[2]);
-const chosen = process.argv.slice(3);
+const shippedSchedule = process.argv[2] === '--shipped-schedule';
+const args = process.argv.slice(shippedSchedule ? 3 : 2);
+const steps = Number(args[0]);
+const chosen = args.slice(1);
 if (!Number.isInteger(steps) || steps < 10 || chosen.length === 0) {
   console.error(`usage: compare.ts STEPS VARIANT... (variants: ${RECIPE_VARIANTS.map((v) => v.variant).join(', ')})`);
   process.exit(2);
@@ -33,9 +37,10 @@ for (const name of chosen) {
     ...OLD_RECIPE,
     ...found.change,
     config: { ...FULL_RUN.config, ...found.change.config },
-    steps,
-    evalEvery: Math.max(10, Math.floor(steps / 6)),
-    warmupSteps: Math.min(OLD_RECIPE.warmupSteps!, Math.floor(steps / 5)),
+    continuation: undefined, // an equal-step comparison has one schedule
+    ...(shippedSchedule
+      ? { steps: FULL_RUN.steps, warmupSteps: FULL_RUN.warmupSteps, stopAfter: steps, evalEvery: FULL_RUN.evalEvery }
+      : { steps, evalEvery: Math.max(10, Math.floor(steps / 6)), warmupSteps: Math.min(OLD_RECIPE.warmupSteps!, Math.floor(steps / 5)) }),
   };
   const out = resolve(dir, 'model');
   const started = performance.now();
@@ -45,8 +50,10 @@ for (const name of chosen) {
   const last = rows[rows.length - 1];
   const row = {
     variant: name,
-    description: found.description,
+    description:
+      found.description + (shippedSchedule ? ` (on the shipped run's ${FULL_RUN.steps}-step schedule, stopped after step ${steps})` : ''),
     steps,
+    schedule: shippedSchedule ? 'shipped' : 'own',
     tokens: last.tokens,
     minutes: Number(((performance.now() - started) / 60000).toFixed(1)),
     valLoss: last.valLoss,
@@ -56,9 +63,15 @@ for (const name of chosen) {
     curve: rows.filter((r) => r.valLoss !== null).map((r) => ({ step: r.step, valLoss: r.valLoss, bestPrevious: r.bestPrevious })),
   };
   console.log(JSON.stringify(row));
-  const results = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as { variant: string }[]) : [];
+  const results = existsSync(resultsPath)
+    ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as { variant: string; steps: number; schedule?: string }[])
+    : [];
   writeFileSync(
     resultsPath,
-    JSON.stringify([...results.filter((r) => r.variant !== name || (r as { steps?: number }).steps !== steps), row], null, 2) + '\n',
+    JSON.stringify(
+      [...results.filter((r) => r.variant !== name || r.steps !== steps || (r.schedule ?? 'own') !== row.schedule), row],
+      null,
+      2,
+    ) + '\n',
   );
 }

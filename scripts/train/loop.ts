@@ -242,7 +242,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     continuation && step > settings.steps
       ? learningRate(step - settings.steps, continuation.steps, continuation.peakLr, continuation.warmupSteps)
       : learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
-  const lastStep = args.exportOnly ? firstStep - 1 : totalSteps;
+  const lastStep = args.exportOnly ? firstStep - 1 : Math.min(totalSteps, settings.stopAfter ?? totalSteps);
   for (let step = firstStep; step <= lastStep; step++) {
     // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.
     const rng = createRng(settings.seed * 100_003 + step);

@@ -100,4 +100,16 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
       embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   })),
+  ...[0.2, 0.4].map((rms): RecipeVariant => ({
+    variant: `wpe-rms-${rms}`,
+    description: `as context-sinusoidal-init, with the sinusoidal wpe started at RMS ${rms} (W_e's is 0.1), so position outweighs the token in early attention`,
+    change: {
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      wpeInitStd: rms,
+      decayWte: false,
+      initStd: 0.02 * Math.sqrt(768 / 64),
+      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+    },
+  })),
 ];

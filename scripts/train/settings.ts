@@ -42,6 +42,8 @@ export interface RunSettings {
    * over `steps` more steps. The shipped model's first schedule ended with its loss still falling.
    */
   continuation?: { steps: number; peakLr: number; warmupSteps: number };
+  /** Stop after this step while keeping the schedule of the whole run: compare.ts's runs on the shipped schedule. */
+  stopAfter?: number;
   evalEvery: number;
   evalSequences: number;
   checkpointEvery: number;
