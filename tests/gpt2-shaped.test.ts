@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode as r50kEncode, decode as r50kDecode } from 'gpt-tokenizer/encoding/r50k_base';
@@ -98,5 +99,80 @@ describe('the GPT-2-shaped test checkpoint', () => {
     expect(last.reduce((s, p) => s + p, 0)).toBeCloseTo(1, 4);
     // Random weights, yet not a flat distribution: the top token stands out from the uniform 1/V.
     expect(Math.max(...last)).toBeGreaterThan(100 / V);
+  });
+});
+
+interface Gpt2ShapedReference {
+  text: string;
+  ids: number[];
+  wteSumFirst1000: number;
+  x0: number[];
+  layers: { resid2: number[]; weightsLastRow: number[] }[];
+  lnF: number[];
+  lastLogits: { topIds: number[]; top: number[]; sampledIds: number[]; sampled: number[]; logSumExp: number };
+  lastProbTop: number[];
+}
+
+// tests/fixtures/make_gpt2_shaped_reference.py reads the same checkpoint with its own safetensors reader
+// and encoder.py-style BPE, and runs picoGPT's forward pass in float64. Our float32 pass drifts from it
+// through 12 layers (by 1e-5 of a value's size at the last layer, measured), so values must agree within 1e-4.
+describe('the GPT-2-shaped checkpoint against the independent NumPy reference', () => {
+  const reference = JSON.parse(
+    readFileSync(fileURLToPath(new URL('./fixtures/gpt2-shaped/reference.json', import.meta.url)), 'utf8'),
+  ) as Gpt2ShapedReference;
+  const close = (actual: ArrayLike<number>, expected: readonly number[]) => {
+    expect(actual.length).toBe(expected.length);
+    let worst = 0;
+    for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / (1 + Math.abs(expected[i])));
+    expect(worst).toBeLessThan(1e-4);
+  };
+
+  it('is the checkpoint the fixture was made from', () => {
+    const wte = loaded.model.params.wte.data;
+    const sum = wte.subarray(0, 1000).reduce((a, b) => a + b, 0);
+    expect(sum, 'the checkpoint generator changed: rerun tests/fixtures/make_gpt2_shaped_reference.py').toBeCloseTo(
+      reference.wteSumFirst1000,
+      3,
+    );
+  });
+
+  it('tokenizes the text to the reference’s ids', () => {
+    expect(loaded.tokenizer.encode(reference.text)).toEqual(reference.ids);
+  });
+
+  it('agrees at the embedding, after every layer, in the last token’s attention, at ln_f and in the logits', () => {
+    const trace = forward(loaded.model, reference.ids);
+    const { nEmbd: C, nHead: NH, vocabSize: V } = loaded.model.config;
+    const T = reference.ids.length;
+    close(trace.x0.data, reference.x0);
+    trace.blocks.forEach((block, layer) => {
+      close(block.resid2.data, reference.layers[layer].resid2);
+      const lastRows = Array.from({ length: NH }, (_, h) => [...block.weights.data.subarray((h * T + T - 1) * T, (h * T + T) * T)]).flat();
+      close(lastRows, reference.layers[layer].weightsLastRow);
+    });
+    close(trace.lnF.data, reference.lnF);
+    expect(C * T).toBe(reference.lnF.length);
+    const last = trace.logits.data.subarray((T - 1) * V);
+    const { topIds, top, sampledIds, sampled, logSumExp } = reference.lastLogits;
+    close(
+      topIds.map((id) => last[id]),
+      top,
+    );
+    close(
+      sampledIds.map((id) => last[id]),
+      sampled,
+    );
+    const probs = trace.probs.data.subarray((T - 1) * V);
+    close(
+      topIds.map((id) => probs[id]),
+      reference.lastProbTop,
+    );
+    const max = Math.max(...last);
+    const ourLogSumExp = Math.log(last.reduce((s, z) => s + Math.exp(z - max), 0)) + max;
+    expect(Math.abs(ourLogSumExp - logSumExp)).toBeLessThan(1e-3);
+    // The same ranking at the top, apart from near-ties.
+    const ourTop = [...last.keys()].sort((a, b) => last[b] - last[a]).slice(0, 5);
+    expect(ourTop[0]).toBe(topIds[0]);
+    expect(new Set(ourTop)).toEqual(new Set(topIds.slice(0, 5)));
   });
 });
