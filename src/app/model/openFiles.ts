@@ -24,9 +24,16 @@ import type { AppModel } from './loadModel';
 export const MODEL_FILES = ['config.json', 'model.safetensors', 'vocab.json', 'merges.txt'] as const;
 type ModelFileName = (typeof MODEL_FILES)[number];
 
+/** What the reader needs of a file: a Blob from disk has it, and so does a file at a URL (remoteFiles.ts). */
+export interface ModelFile {
+  readonly size: number;
+  text(): Promise<string>;
+  slice(begin: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
 /** The four files, found by name among what the reader picked or dropped; `folder` when they came in one. */
 export interface PickedModel {
-  files: Partial<Record<ModelFileName, Blob>>;
+  files: Partial<Record<ModelFileName, ModelFile>>;
   folder: string | null;
 }
 
@@ -37,7 +44,8 @@ export type OpenProblem =
   | { kind: 'shapes'; detail: string }
   | { kind: 'truncated'; expectedBytes: number; actualBytes: number }
   | { kind: 'tooBig'; float32Bytes: number; parameters: number; limitBytes: number }
-  | { kind: 'unreadable'; detail: string };
+  | { kind: 'unreadable'; detail: string }
+  | { kind: 'unreachable'; host: string; detail: string };
 
 export class OpenModelError extends Error {
   readonly problem: OpenProblem;
@@ -102,14 +110,14 @@ const fail = (problem: OpenProblem, message: string): never => {
   throw new OpenModelError(problem, message);
 };
 
-async function readText(file: Blob, name: string): Promise<string> {
+async function readText(file: ModelFile, name: string): Promise<string> {
   if (file.size > MAX_TEXT_BYTES) {
     fail({ kind: 'unreadable', detail: `${name} is ${file.size} bytes, too large for a GPT-2 ${name}` }, `${name} is too large`);
   }
   return file.text();
 }
 
-async function readBytes(file: Blob, begin: number, end: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
+async function readBytes(file: ModelFile, begin: number, end: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
   signal?.throwIfAborted();
   const bytes = new Uint8Array(await file.slice(begin, end).arrayBuffer());
   signal?.throwIfAborted();
@@ -249,7 +257,7 @@ export async function openModelFiles(picked: PickedModel, options: OpenOptions):
 
 /** One tensor, read piece by piece into the Float32Array the model keeps. */
 async function readTensor(
-  file: Blob,
+  file: ModelFile,
   dataStart: number,
   entry: SafetensorsEntry,
   signal: AbortSignal | undefined,
