@@ -11,7 +11,7 @@ const chapter: ChapterText = {
     'A simplified but useful picture: suppose a vector carries both the direction for “first name Marie” and the one for “surname Curie”. A neuron whose question is roughly the sum of the two, thanks to its bias and the GELU, fires only when both are present, and its column in $W_{\\downarrow}$ might add directions for “physics”, “radioactivity” and “Poland”. That is a fact, stored in weights. Real neurons are messier, and most respond to a blend of many features, but the mechanism is the same.',
   ],
   tryThis: [
-    'Select a token and look at which neurons fire after the GELU. Do most stay near zero while a few light up?',
+    'Select a token and look at which neurons fire after the GELU. How many stay near zero? Compare the first layer with the later ones.',
     'Select the same word in two different sentences and compare which neurons fire.',
   ],
 };
