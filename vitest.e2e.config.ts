@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll gives up after 1 s by default; a loaded machine can take longer to render a keystroke's pass.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
