@@ -1,5 +1,5 @@
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getUi, type UiStrings } from '../src/content/chapters';
@@ -23,6 +23,69 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 }
 
+/**
+ * Chromium for the tests of one file (called at its top level) or one describe block (called inside it):
+ * launched before the first test and closed after the last. Every browser context a test opens, through
+ * `open`, through `browser.newContext()` or as a page's own, is closed when that test ends, so no tab
+ * outlives its test; contexts opened in a `beforeAll` stay until the browser closes.
+ */
+export function browserForTests(): Chromium {
+  let browser: Browser | undefined;
+  let before = new Set<BrowserContext>();
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  beforeEach(() => {
+    before = new Set(browser?.contexts());
+  });
+  afterEach(async () => {
+    await Promise.all((browser?.contexts() ?? []).filter((c) => !before.has(c)).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const started = () => {
+    if (!browser) throw new Error('browserForTests(): the browser starts in beforeAll; use it inside a test or a hook');
+    return browser;
+  };
+  return {
+    get browser() {
+      return started();
+    },
+    open: (query, options) => openApp(started(), query, options),
+  };
+}
+
+export interface Chromium {
+  /** The running browser, for a context the test sets up itself. */
+  readonly browser: Browser;
+  /** `openApp` in this browser. */
+  open(query?: string, options?: OpenOptions): Promise<OpenedPage>;
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  locale?: string;
+  reducedMotion?: 'reduce' | 'no-preference';
+  touch?: boolean;
+}
+
+/** A screen the tests run on: its name for titles and screenshots, how to open the app on it, and how a reader presses there. */
+export interface Screen {
+  readonly name: 'desktop' | 'phone';
+  readonly options: OpenOptions;
+  /** A click with the mouse on a desktop, a tap on a touch phone. */
+  press(target: Locator): Promise<void>;
+}
+
+export const ON_DESKTOP: Screen = { name: 'desktop', options: {}, press: (target) => target.click() };
+export const ON_PHONE: Screen = { name: 'phone', options: { viewport: PHONE, touch: true }, press: (target) => target.tap() };
+
+/** The same tests on a desktop and on a touch phone: one describe block each, titled "<title> on a desktop" and "… on a phone". */
+export function describeOnScreens(title: string, body: (screen: Screen) => void): void {
+  for (const screen of [ON_DESKTOP, ON_PHONE]) describe(`${title} on a ${screen.name}`, () => body(screen));
+}
+
 export interface OpenedPage {
   page: Page;
   /** console errors and uncaught exceptions seen so far */
@@ -32,16 +95,7 @@ export interface OpenedPage {
 }
 
 /** Open the app at `query` (e.g. "?lang=en&text=hi") and wait until the model has loaded. */
-export async function openApp(
-  browser: Browser,
-  query = '',
-  options: {
-    viewport?: { width: number; height: number };
-    locale?: string;
-    reducedMotion?: 'reduce' | 'no-preference';
-    touch?: boolean;
-  } = {},
-): Promise<OpenedPage> {
+export async function openApp(browser: Browser, query = '', options: OpenOptions = {}): Promise<OpenedPage> {
   const baseUrl = inject('baseUrl');
   const origin = new URL(baseUrl).origin;
   const context = await browser.newContext({
@@ -120,3 +174,9 @@ export const computeNote = (page: Page): Locator => page.getByTestId('compute-no
 
 /** The ten chapters of the read-along view. */
 export const chapters = (page: Page): Locator => page.getByTestId(/^chapter-[a-z-]+$/);
+
+/** The body rows of a table: each starts with its row header (the header row has none). */
+export const bodyRows = (table: Locator): Locator => table.getByRole('row').filter({ has: table.page().getByRole('rowheader') });
+
+/** The rows of a table that hold data cells (the header row holds column headers only). */
+export const dataRows = (table: Locator): Locator => table.getByRole('row').filter({ has: table.page().getByRole('cell') });

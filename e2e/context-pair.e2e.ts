@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launch, openApp, PHONE, readerText, screenshotOf, scrollsSideways } from './browser';
+import { describeOnScreens, readerText, screenshotOf, scrollsSideways, browserForTests } from './browser';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { nextTokenAfter, singleTokenId } from '../src/core/nextToken';
@@ -23,20 +22,11 @@ const columns = layoutPairColumns(
 /** Each column's rows as the page should show them: the token's label and its probability to one decimal. */
 const expectedRows = columns.map((c) => c.rows.map((r) => `${tokenLabel(tokenizer, r.id)} ${formatPercent(r.prob)}`));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
-describe.each([
-  ['desktop', undefined],
-  ['phone', PHONE],
-] as const)('the context pair on a %s', (name, viewport) => {
+describeOnScreens('the context pair', (screen) => {
   it('shows both prompts with the next tokens and percentages a Node forward pass gives, and opens a prompt in the text box', async () => {
-    const { page, errors } = await openApp(browser, '?lang=en&text=The%20king%20said%20that', viewport ? { viewport, touch: true } : {});
+    const { page, errors } = await chromium.open('?lang=en&text=The%20king%20said%20that', screen.options);
     const figure = page.getByTestId('chapter-attention').getByTestId('context-pair');
     await figure.scrollIntoViewIfNeeded();
     const shown = figure.getByTestId('context-pair-column');
@@ -50,7 +40,7 @@ describe.each([
         .evaluateAll((items) =>
           items.map(
             (li) =>
-              `${li.querySelector('.token-chip')?.textContent} ${li.querySelector('[data-testid="context-pair-percent"]')?.textContent}`,
+              `${li.querySelector('[data-testid="token-chip"]')?.textContent} ${li.querySelector('[data-testid="context-pair-percent"]')?.textContent}`,
           ),
         );
       expect(rows).toEqual(expectedRows[c]);
@@ -64,23 +54,21 @@ describe.each([
     expect(verdict).toContain(formatPercent(columns[0].compared[0]));
     expect(verdict).toContain(formatPercent(columns[1].compared[1]));
     expect(verdict).toContain('the order flips');
-    await screenshotOf(figure, `context-pair-${name}`);
+    await screenshotOf(figure, `context-pair-${screen.name}`);
 
     const open = shown.nth(1).getByRole('button', { name: 'Open this prompt' });
-    if (viewport) await open.tap();
-    else await open.click();
+    await screen.press(open);
     await expect.poll(() => readerText(page).inputValue()).toBe(CONTEXT_PAIR.prompts[1]);
     await expect.poll(() => shown.nth(1).getByRole('button').textContent()).toContain('In the text box');
     await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('text'))).toBe(CONTEXT_PAIR.prompts[1]);
 
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
 
 it('shows the pair in Chinese while the text box is empty', async () => {
-  const { page, errors } = await openApp(browser, '?lang=zh&text=');
+  const { page, errors } = await chromium.open('?lang=zh&text=');
   const figure = page.getByTestId('chapter-attention').getByTestId('context-pair');
   await figure.scrollIntoViewIfNeeded();
   await expect.poll(() => figure.getByTestId('context-pair-column').count()).toBe(2);
@@ -89,5 +77,4 @@ it('shows the pair in Chinese while the text box is empty', async () => {
   expect(await figure.getByTestId('context-pair-verdict').textContent()).toContain('顺序却颠倒了');
   await screenshotOf(figure, 'context-pair-zh-empty');
   expect(errors).toEqual([]);
-  await page.context().close();
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chapters, launch, nameOf, openApp, PHONE, readerText, screenshotOf } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chapters, nameOf, PHONE, readerText, screenshotOf, browserForTests } from './browser';
 import { modelFromFiles, type LoadedModel } from '../src/core/bundle';
 import { DEFAULT_SETTINGS, sampleToken, tokenRng } from '../src/core/sampling';
 import { lastLogits } from '../src/core/trace';
@@ -10,13 +10,7 @@ import { END_OF_TEXT } from '../src/core/tokenizer/index.ts';
 // "<|endoftext|>" as the issue found it: in the address, typed into the text box, and drawn by the
 // model during generation. None of them may take the page down, and the text must survive a reload.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 const readText = (page: Page) => readerText(page).inputValue();
 
@@ -33,7 +27,7 @@ async function expectPageWhole(page: Page, text: string) {
 
 describe('the end-of-text token', () => {
   it('in the address: the page opens, and opens again on reload', async () => {
-    const { page, errors } = await openApp(browser, '?lang=en&text=%3C%7Cendoftext%7C%3E');
+    const { page, errors } = await chromium.open('?lang=en&text=%3C%7Cendoftext%7C%3E');
     await expectPageWhole(page, '<|endoftext|>');
     await page.reload();
     await page.waitForSelector('[data-model-ready]');
@@ -42,7 +36,7 @@ describe('the end-of-text token', () => {
   });
 
   it('typed into the text box: the page stays up, and the address keeps the text', async () => {
-    const { page, errors } = await openApp(browser, '?lang=en&text=');
+    const { page, errors } = await chromium.open('?lang=en&text=');
     await readerText(page).pressSequentially('The end.<|endoftext|>');
     await expectPageWhole(page, 'The end.<|endoftext|>');
     await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('The end.<|endoftext|>');
@@ -55,7 +49,7 @@ describe('the end-of-text token', () => {
   it('drawn by the model: the run stops on a visible marker, or leaves the token out and goes on', async () => {
     const text = 'He went home.';
     const seed = await seedThatEndsTheText(text);
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(text)}&out.seed=${seed}`);
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(text)}&out.seed=${seed}`);
     const panel = page.getByRole('region', { name: nameOf('outGenerationTitle') });
     await panel.scrollIntoViewIfNeeded();
     await page.getByTestId('generate-one').click();
@@ -79,7 +73,7 @@ describe('the end-of-text token', () => {
     expect(errors).toEqual([]);
 
     // In Chinese, on a phone: the same stop, said in Chinese.
-    const zh = await openApp(browser, `?lang=zh&text=${encodeURIComponent(text)}&out.seed=${seed}`, { viewport: PHONE });
+    const zh = await chromium.open(`?lang=zh&text=${encodeURIComponent(text)}&out.seed=${seed}`, { viewport: PHONE });
     const zhPanel = zh.page.getByRole('region', { name: nameOf('outGenerationTitle') });
     await zhPanel.scrollIntoViewIfNeeded();
     await zh.page.getByTestId('generate-one').click();

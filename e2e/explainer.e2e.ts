@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { computeNote, launch, openApp, PHONE, predictionRows, readerText, screenshot, scrollsSideways, settled } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { computeNote, PHONE, predictionRows, readerText, screenshot, scrollsSideways, settled, browserForTests } from './browser';
 import { buildStages } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { chapterIds } from '../src/content/chapters';
@@ -15,13 +15,7 @@ async function goToStep(page: Page, step: number) {
   }, step);
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 const en = getUi('en');
 const L = 4; // the bundled model's layers; the page's own "Stage i of n" label is checked against this
@@ -55,13 +49,14 @@ async function hoverCell(page: Page, r: number, c: number): Promise<string> {
   return (await page.getByTestId('cell-value').textContent()) ?? '';
 }
 
+/** The formula with numbers as the reader sees it: KaTeX's visible half (its MathML half repeats the TeX source), found by KaTeX's own class. */
 async function formulaText(page: Page): Promise<string> {
   return unminus((await page.getByTestId('formula-numbers').locator('.katex-html').textContent()) ?? '');
 }
 
 describe('explainer', () => {
   it('recomputes tokens and predictions as the reader types', async () => {
-    const { page, errors, offOrigin } = await openApp(browser, q({ lang: 'en', text: 'The king said', step: '0' }));
+    const { page, errors, offOrigin } = await chromium.open(q({ lang: 'en', text: 'The king said', step: '0' }));
     const chips = page.getByTestId('stepper').getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBe(3);
     const before = await predictionRows(page).allTextContents();
@@ -75,7 +70,7 @@ describe('explainer', () => {
   });
 
   it('steps through every stage in order with the Next button and the → key, and Back undoes a step', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
     const passes = () => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
     const passesBefore = await passes();
     for (let i = 0; i < N; i++) {
@@ -113,7 +108,7 @@ describe('explainer', () => {
       ['resid2', 2, 3],
       ['lnF', 5, 0],
     ];
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text, step: '0' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', text, step: '0' }));
     for (const [kind, r, c] of picks) {
       const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === 1))!;
       await goToStep(page, stage.index);
@@ -128,7 +123,7 @@ describe('explainer', () => {
   });
 
   it('reads every head’s weights in chapter 5 by keyboard, and a row of them sums to 1', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen' }));
     const figure = page.getByTestId('chapter-attention');
     const readout = figure.getByTestId('attention-readout');
     const map = headMap(page, 2);
@@ -158,7 +153,7 @@ describe('explainer', () => {
   });
 
   it('reads the tapped cell of a head map on a touch phone, and the tapped value of W_e', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen' }), {
       viewport: PHONE,
       touch: true,
     });
@@ -189,7 +184,7 @@ describe('explainer', () => {
   });
 
   it('draws all of W_e at the token-embedding stage, ticking the row the selected token looks up', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', step: '1' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', step: '1' }));
     const matrix = page.getByTestId('stepper-we-matrix');
     await expect.poll(() => matrix.count()).toBe(1);
     // The formula looks the selected token up as W_e[id, c]; the tick names the same row.
@@ -201,7 +196,7 @@ describe('explainer', () => {
   });
 
   it('skips drawing chapters out of view, yet a jump to one far down stays where it lands', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen' }), {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen' }), {
       viewport: PHONE,
       touch: true,
     });
@@ -224,7 +219,7 @@ describe('explainer', () => {
   });
 
   it('gives the figures their full width back after the window narrows and widens again', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', step: '1' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', step: '1' }));
     const heatmapWidth = async () => (await page.getByTestId('stage-heatmap').boundingBox())!.width;
     await expect.poll(heatmapWidth).toBeGreaterThan(700);
     const wide = await heatmapWidth();
@@ -237,7 +232,7 @@ describe('explainer', () => {
   });
 
   it('switches the language', async () => {
-    const { page } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
+    const { page } = await chromium.open(q({ lang: 'en', text: 'The king' }));
     await expect.poll(() => stepperTitle(page).textContent()).toBe(en.stepThrough);
     await page.getByRole('button', { name: en.switchLanguage }).click();
     const zh = getUi('zh');
@@ -248,7 +243,7 @@ describe('explainer', () => {
 
   it('restores text, step, language and token from a shared link', async () => {
     const text = 'The queen said that the king';
-    const { page, errors } = await openApp(browser, q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
+    const { page, errors } = await chromium.open(q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
     const zh = getUi('zh');
     expect(await readerText(page).inputValue()).toBe(text);
     await expect.poll(() => stageOf(page)).toBe(zh.stageOf.replace('{i}', '21').replace('{n}', String(N)));
@@ -259,7 +254,7 @@ describe('explainer', () => {
   });
 
   it('jumps the stepper from the overview diagram and opens the lab', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king' }));
     await page.getByTestId('flow-mlp').click();
     await expect.poll(() => page.getByTestId('stage-name').textContent()).toBe(`Layer 1 · ${en.stageLn2}`);
     await page.getByTestId('open-lab').click();
@@ -271,7 +266,7 @@ describe('explainer', () => {
   it('takes → held down through the whole pass, with animations on, without a React error', async () => {
     // Each step used to reset the hovered cell from an effect; 50 quick steps piled those renders
     // up into React's "maximum update depth" error.
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
       reducedMotion: 'no-preference',
     });
     await stepperTitle(page).click();
@@ -282,7 +277,7 @@ describe('explainer', () => {
   });
 
   it('plays on space only while focus is in the stepper, so space still scrolls the page elsewhere', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
     const play = page.getByTestId('play');
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press(' ');
@@ -296,7 +291,7 @@ describe('explainer', () => {
   });
 
   it('shows a byte token as its bytes, not as the replacement character', async () => {
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: 'The 中 king', step: '0' }));
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The 中 king', step: '0' }));
     const chips = page.getByTestId('stepper').getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBeGreaterThan(3);
     const labels = await chips.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
@@ -312,7 +307,7 @@ describe('explainer', () => {
   });
 
   it('shows GPT-2’s tokens for comparison, loaded from our own origin', async () => {
-    const { page, offOrigin } = await openApp(browser, q({ lang: 'en', text: 'The smartphone podcast' }));
+    const { page, offOrigin } = await chromium.open(q({ lang: 'en', text: 'The smartphone podcast' }));
     const gpt2 = page.getByTestId('gpt2-tokens');
     await gpt2.scrollIntoViewIfNeeded();
     await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 15_000 }).toBeGreaterThan(2);
@@ -322,8 +317,7 @@ describe('explainer', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`fits a 390px phone without sideways scrolling in every chapter (${lang})`, async () => {
-      const { page, errors, offOrigin } = await openApp(
-        browser,
+      const { page, errors, offOrigin } = await chromium.open(
         q({ lang, text: 'The king said to the queen that the old man', step: String(stages.find((s) => s.kind === 'fc')!.index) }),
         { viewport: PHONE },
       );

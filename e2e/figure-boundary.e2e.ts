@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chapters, computeNote, launch, openApp, PHONE, predictionRows, readerText, screenshotOf } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chapters, computeNote, PHONE, predictionRows, readerText, screenshotOf, browserForTests } from './browser';
 
 // Every figure, lab panel and output panel, the stepper and the prediction sit behind their own error
 // boundary. The test-only switch window.__insideGptCrash (src/app/crashTest.ts) makes one of them
 // throw while drawing; the rest of the page must keep working and the reader's text must stay.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 const READ_VIEW = [
   'prediction',
@@ -81,7 +75,7 @@ async function crashEachInTurn(page: Page, ids: readonly string[], stillThere: (
 describe('a figure that throws', () => {
   it('in the read-along view: only that figure shows a message, and the rest works on', async () => {
     // A link cannot arm the switch: only script running in the page can.
-    const { page, errors } = await openApp(browser, '?lang=en&text=hello&__insideGptCrash=tokens&throw=tokens');
+    const { page, errors } = await chromium.open('?lang=en&text=hello&__insideGptCrash=tokens&throw=tokens');
     expect(await failed(page).count()).toBe(0);
     expect(errors).toEqual([]);
 
@@ -98,7 +92,7 @@ describe('a figure that throws', () => {
   });
 
   it('in the lab: only that panel shows a message, and the rest works on', async () => {
-    const { page, errors } = await openApp(browser, '?lang=en&view=lab&text=hello');
+    const { page, errors } = await chromium.open('?lang=en&view=lab&text=hello');
     await crashEachInTurn(page, LAB_VIEW, async (id) => {
       if (id !== 'lab' && id !== 'lab-arithmetic')
         expect(await page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe('king - man + woman');
@@ -109,7 +103,7 @@ describe('a figure that throws', () => {
   });
 
   it('comes back with the reset button, or by itself when the text changes', async () => {
-    const { page } = await openApp(browser, '?lang=en&text=The');
+    const { page } = await chromium.open('?lang=en&text=The');
     const note = computeNote(page);
     await askToCrash(page, 'attention');
     await readerText(page).fill('The king');
@@ -136,7 +130,7 @@ describe('a figure that throws', () => {
 
   it('outside every figure: the page keeps the header and the reader’s text, ready to copy, and tries again', async () => {
     const text = 'A sentence I would hate to type twice 國王 👑';
-    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: PHONE });
+    const context = await chromium.browser.newContext({ reducedMotion: 'reduce', viewport: PHONE });
     const page = await context.newPage();
     await page.addInitScript(() => (window.__insideGptCrash = 'page'));
     await page.goto(`${inject('baseUrl')}?lang=en&text=${encodeURIComponent(text)}`);
@@ -159,7 +153,7 @@ describe('a figure that throws', () => {
       ['en', PHONE, 'phone'],
       ['zh', PHONE, 'phone'],
     ] as const) {
-      const { page } = await openApp(browser, `?lang=${lang}&text=hello`, { viewport });
+      const { page } = await chromium.open(`?lang=${lang}&text=hello`, { viewport });
       await askToCrash(page, 'tokens');
       await readerText(page).fill('hello there');
       await expect.poll(() => failed(page).count()).toBe(1);

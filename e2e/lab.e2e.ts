@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, nameOf, openApp, PHONE, screenshot, scrollsSideways } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bodyRows, nameOf, type OpenOptions, PHONE, screenshot, scrollsSideways, browserForTests } from './browser';
 
 // The embedding lab, mounted by the workspace when the URL says view=lab.
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 const LAB = '?view=lab';
 const sentence = '&text=' + encodeURIComponent('The king said to the');
 
-async function openLab(query: string, options: Parameters<typeof openApp>[2] = {}) {
-  const opened = await openApp(browser, LAB + query, options);
+async function openLab(query: string, options: OpenOptions = {}) {
+  const opened = await chromium.open(LAB + query, options);
   await opened.page.waitForSelector('[data-lab-ready]', { timeout: 30_000 });
   return opened;
 }
@@ -24,8 +18,6 @@ const cosineList = (page: Page) => page.getByRole('region', { name: 'Nearest by 
 const cosineWords = (page: Page) => cosineList(page).getByRole('button').allInnerTexts();
 const picture = (page: Page) => page.getByRole('group', { name: nameOf('labPicture') });
 const injection = (page: Page) => page.getByRole('region', { name: 'Feed the result into the model' });
-/** The body rows of a table: each starts with its token as a row header. */
-const bodyRows = (table: Locator) => table.getByRole('row').filter({ has: table.page().getByRole('rowheader') });
 
 describe('embedding lab', () => {
   it('ranks neighbours and draws the picture as the reader types', async () => {

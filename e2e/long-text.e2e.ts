@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, predictionRows, readerText, screenshotOf } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PHONE, predictionRows, readerText, screenshotOf, browserForTests } from './browser';
 import { ADDRESS_BUDGET_BYTES } from '../src/app/state/linkText';
 
 // Texts too long for the page address, served by Vite's preview server (which refuses a request line
 // of 16 kB with HTTP 431): the link keeps the end of the text within the byte budget and the page says
 // so; a reload of the same tab brings the whole text back from the tab's storage.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 const readText = (page: Page) => readerText(page).inputValue();
 const linkText = (page: Page) => new URL(page.url()).searchParams.get('text');
@@ -21,7 +15,7 @@ const topPrediction = (page: Page) => predictionRows(page).first().textContent()
 
 /** Paste `long`, check the address and the warning, reload this tab, then open the link elsewhere. */
 async function pasteReloadAndShare(long: string, lang: 'en' | 'zh', name: string) {
-  const { page, errors } = await openApp(browser, `?lang=${lang}&text=hi`, { viewport: PHONE });
+  const { page, errors } = await chromium.open(`?lang=${lang}&text=hi`, { viewport: PHONE });
   await readerText(page).fill(long);
   await expect.poll(() => linkText(page), { timeout: 10_000 }).not.toBe('hi');
   const address = page.url();
@@ -39,7 +33,7 @@ async function pasteReloadAndShare(long: string, lang: 'en' | 'zh', name: string
   expect(await page.getByTestId('opened-cut').count()).toBe(0);
 
   // Another tab has no storage of this one: the link alone gives the end of the text, and says so.
-  const elsewhere = await openApp(browser, address.slice(new URL(address).origin.length));
+  const elsewhere = await chromium.open(address.slice(new URL(address).origin.length));
   expect(await readText(elsewhere.page)).toBe(kept);
   await expect.poll(() => elsewhere.page.getByTestId('opened-cut').count()).toBe(1);
   await screenshotOf(elsewhere.page.getByTestId('text-input'), `opened-cut-${name}-desktop`);

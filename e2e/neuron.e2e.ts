@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launch, openApp, PHONE, scrollsSideways } from './browser';
+import { describeOnScreens, scrollsSideways, browserForTests } from './browser';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { readNeuron } from '../src/core/neuron';
@@ -11,32 +10,18 @@ import { tokenLabel } from '../src/viz/format';
 // tokens are computed here in Node from the same model files the page loads.
 const { model, tokenizer } = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
-describe.each([
-  ['desktop', undefined],
-  ['phone', PHONE],
-] as const)('the neuron reader on a %s', (_name, viewport) => {
+describeOnScreens('the neuron reader', (screen) => {
   it('reads the picked neuron’s top written tokens, and refuses a neuron the layer does not have', async () => {
-    const { page, errors } = await openApp(
-      browser,
-      '?lang=en&text=The%20king%20said%20that&layer=1',
-      viewport ? { viewport, touch: true } : {},
-    );
+    const { page, errors } = await chromium.open('?lang=en&text=The%20king%20said%20that&layer=1', screen.options);
     const figure = page.getByTestId('chapter-mlp');
     await figure.scrollIntoViewIfNeeded();
     const buttons = figure.getByTestId('top-neurons').getByRole('button');
     await expect.poll(() => buttons.count()).toBeGreaterThan(1);
     const second = buttons.nth(1);
     const neuron = Number(((await second.textContent()) ?? '').replace(/\D/g, ''));
-    if (viewport) await second.tap();
-    else await second.click();
+    await screen.press(second);
     await expect.poll(() => second.getAttribute('aria-pressed')).toBe('true');
 
     const layer = 1; // the link's layer=1 counts from 0: the second layer
@@ -54,6 +39,5 @@ describe.each([
     await expect.poll(() => writes.textContent()).toContain(`${five[0]} (+`);
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });

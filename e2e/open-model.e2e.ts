@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelFromFiles } from '../src/core/bundle';
 import { configToJson } from '../src/core/checkpoint';
@@ -11,21 +11,20 @@ import { lastProbs } from '../src/core/trace';
 import { tokenLabel } from '../src/viz/format';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
-import { computeNote, launch, openApp, PHONE, predictionRows, readerText, scrollsSideways } from './browser';
+import { computeNote, PHONE, predictionRows, readerText, scrollsSideways, browserForTests } from './browser';
 
 // Opening a model from disk: the GPT-2-shaped test checkpoint (GPT-2's vocabulary, 12 layers, random
 // weights) through the folder picker, a cancelled open, and each kind of bad folder, which must leave
 // the tiny model running and the reader's text as it was.
 
 const TEXT = 'The king said that the queen';
-let browser: Browser;
+const chromium = browserForTests();
 let root: string;
 let good: string;
 let expectedTop: string;
 const bad: Record<string, string> = {};
 
 beforeAll(async () => {
-  browser = await launch();
   root = mkdtempSync(join(tmpdir(), 'open-model-e2e-'));
   good = join(root, 'gpt2-shaped');
   writeGpt2ShapedCheckpoint(good);
@@ -64,7 +63,6 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
@@ -135,7 +133,7 @@ async function messageFor(page: Page, dir: string, kind: string): Promise<string
 
 describe('opening a model from disk', () => {
   it('says what is wrong with each bad folder, and keeps the tiny model and the text', async () => {
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     expect(await modelName(page)).toBe('tiny');
     const topBefore = await predictionRows(page).first().textContent();
     const stillRunning = 'The page still runs ‘tiny’, and your text is as you left it.';
@@ -165,7 +163,7 @@ describe('opening a model from disk', () => {
   });
 
   it('takes files dropped onto the page', async () => {
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     const config = readFileSync(join(good, 'config.json'), 'utf8');
     // A config.json alone, dropped anywhere: the page names the three files it still needs.
     await page.evaluate((text) => {
@@ -185,7 +183,7 @@ describe('opening a model from disk', () => {
   });
 
   it('can be cancelled while model.safetensors is read, and nothing changes', async () => {
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     // Every read of a piece of a file waits a little, so the open is still going when Cancel is pressed.
     await page.evaluate(() => {
       const read = Blob.prototype.arrayBuffer;
@@ -211,11 +209,11 @@ describe('opening a model from disk', () => {
     ['phone', PHONE],
   ] as const) {
     it(`opens the GPT-2-shaped folder through the picker and predicts with it (${size})`, async () => {
-      const { page, errors, offOrigin } = await openApp(browser, `?lang=en&view=lab&step=5&text=${encodeURIComponent(TEXT)}`, { viewport });
+      const { page, errors, offOrigin } = await chromium.open(`?lang=en&view=lab&step=5&text=${encodeURIComponent(TEXT)}`, { viewport });
       await openFolder(page, good);
       await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
       expect(await page.getByTestId('model-bar').textContent()).toContain('12 layers, 48 numbers per token, 50,257 tokens');
-      await expect.poll(() => predictionRows(page).first().locator('.token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
+      await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
       await expect.poll(() => computeNote(page).textContent()).toMatch(/ tokens through 12 layers in /);
       expect(await readerText(page).inputValue()).toBe(TEXT);
       await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe('gpt2-shaped');
@@ -241,7 +239,7 @@ describe('opening a model from disk', () => {
   }
 
   it('opens a link made with another model on the tiny model, and says which model made it (Chinese, phone)', async () => {
-    const { page, errors } = await openApp(browser, `?lang=zh&model=gpt2-shaped&text=${encodeURIComponent(TEXT)}`, { viewport: PHONE });
+    const { page, errors } = await chromium.open(`?lang=zh&model=gpt2-shaped&text=${encodeURIComponent(TEXT)}`, { viewport: PHONE });
     expect(await modelName(page)).toBe('tiny');
     expect(await page.getByTestId('model-link-note').textContent()).toBe(
       '这个链接是在模型“gpt2-shaped”上生成的。链接总是用“tiny”打开，所以这里的数字可能和发送者看到的不同；打开“gpt2-shaped”的文件，就能看到他们看到的结果。',

@@ -1,6 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openApp, PHONE, screenshot, scrollsSideways, settled } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  bodyRows,
+  computeNote,
+  dataRows,
+  nameOf,
+  PHONE,
+  readerText,
+  screenshot,
+  scrollsSideways,
+  settled,
+  browserForTests,
+} from './browser';
 import { buildStages } from '../src/viz/stages';
 import { resolve } from 'node:path';
 import { readModelDir } from '../scripts/lib/model-dir';
@@ -11,17 +22,13 @@ import { nextStep } from '../src/app/output/generation';
 // The output figures (chapters 8-10 and the experiments): sampling controls that never rerun the
 // model, generation that a shared link reproduces, ablation before/after, and phone layout.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 const forwardCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
 // The text box, not the address bar: the URL is written a moment after the state changes.
-const readText = (page: Page) => page.locator('#reader-text').inputValue();
+const readText = (page: Page) => readerText(page).inputValue();
+/** The tokens this run of the generation panel has added, as chips. */
+const generatedChips = (page: Page) => page.getByTestId('generated-run').getByTestId('generated-chip');
 const START = 'The king said to the queen that';
 
 const shipped = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
@@ -48,8 +55,8 @@ function respellingSeed(text: string, steps: number): number {
 
 describe('output figures', () => {
   it('moving the sampling sliders changes the chart without a new forward pass', async () => {
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(START)}`);
-    const figure = page.locator('.softmax-figure');
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(START)}`);
+    const figure = page.getByRole('region', { name: nameOf('outSoftmaxTitle') });
     await figure.scrollIntoViewIfNeeded();
     const before = await forwardCount(page);
     const probsShown = () => figure.locator('[data-prob]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-prob'))));
@@ -58,7 +65,8 @@ describe('output figures', () => {
     await figure.getByRole('slider', { name: 'Temperature' }).fill('0.3');
     await expect.poll(async () => (await probsShown())[0]).toBeGreaterThan(atT1[0]);
     await figure.getByLabel('Top-k').last().fill('3');
-    await expect.poll(() => figure.locator('li.removed').count()).toBe(atT1.length - 3);
+    // Every row but the top 3 is marked, in words, as removed by top-k.
+    await expect.poll(() => figure.getByRole('listitem').filter({ hasText: 'removed by top-k' }).count()).toBe(atT1.length - 3);
     await expect.poll(() => page.getByTestId('kept-count').textContent()).toContain('3 of');
     await figure.getByLabel('Top-p').last().fill('0.5');
     await figure.getByLabel('Temperature').last().fill('0');
@@ -79,11 +87,11 @@ describe('output figures', () => {
     // out.eot=continue: a run that drew the end-of-text token would stop short of the count (end-of-text.e2e.ts tests that).
     const query = `?lang=en&out.seed=1234&out.t=0.8&out.k=40&out.eot=continue&text=${encodeURIComponent(START)}`;
     const run = async () => {
-      const { page, errors } = await openApp(browser, query);
+      const { page, errors } = await chromium.open(query);
       await page.getByTestId('generate-count').fill('5');
       await page.getByTestId('generate-n').click();
       await expect.poll(() => page.getByTestId('generate-n').isEnabled(), { timeout: 20_000 }).toBe(true);
-      await expect.poll(() => page.locator('.generated-run .token-chip').count()).toBe(5);
+      await expect.poll(() => generatedChips(page).count()).toBe(5);
       const text = await readText(page);
       return { page, errors, text };
     };
@@ -101,7 +109,7 @@ describe('output figures', () => {
     await second.page.getByTestId('generate-n').click();
     await second.page.getByTestId('generate-stop').click();
     await expect.poll(() => second.page.getByTestId('generate-n').isEnabled()).toBe(true);
-    expect(await second.page.locator('.generated-run .token-chip').count()).toBeLessThan(60);
+    expect(await generatedChips(second.page).count()).toBeLessThan(60);
     await screenshot(second.page, 'output-generation-desktop');
     expect([...first.errors, ...second.errors]).toEqual([]);
   });
@@ -110,29 +118,26 @@ describe('output figures', () => {
     // A seed with which the shipped model chooses tokens the text reads back as other tokens (" H" then
     // "isher", say), found here in Node with the panel's own step; such tokens used to wait outside the text box.
     const seed = respellingSeed(START, 20);
-    const { page, errors } = await openApp(
-      browser,
-      `?lang=en&out.seed=${seed}&out.t=0.8&out.eot=continue&text=${encodeURIComponent(START)}`,
-    );
+    const { page, errors } = await chromium.open(`?lang=en&out.seed=${seed}&out.t=0.8&out.eot=continue&text=${encodeURIComponent(START)}`);
     await page.getByTestId('generate-count').fill('24');
     await page.getByTestId('generate-n').click();
-    await expect.poll(() => page.locator('.generated-run .token-chip').count(), { timeout: 60_000 }).toBe(24);
+    await expect.poll(() => generatedChips(page).count(), { timeout: 60_000 }).toBe(24);
     await expect.poll(() => page.getByTestId('generate-n').isEnabled()).toBe(true);
     // The re-spelling this run is about did happen, and the page says so.
     expect(await page.getByTestId('generation-respelled').count()).toBe(1);
     // At most the bytes of one unfinished character may wait; everything else is text, in the address too.
-    expect(await page.locator('[data-testid=generation-pending] .token-chip').count()).toBeLessThanOrEqual(3);
+    expect(await page.getByTestId('generation-pending').getByTestId('generated-chip').count()).toBeLessThanOrEqual(3);
     const text = await readText(page);
     expect(text.length).toBeGreaterThan(START.length + 24);
     await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe(text);
     // The panel shows the end of the sequence, with this run's tokens marked.
-    expect(await page.locator('[data-testid=sequence-tail] .token-chip.generated').count()).toBeGreaterThan(20);
+    expect(await page.getByTestId('sequence-tail').getByTestId('generated-chip').count()).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   });
 
   it('stops at the context length and says why', async () => {
     const long = Array.from({ length: 200 }, () => 'the').join(' ');
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(long)}`);
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(long)}`);
     await expect.poll(() => page.getByTestId('context-full').count()).toBe(1);
     // There is no room for another token, so the buttons are off and the text stays as it is.
     expect(await page.getByTestId('generate-one').isDisabled()).toBe(true);
@@ -142,15 +147,16 @@ describe('output figures', () => {
   });
 
   it('the every-position view highlights the probability of the real next token', async () => {
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(START)}`);
     // The page's own pass is counted once it is shown; let the figures settle so the count before the toggle is final.
-    await expect.poll(() => page.locator('.compute-note').count()).toBe(1);
+    await expect.poll(() => computeNote(page).count()).toBe(1);
     await settled(page);
     const before = await forwardCount(page);
     await page.getByTestId('every-position-toggle').click();
-    const rows = page.getByTestId('every-position').locator('tbody tr');
+    const rows = dataRows(page.getByTestId('every-position'));
     await expect.poll(() => rows.count()).toBeGreaterThan(3);
-    expect(await page.getByTestId('every-position').locator('.prob-cell').count()).toBe((await rows.count()) - 1);
+    // Every position but the last has a real next token, and its probability is shown.
+    expect(await page.getByTestId('every-position').getByTestId('actual-prob').count()).toBe((await rows.count()) - 1);
     // The all-positions pass runs because the toggle asked for it (React's StrictMode may run a
     // memo twice); switching the view off runs nothing.
     const afterToggle = await forwardCount(page);
@@ -162,15 +168,15 @@ describe('output figures', () => {
   });
 
   it('ablation shows the prediction before and after, and the URL keeps the choice', async () => {
-    const { page, errors } = await openApp(browser, `?lang=en&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(START)}`);
     await page.getByTestId('ablate-h0.0').click();
     await page.getByTestId('ablate-m1').click();
-    await expect.poll(() => page.getByTestId('ablation-compare').locator('tbody tr').count()).toBeGreaterThan(3);
+    await expect.poll(() => bodyRows(page.getByTestId('ablation-compare')).count()).toBeGreaterThan(3);
     await expect.poll(() => new URL(page.url()).searchParams.get('out.ablate')).toBe('h0.0,m1');
     // Layers and heads count from 1 on screen, as in the stepper.
     expect(await page.getByTestId('ablate-h0.0').innerText()).toBe('L1H1');
     expect(await page.getByTestId('ablate-m1').innerText()).toBe('MLP 2');
-    const deltas = await page.getByTestId('ablation-compare').locator('td.shift-delta').allTextContents();
+    const deltas = await page.getByTestId('ablation-compare').getByTestId('shift-delta').allTextContents();
     expect(deltas.some((d) => d !== '0.00')).toBe(true);
     await page.getByTestId('ablation-compare').scrollIntoViewIfNeeded();
     await screenshot(page, 'output-ablation-desktop');
@@ -180,15 +186,18 @@ describe('output figures', () => {
   it('the logit lens and parameter counter read the loaded model', async () => {
     // The stepper's first stage inside the second block (layer 1, 0-based): it reads block 1's output.
     const step = buildStages(2).findIndex((s) => s.layer === 1);
-    const { page, errors } = await openApp(browser, `?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.open(`?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
     const lens = page.getByTestId('logit-lens');
-    await expect.poll(() => lens.locator('tbody tr').count()).toBeGreaterThan(1);
-    expect(await lens.locator('tr.current-layer th').textContent()).toBe('After block 1');
+    await expect.poll(() => bodyRows(lens).count()).toBeGreaterThan(1);
+    // The row the stepper is at is marked as the current step, for a screen reader as well as by colour.
+    const current = lens.locator('tr[aria-current="step"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.getByRole('rowheader').textContent()).toBe('After block 1');
     // The stepper shows the same row of the lens in one line, with the same top guess as the table.
     const line = page.getByTestId('stepper-lens');
     expect(await line.getByTestId('stepper-lens-where').textContent()).toBe('Reading the stream after layer 1, token 6 would predict:');
-    const tableTop = await lens.locator('tr.current-layer td').first().locator('.lens-token').textContent();
-    expect(await line.locator('.token-chip').first().textContent()).toBe(tableTop);
+    const tableTop = await current.getByTestId('lens-token').first().textContent();
+    expect(await line.getByTestId('lens-token').first().textContent()).toBe(tableTop);
     await page.getByTestId('params-model').selectOption('gpt2');
     await expect.poll(() => page.getByTestId('params-total').textContent()).toContain('124,439,808');
     await page.getByTestId('params-model').selectOption('gpt3');
@@ -203,7 +212,7 @@ describe('output figures', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`fits a phone without sideways scrolling (${lang})`, async () => {
-      const { page, errors } = await openApp(browser, `?lang=${lang}&out.ablate=h1.1&text=${encodeURIComponent(START)}`, {
+      const { page, errors } = await chromium.open(`?lang=${lang}&out.ablate=h1.1&text=${encodeURIComponent(START)}`, {
         viewport: PHONE,
       });
       await page.getByTestId('every-position-toggle').click();

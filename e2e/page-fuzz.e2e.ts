@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import fc from 'fast-check';
-import type { Browser } from 'playwright-core';
-import { launch, openApp, settled, type OpenedPage } from './browser';
+import { settled, browserForTests, type OpenedPage } from './browser';
 
 // A property test of the page: whatever values the address carries for the app's own keys, and whatever
 // text the reader types into its boxes (any Unicode, emoji, right-to-left, control characters, long
@@ -111,15 +110,11 @@ const typedText = fc.oneof(
 
 const params = fc.dictionary(fc.constantFrom(...KEYS), shortText, { maxKeys: 8 });
 
-let browser: Browser;
+const chromium = browserForTests();
 let opened: OpenedPage;
 beforeAll(async () => {
-  browser = await launch();
   // One tab for every run: opening a fresh browser context and loading the model costs seconds each time.
-  opened = await openApp(browser, '?lang=en');
-});
-afterAll(async () => {
-  await browser?.close();
+  opened = await chromium.open('?lang=en');
 });
 
 /**

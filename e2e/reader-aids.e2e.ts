@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launch, openApp, PHONE, screenshotOf, scrollsSideways, settled } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bodyRows, DESKTOP, nameOf, PHONE, readerText, screenshotOf, scrollsSideways, settled, browserForTests } from './browser';
 import { buildStages, type StageKind } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { t } from '../src/app/i18n';
@@ -9,13 +9,7 @@ import { t } from '../src/app/i18n';
 // first shows it and labelled with the stream it reads, ⟨XX⟩ bytes explained, touch hints and readable
 // attention maps on a phone, and the temperature within reach of the generation panel.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 const L = 4; // the shipped model's layers
 const stages = buildStages(L);
@@ -36,7 +30,7 @@ async function goToStep(page: Page, step: number) {
 }
 
 async function lensChips(page: Page): Promise<string[]> {
-  return page.getByTestId('stepper-lens').locator('.token-chip').allTextContents();
+  return page.getByTestId('stepper-lens').getByTestId('lens-token').allTextContents();
 }
 
 describe('the stepper’s logit lens', () => {
@@ -45,7 +39,7 @@ describe('the stepper’s logit lens', () => {
     const sentence = (where: string) => t(ui, 'stepperLens', lang, { where, t: 6 });
 
     it(`is introduced where it appears and names the stream it reads at every stage (${lang})`, async () => {
-      const { page, errors } = await openApp(browser, q({ lang, text: TEXT, step: '0' }));
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT, step: '0' }));
       const lens = page.getByTestId('stepper-lens');
       const where = page.getByTestId('stepper-lens-where');
       // Before the embedding x0 exists there is no stream to read.
@@ -76,7 +70,7 @@ describe('the stepper’s logit lens', () => {
       await goToStep(page, stepOf('resid2', 0));
       expect(await where.textContent()).toBe(sentence(t(ui, 'stepperLensAfterLayer', lang, { l: 1 })));
       const table = page.getByTestId('logit-lens');
-      const tableRow = (await table.locator('tbody tr').nth(1).locator('.lens-token').allTextContents()).slice(0, 3);
+      const tableRow = (await bodyRows(table).nth(1).getByTestId('lens-token').allTextContents()).slice(0, 3);
       expect(await lensChips(page)).toEqual(tableRow);
       await goToStep(page, stepOf('gelu', 2));
       expect(await where.textContent()).toBe(sentence(t(ui, 'stepperLensAfterAttention', lang, { l: 3 })));
@@ -92,19 +86,24 @@ describe('⟨XX⟩ bytes', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`are explained wherever tokens of a Chinese text show them, and nowhere for English (${lang})`, async () => {
-      const { page, errors } = await openApp(browser, q({ lang, text: TEXT, step: String(stepOf('x0')) }));
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT, step: String(stepOf('x0')) }));
       const tokens = page.getByTestId('chapter-tokens');
       await expect.poll(() => tokens.getByTestId('token-chip').count()).toBeGreaterThan(0);
       expect(await tokens.getByTestId('byte-note').count()).toBe(0);
       expect(await page.getByTestId('chapter-attention').getByTestId('byte-note').count()).toBe(0);
 
-      await page.locator('#reader-text').fill(CHINESE);
+      await readerText(page).fill(CHINESE);
       // 你 and 好 are three bytes each; our vocabulary has neither whole, so some tokens are bytes.
       await expect.poll(() => page.getByTestId('stepper').getByTestId('byte-note').textContent()).toBe(ui.byteNote);
-      expect(await page.getByTestId('stepper').locator('select[data-testid=token-select]').textContent()).toMatch(/⟨[0-9A-F]{2}⟩/);
+      expect(await page.getByTestId('stepper').getByTestId('token-select').textContent()).toMatch(/⟨[0-9A-F]{2}⟩/);
       await expect.poll(() => tokens.getByTestId('byte-note').textContent()).toBe(ui.byteNote);
       expect(await page.getByTestId('chapter-attention').getByTestId('byte-note').textContent()).toBe(ui.byteNote);
-      expect(await page.locator('#logit-lens').getByTestId('byte-note').textContent()).toBe(ui.byteNote);
+      expect(
+        await page
+          .getByRole('region', { name: nameOf('outLensTitle') })
+          .getByTestId('byte-note')
+          .textContent(),
+      ).toBe(ui.byteNote);
       await screenshotOf(page.getByTestId('stepper'), `reader-aids-bytes-${lang}`);
       expect(errors).toEqual([]);
     });
@@ -113,15 +112,15 @@ describe('⟨XX⟩ bytes', () => {
 
 describe('hints and attention maps on a phone', () => {
   const hints = (page: Page) =>
-    Promise.all([page.getByTestId('stepper-hint').textContent(), page.locator('.attention-readout').textContent()]);
+    Promise.all([page.getByTestId('stepper-hint').textContent(), page.getByTestId('attention-readout').textContent()]);
 
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`say what a tap does, and each map is wide enough for its token labels (${lang})`, async () => {
-      const { page, errors } = await openApp(browser, q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       expect(await hints(page)).toEqual([ui.stepperHintTouch, ui.attentionCellHintTouch]);
       for (const hint of await hints(page)) expect(hint).not.toMatch(/←|→|Tab/);
-      const maps = page.getByTestId('attention-maps').locator('svg.heatmap');
+      const maps = page.getByTestId('attention-maps').getByRole('img');
       await maps.first().scrollIntoViewIfNeeded();
       await settled(page);
       // One map per row: the second sits under the first, at the same left edge.
@@ -129,31 +128,31 @@ describe('hints and attention maps on a phone', () => {
       expect(second.x).toBeCloseTo(first.x, 0);
       expect(second.y).toBeGreaterThan(first.y + first.height);
       // Every row and column is labelled with its whole token, in type big enough to read.
-      const rowLabels = maps.nth(1).locator('.row-label');
+      const rowLabels = maps.nth(1).getByTestId('row-label');
       expect(await rowLabels.allTextContents()).toEqual(['The', '␣king', '␣said', '␣to', '␣the', '␣queen', '␣that']);
-      expect(await maps.nth(1).locator('.col-label').count()).toBe(7);
+      expect(await maps.nth(1).getByTestId('col-label').count()).toBe(7);
       const sizes = await rowLabels.evaluateAll((els) => els.map((el) => Number(el.getAttribute('font-size'))));
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
       // A tap reads a cell and names both of its tokens.
-      const hit = (await maps.nth(1).locator('rect.hit-area').boundingBox())!;
+      const hit = (await maps.nth(1).getByTestId('heatmap-cells').boundingBox())!;
       await page.touchscreen.tap(hit.x + (1.5 * hit.width) / 7, hit.y + (3.5 * hit.height) / 7);
       await expect
-        .poll(() => page.locator('.attention-readout').textContent())
+        .poll(() => page.getByTestId('attention-readout').textContent())
         .toMatch(lang === 'en' ? /^Head 2: “␣to” gives “␣king” weight \d\.\d{4}\.$/ : /“␣to”.*“␣king”/);
       expect(await scrollsSideways(page)).toBe(false);
-      await screenshotOf(page.locator('.attention-figure'), `reader-aids-attention-phone-${lang}`);
+      await screenshotOf(page.getByRole('figure', { name: nameOf('attentionHeads') }), `reader-aids-attention-phone-${lang}`);
       expect(errors).toEqual([]);
     });
   }
 
   it('drop the keyboard on a narrow window without touch, and keep it on a desktop', async () => {
     const en = getUi('en');
-    const narrow = await openApp(browser, q({ lang: 'en', text: TEXT }), { viewport: PHONE });
+    const narrow = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: PHONE });
     expect(await hints(narrow.page)).toEqual([en.stepperHintTouch, en.attentionCellHintTouch]);
-    const desktop = await openApp(browser, q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const desktop = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
     expect(await hints(desktop.page)).toEqual([en.stepperHint, en.attentionCellHint]);
     // Two maps side by side on a desktop.
-    const maps = desktop.page.getByTestId('attention-maps').locator('svg.heatmap');
+    const maps = desktop.page.getByTestId('attention-maps').getByRole('img');
     const [first, second] = [(await maps.nth(0).boundingBox())!, (await maps.nth(1).boundingBox())!];
     expect(second.y).toBeCloseTo(first.y, 0);
     expect(second.x).toBeGreaterThan(first.x + first.width);
@@ -163,15 +162,17 @@ describe('hints and attention maps on a phone', () => {
   it('a text too long for labels on a phone is read by tapping a cell', async () => {
     const en = getUi('en');
     const long = 'the king said to the queen that he would go to the old city and see the people who lived there '.repeat(2);
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: long }), { viewport: PHONE, touch: true });
-    const map = page.getByTestId('attention-maps').locator('svg.heatmap').nth(0);
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: long }), { viewport: PHONE, touch: true });
+    const map = page.getByTestId('attention-maps').getByRole('img').nth(0);
     await map.scrollIntoViewIfNeeded();
-    await expect.poll(() => map.locator('.row-label').count()).toBe(0);
-    expect(await page.locator('.attention-readout').textContent()).toBe(en.attentionCellHintTouch);
-    const hit = (await map.locator('rect.hit-area').boundingBox())!;
-    const T = Number(await map.locator('rect.cell').last().getAttribute('data-r')) + 1;
+    await expect.poll(() => map.getByTestId('row-label').count()).toBe(0);
+    expect(await page.getByTestId('attention-readout').textContent()).toBe(en.attentionCellHintTouch);
+    const hit = (await map.getByTestId('heatmap-cells').boundingBox())!;
+    const T = Number(await map.locator('rect[data-r]').last().getAttribute('data-r')) + 1;
     await page.touchscreen.tap(hit.x + (0.5 * hit.width) / T, hit.y + (2.5 * hit.height) / T);
-    await expect.poll(() => page.locator('.attention-readout').textContent()).toMatch(/^Head 1: “␣said” gives “the” weight \d\.\d{4}\.$/);
+    await expect
+      .poll(() => page.getByTestId('attention-readout').textContent())
+      .toMatch(/^Head 1: “␣said” gives “the” weight \d\.\d{4}\.$/);
     expect(errors).toEqual([]);
   });
 });
@@ -180,9 +181,9 @@ describe('the generation panel’s temperature', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`is chapter 9’s setting, shown and set in the panel itself (${lang})`, async () => {
-      const { page, errors } = await openApp(browser, q({ lang, text: TEXT, 'out.seed': '7', 'out.eot': 'continue' }));
-      const panel = page.locator('.generation-panel');
-      const softmax = page.locator('.softmax-figure');
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT, 'out.seed': '7', 'out.eot': 'continue' }));
+      const panel = page.getByRole('region', { name: nameOf('outGenerationTitle') });
+      const softmax = page.getByRole('region', { name: nameOf('outSoftmaxTitle') });
       const panelField = panel.getByLabel(ui.temperature).last();
       const chapterField = softmax.getByLabel(ui.temperature).last();
       await panelField.scrollIntoViewIfNeeded();
@@ -205,18 +206,18 @@ describe('the generation panel’s temperature', () => {
         .toBe(t(ui, 'outProblemTemperatureClamped', lang, { value: '9', to: '5' }));
       await panelField.fill('0');
       // At temperature 0 the run is greedy, so another seed gives the same tokens.
-      const text = page.locator('#reader-text');
+      const text = readerText(page);
       const generate = async (seed: string) => {
         await text.fill(TEXT);
         // The figures follow the text box a moment later: start from the pass over TEXT itself.
-        await expect.poll(() => page.getByTestId('token-select').locator('option').count()).toBe(7);
+        await expect.poll(() => page.getByTestId('token-select').getByRole('option').count()).toBe(7);
         await panel.getByTestId('generation-seed').fill(seed);
         await panel.getByTestId('generate-count').fill('4');
         await panel.getByTestId('generate-n').click();
         await expect
           .poll(async () => (await panel.getByTestId('generate-n').isEnabled()) && (await text.inputValue()) !== TEXT, { timeout: 20_000 })
           .toBe(true);
-        expect(await panel.locator('.generated-run .token-chip').count()).toBe(4);
+        expect(await panel.getByTestId('generated-run').getByTestId('generated-chip').count()).toBe(4);
         return text.inputValue();
       };
       const first = await generate('7');
@@ -229,8 +230,8 @@ describe('the generation panel’s temperature', () => {
 
   it('fits a phone', async () => {
     const en = getUi('en');
-    const { page, errors } = await openApp(browser, q({ lang: 'en', text: TEXT, 'out.t': '0.7' }), { viewport: PHONE, touch: true });
-    const panel = page.locator('.generation-panel');
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT, 'out.t': '0.7' }), { viewport: PHONE, touch: true });
+    const panel = page.getByRole('region', { name: nameOf('outGenerationTitle') });
     const field = panel.getByLabel(en.temperature).last();
     await field.scrollIntoViewIfNeeded();
     expect(await field.inputValue()).toBe('0.7');

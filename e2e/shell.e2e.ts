@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chapters, computeNote, launch, openApp, PHONE, predictionRows, readerText, screenshot, scrollsSideways, settled } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { chapters, computeNote, PHONE, predictionRows, readerText, screenshot, scrollsSideways, settled, browserForTests } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = browserForTests();
 
 describe('app shell', () => {
   it('loads the model and predicts a next token for the text in the URL', async () => {
-    const { page, errors, offOrigin } = await openApp(browser, '?lang=en&text=' + encodeURIComponent('The king said'));
+    const { page, errors, offOrigin } = await chromium.open('?lang=en&text=' + encodeURIComponent('The king said'));
     await expect.poll(() => predictionRows(page).count()).toBeGreaterThan(3);
     await screenshot(page, 'shell-desktop');
     expect(errors).toEqual([]);
@@ -20,7 +13,7 @@ describe('app shell', () => {
   });
 
   it('says how long this browser took for the pass, with the SIMD kernels', async () => {
-    const { page, errors } = await openApp(browser, '?lang=en&text=' + encodeURIComponent('The king said'));
+    const { page, errors } = await chromium.open('?lang=en&text=' + encodeURIComponent('The king said'));
     const note = computeNote(page);
     // The page's first passes say that they also compiled the code; the passes after them do not.
     await expect
@@ -38,7 +31,7 @@ describe('app shell', () => {
   });
 
   it('shows a friendly prompt for empty text', async () => {
-    const { page } = await openApp(browser, '?lang=en&text=hello');
+    const { page } = await chromium.open('?lang=en&text=hello');
     await readerText(page).fill('');
     await expect.poll(() => page.getByText('Type some English').count()).toBeGreaterThan(0);
     // Clearing the text must not bring the default sentence back once the URL catches up.
@@ -51,7 +44,7 @@ describe('app shell', () => {
   });
 
   it('takes typing while the model is still loading, and keeps it', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const context = await chromium.browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -71,7 +64,7 @@ describe('app shell', () => {
   });
 
   it('explains a corrupt model file instead of crashing', async () => {
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     await page.route('**/models/tiny/model.safetensors', (route) => route.fulfill({ status: 200, body: Buffer.from([9, 9, 9]) }));
     await page.goto(inject('baseUrl') + '?lang=en');
@@ -81,7 +74,7 @@ describe('app shell', () => {
   });
 
   it('fits a phone without sideways scrolling', async () => {
-    const { page } = await openApp(browser, '?lang=zh', { viewport: PHONE });
+    const { page } = await chromium.open('?lang=zh', { viewport: PHONE });
     await screenshot(page, 'shell-phone-zh');
     expect(await scrollsSideways(page)).toBe(false);
   });

@@ -121,12 +121,12 @@ describe('output that cannot be written', () => {
 
   it('from the real entry point: EPIPE says nothing, ENOSPC says one line', async () => {
     const args = ['tokenize', '--text', 'The king said '.repeat(2000)];
-    const closed = await run(args, 'pipe', true);
-    expect(closed).toEqual({ code: 0, stderr: '' });
     const { openSync, closeSync } = await import('node:fs');
     const full = openSync('/dev/full', 'w');
     try {
-      const res = await run(args, full, false);
+      // The two processes are independent: start them together rather than one after the other.
+      const [closed, res] = await Promise.all([run(args, 'pipe', true), run(args, full, false)]);
+      expect(closed).toEqual({ code: 0, stderr: '' });
       expect(res).toEqual({ code: 1, stderr: 'could not write the output: no space left on the device (ENOSPC)\n' });
     } finally {
       closeSync(full);

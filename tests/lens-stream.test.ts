@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { lensTop, logitLens } from '../src/core/lens';
-import { initModel } from '../src/core/model';
-import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
-import type { GPTConfig } from '../src/core/config';
 import { buildStages } from '../src/viz/stages';
 import { lensStreamForStage, lensStreamVector } from '../src/viz/output/lensRow';
 import { showsByte } from '../src/viz/format';
+import { lensModel } from './lensFixture';
 
-const config: GPTConfig = {
+const { config, model } = lensModel({
   vocabSize: 19,
   nPositions: 8,
-  nEmbd: 8,
-  nLayer: 3,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
-const model = initModel(config, createRng(5));
-model.params.ln_f.weight.data.forEach((_, i, a) => (a[i] = 0.6 + i / 10));
-model.params.ln_f.bias.data.forEach((_, i, a) => (a[i] = (i % 2) * 0.2));
-model.params.lm_head!.data.forEach((x, i, a) => (a[i] = x * 80));
+  seed: 5,
+  lnWeight: (i) => 0.6 + i / 10,
+  lnBias: (i) => (i % 2) * 0.2,
+  headScale: 80,
+});
 const ids = [4, 9, 2, 17];
 const trace = forward(model, ids);
 const C = config.nEmbd;

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { logitLens } from '../src/core/lens';
-import { initModel } from '../src/core/model';
-import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
-import type { GPTConfig } from '../src/core/config';
+import { lensModel } from './lensFixture';
 
-const config: GPTConfig = {
+const { config, model } = lensModel({
   vocabSize: 23,
   nPositions: 10,
-  nEmbd: 8,
-  nLayer: 3,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
-const model = initModel(config, createRng(11));
-// A random init has zero ln biases and tiny weights; give ln_f a real shape so the test can see it used.
-model.params.ln_f.weight.data.forEach((_, i, a) => (a[i] = 0.5 + i / 8));
-model.params.ln_f.bias.data.forEach((_, i, a) => (a[i] = (i % 3) * 0.1));
-model.params.lm_head!.data.forEach((x, i, a) => (a[i] = x * 100));
+  seed: 11,
+  lnWeight: (i) => 0.5 + i / 8,
+  lnBias: (i) => (i % 3) * 0.1,
+  headScale: 100,
+});
 const ids = [3, 7, 1, 20, 5];
 
 function topOf(row: Float32Array, k: number): { id: number; prob: number }[] {

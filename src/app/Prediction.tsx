@@ -17,7 +17,9 @@ export function Prediction(props: { result: ForwardResult; tokenizer: Tokenizer;
       <ol className="prediction-list">
         {top.map(({ index, value }) => (
           <li key={index}>
-            <span className="token-chip">{tokenLabel(props.tokenizer, index)}</span>
+            <span className="token-chip" data-testid="token-chip">
+              {tokenLabel(props.tokenizer, index)}
+            </span>
             <span className="bar" style={{ width: `${Math.max(1, (value / top[0].value) * 100)}%` }} />
             <span className="num">{formatPercent(value)}</span>
           </li>

@@ -44,7 +44,9 @@ export function ShiftTable(props: {
                 {bar(r.after)}
                 <span className="num">{formatPercent(r.after, 2)}</span>
               </td>
-              <td className="num shift-delta">{signedPoints(r.delta)}</td>
+              <td className="num shift-delta" data-testid="shift-delta">
+                {signedPoints(r.delta)}
+              </td>
             </tr>
           ))}
         </tbody>

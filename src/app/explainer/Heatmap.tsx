@@ -185,6 +185,7 @@ export function Heatmap(props: Props) {
               transform={`translate(${c * cellW + cellW / 2},0) rotate(55)`}
               dy="0.35em"
               className="col-label"
+              data-testid="col-label"
               fontSize={colFont}
             >
               {truncate(label, 7)}

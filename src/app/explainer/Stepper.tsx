@@ -166,7 +166,10 @@ export function Stepper(props: Props) {
             </span>{' '}
             {lens.map(({ id, prob }) => (
               <span key={id} className="lens-guess">
-                <span className="token-chip">{props.labelOf(id)}</span> {formatPercent(prob)}
+                <span className="token-chip" data-testid="lens-token">
+                  {props.labelOf(id)}
+                </span>{' '}
+                {formatPercent(prob)}
               </span>
             ))}{' '}
             <a href="#logit-lens">{ui.stepperLensMore}</a>

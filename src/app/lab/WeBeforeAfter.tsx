@@ -67,7 +67,10 @@ function RankCell(props: { ranked: RankedAnalogy | undefined; ui: UiStrings; lan
         : t(ui, 'weChangeRank', lang, { word: ranked.expected, rank: ranked.rank });
   return (
     <td className={ranked.rank === 1 ? 'we-change-hit' : undefined}>
-      <span className="we-change-word">{first.word}</span> <span className="num">{fmt(first.score, 3)}</span>
+      <span className="we-change-word" data-testid="we-change-word">
+        {first.word}
+      </span>{' '}
+      <span className="num">{fmt(first.score, 3)}</span>
       <span className="we-change-rank">{rank}</span>
     </td>
   );
@@ -82,7 +85,10 @@ function TopList(props: { title: string; ranked: RankedAnalogy | undefined; note
         <ol>
           {ranked.top.map((n) => (
             <li key={n.id} className={n.word === ranked.expected ? 'we-change-expected' : undefined}>
-              <span className="we-change-word">{n.word}</span> <span className="num">{fmt(n.score, 3)}</span>
+              <span className="we-change-word" data-testid="we-change-word">
+                {n.word}
+              </span>{' '}
+              <span className="num">{fmt(n.score, 3)}</span>
             </li>
           ))}
         </ol>

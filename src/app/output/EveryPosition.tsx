@@ -45,7 +45,11 @@ export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; 
                 </td>
                 <td>
                   {r.actualProb !== null && (
-                    <span className="prob-cell" style={{ background: probabilityColour(r.actualProb), color: inkOn(r.actualProb) }}>
+                    <span
+                      className="prob-cell"
+                      data-testid="actual-prob"
+                      style={{ background: probabilityColour(r.actualProb), color: inkOn(r.actualProb) }}
+                    >
                       {formatPercent(r.actualProb)} · {t(ui, 'outRankOfActual', lang, { r: r.actualRank ?? 0 })}
                     </span>
                   )}

@@ -170,13 +170,13 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
         </p>
       )}
       {added.length > 0 && (
-        <div className="generated-run">
+        <div className="generated-run" data-testid="generated-run">
           <span className="muted">{ui.outGeneratedRun}</span>{' '}
           {added.map((id, i) =>
             id === endOfTextId ? (
               <EndOfTextMarker key={i} label={tokenLabel(tokenizer, id)} title={ui.outGenEndMarker} />
             ) : (
-              <span key={i} className={`token-chip generated${i === added.length - 1 ? ' newest' : ''}`}>
+              <span key={i} className={`token-chip generated${i === added.length - 1 ? ' newest' : ''}`} data-testid="generated-chip">
                 {tokenLabel(tokenizer, id)}
               </span>
             ),
@@ -224,7 +224,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           <p>
             {t(ui, 'outGenPendingNote', lang, { n: live.length })}{' '}
             {live.map((id, i) => (
-              <span key={i} className="token-chip generated">
+              <span key={i} className="token-chip generated" data-testid="generated-chip">
                 {tokenLabel(tokenizer, id)}
               </span>
             ))}
@@ -262,7 +262,11 @@ function SequenceTail(props: { ids: readonly number[]; runStart: number; label: 
         const ours = at >= props.runStart;
         const newest = ours && at === props.ids.length - 1;
         return (
-          <span key={`${at}:${id}`} className={`token-chip${ours ? ' generated' : ''}${newest ? ' newest' : ''}`}>
+          <span
+            key={`${at}:${id}`}
+            className={`token-chip${ours ? ' generated' : ''}${newest ? ' newest' : ''}`}
+            data-testid={ours ? 'generated-chip' : undefined}
+          >
             {props.label(id)}
           </span>
         );

@@ -68,7 +68,9 @@ export function LogitLens({
                     style={{ background: probabilityColour(prob), color: inkOn(prob) }}
                     title={`${tokenLabel(tokenizer, id)}: ${formatPercent(prob)}`}
                   >
-                    <span className="lens-token">{tokenLabel(tokenizer, id)}</span>
+                    <span className="lens-token" data-testid="lens-token">
+                      {tokenLabel(tokenizer, id)}
+                    </span>
                     <span className="lens-prob">{formatPercent(prob)}</span>
                   </td>
                 ))}

@@ -116,7 +116,9 @@ function PromptColumn(props: {
             data-compared={row.compared ?? undefined}
           >
             <span className="pair-rank">{row.beyondTop ? t(ui, 'pairRank', lang, { n: row.rank }) : row.rank}</span>
-            <span className="token-chip">{props.labelOf(row.id)}</span>
+            <span className="token-chip" data-testid="token-chip">
+              {props.labelOf(row.id)}
+            </span>
             <span className="pair-bar" aria-hidden="true">
               <span style={{ width: `${(row.fraction * 100).toFixed(2)}%` }} />
             </span>
