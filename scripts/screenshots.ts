@@ -1,8 +1,9 @@
 import { build, preview } from 'vite';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chapterIds } from '../src/content/chapters';
+import { launchChromium } from './lib/chromium';
 
 // Screenshots of each part of the app at desktop and phone sizes, in both languages, for a person to look at.
 //
@@ -42,17 +43,7 @@ const parts: Part[] = chosen.length
 await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
 const server = await preview({ root, logLevel: 'warn', build: { outDir: dist }, preview: { port: 0, host: '127.0.0.1' } });
 const base = server.resolvedUrls!.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 // A blank page of its own decodes the pictures, so the check never disturbs the app being photographed.
 const checker = await browser.newPage();
 checker.setDefaultTimeout(600_000);

@@ -28,9 +28,9 @@ export const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   predict: ['text', 'top', 'temperature'],
   generate: ['text', 'max-tokens', 'temperature', 'top-k', 'top-p', 'seed'],
   analogy: ['a', 'b', 'c', 'top', 'all-tokens'],
-  bench: ['tokens'],
+  bench: ['tokens', 'gpt2-shaped', 'quick', 'numpy-threads'],
 };
-const FLAGS = new Set(['json', 'help', 'all-tokens']);
+const FLAGS = new Set(['json', 'help', 'all-tokens', 'gpt2-shaped', 'quick']);
 
 type NodeOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 

@@ -9,7 +9,7 @@ import { describeSplit, lookupWord } from '../../src/core/words.ts';
 import { candidateFilter } from '../../src/core/expressionAnalysis.ts';
 import { END_OF_TEXT } from '../../src/core/tokenizer/index.ts';
 import { UsageError, type CliArgs } from './args.ts';
-import { runBench } from './bench.ts';
+import { gpt2BenchText, runBench, runGpt2ShapedBench } from './bench.ts';
 
 export interface CommandOutput {
   json: unknown;
@@ -115,7 +115,17 @@ const analogy: Command = (loaded, args) => {
   return { json: { top }, text: top.map((t) => `${t.score.toFixed(4)}  ${show(t.text)}`).join('\n') };
 };
 
-const bench: Command = (loaded, args) => {
+const bench: Command = (loaded, args, note) => {
+  if (args.flag('gpt2-shaped')) {
+    if (args.string('tokens') !== undefined)
+      throw new UsageError('--gpt2-shaped times 16, 64 and 256 tokens; --tokens is for the shipped model');
+    const threads = args.number('numpy-threads', 1, isPositiveInt, 'a positive integer');
+    const json = runGpt2ShapedBench(args.flag('quick'), threads, note);
+    return { json, text: gpt2BenchText(json) };
+  }
+  for (const name of ['quick', 'numpy-threads']) {
+    if (args.string(name) !== undefined || args.flag(name)) throw new UsageError(`--${name} goes with --gpt2-shaped`);
+  }
   const tokens = args.number('tokens', loaded.model.config.nPositions, isPositiveInt, 'a positive integer');
   const json = runBench(loaded, tokens);
   const text = Object.entries(json)

@@ -11,7 +11,7 @@ commands:
   predict  --text S [--top K] [--temperature T]
   generate --text S --max-tokens N [--temperature T] [--top-k K] [--top-p P] [--seed S]
   analogy  --a WORD --b WORD --c WORD [--top K] [--all-tokens]
-  bench    [--tokens N]`;
+  bench    [--tokens N] | --gpt2-shaped [--quick] [--numpy-threads N]`;
 
 /** Where the command line's output goes: stdout and stderr for the real thing, strings for the tests. */
 export interface CliOutput {
