@@ -1,4 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -252,4 +254,83 @@ describe('opening a model from disk', () => {
     await screenshot(page, 'open-model-zh-phone');
     expect(errors).toEqual([]);
   });
+
+  it('opens a folder from an address on another server, only after saying what it will fetch, and names a server it cannot reach', async () => {
+    const { server, url, requests } = await serveWithCors(root);
+    try {
+      const { page, errors, offOrigin } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+      const form = page.getByTestId('model-url');
+      await form.getByLabel('Or the address of a folder on the web').fill('gpt2-shaped');
+      await form.getByRole('button', { name: 'Open from the address' }).click();
+      await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/^That is not a web address/);
+      await form.getByLabel('Or the address of a folder on the web').fill(`${url}gpt2-shaped/config.json`);
+      await form.getByRole('button', { name: 'Open from the address' }).click();
+      const ask = page.getByTestId('model-url-ask');
+      expect(await ask.textContent()).toContain(
+        `This fetches config.json, vocab.json, merges.txt and model.safetensors from ${new URL(url).host}.`,
+      );
+      expect(await ask.locator('code').textContent()).toBe(`${url}gpt2-shaped/`);
+      expect(requests).toEqual([]); // nothing is fetched before the reader confirms
+      await ask.getByRole('button', { name: 'Fetch them' }).click();
+      await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+      await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
+      // The weights came in ranges, never whole; every off-origin request went to the address typed.
+      const weights = requests.filter((r) => r.path.endsWith('model.safetensors') && r.method === 'GET');
+      expect(weights.length).toBeGreaterThan(2);
+      expect(weights.every((r) => r.range !== undefined)).toBe(true);
+      expect(offOrigin.length).toBeGreaterThan(0);
+      expect(offOrigin.every((u) => u.startsWith(url))).toBe(true);
+
+      // A server that is gone: the page names it and keeps running the model it has.
+      const gone = await serveWithCors(root);
+      gone.server.close();
+      await form.getByLabel('Or the address of a folder on the web').fill(`${gone.url}gpt2-shaped/`);
+      await form.getByRole('button', { name: 'Open from the address' }).click();
+      await page.getByTestId('model-url-ask').getByRole('button', { name: 'Fetch them' }).click();
+      await expect.poll(() => problem(page).getAttribute('data-problem'), { timeout: 30_000 }).toBe('unreachable');
+      expect(await problem(page).locator('p').textContent()).toBe(
+        `Not opened: the page could not fetch the files from ${new URL(gone.url).host}. Either the server did not answer, or it does not let other sites read its files (CORS). The page still runs ‘gpt2-shaped’, and your text is as you left it.`,
+      );
+      expect(await readerText(page).inputValue()).toBe(TEXT);
+      expect(errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+    } finally {
+      server.close();
+    }
+  }, 180_000);
 });
+
+/** A second local server, on its own port, that serves `dir` with CORS headers and byte ranges, as Hugging Face does. */
+function serveWithCors(
+  dir: string,
+): Promise<{ server: Server; url: string; requests: { method: string; path: string; range?: string }[] }> {
+  const requests: { method: string; path: string; range?: string }[] = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
+    requests.push({ method: req.method!, path, range: req.headers.range });
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'Range');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range, Content-Length');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = readFileSync(join(dir, path));
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+    if (!range) {
+      res.writeHead(200, { 'Content-Length': body.length }).end(body);
+      return;
+    }
+    const [begin, last] = [Number(range[1]), Math.min(Number(range[2]), body.length - 1)];
+    res.writeHead(206, { 'Content-Range': `bytes ${begin}-${last}/${body.length}`, 'Content-Length': last - begin + 1 });
+    res.end(body.subarray(begin, last + 1));
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, requests })),
+  );
+}

@@ -3,6 +3,7 @@ import type { Lang, UiStrings } from './i18n';
 import { sentenceGap, t } from './i18n';
 import { useModelOpener, useModelState } from './model/ModelContext';
 import { pickModelFiles, type OpenProblem, type PickedModel } from './model/openFiles';
+import { modelFolderUrl } from './model/remoteFiles';
 import { formatApprox } from '../viz/format';
 import './modelBar.css';
 
@@ -43,6 +44,8 @@ function problemText(problem: OpenProblem, running: string, ui: UiStrings, lang:
         });
       case 'unreadable':
         return ui.modelUnreadable;
+      case 'unreachable':
+        return t(ui, 'modelUnreachable', lang, { host: problem.host });
     }
   })();
   return [first, t(ui, 'modelStillRunning', lang, { name: quote(running) })].join(sentenceGap(lang));
@@ -183,6 +186,7 @@ export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
       <p className="model-hint" id={hintId}>
         {ui.modelOpenHint}
       </p>
+      <UrlForm ui={ui} lang={lang} busy={opener.opening !== null} onOpen={opener.openUrl} />
       {opener.opening && (
         <div className="model-progress" role="status" data-testid="model-progress">
           <progress max={progress?.bytesTotal || 1} value={progress?.bytesRead ?? 0} aria-label={ui.modelOpeningHeader} />
@@ -229,5 +233,77 @@ export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * A folder's address, opened only after the page has said what it will fetch and from where: this is
+ * the one request the app can make off its own origin, and it is made only when the reader confirms.
+ */
+function UrlForm(props: { ui: UiStrings; lang: Lang; busy: boolean; onOpen: (folder: URL) => void }) {
+  const { ui, lang } = props;
+  const [typed, setTyped] = useState('');
+  const [asked, setAsked] = useState<URL | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const inputId = useId();
+  const ask = () => {
+    const folder = modelFolderUrl(typed);
+    setInvalid(folder === null);
+    setAsked(folder);
+  };
+  return (
+    <div className="model-url" data-testid="model-url">
+      <form
+        // The page explains a bad address in the reader's language instead of the browser's own bubble.
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          ask();
+        }}
+      >
+        <label htmlFor={inputId}>{ui.modelUrlLabel}</label>
+        <input
+          id={inputId}
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          placeholder="https://huggingface.co/openai-community/gpt2"
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.currentTarget.value);
+            setAsked(null);
+            setInvalid(false);
+          }}
+        />
+        <button type="submit" disabled={props.busy || typed.trim() === ''}>
+          {ui.modelUrlOpen}
+        </button>
+      </form>
+      {invalid && (
+        <p className="notice warn" role="alert">
+          {ui.modelUrlInvalid}
+        </p>
+      )}
+      {asked && (
+        <div className="notice" role="alertdialog" aria-label={ui.modelUrlOpen} data-testid="model-url-ask">
+          <p>{t(ui, 'modelUrlAsk', lang, { host: asked.host })}</p>
+          <code>{asked.href}</code>
+          <div className="model-actions">
+            <button
+              type="button"
+              onClick={() => {
+                props.onOpen(asked);
+                setAsked(null);
+              }}
+            >
+              {ui.modelUrlGo}
+            </button>
+            <button type="button" className="link-like" onClick={() => setAsked(null)}>
+              {ui.modelCancel}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }

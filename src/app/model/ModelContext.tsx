@@ -1,11 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DEFAULT_MODEL_URL, loadModel, type AppModel } from './loadModel';
 import { memoryLimitFor, OpenModelError, openModelFiles, type OpenProblem, type OpenProgress, type PickedModel } from './openFiles';
+import { remoteModelFiles } from './remoteFiles';
 import { readParam, writeParams } from '../state/url';
 
 export type ModelState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; model: AppModel };
 
-/** Opening a model from the reader's disk, beside the one the page runs on. */
+/** Opening a model from the reader's disk or from an address they typed, beside the one the page runs on. */
 export interface ModelOpener {
   /** Reading files now: how far, in bytes and tensors (null until the header is read). */
   opening: { progress: OpenProgress | null } | null;
@@ -14,6 +15,8 @@ export interface ModelOpener {
   /** The model a link was made with, when it was not the default: links always open on the default. */
   linkModel: string | null;
   open: (picked: PickedModel) => void;
+  /** The only request off the page's own origin, made when the reader asks for it. */
+  openUrl: (folder: URL) => void;
   cancel: () => void;
   backToDefault: () => void;
   dismissProblem: () => void;
@@ -64,37 +67,43 @@ export function ModelProvider(props: { children: ReactNode }) {
     if (readParam(MODEL_KEY) !== null && opened === null) writeParams({ [MODEL_KEY]: null }, 'replace');
   }, [opened]);
 
-  const open = useCallback((picked: PickedModel) => {
+  const openFrom = useCallback((pick: (signal: AbortSignal) => Promise<PickedModel>) => {
     controller.current?.abort();
     const mine = new AbortController();
     controller.current = mine;
     setProblem(null);
     setOpening({ progress: null });
-    openModelFiles(picked, {
-      signal: mine.signal,
-      memoryLimitBytes: memoryLimitFor(deviceMemory()),
-      onProgress: (progress) => {
-        if (controller.current === mine) setOpening({ progress });
-      },
-    }).then(
-      (model) => {
-        if (controller.current !== mine) return;
-        controller.current = null;
-        setOpening(null);
-        setOpened(model);
-        setLinkModel(null);
-        setState({ status: 'ready', model });
-        writeParams({ [MODEL_KEY]: model.name }, 'replace');
-      },
-      (e: unknown) => {
-        if (controller.current !== mine) return;
-        controller.current = null;
-        setOpening(null);
-        if (mine.signal.aborted) return; // cancelled: nothing to say
-        setProblem(e instanceof OpenModelError ? e.problem : { kind: 'unreadable', detail: String((e as Error)?.message ?? e) });
-      },
-    );
+    pick(mine.signal)
+      .then((picked) =>
+        openModelFiles(picked, {
+          signal: mine.signal,
+          memoryLimitBytes: memoryLimitFor(deviceMemory()),
+          onProgress: (progress) => {
+            if (controller.current === mine) setOpening({ progress });
+          },
+        }),
+      )
+      .then(
+        (model) => {
+          if (controller.current !== mine) return;
+          controller.current = null;
+          setOpening(null);
+          setOpened(model);
+          setLinkModel(null);
+          setState({ status: 'ready', model });
+          writeParams({ [MODEL_KEY]: model.name }, 'replace');
+        },
+        (e: unknown) => {
+          if (controller.current !== mine) return;
+          controller.current = null;
+          setOpening(null);
+          if (mine.signal.aborted) return; // cancelled: nothing to say
+          setProblem(e instanceof OpenModelError ? e.problem : { kind: 'unreadable', detail: String((e as Error)?.message ?? e) });
+        },
+      );
   }, []);
+  const open = useCallback((picked: PickedModel) => openFrom(() => Promise.resolve(picked)), [openFrom]);
+  const openUrl = useCallback((folder: URL) => openFrom((signal) => remoteModelFiles(folder, signal)), [openFrom]);
 
   const cancel = useCallback(() => {
     controller.current?.abort();
@@ -111,8 +120,8 @@ export function ModelProvider(props: { children: ReactNode }) {
   const dismissProblem = useCallback(() => setProblem(null), []);
 
   const opener = useMemo<ModelOpener>(
-    () => ({ opening, problem, linkModel, open, cancel, backToDefault, dismissProblem }),
-    [opening, problem, linkModel, open, cancel, backToDefault, dismissProblem],
+    () => ({ opening, problem, linkModel, open, openUrl, cancel, backToDefault, dismissProblem }),
+    [opening, problem, linkModel, open, openUrl, cancel, backToDefault, dismissProblem],
   );
   return (
     <ModelContext.Provider value={state}>

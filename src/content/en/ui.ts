@@ -465,6 +465,14 @@ const ui = {
   modelOpenHint:
     'A Hugging Face GPT-2 folder from your computer (config.json, model.safetensors, vocab.json, merges.txt), chosen here or dropped onto the page. It is read in this browser; nothing is uploaded.',
   modelBackToDefault: 'Back to the tiny model',
+  modelUrlLabel: 'Or the address of a folder on the web',
+  modelUrlOpen: 'Open from the address',
+  modelUrlAsk:
+    'This fetches config.json, vocab.json, merges.txt and model.safetensors from {host}. It is the only request this page ever makes outside its own site, and it happens only now, because you asked. GPT-2’s weights are about 500 MB (gpt2-medium’s 1.4 GB).',
+  modelUrlGo: 'Fetch them',
+  modelUrlInvalid: 'That is not a web address. It should start with https://, for example https://huggingface.co/openai-community/gpt2.',
+  modelUnreachable:
+    'Not opened: the page could not fetch the files from {host}. Either the server did not answer, or it does not let other sites read its files (CORS).',
   modelOpeningHeader: 'Checking the files…',
   modelOpening: 'Reading model.safetensors: {read} of {total}, {t} of {n} tensors',
   modelCancel: 'Cancel',
