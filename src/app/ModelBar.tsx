@@ -236,6 +236,8 @@ export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
   );
 }
 
+const EXAMPLE_URL = 'https://huggingface.co/openai-community/gpt2';
+
 /**
  * A folder's address, opened only after the page has said what it will fetch and from where: this is
  * the one request the app can make off its own origin, and it is made only when the reader confirms.
@@ -267,7 +269,7 @@ function UrlForm(props: { ui: UiStrings; lang: Lang; busy: boolean; onOpen: (fol
           type="url"
           inputMode="url"
           spellCheck={false}
-          placeholder="https://huggingface.co/openai-community/gpt2"
+          placeholder={EXAMPLE_URL}
           value={typed}
           onChange={(e) => {
             setTyped(e.currentTarget.value);
@@ -281,7 +283,7 @@ function UrlForm(props: { ui: UiStrings; lang: Lang; busy: boolean; onOpen: (fol
       </form>
       {invalid && (
         <p className="notice warn" role="alert">
-          {ui.modelUrlInvalid}
+          {t(ui, 'modelUrlInvalid', lang, { scheme: 'https://', example: EXAMPLE_URL })}
         </p>
       )}
       {asked && (

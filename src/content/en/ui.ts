@@ -470,7 +470,7 @@ const ui = {
   modelUrlAsk:
     'This fetches config.json, vocab.json, merges.txt and model.safetensors from {host}. It is the only request this page ever makes outside its own site, and it happens only now, because you asked. GPT-2’s weights are about 500 MB (gpt2-medium’s 1.4 GB).',
   modelUrlGo: 'Fetch them',
-  modelUrlInvalid: 'That is not a web address. It should start with https://, for example https://huggingface.co/openai-community/gpt2.',
+  modelUrlInvalid: 'That is not a web address. It should start with {scheme}, for example {example}.',
   modelUnreachable:
     'Not opened: the page could not fetch the files from {host}. Either the server did not answer, or it does not let other sites read its files (CORS).',
   modelOpeningHeader: 'Checking the files…',

@@ -456,7 +456,7 @@ const ui: UiStrings = {
   modelUrlAsk:
     '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。这是本页唯一一次向自身站点以外发出请求，而且只在你要求的此刻发生。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlGo: '开始下载',
-  modelUrlInvalid: '这不是一个网址。网址应以 https:// 开头，例如 https://huggingface.co/openai-community/gpt2。',
+  modelUrlInvalid: '这不是一个网址。网址应以 {scheme} 开头，例如 {example}。',
   modelUnreachable: '没有打开：无法从 {host} 取得文件。可能是服务器没有响应，也可能是它不允许其他网站读取它的文件（CORS）。',
   modelOpeningHeader: '正在检查文件…',
   modelOpening: '正在读取 model.safetensors：{read} / {total}，张量 {t} / {n}',
