@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chapters, launch, nameOf, openApp, PHONE, readerText, screenshotOf } from './browser';
+import { chapters, launch, showChapter, nameOf, openApp, PHONE, readerText, screenshotOf } from './browser';
 import { modelFromFiles, type LoadedModel } from '../src/core/bundle';
 import { DEFAULT_SETTINGS, sampleToken, tokenRng } from '../src/core/sampling';
 import { lastLogits } from '../src/core/trace';
@@ -24,6 +24,7 @@ const readText = (page: Page) => readerText(page).inputValue();
 async function expectPageWhole(page: Page, text: string) {
   await expect.poll(() => readText(page)).toBe(text);
   expect(await chapters(page).count()).toBe(10);
+  await showChapter(page, 'tokens');
   const gpt2 = page.getByTestId('gpt2-tokens');
   await gpt2.scrollIntoViewIfNeeded();
   await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(0);

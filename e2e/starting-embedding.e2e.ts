@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
-import { launch, openApp, PHONE, screenshotOf, scrollsSideways, settled } from './browser';
+import { launch, openApp, PHONE, screenshotOf, scrollsSideways, settled, showChapter } from './browser';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { rankAnalogies } from '../src/core/analogyRanking';
@@ -75,6 +75,7 @@ describe.each([
     await page.route('**/starting-embedding.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
     await page.reload();
     await page.waitForSelector('[data-model-ready]');
+    await showChapter(page, 'embedding');
     const view = page.locator('#chapter-embedding [data-testid=we-before-after]');
     await view.scrollIntoViewIfNeeded();
     await expect.poll(() => view.getByRole('status').innerText()).toContain('starting-embedding.json');
