@@ -59,6 +59,8 @@ export interface OpenOptions {
   locale?: string;
   reducedMotion?: 'reduce' | 'no-preference';
   touch?: boolean;
+  /** Scroll through the page once so every chapter is drawn (the default; see drawAll). */
+  drawAll?: boolean;
 }
 
 /** A screen the tests run on: its name for titles and screenshots, how to open the app on it, and how a reader presses there. */
@@ -109,7 +111,34 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
   });
   await page.goto(new URL(query, baseUrl).toString());
   await page.waitForSelector('[data-model-ready]', { timeout: 30_000 });
+  if (options.drawAll ?? true) await drawAll(page);
   return { page, errors, offOrigin };
+}
+
+/**
+ * Scroll through the whole page as a reader would, half a screen at a time, until no part still waits to
+ * come into view (src/app/explainer/NearViewport.tsx), then back to the top. Most tests read a chapter's
+ * figure, the stepper or the deeper section wherever it is; the page draws each only once it comes near.
+ */
+export async function drawAll(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; document.querySelector('[data-pending]') && y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await frame();
+    }
+    scrollTo(0, 0);
+    await frame();
+  })()`);
+  await page.waitForFunction(() => document.querySelector('[data-pending]') === null);
+}
+
+/** Scroll a chapter into view and wait until it is drawn. */
+export async function showChapter(page: Page, id: string): Promise<Locator> {
+  const chapter = page.getByTestId(`chapter-${id}`);
+  await chapter.scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => document.querySelector(`[data-pending="chapter-${id}"]`) === null, id);
+  return chapter;
 }
 
 /** Save a screenshot under test-results/ to look at. */

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chapters, nameOf, PHONE, readerText, screenshotOf, browserForTests } from './browser';
+import { chapters, nameOf, PHONE, readerText, screenshotOf, browserForTests, showChapter } from './browser';
 import { modelFromFiles, type LoadedModel } from '../src/core/bundle';
 import { DEFAULT_SETTINGS, sampleToken, tokenRng } from '../src/core/sampling';
 import { lastLogits } from '../src/core/trace';
@@ -18,6 +18,7 @@ const readText = (page: Page) => readerText(page).inputValue();
 async function expectPageWhole(page: Page, text: string) {
   await expect.poll(() => readText(page)).toBe(text);
   expect(await chapters(page).count()).toBe(10);
+  await showChapter(page, 'tokens');
   const gpt2 = page.getByTestId('gpt2-tokens');
   await gpt2.scrollIntoViewIfNeeded();
   await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { bodyRows, nameOf, ON_DESKTOP, ON_PHONE, screenshotOf, scrollsSideways, settled, browserForTests } from './browser';
+import { bodyRows, nameOf, ON_DESKTOP, ON_PHONE, screenshotOf, scrollsSideways, settled, browserForTests, showChapter } from './browser';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { rankAnalogies } from '../src/core/analogyRanking';
@@ -68,6 +68,7 @@ for (const [screen, lang, beforeTitle, afterTitle] of [
       await page.route('**/starting-embedding.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
       await page.reload();
       await page.waitForSelector('[data-model-ready]');
+      await showChapter(page, 'embedding');
       const view = page.getByTestId('chapter-embedding').getByTestId('we-before-after');
       await view.scrollIntoViewIfNeeded();
       await expect.poll(() => view.getByRole('status').innerText()).toContain('starting-embedding.json');

@@ -3,6 +3,7 @@ import type { Lang, UiStrings } from './i18n';
 import { useModelState } from './model/ModelContext';
 import { runText } from './model/runText';
 import { useCommittedPass, usePassMemory } from './model/usePass';
+import { useReadyMark } from './model/loadMarks';
 import { useText } from './state/text';
 import { linkCutFor, openedLinkCut, useUrlParam } from './state/url';
 import { TextInput, type LinkCut } from './TextInput';
@@ -38,6 +39,7 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
     [memory, loaded, modelText],
   );
   useCommittedPass(result?.kind === 'ok' ? result.trace : null, memory);
+  useReadyMark(result !== null, result?.kind === 'ok' ? result.ran : null);
   const linkCut = useMemo<LinkCut | null>(() => {
     if (!loaded || result?.kind !== 'ok') return null;
     const cut = linkCutFor(result.text);

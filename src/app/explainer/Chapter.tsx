@@ -5,8 +5,13 @@ import { fillPlaceholders, type PlaceholderValues } from '../../content/fill';
 import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 import { Prose } from './Tex';
+import { useNearViewport } from './NearViewport';
 
-/** One chapter: its prose (filled with the loaded model's sizes) beside a live figure on the reader's text. */
+/**
+ * One chapter: its prose (filled with the loaded model's sizes) beside a live figure on the reader's text.
+ * Until it comes near the viewport it is only its number and title, at its usual height (`.chapter.pending`),
+ * so that the page is ready sooner and its anchor and heading are there for links and the table of contents.
+ */
 export function Chapter(props: {
   id: ChapterId;
   index: number;
@@ -18,17 +23,27 @@ export function Chapter(props: {
 }) {
   const { ui } = props;
   const headingId = `chapter-${props.id}-title`;
+  const [ref, near] = useNearViewport<HTMLElement>(`chapter-${props.id}`);
   return (
-    <section className="chapter" id={`chapter-${props.id}`} aria-labelledby={headingId} data-testid={`chapter-${props.id}`}>
-      <ChapterText id={props.id} index={props.index} lang={props.lang} ui={ui} values={props.values} headingId={headingId} />
-      <div className="chapter-figure">
-        {props.children}
-        {props.onStepHere && (
-          <button type="button" className="step-here" onClick={props.onStepHere}>
-            {ui.stepHere} ↑
-          </button>
-        )}
-      </div>
+    <section
+      ref={ref}
+      className={near ? 'chapter' : 'chapter pending'}
+      id={`chapter-${props.id}`}
+      aria-labelledby={headingId}
+      data-testid={`chapter-${props.id}`}
+      data-pending={near ? undefined : `chapter-${props.id}`}
+    >
+      <ChapterText id={props.id} index={props.index} lang={props.lang} ui={ui} values={props.values} headingId={headingId} full={near} />
+      {near && (
+        <div className="chapter-figure">
+          {props.children}
+          {props.onStepHere && (
+            <button type="button" className="step-here" onClick={props.onStepHere}>
+              {ui.stepHere} ↑
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }
@@ -41,6 +56,8 @@ const ChapterText = memo(function ChapterText(props: {
   ui: UiStrings;
   values: PlaceholderValues;
   headingId: string;
+  /** The whole text, or (until the chapter comes near) its number and title alone: the same elements, so a scroll anchored on them holds. */
+  full: boolean;
 }) {
   const { lang, ui } = props;
   const ch = getChapter(lang, props.id);
@@ -49,24 +66,28 @@ const ChapterText = memo(function ChapterText(props: {
     <div className="chapter-text">
       <p className="chapter-number">{t(ui, 'chapterN', lang, { i: props.index + 1 })}</p>
       <h2 id={props.headingId}>{ch.title}</h2>
-      <p className="lede">
-        <Prose text={fill(ch.lede)} />
-      </p>
-      {ch.body.map((p, i) => (
-        <p key={i}>
-          <Prose text={fill(p)} />
-        </p>
-      ))}
-      <aside className="try-this">
-        <h3>{ui.tryThis}</h3>
-        <ul>
-          {ch.tryThis.map((p, i) => (
-            <li key={i}>
+      {props.full && (
+        <>
+          <p className="lede">
+            <Prose text={fill(ch.lede)} />
+          </p>
+          {ch.body.map((p, i) => (
+            <p key={i}>
               <Prose text={fill(p)} />
-            </li>
+            </p>
           ))}
-        </ul>
-      </aside>
+          <aside className="try-this">
+            <h3>{ui.tryThis}</h3>
+            <ul>
+              {ch.tryThis.map((p, i) => (
+                <li key={i}>
+                  <Prose text={fill(p)} />
+                </li>
+              ))}
+            </ul>
+          </aside>
+        </>
+      )}
     </div>
   );
 });

@@ -15,6 +15,7 @@ import { useWidth } from './useWidth';
 import { chapterFigures, type ChapterFigureProps } from './chapterFigures';
 import { AblationPanel, LogitLens, ParameterCounter } from '../output';
 import { FigureBoundary } from '../FigureBoundary';
+import { WhenNear } from './NearViewport';
 
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
 
@@ -25,7 +26,16 @@ function scrollToStepper() {
   const stepper = document.getElementById('stepper');
   stepper?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
   // Focus moves with the reader, so ← → and space step at once instead of after a click.
-  stepper?.focus({ preventScroll: true });
+  if (!stepper?.hasAttribute('data-pending')) return stepper?.focus({ preventScroll: true });
+  // Not drawn yet (NearViewport.tsx): it is as the scroll brings it near, and takes the focus then.
+  const parent = stepper.parentElement!;
+  const drawn = new MutationObserver(() => {
+    const now = document.getElementById('stepper');
+    if (!now || now.hasAttribute('data-pending')) return;
+    drawn.disconnect();
+    now.focus({ preventScroll: true });
+  });
+  drawn.observe(parent, { childList: true });
 }
 
 /** A chapter figure's width: beside the prose from 1000px up (grid columns 0.82fr : 1fr with a 32px gap), below it otherwise. */
@@ -140,35 +150,39 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
               {After && <After ui={ui} lang={lang} />}
             </Chapter>
             {id === STEPPER_AFTER && (
-              <FigureBoundary {...fence('stepper')}>
-                <Stepper
-                  model={model}
-                  trace={result.trace}
-                  labels={labels}
-                  labelOf={labelOf}
-                  stages={stages}
-                  selection={selection}
-                  actions={actions}
-                  ui={ui}
-                  lang={lang}
-                />
-              </FigureBoundary>
+              <WhenNear name="stepper" id="stepper" className="stepper">
+                <FigureBoundary {...fence('stepper')}>
+                  <Stepper
+                    model={model}
+                    trace={result.trace}
+                    labels={labels}
+                    labelOf={labelOf}
+                    stages={stages}
+                    selection={selection}
+                    actions={actions}
+                    ui={ui}
+                    lang={lang}
+                  />
+                </FigureBoundary>
+              </WhenNear>
             )}
           </Fragment>
         );
       })}
-      <section className="deeper" aria-labelledby="deeper-title" data-testid="deeper">
-        <h2 id="deeper-title">{ui.deeperLook}</h2>
-        <FigureBoundary {...fence('lens')}>
-          <LogitLens {...output} position={selection.tok} stage={selection.stage} onPickPosition={actions.setTok} />
-        </FigureBoundary>
-        <FigureBoundary {...fence('ablation')}>
-          <AblationPanel {...output} />
-        </FigureBoundary>
-        <FigureBoundary {...fence('parameters')}>
-          <ParameterCounter {...output} />
-        </FigureBoundary>
-      </section>
+      <WhenNear name="deeper" className="deeper">
+        <section className="deeper" aria-labelledby="deeper-title" data-testid="deeper">
+          <h2 id="deeper-title">{ui.deeperLook}</h2>
+          <FigureBoundary {...fence('lens')}>
+            <LogitLens {...output} position={selection.tok} stage={selection.stage} onPickPosition={actions.setTok} />
+          </FigureBoundary>
+          <FigureBoundary {...fence('ablation')}>
+            <AblationPanel {...output} />
+          </FigureBoundary>
+          <FigureBoundary {...fence('parameters')}>
+            <ParameterCounter {...output} />
+          </FigureBoundary>
+        </section>
+      </WhenNear>
     </div>
   );
 }

@@ -1,4 +1,8 @@
-import { modelFromFiles, type LoadedModel } from '../../core/bundle';
+import { withTokenizer, type LoadedModel } from '../../core/bundle';
+import { modelFromTensors, parseConfig } from '../../core/checkpoint';
+import { readSafetensors } from '../../core/safetensors';
+import { Tokenizer } from '../../core/tokenizer';
+import { LOAD_MARKS } from './loadMarks';
 
 export interface AppModel extends LoadedModel {
   /** The model card (README.md), shown in the app; null if the folder has none. */
@@ -34,9 +38,15 @@ export async function loadModel(baseUrl: string): Promise<AppModel> {
   const card = await fetch(`${baseUrl}/README.md`)
     .then((r) => (r.ok ? r.text() : null))
     .catch(() => null);
+  performance.mark(LOAD_MARKS.files);
+  // modelFromFiles (core/bundle.ts) step by step, so the first load can be timed part by part.
+  const model = modelFromTensors(parseConfig(config), readSafetensors(new Uint8Array(weights)));
+  performance.mark(LOAD_MARKS.weights);
+  const tokenizer = Tokenizer.fromFiles(vocab, merges);
+  performance.mark(LOAD_MARKS.tokenizer);
   const name = baseUrl.split('/').filter(Boolean).pop() ?? baseUrl;
   return {
-    ...modelFromFiles({ config, safetensors: new Uint8Array(weights), vocab, merges }),
+    ...withTokenizer(model, tokenizer),
     card,
     name,
     isDefault: baseUrl === DEFAULT_MODEL_URL,

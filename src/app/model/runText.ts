@@ -16,6 +16,7 @@ export type ForwardResult =
       hasChinese: boolean;
       trace: Trace;
       forwardMs: number; // how long this browser took for the forward pass, measured as it ran
+      ran: { start: number; end: number }; // when tokenizing and the pass ran, on performance.now()'s clock
     };
 
 const HAN = /\p{Script=Han}/u;
@@ -23,12 +24,14 @@ const HAN = /\p{Script=Han}/u;
 /** Tokenize and run the model. Pure apart from reading the clock: the page logs a pass when it commits it (`usePass.ts`). */
 export function runText(loaded: LoadedModel, text: string, options: ForwardOptions = {}, memory?: TraceMemory): ForwardResult {
   if (text.length === 0) return { kind: 'empty' };
+  const ranFrom = performance.now();
   const all = loaded.tokenizer.encode(text);
   if (all.length === 0) return { kind: 'empty' };
   const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
   const start = performance.now();
   const trace = forward(loaded.model, ids, options, memory);
-  const forwardMs = performance.now() - start;
+  const end = performance.now();
+  const forwardMs = end - start;
   return {
     kind: 'ok',
     text,
@@ -39,5 +42,6 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
     hasChinese: HAN.test(text),
     trace,
     forwardMs,
+    ran: { start: ranFrom, end },
   };
 }

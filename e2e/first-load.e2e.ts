@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chapters, launch, openApp, PHONE, showChapter } from './browser';
+
+// The first load draws what is on screen; the rest, and GPT-2's 50,257-token vocabulary (r50k_base,
+// half a megabyte) with chapter 3, only as it comes near the viewport.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every script the page asked for so far, by file name. */
+function scriptsRequested(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.endsWith('.js')) names.push(path.split('/').pop()!);
+  });
+  return names;
+}
+
+const r50k = (names: string[]) => names.filter((n) => n.startsWith('r50k_base'));
+const ready = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('inside-gpt:ready').length > 0);
+
+describe('the first load', () => {
+  for (const [size, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`leaves GPT-2's vocabulary until chapter 3 comes near, and keeps to its own origin (${size})`, async () => {
+      const { page, errors, offOrigin } = await openApp(browser, '?lang=en&text=The%20unbelievable%20king', { viewport, drawAll: false });
+      const names = scriptsRequested(page);
+      await ready(page);
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      expect(marks).toEqual(expect.arrayContaining(['inside-gpt:files', 'inside-gpt:weights', 'inside-gpt:tokenizer', 'inside-gpt:ready']));
+      // Every chapter is there to link to and to list, but those far down wait, and chapter 3 with them.
+      expect(await chapters(page).count()).toBe(10);
+      expect(await page.getByTestId('chapter-generation').getAttribute('data-pending')).toBe('chapter-generation');
+      expect(await page.getByTestId('chapter-tokens').getAttribute('data-pending')).toBe('chapter-tokens');
+      // A request already under way when the listener came would be missing from `names`; once the network is
+      // quiet it is in the page's own list of what it fetched.
+      await page.waitForLoadState('networkidle');
+      const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      expect(loaded.filter((url) => url.includes('r50k_base'))).toEqual([]);
+      expect(r50k(names)).toEqual([]);
+
+      const tokens = await showChapter(page, 'tokens');
+      await expect.poll(() => r50k(names).length).toBe(1);
+      const gpt2 = tokens.getByTestId('gpt2-tokens');
+      await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 20_000 }).toBeGreaterThan(2);
+      // GPT-2 splits "unbelievable" into pieces the tiny model's own vocabulary need not share; either way it is GPT-2's count.
+      expect(await gpt2.textContent()).toContain('50,257');
+      expect(offOrigin).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('jumps from the table of contents to a chapter not drawn yet, and it is drawn where the jump lands', async () => {
+    const { page, errors } = await openApp(browser, '?lang=en', { drawAll: false });
+    await ready(page);
+    const target = page.getByTestId('chapter-softmax');
+    expect(await target.getAttribute('data-pending')).toBe('chapter-softmax');
+    const title = (await target.getByRole('heading', { level: 2 }).textContent())!;
+    await page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', { name: title, exact: true }).click();
+    await expect.poll(() => target.getAttribute('data-pending')).toBe(null);
+    expect(new URL(page.url()).hash).toBe('#chapter-softmax');
+    // Its heading is on screen, near the top, after it and its neighbours have been drawn.
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    const top = (await target.boundingBox())!.y;
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(100);
+    // The chapters above it, far from the jump, are still waiting.
+    expect(await page.getByTestId('chapter-tokens').getAttribute('data-pending')).toBe('chapter-tokens');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
