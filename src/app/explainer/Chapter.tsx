@@ -2,25 +2,16 @@ import { memo, type ReactNode } from 'react';
 import type { ChapterId } from '../../content/types';
 import { getChapter } from '../../content/chapters';
 import { fillPlaceholders, type PlaceholderValues } from '../../content/fill';
-import type { Lang, UiStrings } from '../i18n';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import { Prose } from './Tex';
 
 /** One chapter: its prose (filled with the loaded model's sizes) beside a live figure on the reader's text. */
-export function Chapter(props: {
-  id: ChapterId;
-  index: number;
-  lang: Lang;
-  ui: UiStrings;
-  values: PlaceholderValues;
-  children?: ReactNode;
-  onStepHere?: () => void;
-}) {
-  const { ui } = props;
+export function Chapter(props: { id: ChapterId; index: number; values: PlaceholderValues; children?: ReactNode; onStepHere?: () => void }) {
+  const { ui } = useI18n();
   const headingId = `chapter-${props.id}-title`;
   return (
     <section className="chapter" id={`chapter-${props.id}`} aria-labelledby={headingId} data-testid={`chapter-${props.id}`}>
-      <ChapterText id={props.id} index={props.index} lang={props.lang} ui={ui} values={props.values} headingId={headingId} />
+      <ChapterText id={props.id} index={props.index} values={props.values} headingId={headingId} />
       <div className="chapter-figure">
         {props.children}
         {props.onStepHere && (
@@ -34,20 +25,13 @@ export function Chapter(props: {
 }
 
 // The prose depends only on the chapter, the language and the model, so typing does not re-render it.
-const ChapterText = memo(function ChapterText(props: {
-  id: ChapterId;
-  index: number;
-  lang: Lang;
-  ui: UiStrings;
-  values: PlaceholderValues;
-  headingId: string;
-}) {
-  const { lang, ui } = props;
+const ChapterText = memo(function ChapterText(props: { id: ChapterId; index: number; values: PlaceholderValues; headingId: string }) {
+  const { lang, ui, t } = useI18n();
   const ch = getChapter(lang, props.id);
   const fill = (s: string) => fillPlaceholders(s, props.values, lang);
   return (
     <div className="chapter-text">
-      <p className="chapter-number">{t(ui, 'chapterN', lang, { i: props.index + 1 })}</p>
+      <p className="chapter-number">{t('chapterN', { i: props.index + 1 })}</p>
       <h2 id={props.headingId}>{ch.title}</h2>
       <p className="lede">
         <Prose text={fill(ch.lede)} />
