@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { buildStages } from '../src/viz/stages';
 import { getUi, type Lang } from '../src/app/i18n';
 import { StepperControls } from '../src/app/explainer/StepperControls';
+import { inLang } from './i18n';
 
 const stages = buildStages(2);
 const last = stages.length - 1;
@@ -24,15 +25,15 @@ function Harness(props: { initial: number; steps: SetStep; live?: boolean; lang?
     props.steps(...args);
     if (props.live) setStepState(Math.max(0, Math.min(last, args[0])));
   };
-  const lang = props.lang ?? 'en';
-  return (
+  return inLang(
+    props.lang ?? 'en',
     <>
       <section ref={region} aria-label="stepper">
-        <StepperControls region={region} stages={stages} step={step} setStep={setStep} ui={getUi(lang)} lang={lang} />
+        <StepperControls region={region} stages={stages} step={step} setStep={setStep} />
         <textarea aria-label="notes" />
       </section>
       <button type="button">outside</button>
-    </>
+    </>,
   );
 }
 

@@ -1,11 +1,10 @@
 import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
-import type { UiStrings } from './i18n';
+import { useI18n } from './i18n';
 import { crashIfAsked } from './crashTest';
 
 interface Props {
   /** Which figure this is: shown to tests as data-figure, and what the crash test names. */
   id: string;
-  ui: UiStrings;
   /** The text the figure was drawn from: when it changes, a failed figure tries again by itself. */
   resetKey: string;
   /** What shows instead of a failed figure; a short message and a reset button unless given. */
@@ -43,10 +42,10 @@ export class FigureBoundary extends Component<Props, State> {
   reset = () => this.setState((s) => ({ error: null, attempt: s.attempt + 1 }));
 
   render() {
-    const { id, ui, children, failed } = this.props;
+    const { id, children, failed } = this.props;
     const { error } = this.state;
     if (error !== null)
-      return failed ? failed(error.message, this.reset) : <FigureFailed id={id} ui={ui} message={error.message} onReset={this.reset} />;
+      return failed ? failed(error.message, this.reset) : <FigureFailed id={id} message={error.message} onReset={this.reset} />;
     return (
       <Fragment key={this.state.attempt}>
         <CrashTest id={id} />
@@ -62,8 +61,8 @@ function CrashTest(props: { id: string }) {
   return null;
 }
 
-function FigureFailed(props: { id: string; ui: UiStrings; message: string; onReset: () => void }) {
-  const { ui } = props;
+function FigureFailed(props: { id: string; message: string; onReset: () => void }) {
+  const { ui } = useI18n();
   return (
     <div className="figure-failed" role="alert" data-testid="figure-failed" data-figure={props.id}>
       <p>{ui.figureFailed}</p>

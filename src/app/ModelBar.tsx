@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Lang, UiStrings } from './i18n';
-import { sentenceGap, t } from './i18n';
+import { type I18n, sentenceGap, useI18n } from './i18n';
 import { useModelOpener, useModelState } from './model/ModelContext';
 import { pickModelFiles, type OpenProblem, type PickedModel } from './model/openFiles';
 import { modelFolderUrl } from './model/remoteFiles';
@@ -19,8 +18,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /** The sentence for a failed open, in the reader's language; the model that runs is named after it. */
-function problemText(problem: OpenProblem, running: string, ui: UiStrings, lang: Lang): string {
-  const quote = (name: string) => t(ui, 'quoted', lang, { text: name });
+function problemText(problem: OpenProblem, running: string, { ui, lang, t }: I18n): string {
+  const quote = (name: string) => t('quoted', { text: name });
   // "a, b and c" in English, "a、b 和 c" in Chinese.
   const list = (names: readonly string[]) =>
     names.length < 2
@@ -29,15 +28,15 @@ function problemText(problem: OpenProblem, running: string, ui: UiStrings, lang:
   const first = (() => {
     switch (problem.kind) {
       case 'missing':
-        return t(ui, problem.files.length === 1 ? 'modelMissing' : 'modelMissingSome', lang, { files: list(problem.files) });
+        return t(problem.files.length === 1 ? 'modelMissing' : 'modelMissingSome', { files: list(problem.files) });
       case 'notGpt2':
-        return t(ui, 'modelNotGpt2', lang, { what: quote(problem.modelType ?? list(problem.architectures)) });
+        return t('modelNotGpt2', { what: quote(problem.modelType ?? list(problem.architectures)) });
       case 'shapes':
         return ui.modelShapes;
       case 'truncated':
-        return t(ui, 'modelTruncated', lang, { have: problem.actualBytes, need: problem.expectedBytes });
+        return t('modelTruncated', { have: problem.actualBytes, need: problem.expectedBytes });
       case 'tooBig':
-        return t(ui, 'modelTooBig', lang, {
+        return t('modelTooBig', {
           params: formatApprox(problem.parameters, lang),
           size: formatBytes(problem.float32Bytes),
           limit: formatBytes(problem.limitBytes),
@@ -45,10 +44,10 @@ function problemText(problem: OpenProblem, running: string, ui: UiStrings, lang:
       case 'unreadable':
         return ui.modelUnreadable;
       case 'unreachable':
-        return t(ui, 'modelUnreachable', lang, { host: problem.host });
+        return t('modelUnreachable', { host: problem.host });
     }
   })();
-  return [first, t(ui, 'modelStillRunning', lang, { name: quote(running) })].join(sentenceGap(lang));
+  return [first, t('modelStillRunning', { name: quote(running) })].join(sentenceGap(lang));
 }
 
 // Files from a drop: a dropped folder is read one level deep, as the folder picker does.
@@ -90,8 +89,9 @@ const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?
  * The model the page runs on, and a way to open another from the reader's disk: a folder or the
  * four files, chosen or dropped anywhere on the page. Nothing leaves the computer.
  */
-export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
-  const { ui, lang } = props;
+export function ModelBar() {
+  const i18n = useI18n();
+  const { ui, lang, t } = i18n;
   const state = useModelState();
   const opener = useModelOpener();
   const folderInput = useRef<HTMLInputElement>(null);
@@ -150,7 +150,7 @@ export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
         {ui.modelBarLabel}
         {lang === 'zh' ? '：' : ': '}
         <strong data-testid="model-name">{running.name}</strong>{' '}
-        <span className="model-shape">{t(ui, 'modelBarSummary', lang, { L: config.nLayer, C: config.nEmbd, V: config.vocabSize })}</span>
+        <span className="model-shape">{t('modelBarSummary', { L: config.nLayer, C: config.nEmbd, V: config.vocabSize })}</span>
       </p>
       <div className="model-actions">
         <button type="button" onClick={() => folderInput.current?.click()} aria-describedby={hintId} disabled={opener.opening !== null}>
@@ -186,14 +186,14 @@ export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
       <p className="model-hint" id={hintId}>
         {ui.modelOpenHint}
       </p>
-      <UrlForm ui={ui} lang={lang} busy={opener.opening !== null} onOpen={opener.openUrl} />
+      <UrlForm busy={opener.opening !== null} onOpen={opener.openUrl} />
       {opener.opening && (
         <div className="model-progress" role="status" data-testid="model-progress">
           <progress max={progress?.bytesTotal || 1} value={progress?.bytesRead ?? 0} aria-label={ui.modelOpeningHeader} />
           <span>
             {progress === null
               ? ui.modelOpeningHeader
-              : t(ui, 'modelOpening', lang, {
+              : t('modelOpening', {
                   read: formatBytes(progress.bytesRead),
                   total: formatBytes(progress.bytesTotal),
                   t: progress.tensorsRead,
@@ -207,7 +207,7 @@ export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
       )}
       {opener.problem && (
         <div className="model-problem notice warn" role="alert" data-testid="model-problem" data-problem={opener.problem.kind}>
-          <p>{problemText(opener.problem, running.name, ui, lang)}</p>
+          <p>{problemText(opener.problem, running.name, i18n)}</p>
           {(opener.problem.kind === 'shapes' || opener.problem.kind === 'unreadable') && (
             <details>
               <summary>{ui.errorDetails}</summary>
@@ -221,9 +221,9 @@ export function ModelBar(props: { ui: UiStrings; lang: Lang }) {
       )}
       {opener.linkModel !== null && running.isDefault && (
         <p className="notice warn" data-testid="model-link-note">
-          {t(ui, 'modelLinkNote', lang, {
-            name: t(ui, 'quoted', lang, { text: opener.linkModel }),
-            default: t(ui, 'quoted', lang, { text: running.name }),
+          {t('modelLinkNote', {
+            name: t('quoted', { text: opener.linkModel }),
+            default: t('quoted', { text: running.name }),
           })}
         </p>
       )}
@@ -242,8 +242,8 @@ const EXAMPLE_URL = 'https://huggingface.co/openai-community/gpt2';
  * A folder's address, opened only after the page has said what it will fetch and from where: this is
  * the one request the app can make off its own origin, and it is made only when the reader confirms.
  */
-function UrlForm(props: { ui: UiStrings; lang: Lang; busy: boolean; onOpen: (folder: URL) => void }) {
-  const { ui, lang } = props;
+function UrlForm(props: { busy: boolean; onOpen: (folder: URL) => void }) {
+  const { ui, t } = useI18n();
   const [typed, setTyped] = useState('');
   const [asked, setAsked] = useState<URL | null>(null);
   const [invalid, setInvalid] = useState(false);
@@ -283,12 +283,12 @@ function UrlForm(props: { ui: UiStrings; lang: Lang; busy: boolean; onOpen: (fol
       </form>
       {invalid && (
         <p className="notice warn" role="alert">
-          {t(ui, 'modelUrlInvalid', lang, { scheme: 'https://', example: EXAMPLE_URL })}
+          {t('modelUrlInvalid', { scheme: 'https://', example: EXAMPLE_URL })}
         </p>
       )}
       {asked && (
         <div className="notice" role="alertdialog" aria-label={ui.modelUrlOpen} data-testid="model-url-ask">
-          <p>{t(ui, 'modelUrlAsk', lang, { host: asked.host })}</p>
+          <p>{t('modelUrlAsk', { host: asked.host })}</p>
           <code>{asked.href}</code>
           <div className="model-actions">
             <button

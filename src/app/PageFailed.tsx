@@ -1,4 +1,4 @@
-import type { UiStrings } from './i18n';
+import { useI18n } from './i18n';
 import { readParam } from './state/url';
 
 /**
@@ -6,8 +6,8 @@ import { readParam } from './state/url';
  * the reader's text, whole and ready to copy, and a way to try again. The text still sits in the
  * page's state and the address, so trying again brings the text box back with it.
  */
-export function PageFailed(props: { ui: UiStrings; message: string; onRetry: () => void }) {
-  const { ui } = props;
+export function PageFailed(props: { message: string; onRetry: () => void }) {
+  const { ui } = useI18n();
   const text = readParam('text') ?? '';
   return (
     <main className="figure-failed page-failed" role="alert" data-testid="page-failed">

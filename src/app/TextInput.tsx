@@ -1,5 +1,4 @@
-import type { Lang, UiStrings } from './i18n';
-import { t } from './i18n';
+import { sentenceGap, useI18n } from './i18n';
 import type { ForwardResult } from './model/runText';
 import { isWarmUpPass } from './model/usePass';
 import { simdSupported } from '../core/ops/simd';
@@ -21,10 +20,9 @@ export function TextInput(props: {
   openedCut: CutText | null; // the link this page was opened with held only the end of a longer text
   nPositions: number;
   nLayers: number;
-  lang: Lang;
-  ui: UiStrings;
 }) {
-  const { result, ui, lang } = props;
+  const { result } = props;
+  const { ui, t } = useI18n();
   return (
     <section className="text-input" data-testid="text-input">
       <label htmlFor="reader-text">{ui.inputLabel}</label>
@@ -39,45 +37,45 @@ export function TextInput(props: {
       <div className="notices" aria-live="polite">
         {result?.kind === 'empty' && <p className="notice">{ui.emptyText}</p>}
         {result?.kind === 'ok' && result.droppedTokens > 0 && (
-          <p className="notice warn">{t(ui, 'truncated', lang, { n: result.totalTokens, T: props.nPositions })}</p>
+          <p className="notice warn">{t('truncated', { n: result.totalTokens, T: props.nPositions })}</p>
         )}
         {result?.kind === 'ok' && result.hasChinese && <p className="notice">{ui.chineseText}</p>}
         {result?.kind === 'ok' && / $/.test(result.text) && <p className="notice">{ui.trailingSpace}</p>}
-        {props.linkCut && <LinkCutNotice linkCut={props.linkCut} lang={lang} ui={ui} />}
+        {props.linkCut && <LinkCutNotice linkCut={props.linkCut} />}
         {props.openedCut && props.openedCut.kept === props.text && (
           <p className="notice warn" data-testid="opened-cut">
-            {t(ui, 'linkOpenedCut', lang, { n: props.openedCut.droppedChars })}
+            {t('linkOpenedCut', { n: props.openedCut.droppedChars })}
           </p>
         )}
       </div>
-      {result?.kind === 'ok' && <ComputeNote result={result} nLayers={props.nLayers} lang={lang} ui={ui} />}
+      {result?.kind === 'ok' && <ComputeNote result={result} nLayers={props.nLayers} />}
     </section>
   );
 }
 
 /** Said before the reader shares or opens the page elsewhere: what the link will hold, and that this tab keeps it all. */
-function LinkCutNotice(props: { linkCut: LinkCut; lang: Lang; ui: UiStrings }) {
-  const { linkCut, ui, lang } = props;
+function LinkCutNotice(props: { linkCut: LinkCut }) {
+  const { linkCut } = props;
+  const { ui, lang, t } = useI18n();
   const kept = [...linkCut.cut.kept].length;
   return (
     <p className="notice warn" data-testid="link-cut">
-      {[
-        t(ui, 'linkCut', lang, { kept, total: linkCut.total }),
-        linkCut.keepsWhatModelReads ? ui.linkCutSame : ui.linkCutDiffers,
-        ui.linkCutTab,
-      ].join(lang === 'zh' ? '' : ' ')}
+      {[t('linkCut', { kept, total: linkCut.total }), linkCut.keepsWhatModelReads ? ui.linkCutSame : ui.linkCutDiffers, ui.linkCutTab].join(
+        sentenceGap(lang),
+      )}
     </p>
   );
 }
 
 /** The forward pass behind every figure, as this browser just ran it. Outside the live region: it changes on every keystroke. */
-function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nLayers: number; lang: Lang; ui: UiStrings }) {
-  const { result, ui, lang } = props;
+function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nLayers: number }) {
+  const { result } = props;
+  const { ui, lang, t } = useI18n();
   const simd = simdSupported();
   return (
     <p className="compute-note" data-testid="compute-note" data-matrix-products={simd ? 'simd' : 'scalar'}>
       {[
-        t(ui, result.ids.length === 1 ? 'computedHereOne' : 'computedHere', lang, {
+        t(result.ids.length === 1 ? 'computedHereOne' : 'computedHere', {
           n: result.ids.length,
           L: props.nLayers,
           ms: result.forwardMs.toFixed(1),
@@ -86,8 +84,7 @@ function ComputeNote(props: { result: Extract<ForwardResult, { kind: 'ok' }>; nL
         simd ? '' : ui.computedWithoutSimd,
       ]
         .filter(Boolean)
-        // Chinese sentences follow each other without a space.
-        .join(lang === 'zh' ? '' : ' ')}
+        .join(sentenceGap(lang))}
     </p>
   );
 }

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, type ReactNode } from 'react';
-import type { Lang, UiStrings } from './i18n';
+import { useI18n } from './i18n';
 import { useModelState } from './model/ModelContext';
 import { runText } from './model/runText';
 import { useCommittedPass, usePassMemory } from './model/usePass';
@@ -25,7 +25,8 @@ const FORWARD_OPTIONS = { logitRows: 'last' } as const;
  * the model loads; the prediction and the chosen view follow when it is ready. The text box stays the
  * same element throughout, so nothing typed meanwhile is lost.
  */
-export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: string) => ReactNode }) {
+export function Workspace(props: { error: (detail: string) => ReactNode }) {
+  const { ui } = useI18n();
   const state = useModelState();
   const loaded = state.status === 'ready' ? state.model : null;
   const [text, setText] = useText();
@@ -49,7 +50,6 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
     const keepsWhatModelReads = linkWindow.length === result.ids.length && linkWindow.every((id, i) => id === result.ids[i]);
     return { cut, total: [...result.text].length, keepsWhatModelReads };
   }, [loaded, result]);
-  const { ui, lang } = props;
   const openLab = () => {
     setView('lab');
     window.scrollTo({ top: 0 });
@@ -66,12 +66,10 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
           openedCut={openedLinkCut()}
           nPositions={loaded?.model.config.nPositions ?? 0}
           nLayers={loaded?.model.config.nLayer ?? 0}
-          lang={lang}
-          ui={ui}
         />
         {loaded && result ? (
-          <FigureBoundary id="prediction" ui={ui} resetKey={modelText}>
-            <Prediction result={result} tokenizer={loaded.tokenizer} ui={ui} count={5} />
+          <FigureBoundary id="prediction" resetKey={modelText}>
+            <Prediction result={result} tokenizer={loaded.tokenizer} count={5} />
           </FigureBoundary>
         ) : (
           <p className="status" role="status">
@@ -90,15 +88,15 @@ export function Workspace(props: { lang: Lang; ui: UiStrings; error: (detail: st
             </button>
           </nav>
           {/* The last fence, for what the views compute before their own figures' fences. */}
-          <FigureBoundary id={view} ui={ui} resetKey={modelText}>
+          <FigureBoundary id={view} resetKey={modelText}>
             {view === 'lab' ? (
-              <EmbeddingLab lang={lang} ui={ui} result={result} />
+              <EmbeddingLab result={result} />
             ) : result.kind === 'ok' ? (
               <SamplingOwner>
-                <Explainer loaded={loaded} result={result} onOpenLab={openLab} lang={lang} ui={ui} />
+                <Explainer loaded={loaded} result={result} onOpenLab={openLab} />
               </SamplingOwner>
             ) : (
-              <ExplainerWithoutText loaded={loaded} lang={lang} ui={ui} />
+              <ExplainerWithoutText loaded={loaded} />
             )}
           </FigureBoundary>
         </>

@@ -2,8 +2,7 @@ import { memo, type ReactNode } from 'react';
 import type { ChapterId } from '../../content/types';
 import { getChapter } from '../../content/chapters';
 import { fillPlaceholders, type PlaceholderValues } from '../../content/fill';
-import type { Lang, UiStrings } from '../i18n';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import { Prose } from './Tex';
 import { useNearViewport } from './NearViewport';
 
@@ -12,16 +11,8 @@ import { useNearViewport } from './NearViewport';
  * Until it comes near the viewport it is only its number and title, at its usual height (`.chapter.pending`),
  * so that the page is ready sooner and its anchor and heading are there for links and the table of contents.
  */
-export function Chapter(props: {
-  id: ChapterId;
-  index: number;
-  lang: Lang;
-  ui: UiStrings;
-  values: PlaceholderValues;
-  children?: ReactNode;
-  onStepHere?: () => void;
-}) {
-  const { ui } = props;
+export function Chapter(props: { id: ChapterId; index: number; values: PlaceholderValues; children?: ReactNode; onStepHere?: () => void }) {
+  const { ui } = useI18n();
   const headingId = `chapter-${props.id}-title`;
   const [ref, near] = useNearViewport<HTMLElement>(`chapter-${props.id}`);
   return (
@@ -33,7 +24,7 @@ export function Chapter(props: {
       data-testid={`chapter-${props.id}`}
       data-pending={near ? undefined : `chapter-${props.id}`}
     >
-      <ChapterText id={props.id} index={props.index} lang={props.lang} ui={ui} values={props.values} headingId={headingId} full={near} />
+      <ChapterText id={props.id} index={props.index} values={props.values} headingId={headingId} full={near} />
       {near && (
         <div className="chapter-figure">
           {props.children}
@@ -52,19 +43,17 @@ export function Chapter(props: {
 const ChapterText = memo(function ChapterText(props: {
   id: ChapterId;
   index: number;
-  lang: Lang;
-  ui: UiStrings;
   values: PlaceholderValues;
   headingId: string;
   /** The whole text, or (until the chapter comes near) its number and title alone: the same elements, so a scroll anchored on them holds. */
   full: boolean;
 }) {
-  const { lang, ui } = props;
+  const { lang, ui, t } = useI18n();
   const ch = getChapter(lang, props.id);
   const fill = (s: string) => fillPlaceholders(s, props.values, lang);
   return (
     <div className="chapter-text">
-      <p className="chapter-number">{t(ui, 'chapterN', lang, { i: props.index + 1 })}</p>
+      <p className="chapter-number">{t('chapterN', { i: props.index + 1 })}</p>
       <h2 id={props.headingId}>{ch.title}</h2>
       {props.full && (
         <>

@@ -1,7 +1,7 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppModel } from '../model/loadModel';
 import type { ForwardResult } from '../model/runText';
-import type { Lang, UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import { modelPlaceholders } from '../../content/fill';
 import { chapterIds, chapters, getChapter } from '../../content/chapters';
 import type { ChapterId } from '../../content/types';
@@ -49,13 +49,14 @@ function focusTextBox() {
 }
 
 /** The chapters' table of contents. */
-function Contents(props: { lang: Lang; ui: UiStrings }) {
+function Contents() {
+  const { lang, ui } = useI18n();
   return (
-    <nav className="toc" aria-label={props.ui.chapters}>
+    <nav className="toc" aria-label={ui.chapters}>
       <ol>
         {chapterIds.map((id) => (
           <li key={id}>
-            <a href={`#chapter-${id}`}>{getChapter(props.lang, id).title}</a>
+            <a href={`#chapter-${id}`}>{getChapter(lang, id).title}</a>
           </li>
         ))}
       </ol>
@@ -67,27 +68,27 @@ function Contents(props: { lang: Lang; ui: UiStrings }) {
  * The chapters while the text box is empty: all the prose stays readable, and each live figure says
  * what it is waiting for, unless it has something to show without text.
  */
-export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: UiStrings }) {
-  const { lang, ui } = props;
+export function ExplainerWithoutText(props: { loaded: AppModel }) {
+  const { ui } = useI18n();
   const { config } = props.loaded.model;
   const values = useMemo(() => modelPlaceholders(config), [config]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
   const figureWidth = figureWidthIn(width);
   return (
     <div className="explainer" ref={ref}>
-      <Contents lang={lang} ui={ui} />
+      <Contents />
       {chapters.map(({ id }, index) => {
         const { WithoutText, After } = chapterFigures[id];
         return (
-          <Chapter key={id} id={id} index={index} lang={lang} ui={ui} values={values}>
+          <Chapter key={id} id={id} index={index} values={values}>
             {WithoutText ? (
-              <FigureBoundary id={id} ui={ui} resetKey="">
-                <WithoutText config={config} width={figureWidth} onGo={focusTextBox} ui={ui} lang={lang} />
+              <FigureBoundary id={id} resetKey="">
+                <WithoutText config={config} width={figureWidth} onGo={focusTextBox} />
               </FigureBoundary>
             ) : (
               <p className="notice figure-waiting">{ui.figureNeedsText}</p>
             )}
-            {After && <After ui={ui} lang={lang} />}
+            {After && <After />}
           </Chapter>
         );
       })}
@@ -96,8 +97,9 @@ export function ExplainerWithoutText(props: { loaded: AppModel; lang: Lang; ui: 
 }
 
 /** The read-along view: the chapters of the table, each with its live figure, and the forward-pass stepper after chapter 2. */
-export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () => void; lang: Lang; ui: UiStrings }) {
-  const { loaded, result, onOpenLab, lang, ui } = props;
+export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () => void }) {
+  const { loaded, result, onOpenLab } = props;
+  const { ui } = useI18n();
   const { model, tokenizer } = loaded;
   const { config } = model;
   const stages = useMemo(() => buildStages(config.nLayer), [config.nLayer]);
@@ -117,7 +119,6 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
     if (stage) actions.setStep(stage.index);
     scrollToStepper();
   };
-  const common = { lang, ui, values };
   const figureProps: ChapterFigureProps = {
     loaded,
     result,
@@ -129,25 +130,22 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
     width: figureWidth,
     onOpenLab,
     goTo,
-    lang,
-    ui,
   };
-  const output = { lang, ui, result };
   // Each figure fails on its own, and tries again when the text changes.
-  const fence = (id: string) => ({ id, ui, resetKey: result.text });
+  const fence = (id: string) => ({ id, resetKey: result.text });
 
   return (
     <div className={skipOffscreen ? 'explainer skip-offscreen' : 'explainer'} ref={ref}>
-      <Contents lang={lang} ui={ui} />
+      <Contents />
       {chapters.map(({ id, stage }, index) => {
         const { Figure, After } = chapterFigures[id];
         return (
           <Fragment key={id}>
-            <Chapter id={id} index={index} {...common} onStepHere={stage === null ? undefined : () => goTo(stage)}>
+            <Chapter id={id} index={index} values={values} onStepHere={stage === null ? undefined : () => goTo(stage)}>
               <FigureBoundary {...fence(id)}>
                 <Figure {...figureProps} />
               </FigureBoundary>
-              {After && <After ui={ui} lang={lang} />}
+              {After && <After />}
             </Chapter>
             {id === STEPPER_AFTER && (
               <WhenNear name="stepper" id="stepper" className="stepper">
@@ -160,8 +158,6 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
                     stages={stages}
                     selection={selection}
                     actions={actions}
-                    ui={ui}
-                    lang={lang}
                   />
                 </FigureBoundary>
               </WhenNear>
@@ -173,13 +169,13 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
         <section className="deeper" aria-labelledby="deeper-title" data-testid="deeper">
           <h2 id="deeper-title">{ui.deeperLook}</h2>
           <FigureBoundary {...fence('lens')}>
-            <LogitLens {...output} position={selection.tok} stage={selection.stage} onPickPosition={actions.setTok} />
+            <LogitLens result={result} position={selection.tok} stage={selection.stage} onPickPosition={actions.setTok} />
           </FigureBoundary>
           <FigureBoundary {...fence('ablation')}>
-            <AblationPanel {...output} />
+            <AblationPanel result={result} />
           </FigureBoundary>
           <FigureBoundary {...fence('parameters')}>
-            <ParameterCounter {...output} />
+            <ParameterCounter />
           </FigureBoundary>
         </section>
       </WhenNear>

@@ -1,5 +1,4 @@
-import type { Lang, UiStrings } from '../i18n';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 
 /** A row of numbered toggle buttons (layers or heads), labelled for screen readers. */
 export function NumberPicker(props: {
@@ -22,27 +21,29 @@ export function NumberPicker(props: {
   );
 }
 
-export function LayerPicker(props: { nLayer: number; layer: number; onChange: (l: number) => void; ui: UiStrings; lang: Lang }) {
+export function LayerPicker(props: { nLayer: number; layer: number; onChange: (l: number) => void }) {
+  const { ui, t } = useI18n();
   return (
     <NumberPicker
       count={props.nLayer}
       value={props.layer}
       onChange={props.onChange}
-      label={props.ui.layer}
-      itemLabel={(i) => t(props.ui, 'layerN', props.lang, { l: i + 1 })}
+      label={ui.layer}
+      itemLabel={(i) => t('layerN', { l: i + 1 })}
       testId="layer-picker"
     />
   );
 }
 
-export function HeadPicker(props: { nHead: number; head: number; onChange: (h: number) => void; ui: UiStrings; lang: Lang }) {
+export function HeadPicker(props: { nHead: number; head: number; onChange: (h: number) => void }) {
+  const { ui, t } = useI18n();
   return (
     <NumberPicker
       count={props.nHead}
       value={props.head}
       onChange={props.onChange}
-      label={props.ui.head}
-      itemLabel={(i) => t(props.ui, 'headN', props.lang, { h: i + 1 })}
+      label={ui.head}
+      itemLabel={(i) => t('headN', { h: i + 1 })}
       testId="head-picker"
     />
   );

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { Trace } from '../../core/trace';
 import { row, slice0 } from '../../core/tensor';
-import type { Lang, UiStrings } from '../i18n';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import type { Focus } from '../../viz/substitute';
 import { isProbabilityKind, layoutHeatmap } from '../../viz/heatmap';
@@ -28,13 +27,12 @@ interface Props {
   width: number;
   onHover: (focus: Focus | null) => void;
   onPick: (focus: Focus) => void;
-  ui: UiStrings;
-  lang: Lang;
 }
 
 /** The picture for one stage of the forward pass, drawn from that stage's own tensor. */
 export function StageFigure(props: Props) {
-  const { stage, ui } = props;
+  const { stage } = props;
+  const { ui } = useI18n();
   const label = ui[stage.label];
   if (stage.kind === 'tokens') {
     return (
@@ -55,6 +53,7 @@ export function StageFigure(props: Props) {
 
 /** The last position's logits or probabilities; the row view is memoized so hovering a bar does not regrow the fan. */
 function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
+  const { ui } = useI18n();
   const { stage, trace } = props;
   const values = useMemo(() => {
     const tensor = stage.tensor(trace);
@@ -63,7 +62,7 @@ function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
   const last = stage.tensor(trace).shape[0] - 1;
   return (
     <>
-      <p className="figure-note">{props.ui.lastPosition}</p>
+      <p className="figure-note">{ui.lastPosition}</p>
       <LogitFan
         values={values}
         kind={props.kind}
@@ -71,8 +70,7 @@ function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
         width={Math.min(props.width, 640)}
         focusId={props.focus.col}
         onHover={(id) => props.onHover(id === null ? null : { row: last, col: id })}
-        label={props.ui[stage.label]}
-        ui={props.ui}
+        label={ui[stage.label]}
         alsoShown={props.labels}
       />
     </>
@@ -80,7 +78,8 @@ function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
 }
 
 function MatrixFigure(props: Props) {
-  const { stage, trace, ui, lang } = props;
+  const { stage, trace } = props;
+  const { ui, t } = useI18n();
   const plane = useMemo(() => stagePlane(stage, trace, props.head), [stage, trace, props.head]);
   const [rows, cols] = plane.shape;
   const prob = isProbabilityKind(stage.kind);
@@ -108,7 +107,7 @@ function MatrixFigure(props: Props) {
             <span className="legend masked" aria-hidden="true" /> {ui.colorMasked}
           </>
         )}
-        {scrolls && <> · {t(ui, 'scrollInside', lang, { n: cols })}</>}
+        {scrolls && <> · {t('scrollInside', { n: cols })}</>}
       </p>
       <div className="scroll-box">
         <Heatmap

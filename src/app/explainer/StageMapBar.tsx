@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import type { Lang, UiStrings } from '../i18n';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import { layoutStageMap, tickAt } from '../../viz/stageMap';
 import { useWidth } from './useWidth';
 
 /** Where the reader is in the whole pass: one tick per stage, layers side by side. The range input below is its keyboard twin. */
-export function StageMapBar(props: { stages: readonly Stage[]; step: number; onStep: (step: number) => void; ui: UiStrings; lang: Lang }) {
+export function StageMapBar(props: { stages: readonly Stage[]; step: number; onStep: (step: number) => void }) {
+  const { t } = useI18n();
   const [ref, width] = useWidth<HTMLDivElement>(600);
   const map = useMemo(() => layoutStageMap(props.stages, Math.max(width, 100)), [props.stages, width]);
   return (
@@ -33,7 +33,7 @@ export function StageMapBar(props: { stages: readonly Stage[]; step: number; onS
         {map.sections.map((s, i) =>
           s.layer === null ? null : (
             <text key={i} x={s.x + s.w / 2} y={30} textAnchor="middle" className="section-label">
-              {s.w > 56 ? t(props.ui, 'layerN', props.lang, { l: s.layer + 1 }) : `${s.layer + 1}`}
+              {s.w > 56 ? t('layerN', { l: s.layer + 1 }) : `${s.layer + 1}`}
             </text>
           ),
         )}

@@ -1,13 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import type { GPTModel } from '../../core/model';
 import type { Trace } from '../../core/trace';
-import type { Lang, UiStrings } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import { substitute, type Focus } from '../../viz/substitute';
 import { fmt, formatPercent } from '../../viz/format';
 import { lensTop } from '../../core/lens';
 import { lensStreamForStage, lensStreamVector, type LensStream } from '../../viz/output/lensRow';
-import { sentenceGap, t } from '../i18n';
+import { type I18n, sentenceGap, useI18n } from '../i18n';
 import type { Selection, SelectionActions } from './useSelection';
 import { StepperControls } from './StepperControls';
 import { HeadPicker, LayerPicker } from './Pickers';
@@ -35,13 +34,13 @@ interface Props {
   stages: readonly Stage[];
   selection: Selection;
   actions: SelectionActions;
-  ui: UiStrings;
-  lang: Lang;
 }
 
 /** Step through one forward pass: a figure of the stage's tensor, the hovered value, and its formula with real numbers. */
 export function Stepper(props: Props) {
-  const { model, trace, stages, selection, actions, ui, lang } = props;
+  const { model, trace, stages, selection, actions } = props;
+  const i18n = useI18n();
+  const { ui, lang, t } = i18n;
   const { stage, tok, head } = selection;
   // A hovered or pinned cell belongs to one stage's matrix of one pass; a new stage or text starts
   // from its own default. Each is stored with the stage and trace it was chosen on, and simply stops
@@ -81,12 +80,10 @@ export function Stepper(props: Props) {
   return (
     <section className="stepper" id="stepper" ref={sectionRef} tabIndex={-1} aria-labelledby="stepper-title" data-testid="stepper">
       <h2 id="stepper-title">{ui.stepThrough}</h2>
-      <StepperControls region={sectionRef} stages={stages} step={selection.step} setStep={actions.setStep} ui={ui} lang={lang} />
+      <StepperControls region={sectionRef} stages={stages} step={selection.step} setStep={actions.setStep} />
       <div className="stepper-pickers">
-        {stage.layer !== null && (
-          <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} ui={ui} lang={lang} />
-        )}
-        {stage.perHead && <HeadPicker nHead={model.config.nHead} head={head} onChange={actions.setHead} ui={ui} lang={lang} />}
+        {stage.layer !== null && <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} />}
+        {stage.perHead && <HeadPicker nHead={model.config.nHead} head={head} onChange={actions.setHead} />}
         <label className="token-select">
           <span>{ui.selectedToken}</span>
           <select
@@ -121,8 +118,6 @@ export function Stepper(props: Props) {
           width={width}
           onHover={setHover}
           onPick={pick}
-          ui={ui}
-          lang={lang}
         />
       </div>
       <p className="hover-hint">
@@ -149,8 +144,6 @@ export function Stepper(props: Props) {
           selectedId={ids[tok]}
           labelOf={props.labelOf}
           width={width}
-          ui={ui}
-          lang={lang}
           testId="stepper-we-matrix"
         />
       )}
@@ -162,7 +155,7 @@ export function Stepper(props: Props) {
           </p>
           <p>
             <span data-testid="stepper-lens-where">
-              {t(ui, 'stepperLens', lang, { where: lensWhere(lensStream, model.config.nLayer, ui, lang), t: tok })}
+              {t('stepperLens', { where: lensWhere(lensStream, model.config.nLayer, i18n), t: tok })}
             </span>{' '}
             {lens.map(({ id, prob }) => (
               <span key={id} className="lens-guess">
@@ -178,18 +171,18 @@ export function Stepper(props: Props) {
       )}
       {/* At the logits and probabilities the fan's own note covers the text, the fan and the lens (its top tokens). */}
       {stage.kind !== 'logits' && stage.kind !== 'probs' && (
-        <ByteNote labels={[...props.labels, ...(lens ?? []).map(({ id }) => props.labelOf(id))]} ui={ui} />
+        <ByteNote labels={[...props.labels, ...(lens ?? []).map(({ id }) => props.labelOf(id))]} />
       )}
     </section>
   );
 }
 
 /** Which stream the stepper's lens reads, in words: the embedding, after a layer's attention, after a layer, or the real output. */
-function lensWhere(stream: LensStream, nLayer: number, ui: UiStrings, lang: Lang): string {
+function lensWhere(stream: LensStream, nLayer: number, { ui, t }: I18n): string {
   if (stream.kind === 'embedding') return ui.stepperLensEmbedding;
-  if (stream.kind === 'afterAttention') return t(ui, 'stepperLensAfterAttention', lang, { l: stream.layer + 1 });
+  if (stream.kind === 'afterAttention') return t('stepperLensAfterAttention', { l: stream.layer + 1 });
   if (stream.kind === 'afterBlock') {
-    return stream.layer === nLayer - 1 ? ui.stepperLensFinal : t(ui, 'stepperLensAfterLayer', lang, { l: stream.layer + 1 });
+    return stream.layer === nLayer - 1 ? ui.stepperLensFinal : t('stepperLensAfterLayer', { l: stream.layer + 1 });
   }
   return '';
 }

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { Lang, UiStrings } from '../i18n';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import { StageMapBar } from './StageMapBar';
 import { useTouchOrNarrow } from '../touch';
@@ -20,10 +19,9 @@ export function StepperControls(props: {
   stages: readonly Stage[];
   step: number;
   setStep: (step: number, mode?: 'push' | 'replace') => void;
-  ui: UiStrings;
-  lang: Lang;
 }) {
-  const { stages, step, setStep, ui, lang } = props;
+  const { stages, step, setStep } = props;
+  const { ui, t } = useI18n();
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const stepRef = useRef(step);
@@ -67,7 +65,7 @@ export function StepperControls(props: {
   }, [setStep, region]);
 
   const stage = stages[step];
-  const where = stage.layer === null ? ui[stage.label] : `${t(ui, 'layerN', lang, { l: stage.layer + 1 })} · ${ui[stage.label]}`;
+  const where = stage.layer === null ? ui[stage.label] : `${t('layerN', { l: stage.layer + 1 })} · ${ui[stage.label]}`;
   return (
     <div className="stepper-controls">
       <div className="stepper-buttons">
@@ -101,7 +99,7 @@ export function StepperControls(props: {
         </label>
       </div>
       <div className="scrubber">
-        <StageMapBar stages={stages} step={step} onStep={(i) => setStep(i)} ui={ui} lang={lang} />
+        <StageMapBar stages={stages} step={step} onStep={(i) => setStep(i)} />
         <input
           type="range"
           min={1}
@@ -109,10 +107,10 @@ export function StepperControls(props: {
           value={step + 1}
           onChange={(e) => setStep(Number(e.target.value) - 1)}
           aria-label={ui.stage}
-          aria-valuetext={`${t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}: ${where}`}
+          aria-valuetext={`${t('stageOf', { i: step + 1, n: stages.length })}: ${where}`}
         />
         <p className="stage-label" aria-live="polite">
-          <span data-testid="stage-of">{t(ui, 'stageOf', lang, { i: step + 1, n: stages.length })}</span> ·{' '}
+          <span data-testid="stage-of">{t('stageOf', { i: step + 1, n: stages.length })}</span> ·{' '}
           <strong data-testid="stage-name">{where}</strong>
         </p>
       </div>

@@ -4,7 +4,6 @@ import type { ChapterId } from '../../content/types';
 import type { StageKind } from '../../viz/stages';
 import type { AppModel } from '../model/loadModel';
 import type { ForwardResult } from '../model/runText';
-import type { Lang, UiStrings } from '../i18n';
 import type { Selection, SelectionActions } from './useSelection';
 import { LessonLink } from './LessonLink';
 import { NextTokenFigure } from './figures/NextTokenFigure';
@@ -32,8 +31,6 @@ export interface ChapterFigureProps {
   onOpenLab: () => void;
   /** Opens the stepper at a stage, in the layer on screen. */
   goTo: (kind: StageKind) => void;
-  lang: Lang;
-  ui: UiStrings;
 }
 
 /** What a figure can draw while the text box is empty. */
@@ -42,8 +39,6 @@ export interface WaitingFigureProps {
   width: number;
   /** Without text there is no stage to go to: figures that lead to the stepper lead to the text box instead. */
   onGo: () => void;
-  lang: Lang;
-  ui: UiStrings;
 }
 
 export interface ChapterFigures {
@@ -52,29 +47,20 @@ export interface ChapterFigures {
   /** Drawn while the text box is empty; without it, the chapter says its figure waits for text. */
   WithoutText?: ComponentType<WaitingFigureProps>;
   /** Drawn under the figure with or without text; it reads the model from the model context if it needs it. */
-  After?: ComponentType<{ ui: UiStrings; lang: Lang }>;
+  After?: ComponentType;
 }
 
 // Each chapter's figure, by the id declared in src/content/chapters.ts. A Record, so a chapter added
 // there without a figure here is a compile error.
 export const chapterFigures: Record<ChapterId, ChapterFigures> = {
   gpt: {
-    Figure: (p) => <NextTokenFigure trace={p.result.trace} labelOf={p.labelOf} width={p.width} ui={p.ui} lang={p.lang} />,
+    Figure: (p) => <NextTokenFigure trace={p.result.trace} labelOf={p.labelOf} width={p.width} />,
     After: LessonLink,
   },
   flow: {
-    Figure: (p) => (
-      <FlowFigure
-        width={p.width}
-        nLayer={p.loaded.model.config.nLayer}
-        current={p.selection.stage}
-        onGo={(k) => p.goTo(k)}
-        ui={p.ui}
-        lang={p.lang}
-      />
-    ),
+    Figure: (p) => <FlowFigure width={p.width} nLayer={p.loaded.model.config.nLayer} current={p.selection.stage} onGo={(k) => p.goTo(k)} />,
     // The overview diagram needs no text, so it stays.
-    WithoutText: (p) => <FlowFigure width={p.width} nLayer={p.config.nLayer} current={null} onGo={p.onGo} ui={p.ui} lang={p.lang} />,
+    WithoutText: (p) => <FlowFigure width={p.width} nLayer={p.config.nLayer} current={null} onGo={p.onGo} />,
   },
   tokens: {
     Figure: (p) => (
@@ -88,8 +74,6 @@ export const chapterFigures: Record<ChapterId, ChapterFigures> = {
         tok={p.selection.tok}
         onPick={p.actions.setTok}
         width={p.width}
-        ui={p.ui}
-        lang={p.lang}
       />
     ),
   },
@@ -103,8 +87,6 @@ export const chapterFigures: Record<ChapterId, ChapterFigures> = {
         tok={p.selection.tok}
         width={p.width}
         onOpenLab={p.onOpenLab}
-        ui={p.ui}
-        lang={p.lang}
       />
     ),
   },
@@ -120,8 +102,6 @@ export const chapterFigures: Record<ChapterId, ChapterFigures> = {
         setHead={p.actions.setHead}
         setTok={p.actions.setTok}
         width={p.width}
-        ui={p.ui}
-        lang={p.lang}
       />
     ),
     // The lesson's “context changes the prediction”, on two fixed prompts: it needs no text.
@@ -138,21 +118,19 @@ export const chapterFigures: Record<ChapterId, ChapterFigures> = {
         layer={p.selection.layer}
         setLayer={p.actions.setLayer}
         width={p.width}
-        ui={p.ui}
-        lang={p.lang}
       />
     ),
   },
   layers: {
-    Figure: (p) => <LayersFigure trace={p.result.trace} labels={p.labels} tok={p.selection.tok} width={p.width} ui={p.ui} lang={p.lang} />,
+    Figure: (p) => <LayersFigure trace={p.result.trace} labels={p.labels} tok={p.selection.tok} width={p.width} />,
   },
   unembedding: {
-    Figure: (p) => <LogitsFigure lang={p.lang} ui={p.ui} result={p.result} />,
+    Figure: (p) => <LogitsFigure result={p.result} />,
   },
   softmax: {
-    Figure: (p) => <SoftmaxFigure lang={p.lang} ui={p.ui} result={p.result} />,
+    Figure: (p) => <SoftmaxFigure result={p.result} />,
   },
   generation: {
-    Figure: (p) => <GenerationPanel lang={p.lang} ui={p.ui} result={p.result} />,
+    Figure: (p) => <GenerationPanel result={p.result} />,
   },
 };

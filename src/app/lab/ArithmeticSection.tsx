@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { appendTerm } from '../../core/expression';
 import type { AppModel } from '../model/loadModel';
-import { sentenceGap, t, type Lang, type UiStrings } from '../i18n';
+import { sentenceGap, useI18n } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { labWordLabel, wholeWords } from './analysis';
 import { describeError, describeSplitWord, describeZeroVector } from './messages';
@@ -21,10 +21,9 @@ export function ArithmeticSection(props: {
   settings: ExpressionSettings;
   analysis: ExpressionAnalysis;
   sentenceWords: string[];
-  ui: UiStrings;
-  lang: Lang;
 }) {
-  const { loaded, settings, analysis, ui, lang } = props;
+  const { loaded, settings, analysis } = props;
+  const { ui, lang, t } = useI18n();
   const inputId = useId();
   const hintId = useId();
   const label = (id: number) => labWordLabel(loaded, id);
@@ -90,7 +89,7 @@ export function ArithmeticSection(props: {
         <div className="lab-chips" role="group" aria-label={ui.labSentenceWords}>
           <span className="lab-chips-title">{ui.labSentenceWords}</span>
           {props.sentenceWords.map((w) => (
-            <button key={w} type="button" className="lab-chip" aria-label={t(ui, 'labAddWord', lang, { word: w })} onClick={() => add(w)}>
+            <button key={w} type="button" className="lab-chip" aria-label={t('labAddWord', { word: w })} onClick={() => add(w)}>
               {w}
             </button>
           ))}
@@ -118,7 +117,7 @@ export function ArithmeticSection(props: {
             .filter((term) => term.recased)
             .map((term) => (
               <p key={term.start} className="notice">
-                {t(ui, 'labRecased', lang, { word: term.word, form: term.form })}
+                {t('labRecased', { word: term.word, form: term.form })}
               </p>
             ))}
       </div>
@@ -129,8 +128,8 @@ export function ArithmeticSection(props: {
             color={stripColor}
             width={stripWidth}
             rowLabel="v"
-            caption={t(ui, 'labResultVector', lang, { C: analysis.vector.length })}
-            describe={(i) => t(ui, 'labComponent', lang, { i })}
+            caption={t('labResultVector', { C: analysis.vector.length })}
+            describe={(i) => t('labComponent', { i })}
             testId="lab-result-strip"
           />
           <div className="lab-toggles">
@@ -146,7 +145,7 @@ export function ArithmeticSection(props: {
           <p className="lab-hint">
             {ui.labExcludeExplain}
             {sentenceGap(lang)}
-            {t(ui, 'labWholeWordsExplain', lang, { n: wholeCount, V: loaded.model.config.vocabSize })}
+            {t('labWholeWordsExplain', { n: wholeCount, V: loaded.model.config.vocabSize })}
           </p>
           <div className="lab-rankings">
             <NeighbourList
@@ -156,8 +155,6 @@ export function ArithmeticSection(props: {
               label={label}
               inputIds={inputIds}
               onPick={add}
-              ui={ui}
-              lang={lang}
             />
             <NeighbourList
               className="lab-dot"
@@ -166,8 +163,6 @@ export function ArithmeticSection(props: {
               label={label}
               inputIds={inputIds}
               onPick={add}
-              ui={ui}
-              lang={lang}
             />
           </div>
           <p className="lab-hint">{ui.labDotExplain}</p>

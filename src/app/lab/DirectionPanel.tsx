@@ -6,7 +6,7 @@ import { resolveWord } from '../../core/wordTerms';
 import { norm } from '../../core/vec';
 import { nearestRows } from '../../core/analogy';
 import { fmt } from '../../viz/format';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import { candidateFilter, NEIGHBOURS, labWordLabel, wordId } from './analysis';
 import { describeSplitWord } from './messages';
 import { NeighbourList } from './NeighbourList';
@@ -17,8 +17,9 @@ import { ALPHA_STEPS, useDirectionSettings } from './state';
 const ENDS = 8;
 
 /** A direction such as woman − man: both ends of the vocabulary along it, and a word slid along it. */
-export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui: UiStrings; lang: Lang }) {
-  const { loaded, allTokens, ui, lang } = props;
+export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean }) {
+  const { loaded, allTokens } = props;
+  const { ui, lang, t } = useI18n();
   const settings = useDirectionSettings();
   const sliderId = useId();
   const wordInputId = useId();
@@ -54,7 +55,7 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
     <section className="lab-section lab-directions" aria-label={ui.labDirections}>
       <h3>{ui.labDirections}</h3>
       <p className="lab-hint">{ui.labDirectionIntro}</p>
-      <PairInput label={ui.labDirections} hideLegend pair={settings.direction} onChange={settings.setDirection} ui={ui} />
+      <PairInput label={ui.labDirections} hideLegend pair={settings.direction} onChange={settings.setDirection} />
       {'problems' in pair &&
         pair.problems.map((p) => (
           <p key={p} className="notice warn">
@@ -70,12 +71,10 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
             ].map(({ word, list }) => (
               <NeighbourList
                 key={word}
-                title={t(ui, 'labTowards', lang, { word })}
+                title={t('labTowards', { word })}
                 neighbours={list.map((r) => ({ id: r.index, score: r.value }))}
                 label={label}
                 inputIds={[]}
-                ui={ui}
-                lang={lang}
               />
             ))}
           </div>
@@ -107,7 +106,7 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
           {moved && (
             <>
               <p className="lab-hint">
-                {t(ui, 'labMoveExplain', lang, {
+                {t('labMoveExplain', {
                   word: moveWord,
                   from,
                   to,
@@ -115,14 +114,7 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean; ui
                   len: fmt(direction.length, 3),
                 })}
               </p>
-              <NeighbourList
-                title={ui.labMovedNearest}
-                neighbours={moved}
-                label={label}
-                inputIds={moveId === null ? [] : [moveId]}
-                ui={ui}
-                lang={lang}
-              />
+              <NeighbourList title={ui.labMovedNearest} neighbours={moved} label={label} inputIds={moveId === null ? [] : [moveId]} />
             </>
           )}
         </>

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useUrlParam } from '../state/url';
 import { angleArc, dotSign, dotViews, snapVector } from '../../viz/lab/dotGeometry';
 import { fmt } from '../../viz/format';
-import type { Lang, UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 
 const SIZE = 260;
 const UNIT = 40; // pixels per unit: the grid runs from −3 to 3
@@ -27,8 +27,8 @@ const writeVectors = ([a, b]: [Vec, Vec]) =>
     : [...a, ...b].map((x) => +x.toFixed(2)).join(',');
 
 /** Two draggable 2-D arrows with their dot product computed both ways. */
-export function DotProductPanel(props: { ui: UiStrings; lang: Lang }) {
-  const { ui } = props;
+export function DotProductPanel() {
+  const { ui } = useI18n();
   const [[a, b], setVectors] = useUrlParam('lab.vec', parseVectors, writeVectors, 'replace');
   const setA = (v: Vec) => setVectors([v, b]);
   const setB = (v: Vec) => setVectors([a, v]);

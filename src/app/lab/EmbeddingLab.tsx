@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useModel } from '../model/ModelContext';
 import type { ForwardResult } from '../model/runText';
 import { useText } from '../state/text';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import { labWordLabel, useExpression, wholeWords } from './analysis';
 import { useExpressionSettings } from './state';
 import { ArithmeticSection } from './ArithmeticSection';
@@ -17,8 +17,9 @@ import { FigureBoundary } from '../FigureBoundary';
 import './lab.css';
 
 /** Vector arithmetic on the model's own embedding matrix, and a bridge back into its forward pass over the reader's text (`result`). */
-export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: ForwardResult }) {
-  const { lang, ui, result } = props;
+export function EmbeddingLab(props: { result: ForwardResult }) {
+  const { result } = props;
+  const { ui, t } = useI18n();
   const loaded = useModel();
   const [text] = useText();
   const settings = useExpressionSettings();
@@ -38,34 +39,34 @@ export function EmbeddingLab(props: { lang: Lang; ui: UiStrings; result: Forward
   return (
     <section className="lab" aria-labelledby="lab-title" data-lab-ready>
       <h2 id="lab-title">{ui.embeddingLab}</h2>
-      <p className="lab-intro">{t(ui, 'labIntro', lang, { V, C })}</p>
+      <p className="lab-intro">{t('labIntro', { V, C })}</p>
       <FigureBoundary {...fence('lab-arithmetic')}>
-        <ArithmeticSection loaded={loaded} settings={settings} analysis={analysis} sentenceWords={sentenceWords} ui={ui} lang={lang} />
+        <ArithmeticSection loaded={loaded} settings={settings} analysis={analysis} sentenceWords={sentenceWords} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-picture')}>
-        <PictureSection loaded={loaded} analysis={analysis} ui={ui} lang={lang} />
+        <PictureSection loaded={loaded} analysis={analysis} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-before-training')}>
-        <WeBeforeAfter ui={ui} lang={lang} />
+        <WeBeforeAfter />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-injection')}>
-        <InjectionPanel loaded={loaded} before={result} analysis={analysis} ui={ui} lang={lang} />
+        <InjectionPanel loaded={loaded} before={result} analysis={analysis} />
       </FigureBoundary>
       <FigureBoundary {...fence('lab-direction')}>
-        <DirectionPanel loaded={loaded} allTokens={settings.allTokens} ui={ui} lang={lang} />
+        <DirectionPanel loaded={loaded} allTokens={settings.allTokens} />
       </FigureBoundary>
       <section className="lab-section" aria-label={ui.labDotProduct}>
         <h3>{ui.labDotProduct}</h3>
         <p className="lab-hint">{ui.labDotIntro}</p>
         <FigureBoundary {...fence('lab-dot-product')}>
-          <DotProductPanel ui={ui} lang={lang} />
+          <DotProductPanel />
         </FigureBoundary>
         <FigureBoundary {...fence('lab-word-dot')}>
-          <WordDot loaded={loaded} ui={ui} lang={lang} />
+          <WordDot loaded={loaded} />
         </FigureBoundary>
       </section>
       <FigureBoundary {...fence('lab-scale')}>
-        <ScaleNote loaded={loaded} ui={ui} lang={lang} />
+        <ScaleNote loaded={loaded} />
       </FigureBoundary>
     </section>
   );

@@ -6,7 +6,7 @@ import { lastProbs } from '../../core/trace';
 import { probabilityShifts } from '../../core/probabilityShift';
 import { ShiftTable } from '../ShiftTable';
 import { formatTerms } from '../../core/expression';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { labWordLabel } from './analysis';
 import { tokenLabel as anyTokenLabel } from '../../viz/format';
@@ -22,14 +22,9 @@ export function defaultPosition(sentenceIds: readonly number[], inputIds: readon
 }
 
 /** Replace one token's embedding with the result vector and compare the next-token distributions. */
-export function InjectionPanel(props: {
-  loaded: AppModel;
-  before: ForwardResult;
-  analysis: ExpressionAnalysis;
-  ui: UiStrings;
-  lang: Lang;
-}) {
-  const { loaded, before, analysis, ui, lang } = props;
+export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; analysis: ExpressionAnalysis }) {
+  const { loaded, before, analysis } = props;
+  const { ui, t } = useI18n();
   const [inject, setInject] = useInjectPosition();
   const ids = before.kind === 'ok' ? before.ids : [];
   const vector = analysis.kind === 'ok' ? analysis.vector : null;
@@ -89,9 +84,7 @@ export function InjectionPanel(props: {
             </button>
           </div>
           {on && (
-            <p className="notice">
-              {t(ui, 'labInjectNote', lang, { pos: position, token: labWordLabel(loaded, ids[position]), expr: expression })}
-            </p>
+            <p className="notice">{t('labInjectNote', { pos: position, token: labWordLabel(loaded, ids[position]), expr: expression })}</p>
           )}
           {on && shifts.length > 0 && (
             <ShiftTable

@@ -1,6 +1,6 @@
 import type { Neighbour } from '../../core/analogy';
 import { fmt } from '../../viz/format';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 
 /** A ranked list of tokens with their scores; clicking one adds it to the expression. */
 export function NeighbourList(props: {
@@ -9,10 +9,9 @@ export function NeighbourList(props: {
   label: (id: number) => string;
   inputIds: readonly number[];
   onPick?: (word: string) => void;
-  ui: UiStrings;
-  lang: Lang;
   className?: string;
 }) {
+  const { ui, t } = useI18n();
   const top = Math.max(...props.neighbours.map((n) => Math.abs(n.score)), 1e-9);
   return (
     <section className={`lab-neighbours ${props.className ?? ''}`} aria-label={props.title}>
@@ -27,11 +26,11 @@ export function NeighbourList(props: {
                 type="button"
                 className="lab-word"
                 disabled={!props.onPick}
-                aria-label={t(props.ui, 'labAddWord', props.lang, { word })}
+                aria-label={t('labAddWord', { word })}
                 onClick={() => props.onPick?.(word)}
               >
                 {word}
-                {isInput && <span className="lab-input-mark">{props.ui.labInputMark}</span>}
+                {isInput && <span className="lab-input-mark">{ui.labInputMark}</span>}
               </button>
               <span className="lab-bar" style={{ width: `${Math.max(2, (Math.abs(n.score) / top) * 100)}%` }} />
               <span className="num">{fmt(n.score, 3)}</span>

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import type { WordPair } from './state';
 
 /** Two words: a direction "from → to", or the two rows of a dot product "a · b". */
@@ -7,16 +7,16 @@ export function PairInput(props: {
   label: string;
   pair: WordPair;
   onChange: (pair: WordPair) => void;
-  ui: UiStrings;
   joiner?: string;
   hideLegend?: boolean; // when a heading right above already says what the pair is
 }) {
+  const { ui } = useI18n();
   const id = useId();
   const [from, to] = props.pair;
   return (
     <fieldset className="lab-pair">
       <legend className={props.hideLegend ? 'visually-hidden' : undefined}>{props.label}</legend>
-      <label htmlFor={`${id}-from`} className="visually-hidden">{`${props.label}: ${props.ui.labFrom}`}</label>
+      <label htmlFor={`${id}-from`} className="visually-hidden">{`${props.label}: ${ui.labFrom}`}</label>
       <input
         id={`${id}-from`}
         type="text"
@@ -26,7 +26,7 @@ export function PairInput(props: {
         onChange={(e) => props.onChange([e.target.value.replace(/,/g, ''), to])}
       />
       <span aria-hidden="true">{props.joiner ?? '→'}</span>
-      <label htmlFor={`${id}-to`} className="visually-hidden">{`${props.label}: ${props.ui.labTo}`}</label>
+      <label htmlFor={`${id}-to`} className="visually-hidden">{`${props.label}: ${ui.labTo}`}</label>
       <input
         id={`${id}-to`}
         type="text"

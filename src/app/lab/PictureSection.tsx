@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
 import { resolveWord } from '../../core/wordTerms';
 import { buildPicture, type PictureAxes } from '../../viz/lab/picture';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { type Lang, type UiStrings, useI18n } from '../i18n';
 import { labWordLabel, type ExpressionAnalysis } from './analysis';
 import { describeSplitWord } from './messages';
 import { PairInput } from './PairInput';
@@ -40,8 +40,9 @@ export function pairRows(
   return { ids: [ids[0], ids[1]], rows: [row(ids[0]), row(ids[1])] };
 }
 
-export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAnalysis; ui: UiStrings; lang: Lang }) {
-  const { loaded, analysis, ui, lang } = props;
+export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAnalysis }) {
+  const { loaded, analysis } = props;
+  const { ui, lang, t } = useI18n();
   const axisSettings = usePictureAxes();
   const { axes: axesMode, xAxis, yAxis } = axisSettings;
   const xRows = useMemo(() => pairRows(loaded, xAxis, ui, lang, ui.labAxisSame), [loaded, xAxis, ui, lang]);
@@ -90,8 +91,8 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
       </div>
       {axisSettings.axes === 'pairs' && (
         <div className="lab-pairs">
-          <PairInput label={ui.labHorizontal} pair={axisSettings.xAxis} onChange={axisSettings.setXAxis} ui={ui} />
-          <PairInput label={ui.labVertical} pair={axisSettings.yAxis} onChange={axisSettings.setYAxis} ui={ui} />
+          <PairInput label={ui.labHorizontal} pair={axisSettings.xAxis} onChange={axisSettings.setXAxis} />
+          <PairInput label={ui.labVertical} pair={axisSettings.yAxis} onChange={axisSettings.setYAxis} />
         </div>
       )}
       {axisProblems.map((p) => (
@@ -104,13 +105,11 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
         <>
           <p className="lab-hint">
             {picture.share !== null
-              ? t(ui, 'labPcaExplain', lang, { n: picture.points.length, share: Math.round(picture.share * 100) })
+              ? t('labPcaExplain', { n: picture.points.length, share: Math.round(picture.share * 100) })
               : ui.labPairsExplain}
           </p>
           <PlaneView
             picture={picture}
-            ui={ui}
-            lang={lang}
             axisNames={
               axisSettings.axes === 'pairs'
                 ? [
@@ -122,20 +121,20 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
           />
           {picture.parallels.length > 0 && analysis.kind === 'ok' && (
             <p className="lab-hint">
-              {t(ui, 'labParallelExplain', lang, { a: analysis.terms[0].form, b: analysis.terms[1].form, c: analysis.terms[2].form })}
+              {t('labParallelExplain', { a: analysis.terms[0].form, b: analysis.terms[1].form, c: analysis.terms[2].form })}
             </p>
           )}
           {nearest?.best && (
             <p className="lab-hint" data-testid="lab-nearest-note">
               {nearest.closestInput.score > nearest.best.score
-                ? t(ui, 'labNearestInput', lang, {
+                ? t('labNearestInput', {
                     C: nearest.C,
                     input: nearest.closestInput.word,
                     ci: fmt(nearest.closestInput.score, 2),
                     best: nearest.best.word,
                     cb: fmt(nearest.best.score, 2),
                   })
-                : t(ui, 'labNearestWord', lang, { C: nearest.C, best: nearest.best.word, cb: fmt(nearest.best.score, 2) })}
+                : t('labNearestWord', { C: nearest.C, best: nearest.best.word, cb: fmt(nearest.best.score, 2) })}
             </p>
           )}
         </>

@@ -6,7 +6,7 @@ import { arrowLine, layoutPlane, type PlacedPoint, type PointKind } from '../../
 import { placeLabels } from '../../viz/lab/labels';
 import type { Picture } from '../../viz/lab/picture';
 import { fmt } from '../../viz/format';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useWidth } from '../explainer/useWidth';
 
@@ -19,8 +19,8 @@ const FONT_SIZE: Record<PointKind, number> = { result: 13, input: 13, step: 11, 
 const LABEL_PRIORITY: readonly PointKind[] = ['result', 'input', 'step', 'neighbour'];
 
 /** The 2-D picture: React draws the points, D3 owns only the arrows so it can animate them. */
-export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; axisNames?: readonly [string, string] }) {
-  const { ui, lang } = props;
+export function PlaneView(props: { picture: Picture; axisNames?: readonly [string, string] }) {
+  const { ui, t } = useI18n();
   const svgRef = useRef<SVGSVGElement>(null);
   const arrowsRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -153,7 +153,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
   });
 
   const shown = active ? byKey.get(active) : null;
-  const info = shown ? t(ui, 'labPointInfo', lang, { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) }) : ui.labZoomHint;
+  const info = shown ? t('labPointInfo', { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) }) : ui.labZoomHint;
 
   return (
     <figure className="lab-plane" ref={figureRef}>
@@ -215,7 +215,7 @@ export function PlaneView(props: { picture: Picture; ui: UiStrings; lang: Lang; 
               transform={`translate(${p.px},${p.py})`}
               tabIndex={0}
               role="img"
-              aria-label={t(ui, 'labPointInfo', lang, { word: p.label, x: fmt(p.xy[0], 3), y: fmt(p.xy[1], 3) })}
+              aria-label={t('labPointInfo', { word: p.label, x: fmt(p.xy[0], 3), y: fmt(p.xy[1], 3) })}
               onPointerEnter={() => setActive(p.key)}
               onPointerDown={() => setActive(p.key)}
               onPointerLeave={() => setActive((a) => (a === p.key ? null : a))}

@@ -1,12 +1,12 @@
 import type { AppModel } from '../model/loadModel';
 import { embeddingSize, gpt3EmbeddingSize } from '../../core/embeddingScale';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 
 const BYTES_PER_FLOAT32 = 4;
 
 /** W_e's size here next to GPT-3's, both multiplied out from their shapes. */
-export function ScaleNote(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) {
-  const { ui, lang } = props;
+export function ScaleNote(props: { loaded: AppModel }) {
+  const { ui, t } = useI18n();
   const ours = embeddingSize(props.loaded.model.params.wte);
   const gpt3 = gpt3EmbeddingSize();
   const ratio = Math.round(gpt3.parameters / ours.parameters);
@@ -14,9 +14,9 @@ export function ScaleNote(props: { loaded: AppModel; ui: UiStrings; lang: Lang }
   return (
     <section className="lab-section lab-scale" aria-label={ui.labScale}>
       <h3>{ui.labScale}</h3>
-      <p>{t(ui, 'labScaleOurs', lang, { V: ours.rows, C: ours.columns, n: ours.parameters })}</p>
-      <p>{t(ui, 'labScaleGpt3', lang, { V: gpt3.rows, C: gpt3.columns, n: gpt3.parameters })}</p>
-      <p className="lab-hint">{t(ui, 'labScaleMeaning', lang, { ratio, C: gpt3.columns, mb })}</p>
+      <p>{t('labScaleOurs', { V: ours.rows, C: ours.columns, n: ours.parameters })}</p>
+      <p>{t('labScaleGpt3', { V: gpt3.rows, C: gpt3.columns, n: gpt3.parameters })}</p>
+      <p className="lab-hint">{t('labScaleMeaning', { ratio, C: gpt3.columns, mb })}</p>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { rankAnalogies, RANK_DEPTH, type RankedAnalogy } from '../../core/analog
 import { fmt, formatCount } from '../../viz/format';
 import { useModel } from '../model/ModelContext';
 import { DEFAULT_MODEL_URL } from '../model/loadModel';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import {
   COMPARED_ANALOGIES,
   COMPARED_TOP,
@@ -55,16 +55,17 @@ function useStartingEmbedding(vocabSize: number): FileState {
 /** `king - man + woman` as the prose writes it. */
 const shown = (expression: string) => expression.replace(/ - /g, ' − ');
 
-function RankCell(props: { ranked: RankedAnalogy | undefined; ui: UiStrings; lang: Lang }) {
-  const { ranked, ui, lang } = props;
+function RankCell(props: { ranked: RankedAnalogy | undefined }) {
+  const { ranked } = props;
+  const { ui, t } = useI18n();
   if (!ranked || ranked.top.length === 0) return <td className="we-change-none">—</td>;
   const first = ranked.top[0];
   const rank =
     ranked.rank === 1
       ? ui.weChangeRankFirst
       : ranked.rank === null
-        ? t(ui, 'weChangeRankNone', lang, { word: ranked.expected, n: RANK_DEPTH })
-        : t(ui, 'weChangeRank', lang, { word: ranked.expected, rank: ranked.rank });
+        ? t('weChangeRankNone', { word: ranked.expected, n: RANK_DEPTH })
+        : t('weChangeRank', { word: ranked.expected, rank: ranked.rank });
   return (
     <td className={ranked.rank === 1 ? 'we-change-hit' : undefined}>
       <span className="we-change-word" data-testid="we-change-word">
@@ -104,22 +105,23 @@ function TopList(props: { title: string; ranked: RankedAnalogy | undefined; note
  * read from starting-embedding.json) and in the W_e the app loaded (computed here with the same function).
  * Shown in chapter 4 and in the lab.
  */
-export function WeBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
+export function WeBeforeAfter() {
+  const { ui, t } = useI18n();
   const loaded = useModel();
   // The file records the tiny model's starting W_e; any other model's would be a different matrix.
   if (!loaded.isDefault) {
     return (
       <section className="we-change" aria-labelledby="we-change-title" data-testid="we-before-after">
-        <h3 id="we-change-title">{props.ui.weChangeTitle}</h3>
-        <p className="lab-hint">{t(props.ui, 'weChangeOtherModel', props.lang, { model: loaded.name })}</p>
+        <h3 id="we-change-title">{ui.weChangeTitle}</h3>
+        <p className="lab-hint">{t('weChangeOtherModel', { model: loaded.name })}</p>
       </section>
     );
   }
-  return <DefaultModelBeforeAfter {...props} />;
+  return <DefaultModelBeforeAfter />;
 }
 
-function DefaultModelBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
-  const { ui, lang } = props;
+function DefaultModelBeforeAfter() {
+  const { ui, lang, t } = useI18n();
   const loaded = useModel();
   const vocabSize = loaded.tokenizer.vocabSize;
   const file = useStartingEmbedding(vocabSize);
@@ -140,7 +142,7 @@ function DefaultModelBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
     file.status === 'loading'
       ? ui.weChangeLoading
       : file.status === 'error'
-        ? t(ui, 'weChangeMissing', lang, { file: STARTING_EMBEDDING_FILE, detail: file.detail })
+        ? t('weChangeMissing', { file: STARTING_EMBEDDING_FILE, detail: file.detail })
         : null;
 
   return (
@@ -154,7 +156,7 @@ function DefaultModelBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
       )}
       {before && (
         <p className="we-change-summary" data-testid="we-change-summary">
-          {t(ui, 'weChangeSummary', lang, { before: firsts(beforeRows), after: firsts(after), n: COMPARED_ANALOGIES.length })}
+          {t('weChangeSummary', { before: firsts(beforeRows), after: firsts(after), n: COMPARED_ANALOGIES.length })}
         </p>
       )}
       <div className="scroll-box">
@@ -174,19 +176,19 @@ function DefaultModelBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
                     type="button"
                     aria-pressed={i === pick}
                     onClick={() => setSelected(i)}
-                    aria-label={t(ui, 'weChangeShowTop', lang, { expression: shown(q.expression), k: COMPARED_TOP })}
+                    aria-label={t('weChangeShowTop', { expression: shown(q.expression), k: COMPARED_TOP })}
                   >
                     {shown(q.expression)}
                   </button>
                 </th>
-                <RankCell ranked={beforeRows[i]} ui={ui} lang={lang} />
-                <RankCell ranked={after[i]} ui={ui} lang={lang} />
+                <RankCell ranked={beforeRows[i]} />
+                <RankCell ranked={after[i]} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="we-change-lists-title">{t(ui, 'weChangeListsFor', lang, { expression: shown(query.expression), k: COMPARED_TOP })}</p>
+      <p className="we-change-lists-title">{t('weChangeListsFor', { expression: shown(query.expression), k: COMPARED_TOP })}</p>
       <div className="we-change-lists">
         <TopList
           title={ui.weChangeBefore}
@@ -198,7 +200,7 @@ function DefaultModelBeforeAfter(props: { ui: UiStrings; lang: Lang }) {
       </div>
       {file.status === 'ready' && (
         <p className="lab-hint">
-          {t(ui, 'weChangeSource', lang, {
+          {t('weChangeSource', {
             file: STARTING_EMBEDDING_FILE,
             tokens: formatCount(file.file.settings.trainTokens, lang),
             dims: file.file.settings.embedding.dims,

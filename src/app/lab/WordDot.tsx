@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
 import { dotViews } from '../../viz/lab/dotGeometry';
 import { fmt } from '../../viz/format';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import { pairRows } from './PictureSection';
 import { PairInput } from './PairInput';
 import { useDotWords } from './state';
@@ -11,8 +11,9 @@ const WIDTH = 640;
 const HEIGHT = 120;
 
 /** The dot product of two real rows of wte: C bars of aᵢbᵢ whose sum is |a||b|cos θ. */
-export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) {
-  const { loaded, ui, lang } = props;
+export function WordDot(props: { loaded: AppModel }) {
+  const { loaded } = props;
+  const { ui, lang, t } = useI18n();
   const [dotWords, setDotWords] = useDotWords();
   const pair = useMemo(() => pairRows(loaded, dotWords, ui, lang, null), [loaded, dotWords, ui, lang]);
   const rows = 'rows' in pair ? pair.rows : null;
@@ -24,7 +25,7 @@ export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) 
   return (
     <div className="lab-word-dot" data-testid="lab-word-dot">
       <h4>{ui.labWordDot}</h4>
-      <PairInput label={ui.labWordDot} hideLegend joiner="·" pair={dotWords} onChange={setDotWords} ui={ui} />
+      <PairInput label={ui.labWordDot} hideLegend joiner="·" pair={dotWords} onChange={setDotWords} />
       {'problems' in pair &&
         pair.problems.map((p) => (
           <p key={p} className="notice warn">
@@ -33,7 +34,7 @@ export function WordDot(props: { loaded: AppModel; ui: UiStrings; lang: Lang }) 
         ))}
       {views && (
         <>
-          <p className="lab-hint">{t(ui, 'labWordDotExplain', lang, { C })}</p>
+          <p className="lab-hint">{t('labWordDotExplain', { C })}</p>
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="lab-bars" role="img" aria-label={ui.labWordDot}>
             <line x1={0} x2={WIDTH} y1={mid} y2={mid} className="lab-axis" />
             {views.products.map((p, i) => {

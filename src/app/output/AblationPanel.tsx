@@ -10,7 +10,7 @@ import {
   toggleMlp,
   type AblationSet,
 } from '../../viz/output/ablation';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useRerun } from '../model/usePass';
 import { useUrlParam } from '../state/url';
@@ -22,7 +22,8 @@ import { ShiftTable } from '../ShiftTable';
 const SHOWN = 8;
 
 /** Switch heads or MLP layers off (URL out.ablate) and compare the next-token prediction before and after. */
-export function AblationPanel({ lang, ui, result }: OutputProps) {
+export function AblationPanel({ result }: OutputProps) {
+  const { ui, t } = useI18n();
   const { model, tokenizer } = useModel();
   const { nLayer: L, nHead: NH } = model.config;
   const parse = useMemo(() => (raw: string | null) => parseAblation(raw, L, NH), [L, NH]);
@@ -57,11 +58,11 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
                     type="button"
                     className="head-toggle"
                     aria-pressed={headOff(l, h)}
-                    aria-label={t(ui, 'outAblationHeadLabel', lang, { l: l + 1, h: h + 1 })}
+                    aria-label={t('outAblationHeadLabel', { l: l + 1, h: h + 1 })}
                     onClick={() => setSet(toggleHead(set, l, h))}
                     data-testid={`ablate-h${l}.${h}`}
                   >
-                    {t(ui, 'outAblationHeadShort', lang, { l: l + 1, h: h + 1 })}
+                    {t('outAblationHeadShort', { l: l + 1, h: h + 1 })}
                   </button>
                 )),
               )}
@@ -79,7 +80,7 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
                 onClick={() => setSet(toggleAttention(set, l, NH))}
                 data-testid={`ablate-a${l}`}
               >
-                {t(ui, 'outAblationAttentionN', lang, { l: l + 1 })}
+                {t('outAblationAttentionN', { l: l + 1 })}
               </button>
             ))}
           </div>
@@ -95,7 +96,7 @@ export function AblationPanel({ lang, ui, result }: OutputProps) {
                 onClick={() => setSet(toggleMlp(set, l))}
                 data-testid={`ablate-m${l}`}
               >
-                {t(ui, 'outAblationMlpN', lang, { l: l + 1 })}
+                {t('outAblationMlpN', { l: l + 1 })}
               </button>
             ))}
           </div>

@@ -1,15 +1,16 @@
 import { useMemo } from 'react';
 import { positionRows } from '../../viz/output/positions';
 import { probabilityColour, inkOn } from '../../viz/output/sequential';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import type { Tokenizer } from '../../core/tokenizer/index.ts';
 import type { Trace } from '../../core/trace';
 import { ByteNote } from '../ByteNote';
 import { formatPercent, tokenLabel } from '../../viz/format';
 
 /** Every position's prediction, with the probability the model gave the token that really came next. */
-export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; tokenizer: Tokenizer }) {
-  const { ui, lang, trace, tokenizer } = props;
+export function EveryPosition(props: { trace: Trace; tokenizer: Tokenizer }) {
+  const { trace, tokenizer } = props;
+  const { ui, t } = useI18n();
   const V = trace.probs.shape[1];
   const rows = useMemo(() => positionRows(trace.probs.data, V, trace.ids), [trace, V]);
   return (
@@ -50,7 +51,7 @@ export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; 
                       data-testid="actual-prob"
                       style={{ background: probabilityColour(r.actualProb), color: inkOn(r.actualProb) }}
                     >
-                      {formatPercent(r.actualProb)} · {t(ui, 'outRankOfActual', lang, { r: r.actualRank ?? 0 })}
+                      {formatPercent(r.actualProb)} · {t('outRankOfActual', { r: r.actualRank ?? 0 })}
                     </span>
                   )}
                 </td>
@@ -61,7 +62,6 @@ export function EveryPosition(props: { lang: Lang; ui: UiStrings; trace: Trace; 
       </div>
       <ByteNote
         labels={rows.flatMap((r) => [r.token, r.top, ...(r.actual === null ? [] : [r.actual])]).map((id) => tokenLabel(tokenizer, id))}
-        ui={ui}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
-import { sentenceGap, t } from '../i18n';
+import { sentenceGap, useI18n } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
 import { usePass } from '../model/usePass';
@@ -25,7 +25,8 @@ const LAST_ROW = { logitRows: 'last' } as const;
  * tokens and renders the run.
  * Steps are spaced with setTimeout so the page stays responsive and Stop takes effect between tokens.
  */
-export function GenerationPanel({ lang, ui, result }: OutputProps) {
+export function GenerationPanel({ result }: OutputProps) {
+  const { ui, lang, t } = useI18n();
   const { model, tokenizer } = useModel();
   const nPositions = model.config.nPositions;
   const [text, setText] = useText();
@@ -97,7 +98,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
             disabled={running || !nValid || result.kind !== 'ok' || atContext}
             data-testid="generate-n"
           >
-            {t(ui, 'generateN', lang, { n: nValid ? n : '…' })}
+            {t('generateN', { n: nValid ? n : '…' })}
           </button>
           <button type="button" onClick={() => dispatch({ type: 'stop' })} disabled={!running} data-testid="generate-stop">
             {ui.stop}
@@ -142,11 +143,10 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
       <div className="generation-temperature" data-testid="generation-temperature">
         <TemperatureControl
           id="gen-temperature"
-          help={t(ui, 'outGenTemperatureHelp', lang, {
+          help={t('outGenTemperatureHelp', {
             k: settings.topK === null ? ui.outOff : settings.topK,
             p: settings.topP === null ? ui.outOff : settings.topP,
           })}
-          ui={ui}
           sampling={sampling}
         />
         {temperatureProblems.length > 0 && (
@@ -157,16 +157,16 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           </ul>
         )}
       </div>
-      {!nValid && <p className="notice warn">{t(ui, 'outGenerateNInvalid', lang, { max: MAX_N })}</p>}
-      {seed.bad !== null && <p className="notice warn">{t(ui, 'outSeedInvalid', lang, { value: seed.bad, to: DEFAULT_SEED })}</p>}
+      {!nValid && <p className="notice warn">{t('outGenerateNInvalid', { max: MAX_N })}</p>}
+      {seed.bad !== null && <p className="notice warn">{t('outSeedInvalid', { value: seed.bad, to: DEFAULT_SEED })}</p>}
       {running && (
         <p className="notice" role="status">
-          {t(ui, 'outGenerating', lang, { i: total - remaining + 1, n: total })}
+          {t('outGenerating', { i: total - remaining + 1, n: total })}
         </p>
       )}
       {(run.contextFull || atContext) && (
         <p className="notice warn" role="status" data-testid="context-full">
-          {t(ui, 'contextFull', lang, { T: nPositions })}
+          {t('contextFull', { T: nPositions })}
         </p>
       )}
       {added.length > 0 && (
@@ -185,12 +185,12 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
       )}
       {run.ended && endOfTextId !== null && (
         <p className="notice" role="status" data-testid="generation-ended">
-          {t(ui, 'outGenEnded', lang, { token: tokenLabel(tokenizer, endOfTextId) })}
+          {t('outGenEnded', { token: tokenLabel(tokenizer, endOfTextId) })}
         </p>
       )}
       {run.endOfTextLeftOut > 0 && endOfTextId !== null && (
         <p className="notice" role="status" data-testid="generation-end-left-out">
-          {t(ui, 'outGenEndLeftOut', lang, { token: tokenLabel(tokenizer, endOfTextId), n: run.endOfTextLeftOut })}
+          {t('outGenEndLeftOut', { token: tokenLabel(tokenizer, endOfTextId), n: run.endOfTextLeftOut })}
         </p>
       )}
       {runStart !== null && context !== null && (
@@ -198,7 +198,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           ids={context.ids}
           runStart={runStart}
           label={(id) => tokenLabel(tokenizer, id)}
-          title={t(ui, 'outSequenceNow', lang, { n: context.ids.length })}
+          title={t('outSequenceNow', { n: context.ids.length })}
         />
       )}
       {respelled && (
@@ -222,7 +222,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
       {live.length > 0 && (
         <div className="notice generation-pending" role="status" data-testid="generation-pending">
           <p>
-            {t(ui, 'outGenPendingNote', lang, { n: live.length })}{' '}
+            {t('outGenPendingNote', { n: live.length })}{' '}
             {live.map((id, i) => (
               <span key={i} className="token-chip generated" data-testid="generated-chip">
                 {tokenLabel(tokenizer, id)}
@@ -234,7 +234,7 @@ export function GenerationPanel({ lang, ui, result }: OutputProps) {
           </button>
         </div>
       )}
-      <ByteNote labels={shownIds.map((id) => tokenLabel(tokenizer, id))} ui={ui} />
+      <ByteNote labels={shownIds.map((id) => tokenLabel(tokenizer, id))} />
     </section>
   );
 }

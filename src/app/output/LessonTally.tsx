@@ -9,7 +9,7 @@ import {
   type ParamGroup,
 } from '../../core/param-count';
 import { formatCount, formatShare } from '../../viz/output/params';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { type UiStrings, useI18n } from '../i18n';
 
 const LESSON_LABEL: Record<LessonCategory, keyof UiStrings> = {
   embedding: 'lessonEmbedding',
@@ -28,7 +28,8 @@ const LEFT_OUT_LABEL: Record<LeftOutKey, keyof UiStrings> = {
 };
 
 /** GPT-3 counted as the lesson counts it, then what that leaves out, so the two totals reconcile. */
-export function LessonTally({ lang, ui }: { lang: Lang; ui: UiStrings }) {
+export function LessonTally() {
+  const { ui, lang, t } = useI18n();
   const tally = lessonTally(GPT3_175B_UNTIED);
   const left = leftOutOfTally(GPT3_175B_UNTIED);
   return (
@@ -63,20 +64,21 @@ export function LessonTally({ lang, ui }: { lang: Lang; ui: UiStrings }) {
           </tbody>
         </table>
       </div>
-      <p className="caption">{t(ui, 'outParamsWithLeftOut', lang, { n: formatCount(tally.total + left.total, lang) })}</p>
-      <p className="notice">{t(ui, 'outParamsTiedQuestion', lang, { tied: formatCount(countParameters(GPT3_175B).total, lang) })}</p>
+      <p className="caption">{t('outParamsWithLeftOut', { n: formatCount(tally.total + left.total, lang) })}</p>
+      <p className="notice">{t('outParamsTiedQuestion', { tied: formatCount(countParameters(GPT3_175B).total, lang) })}</p>
     </div>
   );
 }
 
 /** How much of a model is embedding and unembedding, next to GPT-3's share counted as the lesson does. */
-export function EmbeddingShare(props: { groups: readonly ParamGroup[]; total: number; lang: Lang; ui: UiStrings }) {
+export function EmbeddingShare(props: { groups: readonly ParamGroup[]; total: number }) {
+  const { t } = useI18n();
   const embedding = props.groups.filter((g) => g.key === 'tokenEmbedding' || g.key === 'unembedding').reduce((sum, g) => sum + g.count, 0);
   const gpt3 = lessonTally(GPT3_175B_UNTIED);
   const gpt3Embedding = gpt3.rows.filter((r) => r.key === 'embedding' || r.key === 'unembedding').reduce((sum, r) => sum + r.count, 0);
   return (
     <p className="caption" data-testid="embedding-share">
-      {t(props.ui, 'outParamsEmbeddingShare', props.lang, {
+      {t('outParamsEmbeddingShare', {
         ours: formatShare(embedding / props.total),
         gpt3: formatShare(gpt3Embedding / gpt3.total),
       })}

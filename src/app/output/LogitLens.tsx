@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { logitLens } from '../../core/lens';
 import { probabilityColour, inkOn } from '../../viz/output/sequential';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import type { Stage } from '../../viz/stages';
 import { lensRowForStage } from '../../viz/output/lensRow';
@@ -16,22 +16,21 @@ const K = 5;
  * selected (`position`, a valid one). The row matching the stepper's `stage` is highlighted.
  */
 export function LogitLens({
-  lang,
-  ui,
   result,
   position,
   stage,
   onPickPosition,
 }: OutputProps & { position: number; stage: Stage; onPickPosition: (position: number) => void }) {
+  const { ui, t } = useI18n();
   const { model, tokenizer } = useModel();
   const rows = useMemo(() => (result.kind === 'ok' ? logitLens(model, result.trace, position, K) : []), [model, result, position]);
   if (result.kind !== 'ok') return null;
   const current = lensRowForStage(stage, model.config.nLayer);
-  const rowName = (layer: number) => (layer === 0 ? ui.outLensEmbedding : t(ui, 'outLensAfterBlock', lang, { l: layer }));
+  const rowName = (layer: number) => (layer === 0 ? ui.outLensEmbedding : t('outLensAfterBlock', { l: layer }));
   return (
     <section className="output-figure logit-lens" id="logit-lens" aria-label={ui.outLensTitle}>
       <h3>{ui.outLensTitle}</h3>
-      <p className="caption">{t(ui, 'outLensCaption', lang, { t: position, token: tokenLabel(tokenizer, result.ids[position]) })}</p>
+      <p className="caption">{t('outLensCaption', { t: position, token: tokenLabel(tokenizer, result.ids[position]) })}</p>
       <label className="inline-field">
         <span>{ui.outLensPositionLabel}</span>
         <select value={position} onChange={(e) => onPickPosition(Number(e.target.value))} data-testid="lens-position">
@@ -49,7 +48,7 @@ export function LogitLens({
               <th scope="col">{ui.layer}</th>
               {Array.from({ length: K }, (_, i) => (
                 <th scope="col" key={i}>
-                  {t(ui, 'outLensRank', lang, { i: i + 1 })}
+                  {t('outLensRank', { i: i + 1 })}
                 </th>
               ))}
             </tr>
@@ -84,7 +83,6 @@ export function LogitLens({
           ...Array.from(result.ids, (id) => tokenLabel(tokenizer, id)),
           ...rows.flatMap((row) => row.top.map(({ id }) => tokenLabel(tokenizer, id))),
         ]}
-        ui={ui}
       />
     </section>
   );

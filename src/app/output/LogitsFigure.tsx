@@ -4,7 +4,7 @@ import { unembeddingMatrix } from '../../core/model';
 import { topK } from '../../core/topk';
 import { fmt } from '../../viz/format';
 import { layoutSignedBars } from '../../viz/output/bars';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useRerun } from '../model/usePass';
 import { parseFlag, useUrlParam, writeFlag } from '../state/url';
@@ -20,7 +20,8 @@ const SHOWN = 10;
 const ALL_ROWS = { logitRows: 'all' } as const;
 
 /** Chapter 8: the last vector times W_u gives one logit per vocabulary entry. */
-export function LogitsFigure({ lang, ui, result }: OutputProps) {
+export function LogitsFigure({ result }: OutputProps) {
+  const { ui, t } = useI18n();
   const { model, tokenizer } = useModel();
   const [everyPosition, setEveryPosition] = useUrlParam('out.every', parseFlag, writeFlag, 'replace');
   // The every-position view needs logits for all rows; that pass runs only while the toggle is on.
@@ -47,7 +48,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
   return (
     <section className="output-figure logits-figure" aria-label={ui.outLogitsTitle} ref={figureRef}>
       <h3>{ui.outLogitsTitle}</h3>
-      <p className="caption">{t(ui, 'outLogitsCaption', lang, { V, C, k: SHOWN })}</p>
+      <p className="caption">{t('outLogitsCaption', { V, C, k: SHOWN })}</p>
       <div className="logits-layout">
         <ol className="logit-list" data-testid="logit-bars">
           {ids.map((id, i) => (
@@ -58,7 +59,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
                 viewBox="0 0 100 10"
                 preserveAspectRatio="none"
                 role="img"
-                aria-label={t(ui, 'outLogitBar', lang, { token: labels[i], logit: fmt(values[i], 2) })}
+                aria-label={t('outLogitBar', { token: labels[i], logit: fmt(values[i], 2) })}
               >
                 <rect x={bars[i].x} y={1} width={Math.max(0.5, bars[i].width)} height={8} className={bars[i].positive ? 'pos' : 'neg'} />
                 <line x1={zeroX} x2={zeroX} y1={0} y2={10} className="zero-line" />
@@ -67,18 +68,18 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
             </li>
           ))}
         </ol>
-        <WuMatrix lang={lang} ui={ui} wu={wu} vector={vector} ids={ids} labels={labels} logits={values} V={V} />
+        <WuMatrix wu={wu} vector={vector} ids={ids} labels={labels} logits={values} V={V} />
       </div>
-      <ByteNote labels={labels} ui={ui} />
+      <ByteNote labels={labels} />
       <VocabMatrix
         matrix={wuTensor}
         marked={ids}
         selectedId={ids[0]}
         labelOf={(id) => tokenLabel(tokenizer, id)}
         width={figureWidth}
-        caption={(every) => t(ui, 'wuWholeCaption', lang, { V, C, every, k: SHOWN })}
+        caption={(every) => t('wuWholeCaption', { V, C, every, k: SHOWN })}
         hint={ui.wuWholeHint}
-        describe={(id, c, value) => t(ui, 'wuWholeCell', lang, { id, token: tokenLabel(tokenizer, id), c, value: fmt(value) })}
+        describe={(id, c, value) => t('wuWholeCell', { id, token: tokenLabel(tokenizer, id), c, value: fmt(value) })}
         testId="wu-whole-matrix"
       />
       <button
@@ -89,7 +90,7 @@ export function LogitsFigure({ lang, ui, result }: OutputProps) {
       >
         {ui.outEveryPosition}
       </button>
-      {everyPosition && allTrace && <EveryPosition lang={lang} ui={ui} trace={allTrace} tokenizer={tokenizer} />}
+      {everyPosition && allTrace && <EveryPosition trace={allTrace} tokenizer={tokenizer} />}
     </section>
   );
 }

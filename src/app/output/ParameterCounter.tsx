@@ -14,11 +14,9 @@ import {
   type ParamGroupKey,
 } from '../../core/param-count';
 import { FAMILY_COLOUR, FAMILY_OF, formatApprox, formatCount, formatShare, layoutParamBar } from '../../viz/output/params';
-import type { UiStrings } from '../i18n';
-import { t } from '../i18n';
+import { type UiStrings, useI18n } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useUrlParam } from '../state/url';
-import type { OutputProps } from './common';
 import { EmbeddingShare, LessonTally } from './LessonTally';
 
 const CHOICES: { key: string; config: ParamConfig | null }[] = [
@@ -57,7 +55,8 @@ const parseChoice = (raw: string | null) => (CHOICES.some((c) => c.key === raw) 
 const serializeChoice = (key: string) => (key === 'ours' ? null : key);
 
 /** Where the parameters are, for our model (from its checkpoint's tensors) or a published one. */
-export function ParameterCounter({ lang, ui }: OutputProps) {
+export function ParameterCounter() {
+  const { ui, lang, t } = useI18n();
   const { model } = useModel();
   const [choice, setChoice] = useUrlParam('out.params', parseChoice, serializeChoice, 'replace');
   const config = CHOICES.find((c) => c.key === choice)?.config ?? paramConfigFromModel(model.config, 'ours');
@@ -85,10 +84,10 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
         </select>
       </label>
       <p className="caption">
-        {t(ui, 'outParamsConfig', lang, { V: config.vocabSize, T: config.nPositions, C: config.nEmbd, L: config.nLayer, NH: nHead })}
+        {t('outParamsConfig', { V: config.vocabSize, T: config.nPositions, C: config.nEmbd, L: config.nLayer, NH: nHead })}
       </p>
       <p className="params-total" data-testid="params-total">
-        {t(ui, 'outParamsTotal', lang, { n: formatCount(counted.total, lang), approx: formatApprox(counted.total, lang) })}
+        {t('outParamsTotal', { n: formatCount(counted.total, lang), approx: formatApprox(counted.total, lang) })}
       </p>
       <svg className="params-bar" viewBox="0 0 1000 28" preserveAspectRatio="none" role="img" aria-label={ui.outParamsTitle}>
         {segments.map((s) => (
@@ -107,8 +106,8 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
         ))}
       </svg>
       <p className="muted small">{config.tied ? ui.outParamsTied : ui.outParamsUntied}</p>
-      {choice === 'ours' && <EmbeddingShare groups={counted.groups} total={counted.total} lang={lang} ui={ui} />}
-      {(choice === 'gpt3' || choice === 'gpt3-tied') && <LessonTally lang={lang} ui={ui} />}
+      {choice === 'ours' && <EmbeddingShare groups={counted.groups} total={counted.total} />}
+      {(choice === 'gpt3' || choice === 'gpt3-tied') && <LessonTally />}
       <div className="scroll-box">
         <table className="output-table params-table" data-testid="params-table">
           <thead>
@@ -128,9 +127,7 @@ export function ParameterCounter({ lang, ui }: OutputProps) {
                 <td className="num">
                   {formatCount(g.count, lang)}
                   {g.perLayer && (
-                    <span className="muted small block">
-                      {t(ui, 'outParamsPerLayer', lang, { n: formatCount(g.each, lang), L: config.nLayer })}
-                    </span>
+                    <span className="muted small block">{t('outParamsPerLayer', { n: formatCount(g.each, lang), L: config.nLayer })}</span>
                   )}
                 </td>
                 <td className="num">{formatShare(g.count / counted.total)}</td>

@@ -1,4 +1,4 @@
-import type { Lang, UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 import { problemText, type SamplingState } from './settings';
 
 // A slider and a number field for each setting, both writing the same URL value. The slider covers
@@ -48,12 +48,13 @@ function Control(props: {
 }
 
 /** The temperature's slider and field; chapter 9 and the generation panel each show one, over the same state. */
-export function TemperatureControl(props: { id: string; help: string; ui: UiStrings; sampling: SamplingState }) {
+export function TemperatureControl(props: { id: string; help: string; sampling: SamplingState }) {
   const { sampling } = props;
+  const { ui } = useI18n();
   return (
     <Control
       id={props.id}
-      label={props.ui.temperature}
+      label={ui.temperature}
       help={props.help}
       typed={sampling.typed.temperature}
       used={sampling.settings.temperature}
@@ -67,12 +68,13 @@ export function TemperatureControl(props: { id: string; help: string; ui: UiStri
   );
 }
 
-export function SamplingControls(props: { lang: Lang; ui: UiStrings; sampling: SamplingState }) {
-  const { ui, sampling } = props;
+export function SamplingControls(props: { sampling: SamplingState }) {
+  const { sampling } = props;
+  const { ui, lang } = useI18n();
   const { settings, typed } = sampling;
   return (
     <div className="sampling-controls">
-      <TemperatureControl id="out-temperature" help={ui.outTemperatureHelp} ui={ui} sampling={sampling} />
+      <TemperatureControl id="out-temperature" help={ui.outTemperatureHelp} sampling={sampling} />
       <Control
         id="out-topk"
         label={ui.topK}
@@ -102,7 +104,7 @@ export function SamplingControls(props: { lang: Lang; ui: UiStrings; sampling: S
       {sampling.problems.length > 0 && (
         <ul className="notice warn sampling-problems" role="status">
           {sampling.problems.map((p) => (
-            <li key={p.code}>{problemText(p, ui, props.lang)}</li>
+            <li key={p.code}>{problemText(p, ui, lang)}</li>
           ))}
         </ul>
       )}

@@ -3,7 +3,7 @@ import { lastLogits } from '../../core/trace';
 import { samplingDistribution } from '../../core/sampling';
 import { topK } from '../../core/topk';
 import { probabilityWidths } from '../../viz/output/bars';
-import { t } from '../i18n';
+import { useI18n } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { fmt, formatPercent, tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
@@ -15,7 +15,8 @@ import { ByteNote } from '../ByteNote';
 const SHOWN = 12;
 
 /** Chapter 9: the last position's logits through temperature, top-k and top-p, without rerunning anything. */
-export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
+export function SoftmaxFigure({ result }: OutputProps) {
+  const { ui, t } = useI18n();
   const { tokenizer, model } = useModel();
   const V = model.config.vocabSize;
   const sampling = useSharedSampling();
@@ -48,10 +49,10 @@ export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
     <section className="output-figure softmax-figure" aria-label={ui.outSoftmaxTitle}>
       <h3>{ui.outSoftmaxTitle}</h3>
       <p className="caption">{ui.outSoftmaxCaption}</p>
-      <SamplingControls lang={lang} ui={ui} sampling={sampling} />
+      <SamplingControls sampling={sampling} />
       {settings.temperature === 0 && <p className="notice">{ui.outGreedyNote}</p>}
       <p className="kept-count" data-testid="kept-count">
-        {t(ui, 'outKeptCount', lang, { n: view.keptCount, V })}
+        {t('outKeptCount', { n: view.keptCount, V })}
       </p>
       <ol ref={list} className="prob-list" data-testid="softmax-bars">
         <li className="prob-head" aria-hidden="true">
@@ -77,13 +78,13 @@ export function SoftmaxFigure({ lang, ui, result }: OutputProps) {
           );
         })}
         <li className="prob-rest">
-          <span className="rest-label">{t(ui, 'outRestTokens', lang, { n: V - shown.length })}</span>
+          <span className="rest-label">{t('outRestTokens', { n: V - shown.length })}</span>
           <span />
           <ProbBar label={formatPercent(view.restMass)} />
           <span className="num">{formatPercent(view.restMass)}</span>
         </li>
       </ol>
-      <ByteNote labels={shown.map((id) => tokenLabel(tokenizer, id))} ui={ui} />
+      <ByteNote labels={shown.map((id) => tokenLabel(tokenizer, id))} />
     </section>
   );
 }

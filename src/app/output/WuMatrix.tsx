@@ -1,7 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { fmt } from '../../viz/format';
 import { layoutStrip, layoutWuRows } from '../../viz/output/heatmap';
-import { t, type Lang, type UiStrings } from '../i18n';
+import { useI18n } from '../i18n';
 
 const ROW = 16;
 const STRIP_GAP = 10;
@@ -13,8 +13,6 @@ const LABEL_W = 92;
  * Hover, tap, or focus and use the arrow keys to read exact values.
  */
 export function WuMatrix(props: {
-  lang: Lang;
-  ui: UiStrings;
   wu: Float32Array; // (V, C)
   vector: Float32Array; // (C) the last row of lnF
   ids: number[];
@@ -22,7 +20,8 @@ export function WuMatrix(props: {
   logits: number[];
   V: number;
 }) {
-  const { ui, lang, ids } = props;
+  const { ids } = props;
+  const { ui, t } = useI18n();
   const C = props.vector.length;
   const cell = Math.max(4, Math.min(8, Math.floor(400 / C)));
   const matrix = useMemo(() => layoutWuRows(props.wu, C, ids, cell, ROW), [props.wu, C, ids, cell]);
@@ -34,8 +33,8 @@ export function WuMatrix(props: {
 
   const readout = focus
     ? focus.row < 0
-      ? t(ui, 'outStripCell', lang, { c: focus.c, x: fmt(props.vector[focus.c]) })
-      : t(ui, 'outWuCell', lang, {
+      ? t('outStripCell', { c: focus.c, x: fmt(props.vector[focus.c]) })
+      : t('outWuCell', {
           token: props.labels[focus.row],
           c: focus.c,
           w: fmt(props.wu[ids[focus.row] * C + focus.c]),
@@ -56,7 +55,7 @@ export function WuMatrix(props: {
       setFocus(moves[e.key]);
     }
   };
-  const label = t(ui, 'outWuRowsLabel', lang, { k: ids.length });
+  const label = t('outWuRowsLabel', { k: ids.length });
   return (
     <figure className="wu-figure">
       <div className="scroll-box">
@@ -116,7 +115,7 @@ export function WuMatrix(props: {
           {readout}
         </span>
         <br />
-        {t(ui, 'outWuRest', lang, { n: props.V - ids.length })}
+        {t('outWuRest', { n: props.V - ids.length })}
       </figcaption>
     </figure>
   );

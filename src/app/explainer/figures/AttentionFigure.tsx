@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
 import { slice0 } from '../../../core/tensor';
-import type { Lang, UiStrings } from '../../i18n';
-import { t } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { layoutHeatmap } from '../../../viz/heatmap';
 import { sequentialColor } from '../../../viz/colors';
 import { Heatmap } from '../Heatmap';
@@ -38,10 +37,9 @@ export function AttentionFigure(props: {
   setHead: (h: number) => void;
   setTok: (t: number) => void;
   width: number;
-  ui: UiStrings;
-  lang: Lang;
 }) {
-  const { trace, ui, lang, layer } = props;
+  const { trace, layer } = props;
+  const { ui, t } = useI18n();
   const weights = trace.blocks[layer].weights;
   const [NH, T] = weights.shape;
   const headWeights = useMemo(() => slice0(weights, props.head).data, [weights, props.head]);
@@ -72,15 +70,15 @@ export function AttentionFigure(props: {
   return (
     <figure className="figure attention-figure">
       <div className="stepper-pickers">
-        <LayerPicker nLayer={trace.blocks.length} layer={layer} onChange={props.setLayer} ui={ui} lang={lang} />
-        <HeadPicker nHead={NH} head={props.head} onChange={props.setHead} ui={ui} lang={lang} />
+        <LayerPicker nLayer={trace.blocks.length} layer={layer} onChange={props.setLayer} />
+        <HeadPicker nHead={NH} head={props.head} onChange={props.setHead} />
       </div>
       <figcaption>{ui.attentionHeads}</figcaption>
       <div className={oneColumn ? 'small-multiples one-column' : 'small-multiples'} data-testid="attention-maps">
         {layouts.map((layout, h) => (
           <div key={h} className={h === props.head ? 'multiple selected' : 'multiple'}>
             <button type="button" className="multiple-title" aria-pressed={h === props.head} onClick={() => props.setHead(h)}>
-              {t(ui, 'headN', lang, { h: h + 1 })}
+              {t('headN', { h: h + 1 })}
             </button>
             <div className="scroll-box">
               <Heatmap
@@ -97,7 +95,7 @@ export function AttentionFigure(props: {
                   props.setHead(h);
                   props.setTok(at.r);
                 }}
-                label={t(ui, 'headN', lang, { h: h + 1 })}
+                label={t('headN', { h: h + 1 })}
               />
             </div>
           </div>
@@ -105,20 +103,14 @@ export function AttentionFigure(props: {
       </div>
       <p className="cell-readout attention-readout" aria-live="polite" data-testid="attention-readout">
         {cell ? (
-          <HeadCellReadout
-            cell={cell}
-            weight={weights.data[(cell.head * T + cell.r) * T + cell.c]}
-            labels={props.labels}
-            ui={ui}
-            lang={lang}
-          />
+          <HeadCellReadout cell={cell} weight={weights.data[(cell.head * T + cell.r) * T + cell.c]} labels={props.labels} />
         ) : touch ? (
           ui.attentionCellHintTouch
         ) : (
           ui.attentionCellHint
         )}
       </p>
-      <ByteNote labels={props.labels} ui={ui} />
+      <ByteNote labels={props.labels} />
       <p className="figure-caption">{ui.attentionLines}</p>
       <AttentionLines
         weights={headWeights}
@@ -133,8 +125,9 @@ export function AttentionFigure(props: {
   );
 }
 
-function HeadCellReadout(props: { cell: HeadCell; weight: number; labels: readonly string[]; ui: UiStrings; lang: Lang }) {
-  const { cell, ui, lang } = props;
+function HeadCellReadout(props: { cell: HeadCell; weight: number; labels: readonly string[] }) {
+  const { cell } = props;
+  const { t } = useI18n();
   const values = { h: cell.head + 1, query: props.labels[cell.r] ?? '', key: props.labels[cell.c] ?? '', w: fmt(props.weight) };
-  return <>{t(ui, cell.c > cell.r ? 'attentionCellMasked' : 'attentionCell', lang, values)}</>;
+  return <>{t(cell.c > cell.r ? 'attentionCellMasked' : 'attentionCell', values)}</>;
 }

@@ -5,7 +5,7 @@ import { CONTEXT_PAIR } from '../../../content/contextPair';
 import { differingWords, layoutPairColumns, orderFlips, type PairColumn, type PromptPart } from '../../../viz/contextPair';
 import { formatPercent, tokenLabel } from '../../../viz/format';
 import { FigureBoundary } from '../../FigureBoundary';
-import { t, type Lang, type UiStrings } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useModel } from '../../model/ModelContext';
 import { useText } from '../../state/text';
 import './contextPair.css';
@@ -30,15 +30,16 @@ function passFor(loaded: LoadedModel, prompt: string): NextToken {
  * (src/content/contextPair.ts). Two columns, each a prompt with the words that differ marked and its most
  * likely next tokens; the two compared tokens are marked in both. Drawn with or without text in the box.
  */
-export function ContextPairFigure(props: { ui: UiStrings; lang: Lang }) {
+export function ContextPairFigure() {
   return (
-    <FigureBoundary id="context-pair" ui={props.ui} resetKey="">
-      <ContextPair ui={props.ui} lang={props.lang} />
+    <FigureBoundary id="context-pair" resetKey="">
+      <ContextPair />
     </FigureBoundary>
   );
 }
 
-const ContextPair = memo(function ContextPair({ ui, lang }: { ui: UiStrings; lang: Lang }) {
+const ContextPair = memo(function ContextPair() {
+  const { ui, t } = useI18n();
   const loaded = useModel();
   const { tokenizer } = loaded;
   const { prompts, words, cues } = CONTEXT_PAIR;
@@ -62,7 +63,7 @@ const ContextPair = memo(function ContextPair({ ui, lang }: { ui: UiStrings; lan
   const chips = { a: <TokenChip label={labelOf(compared[0])} which={0} />, b: <TokenChip label={labelOf(compared[1])} which={1} /> };
   const [first, second] = columns;
   const verdict = orderFlips(columns)
-    ? t(ui, 'pairFlips', lang, {
+    ? t('pairFlips', {
         cueA: cues[0],
         cueB: cues[1],
         pa: formatPercent(first.compared[0]),
@@ -75,11 +76,11 @@ const ContextPair = memo(function ContextPair({ ui, lang }: { ui: UiStrings; lan
   return (
     <figure className="figure context-pair" data-testid="context-pair">
       <figcaption>
-        <strong className="pair-title">{ui.pairTitle}</strong> {withChips(t(ui, 'pairCaption', lang, { k: PAIR_TOP_K }), chips)}
+        <strong className="pair-title">{ui.pairTitle}</strong> {withChips(t('pairCaption', { k: PAIR_TOP_K }), chips)}
       </figcaption>
       <div className="pair-columns">
         {columns.map((column, c) => (
-          <PromptColumn key={c} prompt={prompts[c]} parts={parts[c]} column={column} labelOf={labelOf} ui={ui} lang={lang} />
+          <PromptColumn key={c} prompt={prompts[c]} parts={parts[c]} column={column} labelOf={labelOf} />
         ))}
       </div>
       <p className="pair-verdict" data-testid="context-pair-verdict">
@@ -89,17 +90,11 @@ const ContextPair = memo(function ContextPair({ ui, lang }: { ui: UiStrings; lan
   );
 });
 
-function PromptColumn(props: {
-  prompt: string;
-  parts: PromptPart[];
-  column: PairColumn;
-  labelOf: (id: number) => string;
-  ui: UiStrings;
-  lang: Lang;
-}) {
-  const { column, ui, lang } = props;
+function PromptColumn(props: { prompt: string; parts: PromptPart[]; column: PairColumn; labelOf: (id: number) => string }) {
+  const { column } = props;
+  const { t } = useI18n();
   return (
-    <section className="pair-column" aria-label={t(ui, 'pairColumn', lang, { prompt: props.prompt })} data-testid="context-pair-column">
+    <section className="pair-column" aria-label={t('pairColumn', { prompt: props.prompt })} data-testid="context-pair-column">
       <p className="pair-prompt" data-testid="context-pair-prompt">
         “{props.parts.map((part, i) => (part.differs ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}”
       </p>
@@ -115,7 +110,7 @@ function PromptColumn(props: {
             data-token-id={row.id}
             data-compared={row.compared ?? undefined}
           >
-            <span className="pair-rank">{row.beyondTop ? t(ui, 'pairRank', lang, { n: row.rank }) : row.rank}</span>
+            <span className="pair-rank">{row.beyondTop ? t('pairRank', { n: row.rank }) : row.rank}</span>
             <span className="token-chip" data-testid="token-chip">
               {props.labelOf(row.id)}
             </span>
@@ -128,13 +123,14 @@ function PromptColumn(props: {
           </li>
         ))}
       </ol>
-      <OpenPrompt prompt={props.prompt} ui={ui} lang={lang} />
+      <OpenPrompt prompt={props.prompt} />
     </section>
   );
 }
 
 /** Puts the prompt in the text box through the text's one setter, so the link and every figure follow it. */
-function OpenPrompt(props: { prompt: string; ui: UiStrings; lang: Lang }) {
+function OpenPrompt(props: { prompt: string }) {
+  const { ui, t } = useI18n();
   const [text, setText] = useText();
   const open = text === props.prompt;
   return (
@@ -142,10 +138,10 @@ function OpenPrompt(props: { prompt: string; ui: UiStrings; lang: Lang }) {
       type="button"
       className="pair-open"
       disabled={open}
-      title={t(props.ui, 'pairOpenTitle', props.lang, { prompt: props.prompt })}
+      title={t('pairOpenTitle', { prompt: props.prompt })}
       onClick={() => setText(props.prompt)}
     >
-      {open ? `${props.ui.pairOpened} ✓` : props.ui.pairOpen}
+      {open ? `${ui.pairOpened} ✓` : ui.pairOpen}
     </button>
   );
 }

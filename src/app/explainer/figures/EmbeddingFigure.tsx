@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
 import { row, type Tensor } from '../../../core/tensor';
-import type { Lang, UiStrings } from '../../i18n';
-import { t } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { cosine, dot, norm } from '../../../core/vec';
 import { tex, texTerm } from '../../../viz/format';
@@ -21,10 +20,9 @@ export function EmbeddingFigure(props: {
   tok: number;
   width: number;
   onOpenLab: () => void;
-  ui: UiStrings;
-  lang: Lang;
 }) {
-  const { trace, tok, ui, lang, labels } = props;
+  const { trace, tok, labels } = props;
+  const { ui, t } = useI18n();
   const [otherRaw, setOther] = useState(-1);
   const T = labels.length;
   const ids = useMemo(() => Array.from(trace.ids), [trace]);
@@ -35,7 +33,7 @@ export function EmbeddingFigure(props: {
   const x = useMemo(() => row(trace.x0, tok), [trace, tok]);
   const color = useMemo(() => divergingColor(robustMaxAbs(trace.x0.data)), [trace]);
   const name = `${tok}: ${labels[tok]}`;
-  const channel = (c: number) => t(ui, 'channelN', lang, { i: c });
+  const channel = (c: number) => t('channelN', { i: c });
   const b = useMemo(() => row(trace.tokEmb, other), [trace, other]);
   const d = dot(e, b);
   const cos = cosine(e, b);
@@ -57,22 +55,13 @@ export function EmbeddingFigure(props: {
           testId="lookup-formula"
         />
       </div>
-      <EmbeddingMatrix
-        wte={props.wte}
-        ids={ids}
-        selectedId={ids[tok]}
-        labelOf={props.labelOf}
-        width={props.width}
-        ui={ui}
-        lang={lang}
-        testId="we-matrix"
-      />
+      <EmbeddingMatrix wte={props.wte} ids={ids} selectedId={ids[tok]} labelOf={props.labelOf} width={props.width} testId="we-matrix" />
       <VectorStrip
         vector={e}
         color={color}
         width={props.width}
         rowLabel={labels[tok]}
-        caption={`${ui.tokenVector} · ${t(ui, 'tokenIdN', lang, { i: String(trace.ids[tok]) })}`}
+        caption={`${ui.tokenVector} · ${t('tokenIdN', { i: String(trace.ids[tok]) })}`}
         describe={channel}
         testId="strip-tok"
       />
@@ -82,7 +71,7 @@ export function EmbeddingFigure(props: {
         color={color}
         width={props.width}
         rowLabel={`#${tok}`}
-        caption={`${ui.positionVector} · ${t(ui, 'tokenN', lang, { i: String(tok) })}`}
+        caption={`${ui.positionVector} · ${t('tokenN', { i: String(tok) })}`}
         describe={channel}
       />
       <p className="strip-op">=</p>
@@ -108,8 +97,8 @@ export function EmbeddingFigure(props: {
           <Tex tex={`\\begin{aligned} ${formula} \\end{aligned}`} display testId="dot-formula" />
         </div>
       </div>
-      <FigureBoundary id="embedding-before-training" ui={ui} resetKey="">
-        <WeBeforeAfter ui={ui} lang={lang} />
+      <FigureBoundary id="embedding-before-training" resetKey="">
+        <WeBeforeAfter />
       </FigureBoundary>
       <button type="button" className="lab-link" onClick={props.onOpenLab} data-testid="open-lab">
         {ui.embeddingLabLink} →

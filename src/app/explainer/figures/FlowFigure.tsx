@@ -1,7 +1,6 @@
 import { flowNodeForStage, layoutFlow, type FlowNodeId } from '../../../viz/flow';
 import type { Stage, StageKind } from '../../../viz/stages';
-import type { Lang, UiStrings } from '../../i18n';
-import { t } from '../../i18n';
+import { type UiStrings, useI18n } from '../../i18n';
 
 const NAMES: Record<FlowNodeId, keyof UiStrings> = {
   text: 'flowText',
@@ -48,16 +47,9 @@ function arrowPoints(points: readonly [number, number][]): string {
 }
 
 /** Chapter 2: the whole pipeline; each box is a button that takes the stepper to its stage. */
-export function FlowFigure(props: {
-  width: number;
-  nLayer: number;
-  current: Stage | null;
-  onGo: (kind: StageKind) => void;
-  ui: UiStrings;
-  lang: Lang;
-}) {
+export function FlowFigure(props: { width: number; nLayer: number; current: Stage | null; onGo: (kind: StageKind) => void }) {
   const f = layoutFlow(Math.min(props.width, 900));
-  const { ui } = props;
+  const { ui, t } = useI18n();
   const here = props.current ? flowNodeForStage(props.current) : null;
   return (
     <figure className="figure flow">
@@ -70,7 +62,7 @@ export function FlowFigure(props: {
         </defs>
         <rect className="flow-loop" x={f.loop.x} y={f.loop.y} width={f.loop.w} height={f.loop.h} rx={10} />
         <text className="flow-loop-label" x={f.loop.x + f.loop.w - 6} y={f.loop.y + 14} textAnchor="end">
-          {t(ui, 'flowLoop', props.lang, { n: props.nLayer })}
+          {t('flowLoop', { n: props.nLayer })}
         </text>
         {f.arrows.map((a, i) => (
           <polyline key={i} className="flow-line" points={arrowPoints(a.points)} markerEnd="url(#flow-arrow)" />

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { layoutGeluCurve } from '../../../viz/geluCurve';
 import { fmt } from '../../../viz/format';
-import type { UiStrings } from '../../i18n';
+import { useI18n } from '../../i18n';
 
 /** The GELU curve, with every neuron's pre-activation for the selected token as a dot on it. */
-export function GeluCurve(props: { preActivations: Float32Array; selected: number; width: number; ui: UiStrings }) {
+export function GeluCurve(props: { preActivations: Float32Array; selected: number; width: number }) {
+  const { ui } = useI18n();
   const height = Math.round(Math.min(220, props.width * 0.45));
   const layout = useMemo(() => layoutGeluCurve(props.preActivations, props.width, height), [props.preActivations, props.width, height]);
   const chosen = layout.dots[props.selected];
@@ -15,7 +16,7 @@ export function GeluCurve(props: { preActivations: Float32Array; selected: numbe
       width={layout.width}
       height={layout.height}
       role="img"
-      aria-label={props.ui.geluCurveCaption}
+      aria-label={ui.geluCurveCaption}
     >
       {layout.xTicks.map((t) => (
         <text key={`x${t.value}`} x={t.x} y={layout.height - 8} textAnchor="middle" className="tick">

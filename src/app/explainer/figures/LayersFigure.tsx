@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
 import { row } from '../../../core/tensor';
-import type { Lang, UiStrings } from '../../i18n';
-import { t } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { layoutHeatmap } from '../../../viz/heatmap';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { residualStream } from '../../../viz/residual';
@@ -11,8 +10,9 @@ import { Heatmap } from '../Heatmap';
 import { VectorStrip } from './VectorStrip';
 
 /** Chapter 7: one token's vector in the residual stream after every step, and a layer norm's effect on it. */
-export function LayersFigure(props: { trace: Trace; labels: readonly string[]; tok: number; width: number; ui: UiStrings; lang: Lang }) {
-  const { trace, tok, ui, lang } = props;
+export function LayersFigure(props: { trace: Trace; labels: readonly string[]; tok: number; width: number }) {
+  const { trace, tok } = props;
+  const { ui, lang, t } = useI18n();
   const points = useMemo(() => residualStream(trace, tok), [trace, tok]);
   const C = points[0].vector.length;
   const matrix = useMemo(() => {
@@ -21,7 +21,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
     return m;
   }, [points, C]);
   const stepNames = points.map((p) =>
-    p.layer === null ? ui.afterEmbedding : t(ui, p.after === 'attention' ? 'afterAttention' : 'afterMlp', lang, { l: p.layer + 1 }),
+    p.layer === null ? ui.afterEmbedding : t(p.after === 'attention' ? 'afterAttention' : 'afterMlp', { l: p.layer + 1 }),
   );
   const color = useMemo(() => divergingColor(robustMaxAbs(matrix)), [matrix]);
   const labelWidth = lang === 'zh' ? 130 : 150;
@@ -66,7 +66,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
         </div>
       </div>
       <p className="strip-readout num">
-        {hover ? `${stepNames[hover.r]} · ${t(ui, 'channelN', lang, { i: hover.c })} = ${fmt(points[hover.r].vector[hover.c])}` : '\u00a0'}
+        {hover ? `${stepNames[hover.r]} · ${t('channelN', { i: hover.c })} = ${fmt(points[hover.r].vector[hover.c])}` : '\u00a0'}
       </p>
       <VectorStrip
         vector={lastIn}
@@ -74,7 +74,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
         width={props.width}
         rowLabel="x"
         caption={`${ui.layerNormBefore} ${range(lastIn)}`}
-        describe={(c) => t(ui, 'channelN', lang, { i: c })}
+        describe={(c) => t('channelN', { i: c })}
       />
       <VectorStrip
         vector={lnOut}
@@ -82,7 +82,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
         width={props.width}
         rowLabel="ln_f(x)"
         caption={`${ui.layerNormAfter} ${range(lnOut)}`}
-        describe={(c) => t(ui, 'channelN', lang, { i: c })}
+        describe={(c) => t('channelN', { i: c })}
       />
     </figure>
   );

@@ -4,7 +4,6 @@ import 'd3-transition';
 import { topK } from '../../../core/topk';
 import { fmt, formatPercent } from '../../../viz/format';
 import { prefersReducedMotion } from '../../motion';
-import type { UiStrings } from '../../i18n';
 import { ByteNote } from '../../ByteNote';
 
 const ROW = 24;
@@ -20,7 +19,6 @@ export function LogitFan(props: {
   /** Without it the fan is a picture only; with it each row can be hovered, tapped or focused to read its value. */
   onHover?: (id: number | null) => void;
   label: string;
-  ui: UiStrings;
   /** Other tokens on screen with the fan whose ⟨XX⟩ bytes its note should cover too (the stepper's text). */
   alsoShown?: readonly string[];
 }) {
@@ -116,7 +114,7 @@ export function LogitFan(props: {
           );
         })}
       </svg>
-      <ByteNote labels={[...(props.alsoShown ?? []), ...top.map((d) => props.labelOf(d.index))]} ui={props.ui} />
+      <ByteNote labels={[...(props.alsoShown ?? []), ...top.map((d) => props.labelOf(d.index))]} />
     </>
   );
 }

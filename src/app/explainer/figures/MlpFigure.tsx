@@ -3,8 +3,7 @@ import type { Trace } from '../../../core/trace';
 import type { GPTModel } from '../../../core/model';
 import { row } from '../../../core/tensor';
 import { topK } from '../../../core/topk';
-import type { Lang, UiStrings } from '../../i18n';
-import { t } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { fmt, type TokenSource } from '../../../viz/format';
 import { LayerPicker } from '../Pickers';
@@ -24,10 +23,9 @@ export function MlpFigure(props: {
   layer: number;
   setLayer: (l: number) => void;
   width: number;
-  ui: UiStrings;
-  lang: Lang;
 }) {
-  const { trace, tok, layer, ui, lang } = props;
+  const { trace, tok, layer } = props;
+  const { ui, t } = useI18n();
   const gelu = useMemo(() => row(trace.blocks[layer].gelu, tok), [trace, layer, tok]);
   const preActivations = useMemo(() => row(trace.blocks[layer].fc, tok), [trace, layer, tok]);
   const top = useMemo(() => topK(gelu, TOP), [gelu]);
@@ -38,7 +36,7 @@ export function MlpFigure(props: {
   const max = Math.max(top[0]?.value ?? 1, 1e-9);
   return (
     <figure className="figure mlp-figure">
-      <LayerPicker nLayer={trace.blocks.length} layer={layer} onChange={props.setLayer} ui={ui} lang={lang} />
+      <LayerPicker nLayer={trace.blocks.length} layer={layer} onChange={props.setLayer} />
       <figcaption>
         {ui.topNeurons} · <span className="token-chip">{props.labels[tok]}</span>
       </figcaption>
@@ -46,7 +44,7 @@ export function MlpFigure(props: {
         {top.map(({ index, value }) => (
           <li key={index}>
             <button type="button" className="neuron-name" aria-pressed={index === neuron} onClick={() => setPicked(index)}>
-              {t(ui, 'neuronN', lang, { i: String(index) })}
+              {t('neuronN', { i: String(index) })}
             </button>
             <span className="bar-track">
               <span className="bar signed" style={{ width: `${Math.max(1, (Math.max(value, 0) / max) * 100)}%` }} />
@@ -55,7 +53,7 @@ export function MlpFigure(props: {
           </li>
         ))}
       </ol>
-      <GeluCurve preActivations={preActivations} selected={neuron} width={props.width} ui={ui} />
+      <GeluCurve preActivations={preActivations} selected={neuron} width={props.width} />
       <p className="hint">{ui.geluCurveCaption}</p>
       <NeuronReader
         model={props.model}
@@ -65,16 +63,14 @@ export function MlpFigure(props: {
         layer={layer}
         neuron={neuron}
         onPick={setPicked}
-        ui={ui}
-        lang={lang}
       />
       <VectorStrip
         vector={gelu}
         color={color}
         width={props.width}
         rowLabel={props.labels[tok]}
-        caption={t(ui, 'allNeurons', lang, { n: gelu.length })}
-        describe={(i) => t(ui, 'neuronN', lang, { i })}
+        caption={t('allNeurons', { n: gelu.length })}
+        describe={(i) => t('neuronN', { i })}
       />
     </figure>
   );

@@ -4,7 +4,7 @@ import type { Trace } from '../../../core/trace';
 import type { TokenSource } from '../../../viz/format';
 import { fmt, tokenLabel } from '../../../viz/format';
 import { firingPositions, readNeuron } from '../../../core/neuron';
-import { t, type Lang, type UiStrings } from '../../i18n';
+import { useI18n } from '../../i18n';
 
 const SHOWN = 6;
 
@@ -17,10 +17,9 @@ export function NeuronReader(props: {
   layer: number;
   neuron: number;
   onPick: (neuron: number) => void;
-  ui: UiStrings;
-  lang: Lang;
 }) {
-  const { model, trace, layer, neuron, ui, lang } = props;
+  const { model, trace, layer, neuron } = props;
+  const { ui, t } = useI18n();
   const count = 4 * model.config.nEmbd;
   const inputId = useId();
   const [typed, setTyped] = useState<string | null>(null);
@@ -29,8 +28,7 @@ export function NeuronReader(props: {
   const word = (id: number) => tokenLabel(props.tokenizer, id);
   const draft = typed ?? String(neuron);
   const parsed = /^\s*\d{1,6}\s*$/.test(draft) ? Number(draft) : NaN;
-  const problem =
-    draft.trim() === '' || (Number.isInteger(parsed) && parsed < count) ? null : t(ui, 'neuronOutOfRange', lang, { max: count - 1 });
+  const problem = draft.trim() === '' || (Number.isInteger(parsed) && parsed < count) ? null : t('neuronOutOfRange', { max: count - 1 });
   return (
     <div className="neuron-reader" data-testid="neuron-reader">
       <label htmlFor={inputId}>{ui.neuronPickLabel}</label>{' '}
@@ -62,7 +60,7 @@ export function NeuronReader(props: {
         <dt>{ui.neuronFiresAt}</dt>
         <dd data-testid="neuron-fires">
           {fires
-            .map((r) => t(ui, 'neuronFiresAtItem', lang, { pos: r.index, token: props.labels[r.index], value: fmt(r.value, 2) }))
+            .map((r) => t('neuronFiresAtItem', { pos: r.index, token: props.labels[r.index], value: fmt(r.value, 2) }))
             .join(ui.listSeparator)}
         </dd>
       </dl>

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Lang, UiStrings } from '../../i18n';
-import { t } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { wordPieces } from '../../../viz/tokens';
 import { visibleToken } from '../../../viz/format';
 import { TokenChips } from './TokenChips';
@@ -37,13 +36,11 @@ interface Props {
   tok: number;
   onPick: (t: number) => void;
   width: number;
-  ui: UiStrings;
-  lang: Lang;
 }
 
 /** Chapter 3: the same text as our tokens and as GPT-2's, with ids and word pieces marked. */
 export function TokensFigure(props: Props) {
-  const { ui, lang } = props;
+  const { ui, t } = useI18n();
   const gpt2 = useGpt2();
   const ours = useMemo(() => wordPieces(props.texts), [props.texts]);
   // GPT-2 splits exactly what our model reads, so the two counts compare like with like.
@@ -58,8 +55,7 @@ export function TokensFigure(props: Props) {
   return (
     <figure className="figure tokens-figure">
       <figcaption>
-        <strong>{ui.ourTokens}</strong> · {t(ui, 'tokenCount', lang, { n: props.ids.length })} ·{' '}
-        {t(ui, 'ourVocab', lang, { n: props.vocabSize })}
+        <strong>{ui.ourTokens}</strong> · {t('tokenCount', { n: props.ids.length })} · {t('ourVocab', { n: props.vocabSize })}
       </figcaption>
       <TokenChips
         labels={props.labels}
@@ -76,7 +72,7 @@ export function TokensFigure(props: Props) {
       <div data-testid="gpt2-tokens">
         <p className="figure-caption">
           <strong>{ui.gpt2Tokens}</strong>
-          {theirs && <> · {t(ui, 'tokenCount', lang, { n: theirs.ids.length })}</>} · {t(ui, 'gpt2Vocab', lang, { n: GPT2_VOCAB })}
+          {theirs && <> · {t('tokenCount', { n: theirs.ids.length })}</>} · {t('gpt2Vocab', { n: GPT2_VOCAB })}
         </p>
         {gpt2.status === 'loading' && <p className="figure-note">{ui.loadingGpt2}</p>}
         {gpt2.status === 'error' && (
@@ -98,9 +94,9 @@ export function TokensFigure(props: Props) {
             pieceOf={(i) => theirs.pieces[i]}
           />
         )}
-        {cut && <p className="figure-note">{t(ui, 'tokensSameText', lang, { n: props.ids.length, total: props.totalTokens })}</p>}
+        {cut && <p className="figure-note">{t('tokensSameText', { n: props.ids.length, total: props.totalTokens })}</p>}
       </div>
-      <ByteNote labels={[...props.labels, ...(theirs?.labels ?? [])]} ui={ui} />
+      <ByteNote labels={[...props.labels, ...(theirs?.labels ?? [])]} />
     </figure>
   );
 }

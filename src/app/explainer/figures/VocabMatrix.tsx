@@ -3,8 +3,7 @@ import type { Tensor } from '../../../core/tensor';
 import { sampledRow, vocabOverview } from '../../../viz/vocabMatrix';
 import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
-import type { Lang, UiStrings } from '../../i18n';
-import { t } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { fmt } from '../../../viz/format';
 
 const HEIGHT = 220;
@@ -119,11 +118,10 @@ export function EmbeddingMatrix(props: {
   selectedId: number;
   labelOf: (id: number) => string;
   width: number;
-  ui: UiStrings;
-  lang: Lang;
   testId: string;
 }) {
-  const { wte, ui, lang } = props;
+  const { wte } = props;
+  const { ui, t } = useI18n();
   return (
     <VocabMatrix
       matrix={wte}
@@ -131,9 +129,9 @@ export function EmbeddingMatrix(props: {
       selectedId={props.selectedId}
       labelOf={props.labelOf}
       width={props.width}
-      caption={(every) => t(ui, 'embeddingMatrixCaption', lang, { V: wte.shape[0], C: wte.shape[1], every })}
+      caption={(every) => t('embeddingMatrixCaption', { V: wte.shape[0], C: wte.shape[1], every })}
       hint={ui.embeddingMatrixHint}
-      describe={(id, c, value) => t(ui, 'embeddingMatrixCell', lang, { id, token: props.labelOf(id), c, value: fmt(value) })}
+      describe={(id, c, value) => t('embeddingMatrixCell', { id, token: props.labelOf(id), c, value: fmt(value) })}
       testId={props.testId}
     />
   );

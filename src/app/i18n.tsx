@@ -1,7 +1,7 @@
 import { getUi, type UiStrings } from '../content/chapters';
 import type { Lang } from '../content/types';
 import { fillPlaceholders } from '../content/fill';
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { readParam, useUrlParam, writeParams } from './state/url';
 
 /** The reader's first preferred language that the app has: ['en-US', 'zh-CN'] reads English. */
@@ -37,6 +37,32 @@ export function t(ui: UiStrings, key: keyof UiStrings, lang: Lang, values: Recor
 /** What goes between two sentences from separate strings: a space in English, nothing in Chinese. */
 export function sentenceGap(lang: Lang): string {
   return lang === 'zh' ? '' : ' ';
+}
+
+export interface I18n {
+  lang: Lang;
+  ui: UiStrings;
+  /** A UI string in the page's language with its {placeholders} filled. */
+  t: (key: keyof UiStrings, values?: Record<string, string | number>) => string;
+}
+
+// No default: a component rendered outside the provider should fail loudly, not quietly fall back to English.
+const I18nContext = createContext<I18n | null>(null);
+
+/** The page's language and its strings, for every component below; App provides it once, from useLang. */
+export function I18nProvider(props: { lang: Lang; children: ReactNode }) {
+  const { lang } = props;
+  const value = useMemo<I18n>(() => {
+    const ui = getUi(lang);
+    return { lang, ui, t: (key, values) => t(ui, key, lang, values) };
+  }, [lang]);
+  return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (i18n === null) throw new Error('useI18n is called outside an I18nProvider.');
+  return i18n;
 }
 
 export { getUi };
