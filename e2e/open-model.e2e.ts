@@ -6,14 +6,14 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelFromFiles } from '../src/core/bundle';
-import { configToJson } from '../src/core/checkpoint';
+import { configToJson, parameterCounts } from '../src/core/checkpoint';
 import type { GPTConfig } from '../src/core/config';
 import { forward } from '../src/core/gpt';
 import { lastProbs } from '../src/core/trace';
 import { tokenLabel } from '../src/viz/format';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
-import { computeNote, PHONE, predictionRows, readerText, scrollsSideways, browserForTests } from './browser';
+import { computeNote, PHONE, predictionRows, readerText, scrollsSideways, browserForTests, showChapter } from './browser';
 
 // Opening a model from disk: the GPT-2-shaped test checkpoint (GPT-2's vocabulary, 12 layers, random
 // weights) through the folder picker, a cancelled open, and each kind of bad folder, which must leave
@@ -24,6 +24,7 @@ const chromium = browserForTests();
 let root: string;
 let good: string;
 let expectedTop: string;
+let checkpointParameters: number;
 const bad: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const loaded = modelFromFiles(readModelDir(good));
   const probs = lastProbs(forward(loaded.model, loaded.tokenizer.encode(TEXT), { logitRows: 'last' }));
   expectedTop = tokenLabel(loaded.tokenizer, probs.indexOf(Math.max(...probs)));
+  checkpointParameters = parameterCounts(loaded.model).reduce((sum, t) => sum + t.count, 0);
 
   const variant = (name: string, change: (dir: string) => void) => {
     const dir = join(root, name);
@@ -239,6 +241,36 @@ describe('opening a model from disk', () => {
       expect(offOrigin).toEqual([]);
     });
   }
+
+  it('runs the chapters and the deeper section on the GPT-2-shaped model: its tokens beside the tiny model’s, one layer’s heads at a time, its own parameter count', async () => {
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+    await openFolder(page, good);
+    await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+    expect(await page.getByTestId('other-model-chapters').textContent()).toMatch(/^With ‘gpt2-shaped’ open, every figure/);
+    // GPT-2's vocabulary beside GPT-2's would be the same twice: the tiny model's tokens are the comparison.
+    const tokens = await showChapter(page, 'tokens');
+    await expect.poll(() => tokens.textContent()).toContain('The tokens of ‘gpt2-shaped’');
+    expect(await tokens.textContent()).toContain('The tiny model’s tokens');
+    expect(await tokens.textContent()).toContain('the tiny model’s vocabulary: 8,192 tokens');
+
+    const deeper = page.getByTestId('deeper');
+    await deeper.scrollIntoViewIfNeeded();
+    const ablation = deeper.getByRole('region', { name: 'Switch parts of the model off' });
+    await ablation.getByTestId('layer-picker').getByRole('button', { name: 'Layer 7', exact: true }).click();
+    expect(await ablation.getByTestId(/^ablate-h/).count()).toBe(12); // one layer's heads, not all 144
+    await ablation.getByTestId('ablate-h6.2').click();
+    await expect.poll(() => ablation.getByTestId('ablation-compare').count()).toBe(1);
+    await ablation.getByTestId('layer-picker').getByRole('button', { name: 'Layer 1', exact: true }).click();
+    expect(await ablation.getByTestId('ablation-off-elsewhere').textContent()).toBe('Also off, in other layers: L7H3');
+    await expect.poll(() => new URL(page.url()).searchParams.get('out.ablate')).not.toBe(null);
+
+    const counter = deeper.getByRole('region', { name: 'Where the parameters are' });
+    const chosen = counter.getByTestId('params-model').locator('option:checked');
+    expect(await chosen.textContent()).toBe('The open model, ‘gpt2-shaped’ (from its checkpoint)');
+    expect(await counter.getByTestId('params-total').textContent()).toContain(checkpointParameters.toLocaleString('en-US'));
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
 
   it('opens a link made with another model on the tiny model, and says which model made it (Chinese, phone)', async () => {
     const { page, errors } = await chromium.open(`?lang=zh&model=gpt2-shaped&text=${encodeURIComponent(TEXT)}`, { viewport: PHONE });

@@ -16,6 +16,7 @@ import { chapterFigures, type ChapterFigureProps } from './chapterFigures';
 import { AblationPanel, LogitLens, ParameterCounter } from '../output';
 import { FigureBoundary } from '../FigureBoundary';
 import { WhenNear } from './NearViewport';
+import { useModelState } from '../model/ModelContext';
 
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
 
@@ -48,8 +49,24 @@ function focusTextBox() {
   document.getElementById('reader-text')?.focus();
 }
 
-/** The chapters' table of contents. */
+/** The chapters' table of contents, and with another model open, what the chapters then describe. */
 function Contents() {
+  const { t } = useI18n();
+  const running = useModelState();
+  const other = running.status === 'ready' && !running.model.isDefault ? t('quoted', { text: running.model.name }) : null;
+  return (
+    <>
+      {other && (
+        <p className="notice" data-testid="other-model-chapters">
+          {t('otherModelChapters', { name: other })}
+        </p>
+      )}
+      <ContentsList />
+    </>
+  );
+}
+
+function ContentsList() {
   const { lang, ui } = useI18n();
   return (
     <nav className="toc" aria-label={ui.chapters}>

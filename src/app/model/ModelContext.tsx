@@ -14,6 +14,8 @@ export interface ModelOpener {
   problem: OpenProblem | null;
   /** The model a link was made with, when it was not the default: links always open on the default. */
   linkModel: string | null;
+  /** The model the page opens on, once loaded: figures compare an opened model with it. */
+  defaultModel: AppModel | null;
   open: (picked: PickedModel) => void;
   /** The only request off the page's own origin, made when the reader asks for it. */
   openUrl: (folder: URL) => void;
@@ -120,8 +122,8 @@ export function ModelProvider(props: { children: ReactNode }) {
   const dismissProblem = useCallback(() => setProblem(null), []);
 
   const opener = useMemo<ModelOpener>(
-    () => ({ opening, problem, linkModel, open, openUrl, cancel, backToDefault, dismissProblem }),
-    [opening, problem, linkModel, open, openUrl, cancel, backToDefault, dismissProblem],
+    () => ({ opening, problem, linkModel, defaultModel, open, openUrl, cancel, backToDefault, dismissProblem }),
+    [opening, problem, linkModel, defaultModel, open, openUrl, cancel, backToDefault, dismissProblem],
   );
   return (
     <ModelContext.Provider value={state}>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { lastProbs } from '../../core/trace';
 import {
   attentionOff,
@@ -18,8 +18,11 @@ import { tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
 import { probabilityShifts } from '../../core/probabilityShift';
 import { ShiftTable } from '../ShiftTable';
+import { LayerPicker } from '../explainer/Pickers';
 
 const SHOWN = 8;
+// Above this many heads (GPT-2 has 144, gpt2-medium 384) the panel shows one layer's heads at a time.
+const MOST_HEADS_AT_ONCE = 32;
 
 /** Switch heads or MLP layers off (URL out.ablate) and compare the next-token prediction before and after. */
 export function AblationPanel({ result }: OutputProps) {
@@ -29,6 +32,7 @@ export function AblationPanel({ result }: OutputProps) {
   const parse = useMemo(() => (raw: string | null) => parseAblation(raw, L, NH), [L, NH]);
   const [set, setSet] = useUrlParam<AblationSet>('out.ablate', parse, serializeAblation, 'replace');
   const empty = isEmptyAblation(set);
+  const [chosenLayer, setChosenLayer] = useState(0);
   // The ablated pass runs only when something is switched off.
   const options = useMemo(
     () => (empty ? null : { logitRows: 'last' as const, ablatedHeads: set.heads, ablatedMlps: set.mlps }),
@@ -42,16 +46,21 @@ export function AblationPanel({ result }: OutputProps) {
   if (result.kind !== 'ok') return null;
 
   const headOff = (l: number, h: number) => set.heads.some((x) => x.layer === l && x.head === h);
+  const oneLayerAtATime = L * NH > MOST_HEADS_AT_ONCE;
+  const layerShown = Math.min(chosenLayer, L - 1); // a smaller model may have been opened since
+  const shownLayers = oneLayerAtATime ? [layerShown] : Array.from({ length: L }, (_, l) => l);
+  const offElsewhere = oneLayerAtATime ? set.heads.filter((x) => x.layer !== layerShown) : [];
   return (
     <section className="output-figure ablation-panel" aria-label={ui.outAblationTitle}>
       <h3>{ui.outAblationTitle}</h3>
       <p className="caption">{ui.outAblationCaption}</p>
       <div className="ablation-grids">
         <fieldset>
-          <legend>{ui.outAblationHeads}</legend>
+          <legend>{oneLayerAtATime ? ui.outAblationHeadsOfLayer : ui.outAblationHeads}</legend>
+          {oneLayerAtATime && <LayerPicker nLayer={L} layer={layerShown} onChange={setChosenLayer} />}
           <div className="scroll-box">
             <div className="head-grid" style={{ gridTemplateColumns: `repeat(${NH}, minmax(40px, 1fr))` }}>
-              {Array.from({ length: L }, (_, l) =>
+              {shownLayers.map((l) =>
                 Array.from({ length: NH }, (_, h) => (
                   <button
                     key={`${l}.${h}`}
@@ -68,6 +77,13 @@ export function AblationPanel({ result }: OutputProps) {
               )}
             </div>
           </div>
+          {offElsewhere.length > 0 && (
+            <p className="muted small" data-testid="ablation-off-elsewhere">
+              {t('outAblationOffElsewhere', {
+                heads: offElsewhere.map((x) => t('outAblationHeadShort', { l: x.layer + 1, h: x.head + 1 })).join(' '),
+              })}
+            </p>
+          )}
         </fieldset>
         <fieldset>
           <legend>{ui.outAblationLayers}</legend>

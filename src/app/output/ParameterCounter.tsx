@@ -57,7 +57,8 @@ const serializeChoice = (key: string) => (key === 'ours' ? null : key);
 /** Where the parameters are, for our model (from its checkpoint's tensors) or a published one. */
 export function ParameterCounter() {
   const { ui, lang, t } = useI18n();
-  const { model } = useModel();
+  const running = useModel();
+  const { model } = running;
   const [choice, setChoice] = useUrlParam('out.params', parseChoice, serializeChoice, 'replace');
   const config = CHOICES.find((c) => c.key === choice)?.config ?? paramConfigFromModel(model.config, 'ours');
   const counted = useMemo(
@@ -67,6 +68,7 @@ export function ParameterCounter() {
   const segments = layoutParamBar(counted.groups, counted.total);
   const nHead = config.nHead ?? model.config.nHead;
   const name = (key: string) => {
+    if (key === 'ours' && !running.isDefault) return t('outParamsOpen', { name: t('quoted', { text: running.name }) });
     const label = NAME_KEY[key];
     return label ? String(ui[label]) : CHOICES.find((c) => c.key === key)!.config!.name;
   };
@@ -106,7 +108,7 @@ export function ParameterCounter() {
         ))}
       </svg>
       <p className="muted small">{config.tied ? ui.outParamsTied : ui.outParamsUntied}</p>
-      {choice === 'ours' && <EmbeddingShare groups={counted.groups} total={counted.total} />}
+      {choice === 'ours' && running.isDefault && <EmbeddingShare groups={counted.groups} total={counted.total} />}
       {(choice === 'gpt3' || choice === 'gpt3-tied') && <LessonTally />}
       <div className="scroll-box">
         <table className="output-table params-table" data-testid="params-table">
