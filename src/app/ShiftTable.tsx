@@ -1,5 +1,6 @@
 import type { ProbabilityShift } from '../core/probabilityShift';
 import { formatPercent } from '../viz/format';
+import { ByteNote } from './ByteNote';
 
 // One table for every intervention (an injected vector, switched-off heads): the next-token
 // probabilities before and after, and the change in percentage points.
@@ -51,6 +52,7 @@ export function ShiftTable(props: {
           ))}
         </tbody>
       </table>
+      <ByteNote labels={props.rows.map((r) => props.label(r.id))} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Neighbour } from '../../core/analogy';
 import { fmt } from '../../viz/format';
 import { useI18n } from '../i18n';
+import { ByteNote } from '../ByteNote';
 
 /** A ranked list of tokens with their scores; clicking one adds it to the expression. */
 export function NeighbourList(props: {
@@ -38,6 +39,7 @@ export function NeighbourList(props: {
           );
         })}
       </ol>
+      <ByteNote labels={props.neighbours.map((n) => props.label(n.id))} />
     </section>
   );
 }

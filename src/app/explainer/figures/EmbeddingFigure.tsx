@@ -10,6 +10,7 @@ import { Tex } from '../Tex';
 import { EmbeddingMatrix } from './VocabMatrix';
 import { WeBeforeAfter } from '../../lab/WeBeforeAfter';
 import { FigureBoundary } from '../../FigureBoundary';
+import { ByteNote } from '../../ByteNote';
 
 /** Chapter 4: the selected token's row of W_e, its position vector, their sum, and a dot product between two tokens. */
 export function EmbeddingFigure(props: {
@@ -103,6 +104,7 @@ export function EmbeddingFigure(props: {
       <button type="button" className="lab-link" onClick={props.onOpenLab} data-testid="open-lab">
         {ui.embeddingLabLink} →
       </button>
+      <ByteNote labels={props.labels} />
     </figure>
   );
 }

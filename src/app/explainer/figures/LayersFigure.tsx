@@ -8,6 +8,7 @@ import { residualStream } from '../../../viz/residual';
 import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
 import { VectorStrip } from './VectorStrip';
+import { ByteNote } from '../../ByteNote';
 
 /** Chapter 7: one token's vector in the residual stream after every step, and a layer norm's effect on it. */
 export function LayersFigure(props: { trace: Trace; labels: readonly string[]; tok: number; width: number }) {
@@ -84,6 +85,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
         caption={`${ui.layerNormAfter} ${range(lnOut)}`}
         describe={(c) => t('channelN', { i: c })}
       />
+      <ByteNote labels={props.labels} />
     </figure>
   );
 }

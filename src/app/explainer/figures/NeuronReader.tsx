@@ -5,6 +5,7 @@ import type { TokenSource } from '../../../viz/format';
 import { fmt, tokenLabel } from '../../../viz/format';
 import { firingPositions, readNeuron } from '../../../core/neuron';
 import { useI18n } from '../../i18n';
+import { ByteNote } from '../../ByteNote';
 
 const SHOWN = 6;
 
@@ -64,6 +65,7 @@ export function NeuronReader(props: {
             .join(ui.listSeparator)}
         </dd>
       </dl>
+      <ByteNote labels={[...reading.up, ...reading.down, ...reading.readers].map((r) => word(r.index)).concat(props.labels)} />
       <p className="hint">{ui.neuronCrudeNote}</p>
     </div>
   );
