@@ -111,7 +111,10 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
   });
   await page.goto(new URL(query, baseUrl).toString());
   await page.waitForSelector('[data-model-ready]', { timeout: 30_000 });
-  if (options.drawAll ?? true) await drawAll(page);
+  if (options.drawAll ?? true) {
+    await page.bringToFront(); // a page in front is painted, so its frames and intersection observers run
+    await drawAll(page);
+  }
   return { page, errors, offOrigin };
 }
 
@@ -122,7 +125,8 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
  */
 export async function drawAll(page: Page): Promise<void> {
   await page.evaluate(`(async () => {
-    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    // Two frames, or a fifth of a second if the page is not being painted (rAF then never fires).
+    const frame = () => new Promise((done) => { requestAnimationFrame(() => requestAnimationFrame(done)); setTimeout(done, 200); });
     for (let y = 0; document.querySelector('[data-pending]') && y < document.documentElement.scrollHeight; y += innerHeight / 2) {
       scrollTo(0, y);
       await frame();

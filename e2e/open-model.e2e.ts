@@ -291,6 +291,9 @@ describe('opening a model from disk', () => {
     const { server, url, requests } = await serveWithCors(root);
     try {
       const { page, errors, offOrigin } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+      // Folded away until the reader asks for it.
+      expect(await page.getByTestId('model-url').isVisible()).toBe(false);
+      await page.getByText('Open another model: GPT-2 from your computer or the web').click();
       const form = page.getByTestId('model-url');
       await form.getByLabel('Or the address of a folder on the web').fill('gpt2-shaped');
       await form.getByRole('button', { name: 'Open from the address' }).click();

@@ -152,41 +152,45 @@ export function ModelBar() {
         <strong data-testid="model-name">{running.name}</strong>{' '}
         <span className="model-shape">{t('modelBarSummary', { L: config.nLayer, C: config.nEmbd, V: config.vocabSize })}</span>
       </p>
-      <div className="model-actions">
-        <button type="button" onClick={() => folderInput.current?.click()} aria-describedby={hintId} disabled={opener.opening !== null}>
-          {ui.modelOpenFolder}
+      {!running.isDefault && (
+        <button type="button" onClick={opener.backToDefault}>
+          {ui.modelBackToDefault}
         </button>
-        <button type="button" className="link-like" onClick={() => filesInput.current?.click()} disabled={opener.opening !== null}>
-          {ui.modelOpenFiles}
-        </button>
-        {!running.isDefault && (
-          <button type="button" onClick={opener.backToDefault}>
-            {ui.modelBackToDefault}
+      )}
+      {/* Folded away, so that on a phone the text box is near the top; dropping files works either way. */}
+      <details className="model-open" data-testid="model-open">
+        <summary>{ui.modelOpenAnother}</summary>
+        <div className="model-actions">
+          <button type="button" onClick={() => folderInput.current?.click()} aria-describedby={hintId} disabled={opener.opening !== null}>
+            {ui.modelOpenFolder}
           </button>
-        )}
-        <input
-          ref={folderInput}
-          type="file"
-          hidden
-          data-testid="model-folder-input"
-          // React does not know the attribute; the empty string switches it on.
-          {...{ webkitdirectory: '' }}
-          onChange={(e) => chosen(e.currentTarget)}
-        />
-        <input
-          ref={filesInput}
-          type="file"
-          hidden
-          multiple
-          accept=".json,.txt,.safetensors"
-          data-testid="model-files-input"
-          onChange={(e) => chosen(e.currentTarget)}
-        />
-      </div>
-      <p className="model-hint" id={hintId}>
-        {ui.modelOpenHint}
-      </p>
-      <UrlForm busy={opener.opening !== null} onOpen={opener.openUrl} />
+          <button type="button" className="link-like" onClick={() => filesInput.current?.click()} disabled={opener.opening !== null}>
+            {ui.modelOpenFiles}
+          </button>
+        </div>
+        <p className="model-hint" id={hintId}>
+          {ui.modelOpenHint}
+        </p>
+        <UrlForm busy={opener.opening !== null} onOpen={opener.openUrl} />
+      </details>
+      <input
+        ref={folderInput}
+        type="file"
+        hidden
+        data-testid="model-folder-input"
+        // React does not know the attribute; the empty string switches it on.
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => chosen(e.currentTarget)}
+      />
+      <input
+        ref={filesInput}
+        type="file"
+        hidden
+        multiple
+        accept=".json,.txt,.safetensors"
+        data-testid="model-files-input"
+        onChange={(e) => chosen(e.currentTarget)}
+      />
       {opener.opening && (
         <div className="model-progress" role="status" data-testid="model-progress">
           <progress max={progress?.bytesTotal || 1} value={progress?.bytesRead ?? 0} aria-label={ui.modelOpeningHeader} />

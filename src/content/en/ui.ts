@@ -469,6 +469,7 @@ const ui = {
   tokensSameText: 'Both rows split the same text: the part the model reads (the last {n} of {total} tokens).',
   modelBarLabel: 'Model',
   modelBarSummary: '{L} layers, {C} numbers per token, {V} tokens',
+  modelOpenAnother: 'Open another model: GPT-2 from your computer or the web',
   modelOpenFolder: 'Open a model folder…',
   modelOpenFiles: 'or choose its four files',
   modelOpenHint:

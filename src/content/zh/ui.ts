@@ -455,6 +455,7 @@ const ui: UiStrings = {
   tokensSameText: '两行切分的是同一段文字：模型实际读到的部分（全文 {total} 个词元中的最后 {n} 个）。',
   modelBarLabel: '模型',
   modelBarSummary: '{L} 层，每个词元 {C} 个数，共 {V} 个词元',
+  modelOpenAnother: '打开别的模型：你电脑上或网上的 GPT-2',
   modelOpenFolder: '打开模型文件夹…',
   modelOpenFiles: '或选择它的四个文件',
   modelOpenHint:
