@@ -3,7 +3,7 @@ import { useI18n } from './i18n';
 import { useModelState } from './model/ModelContext';
 import { runText } from './model/runText';
 import { useCommittedPass, usePassMemory } from './model/usePass';
-import { useReadyMark } from './model/loadMarks';
+import { useReadyMark } from './model/useReadyMark';
 import { useText } from './state/text';
 import { linkCutFor, openedLinkCut, useUrlParam } from './state/url';
 import { TextInput, type LinkCut } from './TextInput';
