@@ -59,7 +59,7 @@ export interface OpenOptions {
   locale?: string;
   reducedMotion?: 'reduce' | 'no-preference';
   touch?: boolean;
-  /** Scroll through the page once so every chapter is drawn (the default; see drawAll). */
+  /** Draw every part of the page at once (the default), instead of as it comes near the viewport. */
   drawAll?: boolean;
 }
 
@@ -98,6 +98,8 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
     hasTouch: options.touch ?? false,
     isMobile: options.touch ?? false,
   });
+  // Every part of the page drawn at once (src/app/explainer/NearViewport.tsx), unless the test is about drawing them as they come near.
+  if (options.drawAll ?? true) await context.addInitScript('window.__insideGptDrawAll = true');
   const page = await context.newPage();
   const errors: string[] = [];
   const offOrigin: string[] = [];
@@ -111,30 +113,8 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
   });
   await page.goto(new URL(query, baseUrl).toString());
   await page.waitForSelector('[data-model-ready]', { timeout: 30_000 });
-  if (options.drawAll ?? true) {
-    await page.bringToFront(); // a page in front is painted, so its frames and intersection observers run
-    await drawAll(page);
-  }
+  if (options.drawAll ?? true) await page.waitForFunction(() => document.querySelector('[data-pending]') === null);
   return { page, errors, offOrigin };
-}
-
-/**
- * Scroll through the whole page as a reader would, half a screen at a time, until no part still waits to
- * come into view (src/app/explainer/NearViewport.tsx), then back to the top. Most tests read a chapter's
- * figure, the stepper or the deeper section wherever it is; the page draws each only once it comes near.
- */
-export async function drawAll(page: Page): Promise<void> {
-  await page.evaluate(`(async () => {
-    // Two frames, or a fifth of a second if the page is not being painted (rAF then never fires).
-    const frame = () => new Promise((done) => { requestAnimationFrame(() => requestAnimationFrame(done)); setTimeout(done, 200); });
-    for (let y = 0; document.querySelector('[data-pending]') && y < document.documentElement.scrollHeight; y += innerHeight / 2) {
-      scrollTo(0, y);
-      await frame();
-    }
-    scrollTo(0, 0);
-    await frame();
-  })()`);
-  await page.waitForFunction(() => document.querySelector('[data-pending]') === null);
 }
 
 /** Scroll a chapter into view and wait until it is drawn. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bodyRows, nameOf, type OpenOptions, PHONE, screenshot, scrollsSideways, browserForTests } from './browser';
+import { bodyRows, nameOf, type OpenOptions, PHONE, readerText, screenshot, scrollsSideways, browserForTests } from './browser';
 
 // The embedding lab, mounted by the workspace when the URL says view=lab.
 const chromium = browserForTests();
@@ -115,6 +115,22 @@ describe('embedding lab', () => {
     // The ✕ chip has a name a screen reader can say, and switches injection off.
     await page.getByRole('radio', { name: 'Inject nowhere (off)' }).click();
     await expect.poll(() => injection(page).getByRole('table').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('offers a sentence where the injection shows, and Back brings the reader’s own sentence again', async () => {
+    const { page, errors } = await openLab('&lang=en' + sentence + '&lab.expr=' + encodeURIComponent('boy - man + woman'));
+    const example = injection(page).getByTestId('inject-example');
+    expect(await example.textContent()).toContain('‘He saw the king and’');
+    await example.getByRole('button', { name: 'Use that sentence (Back brings yours back)' }).click();
+    await expect.poll(() => readerText(page).inputValue()).toBe('He saw the king and');
+    await expect.poll(() => new URL(page.url()).searchParams.get('lab.expr')).toBe('king - man + woman');
+    await expect.poll(() => injection(page).getByTestId('inject-example').count()).toBe(0);
+    const row = (word: string) => bodyRows(injection(page).getByRole('table')).filter({ hasText: word }).first();
+    // ␣her rises: the change column shows a plus.
+    await expect.poll(() => row('␣her').getByTestId('shift-delta').textContent()).toMatch(/^\+/);
+    await page.goBack();
+    await expect.poll(() => readerText(page).inputValue()).toBe('The king said to the');
     expect(errors).toEqual([]);
   });
 

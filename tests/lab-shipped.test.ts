@@ -6,7 +6,9 @@ import { nearestRows } from '../src/core/analogy';
 import { parseExpression } from '../src/core/expression';
 import { resolveTerms, termsVector, wholeWordMask } from '../src/core/wordTerms';
 import { GENDER_PAIRS as ALL_GENDER_PAIRS } from '../scripts/train/analogies';
-import { EXAMPLES } from '../src/app/lab/examples';
+import { EXAMPLES, INJECTION_EXAMPLE } from '../src/app/lab/examples';
+import { forward } from '../src/core/gpt';
+import { lastProbs } from '../src/core/trace';
 import { analyse } from '../src/core/expressionAnalysis';
 
 // The lab's headline claim, checked on the model the app ships.
@@ -72,5 +74,21 @@ describe('the shipped embedding matrix', () => {
     const lower = tokenizer.encode(' paris').length;
     if (lower === 1) return; // nothing to recase in a vocabulary that has " paris"
     expect(resolved.ok && resolved.terms[0]).toMatchObject({ form: 'Paris', recased: true });
+  });
+});
+
+describe('the injection panel’s example sentence', () => {
+  it('raises ␣her and ␣she, and lowers ␣he, when the expression’s vector replaces ␣king', () => {
+    const ids = tokenizer.encode(INJECTION_EXAMPLE.text);
+    const position = ids.findIndex((id) => tokenizer.tokenText(id) === INJECTION_EXAMPLE.at);
+    expect(position).toBeGreaterThanOrEqual(0);
+    const analysis = analyse({ model, tokenizer }, INJECTION_EXAMPLE.expression, false, false);
+    if (analysis.kind !== 'ok') throw new Error(`${INJECTION_EXAMPLE.expression}: ${analysis.kind}`);
+    const before = lastProbs(forward(model, ids, { logitRows: 'last' }));
+    const after = lastProbs(forward(model, ids, { logitRows: 'last', embeddingOverrides: [{ position, vector: analysis.vector }] }));
+    const p = (probs: Float32Array, word: string) => probs[tokenizer.encode(word)[0]];
+    expect(p(after, ' her')).toBeGreaterThan(3 * p(before, ' her'));
+    expect(p(after, ' she')).toBeGreaterThan(2 * p(before, ' she'));
+    expect(p(after, ' he')).toBeLessThan(p(before, ' he'));
   });
 });

@@ -8,6 +8,19 @@ import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'rea
 // turns back into a placeholder and the page never moves under them.
 const drawn = new Set<string>();
 
+declare global {
+  interface Window {
+    /** Set by the browser tests' script before the page loads: draw every part at once (see drawsEverything). */
+    __insideGptDrawAll?: unknown;
+  }
+}
+
+/**
+ * The browser tests read figures all over the page; rather than scroll through it and wait for every part,
+ * their script arms this before the page loads. Like crashTest.ts, nothing in a link or typed text reaches it.
+ */
+const drawsEverything = () => typeof window !== 'undefined' && window.__insideGptDrawAll === true;
+
 // One viewport height above and below: a part is drawn while the reader is still a screen away from it,
 // so scrolling at an ordinary pace never shows a placeholder.
 const MARGIN = '100% 0px';
@@ -15,7 +28,7 @@ const MARGIN = '100% 0px';
 /** True once the element has come within a viewport height of the screen; `key` names the part across remounts. */
 export function useNearViewport<T extends Element>(key: string): [RefObject<T | null>, boolean] {
   const ref = useRef<T>(null);
-  const [near, setNear] = useState(() => drawn.has(key) || typeof IntersectionObserver === 'undefined');
+  const [near, setNear] = useState(() => drawn.has(key) || drawsEverything() || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = ref.current;
     if (near || !el) return;

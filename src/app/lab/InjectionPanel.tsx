@@ -12,6 +12,8 @@ import { labWordLabel } from './analysis';
 import { tokenLabel as anyTokenLabel } from '../../viz/format';
 import { useInjectPosition } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
+import { writeParams } from '../state/url';
+import { INJECTION_EXAMPLE } from './examples';
 
 const SHOWN = 6;
 
@@ -48,6 +50,20 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
     <section className="lab-section lab-injection" aria-label={ui.labInjection}>
       <h3>{ui.labInjection}</h3>
       <p className="lab-hint">{ui.labInjectIntro}</p>
+      {before.kind === 'ok' && before.text !== INJECTION_EXAMPLE.text && (
+        <p className="lab-hint" data-testid="inject-example">
+          {t('labInjectExample', { text: t('quoted', { text: INJECTION_EXAMPLE.text }), expr: INJECTION_EXAMPLE.expression })}{' '}
+          <button
+            type="button"
+            // A new history entry, so the browser's Back button brings the reader's own sentence back.
+            onClick={() =>
+              writeParams({ text: INJECTION_EXAMPLE.text, 'lab.expr': INJECTION_EXAMPLE.expression, 'lab.inject': null }, 'push')
+            }
+          >
+            {ui.labInjectUseExample}
+          </button>
+        </p>
+      )}
       {ids.length === 0 && <p className="notice">{ui.labNoSentence}</p>}
       {ids.length > 0 && vector === null && <p className="notice">{ui.labNoResult}</p>}
       {ids.length > 0 && vector !== null && (

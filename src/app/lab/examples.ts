@@ -11,3 +11,9 @@ export const EXAMPLES: readonly { expression: string; answer: string }[] = [
   // The nearest kind to the lesson's Italy + Hitler − Germany ≈ Mussolini that works on our W_e (chapter 4).
   { expression: 'German - Germany + England', answer: 'English' },
 ];
+
+/**
+ * A sentence where injecting the default expression's vector visibly moves the prediction: at ␣king, the
+ * king − man + woman vector raises ␣her and ␣she after “He saw the king and”. tests/lab-shipped.test.ts checks it.
+ */
+export const INJECTION_EXAMPLE = { text: 'He saw the king and', expression: 'king - man + woman', at: ' king' } as const;

@@ -286,6 +286,9 @@ const ui = {
   labWordDot: 'The same for two rows of W_e',
   labWordDotExplain: 'Each bar is one of the {C} products aᵢbᵢ; their sum equals |a| |b| cos θ.',
   labInjection: 'Feed the result into the model',
+  labInjectExample:
+    'Where the model can see the difference: in {text}, the {expr} vector put in place of ␣king makes ␣her and ␣she more likely next.',
+  labInjectUseExample: 'Use that sentence (Back brings yours back)',
   labInjectIntro:
     'Replace the embedding of one token of your sentence with the result vector. The whole forward pass reruns; positions before it cannot change, because attention only looks back.',
   labInjectPosition: 'Token to replace',
