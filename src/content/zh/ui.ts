@@ -275,7 +275,7 @@ const ui: UiStrings = {
   labWordDot: '换成 W_e 中真实的两行',
   labWordDotExplain: '每根柱子是 {C} 个乘积 aᵢbᵢ 中的一个；它们的和等于 |a| |b| cos θ。',
   labInjection: '把结果送进模型',
-  labInjectExample: '在模型看得出差别的句子里试试：在{text}中，用 {expr} 的向量替换 ␣king，下一个词是 ␣her 和 ␣she 的概率都会升高。',
+  labInjectExample: '在模型看得出差别的句子里试试：在{text}中，用 {expr} 的向量替换 ␣king，下一个词元是 ␣her 和 ␣she 的概率都会升高。',
   labInjectUseExample: '换成这个句子（按浏览器的“返回”可换回你的句子）',
   labInjectIntro: '用结果向量替换你句子中某个词元的嵌入，整个前向计算随之重算。它之前的位置不会变化，因为注意力只能往前看。',
   labInjectPosition: '要替换的词元',
@@ -466,7 +466,7 @@ const ui: UiStrings = {
   modelUrlLabel: '或者输入网上某个文件夹的网址',
   modelUrlOpen: '从网址打开',
   modelUrlAsk:
-    '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。这是本页唯一一次向自身站点以外发出请求，而且只在你要求的此刻发生。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
+    '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。本页只会在这种时候、并且只在你要求之后，向自身站点以外发出请求。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlGo: '开始下载',
   modelUrlInvalid: '这不是一个网址。网址应以 {scheme} 开头，例如 {example}。',
   modelUnreachable: '没有打开：无法从 {host} 取得文件。可能是服务器没有响应，也可能是它不允许其他网站读取它的文件（CORS）。',
