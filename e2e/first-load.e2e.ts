@@ -47,6 +47,17 @@ describe('the first load', () => {
       const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
       expect(loaded.filter((url) => url.includes('r50k_base'))).toEqual([]);
       expect(r50k(names)).toEqual([]);
+      // KaTeX, the output chapters and the lab come in chunks of their own, so the first load runs less script:
+      // KaTeX is asked for as the page starts, the other two only once the page is ready.
+      const chunkStarts = await page.evaluate(() => {
+        const ready = performance.getEntriesByName('inside-gpt:ready')[0].startTime;
+        const startOf = (prefix: string) =>
+          performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.split('/').pop()!.startsWith(prefix))?.startTime;
+        return { ready, katex: startOf('katex-'), output: startOf('output-'), lab: startOf('EmbeddingLab-') };
+      });
+      expect(chunkStarts.katex).toBeLessThan(chunkStarts.ready);
+      expect(chunkStarts.output).toBeGreaterThanOrEqual(chunkStarts.ready);
+      expect(chunkStarts.lab).toBeGreaterThanOrEqual(chunkStarts.ready);
 
       const tokens = await showChapter(page, 'tokens');
       await expect.poll(() => r50k(names).length).toBe(1);

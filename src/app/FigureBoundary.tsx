@@ -1,4 +1,4 @@
-import { Component, Fragment, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Fragment, Suspense, type ErrorInfo, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 import { crashIfAsked } from './crashTest';
 
@@ -49,7 +49,8 @@ export class FigureBoundary extends Component<Props, State> {
     return (
       <Fragment key={this.state.attempt}>
         <CrashTest id={id} />
-        {children}
+        {/* A part in a chunk of its own (lazyParts.ts) leaves its place empty until the chunk has loaded. */}
+        <Suspense fallback={null}>{children}</Suspense>
       </Fragment>
     );
   }

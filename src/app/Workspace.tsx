@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 import { useModelState } from './model/ModelContext';
 import { runText } from './model/runText';
@@ -9,7 +9,7 @@ import { linkCutFor, openedLinkCut, useUrlParam } from './state/url';
 import { TextInput, type LinkCut } from './TextInput';
 import { Prediction } from './Prediction';
 import { Explainer, ExplainerWithoutText } from './explainer/Explainer';
-import { EmbeddingLab } from './lab/EmbeddingLab';
+import { EmbeddingLab, prefetchLaterParts } from './lazyParts';
 import { FigureBoundary } from './FigureBoundary';
 import { SamplingOwner } from './output/SamplingOwner';
 
@@ -41,6 +41,12 @@ export function Workspace(props: { error: (detail: string) => ReactNode }) {
   );
   useCommittedPass(result?.kind === 'ok' ? result.trace : null, memory);
   useReadyMark(result !== null, result?.kind === 'ok' ? result.ran : null);
+  useEffect(() => {
+    if (!loaded) return;
+    // After the frame that shows the first prediction, not before it.
+    const frame = requestAnimationFrame(() => setTimeout(prefetchLaterParts, 0));
+    return () => cancelAnimationFrame(frame);
+  }, [loaded]);
   const linkCut = useMemo<LinkCut | null>(() => {
     if (!loaded || result?.kind !== 'ok') return null;
     const cut = linkCutFor(result.text);

@@ -13,7 +13,7 @@ import { Stepper } from './Stepper';
 import { Chapter } from './Chapter';
 import { useWidth } from './useWidth';
 import { chapterFigures, type ChapterFigureProps } from './chapterFigures';
-import { AblationPanel, LogitLens, ParameterCounter } from '../output';
+import { AblationPanel, LogitLens, ParameterCounter } from '../lazyParts';
 import { FigureBoundary } from '../FigureBoundary';
 import { WhenNear } from './NearViewport';
 import { useModelState } from '../model/ModelContext';

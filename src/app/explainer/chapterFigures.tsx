@@ -14,7 +14,7 @@ import { AttentionFigure } from './figures/AttentionFigure';
 import { MlpFigure } from './figures/MlpFigure';
 import { LayersFigure } from './figures/LayersFigure';
 import { ContextPairFigure } from './figures/ContextPairFigure';
-import { GenerationPanel, LogitsFigure, SoftmaxFigure } from '../output';
+import { GenerationPanel, LogitsFigure, SoftmaxFigure } from '../lazyParts';
 
 /** Everything the explainer knows about the reader's text: each figure takes what it needs. */
 export interface ChapterFigureProps {

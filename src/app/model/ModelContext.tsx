@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { DEFAULT_MODEL_URL, loadModel, type AppModel } from './loadModel';
+import { loadDefaultModel, type AppModel } from './loadModel';
 import { memoryLimitFor, OpenModelError, openModelFiles, type OpenProblem, type OpenProgress, type PickedModel } from './openFiles';
 import { remoteModelFiles } from './remoteFiles';
 import { readParam, writeParams } from '../state/url';
@@ -51,7 +51,7 @@ export function ModelProvider(props: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    loadModel(DEFAULT_MODEL_URL).then(
+    loadDefaultModel().then(
       (model) => {
         if (!live) return;
         setDefaultModel(model);

@@ -29,15 +29,15 @@ async function fetchOrExplain(url: string): Promise<Response> {
 /** Fetch a model folder in the Hugging Face GPT-2 layout; the browser's HTTP cache keeps it after the first visit. */
 export async function loadModel(baseUrl: string): Promise<AppModel> {
   const get = (name: string) => fetchOrExplain(`${baseUrl}/${name}`);
-  const [config, weights, vocab, merges] = await Promise.all([
+  const [config, weights, vocab, merges, card] = await Promise.all([
     get('config.json').then((r) => r.text()),
     get('model.safetensors').then((r) => r.arrayBuffer()),
     get('vocab.json').then((r) => r.text()),
     get('merges.txt').then((r) => r.text()),
+    fetch(`${baseUrl}/README.md`)
+      .then((r) => (r.ok ? r.text() : null))
+      .catch(() => null),
   ]);
-  const card = await fetch(`${baseUrl}/README.md`)
-    .then((r) => (r.ok ? r.text() : null))
-    .catch(() => null);
   performance.mark(LOAD_MARKS.files);
   // modelFromFiles (core/bundle.ts) step by step, so the first load can be timed part by part.
   const model = modelFromTensors(parseConfig(config), readSafetensors(new Uint8Array(weights)));
@@ -54,3 +54,14 @@ export async function loadModel(baseUrl: string): Promise<AppModel> {
 }
 
 export const DEFAULT_MODEL_URL = `${import.meta.env.BASE_URL}models/tiny`;
+
+let defaultLoad: Promise<AppModel> | null = null;
+
+/**
+ * The default model, loaded once per page. main.tsx asks for it before React first renders, so its files
+ * arrive while the page is being drawn rather than after.
+ */
+export function loadDefaultModel(): Promise<AppModel> {
+  defaultLoad ??= loadModel(DEFAULT_MODEL_URL);
+  return defaultLoad;
+}
