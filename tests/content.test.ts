@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { chapterIds, getChapter, getUi } from '../src/content/chapters';
 import { fillPlaceholders, modelPlaceholders } from '../src/content/fill';
 import type { ChapterId, ChapterText, Lang } from '../src/content/types';
@@ -100,13 +100,16 @@ describe('chapters', () => {
   });
 });
 
+const srcRoot = join(import.meta.dirname, '..', 'src');
+/** The folder of a language's ui string tables: one file per area of the page, joined by its index.ts. */
+const uiFolder = (lang: Lang) => join(srcRoot, 'content', lang, 'ui');
+
 /** Every .ts and .tsx file under src/ except the ui string tables themselves. */
 function appSource(): string {
-  const root = join(import.meta.dirname, '..', 'src');
-  const tables = new Set([join(root, 'content', 'en', 'ui.ts'), join(root, 'content', 'zh', 'ui.ts')]);
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .map((file) => join(root, file))
-    .filter((path) => /\.tsx?$/.test(path) && !tables.has(path))
+  const tables = langs.map((lang) => uiFolder(lang) + sep);
+  return readdirSync(srcRoot, { recursive: true, encoding: 'utf8' })
+    .map((file) => join(srcRoot, file))
+    .filter((path) => /\.tsx?$/.test(path) && !tables.some((folder) => path.startsWith(folder)))
     .map((path) => readFileSync(path, 'utf8'))
     .join('\n');
 }
@@ -115,6 +118,17 @@ describe('ui strings', () => {
   it('has exactly the same keys in en and zh', () => {
     expect(Object.keys(getUi('zh')).sort()).toEqual(Object.keys(getUi('en')).sort());
   });
+
+  for (const lang of langs) {
+    it(`${lang}: holds each key in one area file only, and every area file in the table`, async () => {
+      const areas = readdirSync(uiFolder(lang)).filter((file) => file !== 'index.ts');
+      const keys: string[] = [];
+      for (const file of areas) keys.push(...Object.keys((await import(join(uiFolder(lang), file))).default));
+      const twice = keys.filter((key, i) => keys.indexOf(key) !== i);
+      expect(twice, 'keys in two areas: the later area would hide the earlier string').toEqual([]);
+      expect(keys.sort()).toEqual(Object.keys(getUi(lang)).sort());
+    });
+  }
 
   it('uses the same placeholders in each zh string as in the en one', () => {
     const en = getUi('en');

@@ -11,3 +11,6 @@ export interface ChapterText {
   body: string[]; // 3-6 short paragraphs; inline math as $...$ (KaTeX), **bold**, nothing else
   tryThis: string[]; // 1-3 concrete things to do with the live figure
 }
+
+/** An interface-string table's type: the table's keys, each holding a string (so a translation may say anything). */
+export type Strings<T> = { readonly [K in keyof T]: string };
