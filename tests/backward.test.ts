@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { forward } from '../src/core/gpt';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
@@ -7,16 +7,7 @@ import { flatSize, flattenParams, paramsFromFlat } from '../src/core/train/flat'
 import { lossAndBackward } from '../src/core/train/backward';
 
 // The whole model's backward against finite differences of its own forward loss.
-const config: GPTConfig = {
-  vocabSize: 11,
-  nPositions: 8,
-  nEmbd: 8,
-  nLayer: 2,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
+const config = tinyConfig({ vocabSize: 11, nPositions: 8, nEmbd: 8, nLayer: 2, nHead: 2 });
 
 function setup(tied: boolean) {
   const cfg = { ...config, tieWordEmbeddings: tied };

@@ -10,7 +10,7 @@ import {
   parseConfig,
   tensorsFromModel,
 } from '../src/core/checkpoint';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import type { GPTModel } from '../src/core/model';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
@@ -19,16 +19,7 @@ import type { Tensor } from '../src/core/tensor';
 import { zeros } from '../src/core/tensor';
 import { readModelDir, writeModelDir } from '../scripts/lib/model-dir';
 
-const tiny = (tieWordEmbeddings: boolean): GPTConfig => ({
-  vocabSize: 11,
-  nPositions: 6,
-  nEmbd: 8,
-  nLayer: 2,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings,
-});
+const tiny = (tieWordEmbeddings: boolean) => tinyConfig({ vocabSize: 11, nPositions: 6, nEmbd: 8, nLayer: 2, nHead: 2, tieWordEmbeddings });
 
 // Every parameter tensor of a model, walked straight from GPTParams (not via tensorsFromModel).
 function allParams(model: GPTModel): Tensor[] {

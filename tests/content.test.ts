@@ -5,7 +5,7 @@ import { join, sep } from 'node:path';
 import { chapterIds, getChapter, getUi } from '../src/content/chapters';
 import { fillPlaceholders, modelPlaceholders } from '../src/content/fill';
 import type { ChapterId, ChapterText, Lang } from '../src/content/types';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { buildStages } from '../src/viz/stages';
 import { formatApprox, formatCount } from '../src/viz/format';
 import { cellLabel } from '../src/app/explainer/labels';
@@ -200,16 +200,7 @@ describe('markup', () => {
 });
 
 describe('fillPlaceholders', () => {
-  const config: GPTConfig = {
-    vocabSize: 8192,
-    nPositions: 128,
-    nEmbd: 128,
-    nLayer: 4,
-    nHead: 4,
-    layerNormEpsilon: 1e-5,
-    activationFunction: 'gelu_new',
-    tieWordEmbeddings: false,
-  };
+  const config = tinyConfig({ vocabSize: 8192, nPositions: 128, nEmbd: 128, nLayer: 4, nHead: 4 });
 
   it('reads the numbers from the config, head size included', () => {
     expect(modelPlaceholders(config)).toEqual({ V: 8192, C: 128, T: 128, L: 4, NH: 4, HS: 32 });

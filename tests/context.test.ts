@@ -3,18 +3,9 @@ import { fitToContext, EmptyInputError } from '../src/core/context';
 import { forward } from '../src/core/gpt';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 
-const config: GPTConfig = {
-  vocabSize: 20,
-  nPositions: 6,
-  nEmbd: 8,
-  nLayer: 1,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: true,
-};
+const config = tinyConfig({ vocabSize: 20, nPositions: 6, nEmbd: 8, nLayer: 1, nHead: 2, tieWordEmbeddings: true });
 const model = initModel(config, createRng(1));
 const longModel = initModel({ ...config, nPositions: 16, nEmbd: 12 }, createRng(2));
 

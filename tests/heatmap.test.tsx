@@ -7,22 +7,13 @@ import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
 import { slice0, type Tensor } from '../src/core/tensor';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { layoutHeatmap } from '../src/viz/heatmap';
 import { divergingColor, robustMaxAbs, sequentialColor } from '../src/viz/colors';
 import { Heatmap, type CellPos } from '../src/app/explainer/Heatmap';
 
 // A real forward pass of a tiny random GPT: the heatmaps below draw its attention weights and its x0.
-const config: GPTConfig = {
-  vocabSize: 40,
-  nPositions: 8,
-  nEmbd: 8,
-  nLayer: 1,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
+const config = tinyConfig({ vocabSize: 40, nPositions: 8, nEmbd: 8, nLayer: 1, nHead: 2 });
 const model = initModel(config, createRng(11), 0.5);
 const ids = [5, 17, 2, 33, 9];
 const T = ids.length;

@@ -4,7 +4,7 @@ import { nearestRows, type Similarity } from '../src/core/analogy';
 import { forward } from '../src/core/gpt';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { principalAxes, projectOnto, unitDirection } from '../src/core/projection';
 import { directionEnds, moveAlong, projectRows } from '../src/core/direction';
 import { probabilityShifts } from '../src/core/probabilityShift';
@@ -58,16 +58,7 @@ describe('nearestRows agrees with a brute-force ranking', () => {
   }
 });
 
-const config: GPTConfig = {
-  vocabSize: 37,
-  nPositions: 16,
-  nEmbd: 8,
-  nLayer: 2,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: true,
-};
+const config = tinyConfig({ vocabSize: 37, nPositions: 16, nEmbd: 8, nLayer: 2, nHead: 2, tieWordEmbeddings: true });
 
 describe('embedding overrides', () => {
   const model = initModel(config, createRng(7));

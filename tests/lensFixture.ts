@@ -1,6 +1,7 @@
 import { initModel, type GPTModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 
 /**
  * A small random GPT for the logit-lens tests: 3 layers, 2 heads, 8 numbers per token. A random init has
@@ -15,16 +16,7 @@ export function lensModel(options: {
   lnBias: (i: number) => number;
   headScale: number;
 }): { config: GPTConfig; model: GPTModel } {
-  const config: GPTConfig = {
-    vocabSize: options.vocabSize,
-    nPositions: options.nPositions,
-    nEmbd: 8,
-    nLayer: 3,
-    nHead: 2,
-    layerNormEpsilon: 1e-5,
-    activationFunction: 'gelu_new',
-    tieWordEmbeddings: false,
-  };
+  const config = tinyConfig({ vocabSize: options.vocabSize, nPositions: options.nPositions, nEmbd: 8, nLayer: 3, nHead: 2 });
   const model = initModel(config, createRng(options.seed));
   model.params.ln_f.weight.data.forEach((_, i, a) => (a[i] = options.lnWeight(i)));
   model.params.ln_f.bias.data.forEach((_, i, a) => (a[i] = options.lnBias(i)));

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { modelFromFiles } from '../src/core/bundle';
 import { modelFromTensors, parseConfig, tensorsFromModel } from '../src/core/checkpoint';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { readSafetensors } from '../src/core/safetensors';
@@ -63,16 +63,7 @@ describe('safetensors data_offsets must tile the data buffer', () => {
 });
 
 describe('weights must be finite', () => {
-  const config: GPTConfig = {
-    vocabSize: 7,
-    nPositions: 4,
-    nEmbd: 4,
-    nLayer: 1,
-    nHead: 2,
-    layerNormEpsilon: 1e-5,
-    activationFunction: 'gelu_new',
-    tieWordEmbeddings: true,
-  };
+  const config = tinyConfig({ vocabSize: 7, nPositions: 4, nEmbd: 4, nLayer: 1, nHead: 2, tieWordEmbeddings: true });
   const withValue = (name: string, index: number, value: number) => {
     const tensors = tensorsFromModel(initModel(config, createRng(1)));
     const t = tensors.get(name)!;

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
 import { firingPositions, readNeuron } from '../src/core/neuron';
 import { layernormForward } from '../src/core/ops/layernorm';
 
-const config: GPTConfig = {
-  vocabSize: 30,
-  nPositions: 8,
-  nEmbd: 8,
-  nLayer: 2,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
+const config = tinyConfig({ vocabSize: 30, nPositions: 8, nEmbd: 8, nLayer: 2, nHead: 2 });
 
 function randomModel(seed: number) {
   const model = initModel(config, createRng(seed), 0.3);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelFromFiles } from '../src/core/bundle';
 import { configToJson, tensorsFromModel } from '../src/core/checkpoint';
 import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { readSafetensors, writeSafetensors } from '../src/core/safetensors';
@@ -20,16 +21,7 @@ import {
 // The app's header-first reader, on small checkpoints made here: a byte-level tokenizer (256 tokens
 // and <|endoftext|>), 2 layers of 2 heads at width 8, random weights.
 
-const config: GPTConfig = {
-  vocabSize: 257,
-  nPositions: 16,
-  nEmbd: 8,
-  nLayer: 2,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: true,
-};
+const config = tinyConfig({ vocabSize: 257, nPositions: 16, nEmbd: 8, nLayer: 2, nHead: 2, tieWordEmbeddings: true });
 const model = initModel(config, createRng(7), 0.3);
 const vocab = (() => {
   const v = new Map<string, number>();

@@ -3,22 +3,13 @@ import { initModel } from '../src/core/model';
 import type { GPTModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 
 // What "switching off every head of a layer" means: the attention sublayer is gone, resid1 = x.
 // Each head owns a slice of attnOut; the output projection's bias b_O belongs to the sublayer, so
 // it stays while any head is on and goes with the last one.
 
-const config: GPTConfig = {
-  vocabSize: 17,
-  nPositions: 8,
-  nEmbd: 8,
-  nLayer: 3,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: true,
-};
+const config = tinyConfig({ vocabSize: 17, nPositions: 8, nEmbd: 8, nLayer: 3, nHead: 2, tieWordEmbeddings: true });
 const model = initModel(config, createRng(21));
 // Random init has zero biases; give c_proj a visible bias so keeping or dropping it matters.
 for (const block of model.params.h) block.attn.c_proj.bias.data.forEach((_, i, a) => (a[i] = 0.05 * (i - 3)));

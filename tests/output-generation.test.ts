@@ -10,21 +10,13 @@ import { forward } from '../src/core/gpt';
 import { bytesToUnicode } from '../src/core/tokenizer/index.ts';
 import { lastLogits, type Trace } from '../src/core/trace';
 import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 
 // A toy tokenizer without merges: one token per character, so re-encoding the generated text gives
 // back exactly the generated ids, and the panel's step-by-step run can be compared with generate().
 const letters = 'abcdefghijklmnop';
 const tokenizer = new Tokenizer(new Map([...letters].map((ch, i) => [ch, i])), []);
-const config: GPTConfig = {
-  vocabSize: 16,
-  nPositions: 9,
-  nEmbd: 8,
-  nLayer: 2,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: true,
-};
+const config = tinyConfig({ vocabSize: 16, nPositions: 9, nEmbd: 8, nLayer: 2, nHead: 2, tieWordEmbeddings: true });
 const model = initModel(config, createRng(8));
 model.params.wte.data.forEach((x, i, a) => (a[i] = x * 40));
 const loaded = { model, tokenizer } as unknown as Parameters<typeof runText>[0];

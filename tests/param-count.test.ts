@@ -15,7 +15,7 @@ import {
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { parameterCounts } from '../src/core/checkpoint';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 
 describe('published parameter totals', () => {
   // Hugging Face's model.num_parameters() for gpt2, gpt2-medium, gpt2-large, gpt2-xl (wpe included, W_u tied).
@@ -64,16 +64,7 @@ describe('published parameter totals', () => {
 });
 
 describe('counting the loaded checkpoint', () => {
-  const config = (tied: boolean): GPTConfig => ({
-    vocabSize: 37,
-    nPositions: 9,
-    nEmbd: 12,
-    nLayer: 3,
-    nHead: 3,
-    layerNormEpsilon: 1e-5,
-    activationFunction: 'gelu_new',
-    tieWordEmbeddings: tied,
-  });
+  const config = (tied: boolean) => tinyConfig({ vocabSize: 37, nPositions: 9, nEmbd: 12, nLayer: 3, nHead: 3, tieWordEmbeddings: tied });
 
   it.each([true, false])('tensor by tensor, the groups agree with the formula (tied = %s)', (tied) => {
     const model = initModel(config(tied), createRng(1));

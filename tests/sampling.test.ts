@@ -4,7 +4,7 @@ import { drawFrom, generate, sampleToken, samplingDistribution, tokenRng, valida
 import type { SamplingSettings } from '../src/core/sampling';
 import { createRng } from '../src/core/rng';
 import { initModel } from '../src/core/model';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { forward } from '../src/core/gpt';
 import { Tokenizer } from '../src/core/tokenizer/index.ts';
 
@@ -197,16 +197,7 @@ describe('validateSettings', () => {
 });
 
 describe('generate', () => {
-  const config: GPTConfig = {
-    vocabSize: 11,
-    nPositions: 8,
-    nEmbd: 8,
-    nLayer: 2,
-    nHead: 2,
-    layerNormEpsilon: 1e-5,
-    activationFunction: 'gelu_new',
-    tieWordEmbeddings: false,
-  };
+  const config = tinyConfig({ vocabSize: 11, nPositions: 8, nEmbd: 8, nLayer: 2, nHead: 2 });
   const model = initModel(config, createRng(3));
   // Sharpen the output layer so the tiny random model has a real preference to follow.
   model.params.lm_head!.data.forEach((x, i, a) => (a[i] = x * 30));

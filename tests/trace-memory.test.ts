@@ -2,23 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import type { ForwardOptions, Trace } from '../src/core/trace';
 import { AlternatingTraceMemory, TraceMemory } from '../src/core/traceMemory';
 
 // A pass written over an earlier one must equal a pass in fresh memory, value for value: the arena
 // zeroes what it reuses, and nothing of the earlier (longer) pass may show through.
 
-const config: GPTConfig = {
-  vocabSize: 23,
-  nPositions: 16,
-  nEmbd: 8,
-  nLayer: 2,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
+const config = tinyConfig({ vocabSize: 23, nPositions: 16, nEmbd: 8, nLayer: 2, nHead: 2 });
 const model = initModel(config, createRng(5));
 const long = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3];
 const short = [2, 7, 1, 8, 2];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
@@ -12,16 +12,7 @@ import { sinusoidalPositions } from '../src/core/train/positions';
 // predicted by looking back one token. Within a fixed budget the loss must fall from ln 20 ≈ 3.0 to near 0,
 // and a head must put its weight on the other token.
 
-const config: GPTConfig = {
-  vocabSize: 20,
-  nPositions: 32,
-  nEmbd: 32,
-  nLayer: 1,
-  nHead: 2,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
+const config = tinyConfig({ vocabSize: 20, nPositions: 32, nEmbd: 32, nLayer: 1, nHead: 2 });
 
 function alternating(rng: ReturnType<typeof createRng>, T: number): number[] {
   const a = Math.floor(rng.next() * config.vocabSize);

@@ -3,21 +3,12 @@ import katex from 'katex';
 import { initModel, type GPTModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { forward } from '../src/core/gpt';
-import type { GPTConfig } from '../src/core/config';
+import { tinyConfig } from './tinyConfig';
 import { buildStages, STAGES_PER_LAYER, type Dims } from '../src/viz/stages';
 import { focusValue, substitute } from '../src/viz/substitute';
 import { fmt } from '../src/viz/format';
 
-const config: GPTConfig = {
-  vocabSize: 50,
-  nPositions: 16,
-  nEmbd: 12,
-  nLayer: 3,
-  nHead: 3,
-  layerNormEpsilon: 1e-5,
-  activationFunction: 'gelu_new',
-  tieWordEmbeddings: false,
-};
+const config = tinyConfig({ vocabSize: 50, nPositions: 16, nEmbd: 12, nLayer: 3, nHead: 3 });
 
 // initModel leaves biases at 0 and layer-norm gains at 1; randomise everything so a formula that
 // forgot a bias or a gain would be caught.
