@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildCorpus } from '../scripts/corpus/build';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { forward } from '../src/core/gpt';
@@ -18,16 +17,13 @@ const DIR = resolve(ROOT, 'public/models/tiny');
 const loaded = modelFromFiles(readModelDir(DIR));
 const { model, tokenizer } = loaded;
 
-// The corpus is rebuilt into a folder of this file's own, so no other test file races it for data/.
+// The corpus is rebuilt in memory by the code `npm run corpus` runs, so no test file reads or races for data/.
 let train: number[] = [];
 let val: number[] = [];
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), 'inside-gpt-corpus-'));
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/corpus/build.ts', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  const encode = (split: string) => tokenizer.encode(readFileSync(join(dir, `${split}.txt`), 'utf8'));
-  train = encode('train');
-  val = encode('val');
+  const { text } = buildCorpus();
+  train = tokenizer.encode(text.train);
+  val = tokenizer.encode(text.val);
 }, 120_000);
 
 /** n full-context windows spread evenly over the validation text. */

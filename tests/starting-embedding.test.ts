@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildCorpus } from '../scripts/corpus/build';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { analyse } from '../src/core/expressionAnalysis';
@@ -23,11 +22,8 @@ const shipped = parseStartingEmbedding(JSON.parse(readFileSync(resolve(DIR, 'sta
 
 let rebuilt: StartingEmbeddingFile;
 beforeAll(() => {
-  // The corpus goes into a folder of this file's own, so no other test file races it for data/.
-  const dir = mkdtempSync(join(tmpdir(), 'inside-gpt-corpus-'));
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/corpus/build.ts', '--out', dir], { cwd: ROOT, encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(res.stderr);
-  const { wte, trainTokens } = buildStartingEmbedding(readFileSync(join(dir, 'train.txt'), 'utf8'), tokenizer);
+  // The corpus is rebuilt in memory by the code `npm run corpus` runs, so no test file reads or races for data/.
+  const { wte, trainTokens } = buildStartingEmbedding(buildCorpus().text.train, tokenizer);
   rebuilt = startingEmbeddingFile(wte, tokenizer, trainTokens);
 }, 900_000);
 

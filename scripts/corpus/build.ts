@@ -1,8 +1,10 @@
 // npm run corpus [-- --out DIR]
 // Builds the training corpus from the Brown Corpus and WordNet glosses into train.txt, val.txt
-// and stats.json. Same inputs, same bytes: no randomness, no timestamps in the output.
+// and stats.json. Same inputs, same bytes: no randomness, no timestamps in the output. Tests build it
+// in memory with buildCorpus(), the same code without the files.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brownDir, readBrownDocuments, readWordnetDocuments, wordnetDir } from './sources.ts';
 import { joinDocuments, splitOf, VAL_EVERY, type CorpusDocument, type Split } from './split.ts';
 import { addStats, EMPTY_STATS, measure, type TextStats } from './stats.ts';
@@ -17,9 +19,22 @@ function parseOutDir(argv: readonly string[]): string {
   return dir;
 }
 
-function main(): void {
-  const started = performance.now();
-  const outDir = parseOutDir(process.argv.slice(2));
+/** What stats.json records: the split rule, the file format, and the sizes of each split and of each source's share. */
+export interface CorpusStats {
+  rule: string;
+  format: string;
+  splits: Record<Split, TextStats>;
+  sources: Record<string, Record<Split, TextStats>>;
+}
+
+/** The corpus as the files hold it: the text of train.txt and val.txt, and the record in stats.json. */
+export interface Corpus {
+  text: Record<Split, string>;
+  stats: CorpusStats;
+}
+
+/** Builds the corpus from the installed Brown Corpus and WordNet, writing nothing: main() writes it, tests read it. */
+export function buildCorpus(): Corpus {
   const sources: Record<string, CorpusDocument[]> = {
     brown: readBrownDocuments(brownDir()),
     wordnet: readWordnetDocuments(wordnetDir()),
@@ -36,12 +51,11 @@ function main(): void {
     });
   }
 
-  mkdirSync(outDir, { recursive: true });
+  const text = {} as Record<Split, string>;
   const splits = {} as Record<Split, TextStats>;
   for (const split of SPLITS) {
-    const content = joinDocuments(texts[split]);
-    writeFileSync(join(outDir, `${split}.txt`), content);
-    splits[split] = measure(content, texts[split].length);
+    text[split] = joinDocuments(texts[split]);
+    splits[split] = measure(text[split], texts[split].length);
   }
   const stats = {
     rule: `document i of each source (0-based, in file order) is in val when (i + 1) % ${VAL_EVERY} === 0`,
@@ -49,6 +63,17 @@ function main(): void {
     splits,
     sources: perSource,
   };
+  return { text, stats };
+}
+
+function main(): void {
+  const started = performance.now();
+  const outDir = parseOutDir(process.argv.slice(2));
+  const { text, stats } = buildCorpus();
+  const { splits, sources: perSource } = stats;
+
+  mkdirSync(outDir, { recursive: true });
+  for (const split of SPLITS) writeFileSync(join(outDir, `${split}.txt`), text[split]);
   writeFileSync(join(outDir, 'stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -67,9 +92,11 @@ function main(): void {
   }
 }
 
-try {
-  main();
-} catch (err) {
-  console.error(`corpus: ${(err as Error).message}`);
-  process.exit(1);
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    main();
+  } catch (err) {
+    console.error(`corpus: ${(err as Error).message}`);
+    process.exit(1);
+  }
 }
