@@ -13,7 +13,7 @@ import { lastProbs } from '../src/core/trace';
 import { tokenLabel } from '../src/viz/format';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
-import { computeNote, PHONE, predictionRows, readerText, scrollsSideways, browserForTests, showChapter } from './browser';
+import { bodyRows, computeNote, PHONE, predictionRows, readerText, scrollsSideways, browserForTests, showChapter } from './browser';
 
 // Opening a model from disk: the GPT-2-shaped test checkpoint (GPT-2's vocabulary, 12 layers, random
 // weights) through the folder picker, a cancelled open, and each kind of bad folder, which must leave
@@ -135,6 +135,18 @@ async function messageFor(page: Page, dir: string, kind: string): Promise<string
   return message;
 }
 
+/** The pass workers (model/passWorker.worker.ts) the page starts from now on, and whether each still runs. */
+function passWorkers(page: Page): { state: 'running' | 'closed' }[] {
+  const found: { state: 'running' | 'closed' }[] = [];
+  page.on('worker', (worker) => {
+    if (!worker.url().includes('passWorker')) return;
+    const entry = { state: 'running' as 'running' | 'closed' };
+    found.push(entry);
+    worker.on('close', () => (entry.state = 'closed'));
+  });
+  return found;
+}
+
 describe('opening a model from disk', () => {
   it('says what is wrong with each bad folder, and keeps the tiny model and the text', async () => {
     const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
@@ -214,8 +226,11 @@ describe('opening a model from disk', () => {
   ] as const) {
     it(`opens the GPT-2-shaped folder through the picker and predicts with it (${size})`, async () => {
       const { page, errors, offOrigin } = await chromium.open(`?lang=en&view=lab&step=5&text=${encodeURIComponent(TEXT)}`, { viewport });
+      const workers = passWorkers(page);
       await openFolder(page, good);
       await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+      // Its passes run off the page's thread, in a worker started for it.
+      await expect.poll(() => workers.map((w) => w.state)).toEqual(['running']);
       expect(await page.getByTestId('model-bar').textContent()).toContain('12 layers, 48 numbers per token, 50,257 tokens');
       await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
       await expect.poll(() => computeNote(page).textContent()).toMatch(/ tokens through 12 layers in /);
@@ -234,6 +249,7 @@ describe('opening a model from disk', () => {
       // Back to the tiny model: its own prediction again, and the address no longer names a model.
       await page.getByRole('button', { name: 'Back to the tiny model' }).click();
       await expect.poll(() => modelName(page)).toBe('tiny');
+      await expect.poll(() => workers.map((w) => w.state)).toEqual(['closed']);
       await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe(null);
       await expect.poll(() => page.getByTestId('we-before-after').first().textContent()).toContain('before training');
       await expect.poll(() => page.getByTestId('we-before').first().textContent()).toContain('queen');
@@ -269,6 +285,33 @@ describe('opening a model from disk', () => {
     expect(await chosen.textContent()).toBe('The open model, ‘gpt2-shaped’ (from its checkpoint)');
     expect(await counter.getByTestId('params-total').textContent()).toContain(checkpointParameters.toLocaleString('en-US'));
     expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('does arithmetic on the GPT-2-shaped model’s own W_e, injects the result, and generates from it, in its worker', async () => {
+    const lab = `?lang=en&view=lab&lab.expr=${encodeURIComponent('king - man + woman')}&out.t=0&out.eot=continue&text=${encodeURIComponent(TEXT)}`;
+    const { page, errors } = await chromium.open(lab);
+    await openFolder(page, good);
+    await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+    // Its 50,257 rows are searched (the weights are random, so which words come first says nothing), and the
+    // result is drawn whole: 48 numbers.
+    const nearest = page.getByRole('region', { name: 'Nearest by cosine similarity' }).getByRole('button');
+    await expect.poll(() => nearest.count()).toBeGreaterThan(3);
+    expect(await page.getByTestId('lab-result-strip').locator('rect[data-c]').count()).toBe(48);
+    // Injected in place of “king”, the pass in the worker gives a prediction after it beside the one before.
+    const injected = page.getByRole('region', { name: 'Feed the result into the model' }).getByRole('table');
+    await expect.poll(() => bodyRows(injected).count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    expect((await injected.getByRole('columnheader').allInnerTexts()).join(' ')).toMatch(/Before.*After/);
+
+    // At temperature 0 the first token generated is the model's most likely next token, as computed in Node.
+    await page.getByTestId('view-read').click();
+    const generate = page.getByTestId('generate-one');
+    await generate.scrollIntoViewIfNeeded();
+    await generate.click();
+    await expect.poll(() => readerText(page).inputValue(), { timeout: 20_000 }).not.toBe(TEXT);
+    const generated = page.getByTestId('generated-run').getByTestId('generated-chip');
+    await expect.poll(() => generated.count()).toBe(1);
+    expect(await generated.first().textContent()).toBe(expectedTop);
     expect(errors).toEqual([]);
   });
 

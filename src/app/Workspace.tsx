@@ -1,8 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { useI18n } from './i18n';
-import { useModelState } from './model/ModelContext';
-import { runText } from './model/runText';
-import { useCommittedPass, usePassMemory } from './model/usePass';
+import { useModelState, usePassPlace } from './model/ModelContext';
+import { readText, runText, withPass, type ForwardResult } from './model/runText';
+import { useCommittedPass, usePassMemory, useWorkerPass } from './model/usePass';
 import { useReadyMark } from './model/useReadyMark';
 import { useText } from './state/text';
 import { linkCutFor, openedLinkCut, useUrlParam } from './state/url';
@@ -12,6 +12,8 @@ import { Explainer, ExplainerWithoutText } from './explainer/Explainer';
 import { EmbeddingLab, prefetchLaterParts } from './lazyParts';
 import { FigureBoundary } from './FigureBoundary';
 import { SamplingOwner } from './output/SamplingOwner';
+import type { LoadedModel } from '../core/bundle';
+import type { PassWorker } from './model/passClient';
 
 type View = 'read' | 'lab';
 const parseView = (raw: string | null): View => (raw === 'lab' ? 'lab' : 'read');
@@ -35,10 +37,13 @@ export function Workspace(props: { error: (detail: string) => ReactNode }) {
   // so a long text never makes typing lag.
   const modelText = useDeferredValue(text);
   const memory = usePassMemory();
-  const result = useMemo(
-    () => (loaded ? memory.run((into) => runText(loaded, modelText, FORWARD_OPTIONS, into)) : null),
-    [memory, loaded, modelText],
+  const { inWorker, worker } = usePassPlace(loaded?.model ?? null);
+  const here = useMemo(
+    () => (loaded && !inWorker ? memory.run((into) => runText(loaded, modelText, FORWARD_OPTIONS, into)) : null),
+    [memory, loaded, modelText, inWorker],
   );
+  const there = useResultFromWorker(loaded && inWorker ? loaded : null, modelText, worker);
+  const result = inWorker ? there : here;
   useCommittedPass(result?.kind === 'ok' ? result.trace : null, memory);
   useReadyMark(result !== null, result?.kind === 'ok' ? result.ran : null);
   useEffect(() => {
@@ -109,4 +114,19 @@ export function Workspace(props: { error: (detail: string) => ReactNode }) {
       )}
     </main>
   );
+}
+
+/**
+ * The reader's text run in the pass worker. The page shows the last result back from the worker until the
+ * next arrives, as it shows a deferred result while the reader types; empty text needs no pass.
+ */
+function useResultFromWorker(loaded: LoadedModel | null, text: string, worker: PassWorker | null): ForwardResult | null {
+  const read = useMemo(() => (loaded ? readText(loaded, text) : null), [loaded, text]);
+  const request = useMemo(() => (read?.kind === 'ok' ? { ids: read.ids, options: FORWARD_OPTIONS, tag: read } : null), [read]);
+  const pass = useWorkerPass(worker, request);
+  return useMemo(() => {
+    if (read === null) return null;
+    if (read.kind === 'empty') return read;
+    return pass ? withPass(pass.request.tag, pass.trace, pass.forwardMs) : null;
+  }, [read, pass]);
 }

@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { loadDefaultModel, type AppModel } from './loadModel';
 import { memoryLimitFor, OpenModelError, openModelFiles, type OpenProblem, type OpenProgress, type PickedModel } from './openFiles';
 import { remoteModelFiles } from './remoteFiles';
+import { PassWorker, weightBytes } from './passClient';
+import type { GPTModel } from '../../core/model';
 import { readParam, writeParams } from '../state/url';
 
 export type ModelState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; model: AppModel };
@@ -27,7 +29,20 @@ export interface ModelOpener {
 // The URL key this context owns: the loaded model's name when it is not the default.
 export const MODEL_KEY = 'model';
 
+/**
+ * Where the passes of the model on the page run. The default model's take a few milliseconds, and run here,
+ * in step with the page; a model the reader opens runs its passes in a worker with its own copy of the
+ * weights, when the browser has the memory for two copies (otherwise here too, slowly).
+ */
+export interface PassPlace {
+  /** The model whose passes go to the worker; null when they run here. */
+  model: GPTModel | null;
+  /** That model's worker, once started. */
+  worker: PassWorker | null;
+}
+
 const ModelContext = createContext<ModelState>({ status: 'loading' });
+const PassPlaceContext = createContext<PassPlace>({ model: null, worker: null });
 const OpenerContext = createContext<ModelOpener | null>(null);
 
 function deviceMemory(): number | undefined {
@@ -48,6 +63,24 @@ export function ModelProvider(props: { children: ReactNode }) {
   // Read once: the page opens on the default model whatever the link says, and says so.
   const [linkModel, setLinkModel] = useState<string | null>(() => readParam(MODEL_KEY));
   const controller = useRef<AbortController | null>(null);
+  const workerModel = useMemo(
+    () => (opened && 2 * weightBytes(opened.model) <= memoryLimitFor(deviceMemory()) ? opened.model : null),
+    [opened],
+  );
+  const [started, setStarted] = useState<PassWorker | null>(null);
+  useEffect(() => {
+    if (workerModel === null) return;
+    const worker = new PassWorker(workerModel);
+    setStarted(worker);
+    return () => {
+      worker.terminate();
+      setStarted(null);
+    };
+  }, [workerModel]);
+  const passPlace = useMemo<PassPlace>(
+    () => ({ model: workerModel, worker: started?.model === workerModel ? started : null }),
+    [workerModel, started],
+  );
 
   useEffect(() => {
     let live = true;
@@ -127,7 +160,9 @@ export function ModelProvider(props: { children: ReactNode }) {
   );
   return (
     <ModelContext.Provider value={state}>
-      <OpenerContext.Provider value={opener}>{props.children}</OpenerContext.Provider>
+      <OpenerContext.Provider value={opener}>
+        <PassPlaceContext.Provider value={passPlace}>{props.children}</PassPlaceContext.Provider>
+      </OpenerContext.Provider>
     </ModelContext.Provider>
   );
 }
@@ -141,6 +176,13 @@ export function useModel(): AppModel {
   const state = useContext(ModelContext);
   if (state.status !== 'ready') throw new Error('useModel must be used once the model is ready');
   return state.model;
+}
+
+/** Whether `model`'s passes run in the worker, and the worker once it has started. */
+export function usePassPlace(model: GPTModel | null): { inWorker: boolean; worker: PassWorker | null } {
+  const place = useContext(PassPlaceContext);
+  const inWorker = model !== null && place.model === model;
+  return { inWorker, worker: inWorker ? place.worker : null };
 }
 
 export function useModelOpener(): ModelOpener {

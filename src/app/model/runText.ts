@@ -4,34 +4,36 @@ import type { ForwardOptions, Trace } from '../../core/trace';
 import type { LoadedModel } from '../../core/bundle';
 import type { TraceMemory } from '../../core/traceMemory';
 
+/** The reader's text as the model reads it: everything a result holds but the pass itself. */
+export interface ReadText {
+  kind: 'ok';
+  text: string; // the text this result was computed from (it may lag the text box while typing)
+  ids: number[]; // what the model sees: at most nPositions tokens
+  tokens: string[]; // each id decoded on its own
+  droppedTokens: number; // cut from the start to fit the context
+  totalTokens: number;
+  hasChinese: boolean;
+  readFrom: number; // when tokenizing began, on performance.now()'s clock
+}
+
 export type ForwardResult =
   | { kind: 'empty' }
-  | {
-      kind: 'ok';
-      text: string; // the text this result was computed from (it may lag the text box while typing)
-      ids: number[]; // what the model sees: at most nPositions tokens
-      tokens: string[]; // each id decoded on its own
-      droppedTokens: number; // cut from the start to fit the context
-      totalTokens: number;
-      hasChinese: boolean;
+  | (Omit<ReadText, 'readFrom'> & {
       trace: Trace;
       forwardMs: number; // how long this browser took for the forward pass, measured as it ran
       ran: { start: number; end: number }; // when tokenizing and the pass ran, on performance.now()'s clock
-    };
+    });
 
 const HAN = /\p{Script=Han}/u;
+const EMPTY = { kind: 'empty' } as const;
 
-/** Tokenize and run the model. Pure apart from reading the clock: the page logs a pass when it commits it (`usePass.ts`). */
-export function runText(loaded: LoadedModel, text: string, options: ForwardOptions = {}, memory?: TraceMemory): ForwardResult {
-  if (text.length === 0) return { kind: 'empty' };
-  const ranFrom = performance.now();
+/** Tokenize the text and fit it to the context. */
+export function readText(loaded: LoadedModel, text: string): ReadText | { kind: 'empty' } {
+  if (text.length === 0) return EMPTY;
+  const readFrom = performance.now();
   const all = loaded.tokenizer.encode(text);
-  if (all.length === 0) return { kind: 'empty' };
+  if (all.length === 0) return EMPTY;
   const { ids, droppedTokens } = fitToContext(all, loaded.model.config.nPositions);
-  const start = performance.now();
-  const trace = forward(loaded.model, ids, options, memory);
-  const end = performance.now();
-  const forwardMs = end - start;
   return {
     kind: 'ok',
     text,
@@ -40,8 +42,22 @@ export function runText(loaded: LoadedModel, text: string, options: ForwardOptio
     droppedTokens,
     totalTokens: all.length,
     hasChinese: HAN.test(text),
-    trace,
-    forwardMs,
-    ran: { start: ranFrom, end },
+    readFrom,
   };
+}
+
+/** A read text with its pass, wherever the pass ran (here, or in the pass worker). */
+export function withPass(read: ReadText, trace: Trace, forwardMs: number, end = performance.now()): ForwardResult {
+  const { readFrom, ...rest } = read;
+  return { ...rest, trace, forwardMs, ran: { start: readFrom, end } };
+}
+
+/** Tokenize and run the model. Pure apart from reading the clock: the page logs a pass when it commits it (`usePass.ts`). */
+export function runText(loaded: LoadedModel, text: string, options: ForwardOptions = {}, memory?: TraceMemory): ForwardResult {
+  const read = readText(loaded, text);
+  if (read.kind === 'empty') return read;
+  const start = performance.now();
+  const trace = forward(loaded.model, read.ids, options, memory);
+  const end = performance.now();
+  return withPass(read, trace, end - start, end);
 }

@@ -1,0 +1,48 @@
+// The forward pass of a model the reader opened, off the page's thread: at GPT-2's size a pass takes
+// from a fifth of a second to seconds, and the text box, scrolling and the stepper must not wait for it.
+// The page sends the model once, then the token ids and options of each pass; the trace comes back
+// in the one buffer forward() wrote it into, handed over rather than copied.
+import { forward } from '../../core/gpt';
+import type { GPTModel } from '../../core/model';
+import type { Trace } from '../../core/trace';
+import { TraceMemory } from '../../core/traceMemory';
+import type { PassReply, PassRequest } from './passMessages';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<PassRequest>) => void) | null;
+  postMessage(message: PassReply, transfer: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+let model: GPTModel | null = null;
+
+scope.onmessage = ({ data: request }) => {
+  if (request.kind === 'model') {
+    model = request.model;
+    return;
+  }
+  try {
+    if (model === null) throw new Error('no model was sent to the pass worker');
+    const start = performance.now();
+    // Fresh memory for each pass: its buffer leaves with the trace.
+    const trace = forward(model, request.ids, request.options, new TraceMemory());
+    const forwardMs = performance.now() - start;
+    scope.postMessage({ kind: 'trace', id: request.id, trace, forwardMs }, buffersOf(trace));
+  } catch (e) {
+    scope.postMessage({ kind: 'failed', id: request.id, message: (e as Error).message ?? String(e) }, []);
+  }
+};
+
+function buffersOf(trace: Trace): ArrayBuffer[] {
+  const tensors = [
+    trace.tokEmb,
+    trace.posEmb,
+    trace.x0,
+    trace.lnF,
+    trace.logits,
+    trace.probs,
+    ...trace.blocks.flatMap((b) => Object.values(b)),
+  ];
+  const buffers = new Set<ArrayBuffer>([trace.ids.buffer as ArrayBuffer]);
+  for (const t of tensors) buffers.add(t.data.buffer as ArrayBuffer);
+  return [...buffers];
+}
