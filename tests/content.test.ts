@@ -8,7 +8,7 @@ import type { ChapterId, ChapterText, Lang } from '../src/content/types';
 import { tinyConfig } from './tinyConfig';
 import { buildStages } from '../src/viz/stages';
 import { formatApprox, formatCount } from '../src/viz/format';
-import { cellLabel } from '../src/app/explainer/labels';
+import { cellLabel } from '../src/viz/cellLabel';
 
 const langs: Lang[] = ['en', 'zh'];
 const chapterPlaceholders = new Set(['V', 'C', 'T', 'L', 'NH', 'HS']);
@@ -300,8 +300,9 @@ describe('zh reads as Chinese', () => {
 
   it('labels a hovered cell in Chinese at every stage', () => {
     const ui = getUi('zh');
+    const t = (key: keyof typeof ui, values: Record<string, string | number> = {}) => fillPlaceholders(ui[key], values, 'zh');
     for (const stage of buildStages(2)) {
-      const label = cellLabel(stage, { row: 1, col: 0 }, { ui, lang: 'zh', labels: ['The', '␣king'], labelOf: () => '␣the', head: 0 });
+      const label = cellLabel(stage, { row: 1, col: 0 }, { ui, t, labels: ['The', '␣king'], labelOf: () => '␣the', head: 0 });
       // The first stage's value is a token's id, and the label names the token alone.
       const name = stage.kind === 'tokens' ? '' : ui[stage.label];
       expect(label.startsWith(name), `${stage.kind}: ${label}`).toBe(true);

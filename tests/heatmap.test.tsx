@@ -10,7 +10,8 @@ import { slice0, type Tensor } from '../src/core/tensor';
 import { tinyConfig } from './tinyConfig';
 import { layoutHeatmap } from '../src/viz/heatmap';
 import { divergingColor, robustMaxAbs, sequentialColor } from '../src/viz/colors';
-import { Heatmap, type CellPos } from '../src/app/explainer/Heatmap';
+import { Heatmap } from '../src/app/explainer/Heatmap';
+import type { CellPos } from '../src/viz/heatmapFrame';
 
 // A real forward pass of a tiny random GPT: the heatmaps below draw its attention weights and its x0.
 const config = tinyConfig({ vocabSize: 40, nPositions: 8, nEmbd: 8, nLayer: 1, nHead: 2 });

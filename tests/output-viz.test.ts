@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layoutSignedBars, probabilityWidths } from '../src/viz/output/bars';
-import { layoutStrip, layoutWuRows } from '../src/viz/output/heatmap';
+import { layoutStrip, layoutWuFigure, layoutWuRows, wuFocusBox } from '../src/viz/output/heatmap';
 import { divergingColor } from '../src/viz/colors';
 import { formatApprox, formatCount, formatShare, layoutParamBar } from '../src/viz/output/params';
 import { attentionOff, parseAblation, serializeAblation, toggleAttention, toggleHead, toggleMlp } from '../src/viz/output/ablation';
@@ -51,6 +51,21 @@ describe('W_u heatmap', () => {
     const strip = layoutStrip([0.5, -1], 6, 12);
     expect(strip.map((s) => s.x)).toEqual([0, 6]);
     expect(strip[1].value).toBe(-1);
+  });
+  it('the figure sets the strip over the rows, channel under channel, between 92px of labels and the logits', () => {
+    const f = layoutWuFigure(wu, Float32Array.from([1, -1, 0]), [2, 0]);
+    // 400 / 3 channels would be 133px: capped at 8px. The strip is 16px tall, then a 10px gap.
+    expect(f).toMatchObject({ cell: 8, rowH: 16, width: 92 + 24 + 70, height: 26 + 32, labelX: 86, stripTextY: 12, logitX: 122 });
+    expect(f.strip.map((s) => [s.x, s.y])).toEqual([
+      [92, 0],
+      [100, 0],
+      [108, 0],
+    ]);
+    expect(f.cells[4]).toMatchObject({ row: 1, col: 1, x: 100, y: 42, value: 2 });
+    expect(f.rowTextY).toEqual([38, 54]);
+    expect(wuFocusBox(f, { row: -1, c: 1 })).toEqual({ x: 100, y: 0, width: 8, height: 16 });
+    expect(wuFocusBox(f, { row: 1, c: 0 })).toEqual({ x: 92, y: 42, width: 8, height: 16 });
+    expect(layoutWuFigure(new Float32Array(200), new Float32Array(200), []).cell).toBe(4);
   });
 });
 

@@ -115,3 +115,15 @@ export function flowNodeForStage(stage: { kind: StageKind; group: FlowGroup }): 
   if (stage.group !== 'output') return stage.group;
   return stage.kind === 'lnF' ? 'lastVector' : stage.kind === 'logits' ? 'logits' : 'probs';
 }
+
+/** An arrow's points as an SVG `points` list, the last one pulled back 2px so the arrowhead's tip meets the box edge. */
+export function arrowPoints(points: readonly [number, number][]): string {
+  return points
+    .map(([x, y], i) => {
+      if (i < points.length - 1) return `${x},${y}`;
+      const [px, py] = points[i - 1];
+      const len = Math.hypot(x - px, y - py) || 1;
+      return `${x - (2 * (x - px)) / len},${y - (2 * (y - py)) / len}`;
+    })
+    .join(' ');
+}

@@ -13,9 +13,19 @@ export interface GeluCurveLayout {
   yTicks: { value: number; y: number }[];
   zeroX: number;
   zeroY: number;
+  /** The axes through zero, reaching 4px past the plotted area on each side. */
+  xAxis: { x1: number; x2: number; y: number };
+  yAxis: { x: number; y1: number; y2: number };
+  xTickY: number; // the x ticks' baseline, under the plot
+  yTickX: number; // the y ticks' right edge, left of the plot
 }
 
 const MARGIN = { top: 10, right: 12, bottom: 26, left: 34 };
+
+/** The curve's height for a figure `width` wide: a wide, flat picture, at most 220px tall. */
+export function geluCurveHeight(width: number): number {
+  return Math.round(Math.min(220, width * 0.45));
+}
 
 /** preActivations (4C): c_fc's outputs for one token, before GELU. */
 export function layoutGeluCurve(preActivations: ArrayLike<number>, width: number, height: number): GeluCurveLayout {
@@ -49,5 +59,9 @@ export function layoutGeluCurve(preActivations: ArrayLike<number>, width: number
     yTicks: y.ticks(4).map((value) => ({ value, y: y(value) })),
     zeroX: x(0),
     zeroY: y(0),
+    xAxis: { x1: 30, x2: width - 8, y: y(0) },
+    yAxis: { x: x(0), y1: 6, y2: height - 22 },
+    xTickY: height - 8,
+    yTickX: 28,
   };
 }

@@ -43,3 +43,14 @@ export function layoutHeatmap(data: ArrayLike<number>, rows: number, cols: numbe
 export function isProbabilityKind(kind: string): boolean {
   return kind === 'weights' || kind === 'probs';
 }
+
+/** One vector as a single row of cells across a figure `width` wide, less room for its label; a long vector scrolls. */
+export function layoutVectorStrip(vector: ArrayLike<number>, width: number): HeatmapLayout {
+  return layoutHeatmap(vector, 1, vector.length, {
+    width: Math.max(width - 90, 100),
+    minCellW: 3,
+    maxCellW: 14,
+    minCellH: 18,
+    maxCellH: 22,
+  });
+}

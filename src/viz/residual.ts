@@ -1,6 +1,8 @@
 import type { Trace } from '../core/trace';
 import { row } from '../core/tensor';
 import { norm } from '../core/vec';
+import type { Lang } from '../content/types';
+import { layoutHeatmap, type HeatmapLayout } from './heatmap';
 
 // The residual stream of one token, read at every point where a block writes into it.
 
@@ -24,4 +26,37 @@ export function residualStream(trace: Trace, t: number): StreamPoint[] {
     points.push(point(l, 'mlp', row(b.resid2, t)));
   });
   return points;
+}
+
+/** The longest norm bar beside the stream, in pixels. */
+const NORM_BAR_W = 60;
+
+export interface ResidualStreamLayout {
+  labelWidth: number; // room for the step names ("after layer 2's attention") left of the cells
+  heatmap: HeatmapLayout; // one row per point, one column per channel
+  normBarW: number[]; // each point's norm as a bar, the largest NORM_BAR_W long
+}
+
+/**
+ * Chapter 7's picture of the stream: `points` stacked as the rows of `matrix` (points × C), laid out to
+ * fit a figure `width` wide beside a column of norm bars. Chinese step names are shorter than English ones.
+ */
+export function layoutResidualStream(
+  points: readonly StreamPoint[],
+  matrix: ArrayLike<number>,
+  width: number,
+  lang: Lang,
+): ResidualStreamLayout {
+  const C = points[0].vector.length;
+  const labelWidth = lang === 'zh' ? 130 : 150;
+  const stripW = Math.max(width - 110, 120);
+  const heatmap = layoutHeatmap(matrix, points.length, C, {
+    width: stripW - labelWidth,
+    minCellW: 3,
+    maxCellW: 10,
+    minCellH: 16,
+    maxCellH: 18,
+  });
+  const maxNorm = Math.max(...points.map((p) => p.norm), 1e-9);
+  return { labelWidth, heatmap, normBarW: points.map((p) => (p.norm / maxNorm) * NORM_BAR_W) };
 }

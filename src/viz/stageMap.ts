@@ -47,3 +47,16 @@ export function tickAt(map: StageMap, x: number): number | null {
   const hit = map.ticks.find((t) => x >= t.x && x < t.x + t.w);
   return hit ? hit.index : null;
 }
+
+/** The map's height: the current tick's 18px, and the layer names under the ticks. */
+export const STAGE_MAP_HEIGHT = 34;
+
+/** A tick's bar, 1px short of the next one; the current stage's stands taller. */
+export function tickBar(tick: StageTick, current: boolean): { x: number; y: number; width: number; height: number } {
+  return { x: tick.x + 0.5, y: current ? 0 : 4, width: Math.max(tick.w - 1, 1), height: current ? 18 : 10 };
+}
+
+/** Where a layer's name goes, centred under its ticks; `long` when "Layer 12" fits, else the number stands alone. */
+export function sectionLabel(section: StageSection): { x: number; y: number; long: boolean } {
+  return { x: section.x + section.w / 2, y: 30, long: section.w > 56 };
+}

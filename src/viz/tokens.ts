@@ -57,3 +57,25 @@ export function sharedPrefix(before: ArrayLike<number>, after: ArrayLike<number>
   while (n < before.length && n < after.length && before[n] === after[n]) n++;
   return n;
 }
+
+/** A chip is never narrower than this: room for its id beneath the label. */
+const MIN_CHIP_W = 44;
+/** A chip's line: its label, its id beneath, and the gap to the next line. */
+const CHIP_LINE = 46;
+/** The margin around the chips, so the selected chip's outline is not clipped. */
+const CHIP_MARGIN = 2;
+
+/** Token chips as a figure `width` pixels wide draws them: wrapped like words, inside a 2px margin. */
+export function layoutChipFigure(labels: readonly string[], width: number): ChipLayout {
+  const inner = layoutTokenChips(
+    labels.map((l) => Math.max(chipWidth(l), MIN_CHIP_W)),
+    Math.max(width - 2 * CHIP_MARGIN, 60),
+    6,
+    CHIP_LINE,
+  );
+  return {
+    chips: inner.chips.map((c) => ({ x: c.x + CHIP_MARGIN, y: c.y + CHIP_MARGIN, w: c.w })),
+    width: inner.width + 2 * CHIP_MARGIN,
+    height: inner.height + 2 * CHIP_MARGIN,
+  };
+}

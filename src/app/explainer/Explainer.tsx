@@ -8,6 +8,7 @@ import type { ChapterId } from '../../content/types';
 import { buildStages, type StageKind } from '../../viz/stages';
 import { prefersReducedMotion } from '../motion';
 import { tokenLabel } from '../../viz/format';
+import { chapterFigureWidth } from '../../viz/chapterFigureWidth';
 import { useSelection } from './useSelection';
 import { Stepper } from './Stepper';
 import { Chapter } from './Chapter';
@@ -37,11 +38,6 @@ function scrollToStepper() {
     now.focus({ preventScroll: true });
   });
   drawn.observe(parent, { childList: true });
-}
-
-/** A chapter figure's width: beside the prose from 1000px up (grid columns 0.82fr : 1fr with a 32px gap), below it otherwise. */
-function figureWidthIn(explainerWidth: number): number {
-  return explainerWidth >= 1000 ? Math.floor((explainerWidth - 32) / 1.82) - 4 : explainerWidth;
 }
 
 /** Without text there is no stage to go to: the diagram's boxes lead to the text box instead. */
@@ -90,7 +86,7 @@ export function ExplainerWithoutText(props: { loaded: AppModel }) {
   const { config } = props.loaded.model;
   const values = useMemo(() => modelPlaceholders(config), [config]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
-  const figureWidth = figureWidthIn(width);
+  const figureWidth = chapterFigureWidth(width);
   return (
     <div className="explainer" ref={ref}>
       <Contents />
@@ -128,7 +124,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
   // What the model reads: the reader's text less any tokens cut from the start to fit the context.
   const seenText = useMemo(() => (result.droppedTokens === 0 ? result.text : tokenizer.decode(result.ids)), [result, tokenizer]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
-  const figureWidth = figureWidthIn(width);
+  const figureWidth = chapterFigureWidth(width);
   const skipOffscreen = useSkipOffscreen();
 
   const goTo = (kind: StageKind, layer = selection.layer) => {

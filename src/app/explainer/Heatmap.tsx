@@ -2,15 +2,20 @@ import { useEffect, useRef } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
 import type { HeatmapCell, HeatmapLayout } from '../../viz/heatmap';
+import {
+  COL_LABEL_ANGLE,
+  COL_LABEL_CHARS,
+  cellOutline,
+  heatmapCellAt,
+  heatmapFrame,
+  rowOutline,
+  type CellPos,
+} from '../../viz/heatmapFrame';
+import { truncateChars } from '../../viz/fitText';
 import { prefersReducedMotion } from '../motion';
 import { matrixToDataUrl } from './bitmap';
 
 export type EnterMotion = 'fade' | 'fromAbove' | 'fromLeft';
-
-export interface CellPos {
-  r: number;
-  c: number;
-}
 
 interface Props {
   layout: HeatmapLayout;
@@ -30,14 +35,6 @@ interface Props {
   labelWidth?: number;
 }
 
-const LABEL_W = 84;
-const TOP = 4;
-const COL_LABEL_H = 48;
-/** The width an SVG adds around its cells when it has no row labels: room for the row highlight's outline. */
-export const HEATMAP_FRAME = 4;
-/** How far the last slanted column label reaches right of the matrix; callers leave this much room. */
-export const COL_LABEL_OVERHANG = 32;
-const MIN_COL_FONT = 7;
 /** Above this many cells one SVG rect each gets slow (a 128-token text has 32,768 MLP cells): draw a bitmap instead. */
 const MAX_RECTS = 3000;
 /** The whole entrance stagger stays under this, however many rows or columns there are. */
@@ -110,26 +107,21 @@ export function Heatmap(props: Props) {
       .attr('fill', (d) => color(d.value));
   }, [layout, color, enter]);
 
-  const { cellW, cellH, rows, cols } = layout;
-  // Slanted at 55°, neighbouring labels sit cellW·sin 55° apart across their baselines: the text fits
-  // that, and below 7px there is no label worth reading.
-  const colFont = Math.min(12, Math.floor(cellW * Math.sin((55 * Math.PI) / 180)) - 1);
-  const colLabels = props.colLabels && colFont >= MIN_COL_FONT ? props.colLabels.slice(0, cols) : null;
-  const colLabelH = colLabels ? COL_LABEL_H : 0;
-  // At least 2px on the left so the row highlight's outline is not clipped.
-  const labelW = Math.max(props.labelWidth ?? LABEL_W, 2);
-  const maxChars = Math.max(3, Math.floor(labelW / 7.5));
+  const { rows, cols } = layout;
+  const frame = heatmapFrame(layout, props.labelWidth, props.colLabels !== undefined);
+  const { colFont, rowFont } = frame;
+  const colLabels = colFont === null ? null : (props.colLabels ?? []).slice(0, cols);
   const cellAt = (e: React.MouseEvent<SVGRectElement>): CellPos | null => {
     const box = e.currentTarget.getBoundingClientRect();
-    const c = Math.floor((e.clientX - box.left) / cellW);
-    const r = Math.floor((e.clientY - box.top) / cellH);
-    return r >= 0 && r < rows && c >= 0 && c < cols ? { r, c } : null;
+    return heatmapCellAt(layout, e.clientX - box.left, e.clientY - box.top);
   };
+  const highlight = props.selectedRow !== null && props.selectedRow < rows ? rowOutline(layout, props.selectedRow) : null;
+  const focus = props.focus && props.focus.r < rows && props.focus.c < cols ? cellOutline(layout, props.focus) : null;
 
   return (
     <svg
-      width={labelW + layout.width + 2 + (colLabels ? COL_LABEL_OVERHANG : 0)}
-      height={TOP + layout.height + 2 + colLabelH}
+      width={frame.width}
+      height={frame.height}
       role="img"
       aria-label={props.label}
       data-testid={props.testId}
@@ -156,14 +148,10 @@ export function Heatmap(props: Props) {
         }
       }}
     >
-      <g transform={`translate(${labelW},${TOP})`}>
+      <g transform={`translate(${frame.cellsX},${frame.cellsY})`}>
         <g ref={cellsRef} />
-        {props.selectedRow !== null && props.selectedRow < rows && (
-          <rect className="row-highlight" x={-1} y={props.selectedRow * cellH - 1} width={layout.width + 2} height={cellH + 2} />
-        )}
-        {props.focus && props.focus.r < rows && props.focus.c < cols && (
-          <rect className="cell-focus" x={props.focus.c * cellW - 1} y={props.focus.r * cellH - 1} width={cellW + 2} height={cellH + 2} />
-        )}
+        {highlight && <rect className="row-highlight" {...highlight} />}
+        {focus && <rect className="cell-focus" {...focus} />}
         <rect
           className="hit-area"
           data-testid="heatmap-cells"
@@ -177,44 +165,38 @@ export function Heatmap(props: Props) {
           }}
         />
       </g>
-      {colLabels && (
-        <g transform={`translate(${labelW},${TOP + layout.height + 4})`}>
+      {colLabels && colFont !== null && (
+        <g transform={`translate(${frame.cellsX},${frame.colLabelY})`}>
           {colLabels.map((label, c) => (
             <text
               key={c}
-              transform={`translate(${c * cellW + cellW / 2},0) rotate(55)`}
+              transform={`translate(${frame.colLabelX[c]},0) rotate(${COL_LABEL_ANGLE})`}
               dy="0.35em"
               className="col-label"
               data-testid="col-label"
               fontSize={colFont}
             >
-              {truncate(label, 7)}
+              {truncateChars(label, COL_LABEL_CHARS)}
             </text>
           ))}
         </g>
       )}
-      <g transform={`translate(${labelW - 6},${TOP})`}>
-        {props.rowLabels.slice(0, rows).map((label, r) =>
-          cellH >= 9 && labelW > 2 ? (
+      <g transform={`translate(${frame.rowLabelX},${frame.cellsY})`}>
+        {rowFont !== null &&
+          props.rowLabels.slice(0, rows).map((label, r) => (
             <text
               key={r}
-              y={r * cellH + cellH / 2}
+              y={frame.rowLabelY[r]}
               dy="0.35em"
               textAnchor="end"
               className={r === props.selectedRow ? 'row-label selected' : 'row-label'}
               data-testid="row-label"
-              fontSize={Math.min(13, cellH - 1)}
+              fontSize={rowFont}
             >
-              {truncate(label, maxChars)}
+              {truncateChars(label, frame.rowLabelChars)}
             </text>
-          ) : null,
-        )}
+          ))}
       </g>
     </svg>
   );
-}
-
-function truncate(s: string, n: number): string {
-  const chars = [...s];
-  return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s;
 }

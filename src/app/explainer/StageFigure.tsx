@@ -4,17 +4,16 @@ import { row, slice0 } from '../../core/tensor';
 import { useI18n } from '../i18n';
 import type { Stage } from '../../viz/stages';
 import type { Focus } from '../../viz/substitute';
-import { isProbabilityKind, layoutHeatmap } from '../../viz/heatmap';
+import { isProbabilityKind } from '../../viz/heatmap';
 import { divergingColor, robustMaxAbs, sequentialColor } from '../../viz/colors';
-import { COL_LABEL_OVERHANG, Heatmap, type EnterMotion } from './Heatmap';
+import { hasKeyColumns, stageMatrixLayout } from '../../viz/stageFigure';
+import { stagePlane } from '../../viz/focus';
+import { Heatmap, type EnterMotion } from './Heatmap';
 import { TokenChips } from './figures/TokenChips';
 import { LogitFan } from './figures/LogitFan';
 import { AttentionLines } from './figures/AttentionLines';
-import { stagePlane } from './focus';
 
 const ENTER: Partial<Record<Stage['kind'], EnterMotion>> = { tokEmb: 'fromAbove', posEmb: 'fromLeft' };
-// Stages whose columns are the key tokens each query looks at.
-const KEY_COLUMNS = new Set<Stage['kind']>(['scores', 'masked', 'weights']);
 
 interface Props {
   stage: Stage;
@@ -84,14 +83,7 @@ function MatrixFigure(props: Props) {
   const [rows, cols] = plane.shape;
   const prob = isProbabilityKind(stage.kind);
   const color = useMemo(() => (prob ? sequentialColor(1) : divergingColor(robustMaxAbs(plane.data))), [prob, plane]);
-  const available = Math.max(props.width - 90 - (KEY_COLUMNS.has(stage.kind) ? COL_LABEL_OVERHANG : 0), 120);
-  // Cells stay big enough to tap and for each row to carry its token's label; a wide matrix scrolls
-  // inside its own box rather than shrinking to specks.
-  const layout = useMemo(
-    () => layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 6, minCellH: 10, maxCellW: rows === cols ? 30 : 16 }),
-    [plane, rows, cols, available],
-  );
-  const scrolls = layout.width > available + 1;
+  const { layout, scrolls } = useMemo(() => stageMatrixLayout(plane, stage.kind, props.width), [plane, stage.kind, props.width]);
   const headWeights = useMemo(
     () => (stage.kind === 'weights' ? slice0(stage.tensor(trace), props.head).data : null),
     [stage, trace, props.head],
@@ -116,7 +108,7 @@ function MatrixFigure(props: Props) {
           layout={layout}
           color={color}
           rowLabels={props.labels}
-          colLabels={KEY_COLUMNS.has(stage.kind) ? props.labels : undefined}
+          colLabels={hasKeyColumns(stage.kind) ? props.labels : undefined}
           selectedRow={props.tok}
           focus={{ r: props.focus.row, c: props.focus.col }}
           onHover={(cell) => props.onHover(cell ? toFocus(cell) : null)}
@@ -132,7 +124,7 @@ function MatrixFigure(props: Props) {
           T={rows}
           labels={props.labels}
           query={props.tok}
-          width={Math.min(props.width, 520)}
+          width={props.width}
           label={ui.attentionLines}
           onPick={(r) => props.onPick({ row: r, col: props.focus.col })}
         />

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useI18n } from '../i18n';
 import type { Stage } from '../../viz/stages';
-import { layoutStageMap, tickAt } from '../../viz/stageMap';
+import { STAGE_MAP_HEIGHT, layoutStageMap, sectionLabel, tickAt, tickBar } from '../../viz/stageMap';
 import { useWidth } from './useWidth';
 
 /** Where the reader is in the whole pass: one tick per stage, layers side by side. The range input below is its keyboard twin. */
@@ -13,7 +13,7 @@ export function StageMapBar(props: { stages: readonly Stage[]; step: number; onS
     <div ref={ref} className="stage-map" aria-hidden="true">
       <svg
         width={Math.max(width, 100)}
-        height={34}
+        height={STAGE_MAP_HEIGHT}
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
           const hit = tickAt(map, e.clientX - box.left);
@@ -23,20 +23,19 @@ export function StageMapBar(props: { stages: readonly Stage[]; step: number; onS
         {map.ticks.map((tick) => (
           <rect
             key={tick.index}
-            x={tick.x + 0.5}
-            y={tick.index === props.step ? 0 : 4}
-            width={Math.max(tick.w - 1, 1)}
-            height={tick.index === props.step ? 18 : 10}
+            {...tickBar(tick, tick.index === props.step)}
             className={`tick ${tick.group}${tick.index < props.step ? ' done' : tick.index === props.step ? ' current' : ''}`}
           />
         ))}
-        {map.sections.map((s, i) =>
-          s.layer === null ? null : (
-            <text key={i} x={s.x + s.w / 2} y={30} textAnchor="middle" className="section-label">
-              {s.w > 56 ? t('layerN', { l: s.layer + 1 }) : `${s.layer + 1}`}
+        {map.sections.map((s, i) => {
+          if (s.layer === null) return null;
+          const at = sectionLabel(s);
+          return (
+            <text key={i} x={at.x} y={at.y} textAnchor="middle" className="section-label">
+              {at.long ? t('layerN', { l: s.layer + 1 }) : `${s.layer + 1}`}
             </text>
-          ),
-        )}
+          );
+        })}
       </svg>
     </div>
   );

@@ -6,14 +6,14 @@ import { substitute, type Focus } from '../../viz/substitute';
 import { fmt, formatPercent } from '../../viz/format';
 import { lensTop } from '../../core/lens';
 import { lensStreamForStage, lensStreamVector, type LensStream } from '../../viz/output/lensRow';
+import { cellLabel } from '../../viz/cellLabel';
+import { clampFocus, defaultFocus } from '../../viz/focus';
 import { type I18n, sentenceGap, useI18n } from '../i18n';
 import type { Selection, SelectionActions } from './useSelection';
 import { StepperControls } from './StepperControls';
 import { HeadPicker, LayerPicker } from './Pickers';
 import { StageFigure } from './StageFigure';
 import { Tex } from './Tex';
-import { cellLabel } from './labels';
-import { clampFocus, defaultFocus } from './focus';
 import { useWidth } from './useWidth';
 import { EmbeddingMatrix } from './figures/VocabMatrix';
 import { ByteNote } from '../ByteNote';
@@ -62,7 +62,7 @@ export function Stepper(props: Props) {
   );
   const sub = useMemo(() => substitute(model, trace, stage, head, focus), [model, trace, stage, head, focus]);
   const ids = useMemo(() => Array.from(trace.ids), [trace]);
-  const label = cellLabel(stage, focus, { ui, lang, labels: props.labels, labelOf: props.labelOf, head });
+  const label = cellLabel(stage, focus, { ui, t, labels: props.labels, labelOf: props.labelOf, head });
   // The logit lens at this point of the pass: what the selected token's newest residual stream would
   // predict if the model stopped here. Before the embedding x0 exists there is nothing to read.
   const lensStream = useMemo(() => lensStreamForStage(stage, model.config.nLayer), [stage, model.config.nLayer]);

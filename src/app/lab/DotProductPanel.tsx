@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { useUrlParam } from '../state/url';
-import { angleArc, dotSign, dotViews, snapVector } from '../../viz/lab/dotGeometry';
+import { angleArc, dotSign, dotViews, gridLines, planeAt, planeToScreen, snapVector } from '../../viz/lab/dotGeometry';
 import { fmt } from '../../viz/format';
+import { layoutProductRows } from '../../viz/lab/productBars';
 import { useI18n } from '../i18n';
 
 const SIZE = 260;
@@ -40,9 +41,8 @@ export function DotProductPanel() {
 
   const toVector = (e: React.PointerEvent): Vec => {
     const rect = svgRef.current!.getBoundingClientRect();
-    const sx = ((e.clientX - rect.left) / rect.width) * SIZE;
-    const sy = ((e.clientY - rect.top) / rect.height) * SIZE;
-    return snapVector((sx - c) / UNIT, (c - sy) / UNIT, STEP, LIMIT);
+    const [x, y] = planeAt((e.clientX - rect.left) / rect.width, (e.clientY - rect.top) / rect.height, SIZE, UNIT);
+    return snapVector(x, y, STEP, LIMIT);
   };
   const onMove = (e: React.PointerEvent) => {
     if (dragging.current) setters[dragging.current](toVector(e));
@@ -54,7 +54,6 @@ export function DotProductPanel() {
     e.preventDefault();
     setters[which](snapVector(v[0] + m[0] * (e.shiftKey ? 5 : 1), v[1] + m[1] * (e.shiftKey ? 5 : 1), STEP, LIMIT));
   };
-  const tip = (v: Vec) => [c + v[0] * UNIT, c - v[1] * UNIT] as const;
   const sign = dotSign(views);
   const signText = { zero: ui.labDotZero, 'no-angle': ui.labDotNoAngle, positive: ui.labDotPositive, negative: ui.labDotNegative }[sign];
 
@@ -84,7 +83,7 @@ export function DotProductPanel() {
             </marker>
           ))}
         </defs>
-        {Array.from({ length: 2 * LIMIT + 1 }, (_, i) => (i - LIMIT) * UNIT + c).map((p) => (
+        {gridLines(SIZE, UNIT, LIMIT).map((p) => (
           <g key={p} className="lab-grid">
             <line x1={p} x2={p} y1={0} y2={SIZE} />
             <line y1={p} y2={p} x1={0} x2={SIZE} />
@@ -93,7 +92,7 @@ export function DotProductPanel() {
         {!Number.isNaN(views.angle) && <path d={angleArc(c, c, a, b, 26)} className={`lab-angle ${sign}`} />}
         {(['a', 'b'] as const).map((which) => {
           const v = which === 'a' ? a : b;
-          const [x, y] = tip(v);
+          const [x, y] = planeToScreen(v, SIZE, UNIT);
           return (
             <g key={which} className={`lab-vec lab-vec-${which}`}>
               <line x1={c} y1={c} x2={x} y2={y} markerEnd={`url(#lab-head-${which})`} />
@@ -158,32 +157,27 @@ function ProductBars(props: { products: readonly number[]; sum: number }) {
     { label: 'a₁b₁', value: props.products[1] },
     { label: 'Σ', value: props.sum },
   ];
-  const max = Math.max(1, ...rows.map((r) => Math.abs(r.value)));
-  const labelW = 40;
-  const zero = labelW + (BAR_W - labelW) / 2;
-  const half = (BAR_W - labelW) / 2 - 2;
+  const layout = layoutProductRows(
+    rows.map((r) => r.value),
+    BAR_W,
+    BAR_ROW,
+  );
   return (
     <svg
-      viewBox={`0 0 ${BAR_W} ${rows.length * BAR_ROW}`}
+      viewBox={`0 0 ${BAR_W} ${layout.height}`}
       className="lab-product-bars"
       role="img"
       aria-label={rows.map((r) => `${r.label} = ${fmt(r.value, 2)}`).join(', ')}
     >
-      <line x1={zero} x2={zero} y1={0} y2={rows.length * BAR_ROW} className="lab-axis" />
+      <line x1={layout.zero} x2={layout.zero} y1={0} y2={layout.height} className="lab-axis" />
       {rows.map((r, i) => {
-        const w = (Math.abs(r.value) / max) * half;
+        const bar = layout.bars[i];
         return (
           <g key={r.label} className={i === rows.length - 1 ? 'lab-sum-bar' : undefined}>
-            <text x={0} y={i * BAR_ROW + 15}>
+            <text x={0} y={layout.textY[i]}>
               {r.label}
             </text>
-            <rect
-              x={r.value >= 0 ? zero : zero - w}
-              y={i * BAR_ROW + 4}
-              width={w}
-              height={BAR_ROW - 8}
-              className={r.value >= 0 ? 'pos' : 'neg'}
-            />
+            <rect x={bar.x} y={bar.y} width={bar.width} height={bar.height} className={bar.positive ? 'pos' : 'neg'} />
           </g>
         );
       })}

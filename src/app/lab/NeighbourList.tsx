@@ -1,5 +1,6 @@
 import type { Neighbour } from '../../core/analogy';
 import { fmt } from '../../viz/format';
+import { percentBars } from '../../viz/percentBars';
 import { useI18n } from '../i18n';
 import { ByteNote } from '../ByteNote';
 
@@ -13,12 +14,15 @@ export function NeighbourList(props: {
   className?: string;
 }) {
   const { ui, t } = useI18n();
-  const top = Math.max(...props.neighbours.map((n) => Math.abs(n.score)), 1e-9);
+  const bars = percentBars(
+    props.neighbours.map((n) => Math.abs(n.score)),
+    2,
+  );
   return (
     <section className={`lab-neighbours ${props.className ?? ''}`} aria-label={props.title}>
       <h4>{props.title}</h4>
       <ol>
-        {props.neighbours.map((n) => {
+        {props.neighbours.map((n, i) => {
           const word = props.label(n.id);
           const isInput = props.inputIds.includes(n.id);
           return (
@@ -33,7 +37,7 @@ export function NeighbourList(props: {
                 {word}
                 {isInput && <span className="lab-input-mark">{ui.labInputMark}</span>}
               </button>
-              <span className="lab-bar" style={{ width: `${Math.max(2, (Math.abs(n.score) / top) * 100)}%` }} />
+              <span className="lab-bar" style={{ width: `${bars[i]}%` }} />
               <span className="num">{fmt(n.score, 3)}</span>
             </li>
           );

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { arrowLine, layoutPlane, type PlacedPoint, type PointKind } from '../../viz/lab/plane';
+import { PLANE_MAX_WIDTH, arrowLine, axisNameSpots, layoutPlane, planeSize, type PlacedPoint, type PointKind } from '../../viz/lab/plane';
 import { placeLabels } from '../../viz/lab/labels';
 import type { Picture } from '../../viz/lab/picture';
 import { fmt } from '../../viz/format';
@@ -10,8 +10,6 @@ import { useI18n } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useWidth } from '../explainer/useWidth';
 
-const MAX_WIDTH = 640;
-const MIN_WIDTH = 280;
 const PADDING = 40;
 const DOT = 6;
 // Matches lab.css: labels are monospace, 11px for the arithmetic's intermediate steps and 13px otherwise.
@@ -28,9 +26,8 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
   const [active, setActive] = useState<string | null>(null);
   const [replays, setReplays] = useState(0);
   // Drawn at the width it is shown at, so labels keep a readable size on a phone instead of shrinking with a viewBox.
-  const [figureRef, shownWidth] = useWidth<HTMLElement>(MAX_WIDTH);
-  const WIDTH = Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, shownWidth)));
-  const HEIGHT = Math.round(WIDTH * 0.66);
+  const [figureRef, shownWidth] = useWidth<HTMLElement>(PLANE_MAX_WIDTH);
+  const { width: WIDTH, height: HEIGHT } = planeSize(shownWidth);
   const base = useMemo(() => layoutPlane(props.picture.points, WIDTH, HEIGHT, PADDING), [props.picture, WIDTH, HEIGHT]);
 
   const x = transform.rescaleX(base.x);
@@ -152,6 +149,7 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
     });
   });
 
+  const names = axisNameSpots(x(0), y(0), WIDTH, HEIGHT);
   const shown = active ? byKey.get(active) : null;
   const info = shown ? t('labPointInfo', { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) }) : ui.labZoomHint;
 
@@ -179,10 +177,10 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
         <line className="lab-axis" x1={x(0)} x2={x(0)} y1={0} y2={HEIGHT} />
         {props.axisNames && (
           <g className="lab-axis-names">
-            <text x={WIDTH - 6} y={Math.min(HEIGHT - 6, Math.max(14, y(0) - 6))} textAnchor="end">
+            <text x={names.x.x} y={names.x.y} textAnchor="end">
               {props.axisNames[0]}
             </text>
-            <text x={Math.min(WIDTH - 6, Math.max(6, x(0) + 6))} y={14} textAnchor={x(0) > WIDTH - 120 ? 'end' : 'start'}>
+            <text x={names.y.x} y={names.y.y} textAnchor={names.y.anchor}>
               {props.axisNames[1]}
             </text>
           </g>

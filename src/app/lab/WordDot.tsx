@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
 import { dotViews } from '../../viz/lab/dotGeometry';
 import { fmt } from '../../viz/format';
+import { layoutProductColumns } from '../../viz/lab/productBars';
 import { useI18n } from '../i18n';
 import { pairRows } from './PictureSection';
 import { PairInput } from './PairInput';
@@ -19,9 +20,7 @@ export function WordDot(props: { loaded: AppModel }) {
   const rows = 'rows' in pair ? pair.rows : null;
   const views = useMemo(() => (rows ? dotViews(rows[0], rows[1]) : null), [rows]);
   const C = loaded.model.config.nEmbd;
-  const max = views ? Math.max(1e-9, ...views.products.map(Math.abs)) : 1;
-  const barW = WIDTH / C;
-  const mid = HEIGHT / 2;
+  const columns = useMemo(() => (views ? layoutProductColumns(views.products, WIDTH, HEIGHT) : null), [views]);
   return (
     <div className="lab-word-dot" data-testid="lab-word-dot">
       <h4>{ui.labWordDot}</h4>
@@ -32,26 +31,16 @@ export function WordDot(props: { loaded: AppModel }) {
             {p}
           </p>
         ))}
-      {views && (
+      {views && columns && (
         <>
           <p className="lab-hint">{t('labWordDotExplain', { C })}</p>
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="lab-bars" role="img" aria-label={ui.labWordDot}>
-            <line x1={0} x2={WIDTH} y1={mid} y2={mid} className="lab-axis" />
-            {views.products.map((p, i) => {
-              const h = (Math.abs(p) / max) * (mid - 2);
-              return (
-                <rect
-                  key={i}
-                  x={i * barW + 0.5}
-                  width={Math.max(0.5, barW - 1)}
-                  y={p >= 0 ? mid - h : mid}
-                  height={h}
-                  className={p >= 0 ? 'pos' : 'neg'}
-                >
-                  <title>{`a${i}·b${i} = ${fmt(p)}`}</title>
-                </rect>
-              );
-            })}
+            <line x1={0} x2={WIDTH} y1={columns.mid} y2={columns.mid} className="lab-axis" />
+            {columns.bars.map((bar, i) => (
+              <rect key={i} x={bar.x} width={bar.width} y={bar.y} height={bar.height} className={bar.positive ? 'pos' : 'neg'}>
+                <title>{`a${i}·b${i} = ${fmt(views.products[i])}`}</title>
+              </rect>
+            ))}
           </svg>
           {/* Two lines, not one joined by "·": in a demo of the dot product, "·" would read as a product. */}
           <p className="num">

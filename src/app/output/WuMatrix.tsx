@@ -1,11 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { fmt } from '../../viz/format';
-import { layoutStrip, layoutWuRows } from '../../viz/output/heatmap';
+import { layoutWuFigure, wuFocusBox } from '../../viz/output/heatmap';
 import { useI18n } from '../i18n';
-
-const ROW = 16;
-const STRIP_GAP = 10;
-const LABEL_W = 92;
 
 /**
  * W_u as the matrix it is, summarised: the last vector as a strip on top, and under it the rows of
@@ -23,13 +19,9 @@ export function WuMatrix(props: {
   const { ids } = props;
   const { ui, t } = useI18n();
   const C = props.vector.length;
-  const cell = Math.max(4, Math.min(8, Math.floor(400 / C)));
-  const matrix = useMemo(() => layoutWuRows(props.wu, C, ids, cell, ROW), [props.wu, C, ids, cell]);
-  const strip = useMemo(() => layoutStrip(props.vector, cell, ROW), [props.vector, cell]);
+  const figure = useMemo(() => layoutWuFigure(props.wu, props.vector, ids), [props.wu, props.vector, ids]);
+  const { cell, rowH, width, height } = figure;
   const [focus, setFocus] = useState<{ row: number; c: number } | null>(null);
-  const top = ROW + STRIP_GAP;
-  const width = LABEL_W + matrix.width + 70;
-  const height = top + matrix.height;
 
   const readout = focus
     ? focus.row < 0
@@ -71,43 +63,34 @@ export function WuMatrix(props: {
           onPointerLeave={() => setFocus(null)}
           data-testid="wu-matrix"
         >
-          <text x={LABEL_W - 6} y={ROW - 4} textAnchor="end" className="svg-label">
+          <text x={figure.labelX} y={figure.stripTextY} textAnchor="end" className="svg-label">
             {ui.outWuVectorLabel}
           </text>
-          {strip.map((s, c) => (
-            <rect key={c} x={LABEL_W + s.x} y={0} width={cell} height={ROW} fill={s.fill} onPointerEnter={() => setFocus({ row: -1, c })} />
+          {figure.strip.map((s, c) => (
+            <rect key={c} x={s.x} y={s.y} width={cell} height={rowH} fill={s.fill} onPointerEnter={() => setFocus({ row: -1, c })} />
           ))}
-          {matrix.cells.map((cellData) => (
+          {figure.cells.map((cellData) => (
             <rect
               key={`${cellData.row}-${cellData.col}`}
-              x={LABEL_W + cellData.x}
-              y={top + cellData.y}
+              x={cellData.x}
+              y={cellData.y}
               width={cell}
-              height={ROW - 1}
+              height={rowH - 1}
               fill={cellData.fill}
               onPointerEnter={() => setFocus({ row: cellData.row, c: cellData.col })}
             />
           ))}
           {ids.map((id, row) => (
             <g key={id}>
-              <text x={LABEL_W - 6} y={top + row * ROW + ROW - 4} textAnchor="end" className="svg-token">
+              <text x={figure.labelX} y={figure.rowTextY[row]} textAnchor="end" className="svg-token">
                 {props.labels[row]}
               </text>
-              <text x={LABEL_W + matrix.width + 6} y={top + row * ROW + ROW - 4} className="svg-num">
+              <text x={figure.logitX} y={figure.rowTextY[row]} className="svg-num">
                 = {fmt(props.logits[row], 2)}
               </text>
             </g>
           ))}
-          {focus && (
-            <rect
-              className="cell-focus"
-              x={LABEL_W + focus.c * cell}
-              y={focus.row < 0 ? 0 : top + focus.row * ROW}
-              width={cell}
-              height={ROW}
-              fill="none"
-            />
-          )}
+          {focus && <rect className="cell-focus" {...wuFocusBox(figure, focus)} fill="none" />}
         </svg>
       </div>
       <figcaption>

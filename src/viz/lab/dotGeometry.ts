@@ -46,3 +46,22 @@ export function snapVector(x: number, y: number, step: number, limit: number): [
   const snap = (v: number) => Math.max(-limit, Math.min(limit, Math.round(v / step) * step)) || 0;
   return [snap(x), snap(y)];
 }
+
+// The 2-D panel's square: `size` pixels wide, `unit` pixels per unit, the origin in its middle, y up.
+
+/** Where a point of the plane is drawn in the square. */
+export function planeToScreen(v: readonly [number, number], size: number, unit: number): [number, number] {
+  const c = size / 2;
+  return [c + v[0] * unit, c - v[1] * unit];
+}
+
+/** The point of the plane under a pointer at fractions (fx, fy) of the square's width and height, however large it is shown. */
+export function planeAt(fx: number, fy: number, size: number, unit: number): [number, number] {
+  const c = size / 2;
+  return [(fx * size - c) / unit, (c - fy * size) / unit];
+}
+
+/** The grid lines' positions, the same across and down: one per unit from −limit to limit. */
+export function gridLines(size: number, unit: number, limit: number): number[] {
+  return Array.from({ length: 2 * limit + 1 }, (_, i) => (i - limit) * unit + size / 2);
+}

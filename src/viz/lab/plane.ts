@@ -54,3 +54,29 @@ export function arrowLine(x1: number, y1: number, x2: number, y2: number, gap: n
   const k = (d - gap) / d;
   return { x1, y1, x2: x1 + (x2 - x1) * k, y2: y1 + (y2 - y1) * k };
 }
+
+/** The widest the picture is drawn; on a narrower screen it is drawn at the width shown, so labels keep their size. */
+export const PLANE_MAX_WIDTH = 640;
+const PLANE_MIN_WIDTH = 280;
+
+/** The picture's size in a box `shownWidth` pixels wide: 280 to 640 wide, about two thirds as tall. */
+export function planeSize(shownWidth: number): { width: number; height: number } {
+  const width = Math.round(Math.max(PLANE_MIN_WIDTH, Math.min(PLANE_MAX_WIDTH, shownWidth)));
+  return { width, height: Math.round(width * 0.66) };
+}
+
+/**
+ * Where the axes' names go, given where the origin is drawn: the x axis's above its right end, the y axis's
+ * beside its top, each kept inside the picture even when the axis itself is out of view.
+ */
+export function axisNameSpots(
+  originX: number,
+  originY: number,
+  width: number,
+  height: number,
+): { x: { x: number; y: number }; y: { x: number; y: number; anchor: 'start' | 'end' } } {
+  return {
+    x: { x: width - 6, y: Math.min(height - 6, Math.max(14, originY - 6)) },
+    y: { x: Math.min(width - 6, Math.max(6, originX + 6)), y: 14, anchor: originX > width - 120 ? 'end' : 'start' },
+  };
+}

@@ -46,3 +46,53 @@ export function layoutStrip(vector: ArrayLike<number>, cell: number, height: num
   const colour = divergingColor(maxAbsOf(vector) || 1);
   return Array.from(vector, (value, c) => ({ x: c * cell, value, fill: colour(value), height }));
 }
+
+const WU_ROW = 16;
+const STRIP_GAP = 10;
+const WU_LABEL_W = 92;
+/** Room right of the rows for each row's "= logit". */
+const LOGIT_W = 70;
+
+export interface WuFigure {
+  cell: number; // a channel's width: 4 to 8px, so C channels fit about 400px
+  rowH: number;
+  width: number;
+  height: number;
+  labelX: number; // the right edge of the row labels
+  strip: { x: number; y: number; fill: string }[]; // the last vector, on top
+  stripTextY: number;
+  cells: WuCell[]; // W_u's chosen rows, under the strip
+  rowTextY: number[]; // each row's baseline, for its token and its logit
+  logitX: number;
+}
+
+/** The strip of the last vector over W_u's rows `ids`, channel under channel, with labels left and logits right. */
+export function layoutWuFigure(wu: Float32Array, vector: Float32Array, ids: readonly number[]): WuFigure {
+  const C = vector.length;
+  const cell = Math.max(4, Math.min(8, Math.floor(400 / C)));
+  const matrix = layoutWuRows(wu, C, ids, cell, WU_ROW);
+  const top = WU_ROW + STRIP_GAP;
+  return {
+    cell,
+    rowH: WU_ROW,
+    width: WU_LABEL_W + matrix.width + LOGIT_W,
+    height: top + matrix.height,
+    labelX: WU_LABEL_W - 6,
+    strip: layoutStrip(vector, cell, WU_ROW).map((s) => ({ x: WU_LABEL_W + s.x, y: 0, fill: s.fill })),
+    stripTextY: WU_ROW - 4,
+    cells: matrix.cells.map((c) => ({ ...c, x: WU_LABEL_W + c.x, y: top + c.y })),
+    rowTextY: ids.map((_, row) => top + row * WU_ROW + WU_ROW - 4),
+    logitX: WU_LABEL_W + matrix.width + 6,
+  };
+}
+
+/** The outline of a focused cell: row −1 is the vector's strip. */
+export function wuFocusBox(figure: WuFigure, focus: { row: number; c: number }): { x: number; y: number; width: number; height: number } {
+  const top = figure.rowH + STRIP_GAP;
+  return {
+    x: WU_LABEL_W + focus.c * figure.cell,
+    y: focus.row < 0 ? 0 : top + focus.row * figure.rowH,
+    width: figure.cell,
+    height: figure.rowH,
+  };
+}

@@ -7,20 +7,13 @@ import { sequentialColor } from '../../../viz/colors';
 import { Heatmap } from '../Heatmap';
 import { AttentionLines } from './AttentionLines';
 import { HeadPicker, LayerPicker } from '../Pickers';
-import { COL_LABEL_OVERHANG, HEATMAP_FRAME, type CellPos } from '../Heatmap';
+import type { CellPos } from '../../../viz/heatmapFrame';
+import { attentionMapsLayout } from '../../../viz/attentionMaps';
 import { fmt } from '../../../viz/format';
 import { useTouchOrNarrow } from '../../touch';
 import { ByteNote } from '../../ByteNote';
 
 const color = sequentialColor(1);
-/** Row labels need cells at least this tall to be legible; below that the hover readout names the tokens. */
-const MIN_LABELLED_CELL = 9;
-const ROW_LABEL_W = 56;
-/** Below this figure width two maps side by side leave no room for labels: one map per row, with wider labels. */
-const ONE_COLUMN_BELOW = 480;
-/** A phone is held closer but has no hover: its labels get a larger font (cell height − 1) and more characters. */
-const MIN_LABELLED_CELL_ONE_COLUMN = 11;
-const ROW_LABEL_W_ONE_COLUMN = 76;
 
 interface HeadCell extends CellPos {
   head: number;
@@ -44,21 +37,11 @@ export function AttentionFigure(props: {
   const [NH, T] = weights.shape;
   const headWeights = useMemo(() => slice0(weights, props.head).data, [weights, props.head]);
   const touch = useTouchOrNarrow();
-  // Two heads per row, or one on a narrow screen. Short texts get token labels on every map; longer ones
-  // leave them to the readout (a tap names both tokens) and to the lines below, which show the same tokens.
-  const oneColumn = props.width < ONE_COLUMN_BELOW;
-  const rowLabelWidth = oneColumn ? ROW_LABEL_W_ONE_COLUMN : ROW_LABEL_W;
-  // Each map's box, less the frame Heatmap draws around the cells.
-  const each = (oneColumn ? props.width : Math.floor((props.width - 12) / 2)) - 12 - HEATMAP_FRAME;
-  const labelled = (each - rowLabelWidth - COL_LABEL_OVERHANG) / T >= (oneColumn ? MIN_LABELLED_CELL_ONE_COLUMN : MIN_LABELLED_CELL);
-  const labelWidth = labelled ? rowLabelWidth : 0;
-  const mapWidth = Math.max(each - (labelled ? rowLabelWidth + COL_LABEL_OVERHANG : 0), 40);
+  const maps = useMemo(() => attentionMapsLayout(props.width, T), [props.width, T]);
+  const { oneColumn, labelled } = maps;
   const layouts = useMemo(
-    () =>
-      Array.from({ length: NH }, (_, h) =>
-        layoutHeatmap(slice0(weights, h).data, T, T, { width: mapWidth, minCellW: 1, maxCellW: 24, minCellH: 1, maxCellH: 24 }),
-      ),
-    [weights, NH, T, mapWidth],
+    () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, maps.heatmap)),
+    [weights, NH, T, maps],
   );
   // The cell under the pointer or the keyboard, else the last one tapped or clicked (a touch screen
   // has no hover). Both belong to the trace they were read from; a new text or layer drops them.
@@ -86,7 +69,7 @@ export function AttentionFigure(props: {
                 color={color}
                 rowLabels={props.labels}
                 colLabels={labelled ? props.labels : undefined}
-                labelWidth={labelWidth}
+                labelWidth={maps.labelWidth}
                 selectedRow={props.tok}
                 focus={cell && cell.head === h ? cell : null}
                 onHover={(at) => setHovered(at ? { cell: { head: h, ...at }, weights } : null)}
@@ -117,7 +100,7 @@ export function AttentionFigure(props: {
         T={T}
         labels={props.labels}
         query={props.tok}
-        width={Math.min(props.width, 520)}
+        width={props.width}
         label={ui.attentionLines}
         onPick={props.setTok}
       />

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { layoutAttentionLines } from '../../../viz/arcs';
+import { LINE_LABEL_CHARS, attentionLinesFigure } from '../../../viz/arcs';
+import { clipChars } from '../../../viz/fitText';
 import { prefersReducedMotion } from '../../motion';
-
-const ROW = 22;
 
 /** One head's attention as lines from the query token (left) to the keys it reads (right). */
 export function AttentionLines(props: {
@@ -17,11 +16,12 @@ export function AttentionLines(props: {
   onPick: (t: number) => void;
 }) {
   const ref = useRef<SVGSVGElement>(null);
-  const lines = useMemo(() => layoutAttentionLines(props.weights, props.T, ROW, props.query, 0.01), [props.weights, props.T, props.query]);
-  const colW = Math.min(120, props.width * 0.32);
-  const x1 = colW;
-  const x2 = props.width - colW;
+  const figure = useMemo(
+    () => attentionLinesFigure(props.weights, props.T, props.query, props.width),
+    [props.weights, props.T, props.query, props.width],
+  );
 
+  // Keyed on what the lines show, not on the width: resizing the window moves the lines without replaying them.
   useEffect(() => {
     if (!ref.current) return;
     const duration = prefersReducedMotion() ? 0 : 700;
@@ -33,34 +33,34 @@ export function AttentionLines(props: {
       .transition()
       .duration(duration)
       .attr('stroke-dashoffset', 0);
-  }, [lines]);
+  }, [props.weights, props.T, props.query]);
 
   const shown = props.labels.slice(0, props.T);
   return (
-    <svg ref={ref} width={props.width} height={props.T * ROW + 4} role="img" aria-label={props.label} className="attention-lines">
-      {lines.map((l) => (
+    <svg ref={ref} width={figure.width} height={figure.height} role="img" aria-label={props.label} className="attention-lines">
+      {figure.lines.map((l) => (
         <path
           key={`${l.from}-${l.to}`}
           className="attn-line"
-          d={`M${x1},${l.y1} C${(x1 + x2) / 2},${l.y1} ${(x1 + x2) / 2},${l.y2} ${x2},${l.y2}`}
-          strokeWidth={0.5 + l.weight * 9}
-          strokeOpacity={0.25 + l.weight * 0.75}
+          d={l.d}
+          strokeWidth={l.strokeWidth}
+          strokeOpacity={l.strokeOpacity}
           strokeDasharray={1000}
         />
       ))}
       {shown.map((tok, i) => (
         <g key={i} onClick={() => props.onPick(i)} className="attn-token">
           <text
-            x={x1 - 6}
-            y={(i + 0.5) * ROW}
+            x={figure.queryLabelX}
+            y={figure.rowY[i]}
             dy="0.35em"
             textAnchor="end"
             className={i === props.query ? 'selected' : i > props.query ? 'future' : ''}
           >
-            {[...tok].slice(0, 12).join('')}
+            {clipChars(tok, LINE_LABEL_CHARS)}
           </text>
-          <text x={x2 + 6} y={(i + 0.5) * ROW} dy="0.35em" className={i > props.query ? 'future' : ''}>
-            {[...tok].slice(0, 12).join('')}
+          <text x={figure.keyLabelX} y={figure.rowY[i]} dy="0.35em" className={i > props.query ? 'future' : ''}>
+            {clipChars(tok, LINE_LABEL_CHARS)}
           </text>
         </g>
       ))}

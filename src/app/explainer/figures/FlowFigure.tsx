@@ -1,4 +1,4 @@
-import { flowNodeForStage, layoutFlow, type FlowNodeId } from '../../../viz/flow';
+import { arrowPoints, flowNodeForStage, layoutFlow, type FlowNodeId } from '../../../viz/flow';
 import type { Stage, StageKind } from '../../../viz/stages';
 import { type UiStrings, useI18n } from '../../i18n';
 
@@ -32,18 +32,6 @@ function Via(props: { text: string; x: number; y: number }) {
       )}
     </text>
   );
-}
-
-/** SVG points, the last one pulled back 2px so the arrowhead's tip meets the box edge. */
-function arrowPoints(points: readonly [number, number][]): string {
-  return points
-    .map(([x, y], i) => {
-      if (i < points.length - 1) return `${x},${y}`;
-      const [px, py] = points[i - 1];
-      const len = Math.hypot(x - px, y - py) || 1;
-      return `${x - (2 * (x - px)) / len},${y - (2 * (y - py)) / len}`;
-    })
-    .join(' ');
 }
 
 /** Chapter 2: the whole pipeline; each box is a button that takes the stepper to its stage. */

@@ -2,9 +2,8 @@ import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
 import { row } from '../../../core/tensor';
 import { useI18n } from '../../i18n';
-import { layoutHeatmap } from '../../../viz/heatmap';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
-import { residualStream } from '../../../viz/residual';
+import { layoutResidualStream, residualStream } from '../../../viz/residual';
 import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
 import { VectorStrip } from './VectorStrip';
@@ -25,14 +24,8 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
     p.layer === null ? ui.afterEmbedding : t(p.after === 'attention' ? 'afterAttention' : 'afterMlp', { l: p.layer + 1 }),
   );
   const color = useMemo(() => divergingColor(robustMaxAbs(matrix)), [matrix]);
-  const labelWidth = lang === 'zh' ? 130 : 150;
-  const stripW = Math.max(props.width - 110, 120);
-  const layout = useMemo(
-    () => layoutHeatmap(matrix, points.length, C, { width: stripW - labelWidth, minCellW: 3, maxCellW: 10, minCellH: 16, maxCellH: 18 }),
-    [matrix, points.length, C, stripW, labelWidth],
-  );
+  const stream = useMemo(() => layoutResidualStream(points, matrix, props.width, lang), [points, matrix, props.width, lang]);
   const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
-  const maxNorm = Math.max(...points.map((p) => p.norm), 1e-9);
   const lastIn = points[points.length - 1].vector;
   const lnOut = useMemo(() => row(trace.lnF, tok), [trace, tok]);
   const range = (v: ArrayLike<number>) => `[${fmt(Math.min(...Array.from(v)), 2)}, ${fmt(Math.max(...Array.from(v)), 2)}]`;
@@ -45,10 +38,10 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
       <div className="stream">
         <div className="scroll-box">
           <Heatmap
-            layout={layout}
+            layout={stream.heatmap}
             color={color}
             rowLabels={stepNames}
-            labelWidth={labelWidth}
+            labelWidth={stream.labelWidth}
             selectedRow={null}
             focus={hover}
             onHover={setHover}
@@ -59,8 +52,8 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
         <div className="stream-norms" aria-label={ui.vectorSize}>
           <p className="strip-caption">{ui.vectorSize}</p>
           {points.map((p, i) => (
-            <div key={i} className="norm-row" style={{ height: layout.cellH }}>
-              <span className="bar signed" style={{ width: `${(p.norm / maxNorm) * 60}px` }} />
+            <div key={i} className="norm-row" style={{ height: stream.heatmap.cellH }}>
+              <span className="bar signed" style={{ width: `${stream.normBarW[i]}px` }} />
               <span className="num">{fmt(p.norm, 2)}</span>
             </div>
           ))}

@@ -3,10 +3,11 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import { topK } from '../../../core/topk';
 import { fmt, formatPercent } from '../../../viz/format';
+import { clipChars } from '../../../viz/fitText';
+import { FAN_LABEL_CHARS, FAN_ROW, logitFanLayout } from '../../../viz/logitFan';
 import { prefersReducedMotion } from '../../motion';
 import { ByteNote } from '../../ByteNote';
 
-const ROW = 24;
 const K = 10;
 
 /** The last vector fanning out into one score per vocabulary token; the top few are drawn as bars. */
@@ -24,12 +25,7 @@ export function LogitFan(props: {
 }) {
   const ref = useRef<SVGSVGElement>(null);
   const top = useMemo(() => topK(props.values, K), [props.values]);
-  const fanW = Math.min(90, props.width * 0.2);
-  const labelW = Math.min(110, props.width * 0.3);
-  const barMax = Math.max(40, props.width - fanW - labelW - 70);
-  const maxAbs = Math.max(...top.map((d) => Math.abs(d.value)), 1e-9);
-  const height = top.length * ROW + 8;
-  const cy = height / 2;
+  const fan = logitFanLayout(top, props.width);
 
   const onHover = props.onHover;
 
@@ -59,17 +55,15 @@ export function LogitFan(props: {
     <>
       <svg
         ref={ref}
-        width={props.width}
-        height={height}
+        width={fan.width}
+        height={fan.height}
         role={onHover ? 'group' : 'img'}
         aria-label={props.label}
         className="logit-fan"
         data-testid="logit-fan"
       >
-        <circle cx={10} cy={cy} r={7} className="fan-source" />
-        {top.map((d, i) => {
-          const y = i * ROW + 4;
-          const w = Math.max(1, (Math.abs(d.value) / maxAbs) * barMax);
+        <circle cx={fan.source.x} cy={fan.source.y} r={fan.source.r} className="fan-source" />
+        {fan.rows.map((d) => {
           const focused = d.index === props.focusId;
           const label = props.labelOf(d.index);
           const value = props.kind === 'probs' ? formatPercent(d.value) : fmt(d.value, 2);
@@ -95,21 +89,21 @@ export function LogitFan(props: {
                 })
               }
             >
-              <line className="fan" x1={17} y1={cy} x2={fanW} y2={y + ROW / 2} strokeDasharray={200} />
-              <text x={fanW + labelW - 6} y={y + ROW / 2} dy="0.35em" textAnchor="end" className="fan-label">
-                {[...label].slice(0, 14).join('')}
+              <line className="fan" x1={fan.lineX1} y1={fan.source.y} x2={fan.lineX2} y2={d.mid} strokeDasharray={200} />
+              <text x={fan.labelX} y={d.mid} dy="0.35em" textAnchor="end" className="fan-label">
+                {clipChars(label, FAN_LABEL_CHARS)}
               </text>
-              <g transform={`translate(${fanW + labelW},${y + 4})`}>
+              <g transform={`translate(${fan.barX},${d.barY})`}>
                 <rect
                   className={`bar ${props.kind}${props.kind === 'logits' && d.value < 0 ? ' negative' : ''}`}
-                  width={w}
-                  height={ROW - 8}
+                  width={d.barW}
+                  height={fan.barH}
                 />
               </g>
-              <text x={fanW + labelW + w + 6} y={y + ROW / 2} dy="0.35em" className="fan-value">
+              <text x={d.valueX} y={d.mid} dy="0.35em" className="fan-value">
                 {value}
               </text>
-              <rect x={0} y={y} width={props.width} height={ROW} fill="transparent" />
+              <rect x={0} y={d.y} width={fan.width} height={FAN_ROW} fill="transparent" />
             </g>
           );
         })}

@@ -6,6 +6,7 @@ import { topK } from '../../../core/topk';
 import { useI18n } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { fmt, type TokenSource } from '../../../viz/format';
+import { percentBars } from '../../../viz/percentBars';
 import { LayerPicker } from '../Pickers';
 import { VectorStrip } from './VectorStrip';
 import { GeluCurve } from './GeluCurve';
@@ -33,7 +34,11 @@ export function MlpFigure(props: {
   // A picked neuron stays picked while the text changes; until then the strongest one is read.
   const [picked, setPicked] = useState<number | null>(null);
   const neuron = picked ?? top[0]?.index ?? 0;
-  const max = Math.max(top[0]?.value ?? 1, 1e-9);
+  // Only what a neuron adds is drawn: a negative output (GELU's small dip) gets the shortest bar.
+  const bars = percentBars(
+    top.map((d) => Math.max(d.value, 0)),
+    1,
+  );
   return (
     <figure className="figure mlp-figure">
       <LayerPicker nLayer={trace.blocks.length} layer={layer} onChange={props.setLayer} />
@@ -41,13 +46,13 @@ export function MlpFigure(props: {
         {ui.topNeurons} · <span className="token-chip">{props.labels[tok]}</span>
       </figcaption>
       <ol className="neuron-list" data-testid="top-neurons">
-        {top.map(({ index, value }) => (
+        {top.map(({ index, value }, i) => (
           <li key={index}>
             <button type="button" className="neuron-name" aria-pressed={index === neuron} onClick={() => setPicked(index)}>
               {t('neuronN', { i: String(index) })}
             </button>
             <span className="bar-track">
-              <span className="bar signed" style={{ width: `${Math.max(1, (Math.max(value, 0) / max) * 100)}%` }} />
+              <span className="bar signed" style={{ width: `${bars[i]}%` }} />
             </span>
             <span className="num">{fmt(value)}</span>
           </li>

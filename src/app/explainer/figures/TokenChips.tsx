@@ -1,10 +1,9 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { chipWidth, layoutTokenChips, sharedPrefix } from '../../../viz/tokens';
+import { layoutChipFigure, sharedPrefix } from '../../../viz/tokens';
 import { prefersReducedMotion } from '../../motion';
 
-const LINE = 46;
 /** The whole entrance stagger stays under this, however many chips arrive at once. */
 const MAX_STAGGER_MS = 600;
 
@@ -23,16 +22,7 @@ export function TokenChips(props: {
   const ref = useRef<SVGSVGElement>(null);
   const shownIds = useRef<ArrayLike<number>>([]);
   const { labels, onPick } = props;
-  const layout = useMemo(
-    () =>
-      layoutTokenChips(
-        labels.map((l) => Math.max(chipWidth(l), 44)),
-        Math.max(props.width - 4, 60),
-        6,
-        LINE,
-      ),
-    [labels, props.width],
-  );
+  const layout = useMemo(() => layoutChipFigure(labels, props.width), [labels, props.width]);
 
   // Typing one more word keeps every earlier chip still; only the chips after the first change fade in.
   // A layout effect, so a new chip is hidden before the browser first paints it.
@@ -56,12 +46,12 @@ export function TokenChips(props: {
   }, [props.ids]);
 
   return (
-    <svg ref={ref} width={layout.width + 4} height={layout.height + 4} role="group" aria-label={props.label} className="token-chips">
+    <svg ref={ref} width={layout.width} height={layout.height} role="group" aria-label={props.label} className="token-chips">
       {layout.chips.map((box, t) => (
         <g
           key={t}
           className={`chip${t === props.selected ? ' selected' : ''}${props.pieceOf?.(t) ? ' piece' : ''}`}
-          transform={`translate(${box.x + 2},${box.y + 2})`}
+          transform={`translate(${box.x},${box.y})`}
           role={onPick ? 'button' : undefined}
           tabIndex={onPick ? 0 : undefined}
           aria-label={onPick ? `${labels[t]} ${props.ids[t]}` : undefined}

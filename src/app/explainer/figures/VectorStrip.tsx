@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { layoutHeatmap } from '../../../viz/heatmap';
+import { layoutVectorStrip } from '../../../viz/heatmap';
 import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
 
@@ -14,12 +14,7 @@ export function VectorStrip(props: {
   testId?: string;
 }) {
   const [hover, setHover] = useState<number | null>(null);
-  const n = props.vector.length;
-  const layout = useMemo(
-    () =>
-      layoutHeatmap(props.vector, 1, n, { width: Math.max(props.width - 90, 100), minCellW: 3, maxCellW: 14, minCellH: 18, maxCellH: 22 }),
-    [props.vector, n, props.width],
-  );
+  const layout = useMemo(() => layoutVectorStrip(props.vector, props.width), [props.vector, props.width]);
   return (
     <div className="vector-strip" data-testid={props.testId}>
       <p className="strip-caption">{props.caption}</p>

@@ -1,13 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
-import { sampledRow, vocabOverview } from '../../../viz/vocabMatrix';
+import { OVERVIEW_HEIGHT, sampledRow, vocabCellAt, vocabMatrixFrame, vocabOverview } from '../../../viz/vocabMatrix';
 import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
 import { useI18n } from '../../i18n';
 import { fmt } from '../../../viz/format';
-
-const HEIGHT = 220;
-const MARK_W = 150;
 
 /**
  * A (V, C) matrix with one row per vocabulary token (W_e, or W_u) drawn whole as one picture, with
@@ -28,7 +25,7 @@ export function VocabMatrix(props: {
 }) {
   const { matrix, marked, selectedId } = props;
   const [V, C] = matrix.shape;
-  const overview = useMemo(() => vocabOverview(V, HEIGHT, marked, selectedId), [V, marked, selectedId]);
+  const overview = useMemo(() => vocabOverview(V, OVERVIEW_HEIGHT, marked, selectedId), [V, marked, selectedId]);
   const lines = overview.rowOfLine.length;
   const color = useMemo(() => divergingColor(weightMaxAbs(matrix.data)), [matrix]);
   // The sampled rows are coloured once per matrix; a keystroke only recolours the marked lines.
@@ -50,30 +47,26 @@ export function VocabMatrix(props: {
   // The value under the pointer, else the last one tapped or clicked: a touch screen has no hover.
   const [hover, setHover] = useState<{ line: number; c: number } | null>(null);
   const [tapped, setTapped] = useState<{ line: number; c: number } | null>(null);
-  const matrixW = Math.max(96, Math.min(C * 4, props.width - MARK_W));
-  const lineH = HEIGHT / lines;
-  const y = (line: number) => (line + 0.5) * lineH;
-  const selectedMark = overview.marks.find((m) => m.selected);
+  const frame = vocabMatrixFrame(overview, C, props.width);
+  const { matrixW, height } = frame;
   const caption = props.caption(Math.round(V / lines));
 
   const at = (e: React.PointerEvent<SVGRectElement> | React.MouseEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const c = Math.min(C - 1, Math.max(0, Math.floor(((e.clientX - box.left) / box.width) * C)));
-    const line = Math.min(lines - 1, Math.max(0, Math.floor(((e.clientY - box.top) / box.height) * lines)));
-    return { line, c };
+    return vocabCellAt((e.clientX - box.left) / box.width, (e.clientY - box.top) / box.height, C, lines);
   };
   const shown = hover ?? (tapped && tapped.line < lines ? tapped : null);
   const shownRow = shown ? overview.rowOfLine[shown.line] : null;
   return (
     <div className="vocab-matrix" data-testid={props.testId}>
       <p className="figure-caption">{caption}</p>
-      <svg width={matrixW + MARK_W} height={HEIGHT} viewBox={`0 0 ${matrixW + MARK_W} ${HEIGHT}`} role="img" aria-label={caption}>
+      <svg width={frame.width} height={height} viewBox={`0 0 ${frame.width} ${height}`} role="img" aria-label={caption}>
         <image
           href={image}
           x={0}
           y={0}
           width={matrixW}
-          height={HEIGHT}
+          height={height}
           preserveAspectRatio="none"
           style={{ imageRendering: 'pixelated' }}
         />
@@ -81,26 +74,19 @@ export function VocabMatrix(props: {
           x={0}
           y={0}
           width={matrixW}
-          height={HEIGHT}
+          height={height}
           className="matrix-frame"
           data-testid="matrix-frame"
           onPointerMove={(e) => setHover(at(e))}
           onPointerLeave={() => setHover(null)}
           onClick={(e) => setTapped(at(e))}
         />
-        {overview.marks.map((m) => (
-          <line
-            key={m.id}
-            x1={matrixW + 2}
-            x2={matrixW + (m.selected ? 18 : 8)}
-            y1={y(m.line)}
-            y2={y(m.line)}
-            className={m.selected ? 'row-mark selected' : 'row-mark'}
-          />
+        {frame.marks.map((m) => (
+          <line key={m.id} x1={m.x1} x2={m.x2} y1={m.y} y2={m.y} className={m.selected ? 'row-mark selected' : 'row-mark'} />
         ))}
-        {selectedMark && (
-          <text x={matrixW + 22} y={y(selectedMark.line)} dy="0.35em" className="row-mark-label" data-testid="row-mark-label">
-            {`${selectedMark.id}: ${props.labelOf(selectedMark.id)}`}
+        {frame.label && (
+          <text x={frame.label.x} y={frame.label.y} dy="0.35em" className="row-mark-label" data-testid="row-mark-label">
+            {`${frame.label.id}: ${props.labelOf(frame.label.id)}`}
           </text>
         )}
       </svg>

@@ -1,7 +1,7 @@
-import { row, slice0, type Tensor } from '../../core/tensor';
-import type { Trace } from '../../core/trace';
-import type { Stage } from '../../viz/stages';
-import type { Focus } from '../../viz/substitute';
+import { row, slice0, type Tensor } from '../core/tensor';
+import type { Trace } from '../core/trace';
+import type { Stage } from './stages';
+import type { Focus } from './substitute';
 
 /** The 2-D matrix a stage's figure shows: one head's slice for per-head stages. */
 export function stagePlane(stage: Stage, trace: Trace, head: number): Tensor {

@@ -1,0 +1,41 @@
+import { COL_LABEL_OVERHANG, HEATMAP_FRAME } from './heatmapFrame';
+import type { HeatmapOptions } from './heatmap';
+
+// Chapter 5's small multiples: every head's (T, T) weight matrix in one layer, two maps side by side, or one
+// per row on a narrow screen.
+
+/** Row labels need cells at least this tall to be legible; below that the hover readout names the tokens. */
+const MIN_LABELLED_CELL = 9;
+const ROW_LABEL_W = 56;
+/** Below this figure width two maps side by side leave no room for labels: one map per row, with wider labels. */
+const ONE_COLUMN_BELOW = 480;
+/** A phone is held closer but has no hover: its labels get a larger font (cell height − 1) and more characters. */
+const MIN_LABELLED_CELL_ONE_COLUMN = 11;
+const ROW_LABEL_W_ONE_COLUMN = 76;
+/** The gap between the two maps of a row, and the padding inside each map's box. */
+const GAP = 12;
+
+export interface AttentionMapsLayout {
+  oneColumn: boolean;
+  /** Whether the maps carry token labels; longer texts leave them to the readout and the lines below. */
+  labelled: boolean;
+  labelWidth: number; // the Heatmap's room for row labels: 0 when unlabelled
+  heatmap: HeatmapOptions; // each map's cells
+}
+
+/** How `T` tokens' maps fit a figure `width` pixels wide. */
+export function attentionMapsLayout(width: number, T: number): AttentionMapsLayout {
+  const oneColumn = width < ONE_COLUMN_BELOW;
+  const rowLabelWidth = oneColumn ? ROW_LABEL_W_ONE_COLUMN : ROW_LABEL_W;
+  // Each map's box, less the frame Heatmap draws around the cells.
+  const each = (oneColumn ? width : Math.floor((width - GAP) / 2)) - GAP - HEATMAP_FRAME;
+  const minCell = oneColumn ? MIN_LABELLED_CELL_ONE_COLUMN : MIN_LABELLED_CELL;
+  const labelled = (each - rowLabelWidth - COL_LABEL_OVERHANG) / T >= minCell;
+  const mapWidth = Math.max(each - (labelled ? rowLabelWidth + COL_LABEL_OVERHANG : 0), 40);
+  return {
+    oneColumn,
+    labelled,
+    labelWidth: labelled ? rowLabelWidth : 0,
+    heatmap: { width: mapWidth, minCellW: 1, maxCellW: 24, minCellH: 1, maxCellH: 24 },
+  };
+}

@@ -1,0 +1,94 @@
+import type { HeatmapLayout } from './heatmap';
+
+// What a heatmap's SVG draws around its cells: row labels on the left, slanted column labels below, and
+// the outlines of the selected row and the focused cell. The cells themselves are ./heatmap.ts's.
+
+/** The width an SVG adds around its cells when it has no row labels: room for the row highlight's outline. */
+export const HEATMAP_FRAME = 4;
+/** How far the last slanted column label reaches right of the matrix; callers leave this much room. */
+export const COL_LABEL_OVERHANG = 32;
+/** Column labels are slanted at this angle, in degrees. */
+export const COL_LABEL_ANGLE = 55;
+/** The most characters a column label shows. */
+export const COL_LABEL_CHARS = 7;
+
+const LABEL_W = 84;
+const TOP = 4;
+const COL_LABEL_H = 48;
+const MIN_COL_FONT = 7;
+/** Below this cell height a row label would not be legible. */
+const MIN_ROW_LABEL_CELL = 9;
+
+export interface CellPos {
+  r: number;
+  c: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface HeatmapFrame {
+  width: number;
+  height: number;
+  /** The cells' top-left corner in the SVG. */
+  cellsX: number;
+  cellsY: number;
+  /** Row labels: right-aligned at rowLabelX, one per row at rowLabelY; rowFont null when there is no room for them. */
+  rowLabelX: number;
+  rowLabelY: number[];
+  rowFont: number | null;
+  rowLabelChars: number;
+  /** Column labels: hung from colLabelY, one per column at colLabelX; colFont null when none are drawn. */
+  colLabelX: number[];
+  colLabelY: number;
+  colFont: number | null;
+}
+
+/**
+ * The frame of a heatmap whose cells are `layout`, with `labelWidth` for the row labels (84 unless given;
+ * 0 hides them), and column labels under the cells if `colLabels` asks for them and the cells are wide enough.
+ */
+export function heatmapFrame(layout: HeatmapLayout, labelWidth: number | undefined, colLabels: boolean): HeatmapFrame {
+  const { cellW, cellH, rows, cols } = layout;
+  // Slanted, neighbouring labels sit cellW·sin(angle) apart across their baselines: the text fits that,
+  // and below 7px there is no label worth reading.
+  const fitted = Math.min(12, Math.floor(cellW * Math.sin((COL_LABEL_ANGLE * Math.PI) / 180)) - 1);
+  const colFont = colLabels && fitted >= MIN_COL_FONT ? fitted : null;
+  // At least 2px on the left so the row highlight's outline is not clipped.
+  const labelW = Math.max(labelWidth ?? LABEL_W, 2);
+  const rowFont = cellH >= MIN_ROW_LABEL_CELL && labelW > 2 ? Math.min(13, cellH - 1) : null;
+  return {
+    width: labelW + layout.width + 2 + (colFont === null ? 0 : COL_LABEL_OVERHANG),
+    height: TOP + layout.height + 2 + (colFont === null ? 0 : COL_LABEL_H),
+    cellsX: labelW,
+    cellsY: TOP,
+    rowLabelX: labelW - 6,
+    rowLabelY: rowFont === null ? [] : Array.from({ length: rows }, (_, r) => r * cellH + cellH / 2),
+    rowFont,
+    rowLabelChars: Math.max(3, Math.floor(labelW / 7.5)),
+    colLabelX: colFont === null ? [] : Array.from({ length: cols }, (_, c) => c * cellW + cellW / 2),
+    colLabelY: TOP + layout.height + 4,
+    colFont,
+  };
+}
+
+/** The outline around row `r`, in the cells' coordinates: 1px outside the cells on every side. */
+export function rowOutline(layout: HeatmapLayout, r: number): Box {
+  return { x: -1, y: r * layout.cellH - 1, width: layout.width + 2, height: layout.cellH + 2 };
+}
+
+/** The outline around one cell, in the cells' coordinates. */
+export function cellOutline(layout: HeatmapLayout, cell: CellPos): Box {
+  return { x: cell.c * layout.cellW - 1, y: cell.r * layout.cellH - 1, width: layout.cellW + 2, height: layout.cellH + 2 };
+}
+
+/** The cell under a point given relative to the cells' top-left corner, or null outside them. */
+export function heatmapCellAt(layout: HeatmapLayout, x: number, y: number): CellPos | null {
+  const c = Math.floor(x / layout.cellW);
+  const r = Math.floor(y / layout.cellH);
+  return r >= 0 && r < layout.rows && c >= 0 && c < layout.cols ? { r, c } : null;
+}

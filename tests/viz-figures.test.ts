@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { logitFanLayout } from '../src/viz/logitFan';
+import { clipChars, truncateChars } from '../src/viz/fitText';
+import { chapterFigureWidth } from '../src/viz/chapterFigureWidth';
+import { attentionLinesFigure } from '../src/viz/arcs';
+import { layoutChipFigure } from '../src/viz/tokens';
+import { geluCurveHeight, layoutGeluCurve } from '../src/viz/geluCurve';
+import { percentBars } from '../src/viz/percentBars';
+import { vocabCellAt, vocabMatrixFrame, vocabOverview } from '../src/viz/vocabMatrix';
+import { arrowPoints } from '../src/viz/flow';
+
+describe('logit fan', () => {
+  it('splits 300px into the fan (20%), labels (30%) and bars, scaled to the largest magnitude', () => {
+    const fan = logitFanLayout(
+      [
+        { index: 4, value: 2 },
+        { index: 9, value: -1 },
+      ],
+      300,
+    );
+    // Fan 60px, labels 90px, bars up to 300 − 60 − 90 − 70 = 80px.
+    expect(fan).toMatchObject({ width: 300, height: 2 * 24 + 8, lineX1: 17, lineX2: 60, labelX: 144, barX: 150, barH: 16 });
+    expect(fan.source).toEqual({ x: 10, y: 28, r: 7 });
+    expect(fan.rows).toEqual([
+      { index: 4, value: 2, y: 4, mid: 16, barY: 8, barW: 80, valueX: 236 },
+      { index: 9, value: -1, y: 28, mid: 40, barY: 32, barW: 40, valueX: 196 },
+    ]);
+  });
+
+  it('caps the fan at 90px and the labels at 110px, keeps bars 40px long and never thinner than 1px', () => {
+    const wide = logitFanLayout([{ index: 0, value: 1 }], 1000);
+    expect([wide.lineX2, wide.barX, wide.rows[0].barW]).toEqual([90, 200, 730]);
+    const narrow = logitFanLayout(
+      [
+        { index: 0, value: 2 },
+        { index: 1, value: 0.001 },
+      ],
+      100,
+    );
+    expect(narrow.rows.map((r) => r.barW)).toEqual([40, 1]);
+  });
+});
+
+describe('fitting text', () => {
+  it('clips and truncates by characters, never splitting one', () => {
+    expect(clipChars('词元和文字', 2)).toBe('词元');
+    expect(clipChars('😀😀😀', 2)).toBe('😀😀');
+    expect(clipChars('ab', 14)).toBe('ab');
+    expect(truncateChars('abcdefghij', 7)).toBe('abcdef…');
+    expect(truncateChars('abcdefg', 7)).toBe('abcdefg');
+    expect(truncateChars('😀😀😀', 2)).toBe('😀…');
+  });
+});
+
+describe('chapter figure width', () => {
+  it('is the whole width below 1000px, and the wider grid column (1 of 1.82 parts, less the 32px gap) beside the prose above', () => {
+    expect(chapterFigureWidth(640)).toBe(640);
+    expect(chapterFigureWidth(999)).toBe(999);
+    expect(chapterFigureWidth(1000)).toBe(527); // ⌊968 / 1.82⌋ − 4
+    expect(chapterFigureWidth(1200)).toBe(637); // ⌊1168 / 1.82⌋ − 4
+  });
+});
+
+describe('attention lines figure', () => {
+  // Query 2 of three tokens reads token 0 (0.5) and itself (0.495); 0.005 is below the 1% cut.
+  const weights = [1, 0, 0, 0.5, 0.5, 0, 0.5, 0.005, 0.495];
+
+  it('draws the query’s lines as curves between two 120px columns, at most 520px apart', () => {
+    const f = attentionLinesFigure(weights, 3, 2, 1000);
+    expect(f).toMatchObject({ width: 520, height: 3 * 22 + 4, x1: 120, x2: 400, queryLabelX: 114, keyLabelX: 406 });
+    expect(f.rowY).toEqual([11, 33, 55]);
+    expect(f.lines.map((l) => [l.from, l.to])).toEqual([
+      [2, 0],
+      [2, 2],
+    ]);
+    expect(f.lines[0]).toMatchObject({ d: 'M120,55 C260,55 260,11 400,11', strokeWidth: 5, strokeOpacity: 0.625 });
+  });
+
+  it('gives each column 32% of a narrow figure', () => {
+    const f = attentionLinesFigure(weights, 3, 2, 300);
+    expect([f.width, f.x1, f.x2]).toEqual([300, 96, 204]);
+  });
+});
+
+describe('token chip figure', () => {
+  it('makes chips at least 44px wide and wraps them in 46px lines, inside a 2px margin', () => {
+    // 'a' would be 21px; 'longer label' is ⌈12 × 8.4 + 12⌉ = 113px.
+    const f = layoutChipFigure(['a', 'longer label'], 200);
+    expect(f.chips).toEqual([
+      { x: 2, y: 2, w: 44 },
+      { x: 52, y: 2, w: 113 },
+    ]);
+    expect([f.width, f.height]).toEqual([167, 50]);
+    const narrow = layoutChipFigure(['a', 'longer label'], 100); // 96px lines: the long chip wraps and is clipped
+    expect(narrow.chips[1]).toEqual({ x: 2, y: 48, w: 96 });
+    expect([narrow.width, narrow.height]).toEqual([100, 96]);
+  });
+});
+
+describe('GELU curve frame', () => {
+  it('is 45% as tall as wide, at most 220px', () => {
+    expect(geluCurveHeight(300)).toBe(135);
+    expect(geluCurveHeight(301)).toBe(135);
+    expect(geluCurveHeight(640)).toBe(220);
+  });
+
+  it('runs the axes through zero, 4px past the plotted area', () => {
+    const g = layoutGeluCurve([-1, 0.5, 2], 300, 135);
+    expect(g.xAxis).toEqual({ x1: 30, x2: 292, y: g.zeroY });
+    expect(g.yAxis).toEqual({ x: g.zeroX, y1: 6, y2: 113 });
+    expect([g.xTickY, g.yTickX]).toEqual([127, 28]);
+  });
+});
+
+describe('percent bars', () => {
+  it('fills the track for the largest value and keeps a minimum for the rest', () => {
+    expect(percentBars([2, 1, 0], 1)).toEqual([100, 50, 1]);
+    expect(percentBars([4, 0.01], 2)).toEqual([100, 2]);
+    expect(percentBars([0, 0], 1)).toEqual([1, 1]);
+  });
+});
+
+describe('vocabulary matrix frame', () => {
+  // 1000 rows on 220 lines: id 5 falls on line 1, id 500 on line 110.
+  const overview = vocabOverview(1000, 220, [5, 500], 500);
+
+  it('draws 4px per column and ticks the marked rows right of the picture, the selected one longer and named', () => {
+    const f = vocabMatrixFrame(overview, 64, 600);
+    expect([f.matrixW, f.width, f.height]).toEqual([256, 406, 220]);
+    expect(f.marks).toEqual([
+      { id: 5, selected: false, x1: 258, x2: 264, y: 1.5 },
+      { id: 500, selected: true, x1: 258, x2: 274, y: 110.5 },
+    ]);
+    expect(f.label).toEqual({ id: 500, x: 278, y: 110.5 });
+  });
+
+  it('is never narrower than 96px, and names no row when none is selected', () => {
+    expect(vocabMatrixFrame(overview, 64, 200).matrixW).toBe(96);
+    expect(vocabMatrixFrame(vocabOverview(1000, 220, [5], 7), 64, 600).label).toBeNull();
+  });
+
+  it('reads the value under a point, held inside the picture', () => {
+    expect(vocabCellAt(0, 0, 64, 220)).toEqual({ line: 0, c: 0 });
+    expect(vocabCellAt(0.5, 0.5, 64, 220)).toEqual({ line: 110, c: 32 });
+    expect(vocabCellAt(1, 1, 64, 220)).toEqual({ line: 219, c: 63 });
+    expect(vocabCellAt(-0.2, 1.3, 64, 220)).toEqual({ line: 219, c: 0 });
+  });
+});
+
+describe('flow arrows', () => {
+  it('pull the last point back 2px along the last segment, for the arrowhead', () => {
+    expect(
+      arrowPoints([
+        [0, 0],
+        [10, 0],
+      ]),
+    ).toBe('0,0 8,0');
+    expect(
+      arrowPoints([
+        [0, 0],
+        [0, 10],
+        [10, 10],
+      ]),
+    ).toBe('0,0 0,10 8,10');
+    expect(
+      arrowPoints([
+        [5, 5],
+        [5, 5],
+      ]),
+    ).toBe('5,5 5,5');
+  });
+});
