@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { modelFromFiles } from '../src/core/bundle';
+import { analyse } from '../src/core/expressionAnalysis';
 import { forward } from '../src/core/gpt';
 import type { Trace } from '../src/core/trace';
 import { fmt } from '../src/viz/format';
@@ -25,6 +26,7 @@ import {
 // 24 layers of 16 heads at a tiny width, and GPT-2's own width of 768 numbers per token in one layer.
 
 const TEXT = 'The king said that the queen';
+const EXPRESSION = 'king - man + woman';
 const DEEP = { nLayer: 24, nHead: 16, nEmbd: 64, nPositions: 64 };
 const WIDE = { nLayer: 1, nHead: 12, nEmbd: 768, nPositions: 16 };
 const GELU_STEP = 16;
@@ -36,6 +38,7 @@ let deep: string;
 let wide: string;
 let wideWte: Float32Array;
 let wideTrace: Trace;
+let wideLabVector: Float32Array;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'gpt2-scale-e2e-'));
@@ -47,6 +50,9 @@ beforeAll(async () => {
   const loaded = modelFromFiles(readModelDir(wide));
   wideWte = loaded.model.params.wte.data;
   wideTrace = forward(loaded.model, loaded.tokenizer.encode(TEXT));
+  const lab = analyse(loaded, EXPRESSION, false, false);
+  if (lab.kind !== 'ok') throw new Error(`${EXPRESSION} gives no vector on the wide checkpoint: ${lab.kind}`);
+  wideLabVector = lab.vector;
 }, 600_000);
 
 afterAll(() => {
@@ -116,6 +122,10 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     await screen.press(ablation.getByTestId('ablate-h23.15'));
     await expect.poll(() => ablation.getByTestId('ablation-compare').count()).toBe(1);
     expect(await overflows(ablation.getByTestId('layer-picker'))).toBe(false);
+    expect(await overflows(ablation.getByTestId('ablation-heads'))).toBe(false); // the 16 heads wrap instead of scrolling
+    // 24 whole layers of each kind are numbered buttons, named in full.
+    expect(await ablation.getByRole('button', { name: 'Attention 24', exact: true }).textContent()).toBe('24');
+    expect(await ablation.getByRole('button', { name: 'MLP 24', exact: true }).textContent()).toBe('24');
     await screenshotOf(ablation, `gpt2-scale-deep-ablation-${screen.name}`);
 
     expect(await scrollsSideways(page)).toBe(false);
@@ -182,6 +192,25 @@ describeOnScreens('768 numbers per token', (screen) => {
     await expect.poll(() => mlp.getByTestId('sample-note').textContent()).toMatch(/of the 3,072 numbers/);
     await screenshotOf(mlp.getByRole('figure').first(), `gpt2-scale-wide-mlp-${screen.name}`);
     await screenshot(page, `gpt2-scale-wide-page-${screen.name}`);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('samples the lab’s result vector, and reads a column it does not draw', async () => {
+    const { page, errors } = await openModel(screen, wide, 'wide', `&view=lab&lab.expr=${encodeURIComponent(EXPRESSION)}`);
+    const strip = page.getByTestId('lab-result-strip');
+    await expect
+      .poll(() => strip.getByTestId('sample-note').textContent(), { timeout: 30_000 })
+      .toMatch(/^Too many to draw one by one: 1 in (\d+) of the 768 numbers is drawn, columns 0, \1, /);
+    const step = Number(/1 in (\d+)/.exec((await strip.getByTestId('sample-note').textContent()) ?? '')?.[1]);
+    const column = 3 * step + 1;
+    const perPixel = await pointAt(screen, page, strip.getByTestId('heatmap-cells'), column, 768);
+    const readout = strip.getByTestId('strip-readout');
+    await expect.poll(() => readout.textContent()).toMatch(/^component \d+ = /);
+    const [, c, value] = /^component (\d+) = (.+)$/.exec((await readout.textContent()) ?? '') ?? [];
+    expect(Math.abs(Number(c) - column)).toBeLessThanOrEqual(perPixel);
+    expect(value).toBe(fmt(wideLabVector[Number(c)]));
+    await screenshotOf(strip, `gpt2-scale-wide-lab-${screen.name}`);
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
   });
