@@ -108,6 +108,11 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     await settled(page);
     await screenshotOf(attention.getByRole('figure').first(), `gpt2-scale-deep-attention-${screen.name}`);
 
+    // The residual stream after each of the 49 steps, one row each.
+    const layers = await showChapter(page, 'layers');
+    await settled(page);
+    await screenshotOf(layers.getByRole('figure').first(), `gpt2-scale-deep-layers-${screen.name}`);
+
     const lens = page.getByTestId('logit-lens');
     await lens.scrollIntoViewIfNeeded();
     await expect.poll(() => lens.getByRole('row').count()).toBe(1 + 25); // the header, the embedding and 24 blocks
