@@ -101,6 +101,14 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     await expect.poll(() => stepper.getByTestId('cell-label').textContent()).toContain('Layer 24');
     await settled(page);
     await screenshotOf(stepper, `gpt2-scale-deep-stepper-${screen.name}`);
+    // The 367 stages' map still spans the panel after a screenshot of a panel taller than the screen, which
+    // lays the page out again at another size for a moment.
+    const map = stepper.getByTestId('stage-map');
+    expect(
+      await map
+        .locator('svg')
+        .evaluate((svg, width) => Number(svg.getAttribute('width')) >= width - 1, await map.evaluate((el) => el.clientWidth)),
+    ).toBe(true);
 
     const attention = await showChapter(page, 'attention');
     await screen.press(attention.getByTestId('layer-picker').getByRole('button', { name: 'Layer 20', exact: true }));

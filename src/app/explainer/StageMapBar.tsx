@@ -11,7 +11,7 @@ export function StageMapBar(props: { stages: readonly Stage[]; step: number; onS
   const map = useMemo(() => layoutStageMap(props.stages, Math.max(width, 100)), [props.stages, width]);
   const every = labelEvery(map);
   return (
-    <div ref={ref} className="stage-map" aria-hidden="true">
+    <div ref={ref} className="stage-map" aria-hidden="true" data-testid="stage-map">
       <svg
         width={Math.max(width, 100)}
         height={STAGE_MAP_HEIGHT}
