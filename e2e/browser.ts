@@ -117,6 +117,11 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
   return { page, errors, offOrigin };
 }
 
+/** Open a model folder from disk through the model bar's folder picker. */
+export async function openFolder(page: Page, dir: string): Promise<void> {
+  await page.getByTestId('model-folder-input').setInputFiles(dir);
+}
+
 /** Scroll a chapter into view and wait until it is drawn. */
 export async function showChapter(page: Page, id: string): Promise<Locator> {
   const chapter = page.getByTestId(`chapter-${id}`);

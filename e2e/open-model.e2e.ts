@@ -13,7 +13,17 @@ import { lastProbs } from '../src/core/trace';
 import { tokenLabel } from '../src/viz/format';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
-import { bodyRows, computeNote, PHONE, predictionRows, readerText, scrollsSideways, browserForTests, showChapter } from './browser';
+import {
+  bodyRows,
+  computeNote,
+  openFolder,
+  PHONE,
+  predictionRows,
+  readerText,
+  scrollsSideways,
+  browserForTests,
+  showChapter,
+} from './browser';
 
 // Opening a model from disk: the GPT-2-shaped test checkpoint (GPT-2's vocabulary, 12 layers, random
 // weights) through the folder picker, a cancelled open, and each kind of bad folder, which must leave
@@ -119,10 +129,6 @@ async function screenshot(page: Page, name: string) {
 
 const modelName = (page: Page) => page.getByTestId('model-name').textContent();
 const problem = (page: Page) => page.getByTestId('model-problem');
-
-async function openFolder(page: Page, dir: string) {
-  await page.getByTestId('model-folder-input').setInputFiles(dir);
-}
 
 /** Open a bad folder and read the message; the tiny model, its prediction and the text must stay. */
 async function messageFor(page: Page, dir: string, kind: string): Promise<string> {

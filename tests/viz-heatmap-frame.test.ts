@@ -61,21 +61,27 @@ describe('heatmap frame', () => {
 describe('attention maps', () => {
   it('sets two maps side by side, with labels when each token gets a 9px cell', () => {
     // Each map: (700 − 12) / 2 = 344, less 12 of padding and the 4px frame: 328; labels take 56 + 32.
-    expect(attentionMapsLayout(700, 5)).toMatchObject({ oneColumn: false, labelled: true, labelWidth: 56, heatmap: { width: 240 } });
+    expect(attentionMapsLayout(700, 5, 4)).toMatchObject({ oneColumn: false, labelled: true, labelWidth: 56, heatmap: { width: 240 } });
     // 240 / 30 = 8px cells: too small to label, so the cells get the whole 328.
-    expect(attentionMapsLayout(700, 30)).toMatchObject({ oneColumn: false, labelled: false, labelWidth: 0, heatmap: { width: 328 } });
+    expect(attentionMapsLayout(700, 30, 4)).toMatchObject({ oneColumn: false, labelled: false, labelWidth: 0, heatmap: { width: 328 } });
   });
 
   it('sets one map per row below 480px, with wider labels and 11px cells', () => {
     // 400 − 12 − 4 = 384; labels take 76 + 32, leaving 276 = 25 × 11.04.
-    expect(attentionMapsLayout(400, 25)).toMatchObject({ oneColumn: true, labelled: true, labelWidth: 76, heatmap: { width: 276 } });
-    expect(attentionMapsLayout(400, 26)).toMatchObject({ oneColumn: true, labelled: false, heatmap: { width: 384 } });
-    expect(attentionMapsLayout(480, 5).oneColumn).toBe(false);
+    expect(attentionMapsLayout(400, 25, 4)).toMatchObject({ oneColumn: true, labelled: true, labelWidth: 76, heatmap: { width: 276 } });
+    expect(attentionMapsLayout(400, 26, 4)).toMatchObject({ oneColumn: true, labelled: false, heatmap: { width: 384 } });
+    expect(attentionMapsLayout(480, 5, 4).oneColumn).toBe(false);
+  });
+
+  it('keeps two maps to a row on a narrow screen for more than 4 heads, unlabelled when the cells are small', () => {
+    // gpt2-medium's 16 heads at 390px: (390 − 12) / 2 − 12 − 4 = 173px each, 6 tokens leave 14px cells for labels.
+    expect(attentionMapsLayout(390, 6, 16)).toMatchObject({ oneColumn: false, labelled: true, labelWidth: 56 });
+    expect(attentionMapsLayout(390, 12, 16)).toMatchObject({ oneColumn: false, labelled: false, heatmap: { width: 173 } });
   });
 
   it('never offers a map less than 40px', () => {
-    expect(attentionMapsLayout(60, 8).heatmap.width).toBe(44);
-    expect(attentionMapsLayout(50, 8).heatmap.width).toBe(40);
+    expect(attentionMapsLayout(60, 8, 4).heatmap.width).toBe(44);
+    expect(attentionMapsLayout(50, 8, 4).heatmap.width).toBe(40);
   });
 });
 

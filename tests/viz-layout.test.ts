@@ -6,7 +6,7 @@ import { chipWidth, layoutTokenChips, sharedPrefix, wordPieces } from '../src/vi
 import { layoutFlow } from '../src/viz/flow';
 import { layoutAttentionLines } from '../src/viz/arcs';
 import { parseProse } from '../src/viz/prose';
-import { layoutStageMap, tickAt } from '../src/viz/stageMap';
+import { labelEvery, layoutStageMap, tickAt } from '../src/viz/stageMap';
 import { buildStages } from '../src/viz/stages';
 
 describe('heatmap layout', () => {
@@ -238,6 +238,19 @@ describe('stage map', () => {
     const firstLayer = map.sections[1];
     expect(tickAt(map, firstLayer.x - 3)).toBeNull();
     expect(tickAt(map, -1)).toBeNull();
+  });
+  it('names every layer of the default model, and fits gpt2-medium’s 24 layers on a phone, named every other one', () => {
+    expect(labelEvery(layoutStageMap(stages, 340))).toBe(1);
+    const deep = buildStages(24);
+    for (const [width, every] of [
+      [340, 2], // a layer every 14px: 2, 4, …, 24
+      [1060, 1],
+    ]) {
+      const map = layoutStageMap(deep, width);
+      const last = map.ticks[map.ticks.length - 1];
+      expect(last.x + last.w).toBeCloseTo(width, 6); // no wider than the panel
+      expect(labelEvery(map)).toBe(every);
+    }
   });
 });
 

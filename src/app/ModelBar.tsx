@@ -3,6 +3,7 @@ import { type I18n, sentenceGap, useI18n } from './i18n';
 import { useModelOpener, useModelState } from './model/ModelContext';
 import { pickModelFiles, type OpenProblem, type PickedModel } from './model/openFiles';
 import { modelFolderUrl } from './model/remoteFiles';
+import { filesFromEntries, type DroppedEntry } from './model/droppedEntries';
 import { formatApprox } from '../viz/format';
 import './modelBar.css';
 
@@ -50,33 +51,16 @@ function problemText(problem: OpenProblem, running: string, { ui, lang, t }: I18
   return [first, t('modelStillRunning', { name: quote(running) })].join(sentenceGap(lang));
 }
 
-// Files from a drop: a dropped folder is read one level deep, as the folder picker does.
-async function droppedFiles(items: DataTransferItemList): Promise<PickedModel> {
+// Files from a drop. The entries must be taken while the drop event lasts; their files are read after.
+function droppedFiles(items: DataTransferItemList): Promise<PickedModel> {
   const entries = [...items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
-  const found: { file: Blob; name: string; path: string }[] = [];
   if (entries.length === 0) {
     // A browser without entries (or files handed over by script): the files themselves, without a folder.
     const files = [...items].map((item) => item.getAsFile()).filter((f): f is File => f !== null);
-    return pickModelFiles(files.map((file) => ({ file, name: file.name, path: file.name })));
+    return Promise.resolve(pickModelFiles(files.map((file) => ({ file, name: file.name, path: file.name }))));
   }
-  const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((done, fail) => entry.file(done, fail));
-  for (const entry of entries) {
-    if (entry.isFile) {
-      found.push({ file: await fileOf(entry as FileSystemFileEntry), name: entry.name, path: entry.name });
-    } else if (entry.isDirectory) {
-      const reader = (entry as FileSystemDirectoryEntry).createReader();
-      for (;;) {
-        const batch = await new Promise<FileSystemEntry[]>((done, fail) => reader.readEntries(done, fail));
-        if (batch.length === 0) break;
-        for (const child of batch) {
-          if (child.isFile) {
-            found.push({ file: await fileOf(child as FileSystemFileEntry), name: child.name, path: `${entry.name}/${child.name}` });
-          }
-        }
-      }
-    }
-  }
-  return pickModelFiles(found);
+  // The DOM types give isFile and isDirectory as plain booleans; each entry is exactly one of the two.
+  return filesFromEntries(entries as unknown as DroppedEntry[]);
 }
 
 function pickedFromInput(list: FileList): PickedModel {

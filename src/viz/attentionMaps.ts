@@ -12,6 +12,12 @@ const ONE_COLUMN_BELOW = 480;
 /** A phone is held closer but has no hover: its labels get a larger font (cell height − 1) and more characters. */
 const MIN_LABELLED_CELL_ONE_COLUMN = 11;
 const ROW_LABEL_W_ONE_COLUMN = 76;
+/**
+ * A narrow screen gives one map per row only to this many heads. gpt2's 12 or gpt2-medium's 16 heads would
+ * be 16 screens of maps in a column; two to a row, unlabelled, they stay a few screens, and the readout
+ * names the tokens under the finger.
+ */
+const ONE_COLUMN_MOST_HEADS = 4;
 /** The gap between the two maps of a row, and the padding inside each map's box. */
 const GAP = 12;
 
@@ -23,9 +29,9 @@ export interface AttentionMapsLayout {
   heatmap: HeatmapOptions; // each map's cells
 }
 
-/** How `T` tokens' maps fit a figure `width` pixels wide. */
-export function attentionMapsLayout(width: number, T: number): AttentionMapsLayout {
-  const oneColumn = width < ONE_COLUMN_BELOW;
+/** How `nHead` maps of `T` tokens fit a figure `width` pixels wide. */
+export function attentionMapsLayout(width: number, T: number, nHead: number): AttentionMapsLayout {
+  const oneColumn = width < ONE_COLUMN_BELOW && nHead <= ONE_COLUMN_MOST_HEADS;
   const rowLabelWidth = oneColumn ? ROW_LABEL_W_ONE_COLUMN : ROW_LABEL_W;
   // Each map's box, less the frame Heatmap draws around the cells.
   const each = (oneColumn ? width : Math.floor((width - GAP) / 2)) - GAP - HEATMAP_FRAME;

@@ -11,7 +11,11 @@ export interface HeatmapCell {
 export interface HeatmapLayout {
   cells: HeatmapCell[];
   rows: number;
-  cols: number;
+  cols: number; // the matrix's columns, drawn or not
+  /** Every `step`-th column is drawn, from column 0; 1 when all of them are. */
+  step: number;
+  /** How many columns are drawn: ceil(cols / step). */
+  shownCols: number;
   cellW: number;
   cellH: number;
   width: number; // may exceed the space offered: the figure then scrolls inside its own box
@@ -20,23 +24,60 @@ export interface HeatmapLayout {
 
 export interface HeatmapOptions {
   width: number; // space offered for the cells
-  minCellW?: number;
+  minCellW?: number; // the narrowest cell that still reads; below it the matrix scrolls or is sampled
   maxCellW?: number;
   minCellH?: number;
   maxCellH?: number;
 }
 
-/** Lay out a rows × cols matrix (row-major `data`) as equal cells that fill `width` within the size limits. */
+/**
+ * The widest a matrix is drawn whole, scrolling inside its box, when its cells do not fit the space
+ * offered. The default model's widest matrix, the MLP's 4C = 256 columns at 6px, is 1536px and stays
+ * whole; GPT-2's 768 or 3072 columns would be many screens of specks, so every k-th column is drawn instead.
+ */
+export const MAX_SCROLL_WIDTH = 2048;
+
+/**
+ * How many columns to step over so that `cols` columns at `minCellW` fit `width`: 1 when they fit
+ * outright or scroll within MAX_SCROLL_WIDTH. The step divides `cols` where a divisor is close, so the
+ * drawn columns are spread evenly to the last one.
+ */
+export function sampleStep(cols: number, width: number, minCellW: number): number {
+  const whole = cols * minCellW;
+  if (whole <= width || whole <= MAX_SCROLL_WIDTH) return 1;
+  const needed = Math.ceil(whole / Math.max(width, minCellW));
+  for (let k = needed; k <= 2 * needed; k++) if (cols % k === 0) return k;
+  return needed;
+}
+
+/**
+ * Lay out a rows × cols matrix (row-major `data`) as equal cells that fill `width` within the size
+ * limits. A matrix too wide to draw whole draws every `step`-th column; its cells keep their real column.
+ */
 export function layoutHeatmap(data: ArrayLike<number>, rows: number, cols: number, options: HeatmapOptions): HeatmapLayout {
   if (data.length < rows * cols) throw new Error(`layoutHeatmap: ${data.length} values cannot fill ${rows} × ${cols} cells`);
   const { minCellW = 3, maxCellW = 28, minCellH = 6, maxCellH = 22 } = options;
-  const cellW = Math.max(minCellW, Math.min(maxCellW, Math.floor((options.width / Math.max(cols, 1)) * 100) / 100));
+  const step = sampleStep(cols, options.width, minCellW);
+  const shownCols = Math.ceil(cols / step);
+  const cellW = Math.max(minCellW, Math.min(maxCellW, Math.floor((options.width / Math.max(shownCols, 1)) * 100) / 100));
   const cellH = Math.max(minCellH, Math.min(maxCellH, cellW));
   const cells: HeatmapCell[] = [];
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) cells.push({ r, c, x: c * cellW, y: r * cellH, value: data[r * cols + c] });
+    for (let j = 0; j < shownCols; j++) {
+      const c = j * step;
+      cells.push({ r, c, x: j * cellW, y: r * cellH, value: data[r * cols + c] });
+    }
   }
-  return { cells, rows, cols, cellW, cellH, width: cols * cellW, height: rows * cellH };
+  return { cells, rows, cols, step, shownCols, cellW, cellH, width: shownCols * cellW, height: rows * cellH };
+}
+
+/** The columns a sampled layout draws, for its caption: the first few and the last. */
+export function shownColumns(layout: HeatmapLayout, first = 3): { first: number[]; last: number } {
+  const count = Math.min(first, layout.shownCols);
+  return {
+    first: Array.from({ length: count }, (_, j) => j * layout.step),
+    last: (layout.shownCols - 1) * layout.step,
+  };
 }
 
 /** Whether a stage's values are probabilities/weights (sequential scale) rather than signed (diverging). */

@@ -57,7 +57,8 @@ export function heatmapFrame(layout: HeatmapLayout, labelWidth: number | undefin
   // Slanted, neighbouring labels sit cellW·sin(angle) apart across their baselines: the text fits that,
   // and below 7px there is no label worth reading.
   const fitted = Math.min(12, Math.floor(cellW * Math.sin((COL_LABEL_ANGLE * Math.PI) / 180)) - 1);
-  const colFont = colLabels && fitted >= MIN_COL_FONT ? fitted : null;
+  // A sampled layout has no room for a label per column.
+  const colFont = colLabels && layout.step === 1 && fitted >= MIN_COL_FONT ? fitted : null;
   // At least 2px on the left so the row highlight's outline is not clipped.
   const labelW = Math.max(labelWidth ?? LABEL_W, 2);
   const rowFont = cellH >= MIN_ROW_LABEL_CELL && labelW > 2 ? Math.min(13, cellH - 1) : null;
@@ -70,7 +71,7 @@ export function heatmapFrame(layout: HeatmapLayout, labelWidth: number | undefin
     rowLabelY: rowFont === null ? [] : Array.from({ length: rows }, (_, r) => r * cellH + cellH / 2),
     rowFont,
     rowLabelChars: Math.max(3, Math.floor(labelW / 7.5)),
-    colLabelX: colFont === null ? [] : Array.from({ length: cols }, (_, c) => c * cellW + cellW / 2),
+    colLabelX: colFont === null ? [] : Array.from({ length: cols }, (_, c) => columnX(layout, c) + cellW / 2),
     colLabelY: TOP + layout.height + 4,
     colFont,
   };
@@ -81,14 +82,24 @@ export function rowOutline(layout: HeatmapLayout, r: number): Box {
   return { x: -1, y: r * layout.cellH - 1, width: layout.width + 2, height: layout.cellH + 2 };
 }
 
-/** The outline around one cell, in the cells' coordinates. */
-export function cellOutline(layout: HeatmapLayout, cell: CellPos): Box {
-  return { x: cell.c * layout.cellW - 1, y: cell.r * layout.cellH - 1, width: layout.cellW + 2, height: layout.cellH + 2 };
+/**
+ * Where real column `c` starts, in the cells' coordinates. In a sampled layout each drawn cell spans the
+ * `step` real columns from the one it shows, so every real column has its own cellW / step of the width.
+ */
+export function columnX(layout: HeatmapLayout, c: number): number {
+  return (c * layout.cellW) / layout.step;
 }
 
-/** The cell under a point given relative to the cells' top-left corner, or null outside them. */
+/** The outline around one cell, in the cells' coordinates; in a sampled layout, around the real column's own sliver. */
+export function cellOutline(layout: HeatmapLayout, cell: CellPos): Box {
+  const w = Math.max(layout.cellW / layout.step, 1);
+  return { x: columnX(layout, cell.c) - 1, y: cell.r * layout.cellH - 1, width: w + 2, height: layout.cellH + 2 };
+}
+
+/** The cell under a point given relative to the cells' top-left corner, or null outside them; a real column even where only a sample is drawn. */
 export function heatmapCellAt(layout: HeatmapLayout, x: number, y: number): CellPos | null {
-  const c = Math.floor(x / layout.cellW);
+  if (x < 0 || x >= layout.width) return null;
+  const c = Math.min(layout.cols - 1, Math.floor((x * layout.step) / layout.cellW));
   const r = Math.floor(y / layout.cellH);
-  return r >= 0 && r < layout.rows && c >= 0 && c < layout.cols ? { r, c } : null;
+  return r >= 0 && r < layout.rows ? { r, c } : null;
 }

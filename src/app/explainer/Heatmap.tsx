@@ -60,7 +60,7 @@ export function Heatmap(props: Props) {
           matrixToDataUrl(
             layout.cells.map((cell) => cell.value),
             layout.rows,
-            layout.cols,
+            layout.shownCols,
             color,
           ),
         ])

@@ -9,6 +9,7 @@ import { divergingColor, robustMaxAbs, sequentialColor } from '../../viz/colors'
 import { hasKeyColumns, stageMatrixLayout } from '../../viz/stageFigure';
 import { stagePlane } from '../../viz/focus';
 import { Heatmap, type EnterMotion } from './Heatmap';
+import { SampleNote } from './SampleNote';
 import { TokenChips } from './figures/TokenChips';
 import { LogitFan } from './figures/LogitFan';
 import { AttentionLines } from './figures/AttentionLines';
@@ -101,6 +102,7 @@ function MatrixFigure(props: Props) {
         )}
         {scrolls && <> · {t('scrollInside', { n: cols })}</>}
       </p>
+      <SampleNote layout={layout} />
       <div className="scroll-box">
         <Heatmap
           // Position vectors slide in from the left as a new matrix; other stages recolour the one on screen.

@@ -22,7 +22,11 @@ export function useWidth<T extends HTMLElement>(fallback = 600): [React.RefObjec
     let frame = 0;
     let windowWidth = window.innerWidth;
     const observer = new ResizeObserver(([entry]) => {
-      const measured = Math.floor(entry.contentRect.width) || fallback;
+      const measured = Math.floor(entry.contentRect.width);
+      // A width of 0 means the element is not laid out for the moment (hidden, or the page between two
+      // layouts, as while a screenshot resizes it): keep the width it had, which it gets back after.
+      // Taken as a width, the fallback would count as a swing and be kept for good (see below).
+      if (measured === 0) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
         if (measured === shown) return;

@@ -23,6 +23,8 @@ import { LayerPicker } from '../explainer/Pickers';
 const SHOWN = 8;
 // Above this many heads (GPT-2 has 144, gpt2-medium 384) the panel shows one layer's heads at a time.
 const MOST_HEADS_AT_ONCE = 32;
+// Above this many layers (gpt2-medium has 24) the whole-layer toggles show their number alone, named in full for screen readers.
+const MOST_NAMED_LAYER_BUTTONS = 12;
 
 /** Switch heads or MLP layers off (URL out.ablate) and compare the next-token prediction before and after. */
 export function AblationPanel({ result }: OutputProps) {
@@ -50,6 +52,7 @@ export function AblationPanel({ result }: OutputProps) {
   const layerShown = Math.min(chosenLayer, L - 1); // a smaller model may have been opened since
   const shownLayers = oneLayerAtATime ? [layerShown] : Array.from({ length: L }, (_, l) => l);
   const offElsewhere = oneLayerAtATime ? set.heads.filter((x) => x.layer !== layerShown) : [];
+  const numbersOnly = L > MOST_NAMED_LAYER_BUTTONS;
   return (
     <section className="output-figure ablation-panel" aria-label={ui.outAblationTitle}>
       <h3>{ui.outAblationTitle}</h3>
@@ -59,7 +62,12 @@ export function AblationPanel({ result }: OutputProps) {
           <legend>{oneLayerAtATime ? ui.outAblationHeadsOfLayer : ui.outAblationHeads}</legend>
           {oneLayerAtATime && <LayerPicker nLayer={L} layer={layerShown} onChange={setChosenLayer} />}
           <div className="scroll-box">
-            <div className="head-grid" style={{ gridTemplateColumns: `repeat(${NH}, minmax(40px, 1fr))` }}>
+            <div
+              // One layer's heads wrap onto as many rows as the screen needs; every layer's stand in a grid, a row per layer.
+              className={oneLayerAtATime ? 'head-grid one-layer' : 'head-grid'}
+              data-testid="ablation-heads"
+              style={oneLayerAtATime ? undefined : { gridTemplateColumns: `repeat(${NH}, minmax(40px, 1fr))` }}
+            >
               {shownLayers.map((l) =>
                 Array.from({ length: NH }, (_, h) => (
                   <button
@@ -87,32 +95,34 @@ export function AblationPanel({ result }: OutputProps) {
         </fieldset>
         <fieldset>
           <legend>{ui.outAblationLayers}</legend>
-          <div className="mlp-row">
+          <div className={numbersOnly ? 'mlp-row numbers' : 'mlp-row'}>
             {Array.from({ length: L }, (_, l) => (
               <button
                 key={l}
                 type="button"
                 aria-pressed={attentionOff(set, l, NH)}
+                aria-label={numbersOnly ? t('outAblationAttentionN', { l: l + 1 }) : undefined}
                 onClick={() => setSet(toggleAttention(set, l, NH))}
                 data-testid={`ablate-a${l}`}
               >
-                {t('outAblationAttentionN', { l: l + 1 })}
+                {numbersOnly ? l + 1 : t('outAblationAttentionN', { l: l + 1 })}
               </button>
             ))}
           </div>
         </fieldset>
         <fieldset>
           <legend>{ui.outAblationMlps}</legend>
-          <div className="mlp-row">
+          <div className={numbersOnly ? 'mlp-row numbers' : 'mlp-row'}>
             {Array.from({ length: L }, (_, l) => (
               <button
                 key={l}
                 type="button"
                 aria-pressed={set.mlps.includes(l)}
+                aria-label={numbersOnly ? t('outAblationMlpN', { l: l + 1 }) : undefined}
                 onClick={() => setSet(toggleMlp(set, l))}
                 data-testid={`ablate-m${l}`}
               >
-                {t('outAblationMlpN', { l: l + 1 })}
+                {numbersOnly ? l + 1 : t('outAblationMlpN', { l: l + 1 })}
               </button>
             ))}
           </div>

@@ -37,7 +37,7 @@ export function AttentionFigure(props: {
   const [NH, T] = weights.shape;
   const headWeights = useMemo(() => slice0(weights, props.head).data, [weights, props.head]);
   const touch = useTouchOrNarrow();
-  const maps = useMemo(() => attentionMapsLayout(props.width, T), [props.width, T]);
+  const maps = useMemo(() => attentionMapsLayout(props.width, T, NH), [props.width, T, NH]);
   const { oneColumn, labelled } = maps;
   const layouts = useMemo(
     () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, maps.heatmap)),

@@ -6,6 +6,7 @@ import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { layoutResidualStream, residualStream } from '../../../viz/residual';
 import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
+import { SampleNote } from '../SampleNote';
 import { VectorStrip } from './VectorStrip';
 import { ByteNote } from '../../ByteNote';
 
@@ -35,6 +36,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
       <figcaption>
         {ui.residualStream} · <span className="token-chip">{props.labels[tok]}</span>
       </figcaption>
+      <SampleNote layout={stream.heatmap} />
       <div className="stream">
         <div className="scroll-box">
           <Heatmap

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { layoutVectorStrip } from '../../../viz/heatmap';
 import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
+import { SampleNote } from '../SampleNote';
 
 /** One vector as a strip of coloured cells, with the hovered cell's exact value beneath. */
 export function VectorStrip(props: {
@@ -18,6 +19,7 @@ export function VectorStrip(props: {
   return (
     <div className="vector-strip" data-testid={props.testId}>
       <p className="strip-caption">{props.caption}</p>
+      <SampleNote layout={layout} />
       <div className="scroll-box">
         <Heatmap
           layout={layout}
@@ -30,7 +32,7 @@ export function VectorStrip(props: {
           label={props.caption}
         />
       </div>
-      <p className="strip-readout num" aria-live="polite">
+      <p className="strip-readout num" aria-live="polite" data-testid="strip-readout">
         {hover === null ? '\u00a0' : `${props.describe(hover)} = ${fmt(props.vector[hover])}`}
       </p>
     </div>

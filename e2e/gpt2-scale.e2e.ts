@@ -1,0 +1,230 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { modelFromFiles } from '../src/core/bundle';
+import { analyse } from '../src/core/expressionAnalysis';
+import { forward } from '../src/core/gpt';
+import type { Trace } from '../src/core/trace';
+import { fmt } from '../src/viz/format';
+import { readModelDir } from '../scripts/lib/model-dir';
+import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
+import {
+  browserForTests,
+  describeOnScreens,
+  openFolder,
+  screenshot,
+  screenshotOf,
+  scrollsSideways,
+  settled,
+  showChapter,
+  type Screen,
+} from './browser';
+
+// Every view at GPT-2's scale, on a desktop and a phone, with two GPT-2-shaped checkpoints: gpt2-medium's
+// 24 layers of 16 heads at a tiny width, and GPT-2's own width of 768 numbers per token in one layer.
+
+const TEXT = 'The king said that the queen';
+const EXPRESSION = 'king - man + woman';
+const DEEP = { nLayer: 24, nHead: 16, nEmbd: 64, nPositions: 64 };
+const WIDE = { nLayer: 1, nHead: 12, nEmbd: 768, nPositions: 16 };
+const GELU_STEP = 16;
+const WEIGHTS_STEP = 10;
+
+const chromium = browserForTests();
+let root: string;
+let deep: string;
+let wide: string;
+let wideWte: Float32Array;
+let wideTrace: Trace;
+let wideLabVector: Float32Array;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'gpt2-scale-e2e-'));
+  deep = join(root, 'deep');
+  wide = join(root, 'wide');
+  writeGpt2ShapedCheckpoint(deep, DEEP);
+  writeGpt2ShapedCheckpoint(wide, WIDE);
+  // The numbers the page should show, from the same files in Node.
+  const loaded = modelFromFiles(readModelDir(wide));
+  wideWte = loaded.model.params.wte.data;
+  wideTrace = forward(loaded.model, loaded.tokenizer.encode(TEXT));
+  const lab = analyse(loaded, EXPRESSION, false, false);
+  if (lab.kind !== 'ok') throw new Error(`${EXPRESSION} gives no vector on the wide checkpoint: ${lab.kind}`);
+  wideLabVector = lab.vector;
+}, 600_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function openModel(screen: Screen, dir: string, name: string, query = ''): Promise<{ page: Page; errors: string[] }> {
+  const opened = await chromium.open(`?lang=en${query}&text=${encodeURIComponent(TEXT)}`, screen.options);
+  await openFolder(opened.page, dir);
+  await expect.poll(() => opened.page.getByTestId('model-name').textContent(), { timeout: 60_000 }).toBe(name);
+  return opened;
+}
+
+/** Whether a part of the page reaches past the viewport's right edge. */
+async function pastRightEdge(part: Locator): Promise<boolean> {
+  return part.evaluate((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1);
+}
+
+/** Whether a part of the page reaches past the viewport's right edge, or scrolls sideways inside itself. */
+async function overflows(part: Locator): Promise<boolean> {
+  return (await pastRightEdge(part)) || (await part.evaluate((el) => el.scrollWidth > el.clientWidth + 1));
+}
+
+/** Point at real column `c` of a strip of `cols` columns (or tap it on a phone); returns how many columns share a pixel. */
+async function pointAt(screen: Screen, page: Page, cells: Locator, c: number, cols: number, row = 0, rows = 1): Promise<number> {
+  await cells.scrollIntoViewIfNeeded();
+  const box = await cells.boundingBox();
+  if (!box) throw new Error('the cells are not on screen');
+  const x = box.x + ((c + 0.5) * box.width) / cols;
+  const y = box.y + ((row + 0.5) * box.height) / rows;
+  if (screen.name === 'phone') await page.touchscreen.tap(x, y);
+  else await page.mouse.move(x, y);
+  return Math.ceil(cols / box.width);
+}
+
+describeOnScreens('24 layers of 16 heads', (screen) => {
+  it('lets the reader pick a layer, then see its heads, in the stepper, the attention chapter, the lens and the ablation panel', async () => {
+    const { page, errors } = await openModel(screen, deep, 'deep', `&step=${WEIGHTS_STEP}`);
+    const stepper = page.getByTestId('stepper');
+    await stepper.scrollIntoViewIfNeeded();
+    await expect.poll(() => stepper.getByTestId('layer-picker').getByRole('button').count()).toBe(24);
+    expect(await stepper.getByTestId('head-picker').getByRole('button').count()).toBe(16);
+    for (const picker of await page.getByTestId(/^(layer|head)-picker$/).all()) expect(await overflows(picker)).toBe(false);
+    await screen.press(stepper.getByTestId('layer-picker').getByRole('button', { name: 'Layer 24', exact: true }));
+    await screen.press(stepper.getByTestId('head-picker').getByRole('button', { name: 'Head 16', exact: true }));
+    await expect.poll(() => stepper.getByTestId('cell-label').textContent()).toContain('Layer 24');
+    await settled(page);
+    await screenshotOf(stepper, `gpt2-scale-deep-stepper-${screen.name}`);
+    // The 367 stages' map still spans the panel after a screenshot of a panel taller than the screen, which
+    // lays the page out again at another size for a moment.
+    const map = stepper.getByTestId('stage-map');
+    expect(
+      await map
+        .locator('svg')
+        .evaluate((svg, width) => Number(svg.getAttribute('width')) >= width - 1, await map.evaluate((el) => el.clientWidth)),
+    ).toBe(true);
+
+    const attention = await showChapter(page, 'attention');
+    await screen.press(attention.getByTestId('layer-picker').getByRole('button', { name: 'Layer 20', exact: true }));
+    await expect.poll(() => attention.getByTestId('attention-maps').getByRole('img').count()).toBe(16); // one layer's heads
+    await settled(page);
+    await screenshotOf(attention.getByRole('figure').first(), `gpt2-scale-deep-attention-${screen.name}`);
+
+    // The residual stream after each of the 49 steps, one row each.
+    const layers = await showChapter(page, 'layers');
+    await settled(page);
+    await screenshotOf(layers.getByRole('figure').first(), `gpt2-scale-deep-layers-${screen.name}`);
+
+    const lens = page.getByTestId('logit-lens');
+    await lens.scrollIntoViewIfNeeded();
+    await expect.poll(() => lens.getByRole('row').count()).toBe(1 + 25); // the header, the embedding and 24 blocks
+    // Its five guesses may scroll inside the table's own box on a phone, as they do for the tiny model; the box itself fits.
+    expect(await pastRightEdge(lens.locator('xpath=..'))).toBe(false);
+    await screenshotOf(lens, `gpt2-scale-deep-lens-${screen.name}`);
+
+    const ablation = page.getByTestId('deeper').getByRole('region', { name: 'Switch parts of the model off' });
+    await ablation.scrollIntoViewIfNeeded();
+    await screen.press(ablation.getByTestId('layer-picker').getByRole('button', { name: 'Layer 24', exact: true }));
+    expect(await ablation.getByTestId(/^ablate-h/).count()).toBe(16); // one layer's heads, not all 384
+    await screen.press(ablation.getByTestId('ablate-h23.15'));
+    await expect.poll(() => ablation.getByTestId('ablation-compare').count()).toBe(1);
+    expect(await overflows(ablation.getByTestId('layer-picker'))).toBe(false);
+    expect(await overflows(ablation.getByTestId('ablation-heads'))).toBe(false); // the 16 heads wrap instead of scrolling
+    // 24 whole layers of each kind are numbered buttons, named in full.
+    expect(await ablation.getByRole('button', { name: 'Attention 24', exact: true }).textContent()).toBe('24');
+    expect(await ablation.getByRole('button', { name: 'MLP 24', exact: true }).textContent()).toBe('24');
+    await screenshotOf(ablation, `gpt2-scale-deep-ablation-${screen.name}`);
+
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
+
+describeOnScreens('768 numbers per token', (screen) => {
+  it('samples the embedding strips visibly, and reads any real column’s exact value', async () => {
+    const { page, errors } = await openModel(screen, wide, 'wide');
+    const embedding = await showChapter(page, 'embedding');
+    const strip = embedding.getByTestId('strip-tok');
+    const note = strip.getByTestId('sample-note');
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/^Too many to draw one by one: 1 in (\d+) of the 768 numbers is drawn, columns 0, \1, /);
+    const step = Number(/1 in (\d+)/.exec((await note.textContent()) ?? '')?.[1]);
+    expect(await strip.locator('rect[data-c]').count()).toBe(768 / step);
+    const id = Number(/token id ([\d,]+)/.exec((await strip.textContent()) ?? '')?.[1].replace(/,/g, ''));
+
+    // A column the picture does not draw, read under the pointer, then one step right with the keys.
+    const column = 5 * step + Math.floor(step / 2);
+    const perPixel = await pointAt(screen, page, strip.getByTestId('heatmap-cells'), column, 768);
+    const readout = strip.getByTestId('strip-readout');
+    const read = async () => {
+      const match = /^channel (\d+) = (.+)$/.exec((await readout.textContent()) ?? '');
+      return match ? { c: Number(match[1]), value: match[2] } : null;
+    };
+    await expect.poll(read).not.toBeNull();
+    const under = (await read())!;
+    expect(Math.abs(under.c - column)).toBeLessThanOrEqual(perPixel); // the pointer lands on a whole pixel
+    expect(under.value).toBe(fmt(wideWte[id * 768 + under.c]));
+    if (screen.name === 'desktop') {
+      await strip.getByRole('img').focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(read).toEqual({ c: under.c + 1, value: fmt(wideWte[id * 768 + under.c + 1]) });
+    }
+    await screenshotOf(embedding.getByRole('figure').first(), `gpt2-scale-wide-embedding-${screen.name}`);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('samples the stepper’s 3072 MLP columns and the layers chapter, and reads the real neuron under the pointer', async () => {
+    const { page, errors } = await openModel(screen, wide, 'wide', `&step=${GELU_STEP}`);
+    const stepper = page.getByTestId('stepper');
+    await stepper.scrollIntoViewIfNeeded();
+    await expect.poll(() => stepper.getByTestId('stage-name').textContent()).toMatch(/GELU/);
+    const note = stepper.getByTestId('sample-note');
+    await expect.poll(() => note.textContent()).toMatch(/1 in (\d+) of the 3,072 numbers is drawn, columns 0, \1, /);
+    const T = wideTrace.ids.length;
+    const neuron = 1000;
+    const perPixel = await pointAt(screen, page, stepper.getByTestId('heatmap-cells'), neuron, 3072, T - 1, T);
+    await expect.poll(() => stepper.getByTestId('cell-label').textContent()).toMatch(/Neuron \d+$/);
+    const shown = Number(/Neuron (\d+)$/.exec((await stepper.getByTestId('cell-label').textContent()) ?? '')?.[1]);
+    expect(Math.abs(shown - neuron)).toBeLessThanOrEqual(perPixel); // the pointer lands on a whole pixel
+    expect(await stepper.getByTestId('cell-value').textContent()).toBe(fmt(wideTrace.blocks[0].gelu.data[(T - 1) * 3072 + shown]));
+    await settled(page);
+    await screenshotOf(stepper, `gpt2-scale-wide-stepper-${screen.name}`);
+
+    const layers = await showChapter(page, 'layers');
+    await expect.poll(() => layers.getByTestId('sample-note').count()).toBe(3); // the stream and both layer-norm strips
+    await screenshotOf(layers.getByRole('figure').first(), `gpt2-scale-wide-layers-${screen.name}`);
+    const mlp = await showChapter(page, 'mlp');
+    await expect.poll(() => mlp.getByTestId('sample-note').textContent()).toMatch(/of the 3,072 numbers/);
+    await screenshotOf(mlp.getByRole('figure').first(), `gpt2-scale-wide-mlp-${screen.name}`);
+    await screenshot(page, `gpt2-scale-wide-page-${screen.name}`);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('samples the lab’s result vector, and reads a column it does not draw', async () => {
+    const { page, errors } = await openModel(screen, wide, 'wide', `&view=lab&lab.expr=${encodeURIComponent(EXPRESSION)}`);
+    const strip = page.getByTestId('lab-result-strip');
+    await expect
+      .poll(() => strip.getByTestId('sample-note').textContent(), { timeout: 30_000 })
+      .toMatch(/^Too many to draw one by one: 1 in (\d+) of the 768 numbers is drawn, columns 0, \1, /);
+    const step = Number(/1 in (\d+)/.exec((await strip.getByTestId('sample-note').textContent()) ?? '')?.[1]);
+    const column = 3 * step + 1;
+    const perPixel = await pointAt(screen, page, strip.getByTestId('heatmap-cells'), column, 768);
+    const readout = strip.getByTestId('strip-readout');
+    await expect.poll(() => readout.textContent()).toMatch(/^component \d+ = /);
+    const [, c, value] = /^component (\d+) = (.+)$/.exec((await readout.textContent()) ?? '') ?? [];
+    expect(Math.abs(Number(c) - column)).toBeLessThanOrEqual(perPixel);
+    expect(value).toBe(fmt(wideLabVector[Number(c)]));
+    await screenshotOf(strip, `gpt2-scale-wide-lab-${screen.name}`);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
