@@ -140,7 +140,7 @@ export function contextSections(
     lines.push(
       `## How the recipe was chosen`,
       ``,
-      `Runs from scratch on the same tokens, equal in steps and so in compute (\`scripts/train/compare.ts\`, results in \`scripts/train/results/recipe-comparison.json\`). The minutes were measured on the shared 2-core machine while other work ran, so only the steps are comparable.`,
+      `Runs from scratch on the same tokens, equal in steps (\`scripts/train/compare.ts\`, results in \`scripts/train/results/recipe-comparison.json\`). Every recipe has the shipped model's width, and so the same compute per step, except wide-128, whose steps each cost about twice as much. The minutes were measured on the shared 2-core machine while other work ran, so only the steps are comparable.`,
       ``,
       `| recipe | steps | tokens | validation loss | best previous-token head | entropy per layer | gender pairs first |`,
       `|---|---|---|---|---|---|---|`,

@@ -112,4 +112,17 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
       embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   })),
+  {
+    variant: 'wide-128',
+    description:
+      'as context-sinusoidal-init, twice as wide: C = 128 in 4 heads of 32 (the block matrices cost 4× per token, W_e and W_u 2×)',
+    change: {
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      decayWte: false,
+      initStd: 0.02 * Math.sqrt(768 / 128),
+      config: { nEmbd: 128, nHead: 4 },
+      embedding: { dims: 128, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+    },
+  },
 ];
