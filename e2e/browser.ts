@@ -114,6 +114,9 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
   await page.goto(new URL(query, baseUrl).toString());
   await page.waitForSelector('[data-model-ready]', { timeout: 30_000 });
   if (options.drawAll ?? true) await page.waitForFunction(() => document.querySelector('[data-pending]') === null);
+  // Formulas draw when KaTeX's chunk arrives, and the text around them moves a little: a test that reads
+  // a position from the page starts once they have.
+  await page.waitForFunction(() => document.querySelector('[data-tex-pending]') === null);
   return { page, errors, offOrigin };
 }
 

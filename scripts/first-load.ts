@@ -1,4 +1,5 @@
-import { build, preview } from 'vite';
+import { build } from 'vite';
+import { serveStatic } from './lib/staticServer';
 import { launchChromium } from './lib/chromium';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join, resolve } from 'node:path';
 //
 //   npm run first-load [-- RUNS [QUERY]]
 //
-// It builds the app into a temporary folder, serves it, and opens it RUNS times (default 5), each in a fresh browser
+// It builds the app into a temporary folder, serves it as a plain static host would (scripts/lib/staticServer.ts), and opens it RUNS times (default 5), each in a fresh browser
 // context (an empty HTTP cache) at desktop size, at `?QUERY` (default: none, the page's own starting text). For each
 // load it prints, in ms from the start of navigation:
 //   first paint       the browser's first paint
@@ -74,8 +75,7 @@ const SCROLL_DOWN = `(async () => {
 
 try {
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-  const base = server.resolvedUrls!.local[0];
+  const { server, url: base } = await serveStatic(outDir);
   const browser = await launchChromium();
   const rows: Row[] = [];
   let atReady: Chunk[] = [];
@@ -108,7 +108,7 @@ try {
   const later = atBottom.filter((c) => !atReady.some((r) => r.name === c.name));
   console.log(`fetched later, while scrolling to the bottom, ${total(later)} kB:\n${list(later)}`);
   await browser.close();
-  await new Promise<void>((done) => server.httpServer.close(() => done()));
+  await new Promise<void>((done) => server.close(() => done()));
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -16,7 +16,7 @@ export function Tex(props: { tex: string; display?: boolean; className?: string;
   const className = [props.className, html === null ? 'tex-pending' : null].filter(Boolean).join(' ') || undefined;
   if (html === null)
     return (
-      <span className={className} data-testid={props.testId}>
+      <span className={className} data-testid={props.testId} data-tex-pending="">
         {props.tex}
       </span>
     );
