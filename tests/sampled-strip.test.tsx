@@ -41,7 +41,7 @@ describe('a sampled vector strip', () => {
     cleanup();
     strip('zh');
     expect(screen.getByTestId('sample-note').textContent).toBe(
-      '数太多，没法逐个画出：768 个数每 8 个只画 1 个，即第 0、8、16……760 列。悬停或轻点能读出这 768 个数中的任何一个。',
+      '数太多，没法逐个画出：768 个数每 8 个只画 1 个，即第 0、8、16……760 列。把鼠标移到上面或点一下，能读出这 768 个数中的任何一个。',
     );
   });
 

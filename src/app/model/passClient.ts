@@ -1,3 +1,4 @@
+import { parameterCounts } from '../../core/checkpoint';
 import type { GPTModel } from '../../core/model';
 import type { ForwardOptions, Trace } from '../../core/trace';
 import type { PassReply, PassRequest } from './passMessages';
@@ -53,14 +54,7 @@ export class PassWorker {
   }
 }
 
-/** Bytes of the weights, which the worker holds a second copy of. */
+/** Bytes of the weights as Float32, which the worker holds a second copy of (a tied W_u counted once). */
 export function weightBytes(model: GPTModel): number {
-  const { wte, wpe, h, ln_f, lm_head } = model.params;
-  let bytes = wte.data.byteLength + wpe.data.byteLength + ln_f.weight.data.byteLength + ln_f.bias.data.byteLength;
-  bytes += lm_head?.data.byteLength ?? 0;
-  for (const block of h) {
-    for (const p of [block.ln_1, block.attn.c_attn, block.attn.c_proj, block.ln_2, block.mlp.c_fc, block.mlp.c_proj])
-      bytes += p.weight.data.byteLength + p.bias.data.byteLength;
-  }
-  return bytes;
+  return parameterCounts(model).reduce((bytes, p) => bytes + p.count * Float32Array.BYTES_PER_ELEMENT, 0);
 }

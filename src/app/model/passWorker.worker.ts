@@ -32,17 +32,8 @@ scope.onmessage = ({ data: request }) => {
   }
 };
 
+// forward() writes the whole trace into the one buffer of the memory it is given (its arena must come out
+// exact), so that buffer and the ids' are all there is to hand over.
 function buffersOf(trace: Trace): ArrayBuffer[] {
-  const tensors = [
-    trace.tokEmb,
-    trace.posEmb,
-    trace.x0,
-    trace.lnF,
-    trace.logits,
-    trace.probs,
-    ...trace.blocks.flatMap((b) => Object.values(b)),
-  ];
-  const buffers = new Set<ArrayBuffer>([trace.ids.buffer as ArrayBuffer]);
-  for (const t of tensors) buffers.add(t.data.buffer as ArrayBuffer);
-  return [...buffers];
+  return [trace.ids.buffer as ArrayBuffer, trace.x0.data.buffer as ArrayBuffer];
 }
