@@ -87,7 +87,42 @@ describe('the first load', () => {
     expect(top).toBeLessThan(100);
     // The chapters above it, far from the jump, are still waiting.
     expect(await page.getByTestId('chapter-tokens').getAttribute('data-pending')).toBe('chapter-tokens');
+    // It stays there once the output chapters' chunk has come and every figure near it has been drawn.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect(Math.abs((await target.boundingBox())!.y - top)).toBeLessThan(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  for (const [size, viewport] of [
+    ['desktop', undefined],
+    ['phone', PHONE],
+  ] as const) {
+    it(`opens a link to a chapter at that chapter, and leaves the reader's place alone after (${size})`, async () => {
+      const { page, errors } = await openApp(browser, '?lang=en&text=The%20king%20said#chapter-attention', { viewport, drawAll: false });
+      const target = page.getByTestId('chapter-attention');
+      await expect.poll(() => target.getAttribute('data-pending')).toBe(null);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(500);
+      const top = (await target.boundingBox())!.y;
+      expect(top).toBeGreaterThanOrEqual(-1);
+      expect(top).toBeLessThan(100);
+      // Scrolling on and emptying the text box (which draws the chapters again) does not jump back to the link's chapter.
+      await page.mouse.wheel(0, 1500);
+      await expect.poll(async () => (await target.boundingBox())!.y).toBeLessThan(top - 1000);
+      const scrolled = await page.evaluate(() => window.scrollY);
+      // (Set as React hears it, without the focus that would scroll the text box into view.)
+      await page.evaluate(() => {
+        const box = document.getElementById('reader-text') as HTMLTextAreaElement;
+        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, '');
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await expect.poll(() => page.getByText('This figure is computed from your text').count()).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(400);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
 });

@@ -17,6 +17,7 @@ import { chapterFigures, type ChapterFigureProps } from './chapterFigures';
 import { AblationPanel, LogitLens, ParameterCounter } from '../lazyParts';
 import { FigureBoundary } from '../FigureBoundary';
 import { WhenNear } from './NearViewport';
+import { useHoldJumps } from './holdJump';
 import { useModelState } from '../model/ModelContext';
 
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
@@ -48,6 +49,7 @@ function focusTextBox() {
 /** The chapters' table of contents, and with another model open, what the chapters then describe. */
 function Contents() {
   const { t } = useI18n();
+  useHoldJumps();
   const running = useModelState();
   const other = running.status === 'ready' && !running.model.isDefault ? t('quoted', { text: running.model.name }) : null;
   return (
