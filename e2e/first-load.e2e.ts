@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chapters, launch, openApp, PHONE, showChapter } from './browser';
+import { chapters, launch, openApp, PHONE, settled, showChapter } from './browser';
 
 // The first load draws what is on screen; the rest, and GPT-2's 50,257-token vocabulary (r50k_base,
 // half a megabyte) with chapter 3, only as it comes near the viewport.
@@ -89,7 +89,7 @@ describe('the first load', () => {
     expect(await page.getByTestId('chapter-tokens').getAttribute('data-pending')).toBe('chapter-tokens');
     // It stays there once the output chapters' chunk has come and every figure near it has been drawn.
     await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
+    await settled(page);
     expect(Math.abs((await target.boundingBox())!.y - top)).toBeLessThan(1);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -104,7 +104,7 @@ describe('the first load', () => {
       const target = page.getByTestId('chapter-attention');
       await expect.poll(() => target.getAttribute('data-pending')).toBe(null);
       await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(500);
+      await settled(page);
       const top = (await target.boundingBox())!.y;
       expect(top).toBeGreaterThanOrEqual(-1);
       expect(top).toBeLessThan(100);
@@ -119,7 +119,7 @@ describe('the first load', () => {
         box.dispatchEvent(new Event('input', { bubbles: true }));
       });
       await expect.poll(() => page.getByText('This figure is computed from your text').count()).toBeGreaterThan(0);
-      await page.waitForTimeout(500);
+      await settled(page);
       expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(400);
       expect(errors).toEqual([]);
       await page.context().close();

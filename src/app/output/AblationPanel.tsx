@@ -88,7 +88,7 @@ export function AblationPanel({ result }: OutputProps) {
           {offElsewhere.length > 0 && (
             <p className="muted small" data-testid="ablation-off-elsewhere">
               {t('outAblationOffElsewhere', {
-                heads: offElsewhere.map((x) => t('outAblationHeadShort', { l: x.layer + 1, h: x.head + 1 })).join(' '),
+                heads: offElsewhere.map((x) => t('outAblationHeadShort', { l: x.layer + 1, h: x.head + 1 })).join(ui.listSeparator),
               })}
             </p>
           )}
