@@ -30,12 +30,13 @@ export function saveState(path: string, state: TrainState, runKey: string): void
 
 /**
  * A run key (the run's settings as JSON) without its length: a run may be lengthened or shortened, or given
- * a continuation, and resumed.
+ * a continuation or an extension, and resumed.
  */
 function withoutSteps(runKey: string): string {
   const settings = JSON.parse(runKey) as Record<string, unknown>;
   delete settings.steps;
   delete settings.continuation;
+  delete settings.extension;
   return JSON.stringify(settings);
 }
 
@@ -52,8 +53,8 @@ export function loadState(path: string, runKey: string, params: Float32Array): (
   const n = header.n as number;
   const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + 4 + headerLen, buf.byteOffset + 4 + headerLen + 3 * n * 4));
   params.set(floats.subarray(0, n));
-  const planned = JSON.parse(header.runKey) as { steps: number; continuation?: { steps: number } };
-  const plannedSteps = planned.steps + (planned.continuation?.steps ?? 0);
+  const planned = JSON.parse(header.runKey) as { steps: number; continuation?: { steps: number }; extension?: { steps: number } };
+  const plannedSteps = planned.steps + (planned.continuation?.steps ?? 0) + (planned.extension?.steps ?? 0);
   return {
     step: header.step,
     elapsedSeconds: header.elapsedSeconds,

@@ -149,8 +149,9 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   params.set(flattenParams(config, init.params));
   const statePath = resolve(dir, 'train-state.bin');
   const logPath = resolve(dir, 'loss-log.json');
-  const continuation = settings.continuation;
-  const totalSteps = settings.steps + (continuation?.steps ?? 0);
+  const { continuation, extension } = settings;
+  const continuationEnd = settings.steps + (continuation?.steps ?? 0);
+  const totalSteps = continuationEnd + (extension?.steps ?? 0);
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
   const m = resumed?.m ?? new Float32Array(params.length);
   const v = resumed?.v ?? new Float32Array(params.length);
@@ -239,9 +240,11 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
 
   if (args.exportOnly && !resumed) throw new Error(`--export-only needs a checkpoint in ${dir}; train first.`);
   const lrAt = (step: number) =>
-    continuation && step > settings.steps
-      ? learningRate(step - settings.steps, continuation.steps, continuation.peakLr, continuation.warmupSteps)
-      : learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
+    extension && step > continuationEnd
+      ? learningRate(step - continuationEnd, extension.steps, extension.peakLr, extension.warmupSteps)
+      : continuation && step > settings.steps
+        ? learningRate(step - settings.steps, continuation.steps, continuation.peakLr, continuation.warmupSteps)
+        : learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
   const lastStep = args.exportOnly ? firstStep - 1 : Math.min(totalSteps, settings.stopAfter ?? totalSteps);
   for (let step = firstStep; step <= lastStep; step++) {
     // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.

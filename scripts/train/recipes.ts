@@ -125,4 +125,16 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
       embedding: { dims: 128, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   },
+  ...[3e-3].map((peakLr): RecipeVariant => ({
+    variant: `lr-${peakLr}`,
+    description: `as context-sinusoidal-init, at a peak learning rate of ${peakLr} instead of 0.01, to see whether smaller steps let the query and key weights follow their weak, noisy gradient`,
+    change: {
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      decayWte: false,
+      initStd: 0.02 * Math.sqrt(768 / 64),
+      peakLr,
+      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+    },
+  })),
 ];

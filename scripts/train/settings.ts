@@ -42,6 +42,8 @@ export interface RunSettings {
    * over `steps` more steps. The shipped model's first schedule ended with its loss still falling.
    */
   continuation?: { steps: number; peakLr: number; warmupSteps: number };
+  /** A third schedule, after the continuation, in the same shape: the long run (EXTENDED_RUN) that spans several sessions. */
+  extension?: { steps: number; peakLr: number; warmupSteps: number };
   /** Stop after this step while keeping the schedule of the whole run: compare.ts's runs on the shipped schedule. */
   stopAfter?: number;
   evalEvery: number;
@@ -90,6 +92,17 @@ export const FULL_RUN: RunSettings = {
   evalSequences: 64,
   checkpointEvery: 50,
   seed: 1337,
+};
+
+/**
+ * The shipped run carried on from its last state (weights and Adam moments) for a third schedule, in
+ * data/model-long so the shipped run's checkpoint stays as it is. It takes about 3 hours of a quiet
+ * 2-core machine per 6,000 steps, so it runs in the background over several sessions (`npm run train -- --long`,
+ * which resumes); its model replaces the shipped one once it does better on the card's targets.
+ */
+export const EXTENDED_RUN: RunSettings = {
+  ...FULL_RUN,
+  extension: { steps: 20_000, peakLr: 4e-3, warmupSteps: 300 },
 };
 
 export const QUICK_RUN: RunSettings = {

@@ -1,21 +1,35 @@
+import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDir, SHIPPED_MODEL_DIR } from './paths.ts';
-import { FULL_RUN, QUICK_RUN } from './settings.ts';
+import { buildDir, LONG_RUN_DIR, SHIPPED_MODEL_DIR } from './paths.ts';
+import { EXTENDED_RUN, FULL_RUN, QUICK_RUN } from './settings.ts';
 import { runTraining } from './loop.ts';
 
 // `npm run train` reproduces the shipped model: corpus → BPE → PPMI+SVD embedding → transformer training → export.
 // It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
+// `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
+// shipped run's build folder, and writes its model there too, not over the shipped one.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+const long = argv.includes('--long');
 const outIdx = argv.indexOf('--out');
-const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : quick ? resolve(buildDir(true), 'model') : SHIPPED_MODEL_DIR;
 const common = { fresh: argv.includes('--fresh'), exportOnly: argv.includes('--export-only') };
 
-(quick
-  ? runTraining(QUICK_RUN, { ...common, dir: buildDir(true), out, dtype: 'F32' })
-  : runTraining(FULL_RUN, { ...common, dir: buildDir(false), out, dtype: 'F16' })
-).catch((e) => {
+function run() {
+  if (quick) {
+    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(buildDir(true), 'model');
+    return runTraining(QUICK_RUN, { ...common, dir: buildDir(true), out, dtype: 'F32' });
+  }
+  if (long) {
+    if (!existsSync(LONG_RUN_DIR)) cpSync(buildDir(false), LONG_RUN_DIR, { recursive: true });
+    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(LONG_RUN_DIR, 'model');
+    return runTraining(EXTENDED_RUN, { ...common, dir: LONG_RUN_DIR, out, dtype: 'F16' });
+  }
+  const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : SHIPPED_MODEL_DIR;
+  return runTraining(FULL_RUN, { ...common, dir: buildDir(false), out, dtype: 'F16' });
+}
+
+run().catch((e) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });
