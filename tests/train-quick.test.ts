@@ -45,11 +45,19 @@ describe('quick training run', () => {
 
   it('follows its continuation: the rate warms up again after the first schedule and ends at a tenth of the new peak', () => {
     const lr = (step: number) => logA.rows.find((r) => r.step === step)!.lr;
-    expect(logA.rows.length).toBe(60);
+    expect(logA.rows.length).toBe(70);
     expect(lr(40)).toBeCloseTo(1e-3, 6);
     expect(lr(41)).toBeCloseTo(1e-3, 6);
     expect(lr(45)).toBeCloseTo(5e-3, 6);
     expect(lr(60)).toBeCloseTo(5e-4, 6);
+  });
+
+  it('then follows its extension: the rate warms up a third time, to a new peak, and ends at a tenth of it', () => {
+    const lr = (step: number) => logA.rows.find((r) => r.step === step)!.lr;
+    // Warm-up is linear from zero over 2 steps: 1e-3 after one, the peak of 2e-3 after two.
+    expect(lr(61)).toBeCloseTo(1e-3, 6);
+    expect(lr(62)).toBeCloseTo(2e-3, 6);
+    expect(lr(70)).toBeCloseTo(2e-4, 6);
   });
 
   it('is deterministic: a second fresh run logs the same losses', () => {

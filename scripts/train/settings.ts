@@ -115,9 +115,10 @@ export const QUICK_RUN: RunSettings = {
   batchSequences: 8,
   peakLr: 1e-2,
   warmupSteps: 5,
-  // Short windows and a continuation here only so the tests walk those paths of the loop.
+  // Short windows, a continuation and an extension here only so the tests walk those paths of the loop.
   windowSchedule: [{ untilStep: 10, seqLen: 8 }],
   continuation: { steps: 20, peakLr: 5e-3, warmupSteps: 5 },
+  extension: { steps: 10, peakLr: 2e-3, warmupSteps: 2 },
   gradClip: 1,
   evalEvery: 20,
   evalSequences: 16,
