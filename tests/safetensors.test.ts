@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSafetensors, writeSafetensors } from '../src/core/safetensors';
-import { bf16BitsToFloat, f16BitsToFloat, floatToF16Bits } from '../src/core/dtype';
+import { bf16BitsToFloat, decodeF16, f16BitsToFloat, floatToF16Bits } from '../src/core/dtype';
 import type { Tensor } from '../src/core/tensor';
 import { tensor } from '../src/core/tensor';
 
@@ -189,6 +189,23 @@ describe('float16 and bfloat16 conversions', () => {
     expect(nanBits & 0x03ff).not.toBe(0);
     const back = readSafetensors(file).get('h')!.data;
     values.forEach((v, i) => expect(Object.is(back[i], Math.fround(v))).toBe(true));
+  });
+
+  it('decodes every one of the 65,536 binary16 bit patterns as the one-value decoder does, from any byte offset', () => {
+    const bytes = new Uint8Array(1 + 2 * 65536);
+    for (let bits = 0; bits < 65536; bits++) {
+      bytes[1 + 2 * bits] = bits & 0xff;
+      bytes[2 + 2 * bits] = bits >>> 8;
+    }
+    const odd = decodeF16(bytes.subarray(1));
+    const even = decodeF16(bytes.slice(1));
+    for (let bits = 0; bits < 65536; bits++) {
+      const want = f16BitsToFloat(bits);
+      if (!Object.is(odd[bits], want) && !(Number.isNaN(want) && Number.isNaN(odd[bits])))
+        throw new Error(`odd offset, bits ${bits}: ${odd[bits]} ≠ ${want}`);
+      if (!Object.is(even[bits], want) && !(Number.isNaN(want) && Number.isNaN(even[bits])))
+        throw new Error(`even offset, bits ${bits}: ${even[bits]} ≠ ${want}`);
+    }
   });
 
   it('rounds to nearest, ties to even, and overflows to Infinity', () => {

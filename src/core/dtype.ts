@@ -68,7 +68,15 @@ let f16Table: Float32Array | null = null;
 function f16DecodeTable(): Float32Array {
   if (!f16Table) {
     f16Table = new Float32Array(65536);
-    for (let bits = 0; bits < 65536; bits++) f16Table[bits] = f16BitsToFloat(bits);
+    // A normal binary16 value is a float32 with the exponent rebiased (15 -> 127) and the mantissa
+    // moved up 13 bits, so most of the table is bit arithmetic; zeros, subnormals, infinities and NaN
+    // take the slow path.
+    const tableBits = new Uint32Array(f16Table.buffer);
+    for (let bits = 0; bits < 65536; bits++) {
+      const exponent = (bits >> 10) & 0x1f;
+      if (exponent === 0 || exponent === 0x1f) f16Table[bits] = f16BitsToFloat(bits);
+      else tableBits[bits] = (((bits & 0x8000) << 16) | ((exponent + 112) << 23) | ((bits & 0x3ff) << 13)) >>> 0;
+    }
   }
   return f16Table;
 }
