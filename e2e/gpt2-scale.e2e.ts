@@ -7,7 +7,7 @@ import { modelFromFiles } from '../src/core/bundle';
 import { analyse } from '../src/core/expressionAnalysis';
 import { forward } from '../src/core/gpt';
 import type { Trace } from '../src/core/trace';
-import { fmt } from '../src/viz/format';
+import { fmt, tokenLabel } from '../src/viz/format';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
 import {
@@ -22,13 +22,17 @@ import {
   type Screen,
 } from './browser';
 
-// Every view at GPT-2's scale, on a desktop and a phone, with two GPT-2-shaped checkpoints: gpt2-medium's
-// 24 layers of 16 heads at a tiny width, and GPT-2's own width of 768 numbers per token in one layer.
+// Every view at GPT-2's scale, on a desktop and a phone, with three GPT-2-shaped checkpoints: gpt2-medium's
+// 24 layers of 16 heads at a tiny width, GPT-2's own width of 768 numbers per token in one layer, and
+// GPT-2's context of 1,024 tokens with its 12 heads, read with a text of several hundred tokens.
 
 const TEXT = 'The king said that the queen';
 const EXPRESSION = 'king - man + woman';
 const DEEP = { nLayer: 24, nHead: 16, nEmbd: 64, nPositions: 64 };
 const WIDE = { nLayer: 1, nHead: 12, nEmbd: 768, nPositions: 16 };
+const LONG = { nLayer: 1, nHead: 12, nEmbd: 96, nPositions: 1024 };
+// About 420 tokens of GPT-2's vocabulary, and 2.4 kB in the page's address.
+const LONG_TEXT = 'The king said to the queen that he would go to the old city and see the people who lived there. '.repeat(20).trim();
 const GELU_STEP = 16;
 const WEIGHTS_STEP = 10;
 
@@ -39,6 +43,9 @@ let wide: string;
 let wideWte: Float32Array;
 let wideTrace: Trace;
 let wideLabVector: Float32Array;
+let long: string;
+let longTrace: Trace;
+let longLabels: string[];
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'gpt2-scale-e2e-'));
@@ -46,6 +53,8 @@ beforeAll(async () => {
   wide = join(root, 'wide');
   writeGpt2ShapedCheckpoint(deep, DEEP);
   writeGpt2ShapedCheckpoint(wide, WIDE);
+  long = join(root, 'long');
+  writeGpt2ShapedCheckpoint(long, LONG);
   // The numbers the page should show, from the same files in Node.
   const loaded = modelFromFiles(readModelDir(wide));
   wideWte = loaded.model.params.wte.data;
@@ -53,14 +62,17 @@ beforeAll(async () => {
   const lab = analyse(loaded, EXPRESSION, false, false);
   if (lab.kind !== 'ok') throw new Error(`${EXPRESSION} gives no vector on the wide checkpoint: ${lab.kind}`);
   wideLabVector = lab.vector;
+  const longModel = modelFromFiles(readModelDir(long));
+  longTrace = forward(longModel.model, longModel.tokenizer.encode(LONG_TEXT));
+  longLabels = Array.from(longTrace.ids, (id) => tokenLabel(longModel.tokenizer, id));
 }, 600_000);
 
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-async function openModel(screen: Screen, dir: string, name: string, query = ''): Promise<{ page: Page; errors: string[] }> {
-  const opened = await chromium.open(`?lang=en${query}&text=${encodeURIComponent(TEXT)}`, screen.options);
+async function openModel(screen: Screen, dir: string, name: string, query = '', text = TEXT): Promise<{ page: Page; errors: string[] }> {
+  const opened = await chromium.open(`?lang=en${query}&text=${encodeURIComponent(text)}`, screen.options);
   await openFolder(opened.page, dir);
   await expect.poll(() => opened.page.getByTestId('model-name').textContent(), { timeout: 60_000 }).toBe(name);
   return opened;
@@ -224,6 +236,87 @@ describeOnScreens('768 numbers per token', (screen) => {
     expect(Math.abs(Number(c) - column)).toBeLessThanOrEqual(perPixel);
     expect(value).toBe(fmt(wideLabVector[Number(c)]));
     await screenshotOf(strip, `gpt2-scale-wide-lab-${screen.name}`);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
+
+describeOnScreens('1,024 positions and a text of several hundred tokens', (screen) => {
+  it('draws chapter 5’s maps in blocks that fit their boxes, says so, and reads the exact strongest weight of a block', async () => {
+    const { page, errors } = await openModel(screen, long, 'long', '', LONG_TEXT);
+    const T = longTrace.ids.length;
+    expect(T).toBeGreaterThan(300);
+    const attention = await showChapter(page, 'attention');
+    const note = attention.getByTestId('pool-note');
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/^([\d,]+) tokens are too many for a cell each: each cell here is a block of (\d+) × \2 token pairs/);
+    const [, tokens, block] = /^([\d,]+) tokens .* block of (\d+) ×/.exec((await note.textContent()) ?? '') ?? [];
+    expect(Number(tokens.replace(/,/g, ''))).toBe(T);
+    const k = Number(block);
+    const blocks = Math.ceil(T / k);
+
+    // Twelve maps, each within its box: no sideways scrolling, and square, not T pixels tall.
+    const maps = attention.getByTestId('attention-maps').getByRole('img');
+    await expect.poll(() => maps.count()).toBe(12);
+    for (const map of await maps.all()) {
+      const fit = await map.evaluate((svg) => {
+        const box = svg.parentElement!;
+        const { width, height } = svg.getBoundingClientRect();
+        return { scrolls: box.scrollWidth > box.clientWidth + 1, width, height };
+      });
+      expect(fit.scrolls).toBe(false);
+      expect(fit.height).toBeLessThanOrEqual(fit.width + 8);
+      expect(fit.height).toBeLessThan(400);
+    }
+    expect(await overflows(attention.getByTestId('attention-maps'))).toBe(false);
+
+    // Head 1, a previous-token pair: the block under the pointer names its strongest (query, key), and the weight is the trace's.
+    const head = 0;
+    const weights = longTrace.blocks[0].weights.data;
+    const weightAt = (r: number, c: number) => weights[(head * T + r) * T + c];
+    const query = Math.floor(T * 0.6);
+    const [i, j] = [Math.floor(query / k), Math.floor((query - 1) / k)];
+    const map = maps.nth(head);
+    await pointAt(screen, page, map.getByTestId('heatmap-cells'), j, blocks, i, blocks);
+    const readout = attention.getByTestId('attention-readout');
+    const focused = async () => {
+      const focus = map.getByTestId('cell-focus');
+      if ((await focus.count()) === 0) return null;
+      return { r: Number(await focus.getAttribute('data-r')), c: Number(await focus.getAttribute('data-c')) };
+    };
+    const focusedBlock = async () => {
+      const at = await focused();
+      return at && [Math.floor(at.r / k), Math.floor(at.c / k)];
+    };
+    /** The readout names block (bi, bj)'s strongest pair, with the trace's weight there. */
+    const expectStrongestOf = async (bi: number, bj: number) => {
+      await expect.poll(focusedBlock).toEqual([bi, bj]);
+      const { r, c } = (await focused())!;
+      let strongest = 0;
+      for (let q = bi * k; q < Math.min(T, (bi + 1) * k); q++) {
+        for (let key = bj * k; key < Math.min(T, (bj + 1) * k); key++) strongest = Math.max(strongest, weightAt(q, key));
+      }
+      expect(weightAt(r, c)).toBeGreaterThanOrEqual(strongest - 1e-6);
+      await expect
+        .poll(() => readout.textContent())
+        .toBe(`Head ${head + 1}: “${longLabels[r]}” gives “${longLabels[c]}” weight ${fmt(weightAt(r, c))}.`);
+    };
+    await expectStrongestOf(i, j);
+    if (screen.name === 'desktop') {
+      // The keys move from the block under the pointer by one block.
+      await map.focus();
+      await page.keyboard.press('ArrowLeft');
+      await expectStrongestOf(i, j - 1);
+    }
+    await screenshotOf(map, `gpt2-scale-long-map-${screen.name}`); // the focused block's outline, close up
+
+    // The lines below list the selected token and the keys it reads, not all of the tokens.
+    const lines = attention.getByRole('img', { name: 'Where the selected token looks (line thickness = weight)' });
+    await expect.poll(() => attention.getByTestId('lines-note').textContent()).toMatch(/tokens are too many to list/);
+    expect((await lines.boundingBox())!.height).toBeLessThan(600); // at most 25 rows of 22px, not 440
+    await settled(page);
+    await screenshotOf(attention.getByRole('figure').first(), `gpt2-scale-long-attention-${screen.name}`);
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { forward } from '../src/core/gpt';
 import { slice0, type Tensor } from '../src/core/tensor';
 import { tinyConfig } from './tinyConfig';
 import { layoutHeatmap } from '../src/viz/heatmap';
+import { layoutPooledHeatmap } from '../src/viz/pooledHeatmap';
 import { divergingColor, robustMaxAbs, sequentialColor } from '../src/viz/colors';
 import { Heatmap } from '../src/app/explainer/Heatmap';
 import type { CellPos } from '../src/viz/heatmapFrame';
@@ -69,9 +70,11 @@ function renderHeatmap(props: HarnessProps) {
 }
 
 /** The heatmap as the stepper holds it: hovering or arrowing moves a focus that comes back as a prop. */
-function FocusHarness(props: { onPick: (cell: CellPos) => void; selectedRow: number }) {
+function FocusHarness(props: { onPick: (cell: CellPos) => void; selectedRow: number; pool?: number }) {
   const [focus, setFocus] = useState<CellPos | null>(null);
-  const layout = layoutHeatmap(weights.data, T, T, { width: 200 });
+  const layout = props.pool
+    ? layoutPooledHeatmap(weights.data, T, T, props.pool, { width: 200 })
+    : layoutHeatmap(weights.data, T, T, { width: 200 });
   return (
     <>
       <Heatmap
@@ -248,5 +251,31 @@ describe('Heatmap', () => {
     } finally {
       window.removeEventListener('keydown', outside);
     }
+  });
+
+  it('on a pooled map, reads and outlines the real cell each block shows, and moves a block per arrow key', async () => {
+    const user = userEvent.setup();
+    render(<FocusHarness onPick={vi.fn()} selectedRow={4} pool={2} />);
+    const svg = screen.getByRole('img', { name: 'Attention weights' });
+    const focus = screen.getByTestId('focus');
+    // Five tokens in blocks of 2: 3 × 3 blocks, each showing its largest weight where it lies.
+    const layout = layoutPooledHeatmap(weights.data, T, T, 2, { width: 200 });
+    const shown = (i: number, j: number) => {
+      const { r, c } = layout.cells[i * 3 + j];
+      return `${r},${c}`;
+    };
+    expect(cellRects(svg).map((rect) => `${rect.dataset.r},${rect.dataset.c}`)).toEqual(
+      [0, 1, 2].flatMap((i) => [0, 1, 2].map((j) => shown(i, j))),
+    );
+    expect(Number(svg.querySelector('rect.row-highlight')?.getAttribute('y'))).toBe(2 * layout.cellH - 1); // row 4 is in the third row of blocks
+    fireEvent.pointerMove(svg.querySelector('rect.hit-area')!, { clientX: layout.cellW + 1, clientY: 2 * layout.cellH + 1 });
+    expect(focus.textContent).toBe(shown(2, 1));
+    const outline = svg.querySelector('rect.cell-focus');
+    expect([Number(outline?.getAttribute('x')), Number(outline?.getAttribute('y'))]).toEqual([layout.cellW - 1, 2 * layout.cellH - 1]);
+    await user.click(svg);
+    await user.keyboard('{ArrowUp}');
+    expect(focus.textContent).toBe(shown(1, 1));
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(focus.textContent).toBe(shown(1, 2));
   });
 });

@@ -1,5 +1,6 @@
 import { COL_LABEL_OVERHANG, HEATMAP_FRAME } from './heatmapFrame';
-import type { HeatmapOptions } from './heatmap';
+import { layoutHeatmap, type HeatmapLayout, type HeatmapOptions } from './heatmap';
+import { layoutPooledHeatmap, poolSize } from './pooledHeatmap';
 
 // Chapter 5's small multiples: every head's (T, T) weight matrix in one layer, two maps side by side, or one
 // per row on a narrow screen.
@@ -20,6 +21,14 @@ const ROW_LABEL_W_ONE_COLUMN = 76;
 const ONE_COLUMN_MOST_HEADS = 4;
 /** The gap between the two maps of a row, and the padding inside each map's box. */
 const GAP = 12;
+/**
+ * Below this many pixels a token, a map is drawn in blocks of tokens (./pooledHeatmap.ts) instead of
+ * one cell each. The default model's 128 tokens get 1.7px at the narrowest two maps to a row (a 480px
+ * figure) and more everywhere else, so its maps are never pooled; GPT-2's 1,024 would get a fraction of a pixel.
+ */
+const MIN_TOKEN_CELL = 1.5;
+/** A pooled map's blocks are at least this wide: about the size of the default model's 128 cells on a desktop. */
+const MIN_BLOCK_CELL = 2;
 
 export interface AttentionMapsLayout {
   oneColumn: boolean;
@@ -27,6 +36,8 @@ export interface AttentionMapsLayout {
   labelled: boolean;
   labelWidth: number; // the Heatmap's room for row labels: 0 when unlabelled
   heatmap: HeatmapOptions; // each map's cells
+  /** Each drawn cell is a pool × pool block of (query, key) pairs showing the block's largest weight; 1 when each pair has its own cell. */
+  pool: number;
 }
 
 /** How `nHead` maps of `T` tokens fit a figure `width` pixels wide. */
@@ -43,5 +54,11 @@ export function attentionMapsLayout(width: number, T: number, nHead: number): At
     labelled,
     labelWidth: labelled ? rowLabelWidth : 0,
     heatmap: { width: mapWidth, minCellW: 1, maxCellW: 24, minCellH: 1, maxCellH: 24 },
+    pool: T * MIN_TOKEN_CELL > mapWidth ? poolSize(T, mapWidth, MIN_BLOCK_CELL) : 1,
   };
+}
+
+/** One head's (T, T) weights (row-major) as cells of a map laid out by `maps`: one per (query, key) pair, or one per block of them. */
+export function layoutAttentionMap(weights: ArrayLike<number>, T: number, maps: AttentionMapsLayout): HeatmapLayout {
+  return maps.pool > 1 ? layoutPooledHeatmap(weights, T, T, maps.pool, maps.heatmap) : layoutHeatmap(weights, T, T, maps.heatmap);
 }

@@ -10,11 +10,18 @@ export interface HeatmapCell {
 
 export interface HeatmapLayout {
   cells: HeatmapCell[];
-  rows: number;
+  rows: number; // the matrix's rows, drawn or not
   cols: number; // the matrix's columns, drawn or not
   /** Every `step`-th column is drawn, from column 0; 1 when all of them are. */
   step: number;
-  /** How many columns are drawn: ceil(cols / step). */
+  /**
+   * Each drawn cell stands for a `pool` × `pool` block of the matrix and shows the block's largest value,
+   * at that value's own row and column (./pooledHeatmap.ts); 1 when every cell is its own.
+   */
+  pool: number;
+  /** How many rows are drawn: ceil(rows / pool). */
+  shownRows: number;
+  /** How many columns are drawn: ceil(cols / step), or ceil(cols / pool). */
   shownCols: number;
   cellW: number;
   cellH: number;
@@ -50,17 +57,24 @@ export function sampleStep(cols: number, width: number, minCellW: number): numbe
   return needed;
 }
 
+const DEFAULT_MIN_CELL_W = 3;
+
+/** The size of each of `shownCols` cells across `options.width`, within the options' limits; cells are square where the limits allow. */
+export function cellSize(shownCols: number, options: HeatmapOptions): { cellW: number; cellH: number } {
+  const { minCellW = DEFAULT_MIN_CELL_W, maxCellW = 28, minCellH = 6, maxCellH = 22 } = options;
+  const cellW = Math.max(minCellW, Math.min(maxCellW, Math.floor((options.width / Math.max(shownCols, 1)) * 100) / 100));
+  return { cellW, cellH: Math.max(minCellH, Math.min(maxCellH, cellW)) };
+}
+
 /**
  * Lay out a rows × cols matrix (row-major `data`) as equal cells that fill `width` within the size
  * limits. A matrix too wide to draw whole draws every `step`-th column; its cells keep their real column.
  */
 export function layoutHeatmap(data: ArrayLike<number>, rows: number, cols: number, options: HeatmapOptions): HeatmapLayout {
   if (data.length < rows * cols) throw new Error(`layoutHeatmap: ${data.length} values cannot fill ${rows} × ${cols} cells`);
-  const { minCellW = 3, maxCellW = 28, minCellH = 6, maxCellH = 22 } = options;
-  const step = sampleStep(cols, options.width, minCellW);
+  const step = sampleStep(cols, options.width, options.minCellW ?? DEFAULT_MIN_CELL_W);
   const shownCols = Math.ceil(cols / step);
-  const cellW = Math.max(minCellW, Math.min(maxCellW, Math.floor((options.width / Math.max(shownCols, 1)) * 100) / 100));
-  const cellH = Math.max(minCellH, Math.min(maxCellH, cellW));
+  const { cellW, cellH } = cellSize(shownCols, options);
   const cells: HeatmapCell[] = [];
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < shownCols; j++) {
@@ -68,7 +82,7 @@ export function layoutHeatmap(data: ArrayLike<number>, rows: number, cols: numbe
       cells.push({ r, c, x: j * cellW, y: r * cellH, value: data[r * cols + c] });
     }
   }
-  return { cells, rows, cols, step, shownCols, cellW, cellH, width: shownCols * cellW, height: rows * cellH };
+  return { cells, rows, cols, step, pool: 1, shownRows: rows, shownCols, cellW, cellH, width: shownCols * cellW, height: rows * cellH };
 }
 
 /** The columns a sampled layout draws, for its caption: the first few and the last. */

@@ -57,11 +57,11 @@ export function heatmapFrame(layout: HeatmapLayout, labelWidth: number | undefin
   // Slanted, neighbouring labels sit cellW·sin(angle) apart across their baselines: the text fits that,
   // and below 7px there is no label worth reading.
   const fitted = Math.min(12, Math.floor(cellW * Math.sin((COL_LABEL_ANGLE * Math.PI) / 180)) - 1);
-  // A sampled layout has no room for a label per column.
-  const colFont = colLabels && layout.step === 1 && fitted >= MIN_COL_FONT ? fitted : null;
+  // A sampled or pooled layout has no room for a label per column, nor a pooled one for a label per row.
+  const colFont = colLabels && layout.step === 1 && layout.pool === 1 && fitted >= MIN_COL_FONT ? fitted : null;
   // At least 2px on the left so the row highlight's outline is not clipped.
   const labelW = Math.max(labelWidth ?? LABEL_W, 2);
-  const rowFont = cellH >= MIN_ROW_LABEL_CELL && labelW > 2 ? Math.min(13, cellH - 1) : null;
+  const rowFont = cellH >= MIN_ROW_LABEL_CELL && labelW > 2 && layout.pool === 1 ? Math.min(13, cellH - 1) : null;
   return {
     width: labelW + layout.width + 2 + (colFont === null ? 0 : COL_LABEL_OVERHANG),
     height: TOP + layout.height + 2 + (colFont === null ? 0 : COL_LABEL_H),
@@ -77,29 +77,65 @@ export function heatmapFrame(layout: HeatmapLayout, labelWidth: number | undefin
   };
 }
 
-/** The outline around row `r`, in the cells' coordinates: 1px outside the cells on every side. */
+/** Where real row `r` starts, in the cells' coordinates: the top of its block's cell in a pooled layout. */
+function rowY(layout: HeatmapLayout, r: number): number {
+  return Math.floor(r / layout.pool) * layout.cellH;
+}
+
+/** The outline around row `r`, in the cells' coordinates: 1px outside the cells on every side; in a pooled layout, around its row of blocks. */
 export function rowOutline(layout: HeatmapLayout, r: number): Box {
-  return { x: -1, y: r * layout.cellH - 1, width: layout.width + 2, height: layout.cellH + 2 };
+  return { x: -1, y: rowY(layout, r) - 1, width: layout.width + 2, height: layout.cellH + 2 };
 }
 
 /**
  * Where real column `c` starts, in the cells' coordinates. In a sampled layout each drawn cell spans the
- * `step` real columns from the one it shows, so every real column has its own cellW / step of the width.
+ * `step` real columns from the one it shows, so every real column has its own cellW / step of the width;
+ * in a pooled layout it starts where its block's cell does.
  */
 export function columnX(layout: HeatmapLayout, c: number): number {
-  return (c * layout.cellW) / layout.step;
+  return (Math.floor(c / layout.pool) * layout.cellW) / layout.step;
 }
 
-/** The outline around one cell, in the cells' coordinates; in a sampled layout, around the real column's own sliver. */
+/**
+ * The outline around one cell, in the cells' coordinates; in a sampled layout, around the real column's
+ * own sliver; in a pooled layout, around the cell of its block.
+ */
 export function cellOutline(layout: HeatmapLayout, cell: CellPos): Box {
   const w = Math.max(layout.cellW / layout.step, 1);
-  return { x: columnX(layout, cell.c) - 1, y: cell.r * layout.cellH - 1, width: w + 2, height: layout.cellH + 2 };
+  return { x: columnX(layout, cell.c) - 1, y: rowY(layout, cell.r) - 1, width: w + 2, height: layout.cellH + 2 };
 }
 
-/** The cell under a point given relative to the cells' top-left corner, or null outside them; a real column even where only a sample is drawn. */
+/** The drawn cell of the block in row `i`, column `j` of a pooled layout's blocks, clamped to the blocks there are. */
+function blockCell(layout: HeatmapLayout, i: number, j: number): CellPos {
+  const row = Math.max(0, Math.min(layout.shownRows - 1, i));
+  const col = Math.max(0, Math.min(layout.shownCols - 1, j));
+  const { r, c } = layout.cells[row * layout.shownCols + col];
+  return { r, c };
+}
+
+/**
+ * The cell under a point given relative to the cells' top-left corner, or null outside them; a real
+ * column even where only a sample is drawn; in a pooled layout, the real cell its block shows.
+ */
 export function heatmapCellAt(layout: HeatmapLayout, x: number, y: number): CellPos | null {
-  if (x < 0 || x >= layout.width) return null;
+  if (x < 0 || x >= layout.width || y < 0 || y >= layout.height) return null;
+  if (layout.pool > 1) return blockCell(layout, Math.floor(y / layout.cellH), Math.floor(x / layout.cellW));
   const c = Math.min(layout.cols - 1, Math.floor((x * layout.step) / layout.cellW));
   const r = Math.floor(y / layout.cellH);
-  return r >= 0 && r < layout.rows ? { r, c } : null;
+  return r < layout.rows ? { r, c } : null;
+}
+
+/** The cell that reads for real cell `at`: itself, or in a pooled layout the cell its block shows. */
+export function shownCellOf(layout: HeatmapLayout, at: CellPos): CellPos {
+  return layout.pool > 1 ? blockCell(layout, Math.floor(at.r / layout.pool), Math.floor(at.c / layout.pool)) : at;
+}
+
+/**
+ * The cell an arrow key moves to from `at`, `dr` rows and `dc` columns on, within the matrix: one real
+ * row or column (in a sampled layout too, so every column can be read); in a pooled layout one block,
+ * to the real cell that block shows.
+ */
+export function heatmapCellStep(layout: HeatmapLayout, at: CellPos, dr: number, dc: number): CellPos {
+  if (layout.pool > 1) return blockCell(layout, Math.floor(at.r / layout.pool) + dr, Math.floor(at.c / layout.pool) + dc);
+  return { r: Math.max(0, Math.min(layout.rows - 1, at.r + dr)), c: Math.max(0, Math.min(layout.cols - 1, at.c + dc)) };
 }

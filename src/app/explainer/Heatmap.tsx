@@ -7,8 +7,10 @@ import {
   COL_LABEL_CHARS,
   cellOutline,
   heatmapCellAt,
+  heatmapCellStep,
   heatmapFrame,
   rowOutline,
+  shownCellOf,
   type CellPos,
 } from '../../viz/heatmapFrame';
 import { truncateChars } from '../../viz/fitText';
@@ -49,7 +51,7 @@ export function Heatmap(props: Props) {
     if (!cellsRef.current) return;
     const duration = prefersReducedMotion() ? 0 : 550;
     const { cellW, cellH } = layout;
-    const rowDelay = Math.min(60, MAX_STAGGER_MS / Math.max(layout.rows, 1));
+    const rowDelay = Math.min(60, MAX_STAGGER_MS / Math.max(layout.shownRows, 1));
     const colDelay = Math.min(4, MAX_STAGGER_MS / Math.max(layout.cols, 1));
     const root = select(cellsRef.current);
     if (layout.cells.length > MAX_RECTS) {
@@ -59,7 +61,7 @@ export function Heatmap(props: Props) {
         .data([
           matrixToDataUrl(
             layout.cells.map((cell) => cell.value),
-            layout.rows,
+            layout.shownRows,
             layout.shownCols,
             color,
           ),
@@ -116,7 +118,7 @@ export function Heatmap(props: Props) {
     return heatmapCellAt(layout, e.clientX - box.left, e.clientY - box.top);
   };
   const highlight = props.selectedRow !== null && props.selectedRow < rows ? rowOutline(layout, props.selectedRow) : null;
-  const focus = props.focus && props.focus.r < rows && props.focus.c < cols ? cellOutline(layout, props.focus) : null;
+  const focused = props.focus && props.focus.r < rows && props.focus.c < cols ? props.focus : null;
 
   return (
     <svg
@@ -131,17 +133,17 @@ export function Heatmap(props: Props) {
       // or tap also focuses, but reads the cell under it instead.
       onFocus={(e) => {
         if (!props.focus && e.currentTarget.matches(':focus-visible'))
-          props.onHover({ r: Math.min(props.selectedRow ?? 0, rows - 1), c: 0 });
+          props.onHover(shownCellOf(layout, { r: Math.min(props.selectedRow ?? 0, rows - 1), c: 0 }));
       }}
       onBlur={() => props.onHover(null)}
       onKeyDown={(e) => {
-        // Arrow keys move the focused cell; they stay here instead of stepping the stepper.
+        // Arrow keys move the focused cell (a block, in a pooled map); they stay here instead of stepping the stepper.
         const move = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
-        const at = props.focus ?? { r: 0, c: 0 };
+        const at = props.focus ?? shownCellOf(layout, { r: 0, c: 0 });
         if (move) {
           e.preventDefault();
           e.stopPropagation();
-          props.onHover({ r: Math.max(0, Math.min(rows - 1, at.r + move[0])), c: Math.max(0, Math.min(cols - 1, at.c + move[1])) });
+          props.onHover(heatmapCellStep(layout, at, move[0], move[1]));
         } else if (e.key === 'Enter') {
           e.preventDefault();
           props.onPick(at);
@@ -151,7 +153,9 @@ export function Heatmap(props: Props) {
       <g transform={`translate(${frame.cellsX},${frame.cellsY})`}>
         <g ref={cellsRef} />
         {highlight && <rect className="row-highlight" {...highlight} />}
-        {focus && <rect className="cell-focus" {...focus} />}
+        {focused && (
+          <rect className="cell-focus" data-testid="cell-focus" data-r={focused.r} data-c={focused.c} {...cellOutline(layout, focused)} />
+        )}
         <rect
           className="hit-area"
           data-testid="heatmap-cells"

@@ -2,13 +2,12 @@ import { useMemo, useState } from 'react';
 import type { Trace } from '../../../core/trace';
 import { slice0 } from '../../../core/tensor';
 import { useI18n } from '../../i18n';
-import { layoutHeatmap } from '../../../viz/heatmap';
 import { sequentialColor } from '../../../viz/colors';
 import { Heatmap } from '../Heatmap';
 import { AttentionLines } from './AttentionLines';
 import { HeadPicker, LayerPicker } from '../Pickers';
 import type { CellPos } from '../../../viz/heatmapFrame';
-import { attentionMapsLayout } from '../../../viz/attentionMaps';
+import { attentionMapsLayout, layoutAttentionMap } from '../../../viz/attentionMaps';
 import { fmt } from '../../../viz/format';
 import { useTouchOrNarrow } from '../../touch';
 import { ByteNote } from '../../ByteNote';
@@ -40,7 +39,7 @@ export function AttentionFigure(props: {
   const maps = useMemo(() => attentionMapsLayout(props.width, T, NH), [props.width, T, NH]);
   const { oneColumn, labelled } = maps;
   const layouts = useMemo(
-    () => Array.from({ length: NH }, (_, h) => layoutHeatmap(slice0(weights, h).data, T, T, maps.heatmap)),
+    () => Array.from({ length: NH }, (_, h) => layoutAttentionMap(slice0(weights, h).data, T, maps)),
     [weights, NH, T, maps],
   );
   // The cell under the pointer or the keyboard, else the last one tapped or clicked (a touch screen
@@ -57,6 +56,11 @@ export function AttentionFigure(props: {
         <HeadPicker nHead={NH} head={props.head} onChange={props.setHead} />
       </div>
       <figcaption>{ui.attentionHeads}</figcaption>
+      {maps.pool > 1 && (
+        <p className="figure-note pool-note" data-testid="pool-note">
+          {t('attentionPooled', { T, k: maps.pool })}
+        </p>
+      )}
       <div className={oneColumn ? 'small-multiples one-column' : 'small-multiples'} data-testid="attention-maps">
         {layouts.map((layout, h) => (
           <div key={h} className={h === props.head ? 'multiple selected' : 'multiple'}>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { LINE_LABEL_CHARS, attentionLinesFigure } from '../../../viz/arcs';
+import { LINES_MOST_KEYS, attentionLinesFigure } from '../../../viz/arcs';
 import { clipChars } from '../../../viz/fitText';
 import { prefersReducedMotion } from '../../motion';
+import { useI18n } from '../../i18n';
 
 /** One head's attention as lines from the query token (left) to the keys it reads (right). */
 export function AttentionLines(props: {
@@ -16,6 +17,7 @@ export function AttentionLines(props: {
   onPick: (t: number) => void;
 }) {
   const ref = useRef<SVGSVGElement>(null);
+  const { t } = useI18n();
   const figure = useMemo(
     () => attentionLinesFigure(props.weights, props.T, props.query, props.width),
     [props.weights, props.T, props.query, props.width],
@@ -35,35 +37,45 @@ export function AttentionLines(props: {
       .attr('stroke-dashoffset', 0);
   }, [props.weights, props.T, props.query]);
 
-  const shown = props.labels.slice(0, props.T);
+  // A long text's labels carry their positions: the query column's on the left, the key column's on the right.
+  const label = (position: number) => clipChars(props.labels[position] ?? '', figure.tokenChars);
+  const queryLabel = (position: number) => (figure.numbered ? `${position} ${label(position)}` : label(position));
+  const keyLabel = (position: number) => (figure.numbered ? `${label(position)} ${position}` : label(position));
   return (
-    <svg ref={ref} width={figure.width} height={figure.height} role="img" aria-label={props.label} className="attention-lines">
-      {figure.lines.map((l) => (
-        <path
-          key={`${l.from}-${l.to}`}
-          className="attn-line"
-          d={l.d}
-          strokeWidth={l.strokeWidth}
-          strokeOpacity={l.strokeOpacity}
-          strokeDasharray={1000}
-        />
-      ))}
-      {shown.map((tok, i) => (
-        <g key={i} onClick={() => props.onPick(i)} className="attn-token">
-          <text
-            x={figure.queryLabelX}
-            y={figure.rowY[i]}
-            dy="0.35em"
-            textAnchor="end"
-            className={i === props.query ? 'selected' : i > props.query ? 'future' : ''}
-          >
-            {clipChars(tok, LINE_LABEL_CHARS)}
-          </text>
-          <text x={figure.keyLabelX} y={figure.rowY[i]} dy="0.35em" className={i > props.query ? 'future' : ''}>
-            {clipChars(tok, LINE_LABEL_CHARS)}
-          </text>
-        </g>
-      ))}
-    </svg>
+    <>
+      {figure.numbered && (
+        <p className="figure-note" data-testid="lines-note">
+          {t('attentionLinesListed', { T: props.T, n: LINES_MOST_KEYS })}
+        </p>
+      )}
+      <svg ref={ref} width={figure.width} height={figure.height} role="img" aria-label={props.label} className="attention-lines">
+        {figure.lines.map((l) => (
+          <path
+            key={`${l.from}-${l.to}`}
+            className="attn-line"
+            d={l.d}
+            strokeWidth={l.strokeWidth}
+            strokeOpacity={l.strokeOpacity}
+            strokeDasharray={1000}
+          />
+        ))}
+        {figure.listed.map((position, i) => (
+          <g key={position} onClick={() => props.onPick(position)} className="attn-token">
+            <text
+              x={figure.queryLabelX}
+              y={figure.rowY[i]}
+              dy="0.35em"
+              textAnchor="end"
+              className={position === props.query ? 'selected' : position > props.query ? 'future' : ''}
+            >
+              {queryLabel(position)}
+            </text>
+            <text x={figure.keyLabelX} y={figure.rowY[i]} dy="0.35em" className={position > props.query ? 'future' : ''}>
+              {keyLabel(position)}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </>
   );
 }

@@ -46,11 +46,15 @@ const figures = {
   embeddingLabLink: 'Try vector arithmetic on W_e in the embedding lab',
   // Chapter 5: attention, and two prompts side by side
   attentionHeads: 'Every head of this layer (row = the token looking, column = the token looked at)',
+  attentionPooled:
+    '{T} tokens are too many for a cell each: each cell here is a block of {k} × {k} token pairs and shows the strongest weight in it, so no strong weight drops out of the picture. Hover or tap names that pair and reads its exact weight.',
   attentionCell: 'Head {h}: “{query}” gives “{key}” weight {w}.',
   attentionCellMasked: 'Head {h}: “{query}” may not look at the later “{key}”: weight {w} (masked).',
   attentionCellHint: 'Hover or tab to a map to read a weight; click a row to follow that token in the lines below.',
   attentionCellHintTouch: 'Tap a cell to read its weight and the two tokens it joins; the lines below then follow that row’s token.',
   attentionLines: 'Where the selected token looks (line thickness = weight)',
+  attentionLinesListed:
+    '{T} tokens are too many to list: both columns show only the selected token and the tokens it gives at least 1% (its {n} strongest at most), each with its position in the text, counted from 0.',
   pairTitle: 'Context changes the prediction: two prompts side by side',
   pairCaption:
     'Two forward passes of the model, one per prompt, run in your browser apart from your text. Each column lists the {k} most likely next tokens; both columns’ bars share one scale, and {a} and {b} are marked in both.',

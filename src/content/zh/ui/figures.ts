@@ -45,11 +45,15 @@ const figures: FigureStrings = {
   embeddingLabLink: '到嵌入实验室里对 W_e 做向量运算',
   // Chapter 5: attention, and two prompts side by side
   attentionHeads: '这一层的每个头（行是发出关注的词元，列是被关注的词元）',
+  attentionPooled:
+    '{T} 个词元太多，没法每对词元各画一格：这里每个格子代表 {k} × {k} 对词元，颜色取其中最大的那个权重，这样较强的权重都不会被漏掉。把鼠标移到上面或点一下，就能看到这个最大权重属于哪一对词元，以及它的确切数值。',
   attentionCell: '第 {h} 个头：“{query}”给“{key}”的权重是 {w}。',
   attentionCellMasked: '第 {h} 个头：“{query}”不能看后面的“{key}”，权重为 {w}（已遮挡）。',
   attentionCellHint: '把鼠标移到图上，或用 Tab 键选中，即可读出权重；点击某一行，下面的连线图就改为显示那个词元。',
   attentionCellHintTouch: '点一下某个格子，即可读出它的权重和它连接的两个词元；下面的连线图随之改为显示那一行的词元。',
   attentionLines: '选中的词元在关注哪里（线越粗，权重越大）',
+  attentionLinesListed:
+    '{T} 个词元太多，列不下：两栏只列出选中的词元，以及从它那里分得至少 1% 注意力的词元（最多列出最强的 {n} 个），每个都标出它在文中的位置（从 0 数起）。',
   pairTitle: '上下文改变预测：两句提示词并排对比',
   pairCaption:
     '模型对每句提示词各做一次前向计算，就在你的浏览器里进行，与文本框里的文字无关。每一栏列出最可能接在后面的 {k} 个词元；两栏的柱条按同一比例绘制，{a} 和 {b} 在两栏里都做了标记。',
