@@ -170,14 +170,15 @@ describe('explainer', () => {
     const we = page.getByTestId('we-matrix');
     await we.scrollIntoViewIfNeeded();
     const frame = (await we.getByTestId('matrix-frame').boundingBox())!;
-    await page.touchscreen.tap(frame.x + 3, frame.y + 3);
+    // The middle of column 0: the picture's 64 columns are a whole number of pixels each.
+    await page.touchscreen.tap(frame.x + frame.width / 128, frame.y + 3);
     await expect.poll(() => we.getByTestId('matrix-readout').textContent()).toMatch(/^W_e\[\d+, 0\] = −?\d\.\d{4} {2}\(row of “.+”\)$/);
     // The stepper's own picture of W_e, where its keyboard hint is hidden on a touch screen but the readout is not.
     await goToStep(page, 1);
     const stepperWe = page.getByTestId('stepper-we-matrix');
     await stepperWe.scrollIntoViewIfNeeded();
     const stepperFrame = (await stepperWe.getByTestId('matrix-frame').boundingBox())!;
-    await page.touchscreen.tap(stepperFrame.x + 3, stepperFrame.y + 3);
+    await page.touchscreen.tap(stepperFrame.x + stepperFrame.width / 128, stepperFrame.y + 3);
     await expect.poll(() => stepperWe.getByTestId('matrix-readout').textContent()).toMatch(/^W_e\[\d+, 0\] = /);
     expect(await stepperWe.getByTestId('matrix-readout').isVisible()).toBe(true);
     expect(errors).toEqual([]);

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { modelFromFiles } from '../src/core/bundle';
 import { analyse } from '../src/core/expressionAnalysis';
 import { forward } from '../src/core/gpt';
-import type { Trace } from '../src/core/trace';
+import { unembeddingMatrix } from '../src/core/model';
+import { topK } from '../src/core/topk';
+import { lastLogits, type Trace } from '../src/core/trace';
 import { fmt, tokenLabel } from '../src/viz/format';
+import { OVERVIEW_HEIGHT, sampledRow } from '../src/viz/vocabMatrix';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
 import {
@@ -41,7 +44,9 @@ let root: string;
 let deep: string;
 let wide: string;
 let wideWte: Float32Array;
+let wideWu: Float32Array;
 let wideTrace: Trace;
+let wideTopIds: number[];
 let wideLabVector: Float32Array;
 let long: string;
 let longTrace: Trace;
@@ -58,7 +63,9 @@ beforeAll(async () => {
   // The numbers the page should show, from the same files in Node.
   const loaded = modelFromFiles(readModelDir(wide));
   wideWte = loaded.model.params.wte.data;
+  wideWu = unembeddingMatrix(loaded.model).data;
   wideTrace = forward(loaded.model, loaded.tokenizer.encode(TEXT));
+  wideTopIds = topK(lastLogits(wideTrace), 10).map((r) => r.index); // the rows W_u's picture ticks
   const lab = analyse(loaded, EXPRESSION, false, false);
   if (lab.kind !== 'ok') throw new Error(`${EXPRESSION} gives no vector on the wide checkpoint: ${lab.kind}`);
   wideLabVector = lab.vector;
@@ -100,6 +107,86 @@ async function pointAt(screen: Screen, page: Page, cells: Locator, c: number, co
   return Math.ceil(cols / box.width);
 }
 
+/**
+ * Scroll the lens's box to its far right and check that its first column, the layer names under their
+ * heading, stays where it was, opaque and on top of the guesses sliding under it. A phone's box must scroll.
+ * Saves a screenshot of the scrolled box as `screenshotName`.
+ */
+async function expectHeadingsStayPut(screen: Screen, lens: Locator, box: Locator, screenshotName: string): Promise<void> {
+  const scrolls = await box.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  if (screen.name === 'phone') expect(scrolls).toBe(true); // 24 layers' names and five guesses are wider than 390px
+  if (!scrolls) return;
+  const headings = [lens.getByRole('columnheader', { name: 'Layer', exact: true }), ...(await lens.getByRole('rowheader').all())];
+  const lefts = () => Promise.all(headings.map((h) => h.evaluate((el) => el.getBoundingClientRect().left)));
+  const firstGuess = lens.getByRole('cell').first();
+  const guessLeft = () => firstGuess.evaluate((el) => el.getBoundingClientRect().left);
+  const before = { headings: await lefts(), guess: await guessLeft() };
+  await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: 'instant' }));
+  await expect.poll(guessLeft).toBeLessThan(before.guess);
+  expect(await lefts()).toEqual(before.headings);
+  // What the reader sees at the middle of a heading is the heading, not a guess showing through it.
+  for (const heading of headings.slice(0, 3)) {
+    expect(
+      await heading.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('th') === el;
+      }),
+    ).toBe(true);
+  }
+  await screenshotOf(box, screenshotName);
+}
+
+/**
+ * A whole-matrix picture (W_e or W_u) of a 768-column matrix: it says which columns it draws, draws
+ * them at a whole number of screen pixels each, and the readout under the pointer names a real row and
+ * column and the core's value there. `marked` are the rows it ticks, drawn on whichever line they fall.
+ */
+async function expectSampledColumns(
+  screen: Screen,
+  page: Page,
+  picture: Locator,
+  name: string,
+  matrix: Float32Array,
+  marked: readonly number[],
+): Promise<void> {
+  const note = picture.getByTestId('matrix-columns-note');
+  await expect
+    .poll(() => note.textContent())
+    .toMatch(/^Too many columns to give each a pixel: 1 in (\d+) of the 768 is drawn, columns 0, \1, \d+, …, \d+, /);
+  const [, step, last] = (/1 in (\d+) .*, …, (\d+),/.exec((await note.textContent()) ?? '') ?? []).map(Number);
+  const shownCols = Math.ceil(768 / step);
+  expect(last).toBe((shownCols - 1) * step);
+  // One bitmap column per drawn column, scaled up by a whole number, and the figure not shrunk to fit.
+  const drawn = await picture.getByRole('img').evaluate(async (svg) => {
+    const image = svg.querySelector('image')!;
+    const bitmap = new Image();
+    bitmap.src = image.getAttribute('href') ?? '';
+    await bitmap.decode();
+    return {
+      bitmapW: bitmap.naturalWidth,
+      imageW: image.getBoundingClientRect().width,
+      svgW: svg.getBoundingClientRect().width,
+      svgAttrW: Number(svg.getAttribute('width')),
+    };
+  });
+  expect(drawn.bitmapW).toBe(shownCols);
+  expect(drawn.svgW).toBe(drawn.svgAttrW);
+  expect(Number.isInteger(drawn.imageW / shownCols) && drawn.imageW >= shownCols).toBe(true);
+
+  // The 6th drawn column, on the middle line of pixels.
+  const line = OVERVIEW_HEIGHT / 2;
+  const perPixel = await pointAt(screen, page, picture.getByTestId('matrix-frame'), 5, shownCols, line, OVERVIEW_HEIGHT);
+  expect(perPixel).toBe(1);
+  const readout = picture.getByTestId('matrix-readout');
+  const pattern = new RegExp(`^${name}\\[([\\d,]+), (\\d+)\\] = (\\S+)`);
+  await expect.poll(() => readout.textContent()).toMatch(pattern);
+  const [, id, c, value] = pattern.exec((await readout.textContent()) ?? '') ?? [];
+  const row = Number(id.replace(/,/g, ''));
+  expect(Number(c)).toBe(5 * step); // the real column, not the drawn one's place
+  expect([sampledRow(line, matrix.length / 768, OVERVIEW_HEIGHT), ...marked]).toContain(row);
+  expect(value).toBe(fmt(matrix[row * 768 + Number(c)]));
+}
+
 describeOnScreens('24 layers of 16 heads', (screen) => {
   it('lets the reader pick a layer, then see its heads, in the stepper, the attention chapter, the lens and the ablation panel', async () => {
     const { page, errors } = await openModel(screen, deep, 'deep', `&step=${WEIGHTS_STEP}`);
@@ -136,9 +223,11 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     const lens = page.getByTestId('logit-lens');
     await lens.scrollIntoViewIfNeeded();
     await expect.poll(() => lens.getByRole('row').count()).toBe(1 + 25); // the header, the embedding and 24 blocks
-    // Its five guesses may scroll inside the table's own box on a phone, as they do for the tiny model; the box itself fits.
-    expect(await pastRightEdge(lens.locator('xpath=..'))).toBe(false);
+    // Its five guesses scroll inside the table's own box on a phone, under the layer names; the box itself fits.
+    const lensBox = lens.locator('xpath=..');
+    expect(await pastRightEdge(lensBox)).toBe(false);
     await screenshotOf(lens, `gpt2-scale-deep-lens-${screen.name}`);
+    await expectHeadingsStayPut(screen, lens, lensBox, `gpt2-scale-deep-lens-scrolled-${screen.name}`);
 
     const ablation = page.getByTestId('deeper').getByRole('region', { name: 'Switch parts of the model off' });
     await ablation.scrollIntoViewIfNeeded();
@@ -189,6 +278,20 @@ describeOnScreens('768 numbers per token', (screen) => {
       await expect.poll(read).toEqual({ c: under.c + 1, value: fmt(wideWte[id * 768 + under.c + 1]) });
     }
     await screenshotOf(embedding.getByRole('figure').first(), `gpt2-scale-wide-embedding-${screen.name}`);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('samples the columns of W_e’s and W_u’s whole pictures visibly, and reads the real cell under the pointer', async () => {
+    const { page, errors } = await openModel(screen, wide, 'wide');
+    const embedding = await showChapter(page, 'embedding');
+    const we = embedding.getByTestId('we-matrix');
+    await expectSampledColumns(screen, page, we, 'W_e', wideWte, [...wideTrace.ids]);
+    await screenshotOf(we, `gpt2-scale-wide-we-${screen.name}`);
+    const unembedding = await showChapter(page, 'unembedding');
+    const wu = unembedding.getByTestId('wu-whole-matrix');
+    await expectSampledColumns(screen, page, wu, 'W_u', wideWu, wideTopIds);
+    await screenshotOf(wu, `gpt2-scale-wide-wu-${screen.name}`);
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
   });

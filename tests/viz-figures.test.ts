@@ -6,7 +6,9 @@ import { attentionLinesFigure } from '../src/viz/arcs';
 import { layoutChipFigure } from '../src/viz/tokens';
 import { geluCurveHeight, layoutGeluCurve } from '../src/viz/geluCurve';
 import { percentBars } from '../src/viz/percentBars';
-import { vocabCellAt, vocabMatrixFrame, vocabOverview } from '../src/viz/vocabMatrix';
+import { drawnValues, vocabCellAt, vocabColumns, vocabMatrixFrame, vocabOverview } from '../src/viz/vocabMatrix';
+import { shownColumns } from '../src/viz/heatmap';
+import { formatColumnList } from '../src/viz/format';
 import { arrowPoints } from '../src/viz/flow';
 
 describe('logit fan', () => {
@@ -134,16 +136,59 @@ describe('vocabulary matrix frame', () => {
     expect(f.label).toEqual({ id: 500, x: 278, y: 110.5 });
   });
 
-  it('is never narrower than 96px, and names no row when none is selected', () => {
-    expect(vocabMatrixFrame(overview, 64, 200).matrixW).toBe(96);
+  it('keeps the tiny model’s picture: all 64 columns, 4px each, wherever 256px fit beside the marks', () => {
+    for (const width of [406, 582, 760, 1200]) {
+      expect(vocabMatrixFrame(overview, 64, width)).toMatchObject({ cols: 64, step: 1, shownCols: 64, columnW: 4, matrixW: 256 });
+    }
+  });
+
+  it('narrows by whole pixels per column, in at least 96px, and names no row when none is selected', () => {
+    // A phone's 366px leave 216px: 3px a column. 200px leave less than 96, so it gets 96: 1px a column.
+    expect(vocabMatrixFrame(overview, 64, 366)).toMatchObject({ step: 1, columnW: 3, matrixW: 192 });
+    expect(vocabMatrixFrame(overview, 64, 200)).toMatchObject({ step: 1, columnW: 1, matrixW: 64 });
     expect(vocabMatrixFrame(vocabOverview(1000, 220, [5], 7), 64, 600).label).toBeNull();
   });
 
+  it('draws every k-th of GPT-2’s 768 columns, one pixel each, when they do not all fit', () => {
+    // Beside the prose on a desktop, 582 - 150 = 432px: 768 columns need 2 per pixel, every 2nd, 384px.
+    const desktop = vocabMatrixFrame(overview, 768, 582);
+    expect(desktop).toMatchObject({ cols: 768, step: 2, shownCols: 384, columnW: 1, matrixW: 384, width: 534 });
+    expect(shownColumns(desktop)).toEqual({ first: [0, 2, 4], last: 766 });
+    // 300px need 2.56 per pixel: 3 divides 768, every 3rd, columns 0, 3, 6, …, 765.
+    expect(vocabColumns(768, 300)).toEqual({ cols: 768, step: 3, shownCols: 256, columnW: 1 });
+    expect(shownColumns(vocabColumns(768, 300))).toEqual({ first: [0, 3, 6], last: 765 });
+    // A phone's 216px need 3.56 per pixel: every 4th. gpt2-medium's 1024 in 432px need 2.37; 3 does not divide 1024, 4 does.
+    expect(vocabColumns(768, 216)).toEqual({ cols: 768, step: 4, shownCols: 192, columnW: 1 });
+    expect(vocabColumns(1024, 432)).toEqual({ cols: 1024, step: 4, shownCols: 256, columnW: 1 });
+    // Wide enough for every column: all 768, one pixel each.
+    expect(vocabColumns(768, 950)).toEqual({ cols: 768, step: 1, shownCols: 768, columnW: 1 });
+  });
+
   it('reads the value under a point, held inside the picture', () => {
-    expect(vocabCellAt(0, 0, 64, 220)).toEqual({ line: 0, c: 0 });
-    expect(vocabCellAt(0.5, 0.5, 64, 220)).toEqual({ line: 110, c: 32 });
-    expect(vocabCellAt(1, 1, 64, 220)).toEqual({ line: 219, c: 63 });
-    expect(vocabCellAt(-0.2, 1.3, 64, 220)).toEqual({ line: 219, c: 0 });
+    const all = vocabColumns(64, 256);
+    expect(vocabCellAt(0, 0, all, 220)).toEqual({ line: 0, c: 0 });
+    expect(vocabCellAt(0.5, 0.5, all, 220)).toEqual({ line: 110, c: 32 });
+    expect(vocabCellAt(1, 1, all, 220)).toEqual({ line: 219, c: 63 });
+    expect(vocabCellAt(-0.2, 1.3, all, 220)).toEqual({ line: 219, c: 0 });
+  });
+
+  it('names the real column of the drawn column under a point', () => {
+    const every2nd = vocabColumns(768, 432); // 384 drawn columns
+    expect(vocabCellAt(3.5 / 384, 0, every2nd, 220)).toEqual({ line: 0, c: 6 });
+    expect(vocabCellAt(0.5, 0, every2nd, 220)).toEqual({ line: 0, c: 384 });
+    expect(vocabCellAt(1, 0, every2nd, 220)).toEqual({ line: 0, c: 766 });
+  });
+
+  it('takes each line’s values from its row, every step-th column', () => {
+    const data = Float32Array.from({ length: 2 * 10 }, (_, i) => i); // 2 rows of 10
+    expect(Array.from(drawnValues(data, 10, 1, 3))).toEqual([10, 13, 16, 19]);
+    expect(Array.from(drawnValues(data, 10, 1, 1))).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  });
+
+  it('lists the drawn columns as indices, in each language’s punctuation', () => {
+    expect(formatColumnList([0, 3, 6], 765, 'en')).toBe('0, 3, 6, …, 765');
+    expect(formatColumnList([0, 3, 6], 765, 'zh')).toBe('0、3、6……765');
+    expect(formatColumnList([0, 512, 1024], 1536, 'en')).toBe('0, 512, 1024, …, 1536');
   });
 });
 

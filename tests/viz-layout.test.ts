@@ -278,6 +278,21 @@ describe('W_e overview', () => {
     );
   });
 
+  it('draws real columns only, each a whole number of pixels wide, within the room beside the marks', async () => {
+    const { vocabMatrixFrame, vocabOverview } = await import('../src/viz/vocabMatrix');
+    const overview = vocabOverview(50257, 220, [0], 0);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4096 }), fc.integer({ min: 0, max: 2400 }), (C, width) => {
+        const f = vocabMatrixFrame(overview, C, width);
+        expect(Number.isInteger(f.columnW) && f.columnW >= 1 && f.columnW <= 4).toBe(true);
+        expect(f.matrixW).toBe(f.shownCols * f.columnW);
+        expect(f.matrixW).toBeLessThanOrEqual(Math.max(96, width - 150));
+        expect((f.shownCols - 1) * f.step).toBeLessThan(C); // the last drawn column is a real one
+        expect(f.shownCols * f.step).toBeGreaterThanOrEqual(C); // and the step reaches the end
+      }),
+    );
+  });
+
   it('shows every row when the picture is as tall as the vocabulary', async () => {
     const { vocabOverview } = await import('../src/viz/vocabMatrix');
     expect(Array.from(vocabOverview(5, 10, [3], 3).rowOfLine)).toEqual([0, 1, 2, 3, 4]);

@@ -16,6 +16,14 @@ export function formatCount(n: number, lang: 'en' | 'zh'): string {
   return GROUPED[lang].format(n);
 }
 
+/**
+ * The columns a sampled picture draws, for its caption: the first few, an ellipsis, the last. They stay
+ * plain (no thousands separator), as indices, the way the readout names them: 0, 8, 16, …, 760; 0、8、16……760.
+ */
+export function formatColumnList(first: readonly number[], last: number, lang: 'en' | 'zh'): string {
+  return lang === 'zh' ? `${first.join('、')}……${last}` : `${first.join(', ')}, …, ${last}`;
+}
+
 /** Three significant figures, the way model sizes are quoted: 124M, 1.56B, 175B; 1.24 亿, 1750 亿, 126 万. */
 export function formatApprox(n: number, lang: 'en' | 'zh'): string {
   const units: [number, string][] =

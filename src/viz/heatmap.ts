@@ -52,7 +52,14 @@ export const MAX_SCROLL_WIDTH = 2048;
 export function sampleStep(cols: number, width: number, minCellW: number): number {
   const whole = cols * minCellW;
   if (whole <= width || whole <= MAX_SCROLL_WIDTH) return 1;
-  const needed = Math.ceil(whole / Math.max(width, minCellW));
+  return evenStep(cols, Math.ceil(whole / Math.max(width, minCellW)));
+}
+
+/**
+ * A step of at least `needed` through `cols` columns: the smallest that divides `cols`, when one is at
+ * most twice `needed`, so that the drawn columns spread evenly to the last one; otherwise `needed`.
+ */
+export function evenStep(cols: number, needed: number): number {
   for (let k = needed; k <= 2 * needed; k++) if (cols % k === 0) return k;
   return needed;
 }
@@ -85,8 +92,8 @@ export function layoutHeatmap(data: ArrayLike<number>, rows: number, cols: numbe
   return { cells, rows, cols, step, pool: 1, shownRows: rows, shownCols, cellW, cellH, width: shownCols * cellW, height: rows * cellH };
 }
 
-/** The columns a sampled layout draws, for its caption: the first few and the last. */
-export function shownColumns(layout: HeatmapLayout, first = 3): { first: number[]; last: number } {
+/** The columns a sampled layout (a heatmap, or the vocabulary matrix) draws, for its caption: the first few and the last. */
+export function shownColumns(layout: Pick<HeatmapLayout, 'step' | 'shownCols'>, first = 3): { first: number[]; last: number } {
   const count = Math.min(first, layout.shownCols);
   return {
     first: Array.from({ length: count }, (_, j) => j * layout.step),

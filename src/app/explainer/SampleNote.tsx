@@ -1,5 +1,6 @@
 import { shownColumns, type HeatmapLayout } from '../../viz/heatmap';
 import { useI18n } from '../i18n';
+import { formatColumnList } from '../../viz/format';
 
 /** Under a matrix or strip that draws only every k-th column: which columns those are, and that any can still be read. */
 export function SampleNote(props: { layout: HeatmapLayout }) {
@@ -7,8 +8,7 @@ export function SampleNote(props: { layout: HeatmapLayout }) {
   const { layout } = props;
   if (layout.step === 1) return null;
   const { first, last } = shownColumns(layout);
-  // Column numbers stay plain (no thousands separator): they are indices, as the readout names them.
-  const shown = lang === 'zh' ? `${first.join('、')}……${last}` : `${first.join(', ')}, …, ${last}`;
+  const shown = formatColumnList(first, last, lang);
   return (
     <p className="figure-note sample-note" data-testid="sample-note">
       {t('sampledColumns', { k: layout.step, n: layout.cols, shown })}

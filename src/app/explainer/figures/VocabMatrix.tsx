@@ -1,14 +1,16 @@
 import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
-import { OVERVIEW_HEIGHT, sampledRow, vocabCellAt, vocabMatrixFrame, vocabOverview } from '../../../viz/vocabMatrix';
+import { drawnValues, OVERVIEW_HEIGHT, sampledRow, vocabCellAt, vocabMatrixFrame, vocabOverview } from '../../../viz/vocabMatrix';
+import { shownColumns } from '../../../viz/heatmap';
 import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
 import { useI18n } from '../../i18n';
-import { fmt } from '../../../viz/format';
+import { fmt, formatColumnList } from '../../../viz/format';
 
 /**
  * A (V, C) matrix with one row per vocabulary token (W_e, or W_u) drawn whole as one picture, with
- * some rows marked on the right: the ones the text looks up, or the ones with the highest logits.
+ * some rows marked on the right: the ones the text looks up, or the ones with the highest logits. Each
+ * pixel is one real value: rows are sampled to fit the height, and a wide matrix's columns the width.
  */
 export function VocabMatrix(props: {
   matrix: Tensor;
@@ -24,38 +26,41 @@ export function VocabMatrix(props: {
   testId?: string;
 }) {
   const { matrix, marked, selectedId } = props;
+  const { t, lang } = useI18n();
   const [V, C] = matrix.shape;
   const overview = useMemo(() => vocabOverview(V, OVERVIEW_HEIGHT, marked, selectedId), [V, marked, selectedId]);
   const lines = overview.rowOfLine.length;
+  const frame = vocabMatrixFrame(overview, C, props.width);
+  const { matrixW, height, step, shownCols } = frame;
   const color = useMemo(() => divergingColor(weightMaxAbs(matrix.data)), [matrix]);
-  // The sampled rows are coloured once per matrix; a keystroke only recolours the marked lines.
+  // The sampled rows are coloured once per matrix and width; a keystroke only recolours the marked lines.
   const base = useMemo(() => {
-    const values = new Float32Array(lines * C);
-    for (let line = 0; line < lines; line++) {
-      const row = sampledRow(line, V, lines);
-      values.set(matrix.data.subarray(row * C, (row + 1) * C), line * C);
-    }
+    const values = new Float32Array(lines * shownCols);
+    for (let line = 0; line < lines; line++) values.set(drawnValues(matrix.data, C, sampledRow(line, V, lines), step), line * shownCols);
     return colorsToRgba(values, color);
-  }, [matrix, V, C, lines, color]);
+  }, [matrix, V, C, lines, step, shownCols, color]);
   const image = useMemo(() => {
     const rgba = base.slice();
     for (const { id, line } of overview.marks) {
-      if (overview.rowOfLine[line] === id) rgba.set(colorsToRgba(matrix.data.subarray(id * C, (id + 1) * C), color), line * C * 4);
+      if (overview.rowOfLine[line] === id) rgba.set(colorsToRgba(drawnValues(matrix.data, C, id, step), color), line * shownCols * 4);
     }
-    return rgbaToDataUrl(rgba, lines, C);
-  }, [base, overview, matrix, C, lines, color]);
+    return rgbaToDataUrl(rgba, lines, shownCols);
+  }, [base, overview, matrix, C, lines, step, shownCols, color]);
   // The value under the pointer, else the last one tapped or clicked: a touch screen has no hover.
   const [hover, setHover] = useState<{ line: number; c: number } | null>(null);
   const [tapped, setTapped] = useState<{ line: number; c: number } | null>(null);
-  const frame = vocabMatrixFrame(overview, C, props.width);
-  const { matrixW, height } = frame;
   const caption = props.caption(Math.round(V / lines));
+  const columns = shownColumns(frame);
+  const columnsNote =
+    step > 1 ? t('vocabColumnsSampled', { k: step, n: C, shown: formatColumnList(columns.first, columns.last, lang) }) : null;
 
   const at = (e: React.PointerEvent<SVGRectElement> | React.MouseEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    return vocabCellAt((e.clientX - box.left) / box.width, (e.clientY - box.top) / box.height, C, lines);
+    return vocabCellAt((e.clientX - box.left) / box.width, (e.clientY - box.top) / box.height, frame, lines);
   };
-  const shown = hover ?? (tapped && tapped.line < lines ? tapped : null);
+  // A cell read at another width may sit on a column this width does not draw: it is kept only while drawn.
+  const drawn = (cell: { line: number; c: number } | null) => (cell && cell.line < lines && cell.c % step === 0 ? cell : null);
+  const shown = drawn(hover) ?? drawn(tapped);
   const shownRow = shown ? overview.rowOfLine[shown.line] : null;
   return (
     <div className="vocab-matrix" data-testid={props.testId}>
@@ -90,6 +95,11 @@ export function VocabMatrix(props: {
           </text>
         )}
       </svg>
+      {columnsNote && (
+        <p className="figure-note sample-note" data-testid="matrix-columns-note">
+          {columnsNote}
+        </p>
+      )}
       <p className="hint" aria-live="polite" data-testid="matrix-readout">
         {shown && shownRow !== null ? props.describe(shownRow, shown.c, matrix.data[shownRow * C + shown.c]) : props.hint}
       </p>
