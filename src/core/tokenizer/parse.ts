@@ -5,6 +5,7 @@
 
 import { MAX_VOCAB_SIZE } from '../config';
 import { showJsonValue, withoutByteOrderMark } from '../jsonValue';
+import { pairKey, type MergeTable } from './bpe';
 
 export interface TokenizerFileNames {
   vocab: string;
@@ -30,7 +31,9 @@ export function parseVocab(vocabJson: string, fileName: string): Map<string, num
   }
   const vocab = new Map<string, number>();
   const owner = new Map<number, string>();
-  for (const [token, id] of Object.entries(parsed)) {
+  const entries = parsed as Record<string, unknown>;
+  for (const token in entries) {
+    const id = entries[token];
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
       throw new Error(`${fileName}: token ${showJsonValue(token)} has id ${showJsonValue(id)}, but ids must be non-negative integers.`);
     }
@@ -52,38 +55,53 @@ export function parseVocab(vocabJson: string, fileName: string): Map<string, num
   return vocab;
 }
 
-/** The merges in rank order. Every symbol and every merged result must be in the vocab. */
-export function parseMerges(mergesTxt: string, vocab: ReadonlyMap<string, number>, fileNames: TokenizerFileNames): [string, string][] {
-  const merges: [string, string][] = [];
-  const firstLine = new Map<string, number>();
+/**
+ * The merges as the BPE loop reads them: each adjacent pair of ids -> its rank (its line among the merges,
+ * 0 first) and the id of the merged token. Every symbol and every merged result must be in the vocab, and a
+ * pair may appear once. `base` must exceed every id (see pairKey).
+ */
+export function parseMerges(
+  mergesTxt: string,
+  vocab: ReadonlyMap<string, number>,
+  fileNames: TokenizerFileNames,
+  base: number,
+): MergeTable {
+  const table: MergeTable = { rank: new Map(), result: new Map(), base };
+  const lineOfRank: number[] = [];
   const lines = withoutByteOrderMark(mergesTxt).split('\n');
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
-    const line = lines[i].replace(/\r$/, '');
+    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     if (line === '' || (i === 0 && line.startsWith('#version'))) continue;
-    const parts = line.split(' ');
-    if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
+    const space = line.indexOf(' ');
+    const left = line.slice(0, space);
+    const right = line.slice(space + 1);
+    if (space <= 0 || right === '' || right.includes(' ')) {
       throw new Error(
         `${fileNames.merges} line ${lineNo}: expected two symbols separated by one space, like "Ġ t", but found ${JSON.stringify(line)}.`,
       );
     }
-    const [left, right] = parts;
-    for (const symbol of parts) {
-      if (!vocab.has(symbol)) {
-        throw new Error(`${fileNames.merges} line ${lineNo}: symbol ${JSON.stringify(symbol)} is not in ${fileNames.vocab}.`);
-      }
-    }
-    if (!vocab.has(left + right)) {
+    const l = vocab.get(left);
+    const r = vocab.get(right);
+    const missing = l === undefined ? left : r === undefined ? right : null;
+    if (missing !== null)
+      throw new Error(`${fileNames.merges} line ${lineNo}: symbol ${JSON.stringify(missing)} is not in ${fileNames.vocab}.`);
+    const merged = vocab.get(left + right);
+    if (merged === undefined) {
       throw new Error(
         `${fileNames.merges} line ${lineNo}: merging ${JSON.stringify(left)} and ${JSON.stringify(right)} gives ${JSON.stringify(left + right)}, which is not in ${fileNames.vocab}.`,
       );
     }
-    const earlier = firstLine.get(line);
+    const key = pairKey(l!, r!, base);
+    const earlier = table.rank.get(key);
     if (earlier !== undefined) {
-      throw new Error(`${fileNames.merges} line ${lineNo}: the merge ${JSON.stringify(line)} already appears on line ${earlier}.`);
+      throw new Error(
+        `${fileNames.merges} line ${lineNo}: the merge ${JSON.stringify(line)} already appears on line ${lineOfRank[earlier]}.`,
+      );
     }
-    firstLine.set(line, lineNo);
-    merges.push([left, right]);
+    lineOfRank.push(lineNo);
+    table.rank.set(key, lineOfRank.length - 1);
+    table.result.set(key, merged);
   }
-  return merges;
+  return table;
 }

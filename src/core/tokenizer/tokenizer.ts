@@ -26,7 +26,7 @@ export class Tokenizer {
   /** One more than the largest id, so every id is in 0..vocabSize-1. */
   readonly vocabSize: number;
   private readonly tokenById: (string | undefined)[];
-  private readonly idByToken: Map<string, number>;
+  private readonly idByToken: ReadonlyMap<string, number>;
   /** byte -> id of its single-byte token, or -1 if the vocab lacks it. */
   private readonly byteIds: Int32Array;
   private readonly merges: MergeTable;
@@ -35,40 +35,30 @@ export class Tokenizer {
   private readonly vocabFile: string;
   private readonly cache = new Map<string, number[]>();
 
-  constructor(vocab: ReadonlyMap<string, number>, merges: readonly (readonly [string, string])[], vocabFile = 'the vocabulary') {
+  /**
+   * `merges` in rank order as pairs of token strings, or (from fromFiles, which has checked them) already
+   * as the table the BPE loop reads, built with this vocabulary's size as its base.
+   */
+  constructor(
+    vocab: ReadonlyMap<string, number>,
+    merges: readonly (readonly [string, string])[] | MergeTable,
+    vocabFile = 'the vocabulary',
+  ) {
     this.vocabFile = vocabFile;
-    this.idByToken = new Map(vocab);
-    let maxId = -1;
-    for (const id of vocab.values()) maxId = Math.max(maxId, id);
-    this.vocabSize = maxId + 1;
+    this.idByToken = vocab;
+    this.vocabSize = vocabSizeOf(vocab);
     this.tokenById = new Array(this.vocabSize);
     for (const [token, id] of vocab) this.tokenById[id] = token;
 
     this.byteIds = new Int32Array(256);
     for (let b = 0; b < 256; b++) this.byteIds[b] = vocab.get(this.byteChars[b]) ?? -1;
-
-    const base = this.vocabSize;
-    this.merges = { rank: new Map(), result: new Map(), base };
-    merges.forEach(([left, right], rank) => {
-      const l = vocab.get(left);
-      const r = vocab.get(right);
-      const merged = vocab.get(left + right);
-      if (l === undefined || r === undefined || merged === undefined) {
-        throw new Error(`Merge ${JSON.stringify(`${left} ${right}`)} (rank ${rank}) uses a token that is not in ${vocabFile}.`);
-      }
-      const key = pairKey(l, r, base);
-      if (!this.merges.rank.has(key)) {
-        this.merges.rank.set(key, rank);
-        this.merges.result.set(key, merged);
-      }
-    });
+    this.merges = 'rank' in merges ? merges : mergeTable(vocab, merges, this.vocabSize, vocabFile);
   }
 
   /** Build from the text of GPT-2-style vocab.json and merges.txt files. */
   static fromFiles(vocabJson: string, mergesTxt: string, fileNames: TokenizerFileNames = DEFAULT_FILE_NAMES): Tokenizer {
     const vocab = parseVocab(vocabJson, fileNames.vocab);
-    const merges = parseMerges(mergesTxt, vocab, fileNames);
-    return new Tokenizer(vocab, merges, fileNames.vocab);
+    return new Tokenizer(vocab, parseMerges(mergesTxt, vocab, fileNames, vocabSizeOf(vocab)), fileNames.vocab);
   }
 
   encode(text: string): number[] {
@@ -139,4 +129,35 @@ export class Tokenizer {
     }
     return symbols;
   }
+}
+
+/** One more than the largest id. */
+function vocabSizeOf(vocab: ReadonlyMap<string, number>): number {
+  let maxId = -1;
+  for (const id of vocab.values()) if (id > maxId) maxId = id;
+  return maxId + 1;
+}
+
+/** Merges given as pairs of token strings, in rank order, as the table the BPE loop reads; a repeated pair keeps its first rank. */
+function mergeTable(
+  vocab: ReadonlyMap<string, number>,
+  merges: readonly (readonly [string, string])[],
+  base: number,
+  vocabFile: string,
+): MergeTable {
+  const table: MergeTable = { rank: new Map(), result: new Map(), base };
+  merges.forEach(([left, right], rank) => {
+    const l = vocab.get(left);
+    const r = vocab.get(right);
+    const merged = vocab.get(left + right);
+    if (l === undefined || r === undefined || merged === undefined) {
+      throw new Error(`Merge ${JSON.stringify(`${left} ${right}`)} (rank ${rank}) uses a token that is not in ${vocabFile}.`);
+    }
+    const key = pairKey(l, r, base);
+    if (!table.rank.has(key)) {
+      table.rank.set(key, rank);
+      table.result.set(key, merged);
+    }
+  });
+  return table;
 }
