@@ -125,4 +125,42 @@ describe('the first load', () => {
       await page.context().close();
     });
   }
+
+  it('jumps from the table of contents to chapter 3, just below the stepper, and it lands at the top with a text of emoji and Chinese', async () => {
+    const text = encodeURIComponent('I love 🍕 and 北京 😀');
+    const { page, errors } = await openApp(browser, `?lang=zh&text=${text}`, { drawAll: false });
+    await ready(page);
+    const target = page.getByTestId('chapter-tokens');
+    await page.locator('nav.toc a[href="#chapter-tokens"]').click();
+    await expect.poll(() => target.getAttribute('data-pending')).toBe(null);
+    await page.waitForLoadState('networkidle');
+    await settled(page);
+    expect(Math.abs((await target.boundingBox())!.y)).toBeLessThan(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const [size, viewport, touch] of [
+    ['desktop', undefined, false],
+    ['phone', PHONE, true],
+  ] as const) {
+    it(`takes a chapter's "step through this part" button to the top of the stepper, scrolling smoothly past parts not drawn yet (${size})`, async () => {
+      const { page, errors } = await openApp(browser, '?lang=en', { drawAll: false, viewport, touch, reducedMotion: 'no-preference' });
+      await ready(page);
+      const link = page.locator('nav.toc a[href="#chapter-layers"]');
+      await (touch ? link.tap() : link.click());
+      const chapter = page.getByTestId('chapter-layers');
+      await expect.poll(() => chapter.getAttribute('data-pending')).toBe(null);
+      const button = chapter.getByRole('button', { name: /Step through this part/ });
+      await (touch ? button.tap() : button.click());
+      const stepper = page.locator('#stepper');
+      await expect.poll(async () => Math.abs((await stepper.boundingBox())?.y ?? Infinity)).toBeLessThan(1);
+      await page.waitForLoadState('networkidle');
+      await settled(page);
+      expect(Math.abs((await stepper.boundingBox())!.y)).toBeLessThan(1);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stepper');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
 });

@@ -17,7 +17,7 @@ import { chapterFigures, type ChapterFigureProps } from './chapterFigures';
 import { AblationPanel, LogitLens, ParameterCounter } from '../lazyParts';
 import { FigureBoundary } from '../FigureBoundary';
 import { WhenNear } from './NearViewport';
-import { useHoldJumps } from './holdJump';
+import { jumpTo, useHoldJumps } from './holdJump';
 import { useModelState } from '../model/ModelContext';
 
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
@@ -27,7 +27,7 @@ const STEPPER_AFTER: ChapterId = 'flow';
 
 function scrollToStepper() {
   const stepper = document.getElementById('stepper');
-  stepper?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  jumpTo('stepper', !prefersReducedMotion());
   // Focus moves with the reader, so ← → and space step at once instead of after a click.
   if (!stepper?.hasAttribute('data-pending')) return stepper?.focus({ preventScroll: true });
   // Not drawn yet (NearViewport.tsx): it is as the scroll brings it near, and takes the focus then.

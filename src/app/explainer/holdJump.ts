@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 
-// A jump to a chapter (the table of contents, a shared link with #chapter-…) lands on a part of the page
-// whose neighbours are drawn only then (NearViewport.tsx), and the one above it grows as it is drawn.
-// Chromium's scroll anchoring does not keep the place across that first draw (measured: the heading
-// ended 112 px down), so the page holds the jump's target where the jump put it while the parts around
-// it are drawn, until the reader moves the page or HOLD_MS have passed.
+// A jump to a part of the page (the table of contents, a shared link with #chapter-…, a "step here"
+// button) lands where the parts around it are drawn only then (NearViewport.tsx), and those above it
+// grow or shrink as they are drawn. Chromium's scroll anchoring does not keep the place across that
+// first draw (measured: the heading ended 112 px down, or 302 px up), so the page holds the jump's
+// target at the top of the screen while the parts around it are drawn, until the reader moves the page
+// or HOLD_MS have passed.
 const HOLD_MS = 3000;
 const READER_MOVES = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+/** Longer than Chromium's smooth scroll takes over any distance. */
+const SMOOTH_SCROLL_MOST_MS = 1500;
 
 /** A link's target is looked for once per page load: later mounts (the text box emptied, say) leave the page where the reader has it. */
 let openedAtTarget = false;
@@ -15,49 +18,59 @@ let openedAtTarget = false;
 // again by another component when the reader's text first arrives.
 let releaseHold = () => {};
 
-function targetOf(hash: string): HTMLElement | null {
+function idOf(hash: string): string | null {
   if (hash.length < 2) return null;
   try {
-    return document.getElementById(decodeURIComponent(hash.slice(1)));
+    return decodeURIComponent(hash.slice(1));
   } catch {
     return null;
   }
 }
 
-/** Keeps `target`'s top at `top` (px from the top of the viewport) as the page above it changes height; returns the release. */
-function hold(target: HTMLElement, top: number): () => void {
-  // Any scroll but the hold's own (the scroll bar dragged, a test's script) is the reader's, and ends it.
-  let heldAt = window.scrollY;
-  const keepPlace = () => {
-    const drift = target.getBoundingClientRect().top - top;
-    if (Math.abs(drift) >= 1) window.scrollBy(0, drift);
-    heldAt = window.scrollY;
-  };
-  const onScroll = () => {
-    if (Math.abs(window.scrollY - heldAt) >= 1) release();
-  };
-  // Fires after layout and before paint, so the reader never sees the page move.
-  const resized = new ResizeObserver(keepPlace);
-  resized.observe(document.body);
-  const release = () => {
-    resized.disconnect();
-    clearTimeout(timer);
-    window.removeEventListener('scroll', onScroll);
+/** Calls `release` when the reader moves the page; returns the function that stops listening. */
+function onReaderMove(release: () => void): () => void {
+  for (const type of READER_MOVES) window.addEventListener(type, release, { capture: true, passive: true });
+  return () => {
     for (const type of READER_MOVES) window.removeEventListener(type, release, true);
   };
+}
+
+/**
+ * Keeps the top of the element with this id where a jump puts it (the top of the screen, less any
+ * scroll-margin) as the page around it changes height; returns the release. The element is looked up
+ * each time, since a placeholder is replaced by the part it stood for.
+ */
+function hold(id: string): () => void {
+  // Checked every frame, before it is painted: a part drawn above the target moves it in the layout
+  // of the frame it is committed in, and Chromium's own scroll anchoring may move the page too.
+  let frame = 0;
+  const keepPlace = () => {
+    const target = document.getElementById(id);
+    if (target) {
+      const drift = target.getBoundingClientRect().top - (parseFloat(getComputedStyle(target).scrollMarginTop) || 0);
+      if (Math.abs(drift) >= 1) window.scrollBy(0, drift);
+    }
+    frame = requestAnimationFrame(keepPlace);
+  };
+  const release = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    stopListening();
+  };
   const timer = setTimeout(release, HOLD_MS);
-  window.addEventListener('scroll', onScroll, { passive: true });
-  for (const type of READER_MOVES) window.addEventListener(type, release, { capture: true, passive: true });
+  const stopListening = onReaderMove(release);
+  keepPlace();
   return release;
 }
 
 function holdHashTarget(scroll: boolean) {
   releaseHold();
-  const target = targetOf(window.location.hash);
-  if (!target) return;
+  const id = idOf(window.location.hash);
+  const target = id === null ? null : document.getElementById(id);
+  if (!id || !target) return;
   // The chapters were drawn after the browser looked for the link's target, so the page scrolls there itself.
   if (scroll) target.scrollIntoView({ block: 'start' });
-  releaseHold = hold(target, target.getBoundingClientRect().top);
+  releaseHold = hold(id);
 }
 
 const onHashChange = () => holdHashTarget(false);
@@ -70,4 +83,35 @@ export function useHoldJumps(): void {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
+}
+
+/**
+ * Scrolls the element with this id to the top of the screen and holds it there. A smooth scroll is held
+ * once it ends, landing exactly even if parts on the way were drawn meanwhile, unless the reader took
+ * over the page before then.
+ */
+export function jumpTo(id: string, smooth: boolean): void {
+  releaseHold();
+  const target = document.getElementById(id);
+  if (!target) return;
+  if (!smooth || !('onscrollend' in window)) {
+    target.scrollIntoView({ block: 'start' });
+    releaseHold = hold(id);
+    return;
+  }
+  const arrived = () => {
+    cancel();
+    releaseHold = hold(id);
+  };
+  // A scroll that never starts (the target is already there) never ends either.
+  const timer = setTimeout(arrived, SMOOTH_SCROLL_MOST_MS);
+  const cancel = () => {
+    clearTimeout(timer);
+    window.removeEventListener('scrollend', arrived);
+    stopListening();
+  };
+  const stopListening = onReaderMove(cancel);
+  window.addEventListener('scrollend', arrived);
+  releaseHold = cancel;
+  target.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
