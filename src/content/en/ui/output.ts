@@ -122,7 +122,8 @@ const output = {
   outParamsGroup: 'Part',
   outParamsCount: 'Parameters',
   outParamsShare: 'Share',
-  outParamsPerLayer: '{n} per layer × {L}',
+  // No-break spaces: on a phone the multiplier would otherwise wrap onto a line of its own.
+  outParamsPerLayer: '{n} per layer\u00a0×\u00a0{L}',
   outParamsConfig: 'V = {V}, context {T}, C = {C}, {L} layers, {NH} heads',
   paramTokenEmbedding: 'Token embedding W_e',
   paramPositionEmbedding: 'Position embedding W_p',

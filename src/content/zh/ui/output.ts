@@ -121,7 +121,7 @@ const output: OutputStrings = {
   outParamsGroup: '部分',
   outParamsCount: '参数量',
   outParamsShare: '占比',
-  outParamsPerLayer: '每层 {n} × {L} 层',
+  outParamsPerLayer: '每层 {n}\u00a0×\u00a0{L}\u00a0层',
   outParamsConfig: 'V = {V}，上下文 {T}，C = {C}，{L} 层，{NH} 个头',
   paramTokenEmbedding: '词元嵌入 W_e',
   paramPositionEmbedding: '位置嵌入 W_p',
