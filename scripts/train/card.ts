@@ -160,9 +160,12 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     s.continuation
       ? `- Continuation: the loss was still falling and the best previous-token head still rising when the first schedule ended, so the run goes on from its step-${n(s.steps)} state (weights and Adam moments) for ${n(s.continuation.steps)} more steps: the rate warms up again over ${s.continuation.warmupSteps} steps to ${s.continuation.peakLr} and decays by a cosine to a tenth of that. The loss curve shows the bump where the rate rises again.`
       : '',
-    s.extension
-      ? `- Extension: the run goes on again, from its step-${n(s.steps + (s.continuation?.steps ?? 0))} state, for ${n(s.extension.steps)} more steps: the rate warms up over ${s.extension.warmupSteps} steps to ${s.extension.peakLr} and decays by a cosine to a tenth of that. It ran in the background, resuming from its checkpoints whenever it was stopped.`
-      : '',
+    // Only a run with an extension says so: an empty line here would split the list in two.
+    ...(s.extension
+      ? [
+          `- Extension: the run goes on again, from its step-${n(s.steps + (s.continuation?.steps ?? 0))} state, for ${n(s.extension.steps)} more steps: the rate warms up over ${s.extension.warmupSteps} steps to ${s.extension.peakLr} and decays by a cosine to a tenth of that. It ran in the background, resuming from its checkpoints whenever it was stopped.`,
+        ]
+      : []),
     ...(log.scheduleChanges ?? [])
       .filter((c) => c.toSteps < c.fromSteps)
       .map((c) =>
