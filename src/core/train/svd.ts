@@ -1,4 +1,4 @@
-import { matmulAdd, matmulAddTransposedA } from '../ops/matmul';
+import { sparseTimes, sparseTransposedTimes, type SparseRows } from './sparse';
 import type { Rng } from '../rng';
 
 // Truncated SVD by randomized range finding (Halko, Martinsson & Tropp 2011): a few products with
@@ -82,28 +82,29 @@ export function symmetricEigen(A: Float64Array, n: number): { values: Float64Arr
 }
 
 /** Top-k singular values and left singular vectors of A (M, N). */
-export function truncatedSvd(A: Float32Array, M: number, N: number, k: number, rng: Rng, powerIterations = 6): TruncatedSvd {
+export function truncatedSvd(A: SparseRows, k: number, rng: Rng, powerIterations = 6): TruncatedSvd {
+  const { rows: M, cols: N } = A;
   const L = Math.min(k + 32, M, N);
   const omega = new Float32Array(N * L); // (N, L)
   for (let i = 0; i < omega.length; i++) omega[i] = rng.normal();
   let Y = new Float32Array(M * L); // (M, L)
-  matmulAdd(Y, A, omega, M, N, L);
+  sparseTimes(Y, A, omega, L);
   orthonormalizeColumns(Y, M, L);
   for (let it = 0; it < powerIterations; it++) {
     const Z = new Float32Array(N * L); // (N, L) = Aᵀ Y
-    matmulAddTransposedA(Z, A, Y, M, N, L);
+    sparseTransposedTimes(Z, A, Y, L);
     orthonormalizeColumns(Z, N, L);
     Y = new Float32Array(M * L);
-    matmulAdd(Y, A, Z, M, N, L);
+    sparseTimes(Y, A, Z, L);
     orthonormalizeColumns(Y, M, L);
   }
-  const B = new Float32Array(L * N); // (L, N) = Yᵀ A
-  matmulAddTransposedA(B, Y, A, M, L, N);
+  const Bt = new Float32Array(N * L); // (N, L) = (Yᵀ A)ᵀ
+  sparseTransposedTimes(Bt, A, Y, L);
   const BBt = new Float64Array(L * L);
   for (let i = 0; i < L; i++) {
     for (let j = i; j < L; j++) {
       let d = 0;
-      for (let c = 0; c < N; c++) d += B[i * N + c] * B[j * N + c];
+      for (let c = 0; c < N; c++) d += Bt[c * L + i] * Bt[c * L + j];
       BBt[i * L + j] = d;
       BBt[j * L + i] = d;
     }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cooccurrenceCounts, ppmiInPlace } from '../src/core/train/ppmi';
+import { sparseFromDense, sparseTimes, sparseTransposedTimes } from '../src/core/train/sparse';
+import { truncatedSvd } from '../src/core/train/svd';
+import { createRng } from '../src/core/rng';
+
+// The ops that build the starting W_e: co-occurrence counts, PPMI, and a truncated SVD on sparse rows.
+
+describe('co-occurrence counts', () => {
+  it('counts each neighbour within the window, both ways', () => {
+    // tokens 0 1 0 1, window 1: the pairs (0,1) (1,0) (1,0) (0,1) (0,1) (1,0)
+    expect(Array.from(cooccurrenceCounts([0, 1, 0, 1], 2, { window: 1, harmonic: false }))).toEqual([0, 3, 3, 0]);
+  });
+
+  it('weights a neighbour at distance d by 1/d when harmonic', () => {
+    // tokens 0 1 0, window 2: 0 sees 1 at distance 1 twice and itself at distance 2 twice (½ each); 1 sees 0 twice
+    expect(Array.from(cooccurrenceCounts([0, 1, 0], 2, { window: 2, harmonic: true }))).toEqual([1, 2, 2, 0]);
+  });
+});
+
+describe('PPMI', () => {
+  it('is log P(w, c) / (P(w) P_α(c)), with negatives set to 0', () => {
+    const counts = cooccurrenceCounts([0, 1, 2], 3, { window: 1, harmonic: false }); // 0–1 and 1–2, both ways
+    const ppmi = ppmiInPlace(counts, 3);
+    const colPow = [1, 2 ** 0.75, 1];
+    const colTotal = colPow[0] + colPow[1] + colPow[2];
+    const pmi = (rowSum: number, col: number) => Math.log(1 / 4 / ((rowSum / 4) * (colPow[col] / colTotal)));
+    expect(ppmi[0 * 3 + 1]).toBeCloseTo(pmi(1, 1), 6);
+    expect(ppmi[1 * 3 + 0]).toBeCloseTo(pmi(2, 0), 6);
+    expect(ppmi[1 * 3 + 2]).toBeCloseTo(pmi(2, 2), 6);
+    expect(ppmi[0]).toBe(0);
+    expect(ppmi[2]).toBe(0);
+  });
+});
+
+describe('sparse rows', () => {
+  const dense = (M: number, N: number) =>
+    fc
+      .array(fc.oneof(fc.constant(0), fc.integer({ min: -9, max: 9 })), { minLength: M * N, maxLength: M * N })
+      .map((a) => Float32Array.from(a));
+
+  it('multiply like the dense matrix they came from, plain and transposed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), (M, N, L) =>
+        fc.assert(
+          fc.property(dense(M, N), dense(N, L), dense(M, L), (A, X, Y) => {
+            const sparse = sparseFromDense(A, M, N);
+            const ax = new Float32Array(M * L);
+            sparseTimes(ax, sparse, X, L);
+            const aty = new Float32Array(N * L);
+            sparseTransposedTimes(aty, sparse, Y, L);
+            for (let i = 0; i < M; i++)
+              for (let j = 0; j < L; j++) {
+                let d = 0;
+                for (let k = 0; k < N; k++) d += A[i * N + k] * X[k * L + j];
+                expect(ax[i * L + j]).toBe(d);
+              }
+            for (let k = 0; k < N; k++)
+              for (let j = 0; j < L; j++) {
+                let d = 0;
+                for (let i = 0; i < M; i++) d += A[i * N + k] * Y[i * L + j];
+                expect(aty[k * L + j]).toBe(d);
+              }
+          }),
+          { numRuns: 5 },
+        ),
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keep only the nonzero entries', () => {
+    const sparse = sparseFromDense(Float32Array.from([0, 2, 0, 3, 0, 0]), 2, 3);
+    expect(Array.from(sparse.rowStart)).toEqual([0, 1, 2]);
+    expect(Array.from(sparse.col)).toEqual([1, 0]);
+    expect(Array.from(sparse.value)).toEqual([2, 3]);
+  });
+});
+
+describe('truncated SVD', () => {
+  it('finds the singular values and vectors of a scaled permutation', () => {
+    // (5, 4) with one entry per row and column: singular values 4, 3, 2, 1 on rows 0, 3, 1, 4
+    const A = new Float32Array(20);
+    A[0 * 4 + 2] = 4;
+    A[3 * 4 + 0] = -3;
+    A[1 * 4 + 1] = 2;
+    A[4 * 4 + 3] = 1;
+    const { u, s } = truncatedSvd(sparseFromDense(A, 5, 4), 2, createRng(1));
+    expect(s[0]).toBeCloseTo(4, 5);
+    expect(s[1]).toBeCloseTo(3, 5);
+    const column = (j: number) => [0, 1, 2, 3, 4].map((i) => Math.abs(u[i * 2 + j]));
+    column(0).forEach((x, i) => expect(x).toBeCloseTo(i === 0 ? 1 : 0, 5));
+    column(1).forEach((x, i) => expect(x).toBeCloseTo(i === 3 ? 1 : 0, 5));
+  });
+
+  it('recovers a rank-2 matrix 5·a bᵀ + 2·c dᵀ built from orthonormal vectors', () => {
+    const rng = createRng(7);
+    const orthonormalPair = (n: number) => {
+      const p = Array.from({ length: n }, () => rng.normal());
+      const q = Array.from({ length: n }, () => rng.normal());
+      const norm = (v: number[]) => Math.hypot(...v);
+      const a = p.map((x) => x / norm(p));
+      const dot = q.reduce((sum, x, i) => sum + x * a[i], 0);
+      const r = q.map((x, i) => x - dot * a[i]);
+      return [a, r.map((x) => x / norm(r))];
+    };
+    const [M, N] = [30, 20];
+    const [a, c] = orthonormalPair(M);
+    const [b, d] = orthonormalPair(N);
+    const A = new Float32Array(M * N);
+    for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) A[i * N + j] = 5 * a[i] * b[j] + 2 * c[i] * d[j];
+    const { u, s } = truncatedSvd(sparseFromDense(A, M, N), 2, createRng(1));
+    expect(s[0]).toBeCloseTo(5, 4);
+    expect(s[1]).toBeCloseTo(2, 4);
+    const alignment = (j: number, v: number[]) => Math.abs(v.reduce((sum, x, i) => sum + x * u[i * 2 + j], 0));
+    expect(alignment(0, a)).toBeCloseTo(1, 4);
+    expect(alignment(1, c)).toBeCloseTo(1, 4);
+  });
+});
