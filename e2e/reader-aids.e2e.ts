@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { bodyRows, DESKTOP, nameOf, PHONE, readerText, screenshotOf, scrollsSideways, settled, browserForTests } from './browser';
 import { buildStages, type StageKind } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
@@ -7,7 +7,10 @@ import { t } from '../src/app/i18n';
 
 // What the reader needs on screen to follow what they see: the logit lens introduced where the stepper
 // first shows it and labelled with the stream it reads, ⟨XX⟩ bytes explained, touch hints and readable
-// attention maps on a phone, and the temperature within reach of the generation panel.
+// attention maps on a phone, the temperature within reach of the generation panel, and the details a
+// new reader's first look caught: what is wider than a phone says so, labels are big enough to read,
+// names and formulas stay whole on their line, columns line up, ␣ looks the same in both languages,
+// and a tap leaves no focus ring.
 
 const chromium = browserForTests();
 
@@ -240,6 +243,70 @@ describe('the generation panel’s temperature', () => {
     expect(slider.width).toBeGreaterThan(100);
     expect(await scrollsSideways(page)).toBe(false);
     await screenshotOf(panel, 'reader-aids-generation-phone');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('what is wider than a phone', () => {
+  /** A sideways-scrolling box: how far its content overflows it, the sides it fades out on, and the hint under it. */
+  const sideScroll = (box: Locator) =>
+    box.evaluate((el) => {
+      const next = el.nextElementSibling;
+      return {
+        overflow: el.scrollWidth - el.clientWidth,
+        hiddenSides: el.getAttribute('data-hidden-sides'),
+        mask: getComputedStyle(el).maskImage,
+        hint: next?.getAttribute('data-testid') === 'scroll-hint' ? next.textContent : null,
+      };
+    });
+
+  /** The box fades out on its right and says to scroll; scrolled to its end, it fades out on its left. */
+  async function expectScrollHint(box: Locator, hint: string, what: string) {
+    expect(await box.count(), what).toBe(1);
+    await box.scrollIntoViewIfNeeded();
+    await settled(box.page());
+    const start = await sideScroll(box);
+    expect(start.overflow, what).toBeGreaterThan(0);
+    expect(start.hiddenSides, what).toBe('right');
+    expect(start.mask, what).toMatch(/gradient/);
+    expect(start.hint, what).toBe(hint);
+    await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(async () => `${what}: ${(await sideScroll(box)).hiddenSides}`).toBe(`${what}: left`);
+  }
+
+  const formulaBox = (part: Locator, testId: string) => part.getByTestId('side-scroll').filter({ has: part.page().getByTestId(testId) });
+
+  for (const lang of ['en', 'zh'] as const) {
+    const ui = getUi(lang);
+    it(`fades at the edge and says to scroll sideways: formulas and the 256 neurons on a phone (${lang})`, async () => {
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      await expectScrollHint(formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula'), ui.scrollForRest, 'dot product');
+      const neurons = page.getByRole('img', { name: t(ui, 'allNeurons', lang, { n: 256 }), exact: true });
+      await expectScrollHint(
+        page.getByTestId('chapter-mlp').getByTestId('side-scroll').filter({ has: neurons }),
+        ui.scrollForRest,
+        'neurons',
+      );
+      const stepper = page.getByTestId('stepper');
+      for (const kind of ['weights', 'resid1', 'gelu', 'resid2'] as const) {
+        await goToStep(page, stepOf(kind, 0));
+        await expectScrollHint(formulaBox(stepper, 'formula-numbers'), ui.scrollForRest, kind);
+      }
+      // GELU's own formula is wider than a phone too.
+      await goToStep(page, stepOf('gelu', 0));
+      await expectScrollHint(stepper.getByTestId('side-scroll').first(), ui.scrollForRest, 'GELU');
+      await screenshotOf(stepper.locator('.formula-numbers'), `reader-aids-scroll-hint-${lang}`);
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('neither fades nor hints where everything fits, on a desktop', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const dot = formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula');
+    await dot.scrollIntoViewIfNeeded();
+    await settled(page);
+    expect(await sideScroll(dot)).toEqual({ overflow: 0, hiddenSides: 'none', mask: 'none', hint: null });
     expect(errors).toEqual([]);
   });
 });
