@@ -310,3 +310,23 @@ describe('what is wider than a phone', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a tap on an attention map', () => {
+  it('leaves no focus ring on a phone, while the keyboard still gets one', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: PHONE, touch: true });
+    const map = page.getByTestId('attention-maps').getByRole('img').nth(1);
+    await map.scrollIntoViewIfNeeded();
+    await settled(page);
+    const outline = () =>
+      page.evaluate(() => [document.activeElement?.getAttribute('aria-label'), getComputedStyle(document.activeElement!).outlineStyle]);
+    const hit = (await map.getByTestId('heatmap-cells').boundingBox())!;
+    await page.touchscreen.tap(hit.x + hit.width / 4, hit.y + (3 * hit.height) / 4);
+    await expect.poll(outline).toEqual(['Head 2', 'none']);
+    await screenshotOf(page.getByTestId('attention-maps'), 'reader-aids-tapped-map');
+    // Back to the head's button and forward again with the keyboard: now the ring shows where focus is.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(outline).toEqual(['Head 2', 'solid']);
+    expect(errors).toEqual([]);
+  });
+});
