@@ -330,3 +330,22 @@ describe('a tap on an attention map', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the stepper’s MLP rows', () => {
+  for (const [name, options] of [
+    ['desktop', { viewport: DESKTOP }],
+    ['phone', { viewport: PHONE, touch: true }],
+  ] as const) {
+    it(`are labelled in type big enough to read, on a ${name}`, async () => {
+      const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), options);
+      for (const kind of ['fc', 'gelu'] as const) {
+        await goToStep(page, stepOf(kind, 0));
+        const labels = page.getByTestId('stage-heatmap').getByTestId('row-label');
+        await expect.poll(() => labels.count()).toBe(7);
+        const sizes = await labels.evaluateAll((els) => els.map((el) => Number(el.getAttribute('font-size'))));
+        expect(Math.min(...sizes), kind).toBeGreaterThanOrEqual(11);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+});
