@@ -349,3 +349,46 @@ describe('the stepper’s MLP rows', () => {
     });
   }
 });
+
+describe('names and formulas on their line', () => {
+  it('keeps “GPT-2” whole in the Chinese header on a phone', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'zh', text: TEXT }), { viewport: PHONE, touch: true });
+    // Each "GPT-2" in the header, hyphen and all, as a range of text: one line box has all of it.
+    const lines = await page.locator('.app-header').evaluate((header) => {
+      const found: number[] = [];
+      const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/GPT-\u2060?2/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          found.push(new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size);
+        }
+      }
+      return found;
+    });
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((n) => n === 1)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`keeps every formula in the chapters’ text on one line, within its column, on a phone (${lang})`, async () => {
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const broken = await page.evaluate(() =>
+        [...document.querySelectorAll('.chapter-text .katex')]
+          .filter((katex) => !katex.closest('.katex-display'))
+          .filter((katex) => {
+            const html = katex.querySelector('.katex-html')!;
+            const lines = new Set([...html.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            const column = katex.closest('p, li')!.getBoundingClientRect();
+            const box = katex.getBoundingClientRect();
+            return lines.size !== 1 || box.right > column.right + 1 || box.left < column.left - 1;
+          })
+          .map((katex) => katex.querySelector('annotation')?.textContent),
+      );
+      expect(broken).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});

@@ -42,7 +42,8 @@ const shell: ShellStrings = {
   // The model bar: another GPT-2, from files or from the web
   modelBarLabel: '模型',
   modelBarSummary: '{L} 层，每个词元 {C} 个数，词表含 {V} 个词元',
-  modelOpenAnother: '打开别的模型：你电脑上或网上的 GPT-2',
+  // A word joiner after the hyphen: Chinese line breaking would otherwise leave “2” alone on the next line.
+  modelOpenAnother: '打开别的模型：你电脑上或网上的 GPT-\u20602',
   modelOpenFolder: '打开模型文件夹…',
   modelOpenFiles: '或选择它的四个文件',
   modelOpenHint:
