@@ -392,3 +392,26 @@ describe('names and formulas on their line', () => {
     });
   }
 });
+
+describe('chapter 4’s two top-5 lists', () => {
+  it('start level with each other, under headings of different lengths, on a desktop', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const chapter = page.getByTestId('chapter-embedding');
+    const top = async (testId: string, part: string) => (await chapter.getByTestId(testId).locator(part).first().boundingBox())!.y;
+    await chapter.getByTestId('we-after').scrollIntoViewIfNeeded();
+    await settled(page);
+    // The left heading takes two lines here and the right one one.
+    const lines = (testId: string) =>
+      chapter
+        .getByTestId(testId)
+        .locator('h4')
+        .evaluate((heading) => {
+          const range = document.createRange();
+          range.selectNodeContents(heading);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+    expect([await lines('we-before'), await lines('we-after')]).toEqual([2, 1]);
+    expect(await top('we-before', 'li')).toBeCloseTo(await top('we-after', 'li'), 0);
+    expect(errors).toEqual([]);
+  });
+});
