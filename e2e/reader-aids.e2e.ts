@@ -415,3 +415,33 @@ describe('chapter 4’s two top-5 lists', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the token pickers', () => {
+  it('draw ␣ in Chinese just as in English', async () => {
+    /** The width of ␣ in each token picker's own type, set where the picker is, so in the page's language. */
+    const spaceWidths = async (lang: 'en' | 'zh') => {
+      const { page } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const ui = getUi(lang);
+      const pickers = [
+        page.getByTestId('token-select'),
+        page.getByRole('combobox', { name: ui.otherToken, exact: true }),
+        page.getByTestId('lens-position'),
+      ];
+      return Promise.all(
+        pickers.map((picker) =>
+          picker.evaluate((select) => {
+            const probe = document.createElement('span');
+            probe.style.font = getComputedStyle(select).font;
+            probe.textContent = '␣';
+            select.after(probe);
+            const width = probe.getBoundingClientRect().width;
+            probe.remove();
+            return Math.round(width * 10) / 10;
+          }),
+        ),
+      );
+    };
+    const en = await spaceWidths('en');
+    expect(await spaceWidths('zh')).toEqual(en);
+  });
+});

@@ -91,6 +91,7 @@ export function Stepper(props: Props) {
             value={tok}
             onChange={(e) => actions.setTok(Number(e.target.value))}
             aria-label={ui.selectedToken}
+            className="token-options"
             data-testid="token-select"
           >
             {props.labels.map((label, i) => (

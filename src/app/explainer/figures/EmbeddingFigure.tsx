@@ -86,7 +86,7 @@ export function EmbeddingFigure(props: {
           <Tex tex={'\\vec a'} /> <span className="token-chip">{name}</span> · <Tex tex={'\\vec b'} />{' '}
           <label>
             {ui.otherToken}{' '}
-            <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken}>
+            <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken} className="token-options">
               {labels.map((label, i) => (
                 <option key={i} value={i}>
                   {i}: {label}
