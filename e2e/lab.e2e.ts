@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { bodyRows, nameOf, type OpenOptions, PHONE, readerText, screenshot, scrollsSideways, browserForTests } from './browser';
+import {
+  bodyRows,
+  nameOf,
+  type OpenOptions,
+  PHONE,
+  readerText,
+  screenshot,
+  screenshotOf,
+  scrollsSideways,
+  browserForTests,
+} from './browser';
 
 // The embedding lab, mounted by the workspace when the URL says view=lab.
 const chromium = browserForTests();
@@ -177,6 +187,22 @@ describe('embedding lab', () => {
     await again.goto(page.url());
     await again.waitForSelector('[data-model-ready]');
     await expect.poll(() => again.getByTestId('lab-sign').innerText()).toContain('Negative');
+  });
+
+  it('draws two rows’ products from the top of their picture to its bottom, with no empty band', async () => {
+    const { page, errors } = await openLab('&lang=en');
+    const bars = page.getByTestId('lab-word-dot').getByRole('img');
+    await bars.scrollIntoViewIfNeeded();
+    // king · queen has products of both signs: the tallest reaches the top, the deepest the bottom.
+    const gaps = await bars.evaluate((svg) => {
+      const frame = svg.getBoundingClientRect();
+      const rects = [...svg.querySelectorAll('rect')].map((r) => r.getBoundingClientRect());
+      return { top: Math.min(...rects.map((r) => r.top)) - frame.top, bottom: frame.bottom - Math.max(...rects.map((r) => r.bottom)) };
+    });
+    expect(gaps.top).toBeLessThanOrEqual(3);
+    expect(gaps.bottom).toBeLessThanOrEqual(3);
+    await screenshotOf(page.getByTestId('lab-word-dot'), 'lab-word-dot');
+    expect(errors).toEqual([]);
   });
 
   for (const lang of ['en', 'zh'] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { bodyRows, DESKTOP, nameOf, PHONE, readerText, screenshotOf, scrollsSideways, settled, browserForTests } from './browser';
 import { buildStages, type StageKind } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
@@ -7,7 +7,10 @@ import { t } from '../src/app/i18n';
 
 // What the reader needs on screen to follow what they see: the logit lens introduced where the stepper
 // first shows it and labelled with the stream it reads, ⟨XX⟩ bytes explained, touch hints and readable
-// attention maps on a phone, and the temperature within reach of the generation panel.
+// attention maps on a phone, the temperature within reach of the generation panel, and the details a
+// new reader's first look caught: what is wider than a phone says so, labels are big enough to read,
+// names and formulas stay whole on their line, columns line up, ␣ looks the same in both languages,
+// and a tap leaves no focus ring.
 
 const chromium = browserForTests();
 
@@ -241,5 +244,204 @@ describe('the generation panel’s temperature', () => {
     expect(await scrollsSideways(page)).toBe(false);
     await screenshotOf(panel, 'reader-aids-generation-phone');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('what is wider than a phone', () => {
+  /** A sideways-scrolling box: how far its content overflows it, the sides it fades out on, and the hint under it. */
+  const sideScroll = (box: Locator) =>
+    box.evaluate((el) => {
+      const next = el.nextElementSibling;
+      return {
+        overflow: el.scrollWidth - el.clientWidth,
+        hiddenSides: el.getAttribute('data-hidden-sides'),
+        mask: getComputedStyle(el).maskImage,
+        hint: next?.getAttribute('data-testid') === 'scroll-hint' ? next.textContent : null,
+      };
+    });
+
+  /** The box fades out on its right and says to scroll; scrolled to its end, it fades out on its left. */
+  async function expectScrollHint(box: Locator, hint: string, what: string) {
+    expect(await box.count(), what).toBe(1);
+    await box.scrollIntoViewIfNeeded();
+    await settled(box.page());
+    const start = await sideScroll(box);
+    expect(start.overflow, what).toBeGreaterThan(0);
+    expect(start.hiddenSides, what).toBe('right');
+    expect(start.mask, what).toMatch(/gradient/);
+    expect(start.hint, what).toBe(hint);
+    await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(async () => `${what}: ${(await sideScroll(box)).hiddenSides}`).toBe(`${what}: left`);
+  }
+
+  const formulaBox = (part: Locator, testId: string) => part.getByTestId('side-scroll').filter({ has: part.page().getByTestId(testId) });
+
+  for (const lang of ['en', 'zh'] as const) {
+    const ui = getUi(lang);
+    it(`fades at the edge and says to scroll sideways: formulas and the 256 neurons on a phone (${lang})`, async () => {
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      await expectScrollHint(formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula'), ui.scrollForRest, 'dot product');
+      const neurons = page.getByRole('img', { name: t(ui, 'allNeurons', lang, { n: 256 }), exact: true });
+      await expectScrollHint(
+        page.getByTestId('chapter-mlp').getByTestId('side-scroll').filter({ has: neurons }),
+        ui.scrollForRest,
+        'neurons',
+      );
+      const stepper = page.getByTestId('stepper');
+      for (const kind of ['weights', 'resid1', 'gelu', 'resid2'] as const) {
+        await goToStep(page, stepOf(kind, 0));
+        await expectScrollHint(formulaBox(stepper, 'formula-numbers'), ui.scrollForRest, kind);
+      }
+      // GELU's own formula is wider than a phone too.
+      await goToStep(page, stepOf('gelu', 0));
+      await expectScrollHint(stepper.getByTestId('side-scroll').first(), ui.scrollForRest, 'GELU');
+      await screenshotOf(stepper.locator('.formula-numbers'), `reader-aids-scroll-hint-${lang}`);
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('neither fades nor hints where everything fits, on a desktop', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const dot = formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula');
+    await dot.scrollIntoViewIfNeeded();
+    await settled(page);
+    expect(await sideScroll(dot)).toEqual({ overflow: 0, hiddenSides: 'none', mask: 'none', hint: null });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a tap on an attention map', () => {
+  it('leaves no focus ring on a phone, while the keyboard still gets one', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: PHONE, touch: true });
+    const map = page.getByTestId('attention-maps').getByRole('img').nth(1);
+    await map.scrollIntoViewIfNeeded();
+    await settled(page);
+    const outline = () =>
+      page.evaluate(() => [document.activeElement?.getAttribute('aria-label'), getComputedStyle(document.activeElement!).outlineStyle]);
+    const hit = (await map.getByTestId('heatmap-cells').boundingBox())!;
+    await page.touchscreen.tap(hit.x + hit.width / 4, hit.y + (3 * hit.height) / 4);
+    await expect.poll(outline).toEqual(['Head 2', 'none']);
+    await screenshotOf(page.getByTestId('attention-maps'), 'reader-aids-tapped-map');
+    // Back to the head's button and forward again with the keyboard: now the ring shows where focus is.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(outline).toEqual(['Head 2', 'solid']);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the stepper’s MLP rows', () => {
+  for (const [name, options] of [
+    ['desktop', { viewport: DESKTOP }],
+    ['phone', { viewport: PHONE, touch: true }],
+  ] as const) {
+    it(`are labelled in type big enough to read, on a ${name}`, async () => {
+      const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), options);
+      for (const kind of ['fc', 'gelu'] as const) {
+        await goToStep(page, stepOf(kind, 0));
+        const labels = page.getByTestId('stage-heatmap').getByTestId('row-label');
+        await expect.poll(() => labels.count()).toBe(7);
+        const sizes = await labels.evaluateAll((els) => els.map((el) => Number(el.getAttribute('font-size'))));
+        expect(Math.min(...sizes), kind).toBeGreaterThanOrEqual(11);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+describe('names and formulas on their line', () => {
+  it('keeps “GPT-2” whole in the Chinese header on a phone', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'zh', text: TEXT }), { viewport: PHONE, touch: true });
+    // Each "GPT-2" in the header, hyphen and all, as a range of text: one line box has all of it.
+    const lines = await page.locator('.app-header').evaluate((header) => {
+      const found: number[] = [];
+      const walker = document.createTreeWalker(header, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/GPT-\u2060?2/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          found.push(new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size);
+        }
+      }
+      return found;
+    });
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((n) => n === 1)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`keeps every formula in the chapters’ text on one line, within its column, on a phone (${lang})`, async () => {
+      const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const broken = await page.evaluate(() =>
+        [...document.querySelectorAll('.chapter-text .katex')]
+          .filter((katex) => !katex.closest('.katex-display'))
+          .filter((katex) => {
+            const html = katex.querySelector('.katex-html')!;
+            const lines = new Set([...html.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            const column = katex.closest('p, li')!.getBoundingClientRect();
+            const box = katex.getBoundingClientRect();
+            return lines.size !== 1 || box.right > column.right + 1 || box.left < column.left - 1;
+          })
+          .map((katex) => katex.querySelector('annotation')?.textContent),
+      );
+      expect(broken).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+describe('chapter 4’s two top-5 lists', () => {
+  it('start level with each other, under headings of different lengths, on a desktop', async () => {
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const chapter = page.getByTestId('chapter-embedding');
+    const top = async (testId: string, part: string) => (await chapter.getByTestId(testId).locator(part).first().boundingBox())!.y;
+    await chapter.getByTestId('we-after').scrollIntoViewIfNeeded();
+    await settled(page);
+    // The left heading takes two lines here and the right one one.
+    const lines = (testId: string) =>
+      chapter
+        .getByTestId(testId)
+        .locator('h4')
+        .evaluate((heading) => {
+          const range = document.createRange();
+          range.selectNodeContents(heading);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+    expect([await lines('we-before'), await lines('we-after')]).toEqual([2, 1]);
+    expect(await top('we-before', 'li')).toBeCloseTo(await top('we-after', 'li'), 0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the token pickers', () => {
+  it('draw ␣ in Chinese just as in English', async () => {
+    /** The width of ␣ in each token picker's own type, set where the picker is, so in the page's language. */
+    const spaceWidths = async (lang: 'en' | 'zh') => {
+      const { page } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const ui = getUi(lang);
+      const pickers = [
+        page.getByTestId('token-select'),
+        page.getByRole('combobox', { name: ui.otherToken, exact: true }),
+        page.getByTestId('lens-position'),
+      ];
+      return Promise.all(
+        pickers.map((picker) =>
+          picker.evaluate((select) => {
+            const probe = document.createElement('span');
+            probe.style.font = getComputedStyle(select).font;
+            probe.textContent = '␣';
+            select.after(probe);
+            const width = probe.getBoundingClientRect().width;
+            probe.remove();
+            return Math.round(width * 10) / 10;
+          }),
+        ),
+      );
+    };
+    const en = await spaceWidths('en');
+    expect(await spaceWidths('zh')).toEqual(en);
   });
 });

@@ -4,16 +4,31 @@ import { gridLines, planeAt, planeToScreen } from '../src/viz/lab/dotGeometry';
 import { axisNameSpots, planeSize } from '../src/viz/lab/plane';
 
 describe('product bars', () => {
-  it('draws C products as columns from the middle line, the largest 2px short of the edge', () => {
+  it('draws C products as columns from a zero line, the largest 2px short of the top and the most negative of the bottom', () => {
+    // From 4 down to −1 is 5 units over 96px: 19.2px each, and the zero line 4 units down.
     const { mid, bars } = layoutProductColumns([2, -1, 0, 4], 400, 100);
-    expect(mid).toBe(50);
-    expect(bars).toEqual([
-      { x: 0.5, y: 26, width: 99, height: 24, positive: true },
-      { x: 100.5, y: 50, width: 99, height: 12, positive: false },
-      { x: 200.5, y: 50, width: 99, height: 0, positive: true },
-      { x: 300.5, y: 2, width: 99, height: 48, positive: true },
+    expect(mid).toBeCloseTo(78.8, 9);
+    const rounded = bars.map((b) => ({ ...b, y: Math.round(b.y * 10) / 10, height: Math.round(b.height * 10) / 10 }));
+    expect(rounded).toEqual([
+      { x: 0.5, y: 40.4, width: 99, height: 38.4, positive: true },
+      { x: 100.5, y: 78.8, width: 99, height: 19.2, positive: false },
+      { x: 200.5, y: 78.8, width: 99, height: 0, positive: true },
+      { x: 300.5, y: 2, width: 99, height: 76.8, positive: true },
     ]);
     expect(layoutProductColumns([1, 1, 1, 1], 2, 100).bars[0].width).toBe(0.5); // never thinner than half a pixel
+  });
+
+  it('leaves no empty band: the bars span the picture whatever the mix of signs', () => {
+    for (const products of [
+      [3, -0.5, 1],
+      [0.2, -4, -1],
+      [1, 2, 3],
+      [-1, -2],
+    ]) {
+      const { bars } = layoutProductColumns(products, 300, 120);
+      expect(Math.min(...bars.map((b) => b.y))).toBeCloseTo(2, 9);
+      expect(Math.max(...bars.map((b) => b.y + b.height))).toBeCloseTo(118, 9);
+    }
   });
 
   it('draws a₀b₀, a₁b₁ and their sum as rows from a zero line in the middle of the bars’ room', () => {

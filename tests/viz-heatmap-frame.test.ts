@@ -104,6 +104,14 @@ describe('stage matrix', () => {
     expect(scrolls).toBe(true);
   });
 
+  it('keeps rows tall enough for an 11px token label when the cells are narrow, as in the MLP’s 256 columns', () => {
+    for (const width of [390, 1200]) {
+      const { layout } = stageMatrixLayout(plane(9, 256), 'fc', width);
+      expect(layout.cellW).toBe(6);
+      expect(heatmapFrame(layout, undefined, false).rowFont).toBeGreaterThanOrEqual(11);
+    }
+  });
+
   it('offers at least 120px on a tiny screen', () => {
     expect(stageMatrixLayout(plane(1, 120), 'ln1', 100).layout.cellW).toBe(6);
     expect(stageMatrixLayout(plane(1, 12), 'ln1', 100).layout.cellW).toBe(10);

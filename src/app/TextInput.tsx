@@ -39,7 +39,7 @@ export function TextInput(props: {
         {result?.kind === 'ok' && result.droppedTokens > 0 && (
           <p className="notice warn">{t('truncated', { n: result.totalTokens, T: props.nPositions })}</p>
         )}
-        {result?.kind === 'ok' && result.hasChinese && <p className="notice">{ui.chineseText}</p>}
+        {result?.kind === 'ok' && result.foreignScriptOrEmoji && <p className="notice">{ui.trainedOnEnglish}</p>}
         {result?.kind === 'ok' && / $/.test(result.text) && <p className="notice">{ui.trailingSpace}</p>}
         {props.linkCut && <LinkCutNotice linkCut={props.linkCut} />}
         {props.openedCut && props.openedCut.kept === props.text && (

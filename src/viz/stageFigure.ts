@@ -10,6 +10,8 @@ import { COL_LABEL_OVERHANG } from './heatmapFrame';
 const KEY_COLUMNS = new Set<StageKind>(['scores', 'masked', 'weights']);
 /** Room for the row labels (the Heatmap's default 84) and the row outline. */
 const ROW_LABELS = 90;
+/** Rows this tall carry their token's label at 11px (a label is a pixel shorter than its row), still easy to read. */
+const MIN_ROW_H = 12;
 
 /** Whether a stage's columns are tokens too, and so carry token labels under them. */
 export function hasKeyColumns(kind: StageKind): boolean {
@@ -20,6 +22,11 @@ export function hasKeyColumns(kind: StageKind): boolean {
 export function stageMatrixLayout(plane: Tensor, kind: StageKind, width: number): { layout: HeatmapLayout; scrolls: boolean } {
   const [rows, cols] = plane.shape;
   const available = Math.max(width - ROW_LABELS - (hasKeyColumns(kind) ? COL_LABEL_OVERHANG : 0), 120);
-  const layout = layoutHeatmap(plane.data, rows, cols, { width: available, minCellW: 6, minCellH: 10, maxCellW: rows === cols ? 30 : 16 });
+  const layout = layoutHeatmap(plane.data, rows, cols, {
+    width: available,
+    minCellW: 6,
+    minCellH: MIN_ROW_H,
+    maxCellW: rows === cols ? 30 : 16,
+  });
   return { layout, scrolls: layout.width > available + 1 };
 }

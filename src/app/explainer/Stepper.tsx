@@ -14,6 +14,7 @@ import { StepperControls } from './StepperControls';
 import { HeadPicker, LayerPicker } from './Pickers';
 import { StageFigure } from './StageFigure';
 import { Tex } from './Tex';
+import { SideScroll } from './SideScroll';
 import { useWidth } from './useWidth';
 import { EmbeddingMatrix } from './figures/VocabMatrix';
 import { ByteNote } from '../ByteNote';
@@ -90,6 +91,7 @@ export function Stepper(props: Props) {
             value={tok}
             onChange={(e) => actions.setTok(Number(e.target.value))}
             aria-label={ui.selectedToken}
+            className="token-options"
             data-testid="token-select"
           >
             {props.labels.map((label, i) => (
@@ -103,7 +105,10 @@ export function Stepper(props: Props) {
       <div className="stage-formula">
         <div className="formula-general">
           <span className="formula-caption">{ui.formulaGeneral}</span>
-          <Tex tex={stage.formula} display />
+          {/* A new stage's formula starts scrolled to its beginning. */}
+          <SideScroll key={selection.step}>
+            <Tex tex={stage.formula} display />
+          </SideScroll>
         </div>
       </div>
       <div className="stage-figure" ref={figRef}>
@@ -133,7 +138,9 @@ export function Stepper(props: Props) {
       </p>
       <div className="formula-numbers">
         <span className="formula-caption">{ui.formulaNumbers}</span>
-        <Tex tex={sub.tex} display testId="formula-numbers" />
+        <SideScroll key={selection.step}>
+          <Tex tex={sub.tex} display testId="formula-numbers" />
+        </SideScroll>
         {stage.kind === 'probs' && <p className="figure-note">{ui.softmaxShift}</p>}
       </div>
       {/* Below the worked numbers, so that the readout and the numbers stay next to the matrix they describe. */}

@@ -12,7 +12,7 @@ export interface ReadText {
   tokens: string[]; // each id decoded on its own
   droppedTokens: number; // cut from the start to fit the context
   totalTokens: number;
-  hasChinese: boolean;
+  foreignScriptOrEmoji: boolean; // the page notes that the model learned from English only
   readFrom: number; // when tokenizing began, on performance.now()'s clock
 }
 
@@ -24,7 +24,15 @@ export type ForwardResult =
       ran: { start: number; end: number }; // when tokenizing and the pass ran, on performance.now()'s clock
     });
 
-const HAN = /\p{Script=Han}/u;
+// A letter of any script but Latin (Chinese, Hebrew, Arabic, Cyrillic…), or an emoji: the model learned from
+// English, and its tokenizer takes these apart into bytes. ©, ® and ™ are pictographs only when drawn as emoji.
+const FOREIGN_SCRIPT_OR_EMOJI = /(?!\p{Script=Latin})\p{L}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F/u;
+
+/** Whether a text has letters of another script than English's, or emoji. */
+export function hasForeignScriptOrEmoji(text: string): boolean {
+  return FOREIGN_SCRIPT_OR_EMOJI.test(text);
+}
+
 const EMPTY = { kind: 'empty' } as const;
 
 /** Tokenize the text and fit it to the context. */
@@ -41,7 +49,7 @@ export function readText(loaded: LoadedModel, text: string): ReadText | { kind: 
     tokens: ids.map((id) => loaded.tokenizer.tokenText(id)),
     droppedTokens,
     totalTokens: all.length,
-    hasChinese: HAN.test(text),
+    foreignScriptOrEmoji: hasForeignScriptOrEmoji(text),
     readFrom,
   };
 }

@@ -33,7 +33,12 @@ export function LogitLens({
       <p className="caption">{t('outLensCaption', { t: position, token: tokenLabel(tokenizer, result.ids[position]) })}</p>
       <label className="inline-field">
         <span>{ui.outLensPositionLabel}</span>
-        <select value={position} onChange={(e) => onPickPosition(Number(e.target.value))} data-testid="lens-position">
+        <select
+          value={position}
+          onChange={(e) => onPickPosition(Number(e.target.value))}
+          className="token-options"
+          data-testid="lens-position"
+        >
           {result.ids.map((id, p) => (
             <option key={p} value={p}>
               {p}: {tokenLabel(tokenizer, id)}

@@ -13,7 +13,7 @@ function Control(props: {
   min: number;
   max: number;
   step: number;
-  offAt: number; // slider position that means "off"
+  offAt: number; // the slider's position for the default (no change, or off): the field is emptied there
   offLabel: string;
   onChange: (v: string) => void;
 }) {
@@ -61,7 +61,7 @@ export function TemperatureControl(props: { id: string; help: string; sampling: 
       min={0}
       max={2}
       step={0.05}
-      offAt={-1}
+      offAt={1}
       offLabel="1"
       onChange={sampling.setTemperature}
     />

@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
-import { useUrlParam, identity } from '../state/url';
+import { useUrlParam } from '../state/url';
 import { parseDecimal, validateSettings, type SamplingSettings, type SettingsProblem } from '../../core/sampling';
 import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 
 // Sampling settings and the seed live in the URL (out.t, out.k, out.p, out.seed), so a shared link
 // reproduces a generation run. The URL keeps what the reader typed; validateSettings decides what is used.
+// An empty field is the default, and its key leaves the URL rather than staying as "out.t=".
 
 const raw = (value: string | null) => value ?? '';
+const absentWhenEmpty = (value: string) => (value === '' ? null : value);
 
 export interface SamplingState {
   settings: SamplingSettings;
@@ -19,9 +21,9 @@ export interface SamplingState {
 }
 
 export function useSampling(vocabSize: number): SamplingState {
-  const [temperature, setTemperature] = useUrlParam('out.t', raw, identity, 'replace');
-  const [topK, setTopK] = useUrlParam('out.k', raw, identity, 'replace');
-  const [topP, setTopP] = useUrlParam('out.p', raw, identity, 'replace');
+  const [temperature, setTemperature] = useUrlParam('out.t', raw, absentWhenEmpty, 'replace');
+  const [topK, setTopK] = useUrlParam('out.k', raw, absentWhenEmpty, 'replace');
+  const [topP, setTopP] = useUrlParam('out.p', raw, absentWhenEmpty, 'replace');
   const validated = useMemo(() => validateSettings({ temperature, topK, topP }, vocabSize), [temperature, topK, topP, vocabSize]);
   const typed = useMemo(() => ({ temperature, topK, topP }), [temperature, topK, topP]);
   return { ...validated, typed, setTemperature, setTopK, setTopP };
@@ -40,7 +42,7 @@ export function parseSeed(value: string | null): { seed: number; bad: string | n
 }
 
 export function useSeed(): { seed: number; typed: string; bad: string | null; setSeed: (v: string) => void } {
-  const [typed, setSeed] = useUrlParam('out.seed', raw, identity, 'replace');
+  const [typed, setSeed] = useUrlParam('out.seed', raw, absentWhenEmpty, 'replace');
   const { seed, bad } = parseSeed(typed);
   return { seed, typed: typed === '' ? String(DEFAULT_SEED) : typed, bad, setSeed };
 }

@@ -9,15 +9,19 @@ export interface SignedBox {
 }
 
 /**
- * Two real rows' C products as columns up or down from a middle line, across a `width` × `height` picture
- * (stretched to fit), the largest product reaching 2px short of the edge.
+ * Two real rows' C products as columns up or down from a zero line, across a `width` × `height` picture
+ * (stretched to fit), on one scale: the largest product reaches 2px short of the top and the most negative
+ * 2px short of the bottom, so the zero line sits as far down as the positive products are tall. Two real
+ * rows' products are seldom as negative as they are positive, and a zero line in the middle left an empty band.
  */
 export function layoutProductColumns(products: readonly number[], width: number, height: number): { mid: number; bars: SignedBox[] } {
-  const max = Math.max(1e-9, ...products.map(Math.abs));
+  const up = Math.max(0, ...products);
+  const down = Math.max(0, ...products.map((p) => -p));
+  const perUnit = (height - 4) / Math.max(1e-9, up + down);
   const barW = width / products.length;
-  const mid = height / 2;
+  const mid = 2 + up * perUnit;
   const bars = products.map((p, i) => {
-    const h = (Math.abs(p) / max) * (mid - 2);
+    const h = Math.abs(p) * perUnit;
     return { x: i * barW + 0.5, y: p >= 0 ? mid - h : mid, width: Math.max(0.5, barW - 1), height: h, positive: p >= 0 };
   });
   return { mid, bars };

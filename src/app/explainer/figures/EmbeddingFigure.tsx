@@ -7,6 +7,7 @@ import { cosine, dot, norm } from '../../../core/vec';
 import { tex, texTerm } from '../../../viz/format';
 import { VectorStrip } from './VectorStrip';
 import { Tex } from '../Tex';
+import { SideScroll } from '../SideScroll';
 import { EmbeddingMatrix } from './VocabMatrix';
 import { WeBeforeAfter } from '../../lab/WeBeforeAfter';
 import { FigureBoundary } from '../../FigureBoundary';
@@ -49,13 +50,13 @@ export function EmbeddingFigure(props: {
   ].join(' \\\\ ');
   return (
     <figure className="figure embedding-figure">
-      <div className="formula-box">
+      <SideScroll>
         <Tex
           tex={`e_{${tok}} = W_e[\\,${trace.ids[tok]},\\,:\\,] = \\texttt{wte}[${trace.ids[tok]}] \\in \\mathbb{R}^{${e.length}}`}
           display
           testId="lookup-formula"
         />
-      </div>
+      </SideScroll>
       <EmbeddingMatrix wte={props.wte} ids={ids} selectedId={ids[tok]} labelOf={props.labelOf} width={props.width} testId="we-matrix" />
       <VectorStrip
         vector={e}
@@ -85,7 +86,7 @@ export function EmbeddingFigure(props: {
           <Tex tex={'\\vec a'} /> <span className="token-chip">{name}</span> · <Tex tex={'\\vec b'} />{' '}
           <label>
             {ui.otherToken}{' '}
-            <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken}>
+            <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken} className="token-options">
               {labels.map((label, i) => (
                 <option key={i} value={i}>
                   {i}: {label}
@@ -94,9 +95,9 @@ export function EmbeddingFigure(props: {
             </select>
           </label>
         </p>
-        <div className="formula-box">
+        <SideScroll>
           <Tex tex={`\\begin{aligned} ${formula} \\end{aligned}`} display testId="dot-formula" />
-        </div>
+        </SideScroll>
       </div>
       <FigureBoundary id="embedding-before-training" resetKey="">
         <WeBeforeAfter />

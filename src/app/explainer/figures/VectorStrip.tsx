@@ -3,6 +3,7 @@ import { layoutVectorStrip } from '../../../viz/heatmap';
 import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
 import { SampleNote } from '../SampleNote';
+import { SideScroll } from '../SideScroll';
 
 /** One vector as a strip of coloured cells, with the hovered cell's exact value beneath. */
 export function VectorStrip(props: {
@@ -20,7 +21,7 @@ export function VectorStrip(props: {
     <div className="vector-strip" data-testid={props.testId}>
       <p className="strip-caption">{props.caption}</p>
       <SampleNote layout={layout} />
-      <div className="scroll-box">
+      <SideScroll>
         <Heatmap
           layout={layout}
           color={props.color}
@@ -31,7 +32,7 @@ export function VectorStrip(props: {
           onPick={(cell) => setHover(cell.c)}
           label={props.caption}
         />
-      </div>
+      </SideScroll>
       <p className="strip-readout num" aria-live="polite" data-testid="strip-readout">
         {hover === null ? '\u00a0' : `${props.describe(hover)} = ${fmt(props.vector[hover])}`}
       </p>

@@ -16,7 +16,8 @@ const shell = {
   emptyText: 'Type some English to see the model’s next-word prediction.',
   trailingSpace:
     'Your text ends with a space. This tokenizer puts a word’s space in front of it (␣king is one token), so after a bare space the model expects the rest of a word, not a new one. Delete the space to see whole-word predictions.',
-  chineseText: 'This model was trained on English text only, so Chinese comes out as byte-level tokens it barely knows.',
+  trainedOnEnglish:
+    'This model was trained on English text only, so Chinese, other scripts and emoji come out as byte-level tokens it barely knows.',
   truncated: 'Your text has {n} tokens; the model only sees the last {T}.',
   computedHere: 'Computed in this browser: {n} tokens through {L} layers in {ms}\u00a0ms.',
   computedHereOne: 'Computed in this browser: 1 token through {L} layers in {ms}\u00a0ms.',

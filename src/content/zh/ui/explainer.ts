@@ -63,6 +63,7 @@ const explainer: ExplainerStrings = {
   stageProbs: '概率',
   // A stage's figure
   scrollInside: '共 {n} 列：在框内左右滑动即可看到全部。',
+  scrollForRest: '左右滑动，查看其余部分 →',
   sampledColumns:
     '数太多，没法逐个画出：{n} 个数每 {k} 个只画 1 个，即第 {shown} 列。把鼠标移到上面或点一下，能读出这 {n} 个数中的任何一个。',
   colorSigned: '红色为正，蓝色为负，白色为 0',

@@ -16,7 +16,7 @@ const shell: ShellStrings = {
   emptyText: '输入一些英文，看看模型预测的下一个词。',
   trailingSpace:
     '你的文本以空格结尾。这个分词器把单词前面的空格算作该词的一部分（␣king 是一个词元），所以在单独的空格之后，模型预期的是某个词剩下的部分，而不是一个新词。删掉这个空格，就能看到整词的预测。',
-  chineseText: '这个模型只用英文训练过，中文会被拆成字节级的词元，模型几乎不认识它们。',
+  trainedOnEnglish: '这个模型只用英文训练过，中文、其他文字和表情符号会被拆成字节级的词元，模型几乎不认识它们。',
   truncated: '你的文本有 {n} 个词元，模型只能看到最后 {T} 个。',
   computedHere: '在这个浏览器里算出：{n} 个词元经过 {L} 层，用时 {ms}\u00a0毫\u2060秒。',
   computedHereOne: '在这个浏览器里算出：1 个词元经过 {L} 层，用时 {ms}\u00a0毫\u2060秒。',
@@ -42,7 +42,8 @@ const shell: ShellStrings = {
   // The model bar: another GPT-2, from files or from the web
   modelBarLabel: '模型',
   modelBarSummary: '{L} 层，每个词元 {C} 个数，词表含 {V} 个词元',
-  modelOpenAnother: '打开别的模型：你电脑上或网上的 GPT-2',
+  // A word joiner after the hyphen: Chinese line breaking would otherwise leave “2” alone on the next line.
+  modelOpenAnother: '打开别的模型：你电脑上或网上的 GPT-\u20602',
   modelOpenFolder: '打开模型文件夹…',
   modelOpenFiles: '或选择它的四个文件',
   modelOpenHint:
