@@ -68,6 +68,17 @@ export interface RecipeRow {
   bestPrevious: number;
   entropy: number[];
   genderPairsFirst: number;
+  /** 'shipped': on the shipped run's first schedule, stopped after `steps`, so it compares with that run's own log. */
+  schedule?: 'own' | 'shipped';
+}
+
+/** The shipped run's own evaluation at a step, from its training log. */
+export interface LoggedEvaluation {
+  step: number;
+  tokens: number;
+  valLoss: number;
+  bestPrevious: number;
+  entropy: number[];
 }
 
 export function contextSections(
@@ -76,6 +87,7 @@ export function contextSections(
   benchMs: number | null,
   previous: PreviousModel | null,
   recipes: RecipeRow[] | null,
+  shippedLog: readonly LoggedEvaluation[] = [],
 ): string[] {
   const best = bestPreviousTokenHead(ev.heads);
   const right = ev.agreement.filter((a) => a.pRight > a.pWrong).length;
@@ -148,8 +160,18 @@ export function contextSections(
         (r) =>
           `| ${r.variant}: ${r.description} | ${r.steps} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | ${r.genderPairsFirst} of 7 |`,
       ),
+      ...comparedShippedSteps(recipes, shippedLog).map(
+        (r) =>
+          `| **shipped run** at step ${r.step} (its own training log; the rows above marked "on the shipped run's schedule" compare with this one) | ${r.step} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | not measured |`,
+      ),
       ``,
     );
   }
   return lines;
+}
+
+/** The shipped run's logged evaluations at the steps where comparisons on its schedule stopped. */
+function comparedShippedSteps(recipes: readonly RecipeRow[], shippedLog: readonly LoggedEvaluation[]): LoggedEvaluation[] {
+  const steps = new Set(recipes.filter((r) => r.schedule === 'shipped').map((r) => r.steps));
+  return shippedLog.filter((row) => steps.has(row.step));
 }

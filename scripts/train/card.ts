@@ -8,12 +8,21 @@ import type { Evaluation } from './evaluate.ts';
 import { SAMPLE_TEMPERATURE } from './evaluate.ts';
 import { CORPUS_DIR, ROOT } from './paths.ts';
 import type { ScheduleChange } from './loop.ts';
-import { contextSections, type PreviousModel, type RecipeRow } from './card-context.ts';
+import { contextSections, type LoggedEvaluation, type PreviousModel, type RecipeRow } from './card-context.ts';
 
 export interface TrainingLog {
   settings: RunSettings;
   scheduleChanges?: ScheduleChange[];
-  rows: { step: number; loss: number; valLoss: number | null; bestPrevious?: number; lr: number; tokens: number; seconds: number }[];
+  rows: {
+    step: number;
+    loss: number;
+    valLoss: number | null;
+    bestPrevious?: number;
+    entropy?: number[];
+    lr: number;
+    tokens: number;
+    seconds: number;
+  }[];
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -189,7 +198,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
     ...ev.samples.map((x) => `- ${JSON.stringify(x.text)}`),
     ``,
-    ...contextSections(ev, measured.fileBytes, measured.benchMs, previous, recipes),
+    ...contextSections(ev, measured.fileBytes, measured.benchMs, previous, recipes, loggedEvaluations(log)),
     `## Analogies in the model's own W_e`,
     ``,
     `Nearest whole-word tokens (a leading space, then a letter) by cosine similarity to W_e[x] − W_e[man] + W_e[woman], with the three inputs excluded, in the trained W_e${ev.initialAnalogies ? ' and, for comparison, in the W_e training started from' : ''}.`,
@@ -253,4 +262,13 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
   );
   return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
+}
+
+/** The run's evaluations as its log records them (a row with a validation loss also has its head measures). */
+function loggedEvaluations(log: TrainingLog): LoggedEvaluation[] {
+  return log.rows.flatMap((r) =>
+    r.valLoss !== null && r.bestPrevious !== undefined && r.entropy
+      ? [{ step: r.step, tokens: r.tokens, valLoss: r.valLoss, bestPrevious: r.bestPrevious, entropy: r.entropy }]
+      : [],
+  );
 }

@@ -47,10 +47,10 @@ function paramGroups(settings: RunSettings): ParamGroup[] {
   add(views.wte, settings.freezeWte ? 0 : (settings.wteLrScale ?? 1), settings.decayWte ?? true);
   add(views.wpe, 1, settings.decayWpe ?? true);
   for (const b of views.h) {
+    add(b.attn.c_attn.weight, 1, settings.decayAttention ?? true);
     for (const t of [
       b.ln_1.weight,
       b.ln_1.bias,
-      b.attn.c_attn.weight,
       b.attn.c_attn.bias,
       b.attn.c_proj.weight,
       b.attn.c_proj.bias,

@@ -137,4 +137,17 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
       embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   })),
+  {
+    variant: 'attention-undecayed',
+    description:
+      "as context-sinusoidal-init, with no weight decay on attention's W_Q, W_K and W_V, so that the query and key weights can grow as large as a sharp head needs",
+    change: {
+      ...CONTEXT_RECIPE,
+      wpeInit: 'sinusoidal',
+      decayWte: false,
+      decayAttention: false,
+      initStd: 0.02 * Math.sqrt(768 / 64),
+      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+    },
+  },
 ];

@@ -26,6 +26,8 @@ export interface RunSettings {
   /** Weight-decay wpe and wte like the other matrices (default true). minGPT leaves embeddings undecayed. */
   decayWpe?: boolean;
   decayWte?: boolean;
+  /** Weight-decay attention's c_attn (W_Q, W_K, W_V) like the other matrices (default true). */
+  decayAttention?: boolean;
   /** 'wte' starts lm_head as a copy of the PPMI + SVD W_e rescaled to lmHeadRms, instead of noise. */
   lmHeadInit?: 'random' | 'wte';
   lmHeadRms?: number;
