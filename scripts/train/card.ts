@@ -7,22 +7,13 @@ import type { RunSettings } from './settings.ts';
 import type { Evaluation } from './evaluate.ts';
 import { SAMPLE_TEMPERATURE } from './evaluate.ts';
 import { CORPUS_DIR, ROOT } from './paths.ts';
-import type { ScheduleChange } from './loop.ts';
+import type { LogRow, ScheduleChange } from './loop.ts';
 import { contextSections, type LoggedEvaluation, type PreviousModel, type RecipeRow } from './card-context.ts';
 
 export interface TrainingLog {
   settings: RunSettings;
   scheduleChanges?: ScheduleChange[];
-  rows: {
-    step: number;
-    loss: number;
-    valLoss: number | null;
-    bestPrevious?: number;
-    entropy?: number[];
-    lr: number;
-    tokens: number;
-    seconds: number;
-  }[];
+  rows: LogRow[];
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
