@@ -61,6 +61,8 @@ export interface OpenOptions {
   touch?: boolean;
   /** Draw every part of the page at once (the default), instead of as it comes near the viewport. */
   drawAll?: boolean;
+  /** Script run in the page before its own, e.g. to stand in for what a device reports. */
+  initScript?: string;
 }
 
 /** A screen the tests run on: its name for titles and screenshots, how to open the app on it, and how a reader presses there. */
@@ -100,6 +102,7 @@ export async function openApp(browser: Browser, query = '', options: OpenOptions
   });
   // Every part of the page drawn at once (src/app/explainer/NearViewport.tsx), unless the test is about drawing them as they come near.
   if (options.drawAll ?? true) await context.addInitScript('window.__insideGptDrawAll = true');
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   const errors: string[] = [];
   const offOrigin: string[] = [];

@@ -264,6 +264,22 @@ describe('opening a model from disk', () => {
     });
   }
 
+  it('shares the weights with its worker on this cross-origin isolated page, so a device with room for them once (not twice) still runs the passes there', async () => {
+    const bytes = 4 * checkpointParameters;
+    // The page asks for at most a quarter of what the device reports: here 1.5 times the weights.
+    const deviceMemoryGb = (6 * bytes) / 2 ** 30;
+    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`, {
+      initScript: `Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => ${deviceMemoryGb} })`,
+    });
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const workers = passWorkers(page);
+    await openFolder(page, good);
+    await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+    await expect.poll(() => workers.map((w) => w.state)).toEqual(['running']);
+    await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
+    expect(errors).toEqual([]);
+  });
+
   it('runs the chapters and the deeper section on the GPT-2-shaped model: its tokens beside the tiny model’s, one layer’s heads at a time, its own parameter count', async () => {
     const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     await openFolder(page, good);

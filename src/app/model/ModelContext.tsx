@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { loadDefaultModel, type AppModel } from './loadModel';
 import { memoryLimitFor, OpenModelError, openModelFiles, type OpenProblem, type OpenProgress, type PickedModel } from './openFiles';
 import { remoteModelFiles } from './remoteFiles';
-import { PassWorker, weightBytes } from './passClient';
+import { PassWorker } from './passClient';
+import { fitsPassWorker } from './weightMemory';
 import type { GPTModel } from '../../core/model';
 import { readParam, writeParams } from '../state/url';
 
@@ -31,8 +32,9 @@ export const MODEL_KEY = 'model';
 
 /**
  * Where the passes of the model on the page run. The default model's take a few milliseconds, and run here,
- * in step with the page; a model the reader opens runs its passes in a worker with its own copy of the
- * weights, when the browser has the memory for two copies (otherwise here too, slowly).
+ * in step with the page; a model the reader opens runs its passes in a worker, which shares the page's weights
+ * when the page is cross-origin isolated and otherwise needs a copy of its own, when the browser has the memory
+ * for that (otherwise here too, slowly).
  */
 export interface PassPlace {
   /** The model whose passes go to the worker; null when they run here. */
@@ -64,7 +66,7 @@ export function ModelProvider(props: { children: ReactNode }) {
   const [linkModel, setLinkModel] = useState<string | null>(() => readParam(MODEL_KEY));
   const controller = useRef<AbortController | null>(null);
   const workerModel = useMemo(
-    () => (opened && 2 * weightBytes(opened.model) <= memoryLimitFor(deviceMemory()) ? opened.model : null),
+    () => (opened && fitsPassWorker(opened.model, memoryLimitFor(deviceMemory())) ? opened.model : null),
     [opened],
   );
   const [started, setStarted] = useState<PassWorker | null>(null);

@@ -13,6 +13,7 @@ import type { Tensor } from '../../core/tensor';
 import { numel } from '../../core/tensor';
 import { Tokenizer } from '../../core/tokenizer/index.ts';
 import type { AppModel } from './loadModel';
+import { weightStorage } from './weightMemory';
 
 // Opening a Hugging Face GPT-2 folder from the reader's disk. The weights are read header first:
 // the 8-byte length and the JSON header, then one tensor at a time through Blob.slice, each decoded
@@ -264,7 +265,7 @@ async function readTensor(
   onBytes: (bytes: number) => void,
 ): Promise<Tensor> {
   const bytesPerElement = (entry.end - entry.begin) / Math.max(1, numel(entry.shape));
-  const data = new Float32Array(numel(entry.shape)); // (numel)
+  const data = weightStorage(numel(entry.shape)); // (numel)
   for (let at = entry.begin; at < entry.end; at += PIECE_BYTES) {
     const end = Math.min(entry.end, at + PIECE_BYTES);
     const raw = await readBytes(file, dataStart + at, dataStart + end, signal);

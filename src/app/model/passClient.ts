@@ -1,4 +1,3 @@
-import { parameterCounts } from '../../core/checkpoint';
 import type { GPTModel } from '../../core/model';
 import type { ForwardOptions, Trace } from '../../core/trace';
 import type { PassReply, PassRequest } from './passMessages';
@@ -10,7 +9,7 @@ export interface WorkerPass {
 
 export const WORKER_CLOSED = 'the model was closed';
 
-/** The page's side of the pass worker: one per opened model, holding its own copy of the weights. */
+/** The page's side of the pass worker: one per opened model, sharing the page's weights or holding a copy of its own. */
 export class PassWorker {
   private readonly worker: Worker;
   readonly model: GPTModel;
@@ -52,9 +51,4 @@ export class PassWorker {
     for (const waiter of this.waiting.values()) waiter.reject(new Error(message));
     this.waiting.clear();
   }
-}
-
-/** Bytes of the weights as Float32, which the worker holds a second copy of (a tied W_u counted once). */
-export function weightBytes(model: GPTModel): number {
-  return parameterCounts(model).reduce((bytes, p) => bytes + p.count * Float32Array.BYTES_PER_ELEMENT, 0);
 }
