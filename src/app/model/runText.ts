@@ -25,8 +25,10 @@ export type ForwardResult =
     });
 
 // A letter of any script but Latin (Chinese, Hebrew, Arabic, Cyrillic…), or an emoji: the model learned from
-// English, and its tokenizer takes these apart into bytes. ©, ® and ™ are pictographs only when drawn as emoji.
-const FOREIGN_SCRIPT_OR_EMOJI = /(?!\p{Script=Latin})\p{L}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F/u;
+// English, and its tokenizer takes these apart into bytes. Letters of the Common script (µ, ℓ, the ʼ of donʼt)
+// turn up in English text; ©, ® and ™ are pictographs only when drawn as emoji, and a keycap (1️⃣) ends in U+20E3.
+const FOREIGN_SCRIPT_OR_EMOJI =
+  /(?![\p{Script=Latin}\p{Script=Common}])\p{L}|\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\u20E3/u;
 
 /** Whether a text has letters of another script than English's, or emoji. */
 export function hasForeignScriptOrEmoji(text: string): boolean {
