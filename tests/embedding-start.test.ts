@@ -117,4 +117,39 @@ describe('truncated SVD', () => {
     expect(alignment(0, a)).toBeCloseTo(1, 4);
     expect(alignment(1, c)).toBeCloseTo(1, 4);
   });
+
+  it('finds the top of the spectrum with a sketch narrower than the matrix (the randomized range and power steps)', () => {
+    // (80, 60), rank 3 with singular values 9, 6, 4, plus noise far below them; k = 3 sketches 35 of 60 columns.
+    const rng = createRng(5);
+    const [M, N] = [80, 60];
+    const A = new Float32Array(M * N);
+    const unit = (n: number) => {
+      const v = Array.from({ length: n }, () => rng.normal());
+      const norm = Math.hypot(...v);
+      return v.map((x) => x / norm);
+    };
+    const orthonormal = (n: number, count: number) => {
+      const out: number[][] = [];
+      while (out.length < count) {
+        let v = unit(n);
+        for (const u of out) {
+          const d = v.reduce((sum, x, i) => sum + x * u[i], 0);
+          v = v.map((x, i) => x - d * u[i]);
+        }
+        const norm = Math.hypot(...v);
+        out.push(v.map((x) => x / norm));
+      }
+      return out;
+    };
+    const us = orthonormal(M, 3);
+    const vs = orthonormal(N, 3);
+    const sigma = [9, 6, 4];
+    for (let i = 0; i < M; i++)
+      for (let j = 0; j < N; j++) A[i * N + j] = sigma.reduce((sum, s, r) => sum + s * us[r][i] * vs[r][j], 0) + 1e-4 * rng.normal();
+    const { u, s } = truncatedSvd(sparseFromDense(A, M, N), 3, createRng(2));
+    sigma.forEach((expected, r) => {
+      expect(s[r]).toBeCloseTo(expected, 2);
+      expect(Math.abs(us[r].reduce((sum, x, i) => sum + x * u[i * 3 + r], 0))).toBeCloseTo(1, 3);
+    });
+  });
 });

@@ -11,6 +11,7 @@ export interface SparseRows {
 
 /** Dense (M, N) row-major -> sparse rows, dropping exact zeros. */
 export function sparseFromDense(A: Float32Array, M: number, N: number): SparseRows {
+  if (A.length !== M * N) throw new Error(`sparseFromDense: ${A.length} values for a (${M}, ${N}) matrix`);
   let nonzeros = 0;
   for (let i = 0; i < A.length; i++) if (A[i] !== 0) nonzeros++;
   const rowStart = new Int32Array(M + 1);
