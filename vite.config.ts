@@ -16,7 +16,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // Vitest's default left one of this 2-core machine's cores idle (95 s against 64 s for the unit tests).
+    // Vitest's default left one of this 2-core machine's cores idle (95 s against 61 s for the unit tests).
     maxWorkers: '100%',
   },
 });

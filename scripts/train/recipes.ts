@@ -30,6 +30,15 @@ const CONTEXT_RECIPE = {
   lmHeadRms: 0.1,
 } as const;
 
+/** context-sinusoidal-init, the recipe the shipped model was trained with, which the later variants change one thing of. */
+const SINUSOIDAL_INIT = {
+  ...CONTEXT_RECIPE,
+  wpeInit: 'sinusoidal',
+  decayWte: false,
+  initStd: 0.02 * Math.sqrt(768 / 64),
+  embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+} as const;
+
 export const RECIPE_VARIANTS: RecipeVariant[] = [
   {
     variant: 'frozen',
@@ -55,11 +64,7 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
     description:
       "as context-sinusoidal, with the linear layers started at GPT-2's scale for this width (std 0.02·√(768/64) ≈ 0.069) and embeddings undecayed",
     change: {
-      ...CONTEXT_RECIPE,
-      wpeInit: 'sinusoidal',
-      decayWte: false,
-      initStd: 0.02 * Math.sqrt(768 / 64),
-      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+      ...SINUSOIDAL_INIT,
     },
   },
   {
@@ -92,62 +97,38 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
     variant: `short-windows-${seqLen}`,
     description: `as context-sinusoidal-init, trained on windows of ${seqLen} tokens (the same tokens per step)`,
     change: {
-      ...CONTEXT_RECIPE,
-      wpeInit: 'sinusoidal',
-      decayWte: false,
-      initStd: 0.02 * Math.sqrt(768 / 64),
+      ...SINUSOIDAL_INIT,
       windowSchedule: [{ untilStep: Number.MAX_SAFE_INTEGER, seqLen }],
-      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   })),
   ...[0.2, 0.4].map((rms): RecipeVariant => ({
     variant: `wpe-rms-${rms}`,
     description: `as context-sinusoidal-init, with the sinusoidal wpe started at RMS ${rms} (W_e's is 0.1), so position outweighs the token in early attention`,
-    change: {
-      ...CONTEXT_RECIPE,
-      wpeInit: 'sinusoidal',
-      wpeInitStd: rms,
-      decayWte: false,
-      initStd: 0.02 * Math.sqrt(768 / 64),
-      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
-    },
+    change: { ...SINUSOIDAL_INIT, wpeInitStd: rms },
   })),
   {
     variant: 'wide-128',
     description:
       'as context-sinusoidal-init, twice as wide: C = 128 in 4 heads of 32 (the block matrices cost 4× per token, W_e and W_u 2×)',
     change: {
-      ...CONTEXT_RECIPE,
-      wpeInit: 'sinusoidal',
-      decayWte: false,
+      ...SINUSOIDAL_INIT,
       initStd: 0.02 * Math.sqrt(768 / 128),
       config: { nEmbd: 128, nHead: 4 },
-      embedding: { dims: 128, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
+      embedding: { ...SINUSOIDAL_INIT.embedding, dims: 128 },
     },
   },
   ...[3e-3].map((peakLr): RecipeVariant => ({
     variant: `lr-${peakLr}`,
     description: `as context-sinusoidal-init, at a peak learning rate of ${peakLr} instead of 0.01, to see whether smaller steps let the query and key weights follow their weak, noisy gradient`,
     change: {
-      ...CONTEXT_RECIPE,
-      wpeInit: 'sinusoidal',
-      decayWte: false,
-      initStd: 0.02 * Math.sqrt(768 / 64),
+      ...SINUSOIDAL_INIT,
       peakLr,
-      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
     },
   })),
   {
     variant: 'attention-undecayed',
     description:
       "as context-sinusoidal-init, with no weight decay on attention's W_Q, W_K and W_V, so that the query and key weights can grow as large as a sharp head needs",
-    change: {
-      ...CONTEXT_RECIPE,
-      wpeInit: 'sinusoidal',
-      decayWte: false,
-      decayAttention: false,
-      initStd: 0.02 * Math.sqrt(768 / 64),
-      embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
-    },
+    change: { ...SINUSOIDAL_INIT, decayAttention: false },
   },
 ];

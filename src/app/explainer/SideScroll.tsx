@@ -17,7 +17,7 @@ function hiddenSides(box: HTMLElement): HiddenSides {
  * sideways. A phone shows no scroll bar until the reader scrolls, so a box that does not fit says so: its
  * edge fades out on each side with more to see, and a line under it says to scroll.
  */
-export function SideScroll(props: { className?: string; children: ReactNode }) {
+export function SideScroll(props: { children: ReactNode }) {
   const { ui } = useI18n();
   const boxRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -40,12 +40,7 @@ export function SideScroll(props: { className?: string; children: ReactNode }) {
   }, []);
   return (
     <>
-      <div
-        ref={boxRef}
-        className={props.className ? `side-scroll ${props.className}` : 'side-scroll'}
-        data-hidden-sides={hidden}
-        data-testid="side-scroll"
-      >
+      <div ref={boxRef} className="side-scroll" data-hidden-sides={hidden} data-testid="side-scroll">
         <div ref={contentRef} className="side-scroll-content">
           {props.children}
         </div>
