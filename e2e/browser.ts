@@ -63,6 +63,8 @@ export interface OpenOptions {
   drawAll?: boolean;
   /** Script run in the page before its own, e.g. to stand in for what a device reports. */
   initScript?: string;
+  /** Where the built app is served, if not by the tests' preview server (which sends the cross-origin isolation headers). */
+  baseUrl?: string;
 }
 
 /** A screen the tests run on: its name for titles and screenshots, how to open the app on it, and how a reader presses there. */
@@ -91,7 +93,7 @@ export interface OpenedPage {
 
 /** Open the app at `query` (e.g. "?lang=en&text=hi") and wait until the model has loaded. */
 export async function openApp(browser: Browser, query = '', options: OpenOptions = {}): Promise<OpenedPage> {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = options.baseUrl ?? inject('baseUrl');
   const origin = new URL(baseUrl).origin;
   const context = await browser.newContext({
     viewport: options.viewport ?? DESKTOP,

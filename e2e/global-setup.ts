@@ -16,6 +16,7 @@ export async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the preview server did not report a URL');
   project.provide('baseUrl', url);
+  project.provide('distDir', outDir);
 }
 
 export async function teardown() {
@@ -26,5 +27,7 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The build the preview server serves, for a test that serves it another way. */
+    distDir: string;
   }
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { modelFromFiles } from '../src/core/bundle';
 import { configToJson, parameterCounts } from '../src/core/checkpoint';
 import type { GPTConfig } from '../src/core/config';
@@ -13,6 +13,7 @@ import { lastProbs } from '../src/core/trace';
 import { tokenLabel } from '../src/viz/format';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { writeGpt2ShapedCheckpoint } from '../scripts/test-checkpoint/gpt2-shaped';
+import { serveStatic } from '../scripts/lib/staticServer';
 import {
   bodyRows,
   computeNote,
@@ -278,6 +279,25 @@ describe('opening a model from disk', () => {
     await expect.poll(() => workers.map((w) => w.state)).toEqual(['running']);
     await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
     expect(errors).toEqual([]);
+  });
+
+  it('gives its worker a copy of the weights on a host that does not isolate the page', async () => {
+    // The build served as a plain static host serves it, without the two headers vite.config.ts sends.
+    const { server, url } = await serveStatic(inject('distDir'));
+    try {
+      const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`, { baseUrl: url });
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+      const workers = passWorkers(page);
+      await openFolder(page, good);
+      await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+      await expect.poll(() => workers.map((w) => w.state)).toEqual(['running']);
+      await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
+      expect(errors).toEqual([]);
+    } finally {
+      // The page's keep-alive connections would hold close() open until its context ends, after the test.
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
   });
 
   it('runs the chapters and the deeper section on the GPT-2-shaped model: its tokens beside the tiny model’s, one layer’s heads at a time, its own parameter count', async () => {
