@@ -68,13 +68,16 @@ export interface RecipeRow {
   bestPrevious: number;
   entropy: number[];
   genderPairsFirst: number;
-  /** 'shipped': on the shipped run's first schedule, stopped after `steps`, so it compares with that run's own log. */
+  /** 'shipped': on the shipped run's first schedule as settings.ts has it, stopped after `steps`, to compare with that run's own log. */
   schedule?: 'own' | 'shipped';
 }
 
 /** The shipped run's own evaluation at a step, from its training log. */
 export interface LoggedEvaluation {
   step: number;
+  /** The learning rate the run had at this step, and the one a comparison on its first schedule has there. */
+  lr: number;
+  scheduledLr: number;
   tokens: number;
   valLoss: number;
   bestPrevious: number;
@@ -162,7 +165,7 @@ export function contextSections(
       ),
       ...comparedShippedSteps(recipes, shippedLog).map(
         (r) =>
-          `| **shipped run** at step ${r.step} (its own training log; the rows above marked "on the shipped run's schedule" compare with this one) | ${r.step} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | not measured |`,
+          `| **shipped run** at step ${r.step} (its own training log; the rows above marked "on the shipped run's schedule" compare with it${Math.abs(r.lr - r.scheduledLr) > 1e-6 ? `, though its learning rate there was ${r.lr.toFixed(5)} against their ${r.scheduledLr.toFixed(5)}, since its schedule changed as the Training section says` : ''}) | ${r.step} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | not measured |`,
       ),
       ``,
     );

@@ -8,6 +8,7 @@ import type { Evaluation } from './evaluate.ts';
 import { SAMPLE_TEMPERATURE } from './evaluate.ts';
 import { CORPUS_DIR, ROOT } from './paths.ts';
 import type { LogRow, ScheduleChange } from './loop.ts';
+import { learningRate } from '../../src/core/train/adamw.ts';
 import { contextSections, type LoggedEvaluation, type PreviousModel, type RecipeRow } from './card-context.ts';
 
 export interface TrainingLog {
@@ -259,7 +260,17 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
 function loggedEvaluations(log: TrainingLog): LoggedEvaluation[] {
   return log.rows.flatMap((r) =>
     r.valLoss !== null && r.bestPrevious !== undefined && r.entropy
-      ? [{ step: r.step, tokens: r.tokens, valLoss: r.valLoss, bestPrevious: r.bestPrevious, entropy: r.entropy }]
+      ? [
+          {
+            step: r.step,
+            lr: r.lr,
+            scheduledLr: learningRate(r.step, log.settings.steps, log.settings.peakLr, log.settings.warmupSteps),
+            tokens: r.tokens,
+            valLoss: r.valLoss,
+            bestPrevious: r.bestPrevious,
+            entropy: r.entropy,
+          },
+        ]
       : [],
   );
 }
