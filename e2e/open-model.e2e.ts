@@ -154,6 +154,17 @@ function passWorkers(page: Page): { state: 'running' | 'closed' }[] {
   return found;
 }
 
+/** Open the GPT-2-shaped folder on a page isolated or not, and check its passes run in a worker and predict as in Node. */
+async function predictsInWorker(page: Page, errors: string[], isolated: boolean): Promise<void> {
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(isolated);
+  const workers = passWorkers(page);
+  await openFolder(page, good);
+  await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
+  await expect.poll(() => workers.map((w) => w.state)).toEqual(['running']);
+  await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
+  expect(errors).toEqual([]);
+}
+
 describe('opening a model from disk', () => {
   it('says what is wrong with each bad folder, and keeps the tiny model and the text', async () => {
     const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
@@ -272,13 +283,7 @@ describe('opening a model from disk', () => {
     const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`, {
       initScript: `Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => ${deviceMemoryGb} })`,
     });
-    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    const workers = passWorkers(page);
-    await openFolder(page, good);
-    await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
-    await expect.poll(() => workers.map((w) => w.state)).toEqual(['running']);
-    await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
-    expect(errors).toEqual([]);
+    await predictsInWorker(page, errors, true);
   });
 
   it('gives its worker a copy of the weights on a host that does not isolate the page', async () => {
@@ -286,13 +291,7 @@ describe('opening a model from disk', () => {
     const { server, url } = await serveStatic(inject('distDir'));
     try {
       const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`, { baseUrl: url });
-      expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-      const workers = passWorkers(page);
-      await openFolder(page, good);
-      await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
-      await expect.poll(() => workers.map((w) => w.state)).toEqual(['running']);
-      await expect.poll(() => predictionRows(page).first().getByTestId('token-chip').textContent(), { timeout: 10_000 }).toBe(expectedTop);
-      expect(errors).toEqual([]);
+      await predictsInWorker(page, errors, false);
     } finally {
       // The page's keep-alive connections would hold close() open until its context ends, after the test.
       server.closeAllConnections();
