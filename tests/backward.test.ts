@@ -5,6 +5,8 @@ import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
 import { flatSize, flattenParams, paramsFromFlat } from '../src/core/train/flat';
 import { lossAndBackward } from '../src/core/train/backward';
+import { ScratchMemory } from '../src/core/train/scratch';
+import { TraceMemory } from '../src/core/traceMemory';
 
 // The whole model's backward against finite differences of its own forward loss.
 const config = tinyConfig({ vocabSize: 11, nPositions: 8, nEmbd: 8, nLayer: 2, nHead: 2 });
@@ -58,5 +60,42 @@ describe('GPT backward', () => {
     lossAndBackward(model, forward(model, ids), targets, grads, { freezeWte: true });
     expect(grads.wte.data.every((g) => g === 0)).toBe(true);
     expect(grads.wpe.data.some((g) => g !== 0)).toBe(true);
+  });
+
+  it('gives the same gradients when a trainer reuses its trace and gradient memory', () => {
+    const { cfg, model } = setup(false);
+    const gradsOf = (memory?: TraceMemory, scratch?: ScratchMemory) => {
+      const gradFlat = new Float32Array(flatSize(cfg));
+      const full = [3, 1, 4, 1, 5, 9, 2, 6];
+      lossAndBackward(model, forward(model, full, {}, memory), [1, 4, 1, 5, 9, 2, 6, 5], paramsFromFlat(cfg, gradFlat), {}, scratch);
+      return gradFlat;
+    };
+    const fresh = gradsOf();
+    const memory = new TraceMemory();
+    const scratch = new ScratchMemory();
+    // A shorter pass first leaves other values in both memories; a longer one then outgrows them.
+    lossAndBackward(model, forward(model, ids, {}, memory), targets, paramsFromFlat(cfg, new Float32Array(flatSize(cfg))), {}, scratch);
+    for (let pass = 0; pass < 3; pass++) expect(gradsOf(memory, scratch)).toEqual(fresh);
+  });
+});
+
+describe('ScratchMemory', () => {
+  it('hands out zeros, and from the second pass on, all of them from one buffer', () => {
+    const scratch = new ScratchMemory();
+    const pass = () => {
+      scratch.reset();
+      const a = scratch.zeros(5);
+      const b = scratch.zeros(3);
+      expect([...a, ...b]).toEqual(new Array(8).fill(0));
+      a.fill(7);
+      b.fill(7);
+      return [a, b];
+    };
+    const [a1, b1] = pass();
+    expect(a1.buffer).not.toBe(b1.buffer);
+    const [a2, b2] = pass();
+    expect(a2.buffer).toBe(b2.buffer);
+    const [a3] = pass();
+    expect(a3.buffer).toBe(a2.buffer);
   });
 });

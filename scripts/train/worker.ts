@@ -3,6 +3,8 @@ import { forward } from '../../src/core/gpt.ts';
 import { paramsFromFlat } from '../../src/core/train/flat.ts';
 import { lossAndBackward } from '../../src/core/train/backward.ts';
 import { crossEntropyForward } from '../../src/core/ops/crossentropy.ts';
+import { TraceMemory } from '../../src/core/traceMemory.ts';
+import { ScratchMemory } from '../../src/core/train/scratch.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
 
 const init = workerData as WorkerInit;
@@ -12,6 +14,9 @@ const gradFlat = new Float32Array(init.grads);
 const grads = paramsFromFlat(config, gradFlat);
 const train = new Uint16Array(init.train);
 const val = new Uint16Array(init.val);
+// Kept from sequence to sequence: each step's trace and gradient buffers reuse the last one's memory.
+const traceMemory = new TraceMemory();
+const scratch = new ScratchMemory();
 
 parentPort!.on('message', (req: WorkerRequest) => {
   const tokens = req.kind === 'step' ? train : val;
@@ -21,10 +26,10 @@ parentPort!.on('message', (req: WorkerRequest) => {
   for (const start of req.starts) {
     const ids = Array.from(tokens.subarray(start, start + L));
     const targets = tokens.subarray(start + 1, start + L + 1);
-    const trace = forward(model, ids);
+    const trace = forward(model, ids, {}, traceMemory);
     lossSum +=
       req.kind === 'step'
-        ? lossAndBackward(model, trace, targets, grads, { scale: req.scale, freezeWte: init.freezeWte })
+        ? lossAndBackward(model, trace, targets, grads, { scale: req.scale, freezeWte: init.freezeWte }, scratch)
         : crossEntropyForward(trace.probs.data, targets, L, config.vocabSize);
   }
   const reply: WorkerReply = { lossSum, sequences: req.starts.length };

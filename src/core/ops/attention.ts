@@ -1,6 +1,6 @@
 import type { Buf } from './buffer';
 import { exp } from './exp';
-import { matmulAdd, matmulAddTransposedB } from './matmul';
+import { matmulAdd, matmulAddTransposedA, matmulAddTransposedB } from './matmul';
 // Causal multi-head self-attention, the only layer that mixes information across positions.
 // The output projection (c_proj) is a separate linear layer, applied by the caller.
 
@@ -74,40 +74,46 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
   }
 }
 
-// dout (T, C) -> dqkv (T, 3C) accumulated
+// dout (T, C) -> dqkv (T, 3C) accumulated.
+// Per head, as products (so Float32 runs in the SIMD kernels), with P the weights and S the scores:
+// dP = dO Vᵀ, dV = Pᵀ dO, dS = P ⊙ (dP − rowsum(P ⊙ dP)) / √HS, dQ = dS K, dK = dSᵀ Q.
 export function attentionBackward(dqkv: Buf, dout: Buf, q: Buf, k: Buf, v: Buf, weights: Buf, T: number, C: number, NH: number): void {
   const HS = C / NH;
   const scale = 1 / Math.sqrt(HS);
-  const dweights = new Float64Array(T);
+  const make = (n: number): Buf => (dqkv instanceof Float64Array ? new Float64Array(n) : new Float32Array(n));
+  const dOut = make(T * HS); // (T, HS) this head's columns of dout
+  const dWeights = make(T * T); // (T, T) dP, then dS in place
+  const dq = make(T * HS); // (T, HS)
+  const dk = make(T * HS); // (T, HS)
+  const dv = make(T * HS); // (T, HS)
   for (let h = 0; h < NH; h++) {
+    const head = h * T * HS;
+    const qh = q.subarray(head, head + T * HS);
+    const kh = k.subarray(head, head + T * HS);
+    const vh = v.subarray(head, head + T * HS);
+    const ph = weights.subarray(h * T * T, (h + 1) * T * T);
+    for (let t = 0; t < T; t++) for (let d = 0; d < HS; d++) dOut[t * HS + d] = dout[t * C + h * HS + d];
+    dWeights.fill(0);
+    dq.fill(0);
+    dk.fill(0);
+    dv.fill(0);
+    matmulAddTransposedB(dWeights, dOut, vh, T, HS, T); // (T, HS) @ (T, HS)ᵀ -> (T, T)
+    matmulAddTransposedA(dv, ph, dOut, T, T, HS); // (T, T)ᵀ @ (T, HS) -> (T, HS)
     for (let t = 0; t < T; t++) {
-      const sRow = (h * T + t) * T;
-      const oRow = t * C + h * HS;
-      // Through the weighted sum: to the weights and to V.
-      for (let s = 0; s <= t; s++) {
-        const vRow = (h * T + s) * HS;
-        const dvDst = s * 3 * C + 2 * C + h * HS;
-        const w = weights[sRow + s];
-        let dw = 0;
-        for (let d = 0; d < HS; d++) {
-          dw += dout[oRow + d] * v[vRow + d];
-          dqkv[dvDst + d] += w * dout[oRow + d];
-        }
-        dweights[s] = dw;
-      }
-      // Through the softmax.
+      const row = t * T;
       let dot = 0;
-      for (let s = 0; s <= t; s++) dot += weights[sRow + s] * dweights[s];
-      const qRow = (h * T + t) * HS;
-      const dqDst = t * 3 * C + h * HS;
-      for (let s = 0; s <= t; s++) {
-        const dscore = weights[sRow + s] * (dweights[s] - dot) * scale;
-        const kRow = (h * T + s) * HS;
-        const dkDst = s * 3 * C + C + h * HS;
-        for (let d = 0; d < HS; d++) {
-          dqkv[dqDst + d] += dscore * k[kRow + d];
-          dqkv[dkDst + d] += dscore * q[qRow + d];
-        }
+      for (let s = 0; s <= t; s++) dot += ph[row + s] * dWeights[row + s];
+      for (let s = 0; s <= t; s++) dWeights[row + s] = ph[row + s] * (dWeights[row + s] - dot) * scale;
+      for (let s = t + 1; s < T; s++) dWeights[row + s] = 0; // later tokens got no weight
+    }
+    matmulAdd(dq, dWeights, kh, T, T, HS, true); // (T, T) @ (T, HS) -> (T, HS)
+    matmulAddTransposedA(dk, dWeights, qh, T, T, HS); // (T, T)ᵀ @ (T, HS) -> (T, HS)
+    for (let t = 0; t < T; t++) {
+      const dst = t * 3 * C + h * HS;
+      for (let d = 0; d < HS; d++) {
+        dqkv[dst + d] += dq[t * HS + d];
+        dqkv[dst + C + d] += dk[t * HS + d];
+        dqkv[dst + 2 * C + d] += dv[t * HS + d];
       }
     }
   }

@@ -1,10 +1,10 @@
 import type { Buf } from './buffer';
-import { simdMatmulAdd, simdMatmulAddTransposedB } from './simd';
+import { simdMatmulAdd, simdMatmulAddTransposedB, simdActive } from './simd';
 
 // The three matrix products a transformer needs. Each adds into `out`; callers clear or pre-fill it
 // (e.g. with a bias). Float32 products run in the SIMD kernels of simd.ts where the engine has
-// them. The scalar kernels below serve Float64 (the gradient checks), the weight gradients, and
-// engines without WebAssembly SIMD. V8 runs plain triple loops at about 1 GFLOP/s; holding a
+// them. The scalar kernels below serve Float64 (the gradient checks) and engines without
+// WebAssembly SIMD. V8 runs plain triple loops at about 1 GFLOP/s; holding a
 // 4-row × 8-deep block of A in registers, so each loaded element of B feeds 32 multiply-adds,
 // reaches about 6–7 on this project's 2-core machine (profiled in Node 20).
 //
@@ -185,9 +185,19 @@ function checkLengths(name: string, out: Buf, A: Buf, B: Buf, outLength: number,
   }
 }
 
-// out (M, N) += A (K, M)ᵀ @ B (K, N): weight gradients, summing over positions K
+// out (M, N) += A (K, M)ᵀ @ B (K, N): weight gradients, summing over positions K.
+// Float32 products transpose A and run the SIMD kernel: W_u's gradient, (V, T) @ (T, C), is the
+// biggest product of a training step, and the scalar kernel below takes six times as long.
 export function matmulAddTransposedA(out: Buf, A: Buf, B: Buf, K: number, M: number, N: number): void {
   checkLengths('matmulAddTransposedA', out, A, B, M * N, K * M, K * N);
+  if (A instanceof Float32Array && K * M <= MAX_TRANSPOSE && simdActive()) {
+    matmulAdd(out, transposed(A, K, M), B, M, K, N);
+    return;
+  }
+  scalarMatmulAddTransposedA(out, A, B, K, M, N);
+}
+
+function scalarMatmulAddTransposedA(out: Buf, A: Buf, B: Buf, K: number, M: number, N: number): void {
   const M4 = M - (M % 4);
   const K4 = K - (K % 4);
   for (let m = 0; m < M4; m += 4) {

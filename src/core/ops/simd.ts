@@ -45,6 +45,11 @@ export function simdSupported(): boolean {
   return kernels !== null;
 }
 
+/** Whether products run in the SIMD kernels now: supported, and not turned off. */
+export function simdActive(): boolean {
+  return available() !== null;
+}
+
 /** Turn the SIMD kernels off or on, so the bench and the tests can run the scalar ones too. */
 export function setSimdEnabled(on: boolean): void {
   enabled = on;
