@@ -278,7 +278,7 @@ describe('what is wider than a phone', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
-    it(`fades at the edge and says to scroll sideways: formulas and the 256 neurons on a phone (${lang})`, async () => {
+    it(`fades at the edge and says to scroll sideways: formulas, the 256 neurons and W_u on a phone (${lang})`, async () => {
       const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       await expectScrollHint(formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula'), ui.scrollForRest, 'dot product');
       const neurons = page.getByRole('img', { name: t(ui, 'allNeurons', lang, { n: 256 }), exact: true });
@@ -287,6 +287,8 @@ describe('what is wider than a phone', () => {
         ui.scrollForRest,
         'neurons',
       );
+      // Drawn matrices too: W_u's sampled rows are wider than a phone.
+      await expectScrollHint(formulaBox(page.locator('body'), 'wu-matrix'), ui.scrollForRest, 'W_u');
       const stepper = page.getByTestId('stepper');
       for (const kind of ['weights', 'resid1', 'gelu', 'resid2'] as const) {
         await goToStep(page, stepOf(kind, 0));

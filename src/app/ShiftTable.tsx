@@ -1,6 +1,7 @@
 import type { ProbabilityShift } from '../core/probabilityShift';
 import { formatPercent } from '../viz/format';
 import { ByteNote } from './ByteNote';
+import { SideScroll } from './SideScroll';
 
 // One table for every intervention (an injected vector, switched-off heads): the next-token
 // probabilities before and after, and the change in percentage points.
@@ -21,7 +22,7 @@ export function ShiftTable(props: {
   const maxP = Math.max(1e-9, ...props.rows.flatMap((r) => [r.before, r.after]));
   const bar = (p: number) => <span className="shift-bar" style={{ width: `${(p / maxP) * 100}%` }} />;
   return (
-    <div className="scroll-box">
+    <SideScroll>
       <table className="shift-table" data-testid={props.testId}>
         <thead>
           <tr>
@@ -53,6 +54,6 @@ export function ShiftTable(props: {
         </tbody>
       </table>
       <ByteNote labels={props.rows.map((r) => props.label(r.id))} />
-    </div>
+    </SideScroll>
   );
 }

@@ -13,6 +13,7 @@ import { SampleNote } from './SampleNote';
 import { TokenChips } from './figures/TokenChips';
 import { LogitFan } from './figures/LogitFan';
 import { AttentionLines } from './figures/AttentionLines';
+import { SideScroll } from '../SideScroll';
 
 const ENTER: Partial<Record<Stage['kind'], EnterMotion>> = { tokEmb: 'fromAbove', posEmb: 'fromLeft' };
 
@@ -103,7 +104,7 @@ function MatrixFigure(props: Props) {
         {scrolls && <> · {t('scrollInside', { n: cols })}</>}
       </p>
       <SampleNote layout={layout} />
-      <div className="scroll-box">
+      <SideScroll>
         <Heatmap
           // Position vectors slide in from the left as a new matrix; other stages recolour the one on screen.
           key={stage.kind === 'posEmb' ? 'posEmb' : 'matrix'}
@@ -119,7 +120,7 @@ function MatrixFigure(props: Props) {
           label={ui[stage.label]}
           testId="stage-heatmap"
         />
-      </div>
+      </SideScroll>
       {headWeights && (
         <AttentionLines
           weights={headWeights}

@@ -14,7 +14,7 @@ import { StepperControls } from './StepperControls';
 import { HeadPicker, LayerPicker } from './Pickers';
 import { StageFigure } from './StageFigure';
 import { Tex } from './Tex';
-import { SideScroll } from './SideScroll';
+import { SideScroll } from '../SideScroll';
 import { useWidth } from './useWidth';
 import { EmbeddingMatrix } from './figures/VocabMatrix';
 import { ByteNote } from '../ByteNote';

@@ -12,6 +12,7 @@ import {
   type StartingEmbeddingFile,
 } from './startingEmbedding';
 import './weBeforeAfter.css';
+import { SideScroll } from '../SideScroll';
 
 type FileState = { status: 'loading' } | { status: 'error'; detail: string } | { status: 'ready'; file: StartingEmbeddingFile };
 
@@ -159,7 +160,7 @@ function DefaultModelBeforeAfter() {
           {t('weChangeSummary', { before: firsts(beforeRows), after: firsts(after), n: COMPARED_ANALOGIES.length })}
         </p>
       )}
-      <div className="scroll-box">
+      <SideScroll>
         <table className="we-change-table">
           <thead>
             <tr>
@@ -187,7 +188,7 @@ function DefaultModelBeforeAfter() {
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
       <p className="we-change-lists-title">{t('weChangeListsFor', { expression: shown(query.expression), k: COMPARED_TOP })}</p>
       <div className="we-change-lists">
         <TopList

@@ -6,6 +6,7 @@ import type { Tokenizer } from '../../core/tokenizer/index.ts';
 import type { Trace } from '../../core/trace';
 import { ByteNote } from '../ByteNote';
 import { formatPercent, tokenLabel } from '../../viz/format';
+import { SideScroll } from '../SideScroll';
 
 /** Every position's prediction, with the probability the model gave the token that really came next. */
 export function EveryPosition(props: { trace: Trace; tokenizer: Tokenizer }) {
@@ -16,7 +17,7 @@ export function EveryPosition(props: { trace: Trace; tokenizer: Tokenizer }) {
   return (
     <div className="every-position">
       <p className="caption">{ui.outEveryPositionCaption}</p>
-      <div className="scroll-box">
+      <SideScroll>
         <table className="output-table every-position-table" data-testid="every-position">
           <thead>
             <tr>
@@ -59,7 +60,7 @@ export function EveryPosition(props: { trace: Trace; tokenizer: Tokenizer }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
       <ByteNote
         labels={rows.flatMap((r) => [r.token, r.top, ...(r.actual === null ? [] : [r.actual])]).map((id) => tokenLabel(tokenizer, id))}
       />

@@ -10,6 +10,7 @@ import {
 } from '../../core/param-count';
 import { formatCount, formatShare } from '../../viz/output/params';
 import { type UiStrings, useI18n } from '../i18n';
+import { SideScroll } from '../SideScroll';
 
 const LESSON_LABEL: Record<LessonCategory, keyof UiStrings> = {
   embedding: 'lessonEmbedding',
@@ -34,7 +35,7 @@ export function LessonTally() {
   const left = leftOutOfTally(GPT3_175B_UNTIED);
   return (
     <div className="lesson-tally" data-testid="lesson-tally">
-      <div className="scroll-box">
+      <SideScroll>
         <table className="output-table">
           <caption>{ui.outParamsLessonTitle}</caption>
           <tbody>
@@ -63,7 +64,7 @@ export function LessonTally() {
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
       <p className="caption">{t('outParamsWithLeftOut', { n: formatCount(tally.total + left.total, lang) })}</p>
       <p className="notice">{t('outParamsTiedQuestion', { tied: formatCount(countParameters(GPT3_175B).total, lang) })}</p>
     </div>

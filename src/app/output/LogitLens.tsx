@@ -8,6 +8,7 @@ import { lensRowForStage } from '../../viz/output/lensRow';
 import { formatPercent, tokenLabel } from '../../viz/format';
 import type { OutputProps } from './common';
 import { ByteNote } from '../ByteNote';
+import { SideScroll } from '../SideScroll';
 
 const K = 5;
 
@@ -46,7 +47,7 @@ export function LogitLens({
           ))}
         </select>
       </label>
-      <div className="scroll-box">
+      <SideScroll>
         <table className="output-table lens-table" data-testid="logit-lens">
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export function LogitLens({
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
       <ByteNote
         labels={[
           ...Array.from(result.ids, (id) => tokenLabel(tokenizer, id)),

@@ -18,6 +18,7 @@ import { type UiStrings, useI18n } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useUrlParam } from '../state/url';
 import { EmbeddingShare, LessonTally } from './LessonTally';
+import { SideScroll } from '../SideScroll';
 
 const CHOICES: { key: string; config: ParamConfig | null }[] = [
   { key: 'ours', config: null },
@@ -110,7 +111,7 @@ export function ParameterCounter() {
       <p className="muted small">{config.tied ? ui.outParamsTied : ui.outParamsUntied}</p>
       {choice === 'ours' && running.isDefault && <EmbeddingShare groups={counted.groups} total={counted.total} />}
       {(choice === 'gpt3' || choice === 'gpt3-tied') && <LessonTally />}
-      <div className="scroll-box">
+      <SideScroll>
         <table className="output-table params-table" data-testid="params-table">
           <thead>
             <tr>
@@ -137,7 +138,7 @@ export function ParameterCounter() {
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
     </section>
   );
 }

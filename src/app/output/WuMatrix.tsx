@@ -2,6 +2,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { fmt } from '../../viz/format';
 import { layoutWuFigure, wuFocusBox } from '../../viz/output/heatmap';
 import { useI18n } from '../i18n';
+import { SideScroll } from '../SideScroll';
 
 /**
  * W_u as the matrix it is, summarised: the last vector as a strip on top, and under it the rows of
@@ -50,7 +51,7 @@ export function WuMatrix(props: {
   const label = t('outWuRowsLabel', { k: ids.length });
   return (
     <figure className="wu-figure">
-      <div className="scroll-box">
+      <SideScroll>
         <svg
           width={width}
           height={height}
@@ -92,7 +93,7 @@ export function WuMatrix(props: {
           ))}
           {focus && <rect className="cell-focus" {...wuFocusBox(figure, focus)} fill="none" />}
         </svg>
-      </div>
+      </SideScroll>
       <figcaption>
         <span className={`readout${focus ? ' value' : ''}`} aria-live="polite">
           {readout}

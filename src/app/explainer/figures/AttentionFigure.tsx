@@ -11,6 +11,7 @@ import { attentionMapsLayout, layoutAttentionMap } from '../../../viz/attentionM
 import { fmt } from '../../../viz/format';
 import { useTouchOrNarrow } from '../../touch';
 import { ByteNote } from '../../ByteNote';
+import { SideScroll } from '../../SideScroll';
 
 const color = sequentialColor(1);
 
@@ -67,7 +68,7 @@ export function AttentionFigure(props: {
             <button type="button" className="multiple-title" aria-pressed={h === props.head} onClick={() => props.setHead(h)}>
               {t('headN', { h: h + 1 })}
             </button>
-            <div className="scroll-box">
+            <SideScroll>
               <Heatmap
                 layout={layout}
                 color={color}
@@ -84,7 +85,7 @@ export function AttentionFigure(props: {
                 }}
                 label={t('headN', { h: h + 1 })}
               />
-            </div>
+            </SideScroll>
           </div>
         ))}
       </div>

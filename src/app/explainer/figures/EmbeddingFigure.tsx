@@ -7,7 +7,7 @@ import { cosine, dot, norm } from '../../../core/vec';
 import { tex, texTerm } from '../../../viz/format';
 import { VectorStrip } from './VectorStrip';
 import { Tex } from '../Tex';
-import { SideScroll } from '../SideScroll';
+import { SideScroll } from '../../SideScroll';
 import { EmbeddingMatrix } from './VocabMatrix';
 import { WeBeforeAfter } from '../../lab/WeBeforeAfter';
 import { FigureBoundary } from '../../FigureBoundary';

@@ -3,7 +3,7 @@ import { layoutVectorStrip } from '../../../viz/heatmap';
 import { fmt } from '../../../viz/format';
 import { Heatmap } from '../Heatmap';
 import { SampleNote } from '../SampleNote';
-import { SideScroll } from '../SideScroll';
+import { SideScroll } from '../../SideScroll';
 
 /** One vector as a strip of coloured cells, with the hovered cell's exact value beneath. */
 export function VectorStrip(props: {

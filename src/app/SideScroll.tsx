@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import { useI18n } from './i18n';
 
 /** The sides of a scrolling box with more to see past its edge. */
 export type HiddenSides = 'none' | 'left' | 'right' | 'both';
