@@ -289,6 +289,10 @@ describe('what is wider than a phone', () => {
       );
       // Drawn matrices too: W_u's sampled rows are wider than a phone.
       await expectScrollHint(formulaBox(page.locator('body'), 'wu-matrix'), ui.scrollForRest, 'W_u');
+      // A table that can wrap its cells fits the phone instead.
+      const params = formulaBox(page.locator('body'), 'params-table');
+      await params.scrollIntoViewIfNeeded();
+      expect(await sideScroll(params)).toMatchObject({ overflow: 0, hiddenSides: 'none', hint: null });
       const stepper = page.getByTestId('stepper');
       for (const kind of ['weights', 'resid1', 'gelu', 'resid2'] as const) {
         await goToStep(page, stepOf(kind, 0));

@@ -85,10 +85,12 @@ describe('ScratchMemory', () => {
     const pass = () => {
       scratch.reset();
       const a = scratch.zeros(5);
-      const b = scratch.zeros(3);
-      expect([...a, ...b]).toEqual(new Array(8).fill(0));
+      expect([...a]).toEqual(new Array(5).fill(0));
       a.fill(7);
-      b.fill(7);
+      const b = scratch.zeros(3);
+      expect([...b]).toEqual(new Array(3).fill(0));
+      b.fill(8);
+      expect([...a]).toEqual(new Array(5).fill(7)); // b does not overlap a
       return [a, b];
     };
     const [a1, b1] = pass();

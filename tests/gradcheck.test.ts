@@ -135,6 +135,40 @@ describe('finite-difference gradient checks (float64)', () => {
     expectClose(dqkv, numericGrad(f, qkv), 'dqkv');
   });
 
+  it('causal attention in Float32, where its products run in the SIMD kernels, adds what Float64 gives (T=24)', () => {
+    const [T, C, NH] = [24, 16, 2];
+    const HS = C / NH;
+    const qkv = rand(T * 3 * C),
+      R = rand(T * C),
+      before = rand(T * 3 * C);
+    const run = <B extends Float32Array | Float64Array>(make: (n: number) => B) => {
+      const b = {
+        q: make(NH * T * HS),
+        k: make(NH * T * HS),
+        v: make(NH * T * HS),
+        scores: make(NH * T * T),
+        masked: make(NH * T * T),
+        weights: make(NH * T * T),
+        out: make(T * C),
+      };
+      const input = make(qkv.length);
+      input.set(qkv);
+      attentionForward(b, input, T, C, NH);
+      const dout = make(R.length);
+      dout.set(R);
+      const dqkv = make(before.length);
+      dqkv.set(before); // the backward adds to what is there
+      attentionBackward(dqkv, dout, b.q, b.k, b.v, b.weights, T, C, NH);
+      return dqkv;
+    };
+    const exact = run((n) => new Float64Array(n));
+    const single = run((n) => new Float32Array(n));
+    let worst = 0;
+    for (let i = 0; i < exact.length; i++) worst = Math.max(worst, Math.abs(single[i] - exact[i]) / (1 + Math.abs(exact[i])));
+    expect(worst).toBeLessThan(1e-5);
+    expect(exact.some((x, i) => Math.abs(x - before[i]) > 1e-3)).toBe(true);
+  });
+
   it.each([
     [2, 3, 5],
     [9, 11, 13],

@@ -97,6 +97,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   const { config } = loaded.model;
   const s = log.settings;
   const last = log.rows[log.rows.length - 1];
+  const extensionStart = s.steps + (s.continuation?.steps ?? 0);
   const total = ev.params.reduce((a, p) => a + p.count, 0);
   const stats = readJson<{
     splits: Record<string, { documents: number; words: number; bytes: number }>;
@@ -164,15 +165,17 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     // Only a run with an extension says so: an empty line here would split the list in two.
     ...(s.extension
       ? [
-          `- Extension: the run goes on again, from its step-${n(s.steps + (s.continuation?.steps ?? 0))} state, for ${n(s.extension.steps)} more steps: the rate warms up over ${s.extension.warmupSteps} steps to ${s.extension.peakLr} and decays by a cosine to a tenth of that. It ran in the background, resuming from its checkpoints whenever it was stopped.`,
+          `- Extension: the run goes on again, from its step-${n(extensionStart)} state, for ${n(s.extension.steps)} more steps: the rate warms up over ${s.extension.warmupSteps} steps to ${s.extension.peakLr} and decays by a cosine to a tenth of that. It ran in the background, resuming from its checkpoints whenever it was stopped.`,
         ]
       : []),
     ...(log.scheduleChanges ?? [])
       .filter((c) => c.toSteps < c.fromSteps)
       .map((c) =>
-        c.afterStep >= s.steps
-          ? `- The continuation was planned for ${n(c.fromSteps - s.steps)} steps and shortened to ${n(c.toSteps - s.steps)} after step ${n(c.afterStep)} (the machine was shared); from there its rate follows the shorter cosine, so a fresh run, which follows the shorter one throughout, gives a close but not identical model.`
-          : `- The run was planned for ${n(c.fromSteps)} steps and resumed after step ${n(c.afterStep)} as a ${n(c.toSteps)}-step run (the machine was shared and the longer run would not have finished in time). From there the learning rate follows the shorter cosine schedule; before, it followed the longer one, so a fresh \`npm run train\` (which follows the ${n(c.toSteps)}-step schedule throughout) gives a close but not identical model.`,
+        s.extension && c.afterStep >= extensionStart
+          ? `- The extension was planned for ${n(c.fromSteps - extensionStart)} steps; ${n(c.afterStep - extensionStart)} steps into it (after step ${n(c.afterStep)} of the run) it was shortened to ${n(c.toSteps - extensionStart)}, so that it would finish within one working session once the trainer had become faster. From there its rate follows the shorter cosine, so a fresh run, which follows the shorter one throughout, gives a close but not identical model.`
+          : c.afterStep >= s.steps
+            ? `- The continuation was planned for ${n(c.fromSteps - s.steps)} steps and shortened to ${n(c.toSteps - s.steps)} after step ${n(c.afterStep)} (the machine was shared); from there its rate follows the shorter cosine, so a fresh run, which follows the shorter one throughout, gives a close but not identical model.`
+            : `- The run was planned for ${n(c.fromSteps)} steps and resumed after step ${n(c.afterStep)} as a ${n(c.toSteps)}-step run (the machine was shared and the longer run would not have finished in time). From there the learning rate follows the shorter cosine schedule; before, it followed the longer one, so a fresh \`npm run train\` (which follows the ${n(c.toSteps)}-step schedule throughout) gives a close but not identical model.`,
       ),
     `- In all: ${n(last.step)} steps, ${n(last.tokens)} tokens (${(last.tokens / ev.trainTokens).toFixed(2)} passes over the ${n(ev.trainTokens)} training tokens), ${(last.seconds / 60).toFixed(1)} minutes on a 2-core machine.`,
     ``,

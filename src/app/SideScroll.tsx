@@ -15,9 +15,10 @@ function hiddenSides(box: HTMLElement): HiddenSides {
 /**
  * Something that may be wider than its column, such as a formula or a strip of cells, in a box that scrolls
  * sideways. A phone shows no scroll bar until the reader scrolls, so a box that does not fit says so: its
- * edge fades out on each side with more to see, and a line under it says to scroll.
+ * edge fades out on each side with more to see, and a line under it says to scroll. `stickyStart`: the content's
+ * first column stays put (a table's row labels), so only the far edge fades.
  */
-export function SideScroll(props: { children: ReactNode }) {
+export function SideScroll(props: { children: ReactNode; stickyStart?: boolean }) {
   const { ui } = useI18n();
   const boxRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -40,7 +41,13 @@ export function SideScroll(props: { children: ReactNode }) {
   }, []);
   return (
     <>
-      <div ref={boxRef} className="side-scroll" data-hidden-sides={hidden} data-testid="side-scroll">
+      <div
+        ref={boxRef}
+        className="side-scroll"
+        data-hidden-sides={hidden}
+        data-sticky-start={props.stickyStart ? '' : undefined}
+        data-testid="side-scroll"
+      >
         <div ref={contentRef} className="side-scroll-content">
           {props.children}
         </div>

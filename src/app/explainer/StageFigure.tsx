@@ -80,12 +80,12 @@ function FanFigure(props: Props & { kind: 'logits' | 'probs' }) {
 
 function MatrixFigure(props: Props) {
   const { stage, trace } = props;
-  const { ui, t } = useI18n();
+  const { ui } = useI18n();
   const plane = useMemo(() => stagePlane(stage, trace, props.head), [stage, trace, props.head]);
-  const [rows, cols] = plane.shape;
+  const [rows] = plane.shape;
   const prob = isProbabilityKind(stage.kind);
   const color = useMemo(() => (prob ? sequentialColor(1) : divergingColor(robustMaxAbs(plane.data))), [prob, plane]);
-  const { layout, scrolls } = useMemo(() => stageMatrixLayout(plane, stage.kind, props.width), [plane, stage.kind, props.width]);
+  const { layout } = useMemo(() => stageMatrixLayout(plane, stage.kind, props.width), [plane, stage.kind, props.width]);
   const headWeights = useMemo(
     () => (stage.kind === 'weights' ? slice0(stage.tensor(trace), props.head).data : null),
     [stage, trace, props.head],
@@ -101,7 +101,6 @@ function MatrixFigure(props: Props) {
             <span className="legend masked" aria-hidden="true" /> {ui.colorMasked}
           </>
         )}
-        {scrolls && <> · {t('scrollInside', { n: cols })}</>}
       </p>
       <SampleNote layout={layout} />
       <SideScroll>

@@ -11,8 +11,8 @@ import {
   STARTING_EMBEDDING_FILE,
   type StartingEmbeddingFile,
 } from './startingEmbedding';
-import './weBeforeAfter.css';
 import { SideScroll } from '../SideScroll';
+import './weBeforeAfter.css';
 
 type FileState = { status: 'loading' } | { status: 'error'; detail: string } | { status: 'ready'; file: StartingEmbeddingFile };
 

@@ -47,7 +47,7 @@ export function LogitLens({
           ))}
         </select>
       </label>
-      <SideScroll>
+      <SideScroll stickyStart>
         <table className="output-table lens-table" data-testid="logit-lens">
           <thead>
             <tr>

@@ -34,7 +34,7 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
   scores.fill(0, 0, NH * T * T);
   // (T, HS) one head's weighted sum before it joins the others, in out's precision so the Float32
   // product runs in the SIMD kernel and the Float64 gradient checks stay in Float64
-  const headOut = out instanceof Float64Array ? new Float64Array(T * HS) : new Float32Array(T * HS);
+  const heaheadDout = out instanceof Float64Array ? new Float64Array(T * HS) : new Float32Array(T * HS);
   for (let h = 0; h < NH; h++) {
     const qh = q.subarray(h * T * HS, (h + 1) * T * HS);
     const kh = k.subarray(h * T * HS, (h + 1) * T * HS);
@@ -66,10 +66,10 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
       const inv = 1 / sum;
       for (let i = sRow; i < past; i++) weights[i] *= inv;
     }
-    headOut.fill(0);
-    matmulAdd(headOut, weights.subarray(h * T * T, (h + 1) * T * T), vh, T, T, HS, true); // (T, T) @ (T, HS)
+    heaheadDout.fill(0);
+    matmulAdd(heaheadDout, weights.subarray(h * T * T, (h + 1) * T * T), vh, T, T, HS, true); // (T, T) @ (T, HS)
     for (let t = 0; t < T; t++) {
-      for (let d = 0; d < HS; d++) out[t * C + h * HS + d] = headOut[t * HS + d];
+      for (let d = 0; d < HS; d++) out[t * C + h * HS + d] = heaheadDout[t * HS + d];
     }
   }
 }
@@ -80,25 +80,26 @@ export function attentionForward(bufs: AttentionBuffers, qkv: Buf, T: number, C:
 export function attentionBackward(dqkv: Buf, dout: Buf, q: Buf, k: Buf, v: Buf, weights: Buf, T: number, C: number, NH: number): void {
   const HS = C / NH;
   const scale = 1 / Math.sqrt(HS);
-  const make = (n: number): Buf => (dqkv instanceof Float64Array ? new Float64Array(n) : new Float32Array(n));
-  const dOut = make(T * HS); // (T, HS) this head's columns of dout
-  const dWeights = make(T * T); // (T, T) dP, then dS in place
-  const dq = make(T * HS); // (T, HS)
-  const dk = make(T * HS); // (T, HS)
-  const dv = make(T * HS); // (T, HS)
+  // In dqkv's precision, so Float32 runs in the SIMD kernels and the Float64 gradient checks stay in Float64.
+  const zerosLikeDqkv = (n: number): Buf => (dqkv instanceof Float64Array ? new Float64Array(n) : new Float32Array(n));
+  const headDout = zerosLikeDqkv(T * HS); // (T, HS) this head's columns of dout
+  const dWeights = zerosLikeDqkv(T * T); // (T, T) dP, then dS in place
+  const dq = zerosLikeDqkv(T * HS); // (T, HS)
+  const dk = zerosLikeDqkv(T * HS); // (T, HS)
+  const dv = zerosLikeDqkv(T * HS); // (T, HS)
   for (let h = 0; h < NH; h++) {
     const head = h * T * HS;
     const qh = q.subarray(head, head + T * HS);
     const kh = k.subarray(head, head + T * HS);
     const vh = v.subarray(head, head + T * HS);
     const ph = weights.subarray(h * T * T, (h + 1) * T * T);
-    for (let t = 0; t < T; t++) for (let d = 0; d < HS; d++) dOut[t * HS + d] = dout[t * C + h * HS + d];
+    for (let t = 0; t < T; t++) for (let d = 0; d < HS; d++) headDout[t * HS + d] = dout[t * C + h * HS + d];
     dWeights.fill(0);
     dq.fill(0);
     dk.fill(0);
     dv.fill(0);
-    matmulAddTransposedB(dWeights, dOut, vh, T, HS, T); // (T, HS) @ (T, HS)ᵀ -> (T, T)
-    matmulAddTransposedA(dv, ph, dOut, T, T, HS); // (T, T)ᵀ @ (T, HS) -> (T, HS)
+    matmulAddTransposedB(dWeights, headDout, vh, T, HS, T); // (T, HS) @ (T, HS)ᵀ -> (T, T)
+    matmulAddTransposedA(dv, ph, headDout, T, T, HS); // (T, T)ᵀ @ (T, HS) -> (T, HS)
     for (let t = 0; t < T; t++) {
       const row = t * T;
       let dot = 0;

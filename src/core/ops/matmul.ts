@@ -8,7 +8,7 @@ import { simdMatmulAdd, simdMatmulAddTransposedB, simdActive } from './simd';
 // 4-row × 8-deep block of A in registers, so each loaded element of B feeds 32 multiply-adds,
 // reaches about 6–7 on this project's 2-core machine (profiled in Node 20).
 //
-// Every entry of out is summed the same way on every scalar path below: eight products added in
+// Every entry of out is summed the same way on every scalar path of A @ B and A @ Bᵀ: eight products added in
 // double precision, then added to out, then the leftover products one at a time (the SIMD kernels
 // keep an order of their own, given in matmul.wat). So a row's result does not depend on how many
 // other rows were computed with it: the last position's logits are the same numbers whether the
@@ -133,8 +133,8 @@ function matmulAddRow(out: Buf, o: number, A: Buf, x: number, B: Buf, nStride: n
   }
 }
 
-// Above this many entries, transposing B into scratch would hold too much memory (a real GPT-2's
-// unembedding is 38M entries), and B (N, K) is read in place instead.
+// Above this many entries, transposing a matrix into scratch would hold too much memory (a real GPT-2's
+// unembedding is 38M entries), and it is read in place instead.
 const MAX_TRANSPOSE = 1 << 22;
 
 // Scratch for transposes, one per precision so the Float64 gradient checks stay in Float64.
@@ -185,7 +185,7 @@ function checkLengths(name: string, out: Buf, A: Buf, B: Buf, outLength: number,
   }
 }
 
-// out (M, N) += A (K, M)ᵀ @ B (K, N): weight gradients, summing over positions K.
+// out (M, N) += A (K, M)ᵀ @ B (K, N): weight gradients (summing over positions K), and attention's dV and dK.
 // Float32 products transpose A and run the SIMD kernel: W_u's gradient, (V, T) @ (T, C), is the
 // biggest product of a training step, and the scalar kernel below takes six times as long.
 export function matmulAddTransposedA(out: Buf, A: Buf, B: Buf, K: number, M: number, N: number): void {

@@ -63,7 +63,6 @@ const explainer = {
   stageLogits: 'Logits',
   stageProbs: 'Probabilities',
   // A stage's figure
-  scrollInside: '{n} columns: scroll sideways inside the box to see them all.',
   scrollForRest: 'Scroll sideways to see the rest →',
   sampledColumns: 'Too many to draw one by one: 1 in {k} of the {n} numbers is drawn, columns {shown}. Hover or tap reads any of the {n}.',
   colorSigned: 'Red = positive, blue = negative, white = 0',

@@ -62,7 +62,6 @@ const explainer: ExplainerStrings = {
   stageLogits: 'logit',
   stageProbs: '概率',
   // A stage's figure
-  scrollInside: '共 {n} 列：在框内左右滑动即可看到全部。',
   scrollForRest: '左右滑动，查看其余部分 →',
   sampledColumns:
     '数太多，没法逐个画出：{n} 个数每 {k} 个只画 1 个，即第 {shown} 列。把鼠标移到上面或点一下，能读出这 {n} 个数中的任何一个。',
