@@ -229,7 +229,7 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     await lens.scrollIntoViewIfNeeded();
     await expect.poll(() => lens.getByRole('row').count()).toBe(1 + 25); // the header, the embedding and 24 blocks
     // Its five guesses scroll inside the table's own box on a phone, under the layer names; the box itself fits.
-    const lensBox = lens.locator('xpath=..');
+    const lensBox = page.getByTestId('side-scroll').filter({ has: lens });
     expect(await pastRightEdge(lensBox)).toBe(false);
     await screenshotOf(lens, `gpt2-scale-deep-lens-${screen.name}`);
     await expectHeadingsStayPut(screen, lens, lensBox, `gpt2-scale-deep-lens-scrolled-${screen.name}`);
@@ -369,7 +369,7 @@ describeOnScreens('1,024 positions and a text of several hundred tokens', (scree
     await expect.poll(() => maps.count()).toBe(12);
     for (const map of await maps.all()) {
       const fit = await map.evaluate((svg) => {
-        const box = svg.parentElement!;
+        const box = svg.closest('[data-testid="side-scroll"]')!;
         const { width, height } = svg.getBoundingClientRect();
         return { scrolls: box.scrollWidth > box.clientWidth + 1, width, height };
       });
