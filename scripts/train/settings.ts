@@ -101,8 +101,9 @@ export const FULL_RUN: RunSettings = {
  * data/model-long so the shipped run's checkpoint stays as it is. It runs in the background (`npm run train -- --long`,
  * which resumes): about 45 minutes of a quiet 2-core machine per 6,000 steps since the weight gradients and
  * attention's backward run in the SIMD kernels. Its extension was planned for 20,000 steps and shortened to 14,500
- * after 4,250 of them (step 13,750 of the run), when the faster trainer let it finish within a session; its model
- * replaces the shipped one once it does better on the card's targets.
+ * after 4,250 of them (step 13,750 of the run), when the faster trainer let it finish within a session. It finished
+ * on December 5 better on some of the card's targets and worse on others (README, "Training the model again"),
+ * so the shipped model stayed as it was.
  */
 export const EXTENDED_RUN: RunSettings = {
   ...FULL_RUN,
