@@ -1,6 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDir, ROOT } from './paths.ts';
+import { ROOT, shareTokens } from './paths.ts';
 import { FULL_RUN, type RunSettings } from './settings.ts';
 import { runTraining } from './loop.ts';
 import { readModelDir } from '../lib/model-dir.ts';
@@ -23,15 +23,11 @@ if (!Number.isInteger(steps) || steps < 10 || chosen.length === 0) {
   process.exit(2);
 }
 const resultsPath = resolve(ROOT, 'scripts/train/results/recipe-comparison.json');
-const source = buildDir(false);
 for (const name of chosen) {
   const found = RECIPE_VARIANTS.find((v) => v.variant === name);
   if (!found) throw new Error(`unknown variant ${name}`);
   const dir = resolve(ROOT, `data/compare-${name}`);
-  mkdirSync(dir, { recursive: true });
-  for (const f of ['vocab.json', 'merges.txt', 'train.u16', 'val.u16']) {
-    if (existsSync(resolve(source, f)) && !existsSync(resolve(dir, f))) copyFileSync(resolve(source, f), resolve(dir, f));
-  }
+  shareTokens(dir);
   const settings: RunSettings = {
     ...FULL_RUN,
     ...OLD_RECIPE,

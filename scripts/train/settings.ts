@@ -110,6 +110,19 @@ export const EXTENDED_RUN: RunSettings = {
   extension: { steps: 14_500, peakLr: 4e-3, warmupSteps: 300 },
 };
 
+/**
+ * Twice as wide, C = 128 in 4 heads of 32, on the shipped run's schedules: width was the one change that beat the
+ * shipped width per step in the comparison runs (recipe-comparison.json, wide-128). Its F16 weights would take
+ * about 5.6 MB. It runs in the background over sessions in data/model-wide (`npm run train -- --wide`, which
+ * resumes) and replaces the shipped model only if it does better on the card's targets.
+ */
+export const WIDE_RUN: RunSettings = {
+  ...FULL_RUN,
+  config: { ...FULL_RUN.config, nEmbd: 128 },
+  embedding: { ...FULL_RUN.embedding, dims: 128 },
+  initStd: 0.02 * Math.sqrt(768 / 128),
+};
+
 export const QUICK_RUN: RunSettings = {
   ...RECIPE,
   config: { ...base, vocabSize: 400, nPositions: 32, nEmbd: 32, nLayer: 2, nHead: 2 },
