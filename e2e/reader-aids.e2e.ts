@@ -278,7 +278,7 @@ describe('what is wider than a phone', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
-    it(`fades at the edge and says to scroll sideways: formulas, the 256 neurons and W_u on a phone (${lang})`, async () => {
+    it(`fades at the edge and says to scroll sideways: formulas, the 256 neurons, the residual stream and W_u on a phone (${lang})`, async () => {
       const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       await expectScrollHint(formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula'), ui.scrollForRest, 'dot product');
       const neurons = page.getByRole('img', { name: t(ui, 'allNeurons', lang, { n: 256 }), exact: true });
@@ -289,6 +289,20 @@ describe('what is wider than a phone', () => {
       );
       // Drawn matrices too: W_u's sampled rows are wider than a phone.
       await expectScrollHint(formulaBox(page.locator('body'), 'wu-matrix'), ui.scrollForRest, 'W_u');
+      // The residual stream scrolls on its own, and its norms stay beside it, each level with its row.
+      const stream = page.getByRole('img', { name: ui.residualStream, exact: true });
+      await expectScrollHint(
+        page.getByTestId('chapter-layers').getByTestId('side-scroll').filter({ has: stream }),
+        ui.scrollForRest,
+        'stream',
+      );
+      const cells = (await stream.getByTestId('heatmap-cells').boundingBox())!;
+      const normRows = await page
+        .getByTestId('chapter-layers')
+        .locator('.norm-row')
+        .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect()).map((r) => (r.top + r.bottom) / 2));
+      const cellH = cells.height / normRows.length;
+      normRows.forEach((centre, i) => expect(Math.abs(centre - (cells.y + (i + 0.5) * cellH))).toBeLessThan(cellH / 4));
       // A table that can wrap its cells fits the phone instead.
       const params = formulaBox(page.locator('body'), 'params-table');
       await params.scrollIntoViewIfNeeded();

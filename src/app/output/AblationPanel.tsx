@@ -19,6 +19,7 @@ import type { OutputProps } from './common';
 import { probabilityShifts } from '../../core/probabilityShift';
 import { ShiftTable } from '../ShiftTable';
 import { LayerPicker } from '../explainer/Pickers';
+import { SideScroll } from '../SideScroll';
 
 const SHOWN = 8;
 // Above this many heads (GPT-2 has 144, gpt2-medium 384) the panel shows one layer's heads at a time.
@@ -61,7 +62,7 @@ export function AblationPanel({ result }: OutputProps) {
         <fieldset>
           <legend>{oneLayerAtATime ? ui.outAblationHeadsOfLayer : ui.outAblationHeads}</legend>
           {oneLayerAtATime && <LayerPicker nLayer={L} layer={layerShown} onChange={setChosenLayer} />}
-          <div className="scroll-box">
+          <SideScroll>
             <div
               // One layer's heads wrap onto as many rows as the screen needs; every layer's stand in a grid, a row per layer.
               className={oneLayerAtATime ? 'head-grid one-layer' : 'head-grid'}
@@ -84,7 +85,7 @@ export function AblationPanel({ result }: OutputProps) {
                 )),
               )}
             </div>
-          </div>
+          </SideScroll>
           {offElsewhere.length > 0 && (
             <p className="muted small" data-testid="ablation-off-elsewhere">
               {t('outAblationOffElsewhere', {

@@ -9,6 +9,7 @@ import { Heatmap } from '../Heatmap';
 import { SampleNote } from '../SampleNote';
 import { VectorStrip } from './VectorStrip';
 import { ByteNote } from '../../ByteNote';
+import { SideScroll } from '../../SideScroll';
 
 /** Chapter 7: one token's vector in the residual stream after every step, and a layer norm's effect on it. */
 export function LayersFigure(props: { trace: Trace; labels: readonly string[]; tok: number; width: number }) {
@@ -38,7 +39,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
       </figcaption>
       <SampleNote layout={stream.heatmap} />
       <div className="stream">
-        <div className="scroll-box">
+        <SideScroll>
           <Heatmap
             layout={stream.heatmap}
             color={color}
@@ -50,7 +51,7 @@ export function LayersFigure(props: { trace: Trace; labels: readonly string[]; t
             onPick={setHover}
             label={ui.residualStream}
           />
-        </div>
+        </SideScroll>
         <div className="stream-norms" aria-label={ui.vectorSize}>
           <p className="strip-caption">{ui.vectorSize}</p>
           {points.map((p, i) => (
