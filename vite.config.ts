@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { hostHeaders } from './scripts/lib/hostHeaders';
 
 // Cross-origin isolation lets the page share an opened model's weights with its pass worker (SharedArrayBuffer)
-// instead of copying them: gpt2-medium's 1.4 GB fit a browser's 2 GiB once, not twice. A static host that
-// sends these two headers gets the same; one that does not still works, with a copy.
-const crossOriginIsolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+// instead of copying them: gpt2-medium's 1.4 GB fit a browser's 2 GiB once, not twice. The headers that make the
+// page isolated live in public/_headers, which the build copies for a static host that reads it (Netlify,
+// Cloudflare Pages); a host that sends none still works, with a copy.
+const crossOriginIsolation = hostHeaders();
 
 export default defineConfig({
   plugins: [react()],

@@ -299,6 +299,17 @@ describe('opening a model from disk', () => {
     }
   });
 
+  it('shares the weights with its worker on a static host that reads the build’s _headers file', async () => {
+    const { server, url } = await serveStatic(inject('distDir'), { readHeadersFile: true });
+    try {
+      const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`, { baseUrl: url });
+      await predictsInWorker(page, errors, true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
+  });
+
   it('runs the chapters and the deeper section on the GPT-2-shaped model: its tokens beside the tiny model’s, one layer’s heads at a time, its own parameter count', async () => {
     const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     await openFolder(page, good);

@@ -1,7 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { headersForEveryPath } from './hostHeaders';
 
 // The built app served as a plain static host serves it: files as they are, no compression. Vite's preview
 // server gzips every response as it sends it, which for the model's 2.5 MB of weights (binary, 9% smaller
@@ -20,9 +21,14 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** Serve `dir` on a free port of 127.0.0.1; resolves to the server and its base URL (ending in /). */
-export async function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
+/**
+ * Serve `dir` on a free port of 127.0.0.1; resolves to the server and its base URL (ending in /). With
+ * `readHeadersFile`, it also sends the headers that `dir/_headers` gives every path, as Netlify and Cloudflare Pages do.
+ */
+export async function serveStatic(dir: string, options: { readHeadersFile?: boolean } = {}): Promise<{ server: Server; url: string }> {
   const root = normalize(dir);
+  const headersFile = join(root, '_headers');
+  const extra = options.readHeadersFile && existsSync(headersFile) ? headersForEveryPath(readFileSync(headersFile, 'utf8')) : {};
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -35,6 +41,7 @@ export async function serveStatic(dir: string): Promise<{ server: Server; url: s
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': size.size,
       'Cache-Control': 'no-cache',
+      ...extra,
     });
     createReadStream(file).pipe(res);
   });
