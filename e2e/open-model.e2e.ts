@@ -286,29 +286,22 @@ describe('opening a model from disk', () => {
     await predictsInWorker(page, errors, true);
   });
 
-  it('gives its worker a copy of the weights on a host that does not isolate the page', async () => {
-    // The build served as a plain static host serves it, without the two headers vite.config.ts sends.
-    const { server, url } = await serveStatic(inject('distDir'));
+  /** The build served as a static host serves it, with or without the headers of its _headers file. */
+  async function predictsOnStaticHost(readHeadersFile: boolean): Promise<void> {
+    const { server, url } = await serveStatic(inject('distDir'), { readHeadersFile });
     try {
       const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`, { baseUrl: url });
-      await predictsInWorker(page, errors, false);
+      await predictsInWorker(page, errors, readHeadersFile);
     } finally {
       // The page's keep-alive connections would hold close() open until its context ends, after the test.
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
     }
-  });
+  }
 
-  it('shares the weights with its worker on a static host that reads the build’s _headers file', async () => {
-    const { server, url } = await serveStatic(inject('distDir'), { readHeadersFile: true });
-    try {
-      const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`, { baseUrl: url });
-      await predictsInWorker(page, errors, true);
-    } finally {
-      server.closeAllConnections();
-      await new Promise((done) => server.close(done));
-    }
-  });
+  it('gives its worker a copy of the weights on a host that does not isolate the page', () => predictsOnStaticHost(false));
+
+  it('shares the weights with its worker on a static host that reads the build’s _headers file', () => predictsOnStaticHost(true));
 
   it('runs the chapters and the deeper section on the GPT-2-shaped model: its tokens beside the tiny model’s, one layer’s heads at a time, its own parameter count', async () => {
     const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
