@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { initModel } from '../../src/core/model.ts';
+import { scaleQueryKeyStart } from '../../src/core/train/queryKeyStart.ts';
 import { sinusoidalPositions } from '../../src/core/train/positions.ts';
 import { forward } from '../../src/core/gpt.ts';
 import { bestPreviousTokenHead, headStats } from '../../src/core/headStats.ts';
@@ -134,6 +135,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   }
   const init = initModel(config, createRng(settings.seed), settings.initStd ?? 0.02);
   if (wte) init.params.wte.data.set(wte);
+  if (settings.queryKeyInitScale !== undefined) scaleQueryKeyStart(init, settings.queryKeyInitScale);
   if (settings.wpeInit === 'sinusoidal') {
     init.params.wpe.data.set(sinusoidalPositions(T, config.nEmbd, settings.wpeInitStd ?? 0.1));
   } else if (settings.wpeInitStd !== undefined) {

@@ -9,6 +9,8 @@ export const SHIPPED_MODEL_DIR = resolve(ROOT, 'public/models/tiny');
 export const LONG_RUN_DIR = resolve(ROOT, 'data/model-long');
 /** The wide run's checkpoints and model (scripts/train/settings.ts, WIDE_RUN). */
 export const WIDE_RUN_DIR = resolve(ROOT, 'data/model-wide');
+/** The sharp-start run's checkpoints and model (scripts/train/settings.ts, SHARP_RUN). */
+export const SHARP_RUN_DIR = resolve(ROOT, 'data/model-sharp');
 
 export function buildDir(quick: boolean): string {
   return resolve(ROOT, quick ? 'data/model-build-quick' : 'data/model-build');

@@ -131,4 +131,22 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
       "as context-sinusoidal-init, with no weight decay on attention's W_Q, W_K and W_V, so that the query and key weights can grow as large as a sharp head needs",
     change: { ...SINUSOIDAL_INIT, decayAttention: false },
   },
+  {
+    variant: 'query-key-3x',
+    description:
+      "as context-sinusoidal-init, with W_Q and W_K started 3× larger, so that each head's scores spread wider and its softmax is peaked from the start",
+    change: { ...SINUSOIDAL_INIT, queryKeyInitScale: 3 },
+  },
+  {
+    variant: 'short-start-32',
+    description:
+      'as context-sinusoidal-init, on windows of 32 tokens for the first 750 steps (the same tokens per step) and of 128 after, so that early attention spreads over fewer tokens',
+    change: { ...SINUSOIDAL_INIT, windowSchedule: [{ untilStep: 750, seqLen: 32 }] },
+  },
+  {
+    variant: 'sharp-start',
+    description:
+      'as context-sinusoidal-init, with the three changes that each sharpened the best head a little, together: W_Q and W_K started 3× larger, the sinusoidal wpe at RMS 0.4, and no weight decay on attention',
+    change: { ...SINUSOIDAL_INIT, queryKeyInitScale: 3, wpeInitStd: 0.4, decayAttention: false },
+  },
 ];

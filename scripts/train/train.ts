@@ -1,19 +1,23 @@
 import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDir, LONG_RUN_DIR, shareTokens, SHIPPED_MODEL_DIR, WIDE_RUN_DIR } from './paths.ts';
-import { EXTENDED_RUN, FULL_RUN, QUICK_RUN, WIDE_RUN } from './settings.ts';
+import { buildDir, LONG_RUN_DIR, shareTokens, SHARP_RUN_DIR, SHIPPED_MODEL_DIR, WIDE_RUN_DIR } from './paths.ts';
+import { EXTENDED_RUN, FULL_RUN, QUICK_RUN, SHARP_RUN, WIDE_RUN } from './settings.ts';
 import { runTraining } from './loop.ts';
 
 // `npm run train` reproduces the shipped model: corpus → BPE → PPMI+SVD embedding → transformer training → export.
 // It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
 // `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
-// shipped run's build folder, and writes its model there too, not over the shipped one. `--wide` trains
-// WIDE_RUN from the start in a folder of its own, on the shipped run's tokens.
+// shipped run's build folder, and writes its model there too, not over the shipped one. `--wide` and `--sharp`
+// train WIDE_RUN and SHARP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const long = argv.includes('--long');
-const wide = argv.includes('--wide');
+const ownFolderRuns = [
+  { flag: '--wide', settings: WIDE_RUN, dir: WIDE_RUN_DIR },
+  { flag: '--sharp', settings: SHARP_RUN, dir: SHARP_RUN_DIR },
+];
+const ownFolder = ownFolderRuns.find((r) => argv.includes(r.flag));
 const outIdx = argv.indexOf('--out');
 const common = { fresh: argv.includes('--fresh'), exportOnly: argv.includes('--export-only') };
 
@@ -27,10 +31,10 @@ function run() {
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(LONG_RUN_DIR, 'model');
     return runTraining(EXTENDED_RUN, { ...common, dir: LONG_RUN_DIR, out, dtype: 'F16' });
   }
-  if (wide) {
-    shareTokens(WIDE_RUN_DIR);
-    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(WIDE_RUN_DIR, 'model');
-    return runTraining(WIDE_RUN, { ...common, dir: WIDE_RUN_DIR, out, dtype: 'F16' });
+  if (ownFolder) {
+    shareTokens(ownFolder.dir);
+    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(ownFolder.dir, 'model');
+    return runTraining(ownFolder.settings, { ...common, dir: ownFolder.dir, out, dtype: 'F16' });
   }
   const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : SHIPPED_MODEL_DIR;
   return runTraining(FULL_RUN, { ...common, dir: buildDir(false), out, dtype: 'F16' });
