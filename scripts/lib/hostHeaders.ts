@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** public/_headers, which the build copies to the site's root for a static host to read. */
-export const HOST_HEADERS_FILE = resolve(import.meta.dirname, '../../public/_headers');
+const HOST_HEADERS_FILE = resolve(import.meta.dirname, '../../public/_headers');
 
 /**
  * The headers that a `_headers` file (Netlify's and Cloudflare Pages' format) sends with every path (`/*`):
@@ -23,4 +23,5 @@ export function headersForEveryPath(text: string): Record<string, string> {
   return headers;
 }
 
-export const hostHeaders = (): Record<string, string> => headersForEveryPath(readFileSync(HOST_HEADERS_FILE, 'utf8'));
+/** The headers a `_headers` file gives every path; by default the app's own, public/_headers. */
+export const hostHeaders = (file = HOST_HEADERS_FILE): Record<string, string> => headersForEveryPath(readFileSync(file, 'utf8'));

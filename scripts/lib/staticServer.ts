@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { headersForEveryPath } from './hostHeaders';
+import { hostHeaders } from './hostHeaders';
 
 // The built app served as a plain static host serves it: files as they are, no compression. Vite's preview
 // server gzips every response as it sends it, which for the model's 2.5 MB of weights (binary, 9% smaller
@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
 export async function serveStatic(dir: string, options: { readHeadersFile?: boolean } = {}): Promise<{ server: Server; url: string }> {
   const root = normalize(dir);
   const headersFile = join(root, '_headers');
-  const extra = options.readHeadersFile && existsSync(headersFile) ? headersForEveryPath(readFileSync(headersFile, 'utf8')) : {};
+  const extra = options.readHeadersFile && existsSync(headersFile) ? hostHeaders(headersFile) : {};
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
