@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chapters, launch, openApp, PHONE, settled, showChapter } from './browser';
 
@@ -27,6 +29,15 @@ const r50k = (names: string[]) => names.filter((n) => n.startsWith('r50k_base'))
 const ready = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('inside-gpt:ready').length > 0);
 
 describe('the first load', () => {
+  it("builds no script chunk over Vite's 500 kB warning limit", () => {
+    const assets = join(inject('distDir'), 'assets');
+    const chunks = readdirSync(assets)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => ({ name, kB: statSync(join(assets, name)).size / 1000 }));
+    expect(chunks.length).toBeGreaterThan(3);
+    expect(chunks.filter((c) => c.kB > 500)).toEqual([]);
+  });
+
   for (const [size, viewport] of [
     ['desktop', undefined],
     ['phone', PHONE],
