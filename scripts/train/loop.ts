@@ -31,6 +31,8 @@ export interface LogRow {
   /** At evaluations: the best head's mean weight on the previous token, and each layer's mean normalised entropy. */
   bestPrevious?: number;
   entropy?: number[];
+  /** At evaluations of a full-size vocabulary: how many of the 7 gender pairs rank first in W_e (the card's target is 6). */
+  genderPairsFirst?: number;
   lr: number;
   tokens: number;
   seconds: number;
@@ -225,7 +227,10 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       const layer = stats.filter((s) => s.layer === l);
       return layer.reduce((a, s) => a + s.entropy, 0) / layer.length;
     });
-    return { bestPrevious: bestPreviousTokenHead(stats).previous, entropy };
+    // Training moves W_e off its start's analogies; logged so that a run shows when, not only where it ended.
+    const genderPairsFirst =
+      V > 1000 ? genderAnalogies(headModel.params.wte, data.tokenizer).filter((a) => a.rank === 1).length : undefined;
+    return { bestPrevious: bestPreviousTokenHead(stats).previous, entropy, genderPairsFirst };
   };
 
   const groups = paramGroups(settings);
@@ -262,14 +267,15 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     adamwStep(params, grad0, m, v, groups, step, lr);
     const loss = replies.reduce((a, r) => a + r.lossSum, 0) / sequences;
     const valLoss = step % settings.evalEvery === 0 || step === lastStep ? await evaluate() : null;
-    const heads: { bestPrevious?: number; entropy?: number[] } = valLoss !== null ? measureHeads() : {};
+    const heads: ReturnType<typeof measureHeads> | Record<string, never> = valLoss !== null ? measureHeads() : {};
     rows.push({ step, loss, valLoss, ...heads, lr, tokens: step * tokensPerStep, seconds: seconds() });
     const runSeconds = (performance.now() - started) / 1000;
     const tps = ((step - firstStep + 1) * tokensPerStep) / runSeconds;
     const eta = ((totalSteps - step) * tokensPerStep) / tps;
     const headLine =
       heads.bestPrevious !== undefined
-        ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}`
+        ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}` +
+          (heads.genderPairsFirst !== undefined ? ` gender-pairs ${heads.genderPairsFirst}/7` : '')
         : '';
     const line = progressLine(step, totalSteps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}${headLine}` : '');
     if (step % settings.checkpointEvery === 0 || step === lastStep) persist(step);

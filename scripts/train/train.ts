@@ -1,14 +1,15 @@
 import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDir, LONG_RUN_DIR, shareTokens, SHARP_RUN_DIR, SHIPPED_MODEL_DIR, WIDE_RUN_DIR } from './paths.ts';
-import { EXTENDED_RUN, FULL_RUN, QUICK_RUN, SHARP_RUN, WIDE_RUN } from './settings.ts';
+import { buildDir, LONG_RUN_DIR, shareTokens, SHARP_RUN_DIR, SHARP_SLOW_WE_RUN_DIR, SHIPPED_MODEL_DIR, WIDE_RUN_DIR } from './paths.ts';
+import { EXTENDED_RUN, FULL_RUN, QUICK_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, WIDE_RUN } from './settings.ts';
 import { runTraining } from './loop.ts';
 
 // `npm run train` reproduces the shipped model: corpus → BPE → PPMI+SVD embedding → transformer training → export.
 // It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
 // `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
-// shipped run's build folder, and writes its model there too, not over the shipped one. `--wide` and `--sharp`
-// train WIDE_RUN and SHARP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
+// shipped run's build folder, and writes its model there too, not over the shipped one. `--wide`, `--sharp`
+// and `--sharp-slow-we` train WIDE_RUN, SHARP_RUN and SHARP_SLOW_WE_RUN from the start, each in a folder of its
+// own, on the shipped run's tokens.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -16,6 +17,7 @@ const long = argv.includes('--long');
 const ownFolderRuns = [
   { flag: '--wide', settings: WIDE_RUN, dir: WIDE_RUN_DIR },
   { flag: '--sharp', settings: SHARP_RUN, dir: SHARP_RUN_DIR },
+  { flag: '--sharp-slow-we', settings: SHARP_SLOW_WE_RUN, dir: SHARP_SLOW_WE_RUN_DIR },
 ];
 const ownFolder = ownFolderRuns.find((r) => argv.includes(r.flag));
 const outIdx = argv.indexOf('--out');
