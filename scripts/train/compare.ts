@@ -56,7 +56,9 @@ for (const name of chosen) {
     bestPrevious: last.bestPrevious,
     entropy: last.entropy,
     genderPairsFirst: analogies.filter((a) => a.rank === 1).length,
-    curve: rows.filter((r) => r.valLoss !== null).map((r) => ({ step: r.step, valLoss: r.valLoss, bestPrevious: r.bestPrevious })),
+    curve: rows
+      .filter((r) => r.valLoss !== null)
+      .map((r) => ({ step: r.step, valLoss: r.valLoss, bestPrevious: r.bestPrevious, genderPairsFirst: r.genderPairsFirst })),
   };
   console.log(JSON.stringify(row));
   const results = existsSync(resultsPath)

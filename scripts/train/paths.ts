@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 
 // Every intermediate of `npm run train` lives under data/ (ignored by git); the result is shipped in public/models/tiny.
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,4 +25,27 @@ export function shareTokens(dir: string): void {
   for (const f of ['vocab.json', 'merges.txt', 'train.u16', 'val.u16']) {
     if (existsSync(resolve(source, f)) && !existsSync(resolve(dir, f))) copyFileSync(resolve(source, f), resolve(dir, f));
   }
+}
+
+/**
+ * A run that spans sessions keeps its state in data/, which a fresh checkout does not have. Its last state can be
+ * committed to runs/NAME (NAME as the run's data/ folder): a run whose folder holds no checkpoint starts from there.
+ */
+export const COMMITTED_RUNS_DIR = resolve(ROOT, 'runs');
+const RUN_STATE_FILES = ['train-state.bin', 'loss-log.json', 'schedule-changes.json'];
+
+export function restoreCommittedRun(dir: string, runsDir = COMMITTED_RUNS_DIR): boolean {
+  const committed = resolve(runsDir, basename(dir));
+  if (existsSync(resolve(dir, RUN_STATE_FILES[0])) || !RUN_STATE_FILES.every((f) => existsSync(resolve(committed, f)))) return false;
+  mkdirSync(dir, { recursive: true });
+  for (const f of RUN_STATE_FILES) copyFileSync(resolve(committed, f), resolve(dir, f));
+  return true;
+}
+
+/** Copy a run's current state to runs/NAME, to be committed. */
+export function saveCommittedRun(dir: string, runsDir = COMMITTED_RUNS_DIR): string {
+  const committed = resolve(runsDir, basename(dir));
+  mkdirSync(committed, { recursive: true });
+  for (const f of RUN_STATE_FILES) copyFileSync(resolve(dir, f), resolve(committed, f));
+  return committed;
 }

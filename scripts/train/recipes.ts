@@ -39,6 +39,9 @@ const SINUSOIDAL_INIT = {
   embedding: { dims: 64, window: 8, harmonic: true, singularPower: 0.5, rms: 0.1, centre: true },
 } as const;
 
+/** sharp-start: the three changes to attention's start that together formed a previous-token head fastest. */
+const SHARP_START = { ...SINUSOIDAL_INIT, queryKeyInitScale: 3, wpeInitStd: 0.4, decayAttention: false } as const;
+
 export const RECIPE_VARIANTS: RecipeVariant[] = [
   {
     variant: 'frozen',
@@ -147,6 +150,17 @@ export const RECIPE_VARIANTS: RecipeVariant[] = [
     variant: 'sharp-start',
     description:
       'as context-sinusoidal-init, with the three changes that each sharpened the best head a little, together: W_Q and W_K started 3× larger, the sinusoidal wpe at RMS 0.4, and no weight decay on attention',
-    change: { ...SINUSOIDAL_INIT, queryKeyInitScale: 3, wpeInitStd: 0.4, decayAttention: false },
+    change: SHARP_START,
+  },
+  {
+    variant: 'sharp-start-we-0.4',
+    description:
+      'as sharp-start, with W_e started at RMS 0.4, as large as wpe, instead of 0.1: Adam moves every weight by about the same amount per step whatever its size, so a larger W_e is moved less in proportion and may keep its analogies',
+    change: { ...SHARP_START, embedding: { ...SINUSOIDAL_INIT.embedding, rms: 0.4 } },
+  },
+  {
+    variant: 'sharp-start-frozen-we',
+    description: 'as sharp-start, with W_e frozen at its PPMI + SVD start, so that it keeps its analogies: what does that cost?',
+    change: { ...SHARP_START, freezeWte: true },
   },
 ];

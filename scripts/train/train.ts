@@ -1,6 +1,16 @@
 import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildDir, LONG_RUN_DIR, shareTokens, SHARP_RUN_DIR, SHARP_SLOW_WE_RUN_DIR, SHIPPED_MODEL_DIR, WIDE_RUN_DIR } from './paths.ts';
+import {
+  buildDir,
+  LONG_RUN_DIR,
+  restoreCommittedRun,
+  saveCommittedRun,
+  shareTokens,
+  SHARP_RUN_DIR,
+  SHARP_SLOW_WE_RUN_DIR,
+  SHIPPED_MODEL_DIR,
+  WIDE_RUN_DIR,
+} from './paths.ts';
 import { EXTENDED_RUN, FULL_RUN, QUICK_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, WIDE_RUN } from './settings.ts';
 import { runTraining } from './loop.ts';
 
@@ -21,6 +31,9 @@ const ownFolderRuns = [
 ];
 const ownFolder = ownFolderRuns.find((r) => argv.includes(r.flag));
 const outIdx = argv.indexOf('--out');
+// `--save-state` copies the run's last checkpoint to runs/ (to commit it) and exits; a run that finds no
+// checkpoint of its own in data/ starts from the one in runs/, if there is one.
+const saveState = argv.includes('--save-state');
 const common = { fresh: argv.includes('--fresh'), exportOnly: argv.includes('--export-only') };
 
 function run() {
@@ -34,6 +47,8 @@ function run() {
     return runTraining(EXTENDED_RUN, { ...common, dir: LONG_RUN_DIR, out, dtype: 'F16' });
   }
   if (ownFolder) {
+    if (saveState) return Promise.resolve(console.log(`saved to ${saveCommittedRun(ownFolder.dir)}`));
+    if (restoreCommittedRun(ownFolder.dir)) console.log(`starting from the state committed in runs/`);
     shareTokens(ownFolder.dir);
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(ownFolder.dir, 'model');
     return runTraining(ownFolder.settings, { ...common, dir: ownFolder.dir, out, dtype: 'F16' });
