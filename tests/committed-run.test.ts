@@ -35,6 +35,7 @@ describe('a run committed to runs/', () => {
     writeState(own, 'own');
     expect(restoreCommittedRun(own, runs)).toBe(false);
     expect(readFileSync(join(own, 'train-state.bin'), 'utf8')).toBe('state own');
+    expect(() => saveCommittedRun(join(root, 'data', 'model-empty'), runs)).toThrow(/no checkpoint to save/);
     const other = join(root, 'data', 'model-y');
     expect(restoreCommittedRun(other, runs)).toBe(false);
     expect(existsSync(other)).toBe(false);

@@ -267,7 +267,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     adamwStep(params, grad0, m, v, groups, step, lr);
     const loss = replies.reduce((a, r) => a + r.lossSum, 0) / sequences;
     const valLoss = step % settings.evalEvery === 0 || step === lastStep ? await evaluate() : null;
-    const heads: ReturnType<typeof measureHeads> | Record<string, never> = valLoss !== null ? measureHeads() : {};
+    const heads: Partial<ReturnType<typeof measureHeads>> = valLoss !== null ? measureHeads() : {};
     rows.push({ step, loss, valLoss, ...heads, lr, tokens: step * tokensPerStep, seconds: seconds() });
     const runSeconds = (performance.now() - started) / 1000;
     const tps = ((step - firstStep + 1) * tokensPerStep) / runSeconds;

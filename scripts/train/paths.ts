@@ -44,6 +44,8 @@ export function restoreCommittedRun(dir: string, runsDir = COMMITTED_RUNS_DIR): 
 
 /** Copy a run's current state to runs/NAME, to be committed. */
 export function saveCommittedRun(dir: string, runsDir = COMMITTED_RUNS_DIR): string {
+  const missing = RUN_STATE_FILES.filter((f) => !existsSync(resolve(dir, f)));
+  if (missing.length > 0) throw new Error(`${dir} holds no checkpoint to save (missing ${missing.join(', ')}): train first.`);
   const committed = resolve(runsDir, basename(dir));
   mkdirSync(committed, { recursive: true });
   for (const f of RUN_STATE_FILES) copyFileSync(resolve(dir, f), resolve(committed, f));

@@ -146,9 +146,9 @@ export const SHARP_RUN: RunSettings = {
 
 /**
  * SHARP_RUN with W_e trained at a tenth of the rate instead of three tenths. SHARP_RUN ended on December 5 with a
- * 0.51 previous-token head and the shipped model's bits per byte, but training had moved its W_e off 4 of the 7
+ * 0.51 previous-token head and the shipped model's bits per byte, but training had moved its W_e off 3 of the 6
  * gender pairs its start ranked first (README, "A sharper start for attention"). It resumes in
- * data/model-sharp-slow-we (`npm run train -- --sharp-slow-we`). It was stopped at step 1,500 on December 5: it had lost
+ * data/model-sharp-slow-we (`npm run train -- --sharp-slow-we`). It was stopped after step 1,500 on December 5: it had lost
  * the gender pairs as the sharp run had, and 0.06 nats of validation loss (README).
  */
 export const SHARP_SLOW_WE_RUN: RunSettings = { ...SHARP_RUN, wteLrScale: 0.1 };

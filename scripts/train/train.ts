@@ -37,6 +37,9 @@ const saveState = argv.includes('--save-state');
 const common = { fresh: argv.includes('--fresh'), exportOnly: argv.includes('--export-only') };
 
 function run() {
+  if (saveState && !ownFolder) {
+    throw new Error(`--save-state saves a run of its own folder: add one of ${ownFolderRuns.map((r) => r.flag).join(', ')}.`);
+  }
   if (quick) {
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(buildDir(true), 'model');
     return runTraining(QUICK_RUN, { ...common, dir: buildDir(true), out, dtype: 'F32' });
