@@ -36,7 +36,7 @@ const outIdx = argv.indexOf('--out');
 const saveState = argv.includes('--save-state');
 const common = { fresh: argv.includes('--fresh'), exportOnly: argv.includes('--export-only') };
 
-function run() {
+async function run() {
   if (saveState && !ownFolder) {
     throw new Error(`--save-state saves a run of its own folder: add one of ${ownFolderRuns.map((r) => r.flag).join(', ')}.`);
   }
@@ -50,7 +50,10 @@ function run() {
     return runTraining(EXTENDED_RUN, { ...common, dir: LONG_RUN_DIR, out, dtype: 'F16' });
   }
   if (ownFolder) {
-    if (saveState) return Promise.resolve(console.log(`saved to ${saveCommittedRun(ownFolder.dir)}`));
+    if (saveState) {
+      console.log(`saved to ${saveCommittedRun(ownFolder.dir)}`);
+      return;
+    }
     if (restoreCommittedRun(ownFolder.dir)) console.log(`starting from the state committed in runs/`);
     shareTokens(ownFolder.dir);
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(ownFolder.dir, 'model');
