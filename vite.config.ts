@@ -16,7 +16,7 @@ export default defineConfig({
   build: {
     rolldownOptions: {
       output: {
-        // React is a third of the first screen's script and changes only with an upgrade: a chunk of its own keeps
+        // React is about a quarter of the first screen's script and changes only with an upgrade: a chunk of its own keeps
         // the app's chunk under Vite's 500 kB warning and lets a browser keep React cached across our releases.
         codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] },
       },
