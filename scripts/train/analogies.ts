@@ -37,3 +37,13 @@ export function genderAnalogies(wte: Tensor, tokenizer: Tokenizer): AnalogyResul
     };
   });
 }
+
+/**
+ * How many gender pairs rank their female word first, for a W_e that is still training. rowNorms caches a
+ * matrix's row norms by its array, and the training loop changes W_e in place, so the count reads a copy: read
+ * directly, every evaluation after the first reused the first one's norms.
+ */
+export function genderPairsFirstWhileTraining(wte: Tensor, tokenizer: Tokenizer): number {
+  const snapshot = { data: Float32Array.from(wte.data), shape: wte.shape };
+  return genderAnalogies(snapshot, tokenizer).filter((a) => a.rank === 1).length;
+}

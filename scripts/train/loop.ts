@@ -14,8 +14,9 @@ import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
 import { writeSafetensors } from '../../src/core/safetensors.ts';
 import { writeModelDir } from '../lib/model-dir.ts';
 import { prepareData } from './prepare.ts';
+import { drawWindowStarts } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
-import { genderAnalogies } from './analogies.ts';
+import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
 import type { RunSettings } from './settings.ts';
 import { loadState, saveState } from './checkpoint-state.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -228,8 +229,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       return layer.reduce((a, s) => a + s.entropy, 0) / layer.length;
     });
     // Training moves W_e off its start's analogies; logged so that a run shows when, not only where it ended.
-    const genderPairsFirst =
-      V > 1000 ? genderAnalogies(headModel.params.wte, data.tokenizer).filter((a) => a.rank === 1).length : undefined;
+    const genderPairsFirst = V > 1000 ? genderPairsFirstWhileTraining(headModel.params.wte, data.tokenizer) : undefined;
     return { bestPrevious: bestPreviousTokenHead(stats).previous, entropy, genderPairsFirst };
   };
 
@@ -258,7 +258,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const rng = createRng(settings.seed * 100_003 + step);
     const seqLen = settings.windowSchedule?.find((w) => step <= w.untilStep)?.seqLen ?? T;
     const sequences = (settings.batchSequences * T) / seqLen;
-    const starts = Array.from({ length: sequences }, () => Math.floor(rng.next() * (data.train.length - seqLen - 1)));
+    const mix = settings.proseShare === undefined ? undefined : { end: data.proseEnd, share: settings.proseShare };
+    const starts = drawWindowStarts(rng, sequences, seqLen, data.train.length, mix);
     const scale = 1 / sequences;
     const replies = await Promise.all(splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale })));
     for (const g of others) for (let i = 0; i < grad0.length; i++) grad0[i] += g[i];

@@ -11,6 +11,8 @@ export const LONG_RUN_DIR = resolve(ROOT, 'data/model-long');
 export const WIDE_RUN_DIR = resolve(ROOT, 'data/model-wide');
 /** The sharp-start run's checkpoints and model (scripts/train/settings.ts, SHARP_RUN). */
 export const SHARP_RUN_DIR = resolve(ROOT, 'data/model-sharp');
+/** The shipped recipe reading the prose twice as often (scripts/train/settings.ts, PROSE_RUN). */
+export const PROSE_RUN_DIR = resolve(ROOT, 'data/model-prose');
 /** SHARP_RUN with W_e trained more slowly (scripts/train/settings.ts, SHARP_SLOW_WE_RUN). */
 export const SHARP_SLOW_WE_RUN_DIR = resolve(ROOT, 'data/model-sharp-slow-we');
 

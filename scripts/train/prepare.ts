@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Tokenizer, mergesToTxt, trainBpe, vocabToJson } from '../../src/core/tokenizer/index.ts';
 import { CORPUS_DIR } from './paths.ts';
+import { proseEnd } from './windows.ts';
 
 export interface PreparedData {
   tokenizer: Tokenizer;
@@ -9,6 +10,7 @@ export interface PreparedData {
   mergesTxt: string;
   train: Uint16Array; // every training document's tokens, documents joined by <|endoftext|>
   val: Uint16Array;
+  proseEnd: number; // train[0, proseEnd) is the Brown Corpus's prose, the rest WordNet's glosses
 }
 
 function readCorpus(split: 'train' | 'val', maxChars: number | null): string[] {
@@ -59,5 +61,9 @@ export function prepareData(dir: string, vocabSize: number, maxChars: number | n
   };
   const train = load('train', () => trainDocs);
   const val = load('val', () => readCorpus('val', maxChars === null ? null : Math.ceil(maxChars / 50)));
-  return { tokenizer, vocabJson, mergesTxt, train, val };
+  const stats = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'stats.json'), 'utf8')) as {
+    sources: { brown: { train: { documents: number } } };
+  };
+  const prose = proseEnd(train, tokenizer.idOf('<|endoftext|>')!, stats.sources.brown.train.documents);
+  return { tokenizer, vocabJson, mergesTxt, train, val, proseEnd: prose };
 }

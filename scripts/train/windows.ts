@@ -1,0 +1,32 @@
+import type { Rng } from '../../src/core/rng.ts';
+
+/**
+ * Where the prose ends in the training tokens: the Brown Corpus's documents come first in train.txt
+ * (scripts/corpus/build.ts), each followed by <|endoftext|>, then WordNet's glosses. A corpus cut short
+ * (the quick run) may hold fewer prose documents than that, and then all of it is prose.
+ */
+export function proseEnd(train: Uint16Array, endOfText: number, proseDocuments: number): number {
+  let seen = 0;
+  for (let i = 0; i < train.length; i++) {
+    if (train[i] === endOfText && ++seen === proseDocuments) return i + 1;
+  }
+  return train.length;
+}
+
+export interface ProseMix {
+  end: number; // training tokens before this index are prose
+  share: number; // the share of windows that start in the prose
+}
+
+/**
+ * The first token of each training window of seqLen tokens (plus the one it predicts). Without a mix, every start
+ * is equally likely, so each source is read in proportion to its length; with one, a window starts in the prose
+ * with probability mix.share, and otherwise in the glosses.
+ */
+export function drawWindowStarts(rng: Rng, count: number, seqLen: number, trainLength: number, mix?: ProseMix): number[] {
+  const within = (from: number, to: number) => from + Math.floor(rng.next() * (to - from - seqLen - 1));
+  return Array.from({ length: count }, () => {
+    if (!mix || mix.end - seqLen - 1 <= 0 || trainLength - mix.end - seqLen - 1 <= 0) return within(0, trainLength);
+    return rng.next() < mix.share ? within(0, mix.end) : within(mix.end, trainLength);
+  });
+}
