@@ -189,6 +189,12 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     `| bigram, interpolated with the unigram (λ = ${ev.bigramLambda}, tuned on these tokens) | ${f3(ev.bigramNats)} | ${Math.exp(ev.bigramNats).toFixed(1)} | ${f3((ev.bigramNats * ev.valTokens) / Math.LN2 / ev.valBytes)} |`,
     `| unigram (add-one) | ${f3(ev.unigramNats)} | ${Math.exp(ev.unigramNats).toFixed(1)} | ${f3((ev.unigramNats * ev.valTokens) / Math.LN2 / ev.valBytes)} |`,
     ``,
+    ...(ev.bitsPerByteBySource
+      ? [
+          `On the two parts of the validation text, this transformer scores ${f3(ev.bitsPerByteBySource.prose)} bits/byte on the Brown Corpus's prose and ${f3(ev.bitsPerByteBySource.glosses)} on WordNet's glosses.`,
+          ``,
+        ]
+      : []),
     `## Samples (temperature ${SAMPLE_TEMPERATURE}, seeds 1–${ev.samples.length})`,
     ``,
     ...ev.samples.map((x) => `- ${JSON.stringify(x.text)}`),

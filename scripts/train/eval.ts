@@ -4,6 +4,7 @@ import { readModelDir } from '../lib/model-dir.ts';
 import { modelFromFiles } from '../../src/core/bundle.ts';
 import { CORPUS_DIR, SHIPPED_MODEL_DIR } from './paths.ts';
 import { evaluate } from './evaluate.ts';
+import { proseEnd } from './windows.ts';
 import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
 import { renderHeadPatterns } from './card-context.ts';
 import { buildEmbedding } from './embed.ts';
@@ -63,11 +64,21 @@ function main() {
   const train = readTokens(loaded, 'train');
   const initialWte = log && !log.settings.freezeWte && log.settings.wteInit !== 'random' ? startingEmbedding(train, log.settings) : null;
   const t0 = performance.now();
-  const result = evaluate(loaded, readTokens(loaded, 'val'), train, storedDtype(files.safetensors), initialWte);
+  const val = readTokens(loaded, 'val');
+  const stats = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'stats.json'), 'utf8')) as {
+    sources: { brown: { val: { documents: number } } };
+  };
+  const eot = loaded.tokenizer.idOf('<|endoftext|>');
+  const proseValEnd = eot === undefined ? null : proseEnd(val, eot, stats.sources.brown.val.documents);
+  const result = evaluate(loaded, val, train, storedDtype(files.safetensors), initialWte, proseValEnd);
   const seconds = (performance.now() - t0) / 1000;
   const f = (x: number) => x.toFixed(3);
   console.log(`validation: ${result.valTokens} tokens, ${result.valBytes} bytes`);
   console.log(`model    ${f(result.modelNats)} nats/token  perplexity ${f(result.perplexity)}  ${f(result.bitsPerByte)} bits/byte`);
+  if (result.bitsPerByteBySource) {
+    const { prose, glosses } = result.bitsPerByteBySource;
+    console.log(`         prose (Brown) ${f(prose)} bits/byte, glosses (WordNet) ${f(glosses)} bits/byte`);
+  }
   console.log(`bigram   ${f(result.bigramNats)} nats/token  perplexity ${f(Math.exp(result.bigramNats))}  (λ = ${result.bigramLambda})`);
   console.log(`unigram  ${f(result.unigramNats)} nats/token  perplexity ${f(Math.exp(result.unigramNats))}`);
   for (const a of result.analogies) console.log(`analogy  ${a.query} → ${a.top[0].text.trim()}  (${a.expected}: rank ${a.rank ?? '>50'})`);

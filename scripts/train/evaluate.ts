@@ -20,6 +20,8 @@ export interface Evaluation {
   bigramLambda: number;
   perplexity: number;
   bitsPerByte: number;
+  /** Bits per byte on the Brown Corpus's prose and on WordNet's glosses, the two parts of the validation text. */
+  bitsPerByteBySource: { prose: number; glosses: number } | null;
   samples: { prompt: string; text: string }[];
   analogies: AnalogyResult[];
   initialAnalogies: AnalogyResult[] | null; // in the W_e that training started from
@@ -50,6 +52,7 @@ export function evaluate(
   train: Uint16Array,
   dtype: string,
   initialWte: Tensor | null = null,
+  proseValEnd: number | null = null, // val[0, proseValEnd) is prose, the rest glosses
 ): Evaluation {
   const { model, tokenizer } = loaded;
   const T = model.config.nPositions;
@@ -57,6 +60,7 @@ export function evaluate(
   let nats = 0;
   let count = 0;
   let bytes = 0;
+  const proseTotals = { nats: 0, bytes: 0 };
   const traces: AttentionWeights[] = [];
   const P = HEAD_PATTERN_SIZE;
   const L = model.config.nLayer;
@@ -84,7 +88,12 @@ export function evaluate(
       contexts.push(ids[i]);
       targets.push(next[i]);
       // Byte-level BPE spells each byte as one character of the token string.
-      bytes += tokenizer.tokenString(next[i]).length;
+      const tokenBytes = tokenizer.tokenString(next[i]).length;
+      bytes += tokenBytes;
+      if (proseValEnd !== null && start + i + 1 < proseValEnd) {
+        proseTotals.nats -= Math.log(Math.max(trace.probs.data[i * V + next[i]], 1e-30));
+        proseTotals.bytes += tokenBytes;
+      }
     }
   }
   const modelNats = nats / count;
@@ -101,6 +110,13 @@ export function evaluate(
     bigramLambda: bigram.lambda,
     perplexity: Math.exp(modelNats),
     bitsPerByte: (modelNats * count) / Math.LN2 / bytes,
+    bitsPerByteBySource:
+      proseValEnd === null
+        ? null
+        : {
+            prose: proseTotals.nats / Math.LN2 / proseTotals.bytes,
+            glosses: (modelNats * count - proseTotals.nats) / Math.LN2 / (bytes - proseTotals.bytes),
+          },
     samples: SAMPLE_PROMPTS.map((prompt, i) => {
       const ids = tokenizer.encode(prompt);
       const out = generate(model, tokenizer, ids, 24, { temperature: SAMPLE_TEMPERATURE, topK: null, topP: null }, i + 1);
