@@ -20,7 +20,7 @@ export interface Evaluation {
   bigramLambda: number;
   perplexity: number;
   bitsPerByte: number;
-  /** Bits per byte on the Brown Corpus's prose and on WordNet's glosses, the two parts of the validation text. */
+  /** Bits per byte on the Brown Corpus's prose and on WordNet's glosses, the two parts of the validation text (null if one is empty). */
   bitsPerByteBySource: { prose: number; glosses: number } | null;
   samples: { prompt: string; text: string }[];
   analogies: AnalogyResult[];
@@ -111,7 +111,7 @@ export function evaluate(
     perplexity: Math.exp(modelNats),
     bitsPerByte: (modelNats * count) / Math.LN2 / bytes,
     bitsPerByteBySource:
-      proseValEnd === null
+      proseValEnd === null || proseTotals.bytes === 0 || proseTotals.bytes === bytes
         ? null
         : {
             prose: proseTotals.nats / Math.LN2 / proseTotals.bytes,

@@ -62,8 +62,17 @@ export function prepareData(dir: string, vocabSize: number, maxChars: number | n
   const train = load('train', () => trainDocs);
   const val = load('val', () => readCorpus('val', maxChars === null ? null : Math.ceil(maxChars / 50)));
   const stats = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'stats.json'), 'utf8')) as {
+    splits: { train: { documents: number } };
     sources: { brown: { train: { documents: number } } };
   };
-  const prose = proseEnd(train, tokenizer.idOf('<|endoftext|>')!, stats.sources.brown.train.documents);
+  const eot = tokenizer.idOf('<|endoftext|>')!;
+  // train.u16 is cached (and shared between runs): it must still be the tokens of this corpus for the prose to end where stats.json says.
+  const documents = train.reduce((n, id) => n + (id === eot ? 1 : 0), 0);
+  if (maxChars === null && documents !== stats.splits.train.documents) {
+    throw new Error(
+      `${dir}/train.u16 holds ${documents} documents and data/corpus/train.txt ${stats.splits.train.documents}: delete the .u16 files to tokenize the corpus again.`,
+    );
+  }
+  const prose = proseEnd(train, eot, stats.sources.brown.train.documents);
   return { tokenizer, vocabJson, mergesTxt, train, val, proseEnd: prose };
 }

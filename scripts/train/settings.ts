@@ -86,7 +86,7 @@ const RECIPE = {
 
 /**
  * The shipped model: one run sized to finish within about 90 minutes on a quiet 2-core machine. (The shipped
- * run was planned for 6,000 steps and shortened to 4,500 after step 900, when the machine was shared;
+ * run was planned for 6,000 steps and shortened to 4,500 after step 1,000, when the machine was shared;
  * its training log records this, and a fresh run follows the 4,500-step schedule from the start.)
  */
 export const FULL_RUN: RunSettings = {
@@ -156,16 +156,17 @@ export const SHARP_RUN: RunSettings = {
  * gender pairs its start ranked first (README, "A sharper start for attention"). It resumes in
  * data/model-sharp-slow-we (`npm run train -- --sharp-slow-we`). It was stopped after step 1,550 on December 5, 0.06
  * nats behind the sharp run, on a gender-pair count that turned out stale: its checkpoint there ranks 5 of 7 first,
- * where the sharp start ranks 2 at step 1,500 (README).
+ * where sharp-start ranks 2 at step 1,500 (README).
  */
 export const SHARP_SLOW_WE_RUN: RunSettings = { ...SHARP_RUN, wteLrScale: 0.1 };
 
 /**
  * The shipped recipe and schedules with two thirds of the windows drawn from the prose instead of about a third:
  * every sentence in which a noun or a pronoun decides a later word is in the prose, and so is every agreement the
- * card measures. The shipped run is its control, step for step. It resumes in data/model-prose (`npm run train -- --prose`).
- * It was stopped after step 6,850 on December 6: it followed an earlier pronoun more strongly, but not a noun, its
- * agreement pairs did not move, and its validation loss was 0.10–0.17 nats worse throughout (README, "More prose").
+ * card measures. The shipped run is its control (the same steps, and the same rate except where the shipped run's
+ * planned length changed). It resumes in data/model-prose (`npm run train -- --prose`). It was stopped after step
+ * 6,850 on December 6: an earlier pronoun counted for more, but the queen still got ␣he, its agreement pairs did
+ * not move, and its validation loss was 0.10–0.17 nats worse throughout (README, "More prose").
  */
 export const PROSE_RUN: RunSettings = { ...FULL_RUN, proseShare: 2 / 3 };
 

@@ -25,8 +25,14 @@ export interface ProseMix {
  */
 export function drawWindowStarts(rng: Rng, count: number, seqLen: number, trainLength: number, mix?: ProseMix): number[] {
   const within = (from: number, to: number) => from + Math.floor(rng.next() * (to - from - seqLen - 1));
+  // A mix whose side cannot hold a window would quietly read both sources as they come: the run it names would not be the run it is.
+  if (mix && (mix.end - seqLen - 1 <= 0 || trainLength - mix.end - seqLen - 1 <= 0)) {
+    throw new Error(
+      `a prose share needs room for a window of ${seqLen} tokens on both sides of token ${mix.end} of ${trainLength}; is data/corpus from \`npm run corpus\`?`,
+    );
+  }
   return Array.from({ length: count }, () => {
-    if (!mix || mix.end - seqLen - 1 <= 0 || trainLength - mix.end - seqLen - 1 <= 0) return within(0, trainLength);
+    if (!mix) return within(0, trainLength);
     return rng.next() < mix.share ? within(0, mix.end) : within(mix.end, trainLength);
   });
 }

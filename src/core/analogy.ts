@@ -9,7 +9,10 @@ export interface Neighbour {
   score: number;
 }
 
-/** Row norms of (V, C), computed once per matrix and reused for every query. */
+/**
+ * Row norms of (V, C), computed once per matrix and reused for every query. The cache is keyed by the array, so it
+ * assumes the matrix never changes: a caller that edits one in place (the training loop's W_e) searches a copy.
+ */
 const normCache = new WeakMap<Float32Array, Float32Array>();
 
 export function rowNorms(matrix: Tensor): Float32Array {

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readModelDir } from '../lib/model-dir.ts';
+import { modelFromFiles } from '../../src/core/bundle.ts';
+import { flatSize, paramsFromFlat } from '../../src/core/train/flat.ts';
+import { genderAnalogies } from './analogies.ts';
+import { agreement } from './context-evals.ts';
+import { SHIPPED_MODEL_DIR } from './paths.ts';
+
+// The gender pairs and the agreement pairs of a run's last checkpoint, read from its train-state.bin in float32,
+// without exporting a model (which would end the run's schedule early). The run must have the shipped model's
+// shape and vocabulary, whose files give the tokenizer and the config.
+//
+//   npx tsx scripts/train/checkpoint-evals.ts data/model-prose
+const runDir = resolve(process.argv[2] ?? '');
+const shipped = modelFromFiles(readModelDir(SHIPPED_MODEL_DIR));
+const { config } = shipped.model;
+const state = readFileSync(resolve(runDir, 'train-state.bin'));
+const headerLength = state.readUInt32LE(0);
+const header = JSON.parse(state.subarray(4, 4 + headerLength).toString('utf8')) as { step: number; n: number };
+if (header.n !== flatSize(config)) throw new Error(`${runDir} holds ${header.n} parameters; the shipped shape has ${flatSize(config)}.`);
+const start = state.byteOffset + 4 + headerLength;
+const flat = new Float32Array(state.buffer.slice(start, start + header.n * 4));
+const model = { config, params: paramsFromFlat(config, flat) };
+
+const analogies = genderAnalogies(model.params.wte, shipped.tokenizer);
+const pairs = agreement(model, shipped.tokenizer);
+const right = (kind?: string) => pairs.filter((p) => (kind === undefined || p.kind === kind) && p.pRight > p.pWrong).length;
+console.log(`checkpoint after step ${header.step}`);
+console.log(
+  `gender pairs ranked first: ${analogies.filter((a) => a.rank === 1).length} of ${analogies.length} (${analogies.map((a) => `${a.expected} ${a.rank ?? '>50'}`).join(', ')})`,
+);
+console.log(
+  `agreement: ${right()} of ${pairs.length} (pronoun ${right('pronoun')}, number ${right('number')}, article ${right('article')})`,
+);
