@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readModelDir } from '../lib/model-dir.ts';
 import { modelFromFiles } from '../../src/core/bundle.ts';
 import { flatSize, paramsFromFlat } from '../../src/core/train/flat.ts';
 import { genderAnalogies } from './analogies.ts';
+import { readStateFile } from './checkpoint-state.ts';
 import { agreement } from './context-evals.ts';
 import { SHIPPED_MODEL_DIR } from './paths.ts';
 
@@ -15,12 +15,9 @@ import { SHIPPED_MODEL_DIR } from './paths.ts';
 const runDir = resolve(process.argv[2] ?? '');
 const shipped = modelFromFiles(readModelDir(SHIPPED_MODEL_DIR));
 const { config } = shipped.model;
-const state = readFileSync(resolve(runDir, 'train-state.bin'));
-const headerLength = state.readUInt32LE(0);
-const header = JSON.parse(state.subarray(4, 4 + headerLength).toString('utf8')) as { step: number; n: number };
+const { header, floats } = readStateFile(resolve(runDir, 'train-state.bin'));
 if (header.n !== flatSize(config)) throw new Error(`${runDir} holds ${header.n} parameters; the shipped shape has ${flatSize(config)}.`);
-const start = state.byteOffset + 4 + headerLength;
-const flat = new Float32Array(state.buffer.slice(start, start + header.n * 4));
+const flat = floats.subarray(0, header.n);
 const model = { config, params: paramsFromFlat(config, flat) };
 
 const analogies = genderAnalogies(model.params.wte, shipped.tokenizer);

@@ -40,18 +40,27 @@ function withoutSteps(runKey: string): string {
   return JSON.stringify(settings);
 }
 
+/** A saved state as written: its header, and the parameters followed by both Adam moments, (3n). */
+export function readStateFile(path: string): {
+  header: { step: number; elapsedSeconds: number; runKey: string; n: number };
+  floats: Float32Array;
+} {
+  const buf = readFileSync(path);
+  const headerLen = buf.readUInt32LE(0);
+  const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8'));
+  const start = buf.byteOffset + 4 + headerLen;
+  return { header, floats: new Float32Array(buf.buffer.slice(start, start + 3 * header.n * 4)) };
+}
+
 /**
  * The saved state, or null when there is none or it belongs to a different run configuration.
  * plannedSteps is the length the saved run was planned for (with its continuation), which may differ from the resuming run's.
  */
 export function loadState(path: string, runKey: string, params: Float32Array): (TrainState & { plannedSteps: number }) | null {
   if (!existsSync(path)) return null;
-  const buf = readFileSync(path);
-  const headerLen = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.subarray(4, 4 + headerLen).toString('utf8'));
+  const { header, floats } = readStateFile(path);
   if (withoutSteps(header.runKey) !== withoutSteps(runKey) || header.n !== params.length) return null;
-  const n = header.n as number;
-  const floats = new Float32Array(buf.buffer.slice(buf.byteOffset + 4 + headerLen, buf.byteOffset + 4 + headerLen + 3 * n * 4));
+  const n = header.n;
   params.set(floats.subarray(0, n));
   const planned = JSON.parse(header.runKey) as { steps: number; continuation?: { steps: number }; extension?: { steps: number } };
   const plannedSteps = planned.steps + (planned.continuation?.steps ?? 0) + (planned.extension?.steps ?? 0);

@@ -4,7 +4,7 @@ import { readModelDir } from '../lib/model-dir.ts';
 import { modelFromFiles } from '../../src/core/bundle.ts';
 import { CORPUS_DIR, SHIPPED_MODEL_DIR } from './paths.ts';
 import { evaluate } from './evaluate.ts';
-import { proseEnd } from './windows.ts';
+import { proseEnd, readCorpusStats } from './windows.ts';
 import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
 import { renderHeadPatterns } from './card-context.ts';
 import { buildEmbedding } from './embed.ts';
@@ -65,9 +65,7 @@ function main() {
   const initialWte = log && !log.settings.freezeWte && log.settings.wteInit !== 'random' ? startingEmbedding(train, log.settings) : null;
   const t0 = performance.now();
   const val = readTokens(loaded, 'val');
-  const stats = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'stats.json'), 'utf8')) as {
-    sources: { brown: { val: { documents: number } } };
-  };
+  const stats = readCorpusStats();
   const eot = loaded.tokenizer.idOf('<|endoftext|>');
   const proseValEnd = eot === undefined ? null : proseEnd(val, eot, stats.sources.brown.val.documents);
   const result = evaluate(loaded, val, train, storedDtype(files.safetensors), initialWte, proseValEnd);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Tokenizer, mergesToTxt, trainBpe, vocabToJson } from '../../src/core/tokenizer/index.ts';
 import { CORPUS_DIR } from './paths.ts';
-import { proseEnd } from './windows.ts';
+import { proseEnd, readCorpusStats } from './windows.ts';
 
 export interface PreparedData {
   tokenizer: Tokenizer;
@@ -61,10 +61,7 @@ export function prepareData(dir: string, vocabSize: number, maxChars: number | n
   };
   const train = load('train', () => trainDocs);
   const val = load('val', () => readCorpus('val', maxChars === null ? null : Math.ceil(maxChars / 50)));
-  const stats = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'stats.json'), 'utf8')) as {
-    splits: { train: { documents: number } };
-    sources: { brown: { train: { documents: number } } };
-  };
+  const stats = readCorpusStats();
   const eot = tokenizer.idOf('<|endoftext|>')!;
   // train.u16 is cached (and shared between runs): it must still be the tokens of this corpus for the prose to end where stats.json says.
   const documents = train.reduce((n, id) => n + (id === eot ? 1 : 0), 0);

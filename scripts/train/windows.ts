@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Rng } from '../../src/core/rng.ts';
+import type { CorpusStats } from '../corpus/build.ts';
+import { CORPUS_DIR } from './paths.ts';
+
+/** data/corpus/stats.json, which `npm run corpus` writes beside the text. */
+export function readCorpusStats(): CorpusStats {
+  return JSON.parse(readFileSync(resolve(CORPUS_DIR, 'stats.json'), 'utf8')) as CorpusStats;
+}
 
 /**
  * Where the prose ends in the training tokens: the Brown Corpus's documents come first in train.txt
