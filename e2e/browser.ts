@@ -138,6 +138,23 @@ export async function showChapter(page: Page, id: string): Promise<Locator> {
   return chapter;
 }
 
+/**
+ * Scroll to a part drawn when it comes near the viewport (`stepper` or `deeper`, src/app/explainer/NearViewport.tsx),
+ * wait until it is drawn, and return it by its test id. On a page opened with drawAll it is drawn already.
+ */
+export async function showPart(page: Page, name: 'stepper' | 'deeper'): Promise<Locator> {
+  // Through the page, not a locator: the placeholder may be replaced between finding it and scrolling to it.
+  // Neither is there for a moment while the page changes model.
+  await page.waitForFunction((name) => {
+    const placeholder = document.querySelector(`[data-pending="${name}"]`);
+    placeholder?.scrollIntoView({ block: 'center' });
+    return !placeholder && document.querySelector(`[data-testid="${name}"]`) !== null;
+  }, name);
+  const part = page.getByTestId(name);
+  await part.scrollIntoViewIfNeeded();
+  return part;
+}
+
 /** Save a screenshot under test-results/ to look at. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = resolve(import.meta.dirname, '../test-results');

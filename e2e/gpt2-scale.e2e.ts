@@ -22,6 +22,7 @@ import {
   scrollsSideways,
   settled,
   showChapter,
+  showPart,
   type Screen,
 } from './browser';
 
@@ -79,7 +80,8 @@ afterAll(() => {
 });
 
 async function openModel(screen: Screen, dir: string, name: string, query = '', text = TEXT): Promise<{ page: Page; errors: string[] }> {
-  const opened = await chromium.open(`?lang=en${query}&text=${encodeURIComponent(text)}`, screen.options);
+  // Parts are drawn as they come near, as for a reader: drawing every view of a 50,257-token, 768-wide model at once costs seconds.
+  const opened = await chromium.open(`?lang=en${query}&text=${encodeURIComponent(text)}`, { ...screen.options, drawAll: false });
   await openFolder(opened.page, dir);
   await expect.poll(() => opened.page.getByTestId('model-name').textContent(), { timeout: 60_000 }).toBe(name);
   return opened;
@@ -195,8 +197,7 @@ async function expectSampledColumns(
 describeOnScreens('24 layers of 16 heads', (screen) => {
   it('lets the reader pick a layer, then see its heads, in the stepper, the attention chapter, the lens and the ablation panel', async () => {
     const { page, errors } = await openModel(screen, deep, 'deep', `&step=${WEIGHTS_STEP}`);
-    const stepper = page.getByTestId('stepper');
-    await stepper.scrollIntoViewIfNeeded();
+    const stepper = await showPart(page, 'stepper');
     await expect.poll(() => stepper.getByTestId('layer-picker').getByRole('button').count()).toBe(24);
     expect(await stepper.getByTestId('head-picker').getByRole('button').count()).toBe(16);
     for (const picker of await page.getByTestId(/^(layer|head)-picker$/).all()) expect(await overflows(picker)).toBe(false);
@@ -225,6 +226,7 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     await settled(page);
     await screenshotOf(layers.getByRole('figure').first(), `gpt2-scale-deep-layers-${screen.name}`);
 
+    await showPart(page, 'deeper');
     const lens = page.getByTestId('logit-lens');
     await lens.scrollIntoViewIfNeeded();
     await expect.poll(() => lens.getByRole('row').count()).toBe(1 + 25); // the header, the embedding and 24 blocks
@@ -303,8 +305,7 @@ describeOnScreens('768 numbers per token', (screen) => {
 
   it('samples the stepper’s 3072 MLP columns and the layers chapter, and reads the real neuron under the pointer', async () => {
     const { page, errors } = await openModel(screen, wide, 'wide', `&step=${GELU_STEP}`);
-    const stepper = page.getByTestId('stepper');
-    await stepper.scrollIntoViewIfNeeded();
+    const stepper = await showPart(page, 'stepper');
     await expect.poll(() => stepper.getByTestId('stage-name').textContent()).toMatch(/GELU/);
     const note = stepper.getByTestId('sample-note');
     await expect.poll(() => note.textContent()).toMatch(/1 in (\d+) of the 3,072 numbers is drawn, columns 0, \1, /);

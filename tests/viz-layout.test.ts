@@ -79,6 +79,20 @@ describe('colour scales', () => {
     expect(robustMaxAbs(data)).toBe(1);
     expect(robustMaxAbs([0, 0])).toBe(1);
   });
+
+  it('robust limit is the 98th percentile of |value| a full sort gives, skipping values that are not finite', () => {
+    const value = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(NaN, Infinity, -Infinity, 0));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 400, size: 'max' }), (values) => {
+        const sorted = values
+          .filter(Number.isFinite)
+          .map(Math.abs)
+          .sort((a, b) => a - b);
+        const percentile = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.98))];
+        expect(robustMaxAbs(values)).toBe(sorted.length === 0 || !(percentile > 0) ? 1 : percentile);
+      }),
+    );
+  });
   it('keeps a weight matrix’s limit: the same as robustMaxAbs, computed from the matrix it first saw', () => {
     const weights = Float32Array.from({ length: 200 }, (_, i) => (i % 2 ? -1 : 1) * (i + 1));
     expect(weightMaxAbs(weights)).toBe(robustMaxAbs(weights));

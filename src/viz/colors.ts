@@ -1,4 +1,5 @@
 import { interpolateGreens, interpolateRdBu } from 'd3-scale-chromatic';
+import { quickselect } from 'd3-array';
 
 // The two colour scales every figure shares, so red means "positive" and dark green means "likely" everywhere.
 
@@ -46,12 +47,13 @@ export function robustMaxAbs(data: ArrayLike<number>): number {
   let n = 0;
   for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i])) all[n++] = Math.abs(data[i]);
   if (n === 0) return 1;
-  const abs = all.subarray(0, n).sort(); // a typed array sorts numerically, and far faster than an array
-  const limit = abs[Math.min(n - 1, Math.floor(n * 0.98))];
+  // Selection, not a sort: GPT-2's W_e has 38.6 million values, which take seconds to sort and a tenth of that to select from.
+  const k = Math.min(n - 1, Math.floor(n * 0.98));
+  const limit = quickselect(all.subarray(0, n), k)[k];
   return limit > 0 ? limit : 1;
 }
 
-// A weight matrix never changes once loaded, and W_e has half a million values to sort: its limit is
+// A weight matrix never changes once loaded, and W_e has half a million values (GPT-2's, 38.6 million): its limit is
 // computed once, however often a figure showing it mounts.
 const weightLimits = new WeakMap<Float32Array, number>();
 
