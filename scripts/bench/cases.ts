@@ -6,6 +6,7 @@ import { simdSupported } from '../../src/core/ops/simd.ts';
 import { countParameters, GPT2_SMALL, paramConfigFromModel } from '../../src/core/param-count.ts';
 import { createRng } from '../../src/core/rng.ts';
 import { TraceMemory } from '../../src/core/traceMemory.ts';
+import { robustMaxAbs } from '../../src/viz/colors.ts';
 import { DEFAULT_WARM_UP, median, type WarmUp } from './median.ts';
 
 // The bench's forward-pass cases, timed the same way in Node (`npm run bench -- --gpt2-shaped`,
@@ -79,6 +80,11 @@ export interface Gpt2ShapedResult {
   matrix_products: string;
   /** Drawing the random weights with the core's seeded rng (initModel), once. */
   init_ms: number;
+  /**
+   * The colour limit of W_e's picture (robustMaxAbs over its 38.6 million values), which the page computes once
+   * when chapter 3 or 4 first draws this model's W_e: it took about 5 s in Chromium while it sorted every value.
+   */
+  wte_colour_limit_ms: number;
   cases: ForwardTiming[];
 }
 
@@ -98,6 +104,7 @@ export function runGpt2Shaped(quick: boolean): Gpt2ShapedResult {
     parameters: countParameters(paramConfigFromModel(config, 'GPT-2-shaped')).total,
     matrix_products: matrixProducts(),
     init_ms: initMs,
+    wte_colour_limit_ms: median(() => robustMaxAbs(model.params.wte.data), 3),
     cases: gpt2Plan(quick).map((plan) => timeForward(model, plan, memory)),
   };
 }

@@ -103,6 +103,7 @@ export function gpt2BenchText(r: Gpt2ShapedBench): string {
   return [
     `random GPT-2-shaped model: ${r.model}, ${r.parameters.toLocaleString('en')} parameters (drawn in ${(r.init_ms / 1000).toFixed(1)} s)`,
     `ours: one thread, matrix products in ${r.matrix_products}; ${numpy}`,
+    `colour limit of W_e's picture, the 98th percentile of its |values| (chapters 3 and 4): ${r.wte_colour_limit_ms.toFixed(0)} ms`,
     `${'tokens'.padStart(6)}${'GFLOP'.padStart(8)}${'ours ms'.padStart(10)}${'GFLOP/s'.padStart(8)}${'NumPy ms'.padStart(10)}${'ours/NumPy'.padStart(11)}${'trace MB'.padStart(9)}`,
     ...rows,
   ].join('\n');
