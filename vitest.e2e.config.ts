@@ -7,8 +7,8 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two files at a time, each with its own Chromium and pages: the tests mostly wait on a page, so two
-    // share a 2-core machine well (the browser tests took 466 s one file at a time, about 350 s two at a time).
+    // Two files at a time, each with its own Chromium and pages: the tests mostly wait on a page, so two share a
+    // 2-core machine well. No two files share a port, a folder or a screenshot's name.
     fileParallelism: true,
     maxWorkers: 2,
     // expect.poll gives up after 1 s by default; a loaded machine can take longer to render a keystroke's pass.

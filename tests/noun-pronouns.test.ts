@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feminineCounts, pronounEvents, swappedNoun } from '../scripts/train/noun-pronouns';
+import { contexts, feminineCounts, pronounEvents, swappedNoun } from '../scripts/train/noun-pronouns';
 
 describe('pronouns after a gendered noun in running text', () => {
   it('finds the first he/his/him/she/her within the window after each gendered noun, with both places', () => {
@@ -37,5 +37,27 @@ describe('pronouns after a gendered noun in running text', () => {
       'Lady',
     ]);
     expect(() => swappedNoun('table')).toThrow(/not one of the gendered nouns/);
+  });
+
+  it('keeps to one document, and gives a pronoun only to the nearest gendered noun before it', () => {
+    const text = 'Here is the king.\n\nHe left.\n\nThe mother and the son ate, and he slept.';
+    const events = pronounEvents(text);
+    expect(events.map((e) => [e.nounWord, e.word])).toEqual([['son', 'he']]);
+    expect(text.slice(events[0].documentAt, events[0].documentAt + 10)).toBe('The mother');
+  });
+
+  it('reads a noun with a full stop after it ("the king. Then he") as the noun', () => {
+    expect(pronounEvents('She met the king. Then he spoke.').map((e) => [e.nounWord, e.word])).toEqual([['king', 'he']]);
+  });
+
+  it('gives the model its document up to the pronoun, and the same with the noun swapped in its place', () => {
+    const text = 'A first document.\n\nYesterday Mrs. Brown said that she would come.';
+    const [event] = pronounEvents(text);
+    expect(contexts(text, event)).toEqual({
+      before: 'Yesterday Mrs. Brown said that',
+      swapped: 'Yesterday Mr. Brown said that',
+    });
+    const [first] = pronounEvents('The Queen rose, and she spoke.');
+    expect(contexts('The Queen rose, and she spoke.', first)).toEqual({ before: 'The Queen rose, and', swapped: 'The King rose, and' });
   });
 });

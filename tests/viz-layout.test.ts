@@ -93,6 +93,21 @@ describe('colour scales', () => {
       }),
     );
   });
+
+  it('robust limit of a weight matrix long enough for the selection’s sampling step (over 600 values) is a full sort’s too', () => {
+    const weights = fc.float32Array({ minLength: 601, maxLength: 5000, noDefaultInfinity: false });
+    fc.assert(
+      fc.property(weights, (w) => {
+        const sorted = Array.from(w)
+          .filter(Number.isFinite)
+          .map(Math.abs)
+          .sort((a, b) => a - b);
+        const percentile = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.98))];
+        expect(robustMaxAbs(w)).toBe(sorted.length === 0 || !(percentile > 0) ? 1 : percentile);
+      }),
+      { numRuns: 50 },
+    );
+  });
   it('keeps a weight matrix’s limit: the same as robustMaxAbs, computed from the matrix it first saw', () => {
     const weights = Float32Array.from({ length: 200 }, (_, i) => (i % 2 ? -1 : 1) * (i + 1));
     expect(weightMaxAbs(weights)).toBe(robustMaxAbs(weights));

@@ -43,7 +43,8 @@ export function sequentialColor(max = 1): (v: number) => string {
  * channel (the residual stream has some) does not wash every other cell out to white.
  */
 export function robustMaxAbs(data: ArrayLike<number>): number {
-  const all = new Float64Array(data.length);
+  // A float32 matrix's |values| are float32 too: half the scratch memory (154 MB, not 309, for GPT-2's W_e) for the same answer.
+  const all = data instanceof Float32Array ? new Float32Array(data.length) : new Float64Array(data.length);
   let n = 0;
   for (let i = 0; i < data.length; i++) if (Number.isFinite(data[i])) all[n++] = Math.abs(data[i]);
   if (n === 0) return 1;
