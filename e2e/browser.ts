@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getUi, type UiStrings } from '../src/content/chapters';
+import { chapterIds, getUi, type UiStrings } from '../src/content/chapters';
 import { launchChromium } from '../scripts/lib/chromium';
 
 export const DESKTOP = { width: 1280, height: 900 };
@@ -130,17 +130,24 @@ export async function openFolder(page: Page, dir: string): Promise<void> {
   await page.getByTestId('model-folder-input').setInputFiles(dir);
 }
 
-/** Scroll a chapter into view and wait until it is drawn. */
+/** Scroll a chapter into view and wait until it is drawn, formulas and all. */
 export async function showChapter(page: Page, id: string): Promise<Locator> {
   const chapter = page.getByTestId(`chapter-${id}`);
   await chapter.scrollIntoViewIfNeeded();
-  await page.waitForFunction((id) => document.querySelector(`[data-pending="chapter-${id}"]`) === null, id);
+  // Its formulas draw when KaTeX's chunk arrives, which on a page opened without drawAll may be only now,
+  // and the text around them moves a little: a test that reads a position waits for them too.
+  await page.waitForFunction(
+    (id) =>
+      document.querySelector(`[data-pending="chapter-${id}"]`) === null &&
+      document.querySelector(`[data-testid="chapter-${id}"] [data-tex-pending]`) === null,
+    id,
+  );
   return chapter;
 }
 
 /**
  * Scroll to a part drawn when it comes near the viewport (`stepper` or `deeper`, src/app/explainer/NearViewport.tsx),
- * wait until it is drawn, and return it by its test id. On a page opened with drawAll it is drawn already.
+ * wait until it is drawn, formulas and all, and return it by its test id. On a page opened with drawAll it is drawn already.
  */
 export async function showPart(page: Page, name: 'stepper' | 'deeper'): Promise<Locator> {
   // Through the page, not a locator: the placeholder may be replaced between finding it and scrolling to it.
@@ -148,11 +155,22 @@ export async function showPart(page: Page, name: 'stepper' | 'deeper'): Promise<
   await page.waitForFunction((name) => {
     const placeholder = document.querySelector(`[data-pending="${name}"]`);
     placeholder?.scrollIntoView({ block: 'center' });
-    return !placeholder && document.querySelector(`[data-testid="${name}"]`) !== null;
+    const part = document.querySelector(`[data-testid="${name}"]`);
+    return !placeholder && part !== null && part.querySelector('[data-tex-pending]') === null;
   }, name);
   const part = page.getByTestId(name);
   await part.scrollIntoViewIfNeeded();
   return part;
+}
+
+/**
+ * Draw every part of the page, one after another as a reader scrolling down would: the stepper, each chapter and
+ * the deeper section. For a test that opened the page without drawAll and ends with a check of the whole page.
+ */
+export async function showEverything(page: Page): Promise<void> {
+  await showPart(page, 'stepper');
+  for (const id of chapterIds) await showChapter(page, id);
+  await showPart(page, 'deeper');
 }
 
 /** Save a screenshot under test-results/ to look at. */

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { computeNote, PHONE, predictionRows, readerText, screenshot, scrollsSideways, settled, browserForTests } from './browser';
+import {
+  computeNote,
+  type OpenOptions,
+  PHONE,
+  predictionRows,
+  readerText,
+  screenshot,
+  scrollsSideways,
+  settled,
+  browserForTests,
+  showChapter,
+  showPart,
+} from './browser';
 import { buildStages } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { chapterIds } from '../src/content/chapters';
@@ -16,6 +28,12 @@ async function goToStep(page: Page, step: number) {
 }
 
 const chromium = browserForTests();
+
+/**
+ * The page as a reader finds it: each part drawn as it comes near (showChapter and showPart scroll to one),
+ * not every chapter at once, which makes opening the page and every keystroke slower.
+ */
+const open = (query: string, options: OpenOptions = {}) => chromium.open(query, { ...options, drawAll: false });
 
 const en = getUi('en');
 const L = 4; // the bundled model's layers; the page's own "Stage i of n" label is checked against this
@@ -56,8 +74,8 @@ async function formulaText(page: Page): Promise<string> {
 
 describe('explainer', () => {
   it('recomputes tokens and predictions as the reader types', async () => {
-    const { page, errors, offOrigin } = await chromium.open(q({ lang: 'en', text: 'The king said', step: '0' }));
-    const chips = page.getByTestId('stepper').getByTestId('token-chip');
+    const { page, errors, offOrigin } = await open(q({ lang: 'en', text: 'The king said', step: '0' }));
+    const chips = (await showPart(page, 'stepper')).getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBe(3);
     const before = await predictionRows(page).allTextContents();
     await readerText(page).fill('The old man walked slowly to the river and');
@@ -70,7 +88,8 @@ describe('explainer', () => {
   });
 
   it('steps through every stage in order with the Next button and the → key, and Back undoes a step', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const { page, errors } = await open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    await showPart(page, 'stepper');
     const passes = () => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
     const passesBefore = await passes();
     for (let i = 0; i < N; i++) {
@@ -108,7 +127,8 @@ describe('explainer', () => {
       ['resid2', 2, 3],
       ['lnF', 5, 0],
     ];
-    const { page, errors } = await chromium.open(q({ lang: 'en', text, step: '0' }));
+    const { page, errors } = await open(q({ lang: 'en', text, step: '0' }));
+    await showPart(page, 'stepper');
     for (const [kind, r, c] of picks) {
       const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === 1))!;
       await goToStep(page, stage.index);
@@ -123,8 +143,8 @@ describe('explainer', () => {
   });
 
   it('reads every head’s weights in chapter 5 by keyboard, and a row of them sums to 1', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen' }));
-    const figure = page.getByTestId('chapter-attention');
+    const { page, errors } = await open(q({ lang: 'en', text: 'The king said to the queen' }));
+    const figure = await showChapter(page, 'attention');
     const readout = figure.getByTestId('attention-readout');
     const map = headMap(page, 2);
     // A short text gets token labels on every small map.
@@ -153,13 +173,14 @@ describe('explainer', () => {
   });
 
   it('reads the tapped cell of a head map on a touch phone, and the tapped value of W_e', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen' }), {
+    const { page, errors } = await open(q({ lang: 'en', text: 'The king said to the queen' }), {
       viewport: PHONE,
       touch: true,
     });
-    const figure = page.getByTestId('chapter-attention');
+    const figure = await showChapter(page, 'attention');
     const map = headMap(page, 2);
     await map.scrollIntoViewIfNeeded();
+    await settled(page);
     const hit = map.getByTestId('heatmap-cells');
     const box = (await hit.boundingBox())!;
     // Row 3 ("␣to"), column 1 ("␣king") of a 6 × 6 map.
@@ -167,16 +188,20 @@ describe('explainer', () => {
     await expect
       .poll(() => figure.getByTestId('attention-readout').textContent())
       .toMatch(/^Head 2: “␣to” gives “␣king” weight \d\.\d{4}\.$/);
+    await showChapter(page, 'embedding');
     const we = page.getByTestId('we-matrix');
     await we.scrollIntoViewIfNeeded();
+    await settled(page);
     const frame = (await we.getByTestId('matrix-frame').boundingBox())!;
     // The middle of column 0: the picture's 64 columns are a whole number of pixels each.
     await page.touchscreen.tap(frame.x + frame.width / 128, frame.y + 3);
     await expect.poll(() => we.getByTestId('matrix-readout').textContent()).toMatch(/^W_e\[\d+, 0\] = −?\d\.\d{4} {2}\(row of “.+”\)$/);
     // The stepper's own picture of W_e, where its keyboard hint is hidden on a touch screen but the readout is not.
     await goToStep(page, 1);
+    await showPart(page, 'stepper');
     const stepperWe = page.getByTestId('stepper-we-matrix');
     await stepperWe.scrollIntoViewIfNeeded();
+    await settled(page);
     const stepperFrame = (await stepperWe.getByTestId('matrix-frame').boundingBox())!;
     await page.touchscreen.tap(stepperFrame.x + stepperFrame.width / 128, stepperFrame.y + 3);
     await expect.poll(() => stepperWe.getByTestId('matrix-readout').textContent()).toMatch(/^W_e\[\d+, 0\] = /);
@@ -185,8 +210,8 @@ describe('explainer', () => {
   });
 
   it('draws all of W_e at the token-embedding stage, ticking the row the selected token looks up', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', step: '1' }));
-    const matrix = page.getByTestId('stepper-we-matrix');
+    const { page, errors } = await open(q({ lang: 'en', step: '1' }));
+    const matrix = (await showPart(page, 'stepper')).getByTestId('stepper-we-matrix');
     await expect.poll(() => matrix.count()).toBe(1);
     // The formula looks the selected token up as W_e[id, c]; the tick names the same row.
     const id = (await formulaText(page)).match(/\[(\d+),/)![1];
@@ -197,6 +222,8 @@ describe('explainer', () => {
   });
 
   it('skips drawing chapters out of view, yet a jump to one far down stays where it lands', async () => {
+    // Every chapter drawn at once (the default): this is about the chapters the browser skips while they are
+    // out of view (content-visibility), and a longer text changing the height of every one of them.
     const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen' }), {
       viewport: PHONE,
       touch: true,
@@ -220,7 +247,8 @@ describe('explainer', () => {
   });
 
   it('gives the figures their full width back after the window narrows and widens again', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', step: '1' }));
+    const { page, errors } = await open(q({ lang: 'en', step: '1' }));
+    await showPart(page, 'stepper');
     const heatmapWidth = async () => (await page.getByTestId('stage-heatmap').boundingBox())!.width;
     await expect.poll(heatmapWidth).toBeGreaterThan(700);
     const wide = await heatmapWidth();
@@ -233,7 +261,8 @@ describe('explainer', () => {
   });
 
   it('switches the language', async () => {
-    const { page } = await chromium.open(q({ lang: 'en', text: 'The king' }));
+    const { page } = await open(q({ lang: 'en', text: 'The king' }));
+    await showPart(page, 'stepper');
     await expect.poll(() => stepperTitle(page).textContent()).toBe(en.stepThrough);
     await page.getByRole('button', { name: en.switchLanguage }).click();
     const zh = getUi('zh');
@@ -244,7 +273,8 @@ describe('explainer', () => {
 
   it('restores text, step, language and token from a shared link', async () => {
     const text = 'The queen said that the king';
-    const { page, errors } = await chromium.open(q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
+    const { page, errors } = await open(q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
+    await showPart(page, 'stepper');
     const zh = getUi('zh');
     expect(await readerText(page).inputValue()).toBe(text);
     await expect.poll(() => stageOf(page)).toBe(zh.stageOf.replace('{i}', '21').replace('{n}', String(N)));
@@ -255,10 +285,14 @@ describe('explainer', () => {
   });
 
   it('jumps the stepper from the overview diagram and opens the lab', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king' }));
-    await page.getByTestId('flow-mlp').click();
+    const { page, errors } = await open(q({ lang: 'en', text: 'The king' }));
+    // The stepper is drawn when the jump brings it near.
+    await (await showChapter(page, 'flow')).getByTestId('flow-mlp').click();
     await expect.poll(() => page.getByTestId('stage-name').textContent()).toBe(`Layer 1 · ${en.stageLn2}`);
-    await page.getByTestId('open-lab').click();
+    // The page holds the stepper where the jump put it until the reader moves the page (holdJump.ts): the
+    // reader scrolls on with the wheel, and chapter 4, with the lab's link, is drawn as it comes near.
+    await page.mouse.wheel(0, 100);
+    await (await showChapter(page, 'embedding')).getByTestId('open-lab').click();
     await expect.poll(() => page.url()).toContain('view=lab');
     await expect.poll(() => page.getByTestId('stepper').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -267,9 +301,10 @@ describe('explainer', () => {
   it('takes → held down through the whole pass, with animations on, without a React error', async () => {
     // Each step used to reset the hovered cell from an effect; 50 quick steps piled those renders
     // up into React's "maximum update depth" error.
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
+    const { page, errors } = await open(q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
       reducedMotion: 'no-preference',
     });
+    await showPart(page, 'stepper');
     await stepperTitle(page).click();
     for (let i = 0; i < N; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => stageOf(page)).toBe(`Stage ${N} of ${N}`);
@@ -278,9 +313,11 @@ describe('explainer', () => {
   });
 
   it('plays on space only while focus is in the stepper, so space still scrolls the page elsewhere', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const { page, errors } = await open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
     const play = page.getByTestId('play');
     await page.locator('body').click({ position: { x: 2, y: 2 } });
+    // Scrolled to by the page's own script, which leaves the focus where the click put it.
+    await showPart(page, 'stepper');
     await page.keyboard.press(' ');
     expect(await play.getAttribute('aria-pressed')).toBe('false');
     await stepperTitle(page).click();
@@ -292,8 +329,8 @@ describe('explainer', () => {
   });
 
   it('shows a byte token as its bytes, not as the replacement character', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: 'The 中 king', step: '0' }));
-    const chips = page.getByTestId('stepper').getByTestId('token-chip');
+    const { page, errors } = await open(q({ lang: 'en', text: 'The 中 king', step: '0' }));
+    const chips = (await showPart(page, 'stepper')).getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBeGreaterThan(3);
     const labels = await chips.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     expect(
@@ -308,8 +345,8 @@ describe('explainer', () => {
   });
 
   it('shows GPT-2’s tokens for comparison, loaded from our own origin', async () => {
-    const { page, offOrigin } = await chromium.open(q({ lang: 'en', text: 'The smartphone podcast' }));
-    const gpt2 = page.getByTestId('gpt2-tokens');
+    const { page, offOrigin } = await open(q({ lang: 'en', text: 'The smartphone podcast' }));
+    const gpt2 = (await showChapter(page, 'tokens')).getByTestId('gpt2-tokens');
     await gpt2.scrollIntoViewIfNeeded();
     await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 15_000 }).toBeGreaterThan(2);
     expect(await gpt2.textContent()).toContain('50,257');
@@ -318,6 +355,8 @@ describe('explainer', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`fits a 390px phone without sideways scrolling in every chapter (${lang})`, async () => {
+      // Every part drawn at once (the default): the first check is of the whole page, and the ones after
+      // of every chapter in turn, and of the requests all of them make.
       const { page, errors, offOrigin } = await chromium.open(
         q({ lang, text: 'The king said to the queen that the old man', step: String(stages.find((s) => s.kind === 'fc')!.index) }),
         { viewport: PHONE },

@@ -22,6 +22,7 @@ import {
   scrollsSideways,
   settled,
   showChapter,
+  showEverything,
   showPart,
   type Screen,
 } from './browser';
@@ -80,7 +81,7 @@ afterAll(() => {
 });
 
 async function openModel(screen: Screen, dir: string, name: string, query = '', text = TEXT): Promise<{ page: Page; errors: string[] }> {
-  // Parts are drawn as they come near, as for a reader: drawing every view of a 50,257-token, 768-wide model at once costs seconds.
+  // Parts are drawn as they come near, as for a reader; each checkpoint has a test that then draws every part (showEverything).
   const opened = await chromium.open(`?lang=en${query}&text=${encodeURIComponent(text)}`, { ...screen.options, drawAll: false });
   await openFolder(opened.page, dir);
   await expect.poll(() => opened.page.getByTestId('model-name').textContent(), { timeout: 60_000 }).toBe(name);
@@ -216,6 +217,7 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     ).toBe(true);
 
     const attention = await showChapter(page, 'attention');
+    for (const picker of await attention.getByTestId(/^(layer|head)-picker$/).all()) expect(await overflows(picker)).toBe(false);
     await screen.press(attention.getByTestId('layer-picker').getByRole('button', { name: 'Layer 20', exact: true }));
     await expect.poll(() => attention.getByTestId('attention-maps').getByRole('img').count()).toBe(16); // one layer's heads
     await settled(page);
@@ -249,6 +251,7 @@ describeOnScreens('24 layers of 16 heads', (screen) => {
     expect(await ablation.getByRole('button', { name: 'MLP 24', exact: true }).textContent()).toBe('24');
     await screenshotOf(ablation, `gpt2-scale-deep-ablation-${screen.name}`);
 
+    await showEverything(page); // the parts this test did not read, drawn for this model too
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
   });
@@ -325,6 +328,8 @@ describeOnScreens('768 numbers per token', (screen) => {
     const mlp = await showChapter(page, 'mlp');
     await expect.poll(() => mlp.getByTestId('sample-note').textContent()).toMatch(/of the 3,072 numbers/);
     await screenshotOf(mlp.getByRole('figure').first(), `gpt2-scale-wide-mlp-${screen.name}`);
+    await showEverything(page);
+    await settled(page);
     await screenshot(page, `gpt2-scale-wide-page-${screen.name}`);
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
@@ -426,6 +431,7 @@ describeOnScreens('1,024 positions and a text of several hundred tokens', (scree
     expect((await lines.boundingBox())!.height).toBeLessThan(600); // at most 25 rows of 22px, not 440
     await settled(page);
     await screenshotOf(attention.getByRole('figure').first(), `gpt2-scale-long-attention-${screen.name}`);
+    await showEverything(page); // every other view at several hundred tokens
     expect(await scrollsSideways(page)).toBe(false);
     expect(errors).toEqual([]);
   });

@@ -5,12 +5,15 @@ import {
   computeNote,
   dataRows,
   nameOf,
+  type OpenOptions,
   PHONE,
   readerText,
   screenshot,
   scrollsSideways,
   settled,
   browserForTests,
+  showChapter,
+  showPart,
 } from './browser';
 import { buildStages } from '../src/viz/stages';
 import { resolve } from 'node:path';
@@ -23,6 +26,12 @@ import { nextStep } from '../src/app/output/generation';
 // model, generation that a shared link reproduces, ablation before/after, and phone layout.
 
 const chromium = browserForTests();
+
+/**
+ * The page as a reader finds it: each part drawn as it comes near (showChapter and showPart scroll to one),
+ * not every chapter at once, which makes opening the page and every keystroke slower.
+ */
+const open = (query: string, options: OpenOptions = {}) => chromium.open(query, { ...options, drawAll: false });
 
 const forwardCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
 // The text box, not the address bar: the URL is written a moment after the state changes.
@@ -55,9 +64,11 @@ function respellingSeed(text: string, steps: number): number {
 
 describe('output figures', () => {
   it('moving the sampling sliders changes the chart without a new forward pass', async () => {
-    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(START)}`);
-    const figure = page.getByRole('region', { name: nameOf('outSoftmaxTitle') });
+    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(START)}`);
+    const figure = (await showChapter(page, 'softmax')).getByRole('region', { name: nameOf('outSoftmaxTitle') });
     await figure.scrollIntoViewIfNeeded();
+    // The chapters around it are drawn too as they come near: count the passes once they have been.
+    await settled(page);
     const before = await forwardCount(page);
     const probsShown = () => figure.locator('[data-prob]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-prob'))));
     const atT1 = await probsShown();
@@ -87,7 +98,8 @@ describe('output figures', () => {
     // out.eot=continue: a run that drew the end-of-text token would stop short of the count (end-of-text.e2e.ts tests that).
     const query = `?lang=en&out.seed=1234&out.t=0.8&out.k=40&out.eot=continue&text=${encodeURIComponent(START)}`;
     const run = async () => {
-      const { page, errors } = await chromium.open(query);
+      const { page, errors } = await open(query);
+      await showChapter(page, 'generation');
       await page.getByTestId('generate-count').fill('5');
       await page.getByTestId('generate-n').click();
       await expect.poll(() => page.getByTestId('generate-n').isEnabled(), { timeout: 20_000 }).toBe(true);
@@ -118,7 +130,8 @@ describe('output figures', () => {
     // A seed with which the shipped model chooses tokens the text reads back as other tokens (" H" then
     // "isher", say), found here in Node with the panel's own step; such tokens used to wait outside the text box.
     const seed = respellingSeed(START, 20);
-    const { page, errors } = await chromium.open(`?lang=en&out.seed=${seed}&out.t=0.8&out.eot=continue&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await open(`?lang=en&out.seed=${seed}&out.t=0.8&out.eot=continue&text=${encodeURIComponent(START)}`);
+    await showChapter(page, 'generation');
     await page.getByTestId('generate-count').fill('24');
     await page.getByTestId('generate-n').click();
     await expect.poll(() => generatedChips(page).count(), { timeout: 60_000 }).toBe(24);
@@ -137,7 +150,8 @@ describe('output figures', () => {
 
   it('stops at the context length and says why', async () => {
     const long = Array.from({ length: 200 }, () => 'the').join(' ');
-    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(long)}`);
+    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(long)}`);
+    await showChapter(page, 'generation');
     await expect.poll(() => page.getByTestId('context-full').count()).toBe(1);
     // There is no room for another token, so the buttons are off and the text stays as it is.
     expect(await page.getByTestId('generate-one').isDisabled()).toBe(true);
@@ -147,9 +161,11 @@ describe('output figures', () => {
   });
 
   it('the every-position view highlights the probability of the real next token', async () => {
-    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(START)}`);
     // The page's own pass is counted once it is shown; let the figures settle so the count before the toggle is final.
     await expect.poll(() => computeNote(page).count()).toBe(1);
+    await showChapter(page, 'unembedding');
+    await page.getByTestId('every-position-toggle').waitFor();
     await settled(page);
     const before = await forwardCount(page);
     await page.getByTestId('every-position-toggle').click();
@@ -168,7 +184,8 @@ describe('output figures', () => {
   });
 
   it('ablation shows the prediction before and after, and the URL keeps the choice', async () => {
-    const { page, errors } = await chromium.open(`?lang=en&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(START)}`);
+    await showPart(page, 'deeper');
     await page.getByTestId('ablate-h0.0').click();
     await page.getByTestId('ablate-m1').click();
     await expect.poll(() => bodyRows(page.getByTestId('ablation-compare')).count()).toBeGreaterThan(3);
@@ -186,15 +203,15 @@ describe('output figures', () => {
   it('the logit lens and parameter counter read the loaded model', async () => {
     // The stepper's first stage inside the second block (layer 1, 0-based): it reads block 1's output.
     const step = buildStages(2).findIndex((s) => s.layer === 1);
-    const { page, errors } = await chromium.open(`?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
-    const lens = page.getByTestId('logit-lens');
+    const { page, errors } = await open(`?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
+    const lens = (await showPart(page, 'deeper')).getByTestId('logit-lens');
     await expect.poll(() => bodyRows(lens).count()).toBeGreaterThan(1);
     // The row the stepper is at is marked as the current step, for a screen reader as well as by colour.
     const current = lens.locator('tr[aria-current="step"]');
     expect(await current.count()).toBe(1);
     expect(await current.getByRole('rowheader').textContent()).toBe('After block 1');
     // The stepper shows the same row of the lens in one line, with the same top guess as the table.
-    const line = page.getByTestId('stepper-lens');
+    const line = (await showPart(page, 'stepper')).getByTestId('stepper-lens');
     expect(await line.getByTestId('stepper-lens-where').textContent()).toBe('Reading the stream after layer 1, token 6 would predict:');
     const tableTop = await current.getByTestId('lens-token').first().textContent();
     expect(await line.getByTestId('lens-token').first().textContent()).toBe(tableTop);
@@ -212,6 +229,7 @@ describe('output figures', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`fits a phone without sideways scrolling (${lang})`, async () => {
+      // Every part drawn at once (the default): the check is of the whole page, with an ablation and the every-position view on.
       const { page, errors } = await chromium.open(`?lang=${lang}&out.ablate=h1.1&text=${encodeURIComponent(START)}`, {
         viewport: PHONE,
       });

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { bodyRows, DESKTOP, nameOf, PHONE, readerText, screenshotOf, scrollsSideways, settled, browserForTests } from './browser';
+import {
+  bodyRows,
+  DESKTOP,
+  nameOf,
+  type OpenOptions,
+  PHONE,
+  readerText,
+  screenshotOf,
+  scrollsSideways,
+  settled,
+  browserForTests,
+  showChapter,
+  showPart,
+} from './browser';
 import { buildStages, type StageKind } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { t } from '../src/app/i18n';
@@ -20,6 +33,12 @@ const stepOf = (kind: StageKind, layer: number | null = null) => stages.findInde
 const q = (params: Record<string, string>) => '?' + new URLSearchParams(params).toString();
 const TEXT = 'The king said to the queen that';
 const CHINESE = '你好 world';
+
+/**
+ * The page as a reader finds it: each part drawn as it comes near (showChapter and showPart scroll to one),
+ * not every chapter at once, which makes opening the page and every keystroke slower.
+ */
+const open = (query: string, options: OpenOptions = {}) => chromium.open(query, { ...options, drawAll: false });
 
 /** Jump the stepper through the URL, as a shared link or the Back button would. */
 async function goToStep(page: Page, step: number) {
@@ -42,7 +61,8 @@ describe('the stepper’s logit lens', () => {
     const sentence = (where: string) => t(ui, 'stepperLens', lang, { where, t: 6 });
 
     it(`is introduced where it appears and names the stream it reads at every stage (${lang})`, async () => {
-      const { page, errors } = await chromium.open(q({ lang, text: TEXT, step: '0' }));
+      const { page, errors } = await open(q({ lang, text: TEXT, step: '0' }));
+      await showPart(page, 'stepper');
       const lens = page.getByTestId('stepper-lens');
       const where = page.getByTestId('stepper-lens-where');
       // Before the embedding x0 exists there is no stream to read.
@@ -72,7 +92,9 @@ describe('the stepper’s logit lens', () => {
       // After the block, the stepper's line and the chapter's table read the same stream.
       await goToStep(page, stepOf('resid2', 0));
       expect(await where.textContent()).toBe(sentence(t(ui, 'stepperLensAfterLayer', lang, { l: 1 })));
+      await showPart(page, 'deeper');
       const table = page.getByTestId('logit-lens');
+      await bodyRows(table).nth(1).getByTestId('lens-token').first().waitFor();
       const tableRow = (await bodyRows(table).nth(1).getByTestId('lens-token').allTextContents()).slice(0, 3);
       expect(await lensChips(page)).toEqual(tableRow);
       await goToStep(page, stepOf('gelu', 2));
@@ -89,25 +111,28 @@ describe('⟨XX⟩ bytes', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`are explained wherever tokens of a Chinese text show them, and nowhere for English (${lang})`, async () => {
-      const { page, errors } = await chromium.open(q({ lang, text: TEXT, step: String(stepOf('x0')) }));
-      const tokens = page.getByTestId('chapter-tokens');
+      const { page, errors } = await open(q({ lang, text: TEXT, step: String(stepOf('x0')) }));
+      const stepper = await showPart(page, 'stepper');
+      const tokens = await showChapter(page, 'tokens');
       await expect.poll(() => tokens.getByTestId('token-chip').count()).toBeGreaterThan(0);
       expect(await tokens.getByTestId('byte-note').count()).toBe(0);
-      expect(await page.getByTestId('chapter-attention').getByTestId('byte-note').count()).toBe(0);
+      const attention = await showChapter(page, 'attention');
+      expect(await attention.getByTestId('byte-note').count()).toBe(0);
 
       await readerText(page).fill(CHINESE);
       // 你 and 好 are three bytes each; our vocabulary has neither whole, so some tokens are bytes.
-      await expect.poll(() => page.getByTestId('stepper').getByTestId('byte-note').textContent()).toBe(ui.byteNote);
-      expect(await page.getByTestId('stepper').getByTestId('token-select').textContent()).toMatch(/⟨[0-9A-F]{2}⟩/);
+      await expect.poll(() => stepper.getByTestId('byte-note').textContent()).toBe(ui.byteNote);
+      expect(await stepper.getByTestId('token-select').textContent()).toMatch(/⟨[0-9A-F]{2}⟩/);
       await expect.poll(() => tokens.getByTestId('byte-note').textContent()).toBe(ui.byteNote);
-      expect(await page.getByTestId('chapter-attention').getByTestId('byte-note').textContent()).toBe(ui.byteNote);
+      expect(await attention.getByTestId('byte-note').textContent()).toBe(ui.byteNote);
+      const deeper = await showPart(page, 'deeper');
       expect(
-        await page
+        await deeper
           .getByRole('region', { name: nameOf('outLensTitle') })
           .getByTestId('byte-note')
           .textContent(),
       ).toBe(ui.byteNote);
-      await screenshotOf(page.getByTestId('stepper'), `reader-aids-bytes-${lang}`);
+      await screenshotOf(stepper, `reader-aids-bytes-${lang}`);
       expect(errors).toEqual([]);
     });
   }
@@ -116,11 +141,17 @@ describe('⟨XX⟩ bytes', () => {
 describe('hints and attention maps on a phone', () => {
   const hints = (page: Page) =>
     Promise.all([page.getByTestId('stepper-hint').textContent(), page.getByTestId('attention-readout').textContent()]);
+  /** Draw the stepper and chapter 5, whose hints these are. */
+  const showHints = async (page: Page) => {
+    await showPart(page, 'stepper');
+    await showChapter(page, 'attention');
+  };
 
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`say what a tap does, and each map is wide enough for its token labels (${lang})`, async () => {
-      const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const { page, errors } = await open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      await showHints(page);
       expect(await hints(page)).toEqual([ui.stepperHintTouch, ui.attentionCellHintTouch]);
       for (const hint of await hints(page)) expect(hint).not.toMatch(/←|→|Tab/);
       const maps = page.getByTestId('attention-maps').getByRole('img');
@@ -150,9 +181,11 @@ describe('hints and attention maps on a phone', () => {
 
   it('drop the keyboard on a narrow window without touch, and keep it on a desktop', async () => {
     const en = getUi('en');
-    const narrow = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: PHONE });
+    const narrow = await open(q({ lang: 'en', text: TEXT }), { viewport: PHONE });
+    await showHints(narrow.page);
     expect(await hints(narrow.page)).toEqual([en.stepperHintTouch, en.attentionCellHintTouch]);
-    const desktop = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const desktop = await open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    await showHints(desktop.page);
     expect(await hints(desktop.page)).toEqual([en.stepperHint, en.attentionCellHint]);
     // Two maps side by side on a desktop.
     const maps = desktop.page.getByTestId('attention-maps').getByRole('img');
@@ -165,7 +198,8 @@ describe('hints and attention maps on a phone', () => {
   it('a text too long for labels on a phone is read by tapping a cell', async () => {
     const en = getUi('en');
     const long = 'the king said to the queen that he would go to the old city and see the people who lived there '.repeat(2);
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: long }), { viewport: PHONE, touch: true });
+    const { page, errors } = await open(q({ lang: 'en', text: long }), { viewport: PHONE, touch: true });
+    await showChapter(page, 'attention');
     const map = page.getByTestId('attention-maps').getByRole('img').nth(0);
     await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.getByTestId('row-label').count()).toBe(0);
@@ -184,7 +218,11 @@ describe('the generation panel’s temperature', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`is chapter 9’s setting, shown and set in the panel itself (${lang})`, async () => {
-      const { page, errors } = await chromium.open(q({ lang, text: TEXT, 'out.seed': '7', 'out.eot': 'continue' }));
+      const { page, errors } = await open(q({ lang, text: TEXT, 'out.seed': '7', 'out.eot': 'continue' }));
+      // The stepper's token picker tells when the figures have caught up with the text box (below).
+      await showPart(page, 'stepper');
+      await showChapter(page, 'softmax');
+      await showChapter(page, 'generation');
       const panel = page.getByRole('region', { name: nameOf('outGenerationTitle') });
       const softmax = page.getByRole('region', { name: nameOf('outSoftmaxTitle') });
       const panelField = panel.getByLabel(ui.temperature).last();
@@ -233,7 +271,8 @@ describe('the generation panel’s temperature', () => {
 
   it('fits a phone', async () => {
     const en = getUi('en');
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT, 'out.t': '0.7' }), { viewport: PHONE, touch: true });
+    const { page, errors } = await open(q({ lang: 'en', text: TEXT, 'out.t': '0.7' }), { viewport: PHONE, touch: true });
+    await showChapter(page, 'generation');
     const panel = page.getByRole('region', { name: nameOf('outGenerationTitle') });
     const field = panel.getByLabel(en.temperature).last();
     await field.scrollIntoViewIfNeeded();
@@ -279,6 +318,8 @@ describe('what is wider than a phone', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`fades at the edge and says to scroll sideways: formulas, the 256 neurons, the residual stream and W_u on a phone (${lang})`, async () => {
+      // Every part drawn at once (the default): this reads nearly all of them (chapters 4, 6, 7 and 8, the
+      // stepper and the deeper section), which is half a second faster than drawing them one by one as they come near.
       const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       await expectScrollHint(formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula'), ui.scrollForRest, 'dot product');
       const neurons = page.getByRole('img', { name: t(ui, 'allNeurons', lang, { n: 256 }), exact: true });
@@ -322,8 +363,8 @@ describe('what is wider than a phone', () => {
   }
 
   it('neither fades nor hints where everything fits, on a desktop', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
-    const dot = formulaBox(page.getByTestId('chapter-embedding'), 'dot-formula');
+    const { page, errors } = await open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const dot = formulaBox(await showChapter(page, 'embedding'), 'dot-formula');
     await dot.scrollIntoViewIfNeeded();
     await settled(page);
     expect(await sideScroll(dot)).toEqual({ overflow: 0, hiddenSides: 'none', mask: 'none', hint: null });
@@ -333,7 +374,8 @@ describe('what is wider than a phone', () => {
 
 describe('a tap on an attention map', () => {
   it('leaves no focus ring on a phone, while the keyboard still gets one', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: PHONE, touch: true });
+    const { page, errors } = await open(q({ lang: 'en', text: TEXT }), { viewport: PHONE, touch: true });
+    await showChapter(page, 'attention');
     const map = page.getByTestId('attention-maps').getByRole('img').nth(1);
     await map.scrollIntoViewIfNeeded();
     await settled(page);
@@ -357,7 +399,8 @@ describe('the stepper’s MLP rows', () => {
     ['phone', { viewport: PHONE, touch: true }],
   ] as const) {
     it(`are labelled in type big enough to read, on a ${name}`, async () => {
-      const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), options);
+      const { page, errors } = await open(q({ lang: 'en', text: TEXT }), options);
+      await showPart(page, 'stepper');
       for (const kind of ['fc', 'gelu'] as const) {
         await goToStep(page, stepOf(kind, 0));
         const labels = page.getByTestId('stage-heatmap').getByTestId('row-label');
@@ -372,7 +415,7 @@ describe('the stepper’s MLP rows', () => {
 
 describe('names and formulas on their line', () => {
   it('keeps “GPT-2” whole in the Chinese header on a phone', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'zh', text: TEXT }), { viewport: PHONE, touch: true });
+    const { page, errors } = await open(q({ lang: 'zh', text: TEXT }), { viewport: PHONE, touch: true });
     // Each "GPT-2" in the header, hyphen and all, as a range of text: one line box has all of it.
     const lines = await page.locator('.app-header').evaluate((header) => {
       const found: number[] = [];
@@ -394,6 +437,7 @@ describe('names and formulas on their line', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`keeps every formula in the chapters’ text on one line, within its column, on a phone (${lang})`, async () => {
+      // Every chapter drawn at once (the default): this reads the formulas of all ten together.
       const { page, errors } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       const broken = await page.evaluate(() =>
         [...document.querySelectorAll('.chapter-text .katex')]
@@ -415,8 +459,8 @@ describe('names and formulas on their line', () => {
 
 describe('chapter 4’s two top-5 lists', () => {
   it('start level with each other, under headings of different lengths, on a desktop', async () => {
-    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
-    const chapter = page.getByTestId('chapter-embedding');
+    const { page, errors } = await open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const chapter = await showChapter(page, 'embedding');
     const top = async (testId: string, part: string) => (await chapter.getByTestId(testId).locator(part).first().boundingBox())!.y;
     await chapter.getByTestId('we-after').scrollIntoViewIfNeeded();
     await settled(page);
@@ -440,12 +484,12 @@ describe('the token pickers', () => {
   it('draw ␣ in Chinese just as in English', async () => {
     /** The width of ␣ in each token picker's own type, set where the picker is, so in the page's language. */
     const spaceWidths = async (lang: 'en' | 'zh') => {
-      const { page } = await chromium.open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const { page } = await open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       const ui = getUi(lang);
       const pickers = [
-        page.getByTestId('token-select'),
-        page.getByRole('combobox', { name: ui.otherToken, exact: true }),
-        page.getByTestId('lens-position'),
+        (await showPart(page, 'stepper')).getByTestId('token-select'),
+        (await showChapter(page, 'embedding')).getByRole('combobox', { name: ui.otherToken, exact: true }),
+        (await showPart(page, 'deeper')).getByTestId('lens-position'),
       ];
       return Promise.all(
         pickers.map((picker) =>
