@@ -13,6 +13,8 @@ export const WIDE_RUN_DIR = resolve(ROOT, 'data/model-wide');
 export const SHARP_RUN_DIR = resolve(ROOT, 'data/model-sharp');
 /** The shipped recipe reading the prose twice as often (scripts/train/settings.ts, PROSE_RUN). */
 export const PROSE_RUN_DIR = resolve(ROOT, 'data/model-prose');
+/** PROSE_RUN carried on for a third schedule (scripts/train/settings.ts, PROSE_LONG_RUN). */
+export const PROSE_LONG_RUN_DIR = resolve(ROOT, 'data/model-prose-long');
 /** SHARP_RUN with W_e trained more slowly (scripts/train/settings.ts, SHARP_SLOW_WE_RUN). */
 export const SHARP_SLOW_WE_RUN_DIR = resolve(ROOT, 'data/model-sharp-slow-we');
 

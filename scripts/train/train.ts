@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   buildDir,
   LONG_RUN_DIR,
+  PROSE_LONG_RUN_DIR,
   PROSE_RUN_DIR,
   restoreCommittedRun,
   saveCommittedRun,
@@ -12,7 +13,7 @@ import {
   SHIPPED_MODEL_DIR,
   WIDE_RUN_DIR,
 } from './paths.ts';
-import { EXTENDED_RUN, FULL_RUN, PROSE_RUN, QUICK_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, WIDE_RUN } from './settings.ts';
+import { EXTENDED_RUN, FULL_RUN, PROSE_LONG_RUN, PROSE_RUN, QUICK_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, WIDE_RUN } from './settings.ts';
 import { runTraining } from './loop.ts';
 
 // `npm run train` reproduces the shipped model: corpus → BPE → PPMI+SVD embedding → transformer training → export.
@@ -20,11 +21,13 @@ import { runTraining } from './loop.ts';
 // `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
 // shipped run's build folder, and writes its model there too, not over the shipped one. `--wide`, `--sharp`,
 // `--sharp-slow-we` and `--prose` train WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN and PROSE_RUN from the start, each in
-// a folder of its own, on the shipped run's tokens.
+// a folder of its own, on the shipped run's tokens. `--prose-long` carries PROSE_RUN on (PROSE_LONG_RUN) from a copy of
+// its folder, as `--long` does the shipped run.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const long = argv.includes('--long');
+const proseLong = argv.includes('--prose-long');
 const ownFolderRuns = [
   { flag: '--wide', settings: WIDE_RUN, dir: WIDE_RUN_DIR },
   { flag: '--sharp', settings: SHARP_RUN, dir: SHARP_RUN_DIR },
@@ -50,6 +53,11 @@ async function run() {
     if (!existsSync(LONG_RUN_DIR)) cpSync(buildDir(false), LONG_RUN_DIR, { recursive: true });
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(LONG_RUN_DIR, 'model');
     return runTraining(EXTENDED_RUN, { ...common, dir: LONG_RUN_DIR, out, dtype: 'F16' });
+  }
+  if (proseLong) {
+    if (!existsSync(PROSE_LONG_RUN_DIR)) cpSync(PROSE_RUN_DIR, PROSE_LONG_RUN_DIR, { recursive: true });
+    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(PROSE_LONG_RUN_DIR, 'model');
+    return runTraining(PROSE_LONG_RUN, { ...common, dir: PROSE_LONG_RUN_DIR, out, dtype: 'F16' });
   }
   if (ownFolder) {
     if (saveState) {
