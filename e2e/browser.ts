@@ -44,6 +44,7 @@ export function browserForTests(): Chromium {
       return started();
     },
     open: (query, options) => openApp(started(), query, options),
+    openAsReader: (query, options) => openApp(started(), query, { ...options, drawAll: false }),
   };
 }
 
@@ -52,6 +53,11 @@ export interface Chromium {
   readonly browser: Browser;
   /** `openApp` in this browser. */
   open(query?: string, options?: OpenOptions): Promise<OpenedPage>;
+  /**
+   * `openApp` with each part drawn as it comes near, as a reader finds the page (showChapter and showPart scroll to
+   * one): quicker to open and to type into than a page with every chapter drawn.
+   */
+  openAsReader(query?: string, options?: Omit<OpenOptions, 'drawAll'>): Promise<OpenedPage>;
 }
 
 export interface OpenOptions {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   computeNote,
-  type OpenOptions,
   PHONE,
   predictionRows,
   readerText,
@@ -28,12 +27,6 @@ async function goToStep(page: Page, step: number) {
 }
 
 const chromium = browserForTests();
-
-/**
- * The page as a reader finds it: each part drawn as it comes near (showChapter and showPart scroll to one),
- * not every chapter at once, which makes opening the page and every keystroke slower.
- */
-const open = (query: string, options: OpenOptions = {}) => chromium.open(query, { ...options, drawAll: false });
 
 const en = getUi('en');
 const L = 4; // the bundled model's layers; the page's own "Stage i of n" label is checked against this
@@ -74,7 +67,7 @@ async function formulaText(page: Page): Promise<string> {
 
 describe('explainer', () => {
   it('recomputes tokens and predictions as the reader types', async () => {
-    const { page, errors, offOrigin } = await open(q({ lang: 'en', text: 'The king said', step: '0' }));
+    const { page, errors, offOrigin } = await chromium.openAsReader(q({ lang: 'en', text: 'The king said', step: '0' }));
     const chips = (await showPart(page, 'stepper')).getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBe(3);
     const before = await predictionRows(page).allTextContents();
@@ -88,7 +81,7 @@ describe('explainer', () => {
   });
 
   it('steps through every stage in order with the Next button and the → key, and Back undoes a step', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The cat sat', step: '0' }));
     await showPart(page, 'stepper');
     const passes = () => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
     const passesBefore = await passes();
@@ -127,7 +120,7 @@ describe('explainer', () => {
       ['resid2', 2, 3],
       ['lnF', 5, 0],
     ];
-    const { page, errors } = await open(q({ lang: 'en', text, step: '0' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text, step: '0' }));
     await showPart(page, 'stepper');
     for (const [kind, r, c] of picks) {
       const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === 1))!;
@@ -143,7 +136,7 @@ describe('explainer', () => {
   });
 
   it('reads every head’s weights in chapter 5 by keyboard, and a row of them sums to 1', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: 'The king said to the queen' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The king said to the queen' }));
     const figure = await showChapter(page, 'attention');
     const readout = figure.getByTestId('attention-readout');
     const map = headMap(page, 2);
@@ -173,7 +166,7 @@ describe('explainer', () => {
   });
 
   it('reads the tapped cell of a head map on a touch phone, and the tapped value of W_e', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: 'The king said to the queen' }), {
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The king said to the queen' }), {
       viewport: PHONE,
       touch: true,
     });
@@ -210,7 +203,7 @@ describe('explainer', () => {
   });
 
   it('draws all of W_e at the token-embedding stage, ticking the row the selected token looks up', async () => {
-    const { page, errors } = await open(q({ lang: 'en', step: '1' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', step: '1' }));
     const matrix = (await showPart(page, 'stepper')).getByTestId('stepper-we-matrix');
     await expect.poll(() => matrix.count()).toBe(1);
     // The formula looks the selected token up as W_e[id, c]; the tick names the same row.
@@ -247,7 +240,7 @@ describe('explainer', () => {
   });
 
   it('gives the figures their full width back after the window narrows and widens again', async () => {
-    const { page, errors } = await open(q({ lang: 'en', step: '1' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', step: '1' }));
     await showPart(page, 'stepper');
     const heatmapWidth = async () => (await page.getByTestId('stage-heatmap').boundingBox())!.width;
     await expect.poll(heatmapWidth).toBeGreaterThan(700);
@@ -261,7 +254,7 @@ describe('explainer', () => {
   });
 
   it('switches the language', async () => {
-    const { page } = await open(q({ lang: 'en', text: 'The king' }));
+    const { page } = await chromium.openAsReader(q({ lang: 'en', text: 'The king' }));
     await showPart(page, 'stepper');
     await expect.poll(() => stepperTitle(page).textContent()).toBe(en.stepThrough);
     await page.getByRole('button', { name: en.switchLanguage }).click();
@@ -273,7 +266,7 @@ describe('explainer', () => {
 
   it('restores text, step, language and token from a shared link', async () => {
     const text = 'The queen said that the king';
-    const { page, errors } = await open(q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'zh', text, step: '20', tok: '2', head: '1' }));
     await showPart(page, 'stepper');
     const zh = getUi('zh');
     expect(await readerText(page).inputValue()).toBe(text);
@@ -285,7 +278,7 @@ describe('explainer', () => {
   });
 
   it('jumps the stepper from the overview diagram and opens the lab', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: 'The king' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The king' }));
     // The stepper is drawn when the jump brings it near.
     await (await showChapter(page, 'flow')).getByTestId('flow-mlp').click();
     await expect.poll(() => page.getByTestId('stage-name').textContent()).toBe(`Layer 1 · ${en.stageLn2}`);
@@ -301,7 +294,7 @@ describe('explainer', () => {
   it('takes → held down through the whole pass, with animations on, without a React error', async () => {
     // Each step used to reset the hovered cell from an effect; 50 quick steps piled those renders
     // up into React's "maximum update depth" error.
-    const { page, errors } = await open(q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The king said to the queen', step: '0' }), {
       reducedMotion: 'no-preference',
     });
     await showPart(page, 'stepper');
@@ -313,7 +306,7 @@ describe('explainer', () => {
   });
 
   it('plays on space only while focus is in the stepper, so space still scrolls the page elsewhere', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: 'The cat sat', step: '0' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The cat sat', step: '0' }));
     const play = page.getByTestId('play');
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     // Scrolled to by the page's own script, which leaves the focus where the click put it.
@@ -329,7 +322,7 @@ describe('explainer', () => {
   });
 
   it('shows a byte token as its bytes, not as the replacement character', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: 'The 中 king', step: '0' }));
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The 中 king', step: '0' }));
     const chips = (await showPart(page, 'stepper')).getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBeGreaterThan(3);
     const labels = await chips.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
@@ -345,7 +338,7 @@ describe('explainer', () => {
   });
 
   it('shows GPT-2’s tokens for comparison, loaded from our own origin', async () => {
-    const { page, offOrigin } = await open(q({ lang: 'en', text: 'The smartphone podcast' }));
+    const { page, offOrigin } = await chromium.openAsReader(q({ lang: 'en', text: 'The smartphone podcast' }));
     const gpt2 = (await showChapter(page, 'tokens')).getByTestId('gpt2-tokens');
     await gpt2.scrollIntoViewIfNeeded();
     await expect.poll(() => gpt2.getByTestId('token-chip').count(), { timeout: 15_000 }).toBeGreaterThan(2);

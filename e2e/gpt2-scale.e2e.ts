@@ -82,7 +82,7 @@ afterAll(() => {
 
 async function openModel(screen: Screen, dir: string, name: string, query = '', text = TEXT): Promise<{ page: Page; errors: string[] }> {
   // Parts are drawn as they come near, as for a reader; each checkpoint has a test that then draws every part (showEverything).
-  const opened = await chromium.open(`?lang=en${query}&text=${encodeURIComponent(text)}`, { ...screen.options, drawAll: false });
+  const opened = await chromium.openAsReader(`?lang=en${query}&text=${encodeURIComponent(text)}`, screen.options);
   await openFolder(opened.page, dir);
   await expect.poll(() => opened.page.getByTestId('model-name').textContent(), { timeout: 60_000 }).toBe(name);
   return opened;

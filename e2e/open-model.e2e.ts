@@ -26,7 +26,6 @@ import {
   showChapter,
   showEverything,
   showPart,
-  type OpenOptions,
 } from './browser';
 
 // Opening a model from disk: the GPT-2-shaped test checkpoint (GPT-2's vocabulary, 12 layers, random
@@ -35,11 +34,6 @@ import {
 
 const TEXT = 'The king said that the queen';
 const chromium = browserForTests();
-/**
- * The page as a reader finds it: each part drawn as it comes near (showChapter and showPart scroll to one),
- * not every chapter at once, which for GPT-2's vocabulary costs seconds and makes every keystroke slower.
- */
-const open = (query: string, options: OpenOptions = {}) => chromium.open(query, { ...options, drawAll: false });
 let root: string;
 let good: string;
 let expectedTop: string;
@@ -175,7 +169,7 @@ async function predictsInWorker(page: Page, errors: string[], isolated: boolean)
 
 describe('opening a model from disk', () => {
   it('says what is wrong with each bad folder, and keeps the tiny model and the text', async () => {
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     expect(await modelName(page)).toBe('tiny');
     const topBefore = await predictionRows(page).first().textContent();
     const stillRunning = 'The page still runs ‘tiny’, and your text is as you left it.';
@@ -205,7 +199,7 @@ describe('opening a model from disk', () => {
   });
 
   it('takes files dropped onto the page', async () => {
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     const config = readFileSync(join(good, 'config.json'), 'utf8');
     // A config.json alone, dropped anywhere: the page names the three files it still needs.
     await page.evaluate((text) => {
@@ -225,7 +219,7 @@ describe('opening a model from disk', () => {
   });
 
   it('can be cancelled while model.safetensors is read, and nothing changes', async () => {
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     // Every read of a piece of a file waits a little, so the open is still going when Cancel is pressed.
     await page.evaluate(() => {
       const read = Blob.prototype.arrayBuffer;
@@ -288,7 +282,7 @@ describe('opening a model from disk', () => {
     const bytes = 4 * checkpointParameters;
     // The page asks for at most a quarter of what the device reports: here 1.5 times the weights.
     const deviceMemoryGb = (6 * bytes) / 2 ** 30;
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(TEXT)}`, {
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(TEXT)}`, {
       initScript: `Object.defineProperty(Navigator.prototype, 'deviceMemory', { get: () => ${deviceMemoryGb} })`,
     });
     await predictsInWorker(page, errors, true);
@@ -298,7 +292,7 @@ describe('opening a model from disk', () => {
   async function predictsOnStaticHost(readHeadersFile: boolean): Promise<void> {
     const { server, url } = await serveStatic(inject('distDir'), { readHeadersFile });
     try {
-      const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(TEXT)}`, { baseUrl: url });
+      const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(TEXT)}`, { baseUrl: url });
       await predictsInWorker(page, errors, readHeadersFile);
     } finally {
       // The page's keep-alive connections would hold close() open until its context ends, after the test.
@@ -312,7 +306,7 @@ describe('opening a model from disk', () => {
   it('shares the weights with its worker on a static host that reads the build’s _headers file', () => predictsOnStaticHost(true));
 
   it('runs the chapters and the deeper section on the GPT-2-shaped model: its tokens beside the tiny model’s, one layer’s heads at a time, its own parameter count', async () => {
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(TEXT)}`);
     await openFolder(page, good);
     await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
     expect(await page.getByTestId('other-model-chapters').textContent()).toMatch(/^With ‘gpt2-shaped’ open, every figure/);
@@ -344,7 +338,7 @@ describe('opening a model from disk', () => {
 
   it('does arithmetic on the GPT-2-shaped model’s own W_e, injects the result, and generates from it, in its worker', async () => {
     const lab = `?lang=en&view=lab&lab.expr=${encodeURIComponent('king - man + woman')}&out.t=0&out.eot=continue&text=${encodeURIComponent(TEXT)}`;
-    const { page, errors } = await open(lab);
+    const { page, errors } = await chromium.openAsReader(lab);
     await openFolder(page, good);
     await expect.poll(() => modelName(page), { timeout: 30_000 }).toBe('gpt2-shaped');
     // Its 50,257 rows are searched (the weights are random, so which words come first says nothing), and the
@@ -371,7 +365,9 @@ describe('opening a model from disk', () => {
   });
 
   it('opens a link made with another model on the tiny model, and says which model made it (Chinese, phone)', async () => {
-    const { page, errors } = await open(`?lang=zh&model=gpt2-shaped&text=${encodeURIComponent(TEXT)}`, { viewport: PHONE });
+    const { page, errors } = await chromium.openAsReader(`?lang=zh&model=gpt2-shaped&text=${encodeURIComponent(TEXT)}`, {
+      viewport: PHONE,
+    });
     expect(await modelName(page)).toBe('tiny');
     expect(await page.getByTestId('model-link-note').textContent()).toBe(
       '这个链接是在模型“gpt2-shaped”上生成的。链接总是用“tiny”打开，所以这里的数字可能和发送者看到的不同；打开“gpt2-shaped”的文件，就能看到他们看到的结果。',
@@ -388,7 +384,7 @@ describe('opening a model from disk', () => {
   it('opens a folder from an address on another server, only after saying what it will fetch, and names a server it cannot reach', async () => {
     const { server, url, requests } = await serveWithCors(root);
     try {
-      const { page, errors, offOrigin } = await open(`?lang=en&text=${encodeURIComponent(TEXT)}`);
+      const { page, errors, offOrigin } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(TEXT)}`);
       // Folded away until the reader asks for it.
       expect(await page.getByTestId('model-url').isVisible()).toBe(false);
       await page.getByText('Open another model: GPT-2 from your computer or the web').click();

@@ -5,7 +5,6 @@ import {
   computeNote,
   dataRows,
   nameOf,
-  type OpenOptions,
   PHONE,
   readerText,
   screenshot,
@@ -26,12 +25,6 @@ import { nextStep } from '../src/app/output/generation';
 // model, generation that a shared link reproduces, ablation before/after, and phone layout.
 
 const chromium = browserForTests();
-
-/**
- * The page as a reader finds it: each part drawn as it comes near (showChapter and showPart scroll to one),
- * not every chapter at once, which makes opening the page and every keystroke slower.
- */
-const open = (query: string, options: OpenOptions = {}) => chromium.open(query, { ...options, drawAll: false });
 
 const forwardCount = (page: Page) => page.evaluate(() => performance.getEntriesByName('inside-gpt:forward').length);
 // The text box, not the address bar: the URL is written a moment after the state changes.
@@ -64,7 +57,7 @@ function respellingSeed(text: string, steps: number): number {
 
 describe('output figures', () => {
   it('moving the sampling sliders changes the chart without a new forward pass', async () => {
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(START)}`);
     const figure = (await showChapter(page, 'softmax')).getByRole('region', { name: nameOf('outSoftmaxTitle') });
     await figure.scrollIntoViewIfNeeded();
     // The chapters around it are drawn too as they come near: count the passes once they have been.
@@ -98,7 +91,7 @@ describe('output figures', () => {
     // out.eot=continue: a run that drew the end-of-text token would stop short of the count (end-of-text.e2e.ts tests that).
     const query = `?lang=en&out.seed=1234&out.t=0.8&out.k=40&out.eot=continue&text=${encodeURIComponent(START)}`;
     const run = async () => {
-      const { page, errors } = await open(query);
+      const { page, errors } = await chromium.openAsReader(query);
       await showChapter(page, 'generation');
       await page.getByTestId('generate-count').fill('5');
       await page.getByTestId('generate-n').click();
@@ -130,7 +123,9 @@ describe('output figures', () => {
     // A seed with which the shipped model chooses tokens the text reads back as other tokens (" H" then
     // "isher", say), found here in Node with the panel's own step; such tokens used to wait outside the text box.
     const seed = respellingSeed(START, 20);
-    const { page, errors } = await open(`?lang=en&out.seed=${seed}&out.t=0.8&out.eot=continue&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.openAsReader(
+      `?lang=en&out.seed=${seed}&out.t=0.8&out.eot=continue&text=${encodeURIComponent(START)}`,
+    );
     await showChapter(page, 'generation');
     await page.getByTestId('generate-count').fill('24');
     await page.getByTestId('generate-n').click();
@@ -150,7 +145,7 @@ describe('output figures', () => {
 
   it('stops at the context length and says why', async () => {
     const long = Array.from({ length: 200 }, () => 'the').join(' ');
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(long)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(long)}`);
     await showChapter(page, 'generation');
     await expect.poll(() => page.getByTestId('context-full').count()).toBe(1);
     // There is no room for another token, so the buttons are off and the text stays as it is.
@@ -161,7 +156,7 @@ describe('output figures', () => {
   });
 
   it('the every-position view highlights the probability of the real next token', async () => {
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(START)}`);
     // The page's own pass is counted once it is shown; let the figures settle so the count before the toggle is final.
     await expect.poll(() => computeNote(page).count()).toBe(1);
     await showChapter(page, 'unembedding');
@@ -184,7 +179,7 @@ describe('output figures', () => {
   });
 
   it('ablation shows the prediction before and after, and the URL keeps the choice', async () => {
-    const { page, errors } = await open(`?lang=en&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(START)}`);
     await showPart(page, 'deeper');
     await page.getByTestId('ablate-h0.0').click();
     await page.getByTestId('ablate-m1').click();
@@ -203,7 +198,7 @@ describe('output figures', () => {
   it('the logit lens and parameter counter read the loaded model', async () => {
     // The stepper's first stage inside the second block (layer 1, 0-based): it reads block 1's output.
     const step = buildStages(2).findIndex((s) => s.layer === 1);
-    const { page, errors } = await open(`?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
+    const { page, errors } = await chromium.openAsReader(`?lang=en&step=${step}&text=${encodeURIComponent(START)}`);
     const lens = (await showPart(page, 'deeper')).getByTestId('logit-lens');
     await expect.poll(() => bodyRows(lens).count()).toBeGreaterThan(1);
     // The row the stepper is at is marked as the current step, for a screen reader as well as by colour.

@@ -4,7 +4,6 @@ import {
   bodyRows,
   DESKTOP,
   nameOf,
-  type OpenOptions,
   PHONE,
   readerText,
   screenshotOf,
@@ -34,12 +33,6 @@ const q = (params: Record<string, string>) => '?' + new URLSearchParams(params).
 const TEXT = 'The king said to the queen that';
 const CHINESE = '你好 world';
 
-/**
- * The page as a reader finds it: each part drawn as it comes near (showChapter and showPart scroll to one),
- * not every chapter at once, which makes opening the page and every keystroke slower.
- */
-const open = (query: string, options: OpenOptions = {}) => chromium.open(query, { ...options, drawAll: false });
-
 /** Jump the stepper through the URL, as a shared link or the Back button would. */
 async function goToStep(page: Page, step: number) {
   await page.evaluate((index) => {
@@ -61,7 +54,7 @@ describe('the stepper’s logit lens', () => {
     const sentence = (where: string) => t(ui, 'stepperLens', lang, { where, t: 6 });
 
     it(`is introduced where it appears and names the stream it reads at every stage (${lang})`, async () => {
-      const { page, errors } = await open(q({ lang, text: TEXT, step: '0' }));
+      const { page, errors } = await chromium.openAsReader(q({ lang, text: TEXT, step: '0' }));
       await showPart(page, 'stepper');
       const lens = page.getByTestId('stepper-lens');
       const where = page.getByTestId('stepper-lens-where');
@@ -111,7 +104,7 @@ describe('⟨XX⟩ bytes', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`are explained wherever tokens of a Chinese text show them, and nowhere for English (${lang})`, async () => {
-      const { page, errors } = await open(q({ lang, text: TEXT, step: String(stepOf('x0')) }));
+      const { page, errors } = await chromium.openAsReader(q({ lang, text: TEXT, step: String(stepOf('x0')) }));
       const stepper = await showPart(page, 'stepper');
       const tokens = await showChapter(page, 'tokens');
       await expect.poll(() => tokens.getByTestId('token-chip').count()).toBeGreaterThan(0);
@@ -150,7 +143,7 @@ describe('hints and attention maps on a phone', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`say what a tap does, and each map is wide enough for its token labels (${lang})`, async () => {
-      const { page, errors } = await open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const { page, errors } = await chromium.openAsReader(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       await showHints(page);
       expect(await hints(page)).toEqual([ui.stepperHintTouch, ui.attentionCellHintTouch]);
       for (const hint of await hints(page)) expect(hint).not.toMatch(/←|→|Tab/);
@@ -181,10 +174,10 @@ describe('hints and attention maps on a phone', () => {
 
   it('drop the keyboard on a narrow window without touch, and keep it on a desktop', async () => {
     const en = getUi('en');
-    const narrow = await open(q({ lang: 'en', text: TEXT }), { viewport: PHONE });
+    const narrow = await chromium.openAsReader(q({ lang: 'en', text: TEXT }), { viewport: PHONE });
     await showHints(narrow.page);
     expect(await hints(narrow.page)).toEqual([en.stepperHintTouch, en.attentionCellHintTouch]);
-    const desktop = await open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const desktop = await chromium.openAsReader(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
     await showHints(desktop.page);
     expect(await hints(desktop.page)).toEqual([en.stepperHint, en.attentionCellHint]);
     // Two maps side by side on a desktop.
@@ -198,7 +191,7 @@ describe('hints and attention maps on a phone', () => {
   it('a text too long for labels on a phone is read by tapping a cell', async () => {
     const en = getUi('en');
     const long = 'the king said to the queen that he would go to the old city and see the people who lived there '.repeat(2);
-    const { page, errors } = await open(q({ lang: 'en', text: long }), { viewport: PHONE, touch: true });
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: long }), { viewport: PHONE, touch: true });
     await showChapter(page, 'attention');
     const map = page.getByTestId('attention-maps').getByRole('img').nth(0);
     await map.scrollIntoViewIfNeeded();
@@ -218,7 +211,7 @@ describe('the generation panel’s temperature', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);
     it(`is chapter 9’s setting, shown and set in the panel itself (${lang})`, async () => {
-      const { page, errors } = await open(q({ lang, text: TEXT, 'out.seed': '7', 'out.eot': 'continue' }));
+      const { page, errors } = await chromium.openAsReader(q({ lang, text: TEXT, 'out.seed': '7', 'out.eot': 'continue' }));
       // The stepper's token picker tells when the figures have caught up with the text box (below).
       await showPart(page, 'stepper');
       await showChapter(page, 'softmax');
@@ -271,7 +264,7 @@ describe('the generation panel’s temperature', () => {
 
   it('fits a phone', async () => {
     const en = getUi('en');
-    const { page, errors } = await open(q({ lang: 'en', text: TEXT, 'out.t': '0.7' }), { viewport: PHONE, touch: true });
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: TEXT, 'out.t': '0.7' }), { viewport: PHONE, touch: true });
     await showChapter(page, 'generation');
     const panel = page.getByRole('region', { name: nameOf('outGenerationTitle') });
     const field = panel.getByLabel(en.temperature).last();
@@ -363,7 +356,7 @@ describe('what is wider than a phone', () => {
   }
 
   it('neither fades nor hints where everything fits, on a desktop', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
     const dot = formulaBox(await showChapter(page, 'embedding'), 'dot-formula');
     await dot.scrollIntoViewIfNeeded();
     await settled(page);
@@ -374,7 +367,7 @@ describe('what is wider than a phone', () => {
 
 describe('a tap on an attention map', () => {
   it('leaves no focus ring on a phone, while the keyboard still gets one', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: TEXT }), { viewport: PHONE, touch: true });
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: TEXT }), { viewport: PHONE, touch: true });
     await showChapter(page, 'attention');
     const map = page.getByTestId('attention-maps').getByRole('img').nth(1);
     await map.scrollIntoViewIfNeeded();
@@ -399,7 +392,7 @@ describe('the stepper’s MLP rows', () => {
     ['phone', { viewport: PHONE, touch: true }],
   ] as const) {
     it(`are labelled in type big enough to read, on a ${name}`, async () => {
-      const { page, errors } = await open(q({ lang: 'en', text: TEXT }), options);
+      const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: TEXT }), options);
       await showPart(page, 'stepper');
       for (const kind of ['fc', 'gelu'] as const) {
         await goToStep(page, stepOf(kind, 0));
@@ -415,7 +408,7 @@ describe('the stepper’s MLP rows', () => {
 
 describe('names and formulas on their line', () => {
   it('keeps “GPT-2” whole in the Chinese header on a phone', async () => {
-    const { page, errors } = await open(q({ lang: 'zh', text: TEXT }), { viewport: PHONE, touch: true });
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'zh', text: TEXT }), { viewport: PHONE, touch: true });
     // Each "GPT-2" in the header, hyphen and all, as a range of text: one line box has all of it.
     const lines = await page.locator('.app-header').evaluate((header) => {
       const found: number[] = [];
@@ -459,7 +452,7 @@ describe('names and formulas on their line', () => {
 
 describe('chapter 4’s two top-5 lists', () => {
   it('start level with each other, under headings of different lengths, on a desktop', async () => {
-    const { page, errors } = await open(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: TEXT }), { viewport: DESKTOP });
     const chapter = await showChapter(page, 'embedding');
     const top = async (testId: string, part: string) => (await chapter.getByTestId(testId).locator(part).first().boundingBox())!.y;
     await chapter.getByTestId('we-after').scrollIntoViewIfNeeded();
@@ -484,7 +477,7 @@ describe('the token pickers', () => {
   it('draw ␣ in Chinese just as in English', async () => {
     /** The width of ␣ in each token picker's own type, set where the picker is, so in the page's language. */
     const spaceWidths = async (lang: 'en' | 'zh') => {
-      const { page } = await open(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
+      const { page } = await chromium.openAsReader(q({ lang, text: TEXT }), { viewport: PHONE, touch: true });
       const ui = getUi(lang);
       const pickers = [
         (await showPart(page, 'stepper')).getByTestId('token-select'),
