@@ -139,7 +139,16 @@ export async function openFolder(page: Page, dir: string): Promise<void> {
 /** Scroll a chapter into view and wait until it is drawn, formulas and all. */
 export async function showChapter(page: Page, id: string): Promise<Locator> {
   const chapter = page.getByTestId(`chapter-${id}`);
-  await chapter.scrollIntoViewIfNeeded();
+  // The chapters are drawn again when the text box goes from empty to filled, so the element found may be
+  // replaced while Playwright scrolls to it: then the new one is scrolled to.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await chapter.scrollIntoViewIfNeeded();
+      break;
+    } catch (e) {
+      if (attempt === 3 || !String(e).includes('not attached to the DOM')) throw e;
+    }
+  }
   // Its formulas draw when KaTeX's chunk arrives, which on a page opened without drawAll may be only now,
   // and the text around them moves a little: a test that reads a position waits for them too.
   await page.waitForFunction(
