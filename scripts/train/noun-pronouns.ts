@@ -107,14 +107,21 @@ export function feminineCounts(events: readonly PronounEvent[]): Record<Gender, 
   return counts;
 }
 
+/** The five pronouns' token ids (" she", …) with their genders, looked up once per model. */
+function pronounIds(loaded: LoadedModel): [number, Gender][] {
+  return Object.entries(PRONOUNS).map(([word, gender]) => {
+    const id = singleTokenId(loaded.tokenizer, ` ${word}`);
+    if (id === null) throw new Error(`" ${word}" is not one token`);
+    return [id, gender];
+  });
+}
+
 /** At an event, the model's share for the feminine pronouns among the five, reading the text before it. */
-function modelFeminineShare(loaded: LoadedModel, before: string): number {
+function modelFeminineShare(loaded: LoadedModel, ids: readonly [number, Gender][], before: string): number {
   const { probs } = nextTokenAfter(loaded, before);
   let feminine = 0;
   let all = 0;
-  for (const [word, gender] of Object.entries(PRONOUNS)) {
-    const id = singleTokenId(loaded.tokenizer, ` ${word}`);
-    if (id === null) throw new Error(`" ${word}" is not one token`);
+  for (const [id, gender] of ids) {
     all += probs[id];
     if (gender === 'f') feminine += probs[id];
   }
@@ -136,10 +143,11 @@ function modelShares(loaded: LoadedModel, text: string, events: readonly Pronoun
   const shares: Record<Gender, number[]> = { f: [], m: [] };
   let effect = 0;
   let flipped = 0;
+  const ids = pronounIds(loaded);
   for (const e of events) {
     const { before, swapped } = contexts(text, e);
-    const share = modelFeminineShare(loaded, before);
-    const swappedShare = modelFeminineShare(loaded, swapped);
+    const share = modelFeminineShare(loaded, ids, before);
+    const swappedShare = modelFeminineShare(loaded, ids, swapped);
     shares[e.noun].push(share);
     effect += e.noun === 'f' ? share - swappedShare : swappedShare - share;
     if (share > 0.5 !== swappedShare > 0.5) flipped++;
