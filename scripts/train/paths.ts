@@ -18,6 +18,9 @@ export const PROSE_LONG_RUN_DIR = resolve(ROOT, 'data/model-prose-long');
 /** SHARP_RUN with W_e trained more slowly (scripts/train/settings.ts, SHARP_SLOW_WE_RUN). */
 export const SHARP_SLOW_WE_RUN_DIR = resolve(ROOT, 'data/model-sharp-slow-we');
 
+/** SHARP_RUN's start with half the windows from the prose and a third schedule (scripts/train/settings.ts, SHARP_PROSE_RUN). */
+export const SHARP_PROSE_RUN_DIR = resolve(ROOT, 'data/model-sharp-prose');
+
 export function buildDir(quick: boolean): string {
   return resolve(ROOT, quick ? 'data/model-build-quick' : 'data/model-build');
 }

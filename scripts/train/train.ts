@@ -8,19 +8,31 @@ import {
   restoreCommittedRun,
   saveCommittedRun,
   shareTokens,
+  SHARP_PROSE_RUN_DIR,
   SHARP_RUN_DIR,
   SHARP_SLOW_WE_RUN_DIR,
   SHIPPED_MODEL_DIR,
   WIDE_RUN_DIR,
 } from './paths.ts';
-import { EXTENDED_RUN, FULL_RUN, PROSE_LONG_RUN, PROSE_RUN, QUICK_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, WIDE_RUN } from './settings.ts';
+import {
+  EXTENDED_RUN,
+  FULL_RUN,
+  PROSE_LONG_RUN,
+  PROSE_RUN,
+  QUICK_RUN,
+  SHARP_PROSE_RUN,
+  SHARP_RUN,
+  SHARP_SLOW_WE_RUN,
+  WIDE_RUN,
+} from './settings.ts';
 import { runTraining } from './loop.ts';
 
 // `npm run train` reproduces the shipped model: corpus → BPE → PPMI+SVD embedding → transformer training → export.
 // It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
 // `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
 // shipped run's build folder, and writes its model there too, not over the shipped one. `--wide`, `--sharp`,
-// `--sharp-slow-we` and `--prose` train WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN and PROSE_RUN from the start, each in
+// `--sharp-slow-we`, `--prose` and `--sharp-prose` train WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, PROSE_RUN and
+// SHARP_PROSE_RUN from the start, each in
 // a folder of its own, on the shipped run's tokens. `--prose-long` carries PROSE_RUN on (PROSE_LONG_RUN) from a copy of
 // its folder, as `--long` does the shipped run.
 
@@ -33,6 +45,7 @@ const ownFolderRuns = [
   { flag: '--sharp', settings: SHARP_RUN, dir: SHARP_RUN_DIR },
   { flag: '--sharp-slow-we', settings: SHARP_SLOW_WE_RUN, dir: SHARP_SLOW_WE_RUN_DIR },
   { flag: '--prose', settings: PROSE_RUN, dir: PROSE_RUN_DIR },
+  { flag: '--sharp-prose', settings: SHARP_PROSE_RUN, dir: SHARP_PROSE_RUN_DIR },
 ];
 const ownFolder = ownFolderRuns.find((r) => argv.includes(r.flag));
 const outIdx = argv.indexOf('--out');
