@@ -15,6 +15,7 @@ import {
 import { buildStages } from '../src/viz/stages';
 import { getUi } from '../src/content/chapters';
 import { chapterIds } from '../src/content/chapters';
+import { DEFAULT_TEXT } from '../src/app/state/text';
 
 /** Jump the stepper as a shared link or the Back button would: through the URL and a popstate event. */
 async function goToStep(page: Page, step: number) {
@@ -208,7 +209,7 @@ describe('explainer', () => {
     await expect.poll(() => matrix.count()).toBe(1);
     // The formula looks the selected token up as W_e[id, c]; the tick names the same row.
     const id = (await formulaText(page)).match(/\[(\d+),/)![1];
-    expect(await matrix.getByTestId('row-mark-label').textContent()).toBe(`${id}: ␣would`);
+    expect(await matrix.getByTestId('row-mark-label').textContent()).toBe(`${id}: ␣${DEFAULT_TEXT.split(' ').at(-1)}`);
     await goToStep(page, 2);
     await expect.poll(() => matrix.count()).toBe(0);
     expect(errors).toEqual([]);

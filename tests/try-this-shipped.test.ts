@@ -6,6 +6,7 @@ import { forward } from '../src/core/gpt';
 import { lastProbs } from '../src/core/trace';
 import { getChapter, type ChapterId } from '../src/content/chapters';
 import type { Lang } from '../src/content/types';
+import { DEFAULT_TEXT } from '../src/app/state/text';
 
 // The chapters' "try this" prompts promise what the reader will see; these check the promises on the
 // shipped model, and that both languages still make them.
@@ -50,18 +51,51 @@ describe('chapter 3: words newer than the training text', () => {
   });
 });
 
-describe('chapter 5: changing king to queen', () => {
-  it.each(['en', 'zh'] as const)('is the example of the text (%s)', (lang) => {
-    expect(tryThis(lang, 'attention')).toMatch(/king[\s\S]*queen/);
+describe('chapter 5: the default sentence, and “woman” changed to “man”', () => {
+  const withMan = DEFAULT_TEXT.replace('woman', 'man');
+  const nounAt = tokenizer.encode(DEFAULT_TEXT).findIndex((id) => tokenizer.tokenText(id) === ' woman');
+
+  it.each(['en', 'zh'] as const)('is the example of the text, with the head it names (%s)', (lang) => {
+    expect(tryThis(lang, 'attention')).toMatch(/“for”[\s\S]*“woman”[\s\S]*“man”[\s\S]*␣his[\s\S]*␣her/);
+    expect(tryThis(lang, 'attention')).toContain(lang === 'en' ? 'layer 2, head 3' : '第 2 层的第 3 个头');
+    expect(DEFAULT_TEXT.endsWith(' for')).toBe(true);
+    expect(nounAt).toBeGreaterThanOrEqual(0);
+    expect(nounAt).toBeLessThanOrEqual(2);
+  });
+
+  /** Layer 2, head 3's weights in the last token's row. */
+  function lastRowOfLayer2Head3(text: string): number[] {
+    const ids = tokenizer.encode(text);
+    const T = ids.length;
+    const head = 2;
+    return Array.from(forward(model, ids).blocks[1].weights.data.subarray((head * T + T - 1) * T, (head * T + T) * T));
+  }
+
+  it('puts most of layer 2, head 3’s weight at the last token on “woman”, and not on “man”', () => {
+    const woman = lastRowOfLayer2Head3(DEFAULT_TEXT);
+    const man = lastRowOfLayer2Head3(withMan);
+    expect(woman[nounAt]).toBeGreaterThan(0.5);
+    expect(Math.max(...woman)).toBe(woman[nounAt]);
+    expect(man[nounAt]).toBeLessThan(0.5);
+    expect(Math.max(...man)).toBeGreaterThan(man[nounAt]);
+  });
+
+  it('moves ␣his above ␣her at the end of the sentence', () => {
+    const probs = (text: string) => lastProbs(forward(model, tokenizer.encode(text), { logitRows: 'last' }));
+    const [her, his] = [' her', ' his'].map((w) => tokenizer.encode(w)[0]);
+    const [woman, man] = [probs(DEFAULT_TEXT), probs(withMan)];
+    expect(woman[her]).toBeGreaterThan(woman[his]);
+    expect(man[his]).toBeGreaterThan(man[her]);
   });
 
   it('changes the attention rows of that word and after it, and none before', () => {
-    const king = tokenizer.encode('The old king said to the queen that he would');
-    const queen = tokenizer.encode('The old queen said to the queen that he would');
-    expect(king.length).toBe(queen.length);
-    const at = king.findIndex((id, i) => id !== queen[i]);
-    const T = king.length;
-    const [a, b] = [forward(model, king), forward(model, queen)];
+    const woman = tokenizer.encode(DEFAULT_TEXT);
+    const man = tokenizer.encode(withMan);
+    expect(woman.length).toBe(man.length);
+    const at = woman.findIndex((id, i) => id !== man[i]);
+    expect(at).toBe(nounAt);
+    const T = woman.length;
+    const [a, b] = [forward(model, woman), forward(model, man)];
     a.blocks.forEach((block, layer) => {
       const nHead = model.config.nHead;
       for (let h = 0; h < nHead; h++) {

@@ -1,6 +1,7 @@
 import { asString, identity, useUrlParam } from './url';
 
-export const DEFAULT_TEXT = 'The king said to the queen that he would';
+// A sentence whose next word depends on a noun near its start (chapter 5's try-this and tests/try-this-shipped.test.ts).
+export const DEFAULT_TEXT = 'The woman stood at the window and looked for';
 
 const parseText = asString(DEFAULT_TEXT);
 
