@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chapters, launch, openApp, PHONE, settled, showChapter } from './browser';
+import { chapters, launch, openApp, PHONE, readerText, settled, showChapter } from './browser';
 
 // The first load draws what is on screen; the rest, and GPT-2's 50,257-token vocabulary (r50k_base,
 // half a megabyte) with chapter 3, only as it comes near the viewport.
@@ -102,6 +102,25 @@ describe('the first load', () => {
     await page.waitForLoadState('networkidle');
     await settled(page);
     expect(Math.abs((await target.boundingBox())!.y - top)).toBeLessThan(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets focus moved elsewhere during the hold take the page there, as a screen reader moves it', async () => {
+    const { page, errors } = await openApp(browser, '?lang=en&text=The%20king%20said#chapter-attention', { drawAll: false });
+    const target = page.getByTestId('chapter-attention');
+    await expect.poll(() => target.getAttribute('data-pending')).toBe(null);
+    // Within the hold's first seconds, focus goes to the text box far above, with no wheel, touch, key or pointer
+    // event, as a screen reader's or find-in-page's move does; the browser scrolls it into view.
+    const box = readerText(page);
+    await box.evaluate((el) => (el as HTMLElement).focus());
+    await expect.poll(async () => (await box.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await page.waitForLoadState('networkidle');
+    await settled(page);
+    const { y, height } = (await box.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(y + height).toBeLessThanOrEqual(viewport.height);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -27,11 +27,20 @@ function idOf(hash: string): string | null {
   }
 }
 
-/** Calls `release` when the reader moves the page; returns the function that stops listening. */
-function onReaderMove(release: () => void): () => void {
+/**
+ * Calls `release` when the reader moves the page, or moves focus out of the element with this id (a screen
+ * reader or a find-in-page scrolls the page to what it focuses without any of READER_MOVES reaching the page);
+ * returns the function that stops listening.
+ */
+function onReaderMove(id: string, release: () => void): () => void {
+  const focusLeaves = (event: FocusEvent) => {
+    if (!(event.target instanceof Node) || !document.getElementById(id)?.contains(event.target)) release();
+  };
   for (const type of READER_MOVES) window.addEventListener(type, release, { capture: true, passive: true });
+  window.addEventListener('focusin', focusLeaves, true);
   return () => {
     for (const type of READER_MOVES) window.removeEventListener(type, release, true);
+    window.removeEventListener('focusin', focusLeaves, true);
   };
 }
 
@@ -58,7 +67,7 @@ function hold(id: string): () => void {
     stopListening();
   };
   const timer = setTimeout(release, HOLD_MS);
-  const stopListening = onReaderMove(release);
+  const stopListening = onReaderMove(id, release);
   keepPlace();
   return release;
 }
@@ -110,7 +119,7 @@ export function jumpTo(id: string, smooth: boolean): void {
     window.removeEventListener('scrollend', arrived);
     stopListening();
   };
-  const stopListening = onReaderMove(cancel);
+  const stopListening = onReaderMove(id, cancel);
   window.addEventListener('scrollend', arrived);
   releaseHold = cancel;
   target.scrollIntoView({ behavior: 'smooth', block: 'start' });
