@@ -11,6 +11,11 @@ import {
   scrollsSideways,
   browserForTests,
 } from './browser';
+import { resolve } from 'node:path';
+import { readModelDir } from '../scripts/lib/model-dir';
+import { modelFromFiles } from '../src/core/bundle';
+import { labWordLabel } from '../src/app/lab/analysis';
+import { LESSON_EXAMPLE } from '../src/app/lab/examples';
 
 // The embedding lab, mounted by the workspace when the URL says view=lab.
 const chromium = browserForTests();
@@ -105,6 +110,22 @@ describe('embedding lab', () => {
     await expect.poll(() => page.getByTestId('lab-error').innerText()).toContain('not a single token');
     await input.fill('');
     await expect.poll(() => page.getByTestId('lab-error').innerText()).toContain('Type an expression');
+    expect(await cosineList(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('names the pieces the lesson’s Hitler and Mussolini split into, and its button types the example, which the lab cannot answer', async () => {
+    const { page, errors } = await openLab('&lang=en');
+    const note = page.getByTestId('lab-lesson-example');
+    const loaded = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
+    for (const name of LESSON_EXAMPLE.names) {
+      const pieces = loaded.tokenizer.encode(' ' + name).map((id) => `“${labWordLabel(loaded, id)}”`);
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(await note.innerText()).toMatch(new RegExp(`“${name}”[^“]*${pieces.join(' + ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    }
+    await note.getByRole('button', { name: 'Type the lesson’s example' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Expression', exact: true }).inputValue()).toBe(LESSON_EXAMPLE.expression);
+    await expect.poll(() => page.getByTestId('lab-error').innerText()).toContain('“Hitler” is not a single token');
     expect(await cosineList(page).count()).toBe(0);
     expect(errors).toEqual([]);
   });

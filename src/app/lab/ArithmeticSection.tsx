@@ -10,10 +10,18 @@ import { VectorStrip } from '../explainer/figures/VectorStrip';
 import { useWidth } from '../explainer/useWidth';
 import { divergingColor, robustMaxAbs } from '../../viz/colors';
 import type { ExpressionSettings } from './state';
-import { EXAMPLES } from './examples';
+import { EXAMPLES, LESSON_EXAMPLE } from './examples';
+import { lookupWord } from '../../core/words';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
 const PICKABLE = /^[\p{L}'’][\p{L}\p{M}\p{N}'’]*$/u;
+
+/** A word's pieces as the lab's split message lists them: “␣Hit” + “ler”. */
+function piecesOf(loaded: AppModel, word: string): string {
+  const found = lookupWord(loaded.tokenizer, word);
+  const ids = found.ok ? [found.id] : found.pieceIds;
+  return ids.map((id) => `“${labWordLabel(loaded, id)}”`).join(' + ');
+}
 
 /** The expression box, its messages, the result strip and the two rankings. */
 export function ArithmeticSection(props: {
@@ -67,6 +75,12 @@ export function ArithmeticSection(props: {
         ))}
       </div>
       <p className="lab-hint">{ui.labExamplesNote}</p>
+      <p className="lab-hint" data-testid="lab-lesson-example">
+        {t('labLessonExample', { a: piecesOf(loaded, LESSON_EXAMPLE.names[0]), b: piecesOf(loaded, LESSON_EXAMPLE.names[1]) })}{' '}
+        <button type="button" className="lab-chip" onClick={() => settings.setExpression(LESSON_EXAMPLE.expression)}>
+          {ui.labLessonExampleTry}
+        </button>
+      </p>
       <div className="lab-toggles" role="radiogroup" aria-label={ui.labClickSign} onKeyDown={onRadioGroupKeyDown}>
         <span>
           {ui.labClickSign}

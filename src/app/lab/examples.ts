@@ -13,6 +13,12 @@ export const EXAMPLES: readonly { expression: string; answer: string }[] = [
 ];
 
 /**
+ * The lesson's own second example, which the lab cannot answer: its two names are not single tokens here. The lab
+ * fills it in on request, so the reader sees the split, and names the pieces of both.
+ */
+export const LESSON_EXAMPLE = { expression: 'Italy + Hitler - Germany', names: ['Hitler', 'Mussolini'] } as const;
+
+/**
  * A sentence where injecting the default expression's vector visibly moves the prediction: at ␣king, the
  * king − man + woman vector raises ␣her and ␣she after “He saw the king and”. tests/lab-shipped.test.ts checks it.
  */

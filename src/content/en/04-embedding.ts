@@ -14,7 +14,7 @@ const chapter: ChapterText = {
   tryThis: [
     'Select a token to see its vector as a strip of {C} coloured cells, then look at the position vector that is added to it.',
     'Use the same word twice in different places: the two token vectors are identical, but once the position embedding is added, the sums differ.',
-    'Open the embedding lab and try king − man + woman: which tokens come out nearest? Then type Italy + Hitler − Germany to see how the two names split, and try German − Germany + England.',
+    'Open the embedding lab and try king − man + woman: which tokens come out nearest? Then type the lesson’s Italy + Hitler − Germany (the lab has a button for it) to see how Hitler splits, with Mussolini’s pieces listed beside it, and try German − Germany + England.',
   ],
 };
 

@@ -14,6 +14,9 @@ const lab = {
   labExamplesNote:
     'This small model gets these examples right. It gets many others wrong: paris − france + italy, for one, does not come out as rome.',
   labExamples: 'Examples',
+  labLessonExample:
+    'The lesson’s Italy + Hitler − Germany ≈ Mussolini cannot even be asked here: “Hitler” splits into {a} and “Mussolini” into {b}, so neither has a row of its own in W_e, and a search over whole-word rows has no Mussolini to find. German − Germany + England, above, is a step of the same kind that works.',
+  labLessonExampleTry: 'Type the lesson’s example',
   // What can be wrong with an expression
   labErrEmpty: 'Type an expression, for example king - man + woman.',
   labErrEmptyWord: 'Type a word here.',
