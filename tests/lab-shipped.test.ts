@@ -7,6 +7,9 @@ import { parseExpression } from '../src/core/expression';
 import { resolveTerms, termsVector, wholeWordMask } from '../src/core/wordTerms';
 import { GENDER_PAIRS as ALL_GENDER_PAIRS } from '../scripts/train/analogies';
 import { EXAMPLES, LESSON_EXAMPLE, INJECTION_EXAMPLE } from '../src/app/lab/examples';
+import { DEFAULT_EXPRESSION } from '../src/app/lab/state';
+import { defaultPosition } from '../src/app/lab/InjectionPanel';
+import { DEFAULT_TEXT } from '../src/app/state/text';
 import { forward } from '../src/core/gpt';
 import { lastProbs } from '../src/core/trace';
 import { analyse } from '../src/core/expressionAnalysis';
@@ -90,5 +93,18 @@ describe('the injection panel’s example sentence', () => {
     expect(p(after, ' her')).toBeGreaterThan(3 * p(before, ' her'));
     expect(p(after, ' she')).toBeGreaterThan(2 * p(before, ' she'));
     expect(p(after, ' he')).toBeLessThan(p(before, ' he'));
+  });
+
+  it('moves the prediction visibly with the lab’s own defaults: the default expression injected into the default sentence', () => {
+    const ids = tokenizer.encode(DEFAULT_TEXT);
+    const analysis = analyse({ model, tokenizer }, DEFAULT_EXPRESSION, false, false);
+    if (analysis.kind !== 'ok') throw new Error(`${DEFAULT_EXPRESSION}: ${analysis.kind}`);
+    const position = defaultPosition(ids, analysis.inputIds);
+    // The first of the sentence's tokens that is one of the expression's words (␣woman), not the fallback.
+    expect(analysis.inputIds).toContain(ids[position]);
+    const before = lastProbs(forward(model, ids, { logitRows: 'last' }));
+    const after = lastProbs(forward(model, ids, { logitRows: 'last', embeddingOverrides: [{ position, vector: analysis.vector }] }));
+    const largest = Math.max(...before.map((p, i) => Math.abs(after[i] - p)));
+    expect(largest).toBeGreaterThan(0.04);
   });
 });
