@@ -31,6 +31,8 @@ describeOnScreens('the neuron reader', (screen) => {
     const shown = (await writes.textContent()) ?? '';
     expect(expected.every((label) => shown.includes(label))).toBe(true);
 
+    // Neurons are numbered from 0 and layers from 1 here, and the figure says so.
+    expect(await figure.getByTestId('gelu-caption').textContent()).toContain('neurons from 0');
     const input = figure.getByRole('textbox', { name: 'Read neuron number' });
     await input.fill('99999');
     await expect.poll(() => figure.getByTestId('neuron-out-of-range').textContent()).toContain('from 0 to');

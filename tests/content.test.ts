@@ -9,6 +9,7 @@ import { tinyConfig } from './tinyConfig';
 import { buildStages } from '../src/viz/stages';
 import { formatApprox, formatCount } from '../src/viz/format';
 import { cellLabel } from '../src/viz/cellLabel';
+import { FULL_RUN } from '../scripts/train/settings';
 
 const langs: Lang[] = ['en', 'zh'];
 const chapterPlaceholders = new Set(['V', 'C', 'T', 'L', 'NH', 'HS']);
@@ -310,5 +311,16 @@ describe('zh reads as Chinese', () => {
       // Letters only inside the token's quotes or as the stage's own name (GELU, softmax, logit, MLP, e + p).
       expect(label.slice(name.length).replace(/“[^”]*”/g, ''), `${stage.kind}: ${label}`).not.toMatch(/[A-Za-z]/);
     }
+  });
+});
+
+describe('chapter 4 on how W_e was trained', () => {
+  it.each([
+    ['en', 'three tenths of the learning rate'],
+    ['zh', '十分之三'],
+  ] as const)('%s: gives the learning-rate scale the recipe sets', (lang, words) => {
+    expect(FULL_RUN.wteLrScale).toBe(0.3);
+    expect(FULL_RUN.freezeWte).toBe(false);
+    expect(getChapter(lang, 'embedding').body.join('\n')).toContain(words);
   });
 });

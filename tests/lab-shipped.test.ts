@@ -60,7 +60,7 @@ describe('the shipped embedding matrix', () => {
   });
 
   it('solves half of the gender pairs x - man + woman = y, and keeps every answer in its top ten', () => {
-    // Training moved W_e (at a third of the rate) and cost some of the pairs the PPMI + SVD start solved;
+    // Training moved W_e (at three tenths of the rate) and cost some of the pairs the PPMI + SVD start solved;
     // the model card lists both. The lab's chips use only pairs that come out first.
     const results = GENDER_PAIRS.map(([male, female]) => ({ male, female, got: answer(`${male} - man + woman`, 10) }));
     const passed = results.filter((r) => r.got[0] === r.female);

@@ -3,7 +3,7 @@ import type { Trace } from '../../../core/trace';
 import type { GPTModel } from '../../../core/model';
 import { row } from '../../../core/tensor';
 import { topK } from '../../../core/topk';
-import { useI18n } from '../../i18n';
+import { sentenceGap, useI18n } from '../../i18n';
 import { divergingColor, robustMaxAbs } from '../../../viz/colors';
 import { fmt, type TokenSource } from '../../../viz/format';
 import { percentBars } from '../../../viz/percentBars';
@@ -26,7 +26,7 @@ export function MlpFigure(props: {
   width: number;
 }) {
   const { trace, tok, layer } = props;
-  const { ui, t } = useI18n();
+  const { ui, t, lang } = useI18n();
   const gelu = useMemo(() => row(trace.blocks[layer].gelu, tok), [trace, layer, tok]);
   const preActivations = useMemo(() => row(trace.blocks[layer].fc, tok), [trace, layer, tok]);
   const top = useMemo(() => topK(gelu, TOP), [gelu]);
@@ -59,7 +59,11 @@ export function MlpFigure(props: {
         ))}
       </ol>
       <GeluCurve preActivations={preActivations} selected={neuron} width={props.width} />
-      <p className="hint">{ui.geluCurveCaption}</p>
+      <p className="hint" data-testid="gelu-caption">
+        {ui.geluCurveCaption}
+        {sentenceGap(lang)}
+        {ui.countingNote}
+      </p>
       <NeuronReader
         model={props.model}
         tokenizer={props.tokenizer}

@@ -25,7 +25,7 @@ const explainer = {
   selectedToken: 'Selected token',
   formulaGeneral: 'What this step computes',
   formulaNumbers: 'With your numbers',
-  countingNote: 'Layers and heads are counted from 1; tokens and positions from 0, as the code counts them.',
+  countingNote: 'Layers and heads are counted from 1; tokens, positions and neurons from 0, as the code counts them.',
   hoverHint: 'Hover or tap a cell to read its exact value.',
   softmaxShift:
     'With your numbers, the largest logit z_max is first subtracted from every logit. That divides the top and the bottom of the fraction by the same number, so the probabilities do not change, but e to the power of a large logit can no longer overflow. The code computes softmax this way.',
