@@ -8,6 +8,7 @@ import { sinusoidalPositions } from '../../src/core/train/positions.ts';
 import { forward } from '../../src/core/gpt.ts';
 import { bestPreviousTokenHead, headStats } from '../../src/core/headStats.ts';
 import { createRng } from '../../src/core/rng.ts';
+import { buildGenderSwap, drawSwapped } from './genderSwap.ts';
 import { flatSize, flattenParams, paramsFromFlat } from '../../src/core/train/flat.ts';
 import { adamwStep, clipGradNorm, learningRate, type ParamGroup } from '../../src/core/train/adamw.ts';
 import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
@@ -24,6 +25,8 @@ import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
 // The training loop: the main thread owns the optimiser, two worker threads compute gradients on shared buffers.
 
 const WORKERS = 2; // fixed, so the summation order and thus the run are the same on any machine
+/** Seeds the generator that picks a step's swapped windows apart from the one that picks its windows. */
+const SWAP_SEED_OFFSET = 0x5bd1e995;
 
 export interface LogRow {
   step: number;
@@ -195,6 +198,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       val: valSab,
       seqLen: T,
       freezeWte: settings.freezeWte,
+      genderSwap: settings.genderSwapShare ? buildGenderSwap(data.tokenizer) : undefined,
     };
     return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData });
   });
@@ -261,7 +265,14 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const mix = settings.proseShare === undefined ? undefined : { end: data.proseEnd, share: settings.proseShare };
     const starts = drawWindowStarts(rng, sequences, seqLen, data.train.length, mix);
     const scale = 1 / sequences;
-    const replies = await Promise.all(splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale })));
+    // Drawn after the starts, from a generator of its own, so the windows are the same as without swapping.
+    const swapped = settings.genderSwapShare
+      ? drawSwapped(createRng(settings.seed * 100_003 + step + SWAP_SEED_OFFSET), sequences, settings.genderSwapShare)
+      : undefined;
+    const swappedAcross = swapped && splitAcross(swapped.map((_, j) => j)).map((js) => js.map((j) => swapped[j]));
+    const replies = await Promise.all(
+      splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale, swapped: swappedAcross?.[i] })),
+    );
     for (const g of others) for (let i = 0; i < grad0.length; i++) grad0[i] += g[i];
     clipGradNorm(grad0, settings.gradClip);
     const lr = lrAt(step);

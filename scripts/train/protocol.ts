@@ -1,4 +1,5 @@
 import type { GPTConfig } from '../../src/core/config.ts';
+import type { GenderSwap } from './genderSwap.ts';
 
 // Messages between the training loop and its worker threads. Buffers are shared, never copied.
 export interface WorkerInit {
@@ -9,9 +10,11 @@ export interface WorkerInit {
   val: SharedArrayBuffer; // Uint16 tokens
   seqLen: number; // evaluation windows; a training step names its own
   freezeWte: boolean;
+  genderSwap?: GenderSwap; // for the windows a step asks to read swapped (genderSwap.ts)
 }
 
-export type WorkerRequest = { kind: 'step'; starts: number[]; seqLen: number; scale: number } | { kind: 'eval'; starts: number[] };
+export type WorkerRequest =
+  { kind: 'step'; starts: number[]; seqLen: number; scale: number; swapped?: boolean[] } | { kind: 'eval'; starts: number[] };
 
 export interface WorkerReply {
   lossSum: number; // summed mean-per-sequence losses

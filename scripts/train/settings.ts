@@ -57,6 +57,11 @@ export interface RunSettings {
    * glosses, short definitions whose neighbours say nothing about them, so they teach little about context.
    */
   proseShare?: number;
+  /**
+   * The share of training windows read with every gendered word swapped for its counterpart (scripts/train/genderSwap.ts),
+   * so that which pronoun comes next depends on the noun before it, not on the corpus's lean towards ␣he.
+   */
+  genderSwapShare?: number;
   /** Stop after this step while keeping the schedule of the whole run: compare.ts's runs on the shipped schedule. */
   stopAfter?: number;
   evalEvery: number;
@@ -194,6 +199,16 @@ export const SHARP_PROSE_RUN: RunSettings = {
   extension: { steps: 4000, peakLr: 4e-3, warmupSteps: 200 },
 };
 
+/**
+ * The shipped recipe and schedules with half of the training windows read gender-swapped (counterfactual data
+ * augmentation): "the king said that he" is read as often as "the queen said that she". In the training text a
+ * pronoun after a gendered noun is masculine 63% of the time, and every model trained here leans to ␣he whatever the
+ * noun (README, "Following a noun in running text" and "Where the noun gets lost"). The shipped run is its control:
+ * the same windows in the same order, half of them swapped. It runs in data/model-gender-swap
+ * (`npm run train -- --gender-swap`), resuming where it stopped.
+ */
+export const GENDER_SWAP_RUN: RunSettings = { ...FULL_RUN, genderSwapShare: 1 / 2 };
+
 export const QUICK_RUN: RunSettings = {
   ...RECIPE,
   config: { ...base, vocabSize: 400, nPositions: 32, nEmbd: 32, nLayer: 2, nHead: 2 },
@@ -204,10 +219,11 @@ export const QUICK_RUN: RunSettings = {
   batchSequences: 8,
   peakLr: 1e-2,
   warmupSteps: 5,
-  // Short windows, a continuation and an extension here only so the tests walk those paths of the loop.
+  // Short windows, a continuation, an extension and swapped windows here only so the tests walk those paths of the loop.
   windowSchedule: [{ untilStep: 10, seqLen: 8 }],
   continuation: { steps: 20, peakLr: 5e-3, warmupSteps: 5 },
   extension: { steps: 10, peakLr: 2e-3, warmupSteps: 2 },
+  genderSwapShare: 1 / 2,
   gradClip: 1,
   evalEvery: 20,
   evalSequences: 16,

@@ -2,6 +2,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   buildDir,
+  GENDER_SWAP_RUN_DIR,
   LONG_RUN_DIR,
   PROSE_LONG_RUN_DIR,
   PROSE_RUN_DIR,
@@ -17,6 +18,7 @@ import {
 import {
   EXTENDED_RUN,
   FULL_RUN,
+  GENDER_SWAP_RUN,
   PROSE_LONG_RUN,
   PROSE_RUN,
   QUICK_RUN,
@@ -31,8 +33,8 @@ import { runTraining } from './loop.ts';
 // It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
 // `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
 // shipped run's build folder, and writes its model there too, not over the shipped one. `--wide`, `--sharp`,
-// `--sharp-slow-we`, `--prose` and `--sharp-prose` train WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, PROSE_RUN and
-// SHARP_PROSE_RUN from the start, each in
+// `--sharp-slow-we`, `--prose`, `--sharp-prose` and `--gender-swap` train WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN,
+// PROSE_RUN, SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in
 // a folder of its own, on the shipped run's tokens. `--prose-long` carries PROSE_RUN on (PROSE_LONG_RUN) from a copy of
 // its folder, as `--long` does the shipped run.
 
@@ -46,6 +48,7 @@ const ownFolderRuns = [
   { flag: '--sharp-slow-we', settings: SHARP_SLOW_WE_RUN, dir: SHARP_SLOW_WE_RUN_DIR },
   { flag: '--prose', settings: PROSE_RUN, dir: PROSE_RUN_DIR },
   { flag: '--sharp-prose', settings: SHARP_PROSE_RUN, dir: SHARP_PROSE_RUN_DIR },
+  { flag: '--gender-swap', settings: GENDER_SWAP_RUN, dir: GENDER_SWAP_RUN_DIR },
 ];
 const ownFolder = ownFolderRuns.find((r) => argv.includes(r.flag));
 const outIdx = argv.indexOf('--out');

@@ -6,6 +6,7 @@ import { crossEntropyForward } from '../../src/core/ops/crossentropy.ts';
 import { TraceMemory } from '../../src/core/traceMemory.ts';
 import { ScratchMemory } from '../../src/core/train/scratch.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
+import { swapGender } from './genderSwap.ts';
 
 const init = workerData as WorkerInit;
 const { config, seqLen: T } = init;
@@ -23,15 +24,18 @@ parentPort!.on('message', (req: WorkerRequest) => {
   if (req.kind === 'step') gradFlat.fill(0);
   let lossSum = 0;
   const L = req.kind === 'step' ? req.seqLen : T;
-  for (const start of req.starts) {
-    const ids = Array.from(tokens.subarray(start, start + L));
-    const targets = tokens.subarray(start + 1, start + L + 1);
+  req.starts.forEach((start, k) => {
+    const window = tokens.subarray(start, start + L + 1);
+    const read =
+      req.kind === 'step' && req.swapped?.[k] && init.genderSwap ? Uint16Array.from(swapGender(window, init.genderSwap)) : window;
+    const ids = Array.from(read.subarray(0, L));
+    const targets = read.subarray(1, L + 1);
     const trace = forward(model, ids, {}, traceMemory);
     lossSum +=
       req.kind === 'step'
         ? lossAndBackward(model, trace, targets, grads, { scale: req.scale, freezeWte: init.freezeWte }, scratch)
         : crossEntropyForward(trace.probs.data, targets, L, config.vocabSize);
-  }
+  });
   const reply: WorkerReply = { lossSum, sequences: req.starts.length };
   parentPort!.postMessage(reply);
 });
