@@ -14,16 +14,31 @@ describe('swapping the gendered words of a window', () => {
   it.each([
     ['The king said that he would give her book to his son.', 'The queen said that she would give his book to her daughter.'],
     ['He told her to go, and she thanked him.', 'She told him to go, and he thanked her.'],
+    ['He told her he would come.', 'She told him she would come.'],
     ['Then Mr. Brown met Mrs. Brown and her own mother.', 'Then Mrs. Brown met Mr. Brown and his own father.'],
     ['The woman saw the men, and the girls saw her.', 'The man saw the women, and the boys saw him.'],
-    ['Then His wife and her husband', 'Then Her husband and his wife'],
+    ['Then His wife and her husband.', 'Then Her husband and his wife.'],
+    ['Mantle (he has a neck) and the others.', 'Mantle (she has a neck) and the others.'],
   ])('%s', (text, expected) => {
     expect(swapped(text)).toBe(expected);
   });
 
   it('leaves a word that is not one token as it is: “His” and “Mrs” at the start of a line are two', () => {
     expect(tokenizer.encode('His')).toHaveLength(2);
-    expect(swapped('His wife')).toBe('His husband');
+    expect(swapped('His wife.')).toBe('His husband.');
+  });
+
+  it.each(['The herd was hers, and the herring too.', 'Henry met Herbert in Manchester.', 'a menace to the manor'])(
+    'leaves words that only begin like a gendered one: %s',
+    (text) => {
+      expect(swapped(text)).toBe(text);
+    },
+  );
+
+  it('leaves the last token, whose next token it cannot see, and reads her by the token after it', () => {
+    expect(swapped('He saw her')).toBe('She saw her');
+    expect(swapped('He saw her.')).toBe('She saw him.');
+    expect(swapped('He saw her mother.')).toBe('She saw his father.');
   });
 
   it('leaves a window without gendered words as it is', () => {

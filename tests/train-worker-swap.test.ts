@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { initModel } from '../src/core/model';
 import { createRng } from '../src/core/rng';
-import { flatSize, flattenParams } from '../src/core/train/flat';
+import { flatSize, flattenParams, paramsFromFlat } from '../src/core/train/flat';
 import type { GPTConfig } from '../src/core/config';
-import type { GenderSwap } from '../scripts/train/genderSwap';
+import { swapGender, type GenderSwap } from '../scripts/train/genderSwap';
+import { forward } from '../src/core/gpt';
+import { crossEntropyForward } from '../src/core/ops/crossentropy';
 import type { WorkerInit, WorkerReply, WorkerRequest } from '../scripts/train/protocol';
 
 // A training worker reads the windows a step asks for swapped through the run's swap table, and the rest as they are.
@@ -31,22 +33,26 @@ function sharedTokens(values: number[]): SharedArrayBuffer {
   return buffer;
 }
 
+const TRAIN = [1, 2, 3, 1, 5, 4, 2, 6, 1, 3, 7, 2];
+const L = 4;
+const STARTS = [0, 5];
+const params = flattenParams(config, initModel(config, createRng(3), 0.5).params);
+
 async function stepLoss(swapped: boolean[], genderSwap?: GenderSwap): Promise<number> {
-  const params = flattenParams(config, initModel(config, createRng(3), 0.5).params);
   expect(params.length).toBe(flatSize(config));
   const init: WorkerInit = {
     config,
     params: sharedFloats(params),
     grads: new SharedArrayBuffer(params.length * 4),
-    train: sharedTokens([1, 2, 3, 1, 2, 3, 1, 2, 3]),
-    val: sharedTokens([1, 2, 3, 1, 2]),
-    seqLen: 4,
+    train: sharedTokens(TRAIN),
+    val: sharedTokens(TRAIN),
+    seqLen: L,
     freezeWte: false,
     genderSwap,
   };
   const worker = new Worker(new URL('../scripts/train/worker-boot.mjs', import.meta.url), { workerData: init });
   try {
-    const request: WorkerRequest = { kind: 'step', starts: [0, 3], seqLen: 4, scale: 1, swapped };
+    const request: WorkerRequest = { kind: 'step', starts: STARTS, seqLen: L, scale: 1, swapped };
     const reply = await new Promise<WorkerReply>((done, fail) => {
       worker.once('message', done);
       worker.once('error', fail);
@@ -58,17 +64,42 @@ async function stepLoss(swapped: boolean[], genderSwap?: GenderSwap): Promise<nu
   }
 }
 
-// Tokens 1 and 4 trade places, as ␣he and ␣she would.
+// Tokens 1 and 4 trade places, as ␣he and ␣she would; no token carries on a word.
 const table = Uint16Array.from([0, 4, 2, 3, 1, 5, 6, 7]);
-const swap: GenderSwap = { table, her: new Map(), objectFollowers: new Set() };
+const swap: GenderSwap = { table, her: new Map(), objectFollowers: new Set(), continuesWord: new Set(), endsInLetter: new Set() };
+
+/** The summed loss of the windows, written out here: each read as it is, or swapped with the token after it. */
+function expectedLoss(swapped: boolean[]): number {
+  const model = { config, params: paramsFromFlat(config, params) };
+  return STARTS.reduce((sum, start, k) => {
+    const read = swapped[k] ? swapGender(TRAIN.slice(start, start + L + 2), swap) : TRAIN.slice(start, start + L + 1);
+    const probs = forward(model, read.slice(0, L)).probs.data;
+    return sum + crossEntropyForward(probs, Uint16Array.from(read.slice(1, L + 1)), L, config.vocabSize);
+  }, 0);
+}
 
 describe('a training worker and swapped windows', () => {
-  it('reads a window marked swapped through the table, and an unmarked one as it is', async () => {
-    const plain = await stepLoss([false, false], swap);
-    expect(await stepLoss([false, false])).toBe(plain);
-    expect(await stepLoss([true, false])).toBe(plain); // no table: nothing to swap
-    const once = await stepLoss([true, false], swap);
-    expect(once).not.toBe(plain);
-    expect(await stepLoss([true, true], swap)).not.toBe(once);
+  it('reads the windows marked swapped through the table, each with its own targets, and the others as they are', async () => {
+    for (const swapped of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ]) {
+      expect(await stepLoss(swapped, swap), JSON.stringify(swapped)).toBeCloseTo(expectedLoss(swapped), 4);
+    }
+    // The four cases differ, so a worker that swapped the wrong window would fail above.
+    expect(
+      new Set(
+        [
+          [false, false],
+          [true, false],
+          [false, true],
+          [true, true],
+        ].map((w) => expectedLoss(w).toFixed(4)),
+      ).size,
+    ).toBe(4);
+    // Without a table the marks change nothing.
+    expect(await stepLoss([true, true])).toBeCloseTo(expectedLoss([false, false]), 4);
   }, 60_000);
 });

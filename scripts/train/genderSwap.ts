@@ -45,109 +45,23 @@ const PAIRS: readonly (readonly [string, string])[] = [
 
 /**
  * After these, `her` is an object (him): punctuation, and the words that follow an object rather than begin a noun
- * phrase. Before anything else it is taken as a possessive (his): "her mother", "her own".
+ * phrase. Before anything else it is taken as a possessive (his): "her mother", "her own", "her only child".
  */
-const OBJECT_FOLLOWERS = [
-  'to',
-  'and',
-  'the',
-  'a',
-  'an',
-  'in',
-  'that',
-  'for',
-  'with',
-  'at',
-  'on',
-  'of',
-  'as',
-  'by',
-  'from',
-  'up',
-  'out',
-  'back',
-  'again',
-  'away',
-  'down',
-  'off',
-  'so',
-  'but',
-  'or',
-  'if',
-  'when',
-  'about',
-  'into',
-  'now',
-  'too',
-  'then',
-  'was',
-  'is',
-  'had',
-  'very',
-  'all',
-  'over',
-  'before',
-  'after',
-  'because',
-  'until',
-  'what',
-  'how',
-  'why',
-  'where',
-  'this',
-  'it',
-  'not',
-  'there',
-  'here',
-  'well',
-  'more',
-  'once',
-  'alone',
-  'through',
-  'around',
-  'like',
-  'than',
-  'just',
-  'some',
-  'any',
-  'which',
-  'who',
-  'whom',
-  'his',
-  'her',
-  'their',
-  'my',
-  'your',
-  'our',
-  'its',
-  'yet',
-  'also',
-  'even',
-  'only',
-  'across',
-  'toward',
-  'towards',
-  'against',
-  'along',
-  'home',
-  'himself',
-  'herself',
-  'those',
-  'these',
-  'no',
-  'nothing',
-  'anything',
-  'something',
-  'everything',
-  'every',
-  'one',
-  'two',
-  'three',
-] as const;
+const OBJECT_FOLLOWERS = (
+  'to and the a an in that for with at on of as by from up out again away down off so but or if when about into now ' +
+  'too then was is had all over before after because until what how why where this it not there here well more once ' +
+  'alone through around like than just some any which who whom his her their my your our its yet also even across ' +
+  'toward towards against along himself herself those these no nothing anything something everything he she they I ' +
+  'we you'
+).split(' ');
 
 export interface GenderSwap {
   /** Token id → its counterpart (itself when it has none). */
   table: Uint16Array;
+  /** Tokens that carry on the word before them (no leading space, a letter first): "d" in " her" + "d" (herd). */
+  continuesWord: Set<number>;
+  /** Tokens that end in a letter, after which a spaceless "He" is the middle of a word, not its start. */
+  endsInLetter: Set<number>;
   /** The `her` tokens, each with its masculine possessive (his) and object (him). */
   her: Map<number, { his: number; him: number }>;
   /** Tokens after which `her` is an object. */
@@ -159,10 +73,13 @@ function single(tokenizer: Tokenizer, text: string): number | null {
   return ids.length === 1 ? ids[0] : null;
 }
 
-/** The ways a word is written at the start of a token: after a space, capitalised after a space, capitalised after a newline. */
-function variants(word: string): string[] {
+/**
+ * The ways a word starts a token: after a space, capitalised after a space, and with no space (after a newline or a
+ * bracket), capitalised or not.
+ */
+function variants(word: string): [string, string, string, string] {
   const capital = word[0].toUpperCase() + word.slice(1);
-  return [...new Set([` ${word}`, ` ${capital}`, capital])];
+  return [` ${word}`, ` ${capital}`, capital, word];
 }
 
 /** Builds the swap for this vocabulary; a pair is swapped where both of its words are single tokens. */
@@ -187,6 +104,13 @@ export function buildGenderSwap(tokenizer: Tokenizer): GenderSwap {
     if (his !== null) table[his] = h;
     if (him !== null) table[him] = h;
   });
+  const continuesWord = new Set<number>();
+  const endsInLetter = new Set<number>();
+  for (let id = 0; id < tokenizer.vocabSize; id++) {
+    const text = tokenizer.tokenText(id);
+    if (/^\p{L}/u.test(text)) continuesWord.add(id);
+    if (/\p{L}$/u.test(text)) endsInLetter.add(id);
+  }
   const objectFollowers = new Set<number>();
   for (const word of OBJECT_FOLLOWERS) {
     const id = single(tokenizer, ` ${word}`);
@@ -194,17 +118,23 @@ export function buildGenderSwap(tokenizer: Tokenizer): GenderSwap {
   }
   // Punctuation and line ends: any token with no letter in it.
   for (let id = 0; id < tokenizer.vocabSize; id++) if (!/\p{L}/u.test(tokenizer.tokenText(id))) objectFollowers.add(id);
-  return { table, her, objectFollowers };
+  return { table, her, objectFollowers, continuesWord, endsInLetter };
 }
 
-/** The window with every gendered word swapped; `her` becomes `him` or `his` by the token after it. */
+/**
+ * The window with every gendered word swapped; `her` becomes `him` or `his` by the token after it. A token that is
+ * only the first piece of a longer word (" her" + "d") stays as it is, and so does the window's last token, whose
+ * next token is not in the window: pass one token more than is read, and drop it.
+ */
 export function swapGender(tokens: ArrayLike<number>, swap: GenderSwap): number[] {
-  const out = Array.from(tokens, (id) => swap.table[id]);
-  for (let i = 0; i < tokens.length; i++) {
-    const forms = swap.her.get(tokens[i]);
-    if (!forms) continue;
-    const next = i + 1 < tokens.length ? tokens[i + 1] : null;
-    out[i] = next === null || swap.objectFollowers.has(next) ? forms.him : forms.his;
+  const out = Array.from(tokens);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [id, next] = [tokens[i], tokens[i + 1]];
+    if (swap.continuesWord.has(next)) continue;
+    // A spaceless capital ("He" at a line's start) inside a word: "t" + "He".
+    if (swap.continuesWord.has(id) && i > 0 && swap.endsInLetter.has(tokens[i - 1])) continue;
+    const forms = swap.her.get(id);
+    out[i] = forms ? (swap.objectFollowers.has(next) ? forms.him : forms.his) : swap.table[id];
   }
   return out;
 }

@@ -215,7 +215,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       pending.set(w, ok);
       w.postMessage(req);
     });
-  const splitAcross = (starts: number[]) => workers.map((_, i) => starts.filter((__, j) => j % WORKERS === i));
+  const splitAcross = <T>(items: T[]) => workers.map((_, i) => items.filter((__, j) => j % WORKERS === i));
 
   const valStarts = Array.from({ length: settings.evalSequences }, (_, i) =>
     Math.floor((i * (data.val.length - T - 1)) / settings.evalSequences),
@@ -269,7 +269,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const swapped = settings.genderSwapShare
       ? drawSwapped(createRng(settings.seed * 100_003 + step + SWAP_SEED_OFFSET), sequences, settings.genderSwapShare)
       : undefined;
-    const swappedAcross = swapped && splitAcross(swapped.map((_, j) => j)).map((js) => js.map((j) => swapped[j]));
+    const swappedAcross = swapped && splitAcross(swapped);
     const replies = await Promise.all(
       splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale, swapped: swappedAcross?.[i] })),
     );

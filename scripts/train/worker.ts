@@ -25,9 +25,9 @@ parentPort!.on('message', (req: WorkerRequest) => {
   let lossSum = 0;
   const L = req.kind === 'step' ? req.seqLen : T;
   req.starts.forEach((start, k) => {
-    const window = tokens.subarray(start, start + L + 1);
-    const read =
-      req.kind === 'step' && req.swapped?.[k] && init.genderSwap ? Uint16Array.from(swapGender(window, init.genderSwap)) : window;
+    const swap = req.kind === 'step' && req.swapped?.[k] ? init.genderSwap : undefined;
+    // A swapped window is read with the token after it, which tells its last `her` apart (genderSwap.ts).
+    const read = swap ? Uint16Array.from(swapGender(tokens.subarray(start, start + L + 2), swap)) : tokens.subarray(start, start + L + 1);
     const ids = Array.from(read.subarray(0, L));
     const targets = read.subarray(1, L + 1);
     const trace = forward(model, ids, {}, traceMemory);
