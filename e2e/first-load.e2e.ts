@@ -106,14 +106,19 @@ describe('the first load', () => {
     await page.context().close();
   });
 
-  it('lets focus moved elsewhere during the hold take the page there, as a screen reader moves it', async () => {
+  it('lets focus moved elsewhere during the hold take the page there, as a screen reader’s move does', async () => {
     const { page, errors } = await openApp(browser, '?lang=en&text=The%20king%20said#chapter-attention', { drawAll: false });
     const target = page.getByTestId('chapter-attention');
     await expect.poll(() => target.getAttribute('data-pending')).toBe(null);
-    // Within the hold's first seconds, focus goes to the text box far above, with no wheel, touch, key or pointer
-    // event, as a screen reader's or find-in-page's move does; the browser scrolls it into view.
+    // While the hold is on, focus goes to the text box far above, with no wheel, touch, key or pointer event,
+    // as a screen reader's move does; the browser scrolls it into view.
     const box = readerText(page);
-    await box.evaluate((el) => (el as HTMLElement).focus());
+    const heldWhenFocused = await box.evaluate((el) => {
+      const held = document.documentElement.dataset.holdingJump === 'chapter-attention';
+      (el as HTMLElement).focus();
+      return held;
+    });
+    expect(heldWhenFocused).toBe(true);
     await expect.poll(async () => (await box.boundingBox())!.y).toBeGreaterThanOrEqual(0);
     await page.waitForLoadState('networkidle');
     await settled(page);

@@ -47,6 +47,17 @@ describe('the context pair on the shipped model', () => {
     expect(b).toBeGreaterThan(a);
   });
 
+  it('compares prompts of the same length that differ in one token, the cue, and end with the token the prose names', () => {
+    const [a, b] = prompts.map((p) => tokenizer.encode(p));
+    expect(a.length).toBe(b.length);
+    const differ = a.map((_, i) => i).filter((i) => a[i] !== b[i]);
+    expect(differ).toHaveLength(1);
+    expect([a[differ[0]], b[differ[0]]].map((id) => tokenizer.tokenText(id).trim())).toEqual([...cues]);
+    expect(differ[0]).toBeLessThan(a.length - 1);
+    const last = tokenizer.tokenText(a[a.length - 1]).trim();
+    for (const lang of ['en', 'zh'] as const) expect(getChapter(lang, 'attention').body.join('\n')).toContain(`“${last}”`);
+  });
+
   it('gives the figure the same numbers as a full forward pass', () => {
     for (const prompt of prompts) {
       const pass = nextTokenAfter(loaded, prompt);

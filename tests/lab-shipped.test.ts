@@ -8,7 +8,7 @@ import { resolveTerms, termsVector, wholeWordMask } from '../src/core/wordTerms'
 import { GENDER_PAIRS as ALL_GENDER_PAIRS } from '../scripts/train/analogies';
 import { EXAMPLES, LESSON_EXAMPLE, INJECTION_EXAMPLE } from '../src/app/lab/examples';
 import { DEFAULT_EXPRESSION } from '../src/app/lab/state';
-import { defaultPosition } from '../src/app/lab/InjectionPanel';
+import { defaultPosition } from '../src/app/lab/analysis';
 import { DEFAULT_TEXT } from '../src/app/state/text';
 import { forward } from '../src/core/gpt';
 import { lastProbs } from '../src/core/trace';

@@ -34,9 +34,9 @@ import { runTraining } from './loop.ts';
 // `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
 // shipped run's build folder, and writes its model there too, not over the shipped one. `--wide`, `--sharp`,
 // `--sharp-slow-we`, `--prose`, `--sharp-prose` and `--gender-swap` train WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN,
-// PROSE_RUN, SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in
-// a folder of its own, on the shipped run's tokens. `--prose-long` carries PROSE_RUN on (PROSE_LONG_RUN) from a copy of
-// its folder, as `--long` does the shipped run.
+// PROSE_RUN, SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in a folder of its own, on the shipped run's
+// tokens. `--prose-long` carries PROSE_RUN on (PROSE_LONG_RUN) from a copy of its folder, as `--long` does the
+// shipped run.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

@@ -28,8 +28,8 @@ function idOf(hash: string): string | null {
 }
 
 /**
- * Calls `release` when the reader moves the page, or moves focus out of the element with this id (a screen
- * reader or a find-in-page scrolls the page to what it focuses without any of READER_MOVES reaching the page);
+ * Calls `release` when the reader moves the page, or moves focus out of the element with this id (a keyboard or
+ * screen reader that moves focus scrolls the page to it without any of READER_MOVES reaching the page);
  * returns the function that stops listening.
  */
 function onReaderMove(id: string, release: () => void): () => void {
@@ -65,9 +65,12 @@ function hold(id: string): () => void {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     stopListening();
+    delete document.documentElement.dataset.holdingJump;
   };
   const timer = setTimeout(release, HOLD_MS);
   const stopListening = onReaderMove(id, release);
+  // Tests read this to know a hold is on.
+  document.documentElement.dataset.holdingJump = id;
   keepPlace();
   return release;
 }

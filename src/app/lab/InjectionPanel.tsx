@@ -8,7 +8,7 @@ import { ShiftTable } from '../ShiftTable';
 import { formatTerms } from '../../core/expression';
 import { useI18n } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
-import { labWordLabel } from './analysis';
+import { defaultPosition, labWordLabel } from './analysis';
 import { tokenLabel as anyTokenLabel } from '../../viz/format';
 import { useInjectPosition } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
@@ -16,12 +16,6 @@ import { writeParams } from '../state/url';
 import { INJECTION_EXAMPLE } from './examples';
 
 const SHOWN = 6;
-
-/** The position injected into: the reader's choice, else the first input word found in the sentence, else the last token. */
-export function defaultPosition(sentenceIds: readonly number[], inputIds: readonly number[]): number {
-  const first = sentenceIds.findIndex((id) => inputIds.includes(id));
-  return first >= 0 ? first : sentenceIds.length - 1;
-}
 
 /** Replace one token's embedding with the result vector and compare the next-token distributions. */
 export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; analysis: ExpressionAnalysis }) {

@@ -24,3 +24,9 @@ export function labWordLabel(loaded: LoadedModel, id: number): string {
   if (wholeWords(loaded)[id] === 1) return loaded.tokenizer.tokenText(id).slice(1);
   return anyTokenLabel(loaded.tokenizer, id);
 }
+
+/** Where the lab injects unless the reader chooses: the first of the expression's words found in the sentence, else the last token. */
+export function defaultPosition(sentenceIds: readonly number[], inputIds: readonly number[]): number {
+  const first = sentenceIds.findIndex((id) => inputIds.includes(id));
+  return first >= 0 ? first : sentenceIds.length - 1;
+}

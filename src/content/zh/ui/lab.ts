@@ -14,8 +14,8 @@ const lab: LabStrings = {
   labExamplesNote: '这个小模型能答对上面这些例子，但答错的也不少：比如 paris − france + italy 就得不到 rome。',
   labExamples: '示例',
   labLessonExample:
-    '这一课里的 Italy + Hitler − Germany ≈ Mussolini 在这里根本没法问：“Hitler”会被拆成 {a}，“Mussolini”会被拆成 {b}，两者在 W_e 里都没有自己的一行，在整词的行里也就找不到 Mussolini。上面的 German − Germany + England 属于同一类运算，这一个就能算对。',
-  labLessonExampleTry: '输入这一课的例子',
+    '这一课里的 Italy + Hitler − Germany ≈ Mussolini 在这里根本算不了：“Hitler”会被拆成 {a}，“Mussolini”会被拆成 {b}，两者在 W_e 里都没有自己的一行，而实验室只在整词的行里找答案，自然找不到 Mussolini。上面的 German − Germany + England 属于同一类运算，这一道就能算对。',
+  labLessonExampleTry: '填入这一课的例子',
   // What can be wrong with an expression
   labErrEmpty: '请输入一个表达式，例如 king - man + woman。',
   labErrEmptyWord: '请在这里输入一个词。',
