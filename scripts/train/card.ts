@@ -160,7 +160,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     `- Everything: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices${s.decayWpe === false ? ' other than W_p' : ''}), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
     ...(s.genderSwapShare
       ? [
-          `- ${s.genderSwapShare === 0.5 ? 'Half' : `A share of ${s.genderSwapShare}`} of the training windows, chosen by the seeded generator, are read gender-swapped: every gendered word is replaced by its counterpart, so "the king said that he" is read as "the queen said that she" (\`scripts/train/genderSwap.ts\`). In the training text a pronoun after a gendered noun is masculine about two times in three (README, \"Following a noun in running text\"); in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.`,
+          `- ${s.genderSwapShare === 0.5 ? 'Half' : `A share of ${s.genderSwapShare}`} of the training windows, chosen by the seeded generator, are read gender-swapped: every gendered word is replaced by its counterpart, so "the king said that he" is read as "the queen said that she" (\`scripts/train/genderSwap.ts\`). In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.`,
         ]
       : []),
     `- First schedule: ${n(s.steps)} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,
