@@ -10,7 +10,7 @@ const explainer: ExplainerStrings = {
   lessonLink: '3Blue1Brown 讲 GPT 的那一课：视频及其网页（英文，在新标签页打开）',
   figureNeedsText: '这张图是根据你的文本算出来的：请先在上面的文本框里输入一些文字。',
   otherModelChapters:
-    '打开{name}后，各章的图和正文里填入的数字都来自{name}。讲我们自己的模型是怎样做出来的句子（训练文本、词表、训练前的 W_e）说的仍是小模型。',
+    '打开{name}后，各章的图和正文里填入的数字都来自{name}。正文中讲我们自己的模型如何做成的部分（训练文本、词表、训练前的 W_e），说的仍是小模型。',
   // The stepper
   stepThrough: '一步一步走完一次前向计算',
   stepperHint: '先点一下这个面板，然后用 ← 和 → 前后移动，空格键播放或暂停。',
