@@ -189,6 +189,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const trainSab = share(data.train);
   const valSab = share(data.val);
   const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));
+  const genderSwap = settings.genderSwapShare ? buildGenderSwap(data.tokenizer) : undefined;
   const workers = gradBufs.map((grads) => {
     const workerData: WorkerInit = {
       config,
@@ -198,7 +199,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       val: valSab,
       seqLen: T,
       freezeWte: settings.freezeWte,
-      genderSwap: settings.genderSwapShare ? buildGenderSwap(data.tokenizer) : undefined,
+      genderSwap,
     };
     return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData });
   });

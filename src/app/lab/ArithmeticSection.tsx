@@ -4,7 +4,7 @@ import type { AppModel } from '../model/loadModel';
 import { sentenceGap, useI18n } from '../i18n';
 import type { ExpressionAnalysis } from './analysis';
 import { labWordLabel, wholeWords } from './analysis';
-import { describeError, describeSplitWord, describeZeroVector } from './messages';
+import { describeError, describeSplitWord, describeZeroVector, quotedPieces } from './messages';
 import { NeighbourList } from './NeighbourList';
 import { VectorStrip } from '../explainer/figures/VectorStrip';
 import { useWidth } from '../explainer/useWidth';
@@ -16,11 +16,10 @@ import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 
 const PICKABLE = /^[\p{L}'’][\p{L}\p{M}\p{N}'’]*$/u;
 
-/** A word's pieces as the lab's split message lists them: “␣Hit” + “ler”. */
+/** A word's pieces as the lab's split message lists them. */
 function piecesOf(loaded: AppModel, word: string): string {
   const found = lookupWord(loaded.tokenizer, word);
-  const ids = found.ok ? [found.id] : found.pieceIds;
-  return ids.map((id) => `“${labWordLabel(loaded, id)}”`).join(' + ');
+  return quotedPieces(found.ok ? [found.id] : found.pieceIds, (id) => labWordLabel(loaded, id));
 }
 
 /** The expression box, its messages, the result strip and the two rankings. */
@@ -43,6 +42,8 @@ export function ArithmeticSection(props: {
   const add = (word: string) => PICKABLE.test(word) && settings.setExpression(appendTerm(settings.expression, word, clickSign));
   const inputIds = analysis.kind === 'ok' ? analysis.inputIds : [];
   const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
+  // Per model, not per keystroke in the expression box.
+  const lessonPieces = useMemo(() => LESSON_EXAMPLE.names.map((name) => piecesOf(loaded, name)), [loaded]);
   return (
     <section className="lab-section" ref={sectionRef}>
       <label htmlFor={inputId} className="lab-label">
@@ -76,7 +77,7 @@ export function ArithmeticSection(props: {
       </div>
       <p className="lab-hint">{ui.labExamplesNote}</p>
       <p className="lab-hint" data-testid="lab-lesson-example">
-        {t('labLessonExample', { a: piecesOf(loaded, LESSON_EXAMPLE.names[0]), b: piecesOf(loaded, LESSON_EXAMPLE.names[1]) })}{' '}
+        {t('labLessonExample', { a: lessonPieces[0], b: lessonPieces[1] })}{' '}
         <button type="button" className="lab-chip" onClick={() => settings.setExpression(LESSON_EXAMPLE.expression)}>
           {ui.labLessonExampleTry}
         </button>

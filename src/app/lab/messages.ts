@@ -35,6 +35,11 @@ export function describeZeroVector(analysis: Extract<ExpressionAnalysis, { kind:
 
 const NOT_ENGLISH = /[^\p{Script=Latin}\p{N}\p{P}\s]/u;
 
+/** A word's pieces in quotes, joined by +: “Hit” + “ler”. */
+export function quotedPieces(pieceIds: readonly number[], label: (id: number) => string): string {
+  return pieceIds.map((id) => `“${label(id)}”`).join(' + ');
+}
+
 /** How a word splits, each piece labelled as everywhere else (bytes of a partial character as ⟨XX⟩). */
 export function describeSplitWord(
   term: Pick<UnresolvedTerm, 'word' | 'pieceIds'>,
@@ -42,7 +47,7 @@ export function describeSplitWord(
   ui: UiStrings,
   lang: Lang,
 ): string {
-  const pieces = term.pieceIds.map((id) => `“${label(id)}”`).join(' + ');
+  const pieces = quotedPieces(term.pieceIds, label);
   const split = t(ui, 'labSplitWord', lang, { word: term.word, n: term.pieceIds.length, pieces });
   return NOT_ENGLISH.test(term.word) ? `${split}${lang === 'zh' ? '' : ' '}${ui.labSplitNotEnglish}` : split;
 }

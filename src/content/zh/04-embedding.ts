@@ -14,7 +14,7 @@ const chapter: ChapterText = {
   tryThis: [
     '选中一个词元，看它的向量如何显示为一条 {C} 格的色带，再看加在它上面的位置向量。',
     '让同一个词在不同位置出现两次：两者的词元向量一模一样，但加上位置嵌入之后，和就不同了。',
-    '打开嵌入实验室，试试 king − man + woman：离结果最近的是哪些词元？再输入这一课的 Italy + Hitler − Germany（实验室里有个按钮可以直接填入），看看 Hitler 被拆成了哪几个词片，旁边也列出了 Mussolini 的词片；最后试试 German − Germany + England。',
+    '打开嵌入实验室，试试 king − man + woman：离结果最近的是哪些词元？再输入这一课的 Italy + Hitler − Germany（实验室里有个按钮可以直接填入），看看“Hitler”被拆成了哪几个词片，旁边也列出了“Mussolini”的词片；最后试试 German − Germany + England。',
   ],
 };
 
