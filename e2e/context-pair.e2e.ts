@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { describeOnScreens, readerText, screenshotOf, scrollsSideways, browserForTests } from './browser';
+import { describeOnScreens, readerText, screenshotOf, scrollsSideways, browserForTests, showChapter } from './browser';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { nextTokenAfter, singleTokenId } from '../src/core/nextToken';
@@ -26,8 +26,8 @@ const chromium = browserForTests();
 
 describeOnScreens('the context pair', (screen) => {
   it('shows both prompts with the next tokens and percentages a Node forward pass gives, and opens a prompt in the text box', async () => {
-    const { page, errors } = await chromium.open('?lang=en&text=The%20king%20said%20that', screen.options);
-    const figure = page.getByTestId('chapter-attention').getByTestId('context-pair');
+    const { page, errors } = await chromium.openAsReader('?lang=en&text=The%20king%20said%20that', screen.options);
+    const figure = (await showChapter(page, 'attention')).getByTestId('context-pair');
     await figure.scrollIntoViewIfNeeded();
     const shown = figure.getByTestId('context-pair-column');
     await expect.poll(() => shown.count()).toBe(2);
@@ -68,8 +68,8 @@ describeOnScreens('the context pair', (screen) => {
 });
 
 it('shows the pair in Chinese while the text box is empty', async () => {
-  const { page, errors } = await chromium.open('?lang=zh&text=');
-  const figure = page.getByTestId('chapter-attention').getByTestId('context-pair');
+  const { page, errors } = await chromium.openAsReader('?lang=zh&text=');
+  const figure = (await showChapter(page, 'attention')).getByTestId('context-pair');
   await figure.scrollIntoViewIfNeeded();
   await expect.poll(() => figure.getByTestId('context-pair-column').count()).toBe(2);
   const first = await figure.getByTestId('context-pair-column').first().getByTestId('context-pair-percent').allTextContents();

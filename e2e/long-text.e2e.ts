@@ -15,7 +15,7 @@ const topPrediction = (page: Page) => predictionRows(page).first().textContent()
 
 /** Paste `long`, check the address and the warning, reload this tab, then open the link elsewhere. */
 async function pasteReloadAndShare(long: string, lang: 'en' | 'zh', name: string) {
-  const { page, errors } = await chromium.open(`?lang=${lang}&text=hi`, { viewport: PHONE });
+  const { page, errors } = await chromium.openAsReader(`?lang=${lang}&text=hi`, { viewport: PHONE });
   await readerText(page).fill(long);
   await expect.poll(() => linkText(page), { timeout: 10_000 }).not.toBe('hi');
   const address = page.url();
@@ -33,7 +33,7 @@ async function pasteReloadAndShare(long: string, lang: 'en' | 'zh', name: string
   expect(await page.getByTestId('opened-cut').count()).toBe(0);
 
   // Another tab has no storage of this one: the link alone gives the end of the text, and says so.
-  const elsewhere = await chromium.open(address.slice(new URL(address).origin.length));
+  const elsewhere = await chromium.openAsReader(address.slice(new URL(address).origin.length));
   expect(await readText(elsewhere.page)).toBe(kept);
   await expect.poll(() => elsewhere.page.getByTestId('opened-cut').count()).toBe(1);
   await screenshotOf(elsewhere.page.getByTestId('text-input'), `opened-cut-${name}-desktop`);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { describeOnScreens, scrollsSideways, browserForTests } from './browser';
+import { describeOnScreens, scrollsSideways, browserForTests, showChapter } from './browser';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { readNeuron } from '../src/core/neuron';
@@ -14,8 +14,8 @@ const chromium = browserForTests();
 
 describeOnScreens('the neuron reader', (screen) => {
   it('reads the picked neuron’s top written tokens, and refuses a neuron the layer does not have', async () => {
-    const { page, errors } = await chromium.open('?lang=en&text=The%20king%20said%20that&layer=1', screen.options);
-    const figure = page.getByTestId('chapter-mlp');
+    const { page, errors } = await chromium.openAsReader('?lang=en&text=The%20king%20said%20that&layer=1', screen.options);
+    const figure = await showChapter(page, 'mlp');
     await figure.scrollIntoViewIfNeeded();
     const buttons = figure.getByTestId('top-neurons').getByRole('button');
     await expect.poll(() => buttons.count()).toBeGreaterThan(1);

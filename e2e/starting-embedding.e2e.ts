@@ -24,8 +24,8 @@ for (const [screen, lang, beforeTitle, afterTitle] of [
 ] as const) {
   describe(`W_e before and after training on a ${screen.name}`, () => {
     it('shows both columns in chapter 4, the live one agreeing with the core, and the same view in the lab', async () => {
-      const { page, errors } = await chromium.open(`?lang=${lang}${TEXT}`, screen.options);
-      const view = page.getByTestId('chapter-embedding').getByTestId('we-before-after');
+      const { page, errors } = await chromium.openAsReader(`?lang=${lang}${TEXT}`, screen.options);
+      const view = (await showChapter(page, 'embedding')).getByTestId('we-before-after');
       await view.scrollIntoViewIfNeeded();
       const before = view.getByTestId('we-before');
       const after = view.getByTestId('we-after');
@@ -64,7 +64,7 @@ for (const [screen, lang, beforeTitle, afterTitle] of [
     });
 
     it('says so kindly when the file cannot be loaded, and still shows the live column', async () => {
-      const { page } = await chromium.open(`?lang=${lang}${TEXT}`, screen.options);
+      const { page } = await chromium.openAsReader(`?lang=${lang}${TEXT}`, screen.options);
       await page.route('**/starting-embedding.json', (route) => route.fulfill({ status: 404, body: 'not here' }));
       await page.reload();
       await page.waitForSelector('[data-model-ready]');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cooccurrenceCounts, ppmiInPlace } from '../src/core/train/ppmi';
-import { sparseFromDense, sparseTimes, sparseTransposedTimes } from '../src/core/train/sparse';
+import { timesInRowBlocks } from '../src/core/train/rowBlocks';
 import { truncatedSvd } from '../src/core/train/svd';
 import { createRng } from '../src/core/rng';
 
-// The ops that build the starting W_e: co-occurrence counts, PPMI, and a truncated SVD on sparse rows.
+// The ops that build the starting W_e: co-occurrence counts, PPMI, and a truncated SVD whose products run a block of rows at a time.
 
 describe('co-occurrence counts', () => {
   it('counts each neighbour within the window, both ways', () => {
@@ -34,47 +34,35 @@ describe('PPMI', () => {
   });
 });
 
-describe('sparse rows', () => {
-  const dense = (M: number, N: number) =>
-    fc
-      .array(fc.oneof(fc.constant(0), fc.integer({ min: -9, max: 9 })), { minLength: M * N, maxLength: M * N })
-      .map((a) => Float32Array.from(a));
+describe('products in row blocks', () => {
+  const matrix = (rows: number, cols: number) =>
+    fc.array(fc.integer({ min: -9, max: 9 }), { minLength: rows * cols, maxLength: rows * cols }).map((a) => Float32Array.from(a));
 
-  it('multiply like the dense matrix they came from, plain and transposed', () => {
+  it('add A X into out, whatever the block size, with A split anywhere', () => {
+    // Small integers multiply and add exactly in float32, so every path must give the plain triple loop's numbers.
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 4 }), (M, N, L) =>
-        fc.assert(
-          fc.property(dense(M, N), dense(N, L), dense(M, L), (A, X, Y) => {
-            const sparse = sparseFromDense(A, M, N);
-            const ax = new Float32Array(M * L);
-            sparseTimes(ax, sparse, X, L);
-            const aty = new Float32Array(N * L);
-            sparseTransposedTimes(aty, sparse, Y, L);
-            for (let i = 0; i < M; i++)
-              for (let j = 0; j < L; j++) {
-                let d = 0;
-                for (let k = 0; k < N; k++) d += A[i * N + k] * X[k * L + j];
-                expect(ax[i * L + j]).toBe(d);
-              }
-            for (let k = 0; k < N; k++)
-              for (let j = 0; j < L; j++) {
-                let d = 0;
-                for (let i = 0; i < M; i++) d += A[i * N + k] * Y[i * L + j];
-                expect(aty[k * L + j]).toBe(d);
-              }
-          }),
-          { numRuns: 5 },
-        ),
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 10 }),
+        (M, N, L, blockRows) =>
+          fc.assert(
+            fc.property(matrix(M, N), matrix(N, L), matrix(M, L), (A, X, start) => {
+              const out = Float32Array.from(start);
+              timesInRowBlocks(out, A, X, M, N, L, blockRows);
+              for (let i = 0; i < M; i++)
+                for (let j = 0; j < L; j++) {
+                  let d = start[i * L + j];
+                  for (let k = 0; k < N; k++) d += A[i * N + k] * X[k * L + j];
+                  expect(out[i * L + j]).toBe(d);
+                }
+            }),
+            { numRuns: 5 },
+          ),
       ),
       { numRuns: 40 },
     );
-  });
-
-  it('keep only the nonzero entries', () => {
-    const sparse = sparseFromDense(Float32Array.from([0, 2, 0, 3, 0, 0]), 2, 3);
-    expect(Array.from(sparse.rowStart)).toEqual([0, 1, 2]);
-    expect(Array.from(sparse.col)).toEqual([1, 0]);
-    expect(Array.from(sparse.value)).toEqual([2, 3]);
   });
 });
 
@@ -86,7 +74,7 @@ describe('truncated SVD', () => {
     A[3 * 4 + 0] = -3;
     A[1 * 4 + 1] = 2;
     A[4 * 4 + 3] = 1;
-    const { u, s } = truncatedSvd(sparseFromDense(A, 5, 4), 2, createRng(1));
+    const { u, s } = truncatedSvd(A, 5, 4, 2, createRng(1));
     expect(s[0]).toBeCloseTo(4, 5);
     expect(s[1]).toBeCloseTo(3, 5);
     const column = (j: number) => [0, 1, 2, 3, 4].map((i) => Math.abs(u[i * 2 + j]));
@@ -110,7 +98,7 @@ describe('truncated SVD', () => {
     const [b, d] = orthonormalPair(N);
     const A = new Float32Array(M * N);
     for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) A[i * N + j] = 5 * a[i] * b[j] + 2 * c[i] * d[j];
-    const { u, s } = truncatedSvd(sparseFromDense(A, M, N), 2, createRng(1));
+    const { u, s } = truncatedSvd(A, M, N, 2, createRng(1));
     expect(s[0]).toBeCloseTo(5, 4);
     expect(s[1]).toBeCloseTo(2, 4);
     const alignment = (j: number, v: number[]) => Math.abs(v.reduce((sum, x, i) => sum + x * u[i * 2 + j], 0));
@@ -146,7 +134,7 @@ describe('truncated SVD', () => {
     const sigma = [9, 6, 4];
     for (let i = 0; i < M; i++)
       for (let j = 0; j < N; j++) A[i * N + j] = sigma.reduce((sum, s, r) => sum + s * us[r][i] * vs[r][j], 0) + 1e-4 * rng.normal();
-    const { u, s } = truncatedSvd(sparseFromDense(A, M, N), 3, createRng(2));
+    const { u, s } = truncatedSvd(A, M, N, 3, createRng(2));
     sigma.forEach((expected, r) => {
       expect(s[r]).toBeCloseTo(expected, 2);
       expect(Math.abs(us[r].reduce((sum, x, i) => sum + x * u[i * 3 + r], 0))).toBeCloseTo(1, 3);

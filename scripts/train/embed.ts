@@ -1,6 +1,5 @@
 import { cooccurrenceCounts, ppmiInPlace } from '../../src/core/train/ppmi.ts';
 import { truncatedSvd } from '../../src/core/train/svd.ts';
-import { sparseFromDense } from '../../src/core/train/sparse.ts';
 import { createRng } from '../../src/core/rng.ts';
 
 export interface EmbeddingRecipe {
@@ -21,7 +20,7 @@ export interface EmbeddingRecipe {
 /** wte (V, dims) from PPMI + truncated SVD of the token co-occurrences. */
 export function buildEmbedding(tokens: ArrayLike<number>, V: number, recipe: EmbeddingRecipe, seed = 1): Float32Array {
   const ppmi = ppmiInPlace(cooccurrenceCounts(tokens, V, { window: recipe.window, harmonic: recipe.harmonic }), V);
-  const { u, s } = truncatedSvd(sparseFromDense(ppmi, V, V), recipe.dims, createRng(seed));
+  const { u, s } = truncatedSvd(ppmi, V, V, recipe.dims, createRng(seed));
   const wte = new Float32Array(V * recipe.dims);
   let sq = 0;
   for (let v = 0; v < V; v++) {

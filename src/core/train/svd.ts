@@ -1,4 +1,4 @@
-import { sparseTimes, sparseTransposedTimes, type SparseRows } from './sparse';
+import { timesInRowBlocks } from './rowBlocks';
 import type { Rng } from '../rng';
 
 // Truncated SVD by randomized range finding (Halko, Martinsson & Tropp 2011): a few products with
@@ -81,25 +81,28 @@ export function symmetricEigen(A: Float64Array, n: number): { values: Float64Arr
   return { values, vectors };
 }
 
-/** Top-k singular values and left singular vectors of A (M, N). */
-export function truncatedSvd(A: SparseRows, k: number, rng: Rng, powerIterations = 6): TruncatedSvd {
-  const { rows: M, cols: N } = A;
+/** Top-k singular values and left singular vectors of A (M, N), row-major. */
+export function truncatedSvd(A: Float32Array, M: number, N: number, k: number, rng: Rng, powerIterations = 6): TruncatedSvd {
+  if (A.length !== M * N) throw new Error(`truncatedSvd: ${A.length} values for a (${M}, ${N}) matrix`);
+  // Aᵀ once, so that both products read rows: (N, M)
+  const At = new Float32Array(N * M);
+  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) At[j * M + i] = A[i * N + j];
   const L = Math.min(k + 32, M, N);
   const omega = new Float32Array(N * L); // (N, L)
   for (let i = 0; i < omega.length; i++) omega[i] = rng.normal();
   let Y = new Float32Array(M * L); // (M, L)
-  sparseTimes(Y, A, omega, L);
+  timesInRowBlocks(Y, A, omega, M, N, L);
   orthonormalizeColumns(Y, M, L);
   for (let it = 0; it < powerIterations; it++) {
     const Z = new Float32Array(N * L); // (N, L) = Aᵀ Y
-    sparseTransposedTimes(Z, A, Y, L);
+    timesInRowBlocks(Z, At, Y, N, M, L);
     orthonormalizeColumns(Z, N, L);
     Y = new Float32Array(M * L);
-    sparseTimes(Y, A, Z, L);
+    timesInRowBlocks(Y, A, Z, M, N, L);
     orthonormalizeColumns(Y, M, L);
   }
   const Bt = new Float32Array(N * L); // (N, L) = (Yᵀ A)ᵀ
-  sparseTransposedTimes(Bt, A, Y, L);
+  timesInRowBlocks(Bt, At, Y, N, M, L);
   const BBt = new Float64Array(L * L);
   for (let i = 0; i < L; i++) {
     for (let j = i; j < L; j++) {
