@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cooccurrenceCounts, ppmiInPlace } from '../src/core/train/ppmi';
-import { timesInRowBlocks } from '../src/core/train/rowBlocks';
+import { rowsPerSimdCall, timesInRowBlocks } from '../src/core/train/rowBlocks';
+import { MAX_COPIED } from '../src/core/ops/simd';
 import { truncatedSvd } from '../src/core/train/svd';
 import { createRng } from '../src/core/rng';
 
@@ -63,6 +64,19 @@ describe('products in row blocks', () => {
       ),
       { numRuns: 40 },
     );
+  });
+  it('takes blocks the SIMD kernels copy whole, for the shipped vocabulary and twice its width', () => {
+    for (const L of [96, 160]) {
+      const rows = rowsPerSimdCall(8192, L);
+      expect(rows).toBeGreaterThan(100);
+      expect(rows * 8192 + 8192 * L + rows * L).toBeLessThanOrEqual(MAX_COPIED);
+      expect((rows + 1) * 8192 + 8192 * L + (rows + 1) * L).toBeGreaterThan(MAX_COPIED);
+    }
+  });
+
+  it('refuses a block of no rows or of part of a row', () => {
+    const one = new Float32Array(1);
+    for (const blockRows of [0, 0.5, NaN]) expect(() => timesInRowBlocks(one, one, one, 1, 1, 1, blockRows)).toThrow(/rows per block/);
   });
 });
 

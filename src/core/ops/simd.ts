@@ -18,7 +18,7 @@ interface Kernels {
 const PAGE_BYTES = 65536;
 // The most values one product may copy in (out, A and B together): 32 MB, far above the tiny model's
 // largest (all positions' logits, 1.6M values), so the module's memory never grows to a real GPT-2's size.
-const MAX_COPIED = 1 << 23;
+export const MAX_COPIED = 1 << 23;
 
 let kernels: Kernels | null | undefined;
 let enabled = true;
