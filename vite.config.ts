@@ -35,8 +35,8 @@ export default defineConfig({
         extends: true,
         test: {
           // Files that stub the window, fake timers, mock modules or render React, and the matrix-product tests
-          // that switch the SIMD kernels off, get a fresh module graph each; the rest share one per worker, which saves importing the same modules for every
-          // file (8 s of the unit tests' 44 on the 2-core machine).
+          // that switch the SIMD kernels off, get a fresh module graph each. The rest share one per worker, which
+          // saves importing the same modules for every file (8 s of the unit tests' 44 on the 2-core machine).
           name: 'isolated',
           include: ['tests/**/*.test.tsx', ...ISOLATED],
         },

@@ -6,7 +6,8 @@ import { MAX_COPIED } from '../src/core/ops/simd';
 import { truncatedSvd } from '../src/core/train/svd';
 import { createRng } from '../src/core/rng';
 
-// The ops that build the starting W_e: co-occurrence counts, PPMI, and a truncated SVD whose products run a block of rows at a time.
+// The ops that build the starting W_e: co-occurrence counts, PPMI, and a truncated SVD whose products run a block
+// of rows at a time.
 
 describe('co-occurrence counts', () => {
   it('counts each neighbour within the window, both ways', () => {
