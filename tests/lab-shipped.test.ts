@@ -13,6 +13,8 @@ import { DEFAULT_TEXT } from '../src/app/state/text';
 import { forward } from '../src/core/gpt';
 import { lastProbs } from '../src/core/trace';
 import { analyse } from '../src/core/expressionAnalysis';
+import { directionEnds, projectRows } from '../src/core/direction';
+import { unitDirection } from '../src/core/projection';
 
 // The lab's headline claim, checked on the model the app ships.
 const { model, tokenizer } = modelFromFiles(readModelDir(resolve(import.meta.dirname, '../public/models/tiny')));
@@ -70,6 +72,28 @@ describe('the shipped embedding matrix', () => {
     );
     expect(passed.length).toBeGreaterThanOrEqual(3);
     for (const r of results) expect(r.got).toContain(r.female);
+  });
+
+  it('has the ends the direction panel’s note describes for woman − man', () => {
+    const C = model.config.nEmbd;
+    const row = (word: string) => {
+      const id = tokenizer.encode(' ' + word)[0];
+      return wte.data.subarray(id * C, (id + 1) * C);
+    };
+    const [man, woman] = [row('man'), row('woman')];
+    const unit = unitDirection(man, woman)!;
+    const ends = directionEnds(projectRows(wte, unit), 8, (id) => whole[id] === 1);
+    const words = (ranked: { index: number }[]) => ranked.map((r) => tokenizer.tokenText(r.index).trim());
+    const [womanEnd, manEnd] = [words(ends.high), words(ends.low)];
+    console.log(`woman end: ${womanEnd.join(', ')}; man end: ${manEnd.join(', ')}`);
+    expect(womanEnd).toEqual(expect.arrayContaining(['woman', 'female', 'beef', 'sugar']));
+    const male = ['man', 'men', 'he', 'his', 'him', 'boy', 'father', 'king', 'husband', 'son', 'brother', 'Mr', 'sir', 'gentleman', 'male'];
+    expect(manEnd.filter((w) => male.includes(w))).toEqual([]);
+  });
+
+  it('splits afternoons into ␣aftern and more, the whole-words note’s example of a first piece', () => {
+    expect(tokenizer.encode(' afternoons').map((id) => tokenizer.tokenText(id))[0]).toBe(' aftern');
+    expect(tokenizer.encode(' afternoons').length).toBeGreaterThan(1);
   });
 
   it('finds capitalised names when the lowercase form splits', () => {

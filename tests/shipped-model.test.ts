@@ -8,6 +8,7 @@ import { forward } from '../src/core/gpt';
 import { crossEntropyForward } from '../src/core/ops/crossentropy';
 import { genderAnalogies } from '../scripts/train/analogies';
 import { bigramNats } from '../scripts/train/baselines';
+import { pronounProbe } from '../scripts/train/pronounProbe';
 import { agreement, copying } from '../scripts/train/context-evals';
 import { bestPreviousTokenHead, headStats } from '../src/core/headStats';
 
@@ -74,8 +75,9 @@ describe('the shipped model', () => {
     console.log(
       `gender pairs ranked first: ${passing.length} of ${results.length} (${results.map((r) => `${r.expected}:${r.rank}`).join(', ')})`,
     );
-    // The card lists 6 of 7 (brother − man + woman gives daughter; sister is 5th), the issue's target.
-    expect(passing.length).toBeGreaterThanOrEqual(6);
+    // The card lists 5 of 7 (father − man + woman gives wife, mother 2nd; brother − man + woman gives mother, sister
+    // 5th): one short of the issue's target of 6, which the model shipped before it met (README, "The shipped model").
+    expect(passing.length).toBeGreaterThanOrEqual(5);
   });
 
   it('predicts held-out text clearly better than a bigram model', () => {
@@ -95,7 +97,7 @@ describe('the shipped model', () => {
     const modelNats = nats / windows;
     const bigram = bigramNats(train, contexts, targets, model.config.vocabSize).nats;
     console.log(`validation nats/token: model ${modelNats.toFixed(3)}, bigram ${bigram.toFixed(3)}`);
-    // The full validation split gives 4.49 vs 5.18 nats (model card, 1.728 bits/byte); these windows give 4.38 vs 5.13.
+    // The full validation split gives 4.49 vs 5.18 nats (model card, 1.730 bits/byte); these windows give 4.41 vs 5.13.
     expect(modelNats).toBeLessThan(bigram - 0.6);
   });
 });
@@ -106,23 +108,33 @@ describe('the shipped model uses its context', () => {
     const stats = headStats(valWindows(16).map((ids) => forward(model, ids, { logitRows: 'last' })));
     const best = bestPreviousTokenHead(stats);
     console.log(`best previous-token head: L${best.layer + 1}H${best.head + 1} ${best.previous.toFixed(3)}`);
-    // The card measures 0.33 (L1H4) over the whole split; spreading evenly over a 128-token window gives about 0.04.
-    expect(best.previous).toBeGreaterThan(0.28);
+    // The card measures 0.59 (L1H1) over the whole split; spreading evenly over a 128-token window gives about 0.04.
+    expect(best.previous).toBeGreaterThan(0.5);
   });
 
-  it('reads a random sequence more cheaply the second time', () => {
+  it('reads a random sequence hardly more cheaply the second time: it does not copy', () => {
     const c = copying(model, tokenizer, Uint16Array.from(train));
     console.log(`copying: first ${c.firstNats.toFixed(3)}, second ${c.secondNats.toFixed(3)} nats/token`);
-    // The card measures 0.14 nats: a little copying, far from what GPT-2 does.
-    expect(c.firstNats - c.secondNats).toBeGreaterThan(0.1);
+    // The card measures 0.02 nats and says the model hardly copies; GPT-2 reads the second copy almost for free.
+    expect(c.firstNats - c.secondNats).toBeGreaterThan(0);
+    expect(c.firstNats - c.secondNats).toBeLessThan(0.1);
+  });
+
+  it('expects the subject’s pronoun after both subjects of many probe pairs, after He and She nearly always', () => {
+    const pairs = pronounProbe({ model, tokenizer });
+    const right = pairs.filter((p) => p.maleRight && p.femaleRight);
+    console.log(`pronoun probe: ${right.length} of ${pairs.length}`);
+    // The card counts 61 of 156 (the model shipped before it: 18), and 12 of 13 for He / She, 0 for The king / The queen.
+    expect(right.length).toBeGreaterThanOrEqual(55);
+    expect(right.filter((p) => p.maleSubject === 'He').length).toBeGreaterThanOrEqual(11);
   });
 
   it('agrees with a word a few tokens back more often than chance', () => {
     const results = agreement(model, tokenizer);
     const right = results.filter((a) => a.pRight > a.pWrong).length;
     console.log(`agreement: ${right} of ${results.length}`);
-    // The card counts 19 of 32; 16 is chance, since every pair has a twin whose right answer is the other word.
-    // The 16 pronoun pairs are at chance (8): the model follows an earlier he/she/his/her, not a gendered noun.
-    expect(right).toBeGreaterThanOrEqual(18);
+    // The card counts 20 of 32; 16 is chance, since every pair has a twin whose right answer is the other word.
+    // The 16 pronoun pairs are barely above chance (9 of 16): it leans to he whatever the noun, as after "The queen".
+    expect(right).toBeGreaterThanOrEqual(19);
   });
 });

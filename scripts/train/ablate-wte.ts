@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildDir, ROOT } from './paths.ts';
-import { FULL_RUN, type RunSettings } from './settings.ts';
+import { FIRST_RECIPE_RUN, type RunSettings } from './settings.ts';
 import { runTraining } from './loop.ts';
 import { OLD_RECIPE } from './recipes.ts';
 import { readModelDir } from '../lib/model-dir.ts';
@@ -14,7 +14,7 @@ import { genderAnalogies } from './analogies.ts';
 
 const steps = Number(process.argv[2] ?? 120);
 // The comparison runs were made at the earlier peak rate of 0.003; 'frozen-lr1e-2' is the one that tries 0.01.
-const BASE: RunSettings = { ...FULL_RUN, ...OLD_RECIPE, peakLr: 3e-3, warmupSteps: 100 };
+const BASE: RunSettings = { ...FIRST_RECIPE_RUN, ...OLD_RECIPE, peakLr: 3e-3, warmupSteps: 100 };
 const VARIANTS: { variant: string; description: string; change: Partial<RunSettings> }[] = [
   { variant: 'frozen', description: 'PPMI + SVD W_e, frozen (the previous model’s choice)', change: {} },
   { variant: 'slow', description: 'PPMI + SVD W_e, learning at 0.1× the rate', change: { freezeWte: false, wteLrScale: 0.1 } },

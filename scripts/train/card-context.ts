@@ -1,9 +1,10 @@
 import type { Evaluation } from './evaluate.ts';
 import { HEAD_PATTERN_SIZE } from './evaluate.ts';
 import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
+import { PROBE_FRAMES, PROBE_SUBJECTS } from './pronounProbe.ts';
 
 // The model card's sections on how the model uses its context: heads, agreement, copying, and the
-// previous shipped model next to this one.
+// models shipped before next to this one.
 
 const f3 = (x: number) => x.toFixed(3);
 
@@ -45,11 +46,15 @@ ${parts.join('\n')}
 }
 
 export interface PreviousModel {
+  name: string;
   description: string;
   bitsPerByte: number;
   bestPrevious: number;
   agreementRight: number;
   agreementPairs: number;
+  /** Pronoun-probe pairs (pronounProbe.ts) right after both subjects. */
+  probeRight: number;
+  probePairs: number;
   copyingGain: number;
   genderPairsFirst: number;
   queenRank: number | null;
@@ -72,7 +77,7 @@ export interface RecipeRow {
   schedule?: 'own' | 'shipped';
 }
 
-/** The shipped run's own evaluation at a step, from its training log. */
+/** The first recipe's run's own evaluation at a step, from its training log (results/first-recipe-log.json). */
 export interface LoggedEvaluation {
   step: number;
   /** The learning rate the run had at this step, and the one a comparison on its first schedule has there. */
@@ -88,33 +93,62 @@ export function contextSections(
   ev: Evaluation,
   fileBytes: number,
   benchMs: number | null,
-  previous: PreviousModel | null,
+  previous: readonly PreviousModel[],
   recipes: RecipeRow[] | null,
-  shippedLog: readonly LoggedEvaluation[] = [],
+  firstRecipeLog: readonly LoggedEvaluation[] = [],
 ): string[] {
   const best = bestPreviousTokenHead(ev.heads);
   const right = ev.agreement.filter((a) => a.pRight > a.pWrong).length;
   const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(0)}%`;
   const gain = ev.copying.firstNats - ev.copying.secondNats;
+  const probeRight = ev.probe.filter((p) => p.maleRight && p.femaleRight).length;
   const first = ev.analogies.filter((a) => a.rank === 1).length;
   const queen = ev.analogies.find((a) => a.expected === 'queen')!;
   const lines: string[] = [];
-  if (previous) {
+  if (previous.length > 0) {
+    const models = [...previous, { name: 'this model' }];
+    const row = (measure: string, cells: string[]) => `| ${measure} | ${cells.join(' | ')} |`;
     lines.push(
-      `## This model next to the one it replaced`,
+      `## This model next to the ones it replaced`,
       ``,
-      `The previous model: ${previous.description}. Both measured by this card's own code on the same validation split.`,
+      ...previous.map((p) => `- The ${p.name}: ${p.description}.`),
       ``,
-      `| measure | previous model | this model |`,
-      `|---|---|---|`,
-      `| validation bits per byte | ${f3(previous.bitsPerByte)} | ${f3(ev.bitsPerByte)} |`,
-      `| best previous-token head: mean weight on the previous token | ${f3(previous.bestPrevious)} | ${f3(best.previous)} (L${best.layer + 1}H${best.head + 1}) |`,
-      `| agreement pairs right (below) | ${previous.agreementRight} of ${previous.agreementPairs} (${pct(previous.agreementRight, previous.agreementPairs)}) | ${right} of ${ev.agreement.length} (${pct(right, ev.agreement.length)}) |`,
-      `| copying: how much cheaper the second reading of a random sequence is | ${f3(previous.copyingGain)} nats/token | ${f3(gain)} nats/token |`,
-      `| king − man + woman: queen's rank; gender pairs ranked first | ${previous.queenRank ?? '> 50'}; ${previous.genderPairsFirst} of 7 | ${queen.rank ?? '> 50'}; ${first} of ${ev.analogies.length} |`,
-      `| a sample at temperature ${'0.8'} | ${JSON.stringify(previous.sample)} | ${JSON.stringify(ev.samples[0].text)} |`,
-      `| forward pass, 128 tokens (the app's pass, median) | ${previous.benchMs} | ${benchMs === null ? 'not measured' : `${benchMs.toFixed(1)} ms (measured by this evaluation; \`npm run bench\` on a quiet machine is the reference)`} |`,
-      `| model.safetensors | ${(previous.fileBytes / 1e6).toFixed(2)} MB | ${(fileBytes / 1e6).toFixed(2)} MB |`,
+      `All measured by this card's own code on the same validation split.`,
+      ``,
+      row(
+        'measure',
+        models.map((m) => m.name),
+      ),
+      `|---|${models.map(() => '---').join('|')}|`,
+      row('validation bits per byte', [...previous.map((p) => f3(p.bitsPerByte)), f3(ev.bitsPerByte)]),
+      row('best previous-token head: mean weight on the previous token', [
+        ...previous.map((p) => f3(p.bestPrevious)),
+        `${f3(best.previous)} (L${best.layer + 1}H${best.head + 1})`,
+      ]),
+      row('agreement pairs right (below)', [
+        ...previous.map((p) => `${p.agreementRight} of ${p.agreementPairs} (${pct(p.agreementRight, p.agreementPairs)})`),
+        `${right} of ${ev.agreement.length} (${pct(right, ev.agreement.length)})`,
+      ]),
+      row('pronoun probe: pairs right after both the male and the female subject (below)', [
+        ...previous.map((p) => `${p.probeRight} of ${p.probePairs}`),
+        `${probeRight} of ${ev.probe.length}`,
+      ]),
+      row('copying: how much cheaper the second reading of a random sequence is', [
+        ...previous.map((p) => `${f3(p.copyingGain)} nats/token`),
+        `${f3(gain)} nats/token`,
+      ]),
+      row("king − man + woman: queen's rank; gender pairs ranked first", [
+        ...previous.map((p) => `${p.queenRank ?? '> 50'}; ${p.genderPairsFirst} of 7`),
+        `${queen.rank ?? '> 50'}; ${first} of ${ev.analogies.length}`,
+      ]),
+      row('a sample at temperature 0.8', [...previous.map((p) => JSON.stringify(p.sample)), JSON.stringify(ev.samples[0].text)]),
+      row("forward pass, 128 tokens (the app's pass, median)", [
+        ...previous.map((p) => p.benchMs),
+        benchMs === null
+          ? 'not measured'
+          : `${benchMs.toFixed(1)} ms (measured by this evaluation; \`npm run bench\` on a quiet machine is the reference)`,
+      ]),
+      row('model.safetensors', [...previous.map((p) => `${(p.fileBytes / 1e6).toFixed(2)} MB`), `${(fileBytes / 1e6).toFixed(2)} MB`]),
       ``,
     );
   }
@@ -148,7 +182,16 @@ export function contextSections(
       .filter((_, i) => i < 4 || (i >= 16 && i < 18) || i >= ev.agreement.length - 2)
       .map((a) => `| ${a.prompt} | ${a.right} | ${(100 * a.pRight).toFixed(1)}% | ${a.wrong} | ${(100 * a.pWrong).toFixed(1)}% |`),
     ``,
-    `**Copying.** ${ev.copying.sequences} random sequences of ${ev.copying.length} tokens, drawn from the 2,000 most common whole words, each read twice in a row. The first reading costs ${f3(ev.copying.firstNats)} nats per token, the second ${f3(ev.copying.secondNats)}: ${f3(gain)} nats cheaper, because the model can look back at the first reading.`,
+    `**Following the subject.** ${ev.probe.length / PROBE_SUBJECTS.length} sentence frames ("{S} said that", "{S} lost", …) × ${PROBE_SUBJECTS.length} pairs of subjects ("The king" and "The queen", "His father" and "His mother", "He" and "She", …; \`scripts/train/pronounProbe.ts\`). A pair counts when the model expects the right pronoun next (he or she, his or her) after both subjects, so a model that always leans one way scores 0: **${probeRight} of ${ev.probe.length}**.`,
+    ``,
+    `| subjects | pairs right of ${PROBE_FRAMES.length} frames |`,
+    `|---|---|`,
+    ...PROBE_SUBJECTS.map(([male, female]) => {
+      const pairs = ev.probe.filter((p) => p.maleSubject === male);
+      return `| ${male} / ${female} | ${pairs.filter((p) => p.maleRight && p.femaleRight).length} |`;
+    }),
+    ``,
+    `**Copying.** ${ev.copying.sequences} random sequences of ${ev.copying.length} tokens, drawn from the 2,000 most common whole words, each read twice in a row. The first reading costs ${f3(ev.copying.firstNats)} nats per token, the second ${f3(ev.copying.secondNats)}: ${f3(gain)} nats cheaper${gain >= 0.5 ? ', because the model can look back at the first reading and copy it.' : '. The model hardly copies; GPT-2 reads the second copy almost for free.'}`,
     ``,
   );
   if (recipes) {
@@ -163,9 +206,9 @@ export function contextSections(
         (r) =>
           `| ${r.variant}: ${r.description} | ${r.steps} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | ${r.genderPairsFirst} of 7 |`,
       ),
-      ...comparedShippedSteps(recipes, shippedLog).map(
+      ...comparedFirstRecipeSteps(recipes, firstRecipeLog).map(
         (r) =>
-          `| **shipped run** at step ${r.step} (its own training log; the rows above marked "on the shipped run's schedule" compare with it${Math.abs(r.lr - r.scheduledLr) > 1e-6 ? `, though its learning rate there was ${r.lr.toFixed(5)} against their ${r.scheduledLr.toFixed(5)}, since its schedule changed as the Training section says` : ''}) | ${r.step} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | not measured |`,
+          `| **the first recipe's run** (FIRST_RECIPE_RUN, the model shipped until December 6) at step ${r.step} (its own training log; the rows above marked "on the shipped run's schedule" compare with it${Math.abs(r.lr - r.scheduledLr) > 1e-6 ? `, though its learning rate there was ${r.lr.toFixed(5)} against their ${r.scheduledLr.toFixed(5)}, since that run's schedule was shortened after step 1,000 (its training log records this)` : ''}) | ${r.step} | ${r.tokens.toLocaleString('en-US')} | ${f3(r.valLoss)} | ${f3(r.bestPrevious)} | ${r.entropy.map((e) => e.toFixed(2)).join(' / ')} | not measured |`,
       ),
       ``,
     );
@@ -173,8 +216,8 @@ export function contextSections(
   return lines;
 }
 
-/** The shipped run's logged evaluations at the steps where comparisons on its schedule stopped. */
-function comparedShippedSteps(recipes: readonly RecipeRow[], shippedLog: readonly LoggedEvaluation[]): LoggedEvaluation[] {
+/** The first recipe's logged evaluations at the steps where comparisons on its schedule stopped. */
+function comparedFirstRecipeSteps(recipes: readonly RecipeRow[], firstRecipeLog: readonly LoggedEvaluation[]): LoggedEvaluation[] {
   const steps = new Set(recipes.filter((r) => r.schedule === 'shipped').map((r) => r.steps));
-  return shippedLog.filter((row) => steps.has(row.step));
+  return firstRecipeLog.filter((row) => steps.has(row.step));
 }

@@ -8,7 +8,6 @@ import type { Evaluation } from './evaluate.ts';
 import { SAMPLE_TEMPERATURE } from './evaluate.ts';
 import { CORPUS_DIR, ROOT } from './paths.ts';
 import type { LogRow, ScheduleChange } from './loop.ts';
-import { learningRate } from '../../src/core/train/adamw.ts';
 import { contextSections, type LoggedEvaluation, type PreviousModel, type RecipeRow } from './card-context.ts';
 
 export interface TrainingLog {
@@ -72,6 +71,17 @@ ${val.map((d) => `<circle cx="${x(d.tokens)}" cy="${y(d.valLoss!)}" r="2.5" fill
 `;
 }
 
+/** The matrices AdamW does not decay, as the Training section names them. */
+function undecayed(s: RunSettings): string {
+  const names = [
+    ...(s.decayWte === false ? ['W_e'] : []),
+    ...(s.decayWpe === false ? ['W_p'] : []),
+    ...(s.decayAttention === false ? ["attention's c_attn"] : []),
+  ];
+  if (names.length === 0) return '';
+  return ` other than ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`}`;
+}
+
 function readJson<T>(path: string): T | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
 }
@@ -105,7 +115,9 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   }>(resolve(CORPUS_DIR, 'stats.json'));
   const sweep = readJson<SweepRow[]>(resolve(ROOT, 'scripts/train/results/embedding-sweep.json'));
   const ablation = readJson<AblationRow[]>(resolve(ROOT, 'scripts/train/results/wte-ablation.json'));
-  const previous = readJson<PreviousModel>(resolve(ROOT, 'scripts/train/results/previous-model.json'));
+  const previous = readJson<PreviousModel[]>(resolve(ROOT, 'scripts/train/results/previous-models.json')) ?? [];
+  // The comparison runs on the first recipe's schedule compare with that run's log, not with the shipped run's.
+  const firstRecipeLog = readJson<LoggedEvaluation[]>(resolve(ROOT, 'scripts/train/results/first-recipe-log.json')) ?? [];
   const recipes = readJson<RecipeRow[]>(resolve(ROOT, 'scripts/train/results/recipe-comparison.json'));
   const groups = new Map<string, { each: number; all: number }>();
   for (const p of ev.params) {
@@ -157,7 +169,17 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     s.lmHeadInit === 'wte'
       ? `- W_u (\`lm_head\`) starts as a copy of the starting W_e at an RMS of ${s.lmHeadRms ?? 0.1}, not as noise: with ${n(config.vocabSize)} output rows, noise left every output row to be learned first. It is its own matrix after that (untied).`
       : '',
-    `- Everything: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices${s.decayWpe === false ? ' other than W_p' : ''}), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
+    ...(s.queryKeyInitScale !== undefined && s.queryKeyInitScale !== 1
+      ? [
+          `- W_Q and W_K (in \`c_attn\`) start ${s.queryKeyInitScale}× larger than the other linear layers, so that a head's scores spread wide enough from the start for its softmax to pick out one token.`,
+        ]
+      : []),
+    `- Everything: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices${undecayed(s)}), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
+    ...(s.proseShare !== undefined
+      ? [
+          `- ${s.proseShare === 0.5 ? 'Half' : `A share of ${s.proseShare}`} of the training windows start in the Brown Corpus's prose and the rest in WordNet's glosses, where drawing a window anywhere would read the prose, about a third of the tokens, a third of the time: the sentences in which a noun decides a later word are in the prose (\`scripts/train/windows.ts\`).`,
+        ]
+      : []),
     ...(s.genderSwapShare
       ? [
           `- ${s.genderSwapShare === 0.5 ? 'Half' : `A share of ${s.genderSwapShare}`} of the training windows, chosen by the seeded generator, are read gender-swapped: every gendered word is replaced by its counterpart, so "the king said that he" is read as "the queen said that she" (\`scripts/train/genderSwap.ts\`). In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.`,
@@ -204,7 +226,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
     ...ev.samples.map((x) => `- ${JSON.stringify(x.text)}`),
     ``,
-    ...contextSections(ev, measured.fileBytes, measured.benchMs, previous, recipes, loggedEvaluations(log)),
+    ...contextSections(ev, measured.fileBytes, measured.benchMs, previous, recipes, firstRecipeLog),
     `## Analogies in the model's own W_e`,
     ``,
     `Nearest whole-word tokens (a leading space, then a letter) by cosine similarity to W_e[x] − W_e[man] + W_e[woman], with the three inputs excluded, in the trained W_e${ev.initialAnalogies ? ' and, for comparison, in the W_e training started from' : ''}.`,
@@ -268,23 +290,4 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
   );
   return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
-}
-
-/** The run's evaluations as its log records them (a row with a validation loss also has its head measures). */
-function loggedEvaluations(log: TrainingLog): LoggedEvaluation[] {
-  return log.rows.flatMap((r) =>
-    r.valLoss !== null && r.bestPrevious !== undefined && r.entropy
-      ? [
-          {
-            step: r.step,
-            lr: r.lr,
-            scheduledLr: learningRate(r.step, log.settings.steps, log.settings.peakLr, log.settings.warmupSteps),
-            tokens: r.tokens,
-            valLoss: r.valLoss,
-            bestPrevious: r.bestPrevious,
-            entropy: r.entropy,
-          },
-        ]
-      : [],
-  );
 }

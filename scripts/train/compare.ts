@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT, shareTokens } from './paths.ts';
-import { FULL_RUN, type RunSettings } from './settings.ts';
+import { FIRST_RECIPE_RUN, type RunSettings } from './settings.ts';
 import { runTraining } from './loop.ts';
 import { readModelDir } from '../lib/model-dir.ts';
 import { modelFromFiles } from '../../src/core/bundle.ts';
@@ -11,8 +11,8 @@ import { OLD_RECIPE, RECIPE_VARIANTS } from './recipes.ts';
 // Equal-step comparison runs of training recipes, each from scratch on the full run's tokens.
 // Appends to scripts/train/results/recipe-comparison.json, which the model card shows.
 // Usage: tsx scripts/train/compare.ts [--shipped-schedule] STEPS VARIANT [VARIANT ...]
-// Each run has its own STEPS-long schedule, or with --shipped-schedule the shipped run's first schedule,
-// stopped after STEPS, so that it compares with the shipped run's training log at the same step.
+// Each run has its own STEPS-long schedule, or with --shipped-schedule the first schedule of FIRST_RECIPE_RUN (the model shipped until December 6),
+// stopped after STEPS, so that it compares with that run's training log at the same step.
 
 const shippedSchedule = process.argv[2] === '--shipped-schedule';
 const args = process.argv.slice(shippedSchedule ? 3 : 2);
@@ -29,13 +29,18 @@ for (const name of chosen) {
   const dir = resolve(ROOT, `data/compare-${name}`);
   shareTokens(dir);
   const settings: RunSettings = {
-    ...FULL_RUN,
+    ...FIRST_RECIPE_RUN,
     ...OLD_RECIPE,
     ...found.change,
-    config: { ...FULL_RUN.config, ...found.change.config },
+    config: { ...FIRST_RECIPE_RUN.config, ...found.change.config },
     continuation: undefined, // an equal-step comparison has one schedule
     ...(shippedSchedule
-      ? { steps: FULL_RUN.steps, warmupSteps: FULL_RUN.warmupSteps, stopAfter: steps, evalEvery: FULL_RUN.evalEvery }
+      ? {
+          steps: FIRST_RECIPE_RUN.steps,
+          warmupSteps: FIRST_RECIPE_RUN.warmupSteps,
+          stopAfter: steps,
+          evalEvery: FIRST_RECIPE_RUN.evalEvery,
+        }
       : { steps, evalEvery: Math.max(10, Math.floor(steps / 6)), warmupSteps: Math.min(OLD_RECIPE.warmupSteps!, Math.floor(steps / 5)) }),
   };
   const out = resolve(dir, 'model');
@@ -47,7 +52,8 @@ for (const name of chosen) {
   const row = {
     variant: name,
     description:
-      found.description + (shippedSchedule ? ` (on the shipped run's ${FULL_RUN.steps}-step schedule, stopped after step ${steps})` : ''),
+      found.description +
+      (shippedSchedule ? ` (on the shipped run's ${FIRST_RECIPE_RUN.steps}-step schedule, stopped after step ${steps})` : ''),
     steps,
     schedule: shippedSchedule ? 'shipped' : 'own',
     tokens: last.tokens,

@@ -89,6 +89,8 @@ function main() {
   }
   const right = result.agreement.filter((a) => a.pRight > a.pWrong).length;
   console.log(`agreement ${right} of ${result.agreement.length} pairs right (${((100 * right) / result.agreement.length).toFixed(0)}%)`);
+  const probeRight = result.probe.filter((p) => p.maleRight && p.femaleRight).length;
+  console.log(`probe    ${probeRight} of ${result.probe.length} pronoun-probe pairs right after both subjects`);
   for (const kind of ['pronoun', 'number', 'article'] as const) {
     const pairs = result.agreement.filter((a) => a.kind === kind);
     console.log(`  ${kind}: ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length}`);

@@ -8,6 +8,7 @@ import { bigramNats, unigramNats } from './baselines.ts';
 import { genderAnalogies, type AnalogyResult } from './analogies.ts';
 import { headStats, type AttentionWeights, type HeadStats } from '../../src/core/headStats.ts';
 import { agreement, copying, type AgreementResult, type CopyingResult } from './context-evals.ts';
+import { pronounProbe, type ProbePair } from './pronounProbe.ts';
 
 export interface Evaluation {
   trainTokens: number;
@@ -28,6 +29,7 @@ export interface Evaluation {
   heads: HeadStats[]; // over the validation windows
   headPatterns: Float32Array[]; // per head, its (HEAD_PATTERN_SIZE, HEAD_PATTERN_SIZE) mean weights over the windows' first positions
   agreement: AgreementResult[];
+  probe: ProbePair[];
   copying: CopyingResult;
   params: { name: string; shape: number[]; count: number }[];
 }
@@ -127,6 +129,7 @@ export function evaluate(
     heads: headStats(traces),
     headPatterns,
     agreement: agreement(model, tokenizer),
+    probe: pronounProbe(loaded),
     copying: copying(model, tokenizer, train),
     params: parameterCounts(model),
   };

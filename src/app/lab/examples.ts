@@ -6,10 +6,10 @@ export const EXAMPLES: readonly { expression: string; answer: string }[] = [
   { expression: 'boy - man + woman', answer: 'girl' },
   { expression: 'son - man + woman', answer: 'daughter' },
   { expression: 'he - man + woman', answer: 'she' },
-  { expression: 'went - go + come', answer: 'came' },
+  { expression: 'came - come + go', answer: 'went' },
   { expression: 'took - take + give', answer: 'gave' },
   // The nearest kind to the lesson's Italy + Hitler − Germany ≈ Mussolini that works on our W_e (chapter 4).
-  { expression: 'German - Germany + England', answer: 'English' },
+  { expression: 'German - Germany + France', answer: 'French' },
 ];
 
 /**

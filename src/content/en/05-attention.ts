@@ -14,7 +14,7 @@ const chapter: ChapterText = {
   tryThis: [
     'Pick a layer and a head and look at its weight matrix: every row sums to 1 and everything above the diagonal is exactly 0. Which earlier tokens does each row favour?',
     'Switch between the heads of one layer and compare their patterns. Does any head keep looking at the token just before? Does any spread its attention widely?',
-    'In the sentence the page opens with, select the last token, “for”, and look at layer 2, head 3: most of its weight is on “woman”, near the start of the sentence. Then change “woman” to “man”. Only that word’s row and the rows after it change, because attention looks only backwards; that head now looks elsewhere; and at the end of the sentence ␣his moves above ␣her.',
+    'In the sentence the page opens with, select the last token, “for”, and look at layer 4, head 2: more than half of its weight is on “woman”, near the start of the sentence. Then change “woman” to “man”. Only that word’s row and the rows after it change, because attention looks only backwards; that head still looks at the noun most, but with less weight; and at the end of the sentence ␣his moves above ␣her.',
   ],
 };
 

@@ -15,7 +15,7 @@ const lab = {
     'This small model gets these examples right. It gets many others wrong: paris − france + italy, for one, does not come out as rome.',
   labExamples: 'Examples',
   labLessonExample:
-    'The lesson’s Italy + Hitler − Germany ≈ Mussolini cannot even be asked here: “Hitler” splits into {a} and “Mussolini” into {b}, so neither has a row of its own in W_e, and a search over whole-word rows has no Mussolini to find. German − Germany + England, above, is a step of the same kind that works.',
+    'The lesson’s Italy + Hitler − Germany ≈ Mussolini cannot even be asked here: “Hitler” splits into {a} and “Mussolini” into {b}, so neither has a row of its own in W_e, and a search over whole-word rows has no Mussolini to find. German − Germany + France, above, is a step of the same kind that works.',
   labLessonExampleTry: 'Type the lesson’s example',
   // What can be wrong with an expression
   labErrEmpty: 'Type an expression, for example king - man + woman.',
@@ -49,7 +49,7 @@ const lab = {
     'The input words are left out by default: the result usually stays closest to one of its own inputs (king − man + woman is still nearest to king), which would hide the answer.',
   labWholeWordsOnly: 'Only tokens that start a word',
   labWholeWordsExplain:
-    'These are the tokens that begin with a space and a letter: {n} of the {V}. Most are whole words, but some are the first piece of a longer word (“␣aftern” of afternoon).',
+    'These are the tokens that begin with a space and a letter: {n} of the {V}. Most are whole words, but some are the first piece of a longer word (“␣aftern” of afternoons).',
   labInputMark: 'input',
   labAddWord: 'Put “{word}” into the expression',
   labSentenceWords: 'Words of your sentence (click to add one):',
@@ -81,7 +81,7 @@ const lab = {
   // Directions
   labDirections: 'Directions',
   labDirectionIntro:
-    'A direction is the difference of two words, such as woman − man. Every token’s row is projected onto it; these are the tokens at the two ends. Often only one end means something: the “man” end of woman − man collects the words least like anything female, such as technical words, rather than male ones.',
+    'A direction is the difference of two words, such as woman − man. Every token’s row is projected onto it; these are the tokens at the two ends. An end is not always about the word that names it: in our small model the “woman” end of woman − man mixes woman and female with words such as beef and sugar, and the “man” end holds no male word at all.',
   labTowards: 'Furthest towards “{word}”',
   labMoveWord: 'Word to move',
   labAlpha: 'Steps s',

@@ -14,7 +14,7 @@ const lab: LabStrings = {
   labExamplesNote: '这个小模型能答对上面这些例子，但答错的也不少：比如 paris − france + italy 就得不到 rome。',
   labExamples: '示例',
   labLessonExample:
-    '这一课里的 Italy + Hitler − Germany ≈ Mussolini 在这里根本算不了：“Hitler”会被拆成 {a}，“Mussolini”会被拆成 {b}，两者在 W_e 里都没有自己的一行，而实验室只在整词的行里找答案，自然找不到 Mussolini。上面的 German − Germany + England 属于同一类运算，这一道就能算对。',
+    '这一课里的 Italy + Hitler − Germany ≈ Mussolini 在这里根本算不了：“Hitler”会被拆成 {a}，“Mussolini”会被拆成 {b}，两者在 W_e 里都没有自己的一行，而实验室只在整词的行里找答案，自然找不到 Mussolini。上面的 German − Germany + France 属于同一类运算，这一道就能算对。',
   labLessonExampleTry: '填入这一课的例子',
   // What can be wrong with an expression
   labErrEmpty: '请输入一个表达式，例如 king - man + woman。',
@@ -43,7 +43,7 @@ const lab: LabStrings = {
     '默认不列出输入的单词：结果往往仍然离它自己的某个输入最近（king − man + woman 离 king 依然最近），这样会挡住真正有意思的答案。',
   labWholeWordsOnly: '只看词首词元',
   labWholeWordsExplain:
-    '词首词元指以空格加字母开头的词元：{V} 个词元中有 {n} 个。它们大多是完整的单词，也有一些只是长单词的开头部分（例如 afternoon 的开头“␣aftern”，␣ 代表空格）。',
+    '词首词元指以空格加字母开头的词元：{V} 个词元中有 {n} 个。它们大多是完整的单词，也有一些只是长单词的开头部分（例如 afternoons 的开头“␣aftern”，␣ 代表空格）。',
   labInputMark: '输入',
   labAddWord: '把“{word}”放进表达式',
   labSentenceWords: '你句子里的词（点击即可加入）：',
@@ -74,7 +74,7 @@ const lab: LabStrings = {
   // Directions
   labDirections: '方向',
   labDirectionIntro:
-    '方向就是两个词的差，例如 woman − man。把每个词元的那一行投影到这个方向上，下面列出位于两端的词元。两端往往只有一端有意义：woman − man 靠近 man 的那一端收集的是最不像“女性”的词，比如技术类词汇，而不是男性相关的词。',
+    '方向就是两个词的差，例如 woman − man。把每个词元的那一行投影到这个方向上，下面列出位于两端的词元。某一端的词不一定和这一端的名字有关：在我们这个小模型里，woman − man 靠近 woman 的那一端除了 woman、female，还混着 beef、sugar 这样的词；靠近 man 的那一端则一个表示男性的词都没有。',
   labTowards: '最偏向“{word}”的词',
   labMoveWord: '要移动的词',
   labAlpha: '步数 s',
