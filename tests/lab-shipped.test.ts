@@ -13,7 +13,9 @@ import { DEFAULT_TEXT } from '../src/app/state/text';
 import { forward } from '../src/core/gpt';
 import { lastProbs } from '../src/core/trace';
 import { analyse } from '../src/core/expressionAnalysis';
-import { directionEnds, projectRows } from '../src/core/direction';
+import { DIRECTION_ENDS, directionEnds, projectRows } from '../src/core/direction';
+import { candidateFilter } from '../src/core/expressionAnalysis';
+import { getChapter, getUi } from '../src/content/chapters';
 import { unitDirection } from '../src/core/projection';
 
 // The lab's headline claim, checked on the model the app ships.
@@ -74,21 +76,37 @@ describe('the shipped embedding matrix', () => {
     for (const r of results) expect(r.got).toContain(r.female);
   });
 
-  it('has the ends the direction panel’s note describes for woman − man', () => {
+  it('has the ends the direction panel’s note describes for woman − man, and the note says so in both languages', () => {
     const C = model.config.nEmbd;
     const row = (word: string) => {
       const id = tokenizer.encode(' ' + word)[0];
       return wte.data.subarray(id * C, (id + 1) * C);
     };
-    const [man, woman] = [row('man'), row('woman')];
-    const unit = unitDirection(man, woman)!;
-    const ends = directionEnds(projectRows(wte, unit), 8, (id) => whole[id] === 1);
+    const unit = unitDirection(row('man'), row('woman'))!;
+    const ends = directionEnds(projectRows(wte, unit), DIRECTION_ENDS, candidateFilter({ model, tokenizer }, false));
     const words = (ranked: { index: number }[]) => ranked.map((r) => tokenizer.tokenText(r.index).trim());
     const [womanEnd, manEnd] = [words(ends.high), words(ends.low)];
     console.log(`woman end: ${womanEnd.join(', ')}; man end: ${manEnd.join(', ')}`);
-    expect(womanEnd).toEqual(expect.arrayContaining(['woman', 'female', 'beef', 'sugar']));
+    const named = ['woman', 'female', 'beef', 'sugar'];
+    expect(womanEnd).toEqual(expect.arrayContaining(named));
     const male = ['man', 'men', 'he', 'his', 'him', 'boy', 'father', 'king', 'husband', 'son', 'brother', 'Mr', 'sir', 'gentleman', 'male'];
     expect(manEnd.filter((w) => male.includes(w))).toEqual([]);
+    for (const lang of ['en', 'zh'] as const) {
+      for (const word of named) expect(getUi(lang).labDirectionIntro).toContain(word);
+    }
+    expect(getUi('en').labDirectionIntro).toContain('no male word at all');
+    expect(getUi('zh').labDirectionIntro).toContain('连一个表示男性的词都没有');
+  });
+
+  it('answers German − Germany + France with French, the step chapter 4 and the lesson note name, in both languages', () => {
+    expect(answer('German - Germany + France')[0]).toBe('French');
+    for (const lang of ['en', 'zh'] as const) {
+      const chapter = getChapter(lang, 'embedding');
+      expect([...chapter.body, ...chapter.tryThis].join('\n')).toMatch(
+        /E_\{\\text\{France\}\}[\s\S]*French[\s\S]*German − Germany \+ France/,
+      );
+      expect(getUi(lang).labLessonExample).toContain('German − Germany + France');
+    }
   });
 
   it('splits afternoons into ␣aftern and more, the whole-words note’s example of a first piece', () => {

@@ -4,6 +4,7 @@ import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { forward } from '../src/core/gpt';
 import { DEFAULT_TEXT } from '../src/app/state/text';
+import { getChapter } from '../src/content/chapters';
 
 // Chapter 7 says |x| jumps at the first MLP, which, for most tokens, writes a change more than twice as large as the
 // embedding.
@@ -22,6 +23,13 @@ function meanRowNorm(data: Float32Array): number {
 }
 
 describe('the residual stream of the shipped model (chapter 7)', () => {
+  it.each([
+    ['en', 'for most tokens, writes a change more than twice as large as the embedding'],
+    ['zh', '对大多数词元来说，第一个 MLP 写入的改动足有原先嵌入向量的两倍多'],
+  ] as const)('is what the chapter says (%s)', (lang, claim) => {
+    expect(getChapter(lang, 'layers').body.join('\n')).toContain(claim);
+  });
+
   it.each([DEFAULT_TEXT, 'She sat down and closed the door.', 'The river runs through the old town', '他说'])(
     'grows most at the first MLP: %s',
     (text) => {

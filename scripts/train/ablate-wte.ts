@@ -16,7 +16,7 @@ const steps = Number(process.argv[2] ?? 120);
 // The comparison runs were made at the earlier peak rate of 0.003; 'frozen-lr1e-2' is the one that tries 0.01.
 const BASE: RunSettings = { ...FIRST_RECIPE_RUN, ...OLD_RECIPE, peakLr: 3e-3, warmupSteps: 100 };
 const VARIANTS: { variant: string; description: string; change: Partial<RunSettings> }[] = [
-  { variant: 'frozen', description: 'PPMI + SVD W_e, frozen (the previous model’s choice)', change: {} },
+  { variant: 'frozen', description: 'PPMI + SVD W_e, frozen (the original model’s choice)', change: {} },
   { variant: 'slow', description: 'PPMI + SVD W_e, learning at 0.1× the rate', change: { freezeWte: false, wteLrScale: 0.1 } },
   { variant: 'learned', description: 'PPMI + SVD W_e, learning at the full rate', change: { freezeWte: false } },
   { variant: 'random', description: 'random W_e learned from scratch (GPT-2 style)', change: { freezeWte: false, wteInit: 'random' } },

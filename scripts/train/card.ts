@@ -71,6 +71,15 @@ ${val.map((d) => `<circle cx="${x(d.tokens)}" cy="${y(d.valLoss!)}" r="2.5" fill
 `;
 }
 
+function shareInWords(share: number): string {
+  const words: [number, string][] = [
+    [1 / 3, 'A third'],
+    [1 / 2, 'Half'],
+    [2 / 3, 'Two thirds'],
+  ];
+  return words.find(([x]) => Math.abs(x - share) < 1e-9)?.[1] ?? `${(100 * share).toFixed(0)}%`;
+}
+
 /** The matrices AdamW does not decay, as the Training section names them. */
 function undecayed(s: RunSettings): string {
   const names = [
@@ -117,8 +126,10 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   const ablation = readJson<AblationRow[]>(resolve(ROOT, 'scripts/train/results/wte-ablation.json'));
   const previous = readJson<PreviousModel[]>(resolve(ROOT, 'scripts/train/results/previous-models.json')) ?? [];
   // The comparison runs on the first recipe's schedule compare with that run's log, not with the shipped run's.
-  const firstRecipeLog = readJson<LoggedEvaluation[]>(resolve(ROOT, 'scripts/train/results/first-recipe-log.json')) ?? [];
+  const firstRecipeLog = readJson<LoggedEvaluation[]>(resolve(ROOT, 'scripts/train/results/first-recipe-log.json'));
   const recipes = readJson<RecipeRow[]>(resolve(ROOT, 'scripts/train/results/recipe-comparison.json'));
+  if (recipes && !firstRecipeLog)
+    throw new Error('scripts/train/results/first-recipe-log.json is missing: the recipe table compares with it.');
   const groups = new Map<string, { each: number; all: number }>();
   for (const p of ev.params) {
     const key = p.name.replace(/^h\.\d+\./, 'h.*.');
@@ -129,7 +140,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   const lines = [
     `# Inside GPT tiny: model card`,
     ``,
-    `A ${config.nLayer}-layer GPT-2-style transformer (${n(total)} parameters) trained from scratch, in this repository's own pure-TypeScript core, on 1961 American English and WordNet's dictionary definitions. It is the default model of the Inside GPT app and its command line. Every number below was produced by \`npm run eval -- --write-card\` from the files in this folder.`,
+    `A ${config.nLayer}-layer GPT-2-style transformer (${n(total)} parameters) trained from scratch, in this repository's own pure-TypeScript core, on 1961 American English and WordNet's dictionary definitions. It is the default model of the Inside GPT app and its command line. Every number below was produced by \`npm run eval -- --write-card\` from the files in this folder, except the columns of the models it replaced, which come from \`scripts/train/results/\` (their files are in the git history of this folder).`,
     ``,
     `## Data`,
     ``,
@@ -177,12 +188,12 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     `- Everything: AdamW (β = 0.9, 0.95; weight decay 0.1 on matrices${undecayed(s)}), warm-up then cosine decay to 10% of the peak learning rate, gradient clipping at ${s.gradClip}, ${s.batchSequences} sequences × ${config.nPositions} tokens per step, two worker threads, every batch drawn from a seeded generator.`,
     ...(s.proseShare !== undefined
       ? [
-          `- ${s.proseShare === 0.5 ? 'Half' : `A share of ${s.proseShare}`} of the training windows start in the Brown Corpus's prose and the rest in WordNet's glosses, where drawing a window anywhere would read the prose, about a third of the tokens, a third of the time: the sentences in which a noun decides a later word are in the prose (\`scripts/train/windows.ts\`).`,
+          `- ${shareInWords(s.proseShare)} of the training windows start in the Brown Corpus's prose and the rest in WordNet's glosses, where drawing a window anywhere would read the prose, about a third of the tokens, a third of the time: the sentences in which a noun decides a later word are in the prose (\`scripts/train/windows.ts\`).`,
         ]
       : []),
     ...(s.genderSwapShare
       ? [
-          `- ${s.genderSwapShare === 0.5 ? 'Half' : `A share of ${s.genderSwapShare}`} of the training windows, chosen by the seeded generator, are read gender-swapped: every gendered word is replaced by its counterpart, so "the king said that he" is read as "the queen said that she" (\`scripts/train/genderSwap.ts\`). In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.`,
+          `- ${shareInWords(s.genderSwapShare)} of the training windows, chosen by the seeded generator, are read gender-swapped: every gendered word is replaced by its counterpart, so "the king said that he" is read as "the queen said that she" (\`scripts/train/genderSwap.ts\`). In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.`,
         ]
       : []),
     `- First schedule: ${n(s.steps)} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,
@@ -226,7 +237,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     ``,
     ...ev.samples.map((x) => `- ${JSON.stringify(x.text)}`),
     ``,
-    ...contextSections(ev, measured.fileBytes, measured.benchMs, previous, recipes, firstRecipeLog),
+    ...contextSections(ev, measured.fileBytes, measured.benchMs, previous, recipes, firstRecipeLog ?? []),
     `## Analogies in the model's own W_e`,
     ``,
     `Nearest whole-word tokens (a leading space, then a letter) by cosine similarity to W_e[x] − W_e[man] + W_e[woman], with the three inputs excluded, in the trained W_e${ev.initialAnalogies ? ' and, for comparison, in the W_e training started from' : ''}.`,
@@ -271,7 +282,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
   }
   if (ablation) {
     lines.push(
-      `## What freezing W_e did to the loss (short runs made for the previous model)`,
+      `## What freezing W_e did to the loss (short runs made for the original model)`,
       ``,
       `Short runs of the same network and data that differ only in how W_e is treated (\`scripts/train/ablate-wte.ts\`).`,
       ``,

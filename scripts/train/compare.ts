@@ -10,12 +10,13 @@ import { OLD_RECIPE, RECIPE_VARIANTS } from './recipes.ts';
 
 // Equal-step comparison runs of training recipes, each from scratch on the full run's tokens.
 // Appends to scripts/train/results/recipe-comparison.json, which the model card shows.
-// Usage: tsx scripts/train/compare.ts [--shipped-schedule] STEPS VARIANT [VARIANT ...]
-// Each run has its own STEPS-long schedule, or with --shipped-schedule the first schedule of FIRST_RECIPE_RUN (the model shipped until December 6),
+// Usage: tsx scripts/train/compare.ts [--first-recipe-schedule] STEPS VARIANT [VARIANT ...]
+// Each run has its own STEPS-long schedule, or with --first-recipe-schedule the first schedule of FIRST_RECIPE_RUN (the model
+// shipped until December 6),
 // stopped after STEPS, so that it compares with that run's training log at the same step.
 
-const shippedSchedule = process.argv[2] === '--shipped-schedule';
-const args = process.argv.slice(shippedSchedule ? 3 : 2);
+const firstRecipeSchedule = process.argv[2] === '--first-recipe-schedule';
+const args = process.argv.slice(firstRecipeSchedule ? 3 : 2);
 const steps = Number(args[0]);
 const chosen = args.slice(1);
 if (!Number.isInteger(steps) || steps < 10 || chosen.length === 0) {
@@ -34,7 +35,7 @@ for (const name of chosen) {
     ...found.change,
     config: { ...FIRST_RECIPE_RUN.config, ...found.change.config },
     continuation: undefined, // an equal-step comparison has one schedule
-    ...(shippedSchedule
+    ...(firstRecipeSchedule
       ? {
           steps: FIRST_RECIPE_RUN.steps,
           warmupSteps: FIRST_RECIPE_RUN.warmupSteps,
@@ -53,9 +54,9 @@ for (const name of chosen) {
     variant: name,
     description:
       found.description +
-      (shippedSchedule ? ` (on the shipped run's ${FIRST_RECIPE_RUN.steps}-step schedule, stopped after step ${steps})` : ''),
+      (firstRecipeSchedule ? ` (on the first recipe's ${FIRST_RECIPE_RUN.steps}-step schedule, stopped after step ${steps})` : ''),
     steps,
-    schedule: shippedSchedule ? 'shipped' : 'own',
+    schedule: firstRecipeSchedule ? 'first-recipe' : 'own',
     tokens: last.tokens,
     minutes: Number(((performance.now() - started) / 60000).toFixed(1)),
     valLoss: last.valLoss,

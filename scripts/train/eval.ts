@@ -68,7 +68,8 @@ function main() {
   const stats = readCorpusStats();
   const eot = loaded.tokenizer.idOf('<|endoftext|>');
   const proseValEnd = eot === undefined ? null : proseEnd(val, eot, stats.sources.brown.val.documents);
-  const result = evaluate(loaded, val, train, storedDtype(files.safetensors), initialWte, proseValEnd);
+  const trainText = readFileSync(resolve(CORPUS_DIR, 'train.txt'), 'utf8');
+  const result = evaluate(loaded, val, train, storedDtype(files.safetensors), initialWte, proseValEnd, trainText);
   const seconds = (performance.now() - t0) / 1000;
   const f = (x: number) => x.toFixed(3);
   console.log(`validation: ${result.valTokens} tokens, ${result.valBytes} bytes`);
@@ -94,6 +95,12 @@ function main() {
   for (const kind of ['pronoun', 'number', 'article'] as const) {
     const pairs = result.agreement.filter((a) => a.kind === kind);
     console.log(`  ${kind}: ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length}`);
+  }
+  if (result.nounFollowing) {
+    const { places, model } = result.nounFollowing;
+    console.log(
+      `noun     a gendered noun swapped for the other gender's moves the feminine share ${model.nounEffect.toFixed(1)} points; the preference flips at ${model.flipped} of ${places} places`,
+    );
   }
   const c = result.copying;
   console.log(`copying  first copy ${f(c.firstNats)} nats/token, second ${f(c.secondNats)}: ${f(c.firstNats - c.secondNats)} nats cheaper`);

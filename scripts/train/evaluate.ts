@@ -9,6 +9,7 @@ import { genderAnalogies, type AnalogyResult } from './analogies.ts';
 import { headStats, type AttentionWeights, type HeadStats } from '../../src/core/headStats.ts';
 import { agreement, copying, type AgreementResult, type CopyingResult } from './context-evals.ts';
 import { pronounProbe, type ProbePair } from './pronounProbe.ts';
+import { nounFollowing, type NounFollowing } from './noun-pronouns.ts';
 
 export interface Evaluation {
   trainTokens: number;
@@ -30,6 +31,8 @@ export interface Evaluation {
   headPatterns: Float32Array[]; // per head, its (HEAD_PATTERN_SIZE, HEAD_PATTERN_SIZE) mean weights over the windows' first positions
   agreement: AgreementResult[];
   probe: ProbePair[];
+  /** In the training text: how far the model's pronoun follows a gendered noun (null without the text). */
+  nounFollowing: NounFollowing | null;
   copying: CopyingResult;
   params: { name: string; shape: number[]; count: number }[];
 }
@@ -55,6 +58,7 @@ export function evaluate(
   dtype: string,
   initialWte: Tensor | null = null,
   proseValEnd: number | null = null, // val[0, proseValEnd) is prose, the rest glosses
+  trainText: string | null = null,
 ): Evaluation {
   const { model, tokenizer } = loaded;
   const T = model.config.nPositions;
@@ -130,6 +134,7 @@ export function evaluate(
     headPatterns,
     agreement: agreement(model, tokenizer),
     probe: pronounProbe(loaded),
+    nounFollowing: trainText === null ? null : nounFollowing(loaded, trainText),
     copying: copying(model, tokenizer, train),
     params: parameterCounts(model),
   };

@@ -161,6 +161,10 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const continuationEnd = settings.steps + (continuation?.steps ?? 0);
   const totalSteps = continuationEnd + (extension?.steps ?? 0);
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
+  // Starting afresh over another run's checkpoint would overwrite it: that takes --fresh.
+  if (!args.fresh && !resumed && existsSync(statePath)) {
+    throw new Error(`${statePath} is a checkpoint of a run with other settings; move it away, or add --fresh to train over it.`);
+  }
   const m = resumed?.m ?? new Float32Array(params.length);
   const v = resumed?.v ?? new Float32Array(params.length);
   const rows: LogRow[] =

@@ -132,7 +132,7 @@ function percent(part: number, whole: number): string {
   return `${part} of ${whole} (${((100 * part) / whole).toFixed(1)}%)`;
 }
 
-interface ModelShares {
+export interface ModelShares {
   feminine: Record<Gender, number>; // the mean feminine share after each gender of noun
   nounEffect: number; // mean points by which the noun as written beats it swapped for the other gender's
   flipped: number; // events where the swap changes which gender the model prefers
@@ -156,18 +156,27 @@ function modelShares(loaded: LoadedModel, text: string, events: readonly Pronoun
   return { feminine: { f: mean(shares.f), m: mean(shares.m) }, nounEffect: (100 * effect) / events.length, flipped };
 }
 
+export interface NounFollowing {
+  places: number;
+  text: Record<Gender, { feminine: number; all: number }>;
+  model: ModelShares;
+}
+
+/** The text and the model at every place in `text` where a pronoun follows a gendered noun. */
+export function nounFollowing(loaded: LoadedModel, text: string): NounFollowing {
+  // The model reads " she", not "She" or "\nshe": the places where the pronoun is one of its five tokens.
+  const events = pronounEvents(text).filter((e) => text[e.at - 1] === ' ' && !/[A-Z]/.test(text[e.at]));
+  return { places: events.length, text: feminineCounts(events), model: modelShares(loaded, text, events) };
+}
+
 function main(): void {
   const loaded = modelFromFiles(readModelDir(process.argv[2] ?? SHIPPED_MODEL_DIR));
   for (const split of ['train', 'val'] as const) {
-    const text = readFileSync(resolve(CORPUS_DIR, `${split}.txt`), 'utf8');
-    // The model reads " she", not "She" or "\nshe": the places where the pronoun is one of its five tokens.
-    const events = pronounEvents(text).filter((e) => text[e.at - 1] === ' ' && !/[A-Z]/.test(text[e.at]));
-    const counts = feminineCounts(events);
-    const model = modelShares(loaded, text, events);
+    const { places, text: counts, model } = nounFollowing(loaded, readFileSync(resolve(CORPUS_DIR, `${split}.txt`), 'utf8'));
     console.log(
       split === 'train'
         ? 'training text (the model has read these sentences, so this is how much of their signal it kept):'
-        : `validation text (only ${events.length} places: too few to read much into):`,
+        : `validation text (only ${places} places: too few to read much into):`,
     );
     console.log(`  the first of he/his/him/she/her within ${WINDOW_WORDS} words of a gendered noun, in lower case after a space`);
     for (const g of ['f', 'm'] as const) {
@@ -178,7 +187,7 @@ function main(): void {
     }
     console.log(
       `  the noun swapped for the other gender's (queen <-> king, …): the model's feminine share moves ${model.nounEffect.toFixed(1)} points ` +
-        `towards the noun on average, and its preferred gender flips at ${percent(model.flipped, events.length)} of the places`,
+        `towards the noun on average, and its preferred gender flips at ${percent(model.flipped, places)} of the places`,
     );
   }
 }

@@ -5,6 +5,8 @@ import { basename, resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CORPUS_DIR = resolve(ROOT, 'data/corpus');
 export const SHIPPED_MODEL_DIR = resolve(ROOT, 'public/models/tiny');
+/** The model shipped until December 6, trained again in a folder of its own (scripts/train/settings.ts, FIRST_RECIPE_RUN). */
+export const FIRST_RECIPE_RUN_DIR = resolve(ROOT, 'data/model-first-recipe');
 /** The long run's checkpoints and model (scripts/train/settings.ts, EXTENDED_RUN). */
 export const LONG_RUN_DIR = resolve(ROOT, 'data/model-long');
 /** The wide run's checkpoints and model (scripts/train/settings.ts, WIDE_RUN). */

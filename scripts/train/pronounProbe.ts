@@ -39,7 +39,6 @@ export const PROBE_FRAMES: readonly [string, readonly [string, string]][] = [
 export interface ProbePair {
   frame: string;
   maleSubject: string;
-  femaleSubject: string;
   maleRight: boolean;
   femaleRight: boolean;
   /** After the female subject: P(the feminine pronoun), P(the masculine one). */
@@ -60,7 +59,6 @@ export function pronounProbe(loaded: LoadedModel): ProbePair[] {
       return {
         frame,
         maleSubject,
-        femaleSubject,
         maleRight: afterMale[m] > afterMale[f],
         femaleRight: afterFemale[f] > afterFemale[m],
         femaleProbs: [afterFemale[f], afterFemale[m]] as [number, number],

@@ -1,6 +1,6 @@
 import type { RunSettings } from './settings.ts';
 
-// The recipes compared before the shipped run was chosen (scripts/train/compare.ts).
+// The recipes compared while the shipped recipe was being chosen (scripts/train/compare.ts).
 export interface RecipeVariant {
   variant: string;
   description: string;
@@ -30,7 +30,7 @@ const CONTEXT_RECIPE = {
   lmHeadRms: 0.1,
 } as const;
 
-/** context-sinusoidal-init, the recipe the shipped model was trained with, which the later variants change one thing of. */
+/** context-sinusoidal-init, FIRST_RECIPE_RUN's recipe (the model shipped until December 6), which the later variants change. */
 const SINUSOIDAL_INIT = {
   ...CONTEXT_RECIPE,
   wpeInit: 'sinusoidal',

@@ -46,10 +46,10 @@ export interface RunSettings {
   windowSchedule?: readonly { untilStep: number; seqLen: number }[];
   /**
    * A second schedule after the first `steps`: the rate warms up again to peakLr and decays by a cosine
-   * over `steps` more steps. The shipped model's first schedule ended with its loss still falling.
+   * over `steps` more steps. The first schedule of every full run here ended with its loss still falling.
    */
   continuation?: { steps: number; peakLr: number; warmupSteps: number };
-  /** A third schedule, after the continuation, in the same shape: the long run (EXTENDED_RUN) that spans several sessions. */
+  /** A third schedule, after the continuation, in the same shape (EXTENDED_RUN's, and the shipped run's). */
   extension?: { steps: number; peakLr: number; warmupSteps: number };
   /**
    * The share of training windows that start in the Brown Corpus's prose (scripts/train/windows.ts). Unset, a window
@@ -62,7 +62,7 @@ export interface RunSettings {
    * so that which pronoun comes next depends on the noun before it, not on the corpus's lean towards ␣he.
    */
   genderSwapShare?: number;
-  /** Stop after this step while keeping the schedule of the whole run: compare.ts's runs on the shipped schedule. */
+  /** Stop after this step while keeping the schedule of the whole run: compare.ts's runs on the first recipe's schedule. */
   stopAfter?: number;
   evalEvery: number;
   evalSequences: number;
@@ -73,7 +73,8 @@ export interface RunSettings {
 const base = { layerNormEpsilon: 1e-5, activationFunction: 'gelu_new', tieWordEmbeddings: false } as const;
 
 /**
- * How the shipped model starts and what it learns, chosen from equal-step comparison runs
+ * How FIRST_RECIPE_RUN starts and what it learns (the shipped run keeps all of it and changes the start of W_p, W_Q
+ * and W_K and the decay of attention: SHARP_RUN), chosen from equal-step comparison runs
  * (scripts/train/compare.ts, scripts/train/results/recipe-comparison.json): W_e from centred PPMI + SVD and
  * then trained slowly, W_p from sines and cosines, W_u from W_e, linear layers at GPT-2's scale for this width,
  * and no weight decay on the embeddings (as minGPT).
@@ -91,8 +92,13 @@ const RECIPE = {
 
 /**
  * The model shipped from December 5 to December 6, and the control of every run below: one run sized to finish within
- * about 90 minutes on a quiet 2-core machine. (It was planned for 6,000 steps and shortened to 4,500 after step 1,000,
- * when the machine was shared; its training log records this.) Its files are in the git history of public/models/tiny.
+ * about 90 minutes on a quiet 2-core machine. (Its first schedule was planned for 6,000 steps and shortened to 4,500
+ * after step 1,000, when the machine was shared, and its continuation planned for 6,000 and shortened to 5,000; its
+ * training log records both.) Its files are in the git history of public/models/tiny, and `npm run train --
+ * --first-recipe` trains it again in data/model-first-recipe.
+ *
+ * The runs after it were written while it was the shipped model: in their comments, "the shipped model", "run",
+ * "recipe" and "schedules" mean FIRST_RECIPE_RUN's.
  */
 export const FIRST_RECIPE_RUN: RunSettings = {
   ...RECIPE,
@@ -114,7 +120,7 @@ export const FIRST_RECIPE_RUN: RunSettings = {
 
 /**
  * FIRST_RECIPE_RUN carried on from its last state (weights and Adam moments) for a third schedule, in
- * data/model-long so the shipped run's checkpoint stays as it is. It runs in the background (`npm run train -- --long`,
+ * data/model-long, which starts as a copy of data/model-first-recipe, so that run's checkpoint stays as it is. It runs in the background (`npm run train -- --long`,
  * which resumes): about 45 minutes of a quiet 2-core machine per 6,000 steps since the weight gradients and
  * attention's backward run in the SIMD kernels. Its extension was planned for 20,000 steps and shortened to 14,500
  * after 4,250 of them (step 13,750 of the run), when the faster trainer let it finish within a session. It finished
@@ -187,13 +193,13 @@ export const PROSE_LONG_RUN: RunSettings = { ...PROSE_RUN, extension: { steps: 4
 
 /**
  * The two changes that each moved one of the card's targets, together, with a third schedule: SHARP_RUN's start for
- * attention (its previous-token head reached 0.51 at the shipped model's bits per byte) and half of the windows from
+ * attention (its previous-token head reached 0.51 at the bits per byte of the model shipped then) and half of the windows from
  * the prose (PROSE_RUN, two thirds, made a noun move the pronoun most, but cost bits per byte on the glosses; half is
  * meant to keep the target). The third schedule is PROSE_LONG_RUN's, which took bits per byte down by 0.023. It runs
  * from the start in data/model-sharp-prose (`npm run train -- --sharp-prose`), about 13,500 steps, resuming where it
  * stopped. It was stopped on December 6 after step 1,450 (previous-token head 0.34, as the sharp run's), to give the
  * machine to GENDER_SWAP_RUN, and resumed and finished the same day: 1.730 bits/byte, a 0.59 previous-token head, a
- * noun moving the pronoun twice as far as in the model shipped then, but 5 of 7 gender pairs (README, "The sharp start
+ * noun moving the pronoun nearly twice as far as in the model shipped then, but 5 of 7 gender pairs (README, "The sharp start
  * with more prose"). It has been the shipped model (FULL_RUN) since December 6. Its last state is committed in
  * runs/model-sharp-prose.
  */
@@ -205,7 +211,7 @@ export const SHARP_PROSE_RUN: RunSettings = {
 
 /**
  * The shipped model since December 6: SHARP_PROSE_RUN, which follows a noun to its pronoun better on every measure of
- * that than FIRST_RECIPE_RUN, the model it replaced, at the same bits per byte (README, "The shipped model").
+ * that than FIRST_RECIPE_RUN, the model it replaced, at the same bits per byte (README, "Training the model again").
  * `npm run train` trains it from the start in data/model-build, resuming where it stopped.
  */
 export const FULL_RUN: RunSettings = SHARP_PROSE_RUN;

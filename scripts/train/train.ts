@@ -2,6 +2,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   buildDir,
+  FIRST_RECIPE_RUN_DIR,
   GENDER_SWAP_RUN_DIR,
   LONG_RUN_DIR,
   PROSE_LONG_RUN_DIR,
@@ -17,6 +18,7 @@ import {
 } from './paths.ts';
 import {
   EXTENDED_RUN,
+  FIRST_RECIPE_RUN,
   FULL_RUN,
   GENDER_SWAP_RUN,
   PROSE_LONG_RUN,
@@ -29,20 +31,20 @@ import {
 } from './settings.ts';
 import { runTraining } from './loop.ts';
 
-// `npm run train` reproduces the shipped model: corpus → BPE → PPMI+SVD embedding → transformer training → export.
-// It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
-// `--long` carries the shipped run on (EXTENDED_RUN) in a folder of its own, starting from a copy of the
-// shipped run's build folder, and writes its model there too, not over the shipped one. `--wide`, `--sharp`,
-// `--sharp-slow-we`, `--prose`, `--sharp-prose` and `--gender-swap` train WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN,
-// PROSE_RUN, SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in a folder of its own, on the shipped run's
-// tokens. `--prose-long` carries PROSE_RUN on (PROSE_LONG_RUN) from a copy of its folder, as `--long` does the
-// shipped run.
+// `npm run train` reproduces the shipped model (FULL_RUN): corpus → BPE → PPMI+SVD embedding → transformer training →
+// export. It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
+// `--first-recipe`, `--wide`, `--sharp`, `--sharp-slow-we`, `--prose`, `--sharp-prose` and `--gender-swap` train
+// FIRST_RECIPE_RUN (the model shipped until December 6), WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, PROSE_RUN,
+// SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
+// `--long` carries FIRST_RECIPE_RUN on (EXTENDED_RUN) from a copy of its folder, and `--prose-long` carries PROSE_RUN on
+// (PROSE_LONG_RUN) the same way; each writes its model in its own folder, not over the shipped one.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const long = argv.includes('--long');
 const proseLong = argv.includes('--prose-long');
 const ownFolderRuns = [
+  { flag: '--first-recipe', settings: FIRST_RECIPE_RUN, dir: FIRST_RECIPE_RUN_DIR },
   { flag: '--wide', settings: WIDE_RUN, dir: WIDE_RUN_DIR },
   { flag: '--sharp', settings: SHARP_RUN, dir: SHARP_RUN_DIR },
   { flag: '--sharp-slow-we', settings: SHARP_SLOW_WE_RUN, dir: SHARP_SLOW_WE_RUN_DIR },
@@ -66,7 +68,8 @@ async function run() {
     return runTraining(QUICK_RUN, { ...common, dir: buildDir(true), out, dtype: 'F32' });
   }
   if (long) {
-    if (!existsSync(LONG_RUN_DIR)) cpSync(buildDir(false), LONG_RUN_DIR, { recursive: true });
+    if (!existsSync(LONG_RUN_DIR) && existsSync(FIRST_RECIPE_RUN_DIR)) cpSync(FIRST_RECIPE_RUN_DIR, LONG_RUN_DIR, { recursive: true });
+    shareTokens(LONG_RUN_DIR);
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(LONG_RUN_DIR, 'model');
     return runTraining(EXTENDED_RUN, { ...common, dir: LONG_RUN_DIR, out, dtype: 'F16' });
   }

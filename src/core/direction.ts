@@ -28,6 +28,9 @@ export function directionEnds(
   return { high, low };
 }
 
+/** How many tokens the lab lists at each end of a direction. */
+export const DIRECTION_ENDS = 8;
+
 /** How far the slider may move a word: ±this many lengths of the direction's own difference vector. */
 export const MAX_STEPS = 3;
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { AppModel } from '../model/loadModel';
-import { directionEnds, moveAlong, MAX_STEPS, projectRows } from '../../core/direction';
+import { DIRECTION_ENDS, directionEnds, moveAlong, MAX_STEPS, projectRows } from '../../core/direction';
 import { unitDirection } from '../../core/projection';
 import { resolveWord } from '../../core/wordTerms';
 import { norm } from '../../core/vec';
@@ -13,8 +13,6 @@ import { NeighbourList } from './NeighbourList';
 import { PairInput } from './PairInput';
 import { pairRows } from './PictureSection';
 import { ALPHA_STEPS, useDirectionSettings } from './state';
-
-const ENDS = 8;
 
 /** A direction such as woman − man: both ends of the vocabulary along it, and a word slid along it. */
 export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean }) {
@@ -32,7 +30,7 @@ export function DirectionPanel(props: { loaded: AppModel; allTokens: boolean }) 
     if (!rows) return null;
     const unit = unitDirection(rows[0], rows[1]);
     if (!unit) return null;
-    const ends = directionEnds(projectRows(wte, unit), ENDS, candidate);
+    const ends = directionEnds(projectRows(wte, unit), DIRECTION_ENDS, candidate);
     const length = norm(Float64Array.from(rows[1], (x, c) => x - rows[0][c]));
     return { unit, ends, length };
   }, [rows, candidate, wte]);
