@@ -206,6 +206,11 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
           `- Extension: the run goes on again, from its step-${n(extensionStart)} state, for ${n(s.extension.steps)} more steps: the rate warms up over ${s.extension.warmupSteps} steps to ${s.extension.peakLr} and decays by a cosine to a tenth of that. It ran in the background, resuming from its checkpoints whenever it was stopped.`,
         ]
       : []),
+    ...(s.further
+      ? [
+          `- A fourth schedule: the run goes on from its step-${n(extensionStart + (s.extension?.steps ?? 0))} state for ${n(s.further.steps)} more steps: the rate warms up over ${s.further.warmupSteps} steps to ${s.further.peakLr} and decays by a cosine to a tenth of that.`,
+        ]
+      : []),
     ...(log.scheduleChanges ?? [])
       .filter((c) => c.toSteps < c.fromSteps)
       .map((c) =>

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { plannedSteps, type ScheduledRun } from './schedule.ts';
 
 // A resumable training state: parameters and both Adam moments, plus where the loop stopped.
 export interface TrainState {
@@ -37,6 +38,7 @@ function withoutSteps(runKey: string): string {
   delete settings.steps;
   delete settings.continuation;
   delete settings.extension;
+  delete settings.further;
   return JSON.stringify(settings);
 }
 
@@ -62,14 +64,13 @@ export function loadState(path: string, runKey: string, params: Float32Array): (
   if (withoutSteps(header.runKey) !== withoutSteps(runKey) || header.n !== params.length) return null;
   const n = header.n;
   params.set(floats.subarray(0, n));
-  const planned = JSON.parse(header.runKey) as { steps: number; continuation?: { steps: number }; extension?: { steps: number } };
-  const plannedSteps = planned.steps + (planned.continuation?.steps ?? 0) + (planned.extension?.steps ?? 0);
+  const planned = plannedSteps(JSON.parse(header.runKey) as ScheduledRun);
   return {
     step: header.step,
     elapsedSeconds: header.elapsedSeconds,
     params,
     m: floats.slice(n, 2 * n),
     v: floats.slice(2 * n, 3 * n),
-    plannedSteps,
+    plannedSteps: planned,
   };
 }

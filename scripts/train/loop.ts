@@ -10,7 +10,7 @@ import { bestPreviousTokenHead, headStats } from '../../src/core/headStats.ts';
 import { createRng } from '../../src/core/rng.ts';
 import { buildGenderSwap, drawSwapped } from './genderSwap.ts';
 import { flatSize, flattenParams, paramsFromFlat } from '../../src/core/train/flat.ts';
-import { adamwStep, clipGradNorm, learningRate, type ParamGroup } from '../../src/core/train/adamw.ts';
+import { adamwStep, clipGradNorm, type ParamGroup } from '../../src/core/train/adamw.ts';
 import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
 import { writeSafetensors } from '../../src/core/safetensors.ts';
 import { writeModelDir } from '../lib/model-dir.ts';
@@ -18,6 +18,7 @@ import { prepareData } from './prepare.ts';
 import { drawWindowStarts } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
+import { plannedSteps, scheduledLr } from './schedule.ts';
 import type { RunSettings } from './settings.ts';
 import { loadState, saveState } from './checkpoint-state.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -157,9 +158,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   params.set(flattenParams(config, init.params));
   const statePath = resolve(dir, 'train-state.bin');
   const logPath = resolve(dir, 'loss-log.json');
-  const { continuation, extension } = settings;
-  const continuationEnd = settings.steps + (continuation?.steps ?? 0);
-  const totalSteps = continuationEnd + (extension?.steps ?? 0);
+  const totalSteps = plannedSteps(settings);
   const resumed = args.fresh ? null : loadState(statePath, runKey, params);
   // Starting afresh over another run's checkpoint would overwrite it: that takes --fresh.
   if (!args.fresh && !resumed && existsSync(statePath)) {
@@ -255,12 +254,6 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   };
 
   if (args.exportOnly && !resumed) throw new Error(`--export-only needs a checkpoint in ${dir}; train first.`);
-  const lrAt = (step: number) =>
-    extension && step > continuationEnd
-      ? learningRate(step - continuationEnd, extension.steps, extension.peakLr, extension.warmupSteps)
-      : continuation && step > settings.steps
-        ? learningRate(step - settings.steps, continuation.steps, continuation.peakLr, continuation.warmupSteps)
-        : learningRate(step, settings.steps, settings.peakLr, settings.warmupSteps);
   const lastStep = args.exportOnly ? firstStep - 1 : Math.min(totalSteps, settings.stopAfter ?? totalSteps);
   for (let step = firstStep; step <= lastStep; step++) {
     // Each step's batch depends only on the seed and the step, so a resumed run sees the same data.
@@ -280,7 +273,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     );
     for (const g of others) for (let i = 0; i < grad0.length; i++) grad0[i] += g[i];
     clipGradNorm(grad0, settings.gradClip);
-    const lr = lrAt(step);
+    const lr = scheduledLr(settings, step);
     adamwStep(params, grad0, m, v, groups, step, lr);
     const loss = replies.reduce((a, r) => a + r.lossSum, 0) / sequences;
     const valLoss = step % settings.evalEvery === 0 || step === lastStep ? await evaluate() : null;

@@ -23,6 +23,9 @@ export const SHARP_SLOW_WE_RUN_DIR = resolve(ROOT, 'data/model-sharp-slow-we');
 /** SHARP_RUN's start with half the windows from the prose and a third schedule (scripts/train/settings.ts, SHARP_PROSE_RUN). */
 export const SHARP_PROSE_RUN_DIR = resolve(ROOT, 'data/model-sharp-prose');
 
+/** SHARP_PROSE_RUN carried on for a fourth schedule (scripts/train/settings.ts, SHARP_PROSE_FURTHER_RUN). */
+export const SHARP_PROSE_FURTHER_RUN_DIR = resolve(ROOT, 'data/model-sharp-prose-further');
+
 /** The shipped recipe with half the windows gender-swapped (scripts/train/settings.ts, GENDER_SWAP_RUN). */
 export const GENDER_SWAP_RUN_DIR = resolve(ROOT, 'data/model-gender-swap');
 

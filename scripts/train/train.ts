@@ -10,6 +10,7 @@ import {
   restoreCommittedRun,
   saveCommittedRun,
   shareTokens,
+  SHARP_PROSE_FURTHER_RUN_DIR,
   SHARP_PROSE_RUN_DIR,
   SHARP_RUN_DIR,
   SHARP_SLOW_WE_RUN_DIR,
@@ -24,6 +25,7 @@ import {
   PROSE_LONG_RUN,
   PROSE_RUN,
   QUICK_RUN,
+  SHARP_PROSE_FURTHER_RUN,
   SHARP_PROSE_RUN,
   SHARP_RUN,
   SHARP_SLOW_WE_RUN,
@@ -37,12 +39,14 @@ import { runTraining } from './loop.ts';
 // FIRST_RECIPE_RUN (the model shipped until December 6), WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, PROSE_RUN,
 // SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
 // `--long` carries FIRST_RECIPE_RUN on (EXTENDED_RUN) from a copy of its folder, and `--prose-long` carries PROSE_RUN on
-// (PROSE_LONG_RUN) the same way; each writes its model in its own folder, not over the shipped one.
+// (PROSE_LONG_RUN) the same way, and `--sharp-prose-further` carries SHARP_PROSE_RUN on (SHARP_PROSE_FURTHER_RUN); each
+// writes its model in its own folder, not over the shipped one.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const long = argv.includes('--long');
 const proseLong = argv.includes('--prose-long');
+const sharpProseFurther = argv.includes('--sharp-prose-further');
 const ownFolderRuns = [
   { flag: '--first-recipe', settings: FIRST_RECIPE_RUN, dir: FIRST_RECIPE_RUN_DIR },
   { flag: '--wide', settings: WIDE_RUN, dir: WIDE_RUN_DIR },
@@ -77,6 +81,15 @@ async function run() {
     if (!existsSync(PROSE_LONG_RUN_DIR)) cpSync(PROSE_RUN_DIR, PROSE_LONG_RUN_DIR, { recursive: true });
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(PROSE_LONG_RUN_DIR, 'model');
     return runTraining(PROSE_LONG_RUN, { ...common, dir: PROSE_LONG_RUN_DIR, out, dtype: 'F16' });
+  }
+  if (sharpProseFurther) {
+    if (!existsSync(SHARP_PROSE_FURTHER_RUN_DIR)) {
+      restoreCommittedRun(SHARP_PROSE_RUN_DIR);
+      cpSync(SHARP_PROSE_RUN_DIR, SHARP_PROSE_FURTHER_RUN_DIR, { recursive: true });
+    }
+    shareTokens(SHARP_PROSE_FURTHER_RUN_DIR);
+    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(SHARP_PROSE_FURTHER_RUN_DIR, 'model');
+    return runTraining(SHARP_PROSE_FURTHER_RUN, { ...common, dir: SHARP_PROSE_FURTHER_RUN_DIR, out, dtype: 'F16' });
   }
   if (ownFolder) {
     if (saveState) {

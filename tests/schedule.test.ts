@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { plannedSteps, scheduledLr } from '../scripts/train/schedule';
+
+// Four schedules of 10, 20, 10 and 10 steps, each warming up over 2 steps to its own peak.
+const run = {
+  steps: 10,
+  peakLr: 1e-2,
+  warmupSteps: 2,
+  continuation: { steps: 20, peakLr: 5e-3, warmupSteps: 2 },
+  extension: { steps: 10, peakLr: 2e-3, warmupSteps: 2 },
+  further: { steps: 10, peakLr: 1e-3, warmupSteps: 2 },
+};
+
+describe('a run of several schedules', () => {
+  it('counts the steps of all of them', () => {
+    expect(plannedSteps(run)).toBe(50);
+    expect(plannedSteps({ steps: 10, peakLr: 1e-2, warmupSteps: 2 })).toBe(10);
+  });
+
+  it('warms each schedule up to its own peak and ends it at a tenth of that', () => {
+    const ends = [
+      [10, 1e-2],
+      [30, 5e-3],
+      [40, 2e-3],
+      [50, 1e-3],
+    ] as const;
+    for (const [end, peak] of ends) expect(scheduledLr(run, end)).toBeCloseTo(peak / 10, 9);
+    // Half-way through each warm-up, then at its peak.
+    for (const [start, peak] of [
+      [0, 1e-2],
+      [10, 5e-3],
+      [30, 2e-3],
+      [40, 1e-3],
+    ] as const) {
+      expect(scheduledLr(run, start + 1)).toBeCloseTo(peak / 2, 9);
+      expect(scheduledLr(run, start + 2)).toBeCloseTo(peak, 9);
+    }
+  });
+
+  it('follows the fourth schedule only when there is one', () => {
+    const withoutFurther = { ...run, further: undefined };
+    expect(plannedSteps(withoutFurther)).toBe(40);
+    expect(scheduledLr(withoutFurther, 40)).toBeCloseTo(2e-4, 9);
+  });
+});
