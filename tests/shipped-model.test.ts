@@ -79,7 +79,7 @@ describe('the shipped model', () => {
       `gender pairs ranked first: ${passing.length} of ${results.length} (${results.map((r) => `${r.expected}:${r.rank}`).join(', ')})`,
     );
     // The card lists 5 of 7 (father − man + woman gives wife, mother 2nd; brother − man + woman gives mother, sister
-    // 5th): one short of the issue's target of 6, which the model shipped before it met (README, "Training the model again").
+    // 3rd): one short of the issue's target of 6, which the model shipped before it met (README, "Training the model again").
     expect(passing.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -100,7 +100,7 @@ describe('the shipped model', () => {
     const modelNats = nats / windows;
     const bigram = bigramNats(train, contexts, targets, model.config.vocabSize).nats;
     console.log(`validation nats/token: model ${modelNats.toFixed(3)}, bigram ${bigram.toFixed(3)}`);
-    // The full validation split gives 4.49 vs 5.18 nats (model card, 1.730 bits/byte); these windows give 4.41 vs 5.13.
+    // The full validation split gives 4.49 vs 5.18 nats (model card, 1.718 bits/byte); these windows give 4.37 vs 5.13.
     expect(modelNats).toBeLessThan(bigram - 0.6);
   });
 });
@@ -111,14 +111,15 @@ describe('the shipped model uses its context', () => {
     const stats = headStats(valWindows(16).map((ids) => forward(model, ids, { logitRows: 'last' })));
     const best = bestPreviousTokenHead(stats);
     console.log(`best previous-token head: L${best.layer + 1}H${best.head + 1} ${best.previous.toFixed(3)}`);
-    // The card measures 0.59 (L1H1) over the whole split; spreading evenly over a 128-token window gives about 0.04.
-    expect(best.previous).toBeGreaterThan(0.5);
+    // The card measures 0.60 (L1H1) over the whole split; spreading evenly over a 128-token window gives about 0.04.
+    // The issue's target is 0.6.
+    expect(best.previous).toBeGreaterThan(0.6);
   });
 
   it('reads a random sequence hardly more cheaply the second time: it does not copy', () => {
     const c = copying(model, tokenizer, Uint16Array.from(train));
     console.log(`copying: first ${c.firstNats.toFixed(3)}, second ${c.secondNats.toFixed(3)} nats/token`);
-    // The card measures 0.02 nats and says the model hardly copies; GPT-2 reads the second copy almost for free.
+    // The card measures 0.04 nats and says the model hardly copies; GPT-2 reads the second copy almost for free.
     expect(c.firstNats - c.secondNats).toBeGreaterThan(0);
     expect(c.firstNats - c.secondNats).toBeLessThan(0.1);
   });
@@ -127,26 +128,26 @@ describe('the shipped model uses its context', () => {
     const pairs = pronounProbe({ model, tokenizer });
     const right = pairs.filter((p) => p.maleRight && p.femaleRight);
     console.log(`pronoun probe: ${right.length} of ${pairs.length}`);
-    // The card counts 61 of 156 (the model shipped before it: 18), and 12 of 13 for He / She, 0 for The king / The queen.
-    expect(right.length).toBeGreaterThanOrEqual(55);
-    expect(right.filter((p) => p.maleSubject === 'He').length).toBeGreaterThanOrEqual(11);
+    // The card counts 70 of 156 (the model shipped before it: 18), and 13 of 13 for He / She, 0 for The king / The queen.
+    expect(right.length).toBeGreaterThanOrEqual(65);
+    expect(right.filter((p) => p.maleSubject === 'He').length).toBeGreaterThanOrEqual(12);
   });
 
   it('moves its pronouns towards a gendered noun in the sentences it was trained on', () => {
     // The first million characters hold 146 of the training text's 1,580 places; the whole text takes ten times as long.
     const { places, model: shares } = nounFollowing({ model, tokenizer }, trainText.slice(0, 1_000_000));
     console.log(`noun following: ${places} places, ${shares.nounEffect.toFixed(1)} points, ${shares.flipped} flipped`);
-    // The card measures 13.1 points over all of them (the model shipped before it: 6.9; on these places 15.7 and 5.6).
+    // The card measures 15.6 points over all of them (the model shipped before it: 6.9; on these places 18.8 and 5.6).
     expect(places).toBeGreaterThan(100);
-    expect(shares.nounEffect).toBeGreaterThan(10);
+    expect(shares.nounEffect).toBeGreaterThan(15);
   });
 
   it('agrees with a word a few tokens back more often than chance', () => {
     const results = agreement(model, tokenizer);
     const right = results.filter((a) => a.pRight > a.pWrong).length;
     console.log(`agreement: ${right} of ${results.length}`);
-    // The card counts 20 of 32; 16 is chance, since every pair has a twin whose right answer is the other word.
-    // The 16 pronoun pairs are barely above chance (9 of 16): it leans to he whatever the noun, as after "The queen".
-    expect(right).toBeGreaterThanOrEqual(19);
+    // The card counts 21 of 32; 16 is chance, since every pair has a twin whose right answer is the other word.
+    // The 16 pronoun pairs are barely above chance (10 of 16): it leans to he whatever the noun, as after "The queen".
+    expect(right).toBeGreaterThanOrEqual(20);
   });
 });

@@ -64,7 +64,7 @@ const saveState = argv.includes('--save-state');
 const common = { fresh: argv.includes('--fresh'), exportOnly: argv.includes('--export-only') };
 
 async function run() {
-  if (saveState && !ownFolder) {
+  if (saveState && !ownFolder && !sharpProseFurther) {
     throw new Error(`--save-state saves a run of its own folder: add one of ${ownFolderRuns.map((r) => r.flag).join(', ')}.`);
   }
   if (quick) {
@@ -83,7 +83,12 @@ async function run() {
     return runTraining(PROSE_LONG_RUN, { ...common, dir: PROSE_LONG_RUN_DIR, out, dtype: 'F16' });
   }
   if (sharpProseFurther) {
-    if (!existsSync(SHARP_PROSE_FURTHER_RUN_DIR)) {
+    if (saveState) {
+      console.log(`saved to ${saveCommittedRun(SHARP_PROSE_FURTHER_RUN_DIR)}`);
+      return;
+    }
+    // Its own committed state first; without one, it carries on from SHARP_PROSE_RUN's.
+    if (!existsSync(SHARP_PROSE_FURTHER_RUN_DIR) && !restoreCommittedRun(SHARP_PROSE_FURTHER_RUN_DIR)) {
       restoreCommittedRun(SHARP_PROSE_RUN_DIR);
       cpSync(SHARP_PROSE_RUN_DIR, SHARP_PROSE_FURTHER_RUN_DIR, { recursive: true });
     }

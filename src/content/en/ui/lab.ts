@@ -81,7 +81,7 @@ const lab = {
   // Directions
   labDirections: 'Directions',
   labDirectionIntro:
-    'A direction is the difference of two words, such as woman − man. Every token’s row is projected onto it; these are the tokens at the two ends. An end is not always about the word that names it: in our small model the “woman” end of woman − man mixes woman and female with words such as beef and sugar, and the “man” end holds no male word at all.',
+    'A direction is the difference of two words, such as woman − man. Every token’s row is projected onto it; these are the tokens at the two ends. An end is not always about the word that names it: in our small model the “woman” end of woman − man holds just one word about women, female, among words such as beef and sugar, and the “man” end holds man itself and no other male word.',
   labTowards: 'Furthest towards “{word}”',
   labMoveWord: 'Word to move',
   labAlpha: 'Steps s',

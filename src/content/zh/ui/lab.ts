@@ -74,7 +74,7 @@ const lab: LabStrings = {
   // Directions
   labDirections: '方向',
   labDirectionIntro:
-    '方向就是两个词的差，例如 woman − man。把每个词元的那一行投影到这个方向上，下面列出位于两端的词元。某一端的词，未必都和这一端对应的那个词有关：在我们这个小模型里，woman − man 靠近 woman 的那一端除了 woman、female，还混着 beef、sugar 这样的词；靠近 man 的那一端则连一个表示男性的词都没有。',
+    '方向就是两个词的差，例如 woman − man。把每个词元的那一行投影到这个方向上，下面列出位于两端的词元。某一端的词，未必都和这一端对应的那个词有关：在我们这个小模型里，woman − man 靠近 woman 的那一端只有 female 一个词与女性有关，其余是 beef、sugar 这样的词；靠近 man 的那一端除了 man 本身，再没有一个表示男性的词。',
   labTowards: '最偏向“{word}”的词',
   labMoveWord: '要移动的词',
   labAlpha: '步数 s',
