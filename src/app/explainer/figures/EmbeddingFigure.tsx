@@ -42,8 +42,10 @@ export function EmbeddingFigure(props: {
   const angle = (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
   // Both readings of the dot product, the algebraic sum and the geometric angle, end at the same number.
   // Plain numbers are multiplied with ×: in a formula about the dot product, a · between them would read as one.
+  // The sum's terms get a line of their own: with two negative factors in each, they would push a desktop column wide.
   const formula = [
-    `\\vec a \\cdot \\vec b &= \\textstyle\\sum_i a_i b_i = ${texTerm(e[0])}\\times${texTerm(b[0])} + ${texTerm(e[1])}\\times${texTerm(b[1])} + \\cdots`,
+    `\\vec a \\cdot \\vec b &= \\textstyle\\sum_i a_i b_i`,
+    `&= ${texTerm(e[0])}\\times${texTerm(b[0])} + ${texTerm(e[1])}\\times${texTerm(b[1])} + \\cdots`,
     `&= ${tex(d)}`,
     `&= |\\vec a|\\,|\\vec b|\\cos\\theta = ${tex(norm(e))} \\times ${tex(norm(b))} \\times ${texTerm(cos)}`,
     `\\theta &= ${angle.toFixed(1)}^\\circ`,
