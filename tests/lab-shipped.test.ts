@@ -110,6 +110,12 @@ describe('the shipped embedding matrix', () => {
     }
   });
 
+  it('does not answer paris − france + italy with rome, as the examples note says', () => {
+    expect(answer('paris - france + italy')[0].toLowerCase()).not.toBe('rome');
+    expect(getUi('en').labExamplesNote).toContain('paris − france + italy, for one, does not come out as rome');
+    expect(getUi('zh').labExamplesNote).toContain('paris − france + italy 就得不到 rome');
+  });
+
   it('splits afternoons into ␣aftern and more, the whole-words note’s example of a first piece', () => {
     expect(tokenizer.encode(' afternoons').map((id) => tokenizer.tokenText(id))[0]).toBe(' aftern');
     expect(tokenizer.encode(' afternoons').length).toBeGreaterThan(1);

@@ -88,6 +88,14 @@ describe('chapter 5: the default sentence, and “woman” changed to “man”'
     expect(man[his]).toBeGreaterThan(man[her]);
   });
 
+  it('still puts ␣his above ␣her after “The queen lost”, as the chapter says (en, zh)', () => {
+    const p = lastProbs(forward(model, tokenizer.encode('The queen lost'), { logitRows: 'last' }));
+    const [her, his] = [' her', ' his'].map((w) => tokenizer.encode(w)[0]);
+    expect(p[his]).toBeGreaterThan(p[her]);
+    expect(getChapter('en', 'attention').body.join('\n')).toContain('after “The queen lost”, ␣his still leads');
+    expect(getChapter('zh', 'attention').body.join('\n')).toContain('换成“The queen lost”，领先的仍是 ␣his');
+  });
+
   it('changes the attention rows of that word and after it, and none before', () => {
     const woman = tokenizer.encode(DEFAULT_TEXT);
     const man = tokenizer.encode(withMan);

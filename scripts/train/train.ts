@@ -44,9 +44,13 @@ import { runTraining } from './loop.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
-const long = argv.includes('--long');
-const proseLong = argv.includes('--prose-long');
-const sharpProseFurther = argv.includes('--sharp-prose-further');
+// Runs that carry an earlier run on from its last state, in a folder of their own that starts as a copy of its folder.
+const carriedOnRuns = [
+  { flag: '--long', settings: EXTENDED_RUN, dir: LONG_RUN_DIR, from: FIRST_RECIPE_RUN_DIR },
+  { flag: '--prose-long', settings: PROSE_LONG_RUN, dir: PROSE_LONG_RUN_DIR, from: PROSE_RUN_DIR },
+  { flag: '--sharp-prose-further', settings: SHARP_PROSE_FURTHER_RUN, dir: SHARP_PROSE_FURTHER_RUN_DIR, from: SHARP_PROSE_RUN_DIR },
+];
+const carriedOn = carriedOnRuns.find((r) => argv.includes(r.flag));
 const ownFolderRuns = [
   { flag: '--first-recipe', settings: FIRST_RECIPE_RUN, dir: FIRST_RECIPE_RUN_DIR },
   { flag: '--wide', settings: WIDE_RUN, dir: WIDE_RUN_DIR },
@@ -64,37 +68,28 @@ const saveState = argv.includes('--save-state');
 const common = { fresh: argv.includes('--fresh'), exportOnly: argv.includes('--export-only') };
 
 async function run() {
-  if (saveState && !ownFolder && !sharpProseFurther) {
-    throw new Error(`--save-state saves a run of its own folder: add one of ${ownFolderRuns.map((r) => r.flag).join(', ')}.`);
+  if (saveState && !ownFolder && !carriedOn) {
+    const flags = [...ownFolderRuns, ...carriedOnRuns].map((r) => r.flag);
+    throw new Error(`--save-state saves a run of its own folder: add one of ${flags.join(', ')}.`);
   }
   if (quick) {
     const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(buildDir(true), 'model');
     return runTraining(QUICK_RUN, { ...common, dir: buildDir(true), out, dtype: 'F32' });
   }
-  if (long) {
-    if (!existsSync(LONG_RUN_DIR) && existsSync(FIRST_RECIPE_RUN_DIR)) cpSync(FIRST_RECIPE_RUN_DIR, LONG_RUN_DIR, { recursive: true });
-    shareTokens(LONG_RUN_DIR);
-    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(LONG_RUN_DIR, 'model');
-    return runTraining(EXTENDED_RUN, { ...common, dir: LONG_RUN_DIR, out, dtype: 'F16' });
-  }
-  if (proseLong) {
-    if (!existsSync(PROSE_LONG_RUN_DIR)) cpSync(PROSE_RUN_DIR, PROSE_LONG_RUN_DIR, { recursive: true });
-    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(PROSE_LONG_RUN_DIR, 'model');
-    return runTraining(PROSE_LONG_RUN, { ...common, dir: PROSE_LONG_RUN_DIR, out, dtype: 'F16' });
-  }
-  if (sharpProseFurther) {
+  if (carriedOn) {
     if (saveState) {
-      console.log(`saved to ${saveCommittedRun(SHARP_PROSE_FURTHER_RUN_DIR)}`);
+      console.log(`saved to ${saveCommittedRun(carriedOn.dir)}`);
       return;
     }
-    // Its own committed state first; without one, it carries on from SHARP_PROSE_RUN's.
-    if (!existsSync(SHARP_PROSE_FURTHER_RUN_DIR) && !restoreCommittedRun(SHARP_PROSE_FURTHER_RUN_DIR)) {
-      restoreCommittedRun(SHARP_PROSE_RUN_DIR);
-      cpSync(SHARP_PROSE_RUN_DIR, SHARP_PROSE_FURTHER_RUN_DIR, { recursive: true });
+    // Its own committed state first; without one, it carries on from the earlier run's folder (restored from runs/
+    // if it has a committed state); without that either, it trains from the start.
+    if (!existsSync(carriedOn.dir) && !restoreCommittedRun(carriedOn.dir)) {
+      restoreCommittedRun(carriedOn.from);
+      if (existsSync(carriedOn.from)) cpSync(carriedOn.from, carriedOn.dir, { recursive: true });
     }
-    shareTokens(SHARP_PROSE_FURTHER_RUN_DIR);
-    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(SHARP_PROSE_FURTHER_RUN_DIR, 'model');
-    return runTraining(SHARP_PROSE_FURTHER_RUN, { ...common, dir: SHARP_PROSE_FURTHER_RUN_DIR, out, dtype: 'F16' });
+    shareTokens(carriedOn.dir);
+    const out = outIdx >= 0 ? resolve(argv[outIdx + 1]) : resolve(carriedOn.dir, 'model');
+    return runTraining(carriedOn.settings, { ...common, dir: carriedOn.dir, out, dtype: 'F16' });
   }
   if (ownFolder) {
     if (saveState) {
