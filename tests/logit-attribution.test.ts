@@ -29,4 +29,24 @@ describe('direct logit attribution', () => {
     expect(b.total).toBeCloseTo(-a.total, 5);
     expect(b.layers[0].heads[0].adds).toBeCloseTo(-a.layers[0].heads[0].adds, 5);
   });
+
+  it('finds one head that carries the subject’s gender on the shipped model, as the README says', () => {
+    // README, "Where the noun gets lost": L4H2 looks at the noun and adds +0.82 towards ␣she after ␣queen and −0.49
+    // after ␣king, most of the 1.73 between the two prompts, while ␣he still leads after "The queen said that".
+    const headAt = (prompt: string) => {
+      const ids = tokenizer.encode(prompt);
+      const a = logitAttribution(model, ids, id(' she'), id(' he'));
+      return { total: a.total, head: a.layers[3].heads[1], noun: ids.indexOf(id(' ' + prompt.split(' ')[1])) };
+    };
+    const queen = headAt('The queen said that');
+    const king = headAt('The king said that');
+    for (const { head, noun } of [queen, king]) {
+      expect(head.mostOn).toBe(noun);
+      expect(head.weight).toBeGreaterThan(0.7);
+    }
+    expect(queen.head.adds).toBeGreaterThan(0.5);
+    expect(king.head.adds).toBeLessThan(0);
+    expect((queen.head.adds - king.head.adds) / (queen.total - king.total)).toBeGreaterThan(0.6);
+    expect(queen.total).toBeLessThan(0);
+  });
 });

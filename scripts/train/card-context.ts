@@ -3,11 +3,13 @@ import { HEAD_PATTERN_SIZE } from './evaluate.ts';
 import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
 import { PROBE_FRAMES, PROBE_SUBJECTS } from './pronounProbe.ts';
 import { WINDOW_WORDS, type NounFollowing } from './noun-pronouns.ts';
+import { meanTwinShift, twinShifts } from './context-evals.ts';
 
 // The model card's sections on how the model uses its context: heads, agreement, copying, and the
 // models shipped before next to this one.
 
 const f3 = (x: number) => x.toFixed(3);
+const f2 = (x: number) => x.toFixed(2);
 // A second reading this much cheaper per token is called copying: half the issue's "excellent" 1 nat, and over three
 // times the most any model here has managed (0.14).
 const COPYING_NATS = 0.5;
@@ -56,6 +58,9 @@ export interface PreviousModel {
   bestPrevious: number;
   agreementRight: number;
   agreementPairs: number;
+  /** Mean log-odds shift, in nats, between the pronoun twins and between the number twins (context-evals.ts, twinShifts). */
+  pronounTwinShift: number;
+  numberTwinShift: number;
   /** Pronoun-probe pairs (pronounProbe.ts) right after both subjects. */
   probeRight: number;
   probePairs: number;
@@ -108,6 +113,9 @@ export function contextSections(
   const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(0)}%`;
   const gain = ev.copying.firstNats - ev.copying.secondNats;
   const probeRight = ev.probe.filter((p) => p.maleRight && p.femaleRight).length;
+  const shifts = twinShifts(ev.agreement);
+  const pronounShift = meanTwinShift(shifts, 'pronoun');
+  const numberShift = meanTwinShift(shifts, 'number');
   const first = ev.analogies.filter((a) => a.rank === 1).length;
   const queen = ev.analogies.find((a) => a.expected === 'queen')!;
   const lines: string[] = [];
@@ -134,6 +142,10 @@ export function contextSections(
       row('agreement pairs right (below)', [
         ...previous.map((p) => `${p.agreementRight} of ${p.agreementPairs} (${pct(p.agreementRight, p.agreementPairs)})`),
         `${right} of ${ev.agreement.length} (${pct(right, ev.agreement.length)})`,
+      ]),
+      row('agreement twins: how far the changed noun moves the odds, pronoun / number (below)', [
+        ...previous.map((p) => `${f2(p.pronounTwinShift)} / ${f2(p.numberTwinShift)} nats`),
+        `${f2(pronounShift.mean)} / ${f2(numberShift.mean)} nats`,
       ]),
       row('pronoun probe: pairs right after both the male and the female subject (below)', [
         ...previous.map((p) => `${p.probeRight} of ${p.probePairs}`),
@@ -195,6 +207,12 @@ export function contextSections(
     ...ev.agreement
       .filter((_, i) => i < 4 || (i >= 16 && i < 18) || i >= ev.agreement.length - 2)
       .map((a) => `| ${a.prompt} | ${a.right} | ${(100 * a.pRight).toFixed(1)}% | ${a.wrong} | ${(100 * a.pWrong).toFixed(1)}% |`),
+    ``,
+    `**Twins.** A twin differs from its pair in one word (king and queen, house and houses), so how far that word moves the odds between the two answers shows whether the model reads it, even where its lean to one answer wins after both: the log-odds of the first prompt's answer after it, less after its twin (0 for a model that ignores the word). The pronoun twins move the odds ${f2(pronounShift.mean)} nats on average (a factor of ${Math.exp(pronounShift.mean).toFixed(1)}), the right way in ${pronounShift.rightWay} of ${pronounShift.twins}; the number twins ${f2(numberShift.mean)} nats (a factor of ${Math.exp(numberShift.mean).toFixed(1)}), the right way in ${numberShift.rightWay} of ${numberShift.twins}.`,
+    ``,
+    `| twins | word | shift (nats) |`,
+    `|---|---|---|`,
+    ...shifts.filter((t) => t.kind !== 'article').map((t) => `| ${t.prompts[0]} / ${t.prompts[1]} | ${t.word} | ${f2(t.shift)} |`),
     ``,
     `**Following the subject.** ${PROBE_FRAMES.length} sentence frames ("{S} said that", "{S} lost", …) × ${PROBE_SUBJECTS.length} pairs of subjects ("The king" and "The queen", "His father" and "His mother", "He" and "She", …; \`scripts/train/pronounProbe.ts\`). A pair counts when the model expects the right pronoun next (he or she, his or her) after both subjects, so a model that always leans one way scores 0: **${probeRight} of ${ev.probe.length}**.`,
     ``,

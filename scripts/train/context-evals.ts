@@ -75,6 +75,45 @@ export function agreement(model: GPTModel, tokenizer: Tokenizer, pairs = AGREEME
   });
 }
 
+/**
+ * How far the word a twin changes moves the odds between the two answers: the log-odds of the first prompt's
+ * right word over the other, after the first prompt less after its twin (in nats). A model that ignores the
+ * changed word scores 0; a positive shift is the right way, even when the model's lean towards one answer
+ * (he, is, was) is larger and both prompts still get the same word.
+ */
+export interface TwinShift {
+  kind: AgreementPair['kind'];
+  prompts: [string, string];
+  /** The first prompt's right word, the second's wrong one. */
+  word: string;
+  shift: number;
+}
+
+/** The twins of `agreement`'s results, which come in the order of AGREEMENT_PAIRS: each pair followed by its twin. */
+export function twinShifts(results: readonly AgreementResult[]): TwinShift[] {
+  if (results.length % 2 !== 0) throw new Error(`twinShifts: ${results.length} results cannot be read as twins`);
+  const shifts: TwinShift[] = [];
+  for (let i = 0; i < results.length; i += 2) {
+    const [a, b] = [results[i], results[i + 1]];
+    if (a.kind !== b.kind || a.right !== b.wrong || a.wrong !== b.right) {
+      throw new Error(`twinShifts: "${a.prompt}" and "${b.prompt}" are not twins (their answers are not each other's)`);
+    }
+    const shift = Math.log(a.pRight / a.pWrong) - Math.log(b.pWrong / b.pRight);
+    shifts.push({ kind: a.kind, prompts: [a.prompt, b.prompt], word: a.right, shift });
+  }
+  return shifts;
+}
+
+/** The mean shift of one kind of twin, and how many of them move the right way. */
+export function meanTwinShift(
+  shifts: readonly TwinShift[],
+  kind: AgreementPair['kind'],
+): { mean: number; rightWay: number; twins: number } {
+  const ofKind = shifts.filter((s) => s.kind === kind);
+  const mean = ofKind.reduce((sum, s) => sum + s.shift, 0) / ofKind.length;
+  return { mean, rightWay: ofKind.filter((s) => s.shift > 0).length, twins: ofKind.length };
+}
+
 export interface CopyingResult {
   sequences: number;
   length: number; // tokens in each copy

@@ -11,6 +11,7 @@ import { buildEmbedding } from './embed.ts';
 import type { RunSettings } from './settings.ts';
 import { forward } from '../../src/core/gpt.ts';
 import type { Tensor } from '../../src/core/tensor.ts';
+import { meanTwinShift, twinShifts } from './context-evals.ts';
 
 /** The PPMI + SVD W_e that training started from, rebuilt from the corpus (about half a minute). */
 function startingEmbedding(train: Uint16Array, settings: RunSettings): Tensor {
@@ -92,9 +93,13 @@ function main() {
   console.log(`agreement ${right} of ${result.agreement.length} pairs right (${((100 * right) / result.agreement.length).toFixed(0)}%)`);
   const probeRight = result.probe.filter((p) => p.maleRight && p.femaleRight).length;
   console.log(`probe    ${probeRight} of ${result.probe.length} pronoun-probe pairs right after both subjects`);
+  const shifts = twinShifts(result.agreement);
   for (const kind of ['pronoun', 'number', 'article'] as const) {
     const pairs = result.agreement.filter((a) => a.kind === kind);
-    console.log(`  ${kind}: ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length}`);
+    const { mean, rightWay, twins } = meanTwinShift(shifts, kind);
+    console.log(
+      `  ${kind}: ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length}; the word the twins differ in moves the odds ${f(mean)} nats on average, the right way in ${rightWay} of ${twins}`,
+    );
   }
   if (result.nounFollowing) {
     const { places, model } = result.nounFollowing;

@@ -6,8 +6,8 @@ import { SHIPPED_MODEL_DIR } from './paths.ts';
 
 // Why does the model prefer one next word to another after a prompt? What the embeddings, each head and each MLP
 // add to logit(first) − logit(second) at the last position, and the token each head looks at most there
-// (scripts/train/attribution.ts). On "The queen said that" it shows heads that look back at the noun and add next
-// to nothing towards ␣she.
+// (scripts/train/attribution.ts). On "The queen said that" it shows the head that looks back at the noun and how
+// much of the noun's gender it carries to ␣she (README, "Where the noun gets lost").
 //
 //   npx tsx scripts/train/logit-attribution.ts [--model DIR] [--words " she, he"] PROMPT...
 const args = process.argv.slice(2);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { AGREEMENT_PAIRS, meanTwinShift, twinShifts, type AgreementResult } from '../scripts/train/context-evals';
+
+const result = (prompt: string, right: string, wrong: string, pRight: number, pWrong: number): AgreementResult => ({
+  kind: 'pronoun',
+  prompt,
+  right,
+  wrong,
+  pRight,
+  pWrong,
+});
+
+describe('twinShifts', () => {
+  it('is the change in the log-odds of the first prompt’s word, from its twin to it', () => {
+    // After "The king" he is twice as likely as she (log 2); after "The queen" she is twice as likely as he (−log 2 for he).
+    const [shift] = twinShifts([result('The king', 'he', 'she', 0.5, 0.25), result('The queen', 'she', 'he', 0.4, 0.2)]);
+    expect(shift.shift).toBeCloseTo(2 * Math.log(2), 12);
+    expect(shift).toMatchObject({ kind: 'pronoun', prompts: ['The king', 'The queen'], word: 'he' });
+  });
+
+  it('is positive when the twin moves the odds the right way though the same word wins after both', () => {
+    // he leads after both, 8 to 1 and then 2 to 1: the second pair is wrong, yet the noun moved the odds by log 4.
+    const shifts = twinShifts([result('The king', 'he', 'she', 0.08, 0.01), result('The queen', 'she', 'he', 0.02, 0.04)]);
+    expect(shifts[0].shift).toBeCloseTo(Math.log(4), 12);
+    expect(meanTwinShift(shifts, 'pronoun')).toEqual({ mean: shifts[0].shift, rightWay: 1, twins: 1 });
+  });
+
+  it('is zero for a model that ignores the word the twins differ in', () => {
+    const [shift] = twinShifts([result('The king', 'he', 'she', 0.3, 0.1), result('The queen', 'she', 'he', 0.1, 0.3)]);
+    expect(shift.shift).toBeCloseTo(0, 12);
+  });
+
+  it('refuses results that are not twins', () => {
+    expect(() => twinShifts([result('The king', 'he', 'she', 0.3, 0.1), result('The man', 'he', 'she', 0.3, 0.1)])).toThrow(/not twins/);
+    expect(() => twinShifts([result('The king', 'he', 'she', 0.3, 0.1)])).toThrow(/cannot be read as twins/);
+  });
+
+  it('reads the agreement pairs as they are written: each followed by its twin', () => {
+    const results = AGREEMENT_PAIRS.map((pair) => ({ ...pair, pRight: 0.5, pWrong: 0.25 }));
+    const shifts = twinShifts(results);
+    expect(shifts).toHaveLength(AGREEMENT_PAIRS.length / 2);
+    expect(new Set(shifts.map((s) => s.kind))).toEqual(new Set(['pronoun', 'number', 'article']));
+  });
+});
