@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plannedSteps, scheduledLr } from '../scripts/train/schedule';
+import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender } from '../scripts/train/schedule';
 
 // Four schedules of 10, 20, 10 and 10 steps, each warming up over 2 steps to its own peak.
 const run = {
@@ -41,5 +41,17 @@ describe('a run of several schedules', () => {
     const withoutFurther = { ...run, further: undefined };
     expect(plannedSteps(withoutFurther)).toBe(40);
     expect(scheduledLr(withoutFurther, 40)).toBeCloseTo(2e-4, 9);
+  });
+
+  it('reads a fifth schedule’s windows swapped when only it asks for that', () => {
+    const withFifth = { ...run, fifth: { steps: 10, peakLr: 3e-3, warmupSteps: 2, genderSwapShare: 0.5 } };
+    expect(plannedSteps(withFifth)).toBe(60);
+    expect(scheduledLr(withFifth, 52)).toBeCloseTo(3e-3, 9);
+    expect(genderSwapShareAt(withFifth, 50)).toBe(0);
+    expect(genderSwapShareAt(withFifth, 51)).toBe(0.5);
+    expect(swapsGender(withFifth)).toBe(true);
+    expect(swapsGender(run)).toBe(false);
+    // A run that swaps throughout, as GENDER_SWAP_RUN does, swaps in every schedule.
+    expect(genderSwapShareAt({ ...run, genderSwapShare: 0.5 }, 45)).toBe(0.5);
   });
 });

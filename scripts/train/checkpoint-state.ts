@@ -31,7 +31,7 @@ export function saveState(path: string, state: TrainState, runKey: string): void
 
 /**
  * A run key (the run's settings as JSON) without its length: a run may be lengthened or shortened, or given
- * a continuation or an extension, and resumed.
+ * a continuation, an extension or a later schedule, and resumed.
  */
 function withoutSteps(runKey: string): string {
   const settings = JSON.parse(runKey) as Record<string, unknown>;
@@ -39,6 +39,7 @@ function withoutSteps(runKey: string): string {
   delete settings.continuation;
   delete settings.extension;
   delete settings.further;
+  delete settings.fifth;
   return JSON.stringify(settings);
 }
 

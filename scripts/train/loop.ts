@@ -18,7 +18,7 @@ import { prepareData } from './prepare.ts';
 import { drawWindowStarts } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
-import { plannedSteps, scheduledLr } from './schedule.ts';
+import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender } from './schedule.ts';
 import type { RunSettings } from './settings.ts';
 import { loadState, saveState } from './checkpoint-state.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -192,7 +192,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const trainSab = share(data.train);
   const valSab = share(data.val);
   const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));
-  const genderSwap = settings.genderSwapShare ? buildGenderSwap(data.tokenizer) : undefined;
+  const genderSwap = swapsGender(settings) ? buildGenderSwap(data.tokenizer) : undefined;
   const workers = gradBufs.map((grads) => {
     const workerData: WorkerInit = {
       config,
@@ -264,9 +264,9 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const starts = drawWindowStarts(rng, sequences, seqLen, data.train.length, mix);
     const scale = 1 / sequences;
     // Drawn after the starts, from a generator of its own, so the windows are the same as without swapping.
-    const swapped = settings.genderSwapShare
-      ? drawSwapped(createRng(settings.seed * 100_003 + step + SWAP_SEED_OFFSET), sequences, settings.genderSwapShare)
-      : undefined;
+    const swapShare = genderSwapShareAt(settings, step);
+    const swapped =
+      swapShare > 0 ? drawSwapped(createRng(settings.seed * 100_003 + step + SWAP_SEED_OFFSET), sequences, swapShare) : undefined;
     const swappedAcross = swapped && splitAcross(swapped);
     const replies = await Promise.all(
       splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale, swapped: swappedAcross?.[i] })),

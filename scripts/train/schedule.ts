@@ -1,12 +1,15 @@
 import { learningRate } from '../../src/core/train/adamw.ts';
 
-// A run's learning rate: a first schedule, then up to three more, each warming up again to its own peak and decaying
-// by a cosine to a tenth of it. A later schedule carries a run on from the state the earlier ones left.
+// A run's learning rate: a first schedule, then up to four more, each warming up again to its own peak and decaying
+// by a cosine to a tenth of it. A later schedule carries a run on from the state the earlier ones left, and may read
+// a share of its windows gender-swapped (genderSwap.ts) where the run's earlier schedules read them as written.
 
 export interface Schedule {
   steps: number;
   peakLr: number;
   warmupSteps: number;
+  /** The share of this schedule's windows read gender-swapped, in place of the run's own `genderSwapShare`. */
+  genderSwapShare?: number;
 }
 
 export interface ScheduledRun {
@@ -16,13 +19,15 @@ export interface ScheduledRun {
   continuation?: Schedule;
   extension?: Schedule;
   further?: Schedule;
+  fifth?: Schedule;
+  genderSwapShare?: number;
 }
 
 /** The run's schedules in order, each with the step it starts after. */
 function schedules(run: ScheduledRun): { after: number; schedule: Schedule }[] {
   const list: { after: number; schedule: Schedule }[] = [];
   let after = 0;
-  for (const schedule of [run, run.continuation, run.extension, run.further]) {
+  for (const schedule of [run, run.continuation, run.extension, run.further, run.fifth]) {
     if (!schedule) continue;
     list.push({ after, schedule });
     after += schedule.steps;
@@ -35,8 +40,22 @@ export function plannedSteps(run: ScheduledRun): number {
   return schedules(run).reduce((sum, { schedule }) => sum + schedule.steps, 0);
 }
 
+function scheduleAt(run: ScheduledRun, step: number): { after: number; schedule: Schedule } {
+  return schedules(run).findLast(({ after }) => step > after)!;
+}
+
 /** The learning rate at a step counted from 1 over the whole run. */
 export function scheduledLr(run: ScheduledRun, step: number): number {
-  const { after, schedule } = schedules(run).findLast(({ after }) => step > after)!;
+  const { after, schedule } = scheduleAt(run, step);
   return learningRate(step - after, schedule.steps, schedule.peakLr, schedule.warmupSteps);
+}
+
+/** The share of a step's windows read gender-swapped: its schedule's own, or else the run's (0 for none). */
+export function genderSwapShareAt(run: ScheduledRun, step: number): number {
+  return scheduleAt(run, step).schedule.genderSwapShare ?? run.genderSwapShare ?? 0;
+}
+
+/** Whether any step of the run reads swapped windows. */
+export function swapsGender(run: ScheduledRun): boolean {
+  return schedules(run).some(({ schedule }) => (schedule.genderSwapShare ?? run.genderSwapShare ?? 0) > 0);
 }

@@ -12,6 +12,8 @@ import {
   shareTokens,
   SHARP_PROSE_FURTHER_RUN_DIR,
   SHARP_PROSE_RUN_DIR,
+  SHARP_PROSE_SWAP_QUARTER_RUN_DIR,
+  SHARP_PROSE_SWAP_RUN_DIR,
   SHARP_RUN_DIR,
   SHARP_SLOW_WE_RUN_DIR,
   SHIPPED_MODEL_DIR,
@@ -27,6 +29,8 @@ import {
   QUICK_RUN,
   SHARP_PROSE_FURTHER_RUN,
   SHARP_PROSE_RUN,
+  SHARP_PROSE_SWAP_QUARTER_RUN,
+  SHARP_PROSE_SWAP_RUN,
   SHARP_RUN,
   SHARP_SLOW_WE_RUN,
   WIDE_RUN,
@@ -39,8 +43,10 @@ import { runTraining } from './loop.ts';
 // FIRST_RECIPE_RUN (the model shipped until December 6), WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, PROSE_RUN,
 // SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
 // `--long` carries FIRST_RECIPE_RUN on (EXTENDED_RUN) from a copy of its folder, and `--prose-long` carries PROSE_RUN on
-// (PROSE_LONG_RUN) the same way, and `--sharp-prose-further` carries SHARP_PROSE_RUN on (SHARP_PROSE_FURTHER_RUN); each
-// writes its model in its own folder, not over the shipped one.
+// (PROSE_LONG_RUN) the same way, `--sharp-prose-further` carries SHARP_PROSE_RUN on (SHARP_PROSE_FURTHER_RUN), and
+// `--sharp-prose-swap` and `--sharp-prose-swap-quarter` carry that on (SHARP_PROSE_SWAP_RUN,
+// SHARP_PROSE_SWAP_QUARTER_RUN); each writes its model in its own folder, not over the
+// shipped one.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -49,6 +55,13 @@ const carriedOnRuns = [
   { flag: '--long', settings: EXTENDED_RUN, dir: LONG_RUN_DIR, from: FIRST_RECIPE_RUN_DIR },
   { flag: '--prose-long', settings: PROSE_LONG_RUN, dir: PROSE_LONG_RUN_DIR, from: PROSE_RUN_DIR },
   { flag: '--sharp-prose-further', settings: SHARP_PROSE_FURTHER_RUN, dir: SHARP_PROSE_FURTHER_RUN_DIR, from: SHARP_PROSE_RUN_DIR },
+  { flag: '--sharp-prose-swap', settings: SHARP_PROSE_SWAP_RUN, dir: SHARP_PROSE_SWAP_RUN_DIR, from: SHARP_PROSE_FURTHER_RUN_DIR },
+  {
+    flag: '--sharp-prose-swap-quarter',
+    settings: SHARP_PROSE_SWAP_QUARTER_RUN,
+    dir: SHARP_PROSE_SWAP_QUARTER_RUN_DIR,
+    from: SHARP_PROSE_FURTHER_RUN_DIR,
+  },
 ];
 const carriedOn = carriedOnRuns.find((r) => argv.includes(r.flag));
 const ownFolderRuns = [
