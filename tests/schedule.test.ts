@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender } from '../scripts/train/schedule';
+import { FULL_RUN, GENDER_SWAP_RUN, SHARP_PROSE_SWAP_QUARTER_RUN, SHARP_PROSE_SWAP_RUN } from '../scripts/train/settings';
 
 // Four schedules of 10, 20, 10 and 10 steps, each warming up over 2 steps to its own peak.
 const run = {
@@ -53,5 +54,20 @@ describe('a run of several schedules', () => {
     expect(swapsGender(run)).toBe(false);
     // A run that swaps throughout, as GENDER_SWAP_RUN does, swaps in every schedule.
     expect(genderSwapShareAt({ ...run, genderSwapShare: 0.5 }, 45)).toBe(0.5);
+  });
+
+  it('swaps in the swap runs’ fifth schedules only, and in every step of GENDER_SWAP_RUN, but never in the shipped run', () => {
+    const fourEnd = plannedSteps(FULL_RUN);
+    for (const [run, share] of [
+      [SHARP_PROSE_SWAP_RUN, 1 / 2],
+      [SHARP_PROSE_SWAP_QUARTER_RUN, 1 / 4],
+    ] as const) {
+      expect(plannedSteps(run)).toBe(fourEnd + 3000);
+      expect(genderSwapShareAt(run, fourEnd)).toBe(0);
+      expect(genderSwapShareAt(run, fourEnd + 1)).toBe(share);
+      expect(genderSwapShareAt(run, fourEnd + 3000)).toBe(share);
+    }
+    for (const step of [1, plannedSteps(GENDER_SWAP_RUN)]) expect(genderSwapShareAt(GENDER_SWAP_RUN, step)).toBe(1 / 2);
+    expect(swapsGender(FULL_RUN)).toBe(false);
   });
 });

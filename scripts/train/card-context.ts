@@ -143,7 +143,7 @@ export function contextSections(
         ...previous.map((p) => `${p.agreementRight} of ${p.agreementPairs} (${pct(p.agreementRight, p.agreementPairs)})`),
         `${right} of ${ev.agreement.length} (${pct(right, ev.agreement.length)})`,
       ]),
-      row('agreement twins: how far the changed noun moves the odds, pronoun / number (below)', [
+      row('agreement twins: how far the word they differ in moves the odds, pronoun / number (below)', [
         ...previous.map((p) => `${f2(p.pronounTwinShift)} / ${f2(p.numberTwinShift)} nats`),
         `${f2(pronounShift.mean)} / ${f2(numberShift.mean)} nats`,
       ]),

@@ -75,12 +75,7 @@ export function agreement(model: GPTModel, tokenizer: Tokenizer, pairs = AGREEME
   });
 }
 
-/**
- * How far the word a twin changes moves the odds between the two answers: the log-odds of the first prompt's
- * right word over the other, after the first prompt less after its twin (in nats). A model that ignores the
- * changed word scores 0; a positive shift is the right way, even when the model's lean towards one answer
- * (he, is, was) is larger and both prompts still get the same word.
- */
+/** A pair of twins and how far the word they differ in moves the odds (twinShifts). */
 export interface TwinShift {
   kind: AgreementPair['kind'];
   prompts: [string, string];
@@ -89,7 +84,13 @@ export interface TwinShift {
   shift: number;
 }
 
-/** The twins of `agreement`'s results, which come in the order of AGREEMENT_PAIRS: each pair followed by its twin. */
+/**
+ * How far the word a twin changes moves the odds between the two answers: the log-odds of the first prompt's
+ * right word over the other, after the first prompt less after its twin (in nats). A model that ignores the
+ * changed word scores 0; a positive shift is the right way, even when the model's lean towards one answer
+ * (he, is, was) is larger and both prompts still get the same word. `results` are `agreement`'s, in the order of
+ * AGREEMENT_PAIRS: each pair followed by its twin.
+ */
 export function twinShifts(results: readonly AgreementResult[]): TwinShift[] {
   if (results.length % 2 !== 0) throw new Error(`twinShifts: ${results.length} results cannot be read as twins`);
   const shifts: TwinShift[] = [];
@@ -110,6 +111,7 @@ export function meanTwinShift(
   kind: AgreementPair['kind'],
 ): { mean: number; rightWay: number; twins: number } {
   const ofKind = shifts.filter((s) => s.kind === kind);
+  if (ofKind.length === 0) throw new Error(`meanTwinShift: no twins of the kind ${kind}`);
   const mean = ofKind.reduce((sum, s) => sum + s.shift, 0) / ofKind.length;
   return { mean, rightWay: ofKind.filter((s) => s.shift > 0).length, twins: ofKind.length };
 }

@@ -64,7 +64,8 @@ export interface RunSettings {
   proseShare?: number;
   /**
    * The share of training windows read with every gendered word swapped for its counterpart (scripts/train/genderSwap.ts),
-   * so that which pronoun comes next depends on the noun before it, not on the corpus's lean towards ␣he.
+   * so that which pronoun comes next depends on the noun before it, not on the corpus's lean towards ␣he. A schedule's
+   * own `genderSwapShare` (schedule.ts) replaces it for that schedule's steps.
    */
   genderSwapShare?: number;
   /** Stop after this step while keeping the schedule of the whole run: compare.ts's runs on the first recipe's schedule. */
@@ -236,10 +237,10 @@ export const SHARP_PROSE_FURTHER_RUN: RunSettings = {
 export const FULL_RUN: RunSettings = SHARP_PROSE_FURTHER_RUN;
 
 /**
- * The shipped recipe and schedules with half of the training windows read gender-swapped (counterfactual data
+ * FIRST_RECIPE_RUN's recipe and schedules with half of the training windows read gender-swapped (counterfactual data
  * augmentation): "the king said that he" is read as often as "the queen said that she". In the training text a
- * pronoun after a gendered noun is masculine about two times in three (1,072 of 1,580), and every model trained here leans to ␣he whatever the
- * noun (README, "Following a noun in running text" and "Where the noun gets lost"). The shipped run is its control:
+ * pronoun after a gendered noun is masculine about two times in three (1,072 of 1,580), and every model trained here until then leaned to ␣he whatever the
+ * noun (README, "Following a noun in running text" and "Where the noun gets lost"). FIRST_RECIPE_RUN is its control:
  * the same windows in the same order, half of them swapped. It runs in data/model-gender-swap
  * (`npm run train -- --gender-swap`), resuming where it stopped. It ran on December 6: the shipped model's bits per
  * byte, heads, agreement and gender pairs, no lean to ␣he, and no use of the noun either (README, "Gender-swapped
@@ -252,11 +253,11 @@ export const GENDER_SWAP_RUN: RunSettings = { ...FIRST_RECIPE_RUN, genderSwapSha
  * windows are read gender-swapped. In the shipped model one head (L4H2) carries the subject's gender to the
  * prediction, and the MLPs push towards ␣he by about 2 whatever the subject (README, "Where the noun gets lost"):
  * does reading "the queen said that she" as often as "the king said that he" remove that push and keep the head?
- * GENDER_SWAP_RUN tried the swap from the start of FIRST_RECIPE_RUN, whose heads carried no gender, and the noun's
+ * GENDER_SWAP_RUN tried the swap from the start of FIRST_RECIPE_RUN, whose heads carried almost no gender, and the noun's
  * effect fell. Runs in data/model-sharp-prose-swap (`npm run train -- --sharp-prose-swap`, which starts from a copy
  * of data/model-sharp-prose-further, or of its state in runs/). It ran on December 6 (26.5 minutes): 23 of 32
- * agreement pairs and 8 of 13 king/queen probe frames, but the lean to ␣he became a lean to ␣she and the noun's pull
- * fell by a third or more (README, "A fifth schedule with gender-swapped windows"), so it did not replace the shipped model.
+ * agreement pairs and 7 of 13 king/queen probe frames, but the lean to ␣he became a lean to ␣she and the noun's pull
+ * fell (README, "A fifth schedule with gender-swapped windows"), so it did not replace the shipped model.
  */
 export const SHARP_PROSE_SWAP_RUN: RunSettings = {
   ...SHARP_PROSE_FURTHER_RUN,
