@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender } from '../scripts/train/schedule';
-import { FULL_RUN, GENDER_SWAP_RUN, SHARP_PROSE_SWAP_QUARTER_RUN, SHARP_PROSE_SWAP_RUN } from '../scripts/train/settings';
+import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender, swapsGenderAsText } from '../scripts/train/schedule';
+import {
+  FULL_RUN,
+  GENDER_SWAP_RUN,
+  SHARP_PROSE_SWAP_QUARTER_RUN,
+  SHARP_PROSE_SWAP_RUN,
+  SHARP_PROSE_SWAP_TEXT_RUN,
+} from '../scripts/train/settings';
 
 // Four schedules of 10, 20, 10 and 10 steps, each warming up over 2 steps to its own peak.
 const run = {
@@ -61,6 +67,7 @@ describe('a run of several schedules', () => {
     for (const [run, share] of [
       [SHARP_PROSE_SWAP_RUN, 1 / 2],
       [SHARP_PROSE_SWAP_QUARTER_RUN, 1 / 4],
+      [SHARP_PROSE_SWAP_TEXT_RUN, 1 / 2],
     ] as const) {
       expect(plannedSteps(run)).toBe(fourEnd + 3000);
       expect(genderSwapShareAt(run, fourEnd)).toBe(0);
@@ -69,5 +76,11 @@ describe('a run of several schedules', () => {
     }
     for (const step of [1, plannedSteps(GENDER_SWAP_RUN)]) expect(genderSwapShareAt(GENDER_SWAP_RUN, step)).toBe(1 / 2);
     expect(swapsGender(FULL_RUN)).toBe(false);
+  });
+
+  it('swaps as text only in the run that asks for it', () => {
+    expect(swapsGenderAsText(SHARP_PROSE_SWAP_TEXT_RUN)).toBe(true);
+    for (const run of [FULL_RUN, GENDER_SWAP_RUN, SHARP_PROSE_SWAP_RUN, SHARP_PROSE_SWAP_QUARTER_RUN])
+      expect(swapsGenderAsText(run)).toBe(false);
   });
 });

@@ -8,6 +8,10 @@ import { swapGender, type GenderSwap } from '../scripts/train/genderSwap';
 import { forward } from '../src/core/gpt';
 import { crossEntropyForward } from '../src/core/ops/crossentropy';
 import type { WorkerInit, WorkerReply, WorkerRequest } from '../scripts/train/protocol';
+import { resolve } from 'node:path';
+import { readModelDir } from '../scripts/lib/model-dir';
+import { modelFromFiles } from '../src/core/bundle';
+import { SPARE_TOKENS, buildTextSwap, swapWindowText } from '../scripts/train/genderSwapText';
 
 // A training worker reads the windows a step asks for swapped through the run's swap table, and the rest as they are.
 const config: GPTConfig = {
@@ -38,17 +42,22 @@ const L = 4;
 const STARTS = [0, 5];
 const params = flattenParams(config, initModel(config, createRng(3), 0.5).params);
 
-async function stepLoss(swapped: boolean[], genderSwap?: GenderSwap): Promise<number> {
-  expect(params.length).toBe(flatSize(config));
+async function stepLoss(
+  swapped: boolean[],
+  genderSwap?: GenderSwap,
+  run: { config: GPTConfig; params: Float32Array; train: number[]; textSwap?: WorkerInit['textSwap'] } = { config, params, train: TRAIN },
+): Promise<number> {
+  expect(run.params.length).toBe(flatSize(run.config));
   const init: WorkerInit = {
-    config,
-    params: sharedFloats(params),
-    grads: new SharedArrayBuffer(params.length * 4),
-    train: sharedTokens(TRAIN),
-    val: sharedTokens(TRAIN),
+    config: run.config,
+    params: sharedFloats(run.params),
+    grads: new SharedArrayBuffer(run.params.length * 4),
+    train: sharedTokens(run.train),
+    val: sharedTokens(run.train),
     seqLen: L,
     freezeWte: false,
     genderSwap,
+    textSwap: run.textSwap,
   };
   const worker = new Worker(new URL('../scripts/train/worker-boot.mjs', import.meta.url), { workerData: init });
   try {
@@ -101,5 +110,28 @@ describe('a training worker and swapped windows', () => {
     ).toBe(4);
     // Without a table the marks change nothing.
     expect(await stepLoss([true, true])).toBeCloseTo(expectedLoss([false, false]), 4);
+  }, 60_000);
+
+  it('reads a window marked swapped as text when the run swaps as text, names and all', async () => {
+    const files = readModelDir(resolve(import.meta.dirname, '../public/models/tiny'));
+    const { tokenizer } = modelFromFiles(files);
+    const textConfig = { ...config, vocabSize: tokenizer.vocabSize };
+    const textParams = flattenParams(textConfig, initModel(textConfig, createRng(5), 0.5).params);
+    const train = tokenizer.encode('John said that he saw her. Then the king told the queen that she should go home now.');
+    const textSwap = { vocabJson: files.vocab, mergesTxt: files.merges };
+    const model = { config: textConfig, params: paramsFromFlat(textConfig, textParams) };
+    const lossOf = (read: ArrayLike<number>) =>
+      crossEntropyForward(
+        forward(model, Array.from(read).slice(0, L)).probs.data,
+        Uint16Array.from(Array.from(read).slice(1, L + 1)),
+        L,
+        textConfig.vocabSize,
+      );
+    const swap = buildTextSwap();
+    const eot = tokenizer.idOf('<|endoftext|>')!;
+    const swappedFirst = swapWindowText(train.slice(0, L + 1 + SPARE_TOKENS), L + 1, tokenizer, swap, eot)!;
+    expect(tokenizer.decode(Array.from(swappedFirst))).toMatch(/^Mary said that she/);
+    const expected = lossOf(swappedFirst) + lossOf(train.slice(5, 5 + L + 1));
+    expect(await stepLoss([true, false], undefined, { config: textConfig, params: textParams, train, textSwap })).toBeCloseTo(expected, 4);
   }, 60_000);
 });

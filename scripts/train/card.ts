@@ -4,6 +4,8 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { LoadedModel } from '../../src/core/bundle.ts';
 import type { RunSettings } from './settings.ts';
+import type { Schedule } from './schedule.ts';
+import names from './gendered-names.json' with { type: 'json' };
 import type { Evaluation } from './evaluate.ts';
 import { SAMPLE_TEMPERATURE } from './evaluate.ts';
 import { CORPUS_DIR, ROOT } from './paths.ts';
@@ -78,6 +80,18 @@ function shareInWords(share: number): string {
     [2 / 3, 'Two thirds'],
   ];
   return words.find(([x]) => Math.abs(x - share) < 1e-9)?.[1] ?? `${(100 * share).toFixed(0)}%`;
+}
+
+/** The fifth schedule's line in the Training section, with how it swaps its windows' gender if it does. */
+export function fifthScheduleLine(fifth: Schedule, after: number): string {
+  const share = fifth.genderSwapShare ?? 0;
+  const swap =
+    share === 0
+      ? ''
+      : fifth.genderSwapBy === 'text'
+        ? ` ${shareInWords(share)} of its windows, chosen by the seeded generator, are read gender-swapped: each is decoded, every gendered word and ${names.male.length + names.female.length} first names are replaced by their counterparts, and the text is encoded again, so "John said that he" is read as "${names.pairs.John} said that she" (\`scripts/train/genderSwapText.ts\`, names in \`gendered-names.json\`). In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun or the name tells which pronoun comes next.`
+        : ` ${shareInWords(share)} of its windows are read gender-swapped token by token (\`scripts/train/genderSwap.ts\`).`;
+  return `- A fifth schedule: the run goes on from its step-${n(after)} state for ${n(fifth.steps)} more steps: the rate warms up over ${fifth.warmupSteps} steps to ${fifth.peakLr} and decays by a cosine to a tenth of that.${swap}`;
 }
 
 /** The matrices AdamW does not decay, as the Training section names them. */
@@ -211,6 +225,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
           `- A fourth schedule: the run goes on from its step-${n(extensionStart + (s.extension?.steps ?? 0))} state for ${n(s.further.steps)} more steps: the rate warms up over ${s.further.warmupSteps} steps to ${s.further.peakLr} and decays by a cosine to a tenth of that.`,
         ]
       : []),
+    ...(s.fifth ? [fifthScheduleLine(s.fifth, extensionStart + (s.extension?.steps ?? 0) + (s.further?.steps ?? 0))] : []),
     ...(log.scheduleChanges ?? [])
       .filter((c) => c.toSteps < c.fromSteps)
       .map((c) =>

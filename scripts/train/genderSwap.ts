@@ -8,7 +8,7 @@ import type { Rng } from '../../src/core/rng.ts';
 // often wrong as right, and only the noun tells them apart.
 
 /** Word pairs, masculine first. `her` is handled apart: it stands for both `him` and `his`. */
-const PAIRS: readonly (readonly [string, string])[] = [
+export const PAIRS: readonly (readonly [string, string])[] = [
   ['he', 'she'],
   ['himself', 'herself'],
   ['man', 'woman'],
@@ -47,7 +47,7 @@ const PAIRS: readonly (readonly [string, string])[] = [
  * After these, `her` is an object (him): punctuation, and the words that follow an object rather than begin a noun
  * phrase. Before anything else it is taken as a possessive (his): "her mother", "her own", "her only child".
  */
-const OBJECT_FOLLOWERS = (
+export const OBJECT_FOLLOWERS = (
   'to and the a an in that for with at on of as by from up out again away down off so but or if when about into now ' +
   'too then was is had all over before after because until what how why where this it not there here well more once ' +
   'alone through around like than just some any which who whom his her their my your our its yet also even across ' +

@@ -18,7 +18,7 @@ import { prepareData } from './prepare.ts';
 import { drawWindowStarts } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
-import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender } from './schedule.ts';
+import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender, swapsGenderAsText } from './schedule.ts';
 import type { RunSettings } from './settings.ts';
 import { loadState, saveState } from './checkpoint-state.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -192,7 +192,9 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const trainSab = share(data.train);
   const valSab = share(data.val);
   const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));
-  const genderSwap = swapsGender(settings) ? buildGenderSwap(data.tokenizer) : undefined;
+  const swapsText = swapsGender(settings) && swapsGenderAsText(settings);
+  const genderSwap = swapsGender(settings) && !swapsText ? buildGenderSwap(data.tokenizer) : undefined;
+  const textSwap = swapsText ? { vocabJson: data.vocabJson, mergesTxt: data.mergesTxt } : undefined;
   const workers = gradBufs.map((grads) => {
     const workerData: WorkerInit = {
       config,
@@ -203,6 +205,7 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       seqLen: T,
       freezeWte: settings.freezeWte,
       genderSwap,
+      textSwap,
     };
     return new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData });
   });

@@ -11,6 +11,7 @@ export interface WorkerInit {
   seqLen: number; // evaluation windows; a training step names its own
   freezeWte: boolean;
   genderSwap?: GenderSwap; // for the windows a step asks to read swapped (genderSwap.ts)
+  textSwap?: { vocabJson: string; mergesTxt: string }; // or, to swap them as text, the tokenizer (genderSwapText.ts)
 }
 
 export type WorkerRequest =

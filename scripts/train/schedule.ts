@@ -10,6 +10,11 @@ export interface Schedule {
   warmupSteps: number;
   /** The share of this schedule's windows read gender-swapped, in place of the run's own `genderSwapShare`. */
   genderSwapShare?: number;
+  /**
+   * How its windows are swapped: by token (the default; genderSwap.ts), which leaves names and any word that is not
+   * one token as they are, or as text (genderSwapText.ts), which swaps those too.
+   */
+  genderSwapBy?: 'tokens' | 'text';
 }
 
 export interface ScheduledRun {
@@ -58,4 +63,9 @@ export function genderSwapShareAt(run: ScheduledRun, step: number): number {
 /** Whether any step of the run reads swapped windows. */
 export function swapsGender(run: ScheduledRun): boolean {
   return schedules(run).some(({ schedule }) => (schedule.genderSwapShare ?? run.genderSwapShare ?? 0) > 0);
+}
+
+/** Whether the run's swapped windows are swapped as text (genderSwapText.ts) rather than by token. */
+export function swapsGenderAsText(run: ScheduledRun): boolean {
+  return schedules(run).some(({ schedule }) => schedule.genderSwapBy === 'text');
 }

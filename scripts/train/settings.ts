@@ -278,6 +278,16 @@ export const SHARP_PROSE_SWAP_QUARTER_RUN: RunSettings = {
   fifth: { steps: 3000, peakLr: 3e-3, warmupSteps: 200, genderSwapShare: 1 / 4 },
 };
 
+/**
+ * SHARP_PROSE_SWAP_RUN with the windows swapped as text, names and all (scripts/train/genderSwapText.ts). It ran on
+ * December 6 and measured about as SHARP_PROSE_SWAP_RUN did: the lean to ␣he gone, a third of the noun's pull gone
+ * with it, ␣she still first after "John said that" (README, "The swap done on the text, names and all").
+ */
+export const SHARP_PROSE_SWAP_TEXT_RUN: RunSettings = {
+  ...SHARP_PROSE_FURTHER_RUN,
+  fifth: { steps: 3000, peakLr: 3e-3, warmupSteps: 200, genderSwapShare: 1 / 2, genderSwapBy: 'text' },
+};
+
 export const QUICK_RUN: RunSettings = {
   ...RECIPE,
   config: { ...base, vocabSize: 400, nPositions: 32, nEmbd: 32, nLayer: 2, nHead: 2 },

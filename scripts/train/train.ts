@@ -13,6 +13,7 @@ import {
   SHARP_PROSE_FURTHER_RUN_DIR,
   SHARP_PROSE_RUN_DIR,
   SHARP_PROSE_SWAP_QUARTER_RUN_DIR,
+  SHARP_PROSE_SWAP_TEXT_RUN_DIR,
   SHARP_PROSE_SWAP_RUN_DIR,
   SHARP_RUN_DIR,
   SHARP_SLOW_WE_RUN_DIR,
@@ -30,6 +31,7 @@ import {
   SHARP_PROSE_FURTHER_RUN,
   SHARP_PROSE_RUN,
   SHARP_PROSE_SWAP_QUARTER_RUN,
+  SHARP_PROSE_SWAP_TEXT_RUN,
   SHARP_PROSE_SWAP_RUN,
   SHARP_RUN,
   SHARP_SLOW_WE_RUN,
@@ -44,8 +46,8 @@ import { runTraining } from './loop.ts';
 // SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
 // `--long` carries FIRST_RECIPE_RUN on (EXTENDED_RUN) from a copy of its folder, and `--prose-long` carries PROSE_RUN on
 // (PROSE_LONG_RUN) the same way, `--sharp-prose-further` carries SHARP_PROSE_RUN on (SHARP_PROSE_FURTHER_RUN), and
-// `--sharp-prose-swap` and `--sharp-prose-swap-quarter` carry that on (SHARP_PROSE_SWAP_RUN,
-// SHARP_PROSE_SWAP_QUARTER_RUN); each writes its model in its own folder, not over the
+// `--sharp-prose-swap`, `--sharp-prose-swap-quarter` and `--sharp-prose-swap-text` carry that on (SHARP_PROSE_SWAP_RUN,
+// SHARP_PROSE_SWAP_QUARTER_RUN, SHARP_PROSE_SWAP_TEXT_RUN); each writes its model in its own folder, not over the
 // shipped one.
 
 const argv = process.argv.slice(2);
@@ -60,6 +62,12 @@ const carriedOnRuns = [
     flag: '--sharp-prose-swap-quarter',
     settings: SHARP_PROSE_SWAP_QUARTER_RUN,
     dir: SHARP_PROSE_SWAP_QUARTER_RUN_DIR,
+    from: SHARP_PROSE_FURTHER_RUN_DIR,
+  },
+  {
+    flag: '--sharp-prose-swap-text',
+    settings: SHARP_PROSE_SWAP_TEXT_RUN,
+    dir: SHARP_PROSE_SWAP_TEXT_RUN_DIR,
     from: SHARP_PROSE_FURTHER_RUN_DIR,
   },
 ];

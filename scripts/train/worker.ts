@@ -7,6 +7,8 @@ import { TraceMemory } from '../../src/core/traceMemory.ts';
 import { ScratchMemory } from '../../src/core/train/scratch.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
 import { swapGender } from './genderSwap.ts';
+import { SPARE_TOKENS, buildTextSwap, swapWindowText } from './genderSwapText.ts';
+import { Tokenizer } from '../../src/core/tokenizer/index.ts';
 
 const init = workerData as WorkerInit;
 const { config, seqLen: T } = init;
@@ -18,6 +20,19 @@ const val = new Uint16Array(init.val);
 // Kept from sequence to sequence: each step's trace and gradient buffers reuse the last one's memory.
 const traceMemory = new TraceMemory();
 const scratch = new ScratchMemory();
+const textSwap = init.textSwap && {
+  tokenizer: Tokenizer.fromFiles(init.textSwap.vocabJson, init.textSwap.mergesTxt),
+  swap: buildTextSwap(),
+};
+const endOfText = textSwap?.tokenizer.idOf('<|endoftext|>');
+
+/** A window read swapped, with the token after it: by token (genderSwap.ts) or as text (genderSwapText.ts). */
+function readSwapped(tokens: Uint16Array, start: number, L: number): Uint16Array {
+  if (init.genderSwap) return Uint16Array.from(swapGender(tokens.subarray(start, start + L + 2), init.genderSwap));
+  if (!textSwap) return tokens.subarray(start, start + L + 1);
+  const source = tokens.subarray(start, start + L + 1 + SPARE_TOKENS);
+  return swapWindowText(source, L + 1, textSwap.tokenizer, textSwap.swap, endOfText!) ?? tokens.subarray(start, start + L + 1);
+}
 
 parentPort!.on('message', (req: WorkerRequest) => {
   const tokens = req.kind === 'step' ? train : val;
@@ -25,9 +40,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
   let lossSum = 0;
   const L = req.kind === 'step' ? req.seqLen : T;
   req.starts.forEach((start, k) => {
-    const swap = req.kind === 'step' && req.swapped?.[k] ? init.genderSwap : undefined;
-    // A swapped window is read with the token after it, which tells its last `her` apart (genderSwap.ts).
-    const read = swap ? Uint16Array.from(swapGender(tokens.subarray(start, start + L + 2), swap)) : tokens.subarray(start, start + L + 1);
+    const read = req.kind === 'step' && req.swapped?.[k] ? readSwapped(tokens, start, L) : tokens.subarray(start, start + L + 1);
     const ids = Array.from(read.subarray(0, L));
     const targets = read.subarray(1, L + 1);
     const trace = forward(model, ids, {}, traceMemory);
