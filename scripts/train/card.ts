@@ -5,7 +5,8 @@ import { line } from 'd3-shape';
 import type { LoadedModel } from '../../src/core/bundle.ts';
 import type { RunSettings } from './settings.ts';
 import type { Schedule } from './schedule.ts';
-import names from './gendered-names.json' with { type: 'json' };
+import genderedNames from './gendered-names.json' with { type: 'json' };
+import { PAIRS } from './genderSwap.ts';
 import type { Evaluation } from './evaluate.ts';
 import { SAMPLE_TEMPERATURE } from './evaluate.ts';
 import { CORPUS_DIR, ROOT } from './paths.ts';
@@ -82,6 +83,9 @@ function shareInWords(share: number): string {
   return words.find(([x]) => Math.abs(x - share) < 1e-9)?.[1] ?? `${(100 * share).toFixed(0)}%`;
 }
 
+const SWAPPED_LEAN =
+  'In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.';
+
 /** The fifth schedule's line in the Training section, with how it swaps its windows' gender if it does. */
 export function fifthScheduleLine(fifth: Schedule, after: number): string {
   const share = fifth.genderSwapShare ?? 0;
@@ -89,7 +93,7 @@ export function fifthScheduleLine(fifth: Schedule, after: number): string {
     share === 0
       ? ''
       : fifth.genderSwapBy === 'text'
-        ? ` ${shareInWords(share)} of its windows, chosen by the seeded generator, are read gender-swapped: each is decoded, every gendered word and ${names.male.length + names.female.length} first names are replaced by their counterparts, and the text is encoded again, so "John said that he" is read as "${names.pairs.John} said that she" (\`scripts/train/genderSwapText.ts\`, names in \`gendered-names.json\`). In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun or the name tells which pronoun comes next.`
+        ? ` ${shareInWords(share)} of its windows, chosen by the seeded generator, are read gender-swapped: each is decoded, the words of ${PAIRS.length} gendered pairs (he and she, king and queen, …) and ${genderedNames.male.length + genderedNames.female.length} first names are replaced by their counterparts, and the text is encoded again, so "John said that he" is read as "${genderedNames.pairs.John} said that she" (\`scripts/train/genderSwapText.ts\`, names in \`gendered-names.json\`). ${SWAPPED_LEAN}`
         : ` ${shareInWords(share)} of its windows are read gender-swapped token by token (\`scripts/train/genderSwap.ts\`).`;
   return `- A fifth schedule: the run goes on from its step-${n(after)} state for ${n(fifth.steps)} more steps: the rate warms up over ${fifth.warmupSteps} steps to ${fifth.peakLr} and decays by a cosine to a tenth of that.${swap}`;
 }
@@ -207,7 +211,7 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
       : []),
     ...(s.genderSwapShare
       ? [
-          `- ${shareInWords(s.genderSwapShare)} of the training windows, chosen by the seeded generator, are read gender-swapped: every gendered word is replaced by its counterpart, so "the king said that he" is read as "the queen said that she" (\`scripts/train/genderSwap.ts\`). In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.`,
+          `- ${shareInWords(s.genderSwapShare)} of the training windows, chosen by the seeded generator, are read gender-swapped: the words of ${PAIRS.length} gendered pairs are replaced by their counterparts, so "the king said that he" is read as "the queen said that she" (\`scripts/train/genderSwap.ts\`). ${SWAPPED_LEAN}`,
         ]
       : []),
     `- First schedule: ${n(s.steps)} steps at a peak learning rate of ${s.peakLr} after ${s.warmupSteps} warm-up steps, seed ${s.seed}.`,

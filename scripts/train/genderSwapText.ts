@@ -2,10 +2,10 @@ import type { Tokenizer } from '../../src/core/tokenizer/index.ts';
 import { OBJECT_FOLLOWERS, PAIRS } from './genderSwap.ts';
 import gendered from './gendered-names.json' with { type: 'json' };
 
-// The gender swap of genderSwap.ts done on the text instead of the tokens, so that it reaches every word however it
-// is tokenized, and first names too (gendered-names.json): "John said that he" is read as "Mary said that she". The
-// token swap left names alone, so its swapped windows read "John said that she", and only John and Mary are single
-// tokens in this vocabulary. A window is decoded, swapped and encoded again.
+// The gender swap of genderSwap.ts done on the text instead of the tokens, so that it reaches its words however they
+// are tokenized, and first names too (gendered-names.json): "John said that he" is read as "Mary said that she". The
+// token swap left names alone, so its swapped windows read "John said that she". A window is decoded, swapped and
+// encoded again.
 
 export interface TextSwap {
   /** A word → its counterpart, as written: "king" → "queen", "King" → "Queen", "John" → "Mary". */
@@ -41,10 +41,11 @@ export function buildTextSwap(names: GenderedNames = gendered): TextSwap {
     words.set(capitalised(word), capitalised(to));
   }
   for (const [name, counterpart] of Object.entries(names.pairs)) words.set(name, counterpart);
-  return { words, objectFollowers: new Set(OBJECT_FOLLOWERS) };
+  return { words, objectFollowers: new Set(OBJECT_FOLLOWERS.map((w) => w.toLowerCase())) };
 }
 
-const WORD = /\p{L}+/gu;
+/** A word, as both the swap and the choice of names read the text: a run of letters. */
+export const WORD = /\p{L}+/gu;
 
 /** The text with every gendered word and listed first name swapped; `her` becomes him or his by what follows it. */
 export function swapText(text: string, swap: TextSwap): string {

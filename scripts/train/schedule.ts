@@ -65,7 +65,14 @@ export function swapsGender(run: ScheduledRun): boolean {
   return schedules(run).some(({ schedule }) => (schedule.genderSwapShare ?? run.genderSwapShare ?? 0) > 0);
 }
 
-/** Whether the run's swapped windows are swapped as text (genderSwapText.ts) rather than by token. */
-export function swapsGenderAsText(run: ScheduledRun): boolean {
-  return schedules(run).some(({ schedule }) => schedule.genderSwapBy === 'text');
+/** How a step's swapped windows are swapped: its schedule's own way, by token unless it says as text. */
+export function genderSwapByAt(run: ScheduledRun, step: number): 'tokens' | 'text' {
+  return scheduleAt(run, step).schedule.genderSwapBy ?? 'tokens';
+}
+
+/** Whether any step of the run swaps its windows this way. */
+export function swapsGenderBy(run: ScheduledRun, by: 'tokens' | 'text'): boolean {
+  return schedules(run).some(
+    ({ schedule }) => (schedule.genderSwapShare ?? run.genderSwapShare ?? 0) > 0 && (schedule.genderSwapBy ?? 'tokens') === by,
+  );
 }

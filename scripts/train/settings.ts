@@ -280,8 +280,9 @@ export const SHARP_PROSE_SWAP_QUARTER_RUN: RunSettings = {
 
 /**
  * SHARP_PROSE_SWAP_RUN with the windows swapped as text, names and all (scripts/train/genderSwapText.ts). It ran on
- * December 6 and measured about as SHARP_PROSE_SWAP_RUN did: the lean to ␣he gone, a third of the noun's pull gone
- * with it, ␣she still first after "John said that" (README, "The swap done on the text, names and all").
+ * December 6 and measured about as SHARP_PROSE_SWAP_RUN did: the lean to ␣he moved to a lean to ␣she, a third of the
+ * noun's pull went with it, and ␣she stays first after "John said that" (README, "The swap done on the text, names and
+ * all").
  */
 export const SHARP_PROSE_SWAP_TEXT_RUN: RunSettings = {
   ...SHARP_PROSE_FURTHER_RUN,

@@ -26,12 +26,17 @@ const textSwap = init.textSwap && {
 };
 const endOfText = textSwap?.tokenizer.idOf('<|endoftext|>');
 
-/** A window read swapped, with the token after it: by token (genderSwap.ts) or as text (genderSwapText.ts). */
-function readSwapped(tokens: Uint16Array, start: number, L: number): Uint16Array {
-  if (init.genderSwap) return Uint16Array.from(swapGender(tokens.subarray(start, start + L + 2), init.genderSwap));
-  if (!textSwap) return tokens.subarray(start, start + L + 1);
+/**
+ * A window read swapped, with the token after it: by token (genderSwap.ts) or as text (genderSwapText.ts), as the
+ * step asks. Without the run's swap for that way, it is read as it is.
+ */
+function readSwapped(tokens: Uint16Array, start: number, L: number, by: 'tokens' | 'text'): Uint16Array {
+  const asWritten = tokens.subarray(start, start + L + 1);
+  if (by === 'tokens')
+    return init.genderSwap ? Uint16Array.from(swapGender(tokens.subarray(start, start + L + 2), init.genderSwap)) : asWritten;
+  if (!textSwap) return asWritten;
   const source = tokens.subarray(start, start + L + 1 + SPARE_TOKENS);
-  return swapWindowText(source, L + 1, textSwap.tokenizer, textSwap.swap, endOfText!) ?? tokens.subarray(start, start + L + 1);
+  return swapWindowText(source, L + 1, textSwap.tokenizer, textSwap.swap, endOfText!) ?? asWritten;
 }
 
 parentPort!.on('message', (req: WorkerRequest) => {
@@ -40,7 +45,10 @@ parentPort!.on('message', (req: WorkerRequest) => {
   let lossSum = 0;
   const L = req.kind === 'step' ? req.seqLen : T;
   req.starts.forEach((start, k) => {
-    const read = req.kind === 'step' && req.swapped?.[k] ? readSwapped(tokens, start, L) : tokens.subarray(start, start + L + 1);
+    const read =
+      req.kind === 'step' && req.swapped?.[k]
+        ? readSwapped(tokens, start, L, req.swapBy ?? 'tokens')
+        : tokens.subarray(start, start + L + 1);
     const ids = Array.from(read.subarray(0, L));
     const targets = read.subarray(1, L + 1);
     const trace = forward(model, ids, {}, traceMemory);
