@@ -8,6 +8,7 @@ import { swapGender, type GenderSwap } from '../scripts/train/genderSwap';
 import { forward } from '../src/core/gpt';
 import { crossEntropyForward } from '../src/core/ops/crossentropy';
 import type { WorkerInit, WorkerReply, WorkerRequest } from '../scripts/train/protocol';
+import type { GenderSwapWay } from '../scripts/train/schedule';
 import { resolve } from 'node:path';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
@@ -45,7 +46,7 @@ async function stepLoss(
   swapped: boolean[],
   genderSwap?: GenderSwap,
   run: { config: GPTConfig; params: Float32Array; train: number[]; textSwap?: WorkerInit['textSwap'] } = { config, params, train: TRAIN },
-  swapBy?: 'tokens' | 'text',
+  swapBy?: GenderSwapWay,
 ): Promise<number> {
   expect(run.params.length).toBe(flatSize(run.config));
   const init: WorkerInit = {

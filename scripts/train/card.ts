@@ -83,6 +83,11 @@ function shareInWords(share: number): string {
   return words.find(([x]) => Math.abs(x - share) < 1e-9)?.[1] ?? `${(100 * share).toFixed(0)}%`;
 }
 
+/** How a later schedule's rate runs. */
+function rateAgain(schedule: Schedule): string {
+  return `the rate warms up over ${schedule.warmupSteps} steps to ${schedule.peakLr} and decays by a cosine to a tenth of that.`;
+}
+
 const SWAPPED_LEAN =
   'In the training text a pronoun after a gendered noun is masculine about two times in three; in the swapped windows that lean is reversed, so only the noun tells which pronoun comes next.';
 
@@ -95,7 +100,7 @@ export function fifthScheduleLine(fifth: Schedule, after: number): string {
       : fifth.genderSwapBy === 'text'
         ? ` ${shareInWords(share)} of its windows, chosen by the seeded generator, are read gender-swapped: each is decoded, the words of ${PAIRS.length} gendered pairs (he and she, king and queen, …) and ${genderedNames.male.length + genderedNames.female.length} first names are replaced by their counterparts, and the text is encoded again, so "John said that he" is read as "${genderedNames.pairs.John} said that she" (\`scripts/train/genderSwapText.ts\`, names in \`gendered-names.json\`). ${SWAPPED_LEAN}`
         : ` ${shareInWords(share)} of its windows are read gender-swapped token by token (\`scripts/train/genderSwap.ts\`).`;
-  return `- A fifth schedule: the run goes on from its step-${n(after)} state for ${n(fifth.steps)} more steps: the rate warms up over ${fifth.warmupSteps} steps to ${fifth.peakLr} and decays by a cosine to a tenth of that.${swap}`;
+  return `- A fifth schedule: the run goes on from its step-${n(after)} state for ${n(fifth.steps)} more steps: ${rateAgain(fifth)}${swap}`;
 }
 
 /** The matrices AdamW does not decay, as the Training section names them. */
@@ -221,12 +226,12 @@ export function renderCard(loaded: LoadedModel, log: TrainingLog, ev: Evaluation
     // Only a run with an extension says so: an empty line here would split the list in two.
     ...(s.extension
       ? [
-          `- Extension: the run goes on again, from its step-${n(extensionStart)} state, for ${n(s.extension.steps)} more steps: the rate warms up over ${s.extension.warmupSteps} steps to ${s.extension.peakLr} and decays by a cosine to a tenth of that. It ran in the background, resuming from its checkpoints whenever it was stopped.`,
+          `- Extension: the run goes on again, from its step-${n(extensionStart)} state, for ${n(s.extension.steps)} more steps: ${rateAgain(s.extension)} It ran in the background, resuming from its checkpoints whenever it was stopped.`,
         ]
       : []),
     ...(s.further
       ? [
-          `- A fourth schedule: the run goes on from its step-${n(extensionStart + (s.extension?.steps ?? 0))} state for ${n(s.further.steps)} more steps: the rate warms up over ${s.further.warmupSteps} steps to ${s.further.peakLr} and decays by a cosine to a tenth of that.`,
+          `- A fourth schedule: the run goes on from its step-${n(extensionStart + (s.extension?.steps ?? 0))} state for ${n(s.further.steps)} more steps: ${rateAgain(s.further)}`,
         ]
       : []),
     ...(s.fifth ? [fifthScheduleLine(s.fifth, extensionStart + (s.extension?.steps ?? 0) + (s.further?.steps ?? 0))] : []),

@@ -1,5 +1,6 @@
 import type { GPTConfig } from '../../src/core/config.ts';
 import type { GenderSwap } from './genderSwap.ts';
+import type { GenderSwapWay } from './schedule.ts';
 
 // Messages between the training loop and its worker threads. Buffers are shared, never copied.
 export interface WorkerInit {
@@ -15,7 +16,7 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest =
-  | { kind: 'step'; starts: number[]; seqLen: number; scale: number; swapped?: boolean[]; swapBy?: 'tokens' | 'text' }
+  | { kind: 'step'; starts: number[]; seqLen: number; scale: number; swapped?: boolean[]; swapBy?: GenderSwapWay }
   | { kind: 'eval'; starts: number[] };
 
 export interface WorkerReply {

@@ -14,8 +14,11 @@ export interface Schedule {
    * How its windows are swapped: by token (the default; genderSwap.ts), which leaves names and any word that is not
    * one token as they are, or as text (genderSwapText.ts), which swaps those too.
    */
-  genderSwapBy?: 'tokens' | 'text';
+  genderSwapBy?: GenderSwapWay;
 }
+
+/** How a window is read gender-swapped: token by token (genderSwap.ts) or as text (genderSwapText.ts). */
+export type GenderSwapWay = 'tokens' | 'text';
 
 export interface ScheduledRun {
   steps: number;
@@ -55,24 +58,27 @@ export function scheduledLr(run: ScheduledRun, step: number): number {
   return learningRate(step - after, schedule.steps, schedule.peakLr, schedule.warmupSteps);
 }
 
-/** The share of a step's windows read gender-swapped: its schedule's own, or else the run's (0 for none). */
-export function genderSwapShareAt(run: ScheduledRun, step: number): number {
-  return scheduleAt(run, step).schedule.genderSwapShare ?? run.genderSwapShare ?? 0;
+/** The share of a schedule's windows read gender-swapped: its own, or else the run's (0 for none). */
+function swapShareOf(run: ScheduledRun, schedule: Schedule): number {
+  return schedule.genderSwapShare ?? run.genderSwapShare ?? 0;
 }
 
-/** Whether any step of the run reads swapped windows. */
-export function swapsGender(run: ScheduledRun): boolean {
-  return schedules(run).some(({ schedule }) => (schedule.genderSwapShare ?? run.genderSwapShare ?? 0) > 0);
+/** The share of a step's windows read gender-swapped. */
+export function genderSwapShareAt(run: ScheduledRun, step: number): number {
+  return swapShareOf(run, scheduleAt(run, step).schedule);
 }
 
 /** How a step's swapped windows are swapped: its schedule's own way, by token unless it says as text. */
-export function genderSwapByAt(run: ScheduledRun, step: number): 'tokens' | 'text' {
+export function genderSwapByAt(run: ScheduledRun, step: number): GenderSwapWay {
   return scheduleAt(run, step).schedule.genderSwapBy ?? 'tokens';
 }
 
 /** Whether any step of the run swaps its windows this way. */
-export function swapsGenderBy(run: ScheduledRun, by: 'tokens' | 'text'): boolean {
-  return schedules(run).some(
-    ({ schedule }) => (schedule.genderSwapShare ?? run.genderSwapShare ?? 0) > 0 && (schedule.genderSwapBy ?? 'tokens') === by,
-  );
+export function swapsGenderBy(run: ScheduledRun, way: GenderSwapWay): boolean {
+  return schedules(run).some(({ schedule }) => swapShareOf(run, schedule) > 0 && (schedule.genderSwapBy ?? 'tokens') === way);
+}
+
+/** Whether any step of the run reads swapped windows. */
+export function swapsGender(run: ScheduledRun): boolean {
+  return swapsGenderBy(run, 'tokens') || swapsGenderBy(run, 'text');
 }

@@ -49,11 +49,11 @@ export interface RunSettings {
    * A second schedule after the first `steps`: the rate warms up again to peakLr and decays by a cosine
    * over `steps` more steps. The first schedule of every full run here ended with its loss still falling.
    */
-  continuation?: { steps: number; peakLr: number; warmupSteps: number };
+  continuation?: Schedule;
   /** A third schedule, after the continuation, in the same shape (EXTENDED_RUN's, and the shipped run's). */
-  extension?: { steps: number; peakLr: number; warmupSteps: number };
+  extension?: Schedule;
   /** A fourth schedule, after the extension, in the same shape (SHARP_PROSE_FURTHER_RUN's). */
-  further?: { steps: number; peakLr: number; warmupSteps: number };
+  further?: Schedule;
   /** A fifth schedule, after the fourth, in the same shape, which may read a share of its windows gender-swapped. */
   fifth?: Schedule;
   /**
@@ -248,6 +248,9 @@ export const FULL_RUN: RunSettings = SHARP_PROSE_FURTHER_RUN;
  */
 export const GENDER_SWAP_RUN: RunSettings = { ...FIRST_RECIPE_RUN, genderSwapShare: 1 / 2 };
 
+/** The swap runs' fifth schedule: the fourth's length and rates again, so only the swap differs from carrying on. */
+const SWAPPED_FIFTH = { ...SHARP_PROSE_FURTHER_RUN.further! };
+
 /**
  * The shipped run (SHARP_PROSE_FURTHER_RUN) carried on from its last state for a fifth schedule in which half of the
  * windows are read gender-swapped. In the shipped model one head (L4H2) carries the subject's gender to the
@@ -261,7 +264,7 @@ export const GENDER_SWAP_RUN: RunSettings = { ...FIRST_RECIPE_RUN, genderSwapSha
  */
 export const SHARP_PROSE_SWAP_RUN: RunSettings = {
   ...SHARP_PROSE_FURTHER_RUN,
-  fifth: { steps: 3000, peakLr: 3e-3, warmupSteps: 200, genderSwapShare: 1 / 2 },
+  fifth: { ...SWAPPED_FIFTH, genderSwapShare: 1 / 2 },
 };
 
 /**
@@ -275,7 +278,7 @@ export const SHARP_PROSE_SWAP_RUN: RunSettings = {
  */
 export const SHARP_PROSE_SWAP_QUARTER_RUN: RunSettings = {
   ...SHARP_PROSE_FURTHER_RUN,
-  fifth: { steps: 3000, peakLr: 3e-3, warmupSteps: 200, genderSwapShare: 1 / 4 },
+  fifth: { ...SWAPPED_FIFTH, genderSwapShare: 1 / 4 },
 };
 
 /**
@@ -286,7 +289,7 @@ export const SHARP_PROSE_SWAP_QUARTER_RUN: RunSettings = {
  */
 export const SHARP_PROSE_SWAP_TEXT_RUN: RunSettings = {
   ...SHARP_PROSE_FURTHER_RUN,
-  fifth: { steps: 3000, peakLr: 3e-3, warmupSteps: 200, genderSwapShare: 1 / 2, genderSwapBy: 'text' },
+  fifth: { ...SWAPPED_FIFTH, genderSwapShare: 1 / 2, genderSwapBy: 'text' },
 };
 
 export const QUICK_RUN: RunSettings = {

@@ -6,6 +6,7 @@ import { crossEntropyForward } from '../../src/core/ops/crossentropy.ts';
 import { TraceMemory } from '../../src/core/traceMemory.ts';
 import { ScratchMemory } from '../../src/core/train/scratch.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
+import type { GenderSwapWay } from './schedule.ts';
 import { swapGender } from './genderSwap.ts';
 import { SPARE_TOKENS, buildTextSwap, swapWindowText } from './genderSwapText.ts';
 import { Tokenizer } from '../../src/core/tokenizer/index.ts';
@@ -28,15 +29,13 @@ const endOfText = textSwap?.tokenizer.idOf('<|endoftext|>');
 
 /**
  * A window read swapped, with the token after it: by token (genderSwap.ts) or as text (genderSwapText.ts), as the
- * step asks. Without the run's swap for that way, it is read as it is.
+ * step asks. Null without the run's swap for that way, or when a text swap falls short; the window is then read as it is.
  */
-function readSwapped(tokens: Uint16Array, start: number, L: number, by: 'tokens' | 'text'): Uint16Array {
-  const asWritten = tokens.subarray(start, start + L + 1);
-  if (by === 'tokens')
-    return init.genderSwap ? Uint16Array.from(swapGender(tokens.subarray(start, start + L + 2), init.genderSwap)) : asWritten;
-  if (!textSwap) return asWritten;
-  const source = tokens.subarray(start, start + L + 1 + SPARE_TOKENS);
-  return swapWindowText(source, L + 1, textSwap.tokenizer, textSwap.swap, endOfText!) ?? asWritten;
+function readSwapped(tokens: Uint16Array, start: number, L: number, way: GenderSwapWay): Uint16Array | null {
+  if (way === 'tokens')
+    return init.genderSwap ? Uint16Array.from(swapGender(tokens.subarray(start, start + L + 2), init.genderSwap)) : null;
+  if (!textSwap) return null;
+  return swapWindowText(tokens.subarray(start, start + L + 1 + SPARE_TOKENS), L + 1, textSwap.tokenizer, textSwap.swap, endOfText!);
 }
 
 parentPort!.on('message', (req: WorkerRequest) => {
@@ -45,10 +44,8 @@ parentPort!.on('message', (req: WorkerRequest) => {
   let lossSum = 0;
   const L = req.kind === 'step' ? req.seqLen : T;
   req.starts.forEach((start, k) => {
-    const read =
-      req.kind === 'step' && req.swapped?.[k]
-        ? readSwapped(tokens, start, L, req.swapBy ?? 'tokens')
-        : tokens.subarray(start, start + L + 1);
+    const swapped = req.kind === 'step' && req.swapped?.[k] ? readSwapped(tokens, start, L, req.swapBy ?? 'tokens') : null;
+    const read = swapped ?? tokens.subarray(start, start + L + 1);
     const ids = Array.from(read.subarray(0, L));
     const targets = read.subarray(1, L + 1);
     const trace = forward(model, ids, {}, traceMemory);
