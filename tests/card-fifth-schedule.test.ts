@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fifthScheduleLine } from '../scripts/train/card';
-import { SHARP_PROSE_SWAP_RUN, SHARP_PROSE_SWAP_TEXT_RUN } from '../scripts/train/settings';
+import { MORE_PROSE_RUN, MORE_PROSE_SWAP_RUN, SHARP_PROSE_SWAP_RUN, SHARP_PROSE_SWAP_TEXT_RUN } from '../scripts/train/settings';
 
 // The card's line for a fifth schedule, for a run that ships with one.
 describe('the card’s fifth schedule', () => {
@@ -19,5 +19,14 @@ describe('the card’s fifth schedule', () => {
     expect(text).toContain('Half of its windows');
     expect(text).toContain('the words of 32 gendered pairs (he and she, king and queen, …) and 262 first names');
     expect(text).toContain('"John said that he" is read as "Mary said that she"');
+  });
+
+  it('says what share of its windows start in the further prose, and then how it swaps', () => {
+    expect(fifthScheduleLine(MORE_PROSE_RUN.fifth!, 16500)).toMatch(
+      /a tenth of that\. A third of its windows start in further prose the earlier schedules never read, the State of the Union addresses and Moby-Dick \(below\), and the rest as before\.$/,
+    );
+    expect(fifthScheduleLine(MORE_PROSE_SWAP_RUN.fifth!, 16500)).toMatch(
+      /and the rest as before\. Three eighths of its windows, chosen by the seeded generator, are read gender-swapped: each is decoded/,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { detokenizeBrown, isHeadline, parseBrownToken } from '../scripts/corpus/brown.ts';
 import { detokenize } from '../scripts/corpus/detokenize.ts';
 import { readBrownDocuments, brownDir } from '../scripts/corpus/sources.ts';
+import { buildMoreProse, readMobyDickDocuments, readSotuDocuments } from '../scripts/corpus/more-prose.ts';
 import { chunk, joinDocuments, splitOf } from '../scripts/corpus/split.ts';
 import { measure } from '../scripts/corpus/stats.ts';
 import { lemmaToText, wordnetSynsetToSentence } from '../scripts/corpus/wordnet.ts';
@@ -252,5 +253,35 @@ describe('the installed Brown Corpus', () => {
     const leftovers = /``|''|\S+\/(at|nn|nns|vbd|jj|np)(-tl|-hl)?(\s|$)|\s[,.;?!)](\s|$)/;
     const offending = documents.filter((d) => leftovers.test(d.text)).map((d) => `${d.id}: ${d.text.match(leftovers)?.[0]}`);
     expect(offending).toEqual([]);
+  });
+});
+
+describe('the further prose', () => {
+  const sotu = readSotuDocuments();
+  const mobyDick = readMobyDickDocuments();
+
+  it('has every State of the Union address in year order and Moby-Dick’s 135 chapters in the book’s order, then its epilogue', () => {
+    expect(sotu.length).toBe(233);
+    expect(sotu[0].id).toBe('sotu/1790_george_washington_n.txt');
+    expect(sotu[0].text.startsWith('Fellow-Citizens of the Senate and House of Representatives:')).toBe(true);
+    expect(mobyDick.map((d) => d.id).slice(0, 3)).toEqual([
+      'moby-dick/chapter_1.txt',
+      'moby-dick/chapter_2.txt',
+      'moby-dick/chapter_3.txt',
+    ]);
+    expect(mobyDick.at(-1)!.id).toBe('moby-dick/epilogue.txt');
+    expect(mobyDick[0].text.startsWith('CHAPTER 1. Loomings.\nCall me Ishmael.')).toBe(true);
+  });
+
+  it('keeps no blank line inside a document, since a blank line ends one in the corpus files', () => {
+    expect([...sotu, ...mobyDick].filter((d) => /\n\s*\n/.test(d.text) || d.text.trim() !== d.text).map((d) => d.id)).toEqual([]);
+  });
+
+  it('holds out every 100th document of each source', () => {
+    const prose = buildMoreProse();
+    expect(prose.val.split('\n\n').length).toBe(3);
+    expect(prose.val.startsWith(sotu[99].text)).toBe(true);
+    expect(prose.train.includes(mobyDick[99].text)).toBe(false);
+    expect(prose.train.includes(mobyDick[98].text) && prose.train.includes(sotu[100].text)).toBe(true);
   });
 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { genderSwapByAt, genderSwapShareAt, plannedSteps, scheduledLr, swapsGender, swapsGenderBy } from '../scripts/train/schedule';
+import {
+  genderSwapByAt,
+  genderSwapShareAt,
+  moreProseShareAt,
+  plannedSteps,
+  readsMoreProse,
+  scheduledLr,
+  swapsGender,
+  swapsGenderBy,
+} from '../scripts/train/schedule';
 import {
   FULL_RUN,
   GENDER_SWAP_RUN,
+  MORE_PROSE_RUN,
+  MORE_PROSE_SWAP_RUN,
   SHARP_PROSE_SWAP_QUARTER_RUN,
   SHARP_PROSE_SWAP_RUN,
   SHARP_PROSE_SWAP_TEXT_RUN,
@@ -89,5 +100,17 @@ describe('a run of several schedules', () => {
       expect([swapsGenderBy(run, 'text'), swapsGenderBy(run, 'tokens')]).toEqual([false, true]);
     }
     expect([swapsGenderBy(FULL_RUN, 'text'), swapsGenderBy(FULL_RUN, 'tokens')]).toEqual([false, false]);
+  });
+
+  it('reads the further prose in the more-prose runs’ fifth schedules only, and never in the shipped run', () => {
+    const fourEnd = plannedSteps(FULL_RUN);
+    for (const run of [MORE_PROSE_RUN, MORE_PROSE_SWAP_RUN]) {
+      expect(readsMoreProse(run)).toBe(true);
+      expect(plannedSteps(run)).toBe(fourEnd + 3000);
+      expect([1, fourEnd, fourEnd + 1, fourEnd + 3000].map((step) => moreProseShareAt(run, step))).toEqual([0, 0, 1 / 3, 1 / 3]);
+    }
+    expect([genderSwapShareAt(MORE_PROSE_RUN, fourEnd + 1), genderSwapShareAt(MORE_PROSE_SWAP_RUN, fourEnd + 1)]).toEqual([0, 3 / 8]);
+    expect(genderSwapByAt(MORE_PROSE_SWAP_RUN, fourEnd + 1)).toBe('text');
+    for (const run of [FULL_RUN, SHARP_PROSE_SWAP_TEXT_RUN, GENDER_SWAP_RUN]) expect(readsMoreProse(run)).toBe(false);
   });
 });

@@ -48,4 +48,33 @@ describe('drawWindowStarts', () => {
     expect(() => drawWindowStarts(createRng(3), 100, seqLen, length, { end: 10, share: 0.9 })).toThrow(/room for a window/);
     expect(() => drawWindowStarts(createRng(3), 100, seqLen, length, { end: length, share: 0.9 })).toThrow(/room for a window/);
   });
+
+  it('draws what it drew before the further prose existed when a step reads none of it', () => {
+    const mix = { end: 3_000, share: 0.5 };
+    const none = { start: length, end: length + 5_000, share: 0 };
+    expect(drawWindowStarts(createRng(4), 200, seqLen, length, mix, none)).toEqual(
+      drawWindowStarts(createRng(4), 200, seqLen, length, mix),
+    );
+  });
+
+  it('starts the further prose’s share of windows after the training tokens, each window inside it, and splits the rest by the mix', () => {
+    const mix = { end: 3_000, share: 0.5 };
+    const more = { start: length, end: length + 5_000, share: 1 / 3 };
+    const starts = drawWindowStarts(createRng(5), 30_000, seqLen, length, mix, more);
+    const inMore = starts.filter((s) => s >= more.start);
+    for (const s of inMore) expect(s + seqLen + 1 <= more.end).toBe(true);
+    for (const s of starts.filter((s) => s < more.start))
+      expect(s < mix.end ? s + seqLen + 1 <= mix.end : s + seqLen + 1 <= length).toBe(true);
+    // 30,000 draws: the standard errors of these shares are about 0.003.
+    expect(inMore.length / starts.length).toBeCloseTo(1 / 3, 1);
+    expect(Math.abs(inMore.length / starts.length - 1 / 3)).toBeLessThan(0.012);
+    const prose = starts.filter((s) => s < mix.end).length / starts.length;
+    expect(Math.abs(prose - 1 / 3)).toBeLessThan(0.012);
+  });
+
+  it('refuses further prose too short for a window', () => {
+    expect(() => drawWindowStarts(createRng(6), 10, seqLen, length, undefined, { start: length, end: length + 10, share: 0.5 })).toThrow(
+      /too few for a window/,
+    );
+  });
 });

@@ -1,11 +1,13 @@
 // npm run corpus [-- --out DIR]
 // Builds the training corpus from the Brown Corpus and WordNet glosses into train.txt, val.txt
-// and stats.json. Same inputs, same bytes: no randomness, no timestamps in the output. Tests build it
+// and stats.json, and the further prose a later schedule may read (more-prose.ts) into more-prose-train.txt and
+// more-prose-val.txt. Same inputs, same bytes: no randomness, no timestamps in the output. Tests build it
 // in memory with buildCorpus(), the same code without the files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brownDir, readBrownDocuments, readWordnetDocuments, wordnetDir } from './sources.ts';
+import { buildMoreProse } from './more-prose.ts';
 import { joinDocuments, splitOf, VAL_EVERY, type CorpusDocument, type Split } from './split.ts';
 import { addStats, EMPTY_STATS, measure, type TextStats } from './stats.ts';
 
@@ -75,6 +77,14 @@ function main(): void {
   mkdirSync(outDir, { recursive: true });
   for (const split of SPLITS) writeFileSync(join(outDir, `${split}.txt`), text[split]);
   writeFileSync(join(outDir, 'stats.json'), `${JSON.stringify(stats, null, 2)}\n`);
+  const moreProse = buildMoreProse();
+  for (const split of SPLITS) writeFileSync(join(outDir, `more-prose-${split}.txt`), moreProse[split]);
+  for (const split of SPLITS) {
+    const s = measure(moreProse[split], moreProse[split].split('\n\n').length);
+    console.log(
+      `  more-prose-${split}.txt: ${s.documents} documents, ${s.words.toLocaleString('en-US')} words (read only by a schedule that asks for it)`,
+    );
+  }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Corpus written to ${outDir} in ${seconds}s`);

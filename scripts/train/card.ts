@@ -77,6 +77,7 @@ ${val.map((d) => `<circle cx="${x(d.tokens)}" cy="${y(d.valLoss!)}" r="2.5" fill
 function shareInWords(share: number): string {
   const words: [number, string][] = [
     [1 / 3, 'A third'],
+    [3 / 8, 'Three eighths'],
     [1 / 2, 'Half'],
     [2 / 3, 'Two thirds'],
   ];
@@ -100,7 +101,10 @@ export function fifthScheduleLine(fifth: Schedule, after: number): string {
       : fifth.genderSwapBy === 'text'
         ? ` ${shareInWords(share)} of its windows, chosen by the seeded generator, are read gender-swapped: each is decoded, the words of ${PAIRS.length} gendered pairs (he and she, king and queen, …) and ${genderedNames.male.length + genderedNames.female.length} first names are replaced by their counterparts, and the text is encoded again, so "John said that he" is read as "${genderedNames.pairs.John} said that she" (\`scripts/train/genderSwapText.ts\`, names in \`gendered-names.json\`). ${SWAPPED_LEAN}`
         : ` ${shareInWords(share)} of its windows are read gender-swapped token by token (\`scripts/train/genderSwap.ts\`).`;
-  return `- A fifth schedule: the run goes on from its step-${n(after)} state for ${n(fifth.steps)} more steps: ${rateAgain(fifth)}${swap}`;
+  const more = fifth.moreProseShare
+    ? ` ${shareInWords(fifth.moreProseShare)} of its windows start in further prose the earlier schedules never read, the State of the Union addresses and Moby-Dick (below), and the rest as before.`
+    : '';
+  return `- A fifth schedule: the run goes on from its step-${n(after)} state for ${n(fifth.steps)} more steps: ${rateAgain(fifth)}${more}${swap}`;
 }
 
 /** The matrices AdamW does not decay, as the Training section names them. */

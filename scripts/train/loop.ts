@@ -14,11 +14,19 @@ import { adamwStep, clipGradNorm, type ParamGroup } from '../../src/core/train/a
 import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
 import { writeSafetensors } from '../../src/core/safetensors.ts';
 import { writeModelDir } from '../lib/model-dir.ts';
-import { prepareData } from './prepare.ts';
+import { loadMoreProse, prepareData } from './prepare.ts';
 import { drawWindowStarts } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
-import { genderSwapByAt, genderSwapShareAt, plannedSteps, scheduledLr, swapsGenderBy } from './schedule.ts';
+import {
+  genderSwapByAt,
+  genderSwapShareAt,
+  moreProseShareAt,
+  plannedSteps,
+  readsMoreProse,
+  scheduledLr,
+  swapsGenderBy,
+} from './schedule.ts';
 import type { RunSettings } from './settings.ts';
 import { loadState, saveState } from './checkpoint-state.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -75,6 +83,13 @@ function paramGroups(settings: RunSettings): ParamGroup[] {
   add(views.ln_f.bias);
   if (views.lm_head) add(views.lm_head);
   return groups;
+}
+
+function concatTokens(a: Uint16Array, b: Uint16Array): Uint16Array {
+  const joined = new Uint16Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 function progressLine(step: number, total: number, loss: number, tokensPerSec: number, etaSec: number): string {
@@ -189,7 +204,10 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     new Uint16Array(sab).set(a);
     return sab;
   };
-  const trainSab = share(data.train);
+  // The further prose, for the schedules that read it, sits after the training tokens in the workers' buffer; the
+  // windows of every other step are drawn from data.train alone, as they were before it existed.
+  const moreProse = readsMoreProse(settings) ? loadMoreProse(dir, data.tokenizer, log) : null;
+  const trainSab = share(moreProse ? concatTokens(data.train, moreProse) : data.train);
   const valSab = share(data.val);
   const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));
   const genderSwap = swapsGenderBy(settings, 'tokens') ? buildGenderSwap(data.tokenizer) : undefined;
@@ -263,7 +281,12 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const seqLen = settings.windowSchedule?.find((w) => step <= w.untilStep)?.seqLen ?? T;
     const sequences = (settings.batchSequences * T) / seqLen;
     const mix = settings.proseShare === undefined ? undefined : { end: data.proseEnd, share: settings.proseShare };
-    const starts = drawWindowStarts(rng, sequences, seqLen, data.train.length, mix);
+    const more = moreProse && {
+      start: data.train.length,
+      end: data.train.length + moreProse.length,
+      share: moreProseShareAt(settings, step),
+    };
+    const starts = drawWindowStarts(rng, sequences, seqLen, data.train.length, mix, more ?? undefined);
     const scale = 1 / sequences;
     // Drawn after the starts, from a generator of its own, so the windows are the same as without swapping.
     const swapShare = genderSwapShareAt(settings, step);

@@ -28,6 +28,9 @@ export const SHARP_PROSE_FURTHER_RUN_DIR = resolve(ROOT, 'data/model-sharp-prose
 export const SHARP_PROSE_SWAP_RUN_DIR = resolve(ROOT, 'data/model-sharp-prose-swap');
 export const SHARP_PROSE_SWAP_QUARTER_RUN_DIR = resolve(ROOT, 'data/model-sharp-prose-swap-quarter');
 export const SHARP_PROSE_SWAP_TEXT_RUN_DIR = resolve(ROOT, 'data/model-sharp-prose-swap-text');
+export const DEEP_RUN_DIR = resolve(ROOT, 'data/model-deep');
+export const MORE_PROSE_RUN_DIR = resolve(ROOT, 'data/model-more-prose');
+export const MORE_PROSE_SWAP_RUN_DIR = resolve(ROOT, 'data/model-more-prose-swap');
 
 /** The shipped recipe with half the windows gender-swapped (scripts/train/settings.ts, GENDER_SWAP_RUN). */
 export const GENDER_SWAP_RUN_DIR = resolve(ROOT, 'data/model-gender-swap');

@@ -32,6 +32,24 @@ export function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Arr
   return Uint16Array.from(ids);
 }
 
+/**
+ * The further prose (scripts/corpus/more-prose.ts) in the run's vocabulary, cached in `dir` like the corpus's tokens:
+ * read only by the schedules that draw windows from it.
+ */
+export function loadMoreProse(dir: string, tokenizer: Tokenizer, log: (s: string) => void): Uint16Array {
+  const path = resolve(dir, 'more-prose-train.u16');
+  if (!existsSync(path)) {
+    const textPath = resolve(CORPUS_DIR, 'more-prose-train.txt');
+    if (!existsSync(textPath)) throw new Error(`${textPath} is missing: run \`npm run corpus\` first.`);
+    const t0 = performance.now();
+    const ids = encodeDocuments(tokenizer, readFileSync(textPath, 'utf8').split('\n\n'));
+    writeFileSync(path, ids);
+    log(`tokenized the further prose: ${ids.length} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const buf = readFileSync(path);
+  return new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+}
+
 /** Train the BPE vocabulary and tokenize the corpus, caching both in `dir`. */
 export function prepareData(dir: string, vocabSize: number, maxChars: number | null, log: (s: string) => void): PreparedData {
   mkdirSync(dir, { recursive: true });

@@ -15,6 +15,8 @@ export interface Schedule {
    * one token as they are, or as text (genderSwapText.ts), which swaps those too.
    */
   genderSwapBy?: GenderSwapWay;
+  /** The share of this schedule's windows drawn from the further prose (scripts/corpus/more-prose.ts); none without. */
+  moreProseShare?: number;
 }
 
 /** How a window is read gender-swapped: token by token (genderSwap.ts) or as text (genderSwapText.ts). */
@@ -81,4 +83,14 @@ export function swapsGenderBy(run: ScheduledRun, way: GenderSwapWay): boolean {
 /** Whether any step of the run reads swapped windows. */
 export function swapsGender(run: ScheduledRun): boolean {
   return swapsGenderBy(run, 'tokens') || swapsGenderBy(run, 'text');
+}
+
+/** The share of a step's windows drawn from the further prose. */
+export function moreProseShareAt(run: ScheduledRun, step: number): number {
+  return scheduleAt(run, step).schedule.moreProseShare ?? 0;
+}
+
+/** Whether any step of the run reads the further prose. */
+export function readsMoreProse(run: ScheduledRun): boolean {
+  return schedules(run).some(({ schedule }) => (schedule.moreProseShare ?? 0) > 0);
 }

@@ -2,9 +2,12 @@ import { cpSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   buildDir,
+  DEEP_RUN_DIR,
   FIRST_RECIPE_RUN_DIR,
   GENDER_SWAP_RUN_DIR,
   LONG_RUN_DIR,
+  MORE_PROSE_RUN_DIR,
+  MORE_PROSE_SWAP_RUN_DIR,
   PROSE_LONG_RUN_DIR,
   PROSE_RUN_DIR,
   restoreCommittedRun,
@@ -21,10 +24,13 @@ import {
   WIDE_RUN_DIR,
 } from './paths.ts';
 import {
+  DEEP_RUN,
   EXTENDED_RUN,
   FIRST_RECIPE_RUN,
   FULL_RUN,
   GENDER_SWAP_RUN,
+  MORE_PROSE_RUN,
+  MORE_PROSE_SWAP_RUN,
   PROSE_LONG_RUN,
   PROSE_RUN,
   QUICK_RUN,
@@ -41,14 +47,14 @@ import { runTraining } from './loop.ts';
 
 // `npm run train` reproduces the shipped model (FULL_RUN): corpus → BPE → PPMI+SVD embedding → transformer training →
 // export. It checkpoints as it goes; rerunning it resumes where it stopped. `--quick` is a toy run for the tests.
-// `--first-recipe`, `--wide`, `--sharp`, `--sharp-slow-we`, `--prose`, `--sharp-prose` and `--gender-swap` train
-// FIRST_RECIPE_RUN (the model shipped until December 6), WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, PROSE_RUN,
-// SHARP_PROSE_RUN and GENDER_SWAP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
+// `--first-recipe`, `--wide`, `--sharp`, `--sharp-slow-we`, `--prose`, `--sharp-prose`, `--gender-swap` and `--deep`
+// train FIRST_RECIPE_RUN (the model shipped until December 6), WIDE_RUN, SHARP_RUN, SHARP_SLOW_WE_RUN, PROSE_RUN,
+// SHARP_PROSE_RUN, GENDER_SWAP_RUN and DEEP_RUN from the start, each in a folder of its own, on the shipped run's tokens.
 // `--long` carries FIRST_RECIPE_RUN on (EXTENDED_RUN) from a copy of its folder, and `--prose-long` carries PROSE_RUN on
 // (PROSE_LONG_RUN) the same way, `--sharp-prose-further` carries SHARP_PROSE_RUN on (SHARP_PROSE_FURTHER_RUN), and
 // `--sharp-prose-swap`, `--sharp-prose-swap-quarter` and `--sharp-prose-swap-text` carry that on (SHARP_PROSE_SWAP_RUN,
-// SHARP_PROSE_SWAP_QUARTER_RUN, SHARP_PROSE_SWAP_TEXT_RUN); each writes its model in its own folder, not over the
-// shipped one.
+// SHARP_PROSE_SWAP_QUARTER_RUN, SHARP_PROSE_SWAP_TEXT_RUN), as do `--more-prose` and `--more-prose-swap`
+// (MORE_PROSE_RUN, MORE_PROSE_SWAP_RUN); each writes its model in its own folder, not over the shipped one.
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -70,6 +76,8 @@ const carriedOnRuns = [
     dir: SHARP_PROSE_SWAP_TEXT_RUN_DIR,
     from: SHARP_PROSE_FURTHER_RUN_DIR,
   },
+  { flag: '--more-prose', settings: MORE_PROSE_RUN, dir: MORE_PROSE_RUN_DIR, from: SHARP_PROSE_FURTHER_RUN_DIR },
+  { flag: '--more-prose-swap', settings: MORE_PROSE_SWAP_RUN, dir: MORE_PROSE_SWAP_RUN_DIR, from: SHARP_PROSE_FURTHER_RUN_DIR },
 ];
 const carriedOn = carriedOnRuns.find((r) => argv.includes(r.flag));
 const ownFolderRuns = [
@@ -80,6 +88,7 @@ const ownFolderRuns = [
   { flag: '--prose', settings: PROSE_RUN, dir: PROSE_RUN_DIR },
   { flag: '--sharp-prose', settings: SHARP_PROSE_RUN, dir: SHARP_PROSE_RUN_DIR },
   { flag: '--gender-swap', settings: GENDER_SWAP_RUN, dir: GENDER_SWAP_RUN_DIR },
+  { flag: '--deep', settings: DEEP_RUN, dir: DEEP_RUN_DIR },
 ];
 const ownFolder = ownFolderRuns.find((r) => argv.includes(r.flag));
 const outIdx = argv.indexOf('--out');

@@ -27,12 +27,20 @@ export interface ProseMix {
   share: number; // the share of windows that start in the prose
 }
 
+/** Further prose placed after the training tokens, [start, end), from which a share of the windows start. */
+export interface MoreProse {
+  start: number;
+  end: number;
+  share: number;
+}
+
 /**
  * The first token of each training window of seqLen tokens (plus the one it predicts). Without a mix, every start
  * is equally likely, so each source is read in proportion to its length; with one, a window starts in the prose
- * with probability mix.share, and otherwise in the glosses.
+ * with probability mix.share, and otherwise in the glosses. With further prose, a window starts there with
+ * probability more.share, and the rest are drawn as before; a share of 0 draws exactly what no further prose draws.
  */
-export function drawWindowStarts(rng: Rng, count: number, seqLen: number, trainLength: number, mix?: ProseMix): number[] {
+export function drawWindowStarts(rng: Rng, count: number, seqLen: number, trainLength: number, mix?: ProseMix, more?: MoreProse): number[] {
   const within = (from: number, to: number) => from + Math.floor(rng.next() * (to - from - seqLen - 1));
   // A mix whose side cannot hold a window would quietly read both sources as they come: the run it names would not be the run it is.
   if (mix && (mix.end - seqLen - 1 <= 0 || trainLength - mix.end - seqLen - 1 <= 0)) {
@@ -40,7 +48,13 @@ export function drawWindowStarts(rng: Rng, count: number, seqLen: number, trainL
       `a prose share needs room for a window of ${seqLen} tokens on both sides of token ${mix.end} of ${trainLength}; is data/corpus from \`npm run corpus\`?`,
     );
   }
+  if (more && more.share > 0 && more.end - more.start - seqLen - 1 <= 0) {
+    throw new Error(
+      `the further prose holds ${more.end - more.start} tokens, too few for a window of ${seqLen}; is data/corpus from \`npm run corpus\`?`,
+    );
+  }
   return Array.from({ length: count }, () => {
+    if (more && more.share > 0 && rng.next() < more.share) return within(more.start, more.end);
     if (!mix) return within(0, trainLength);
     return rng.next() < mix.share ? within(0, mix.end) : within(mix.end, trainLength);
   });
