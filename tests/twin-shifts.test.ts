@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGREEMENT_PAIRS, meanTwinShift, twinShifts, type AgreementResult } from '../scripts/train/context-evals';
+import { AGREEMENT_PAIRS, agreementByKind, meanTwinShift, twinShifts, type AgreementResult } from '../scripts/train/context-evals';
 
 const result = (prompt: string, right: string, wrong: string, pRight: number, pWrong: number): AgreementResult => ({
   kind: 'pronoun',
@@ -40,5 +40,19 @@ describe('twinShifts', () => {
     const shifts = twinShifts(results);
     expect(shifts).toHaveLength(AGREEMENT_PAIRS.length / 2);
     expect(new Set(shifts.map((s) => s.kind))).toEqual(new Set(['pronoun', 'number', 'article']));
+  });
+});
+
+describe('agreementByKind', () => {
+  it('counts the pairs of each kind whose right word is more likely, a tie counting as wrong', () => {
+    const counts = agreementByKind([
+      result('The king said that', 'he', 'she', 0.3, 0.1),
+      result('The queen said that', 'she', 'he', 0.1, 0.3),
+      result('Mrs. Brown said that', 'she', 'he', 0.2, 0.2),
+      { ...result('The men at the door', 'were', 'was', 0.02, 0.01), kind: 'number' },
+      { ...result('He was an', 'old', 'young', 0.05, 0.001), kind: 'article' },
+      { ...result('He was a', 'young', 'old', 0.01, 0.001), kind: 'article' },
+    ]);
+    expect(counts).toEqual({ pronoun: 1, number: 1, article: 2 });
   });
 });

@@ -4,29 +4,30 @@ import { modelFromFiles } from '../../src/core/bundle.ts';
 import { flatSize, paramsFromFlat } from '../../src/core/train/flat.ts';
 import { genderAnalogies } from './analogies.ts';
 import { readStateFile } from './checkpoint-state.ts';
-import { agreement } from './context-evals.ts';
+import { agreement, agreementByKind } from './context-evals.ts';
+import type { RunSettings } from './settings.ts';
 import { SHIPPED_MODEL_DIR } from './paths.ts';
 
 // The gender pairs and the agreement pairs of a run's last checkpoint, read from its train-state.bin in float32,
 // without exporting a model (which would end the run's schedule early). The run must have the shipped model's
-// shape and vocabulary, whose files give the tokenizer and the config.
+// vocabulary, whose files give the tokenizer; its shape is the one its checkpoint was saved with.
 //
 //   npx tsx scripts/train/checkpoint-evals.ts data/model-prose
 const runDir = resolve(process.argv[2] ?? '');
 const shipped = modelFromFiles(readModelDir(SHIPPED_MODEL_DIR));
-const { config } = shipped.model;
 const { header, floats } = readStateFile(resolve(runDir, 'train-state.bin'));
-if (header.n !== flatSize(config)) throw new Error(`${runDir} holds ${header.n} parameters; the shipped shape has ${flatSize(config)}.`);
+const config = { ...(JSON.parse(header.runKey) as RunSettings).config, vocabSize: shipped.model.config.vocabSize };
+if (header.n !== flatSize(config)) throw new Error(`${runDir} holds ${header.n} parameters; its settings' shape has ${flatSize(config)}.`);
 const flat = floats.subarray(0, header.n);
 const model = { config, params: paramsFromFlat(config, flat) };
 
 const analogies = genderAnalogies(model.params.wte, shipped.tokenizer);
 const pairs = agreement(model, shipped.tokenizer);
-const right = (kind?: string) => pairs.filter((p) => (kind === undefined || p.kind === kind) && p.pRight > p.pWrong).length;
+const right = agreementByKind(pairs);
 console.log(`checkpoint after step ${header.step}`);
 console.log(
   `gender pairs ranked first: ${analogies.filter((a) => a.rank === 1).length} of ${analogies.length} (${analogies.map((a) => `${a.expected} ${a.rank ?? '>50'}`).join(', ')})`,
 );
 console.log(
-  `agreement: ${right()} of ${pairs.length} (pronoun ${right('pronoun')}, number ${right('number')}, article ${right('article')})`,
+  `agreement: ${right.pronoun + right.number + right.article} of ${pairs.length} (pronoun ${right.pronoun}, number ${right.number}, article ${right.article})`,
 );

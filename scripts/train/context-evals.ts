@@ -75,6 +75,12 @@ export function agreement(model: GPTModel, tokenizer: Tokenizer, pairs = AGREEME
   });
 }
 
+/** How many pairs of each kind the model gets right: P(right) > P(wrong). */
+export function agreementByKind(results: readonly AgreementResult[]): Record<AgreementPair['kind'], number> {
+  const right = (kind: AgreementPair['kind']) => results.filter((r) => r.kind === kind && r.pRight > r.pWrong).length;
+  return { pronoun: right('pronoun'), number: right('number'), article: right('article') };
+}
+
 /** A pair of twins and how far the word they differ in moves the odds (twinShifts). */
 export interface TwinShift {
   kind: AgreementPair['kind'];

@@ -18,6 +18,7 @@ import { loadMoreProse, prepareData } from './prepare.ts';
 import { drawWindowStarts } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
+import { agreement, agreementByKind } from './context-evals.ts';
 import {
   genderSwapByAt,
   genderSwapShareAt,
@@ -46,6 +47,8 @@ export interface LogRow {
   entropy?: number[];
   /** At evaluations of a full-size vocabulary: how many of the 7 gender pairs rank first in W_e (the card's target is 6). */
   genderPairsFirst?: number;
+  /** At evaluations of a full-size vocabulary: the agreement pairs right, of each kind (context-evals.ts). */
+  agreementRight?: { pronoun: number; number: number; article: number };
   lr: number;
   tokens: number;
   seconds: number;
@@ -258,7 +261,9 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     });
     // Training moves W_e off its start's analogies; logged so that a run shows when, not only where it ended.
     const genderPairsFirst = V > 1000 ? genderPairsFirstWhileTraining(headModel.params.wte, data.tokenizer) : undefined;
-    return { bestPrevious: bestPreviousTokenHead(stats).previous, entropy, genderPairsFirst };
+    // So that a run shows when, and whether, it starts to follow a subject to its pronoun or verb.
+    const agreementRight = V > 1000 ? agreementByKind(agreement(headModel, data.tokenizer)) : undefined;
+    return { bestPrevious: bestPreviousTokenHead(stats).previous, entropy, genderPairsFirst, agreementRight };
   };
 
   const groups = paramGroups(settings);
@@ -311,7 +316,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const headLine =
       heads.bestPrevious !== undefined
         ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}` +
-          (heads.genderPairsFirst !== undefined ? ` gender-pairs ${heads.genderPairsFirst}/7` : '')
+          (heads.genderPairsFirst !== undefined ? ` gender-pairs ${heads.genderPairsFirst}/7` : '') +
+          (heads.agreementRight ? ` agreement ${Object.values(heads.agreementRight).join('/')}` : '')
         : '';
     const line = progressLine(step, totalSteps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}${headLine}` : '');
     if (step % settings.checkpointEvery === 0 || step === lastStep) persist(step);
