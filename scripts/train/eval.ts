@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readModelDir } from '../lib/model-dir.ts';
 import { modelFromFiles } from '../../src/core/bundle.ts';
 import { CORPUS_DIR, SHIPPED_MODEL_DIR } from './paths.ts';
-import { evaluate } from './evaluate.ts';
+import { bitsPerByte, evaluate } from './evaluate.ts';
 import { proseEnd, readCorpusStats } from './windows.ts';
 import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
 import { renderHeadPatterns } from './card-context.ts';
@@ -36,7 +36,7 @@ import { renderCard, renderLossCurve, type TrainingLog } from './card.ts';
 // `npm run eval`: the model card's numbers, recomputed from the shipped files and the corpus.
 // `--write-card` also rewrites public/models/tiny/README.md and its loss-curve SVG.
 
-function readTokens(loaded: ReturnType<typeof modelFromFiles>, split: 'train' | 'val'): Uint16Array {
+function readTokens(loaded: ReturnType<typeof modelFromFiles>, split: 'train' | 'val' | 'more-prose-val'): Uint16Array {
   const path = resolve(CORPUS_DIR, `${split}.txt`);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first.`);
   const eot = loaded.tokenizer.idOf('<|endoftext|>');
@@ -79,6 +79,10 @@ function main() {
     const { prose, glosses } = result.bitsPerByteBySource;
     console.log(`         prose (Brown) ${f(prose)} bits/byte, glosses (WordNet) ${f(glosses)} bits/byte`);
   }
+  if (existsSync(resolve(CORPUS_DIR, 'more-prose-val.txt'))) {
+    const further = bitsPerByte(loaded, readTokens(loaded, 'more-prose-val'));
+    console.log(`         the further prose's held-out documents (State of the Union, Moby-Dick) ${f(further)} bits/byte`);
+  }
   console.log(`bigram   ${f(result.bigramNats)} nats/token  perplexity ${f(Math.exp(result.bigramNats))}  (λ = ${result.bigramLambda})`);
   console.log(`unigram  ${f(result.unigramNats)} nats/token  perplexity ${f(Math.exp(result.unigramNats))}`);
   for (const a of result.analogies) console.log(`analogy  ${a.query} → ${a.top[0].text.trim()}  (${a.expected}: rank ${a.rank ?? '>50'})`);
@@ -93,12 +97,24 @@ function main() {
   console.log(`agreement ${right} of ${result.agreement.length} pairs right (${((100 * right) / result.agreement.length).toFixed(0)}%)`);
   const probeRight = result.probe.filter((p) => p.maleRight && p.femaleRight).length;
   console.log(`probe    ${probeRight} of ${result.probe.length} pronoun-probe pairs right after both subjects`);
+  const leanFeminine = result.probe.filter((p) => !p.maleRight && p.femaleRight).length;
+  const leanMasculine = result.probe.filter((p) => p.maleRight && !p.femaleRight).length;
+  const kingFrames = result.probe.filter((p) => p.maleSubject === 'The king');
+  console.log(
+    `         the feminine pronoun after both subjects ${leanFeminine}, the masculine after both ${leanMasculine}; king / queen frames both right: ${kingFrames.filter((p) => p.maleRight && p.femaleRight).length} of ${kingFrames.length}`,
+  );
   const shifts = twinShifts(result.agreement);
   for (const kind of ['pronoun', 'number', 'article'] as const) {
     const pairs = result.agreement.filter((a) => a.kind === kind);
     const { mean, rightWay, twins } = meanTwinShift(shifts, kind);
     console.log(
       `  ${kind}: ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length}; the word the twins differ in moves the odds ${f(mean)} nats on average, the right way in ${rightWay} of ${twins}`,
+    );
+  }
+  const percent = (p: number) => `${(100 * p).toFixed(2)}%`;
+  for (const a of result.agreement) {
+    console.log(
+      `  ${a.pRight > a.pWrong ? 'right' : 'wrong'}  ${a.prompt} → ${a.right} ${percent(a.pRight)}, ${a.wrong} ${percent(a.pWrong)} (${f(Math.log(a.pRight / a.pWrong))} nats)`,
     );
   }
   if (result.nounFollowing) {

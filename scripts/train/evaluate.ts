@@ -50,6 +50,21 @@ export const SAMPLE_PROMPTS = [
 export const SAMPLE_TEMPERATURE = 0.8;
 export const HEAD_PATTERN_SIZE = 16;
 
+/** Bits per byte over non-overlapping context windows of any text: the loss alone, for text the card does not study. */
+export function bitsPerByte(loaded: LoadedModel, tokens: Uint16Array): number {
+  const { model, tokenizer } = loaded;
+  const T = model.config.nPositions;
+  let nats = 0;
+  let bytes = 0;
+  for (let start = 0; start + T + 1 <= tokens.length; start += T) {
+    const next = tokens.subarray(start + 1, start + T + 1);
+    nats +=
+      crossEntropyForward(forward(model, Array.from(tokens.subarray(start, start + T))).probs.data, next, T, model.config.vocabSize) * T;
+    for (const id of next) bytes += tokenizer.tokenString(id).length;
+  }
+  return nats / bytes / Math.LN2;
+}
+
 /** Validation loss over non-overlapping context windows, next to count baselines over the same targets. */
 export function evaluate(
   loaded: LoadedModel,

@@ -15,19 +15,11 @@ import { configToJson, tensorsFromModel } from '../../src/core/checkpoint.ts';
 import { writeSafetensors } from '../../src/core/safetensors.ts';
 import { writeModelDir } from '../lib/model-dir.ts';
 import { loadMoreProse, prepareData } from './prepare.ts';
-import { drawWindowStarts } from './windows.ts';
+import { drawWindowStarts, moreProseAt } from './windows.ts';
 import { buildEmbedding } from './embed.ts';
 import { genderAnalogies, genderPairsFirstWhileTraining } from './analogies.ts';
-import { agreement, agreementByKind } from './context-evals.ts';
-import {
-  genderSwapByAt,
-  genderSwapShareAt,
-  moreProseShareAt,
-  plannedSteps,
-  readsMoreProse,
-  scheduledLr,
-  swapsGenderBy,
-} from './schedule.ts';
+import { agreement, agreementByKind, type AgreementPair } from './context-evals.ts';
+import { genderSwapByAt, genderSwapShareAt, plannedSteps, readsMoreProse, scheduledLr, swapsGenderBy } from './schedule.ts';
 import type { RunSettings } from './settings.ts';
 import { loadState, saveState } from './checkpoint-state.ts';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -48,7 +40,7 @@ export interface LogRow {
   /** At evaluations of a full-size vocabulary: how many of the 7 gender pairs rank first in W_e (the card's target is 6). */
   genderPairsFirst?: number;
   /** At evaluations of a full-size vocabulary: the agreement pairs right, of each kind (context-evals.ts). */
-  agreementRight?: { pronoun: number; number: number; article: number };
+  agreementRight?: Record<AgreementPair['kind'], number>;
   lr: number;
   tokens: number;
   seconds: number;
@@ -286,12 +278,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
     const seqLen = settings.windowSchedule?.find((w) => step <= w.untilStep)?.seqLen ?? T;
     const sequences = (settings.batchSequences * T) / seqLen;
     const mix = settings.proseShare === undefined ? undefined : { end: data.proseEnd, share: settings.proseShare };
-    const more = moreProse && {
-      start: data.train.length,
-      end: data.train.length + moreProse.length,
-      share: moreProseShareAt(settings, step),
-    };
-    const starts = drawWindowStarts(rng, sequences, seqLen, data.train.length, mix, more ?? undefined);
+    const more = moreProseAt(settings, step, data.train.length, moreProse?.length ?? 0);
+    const starts = drawWindowStarts(rng, sequences, seqLen, data.train.length, mix, more);
     const scale = 1 / sequences;
     // Drawn after the starts, from a generator of its own, so the windows are the same as without swapping.
     const swapShare = genderSwapShareAt(settings, step);
@@ -317,7 +305,11 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
       heads.bestPrevious !== undefined
         ? ` prev-head ${heads.bestPrevious.toFixed(2)} entropy ${heads.entropy!.map((e) => e.toFixed(2)).join('/')}` +
           (heads.genderPairsFirst !== undefined ? ` gender-pairs ${heads.genderPairsFirst}/7` : '') +
-          (heads.agreementRight ? ` agreement ${Object.values(heads.agreementRight).join('/')}` : '')
+          (heads.agreementRight
+            ? ` agreement ${Object.entries(heads.agreementRight)
+                .map(([kind, right]) => `${kind} ${right}`)
+                .join(' ')}`
+            : '')
         : '';
     const line = progressLine(step, totalSteps, loss, tps, eta) + (valLoss !== null ? ` val ${valLoss.toFixed(3)}${headLine}` : '');
     if (step % settings.checkpointEvery === 0 || step === lastStep) persist(step);

@@ -37,14 +37,21 @@ export function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Arr
  * read only by the schedules that draw windows from it.
  */
 export function loadMoreProse(dir: string, tokenizer: Tokenizer, log: (s: string) => void): Uint16Array {
-  const path = resolve(dir, 'more-prose-train.u16');
+  const docs = () => {
+    const path = resolve(CORPUS_DIR, 'more-prose-train.txt');
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first.`);
+    return readFileSync(path, 'utf8').split('\n\n');
+  };
+  return cachedTokens(resolve(dir, 'more-prose-train.u16'), tokenizer, docs, 'the further prose', log);
+}
+
+/** Documents' tokens from their cache file, tokenizing and writing it first if it is missing. */
+function cachedTokens(path: string, tokenizer: Tokenizer, docs: () => string[], label: string, log: (s: string) => void): Uint16Array {
   if (!existsSync(path)) {
-    const textPath = resolve(CORPUS_DIR, 'more-prose-train.txt');
-    if (!existsSync(textPath)) throw new Error(`${textPath} is missing: run \`npm run corpus\` first.`);
     const t0 = performance.now();
-    const ids = encodeDocuments(tokenizer, readFileSync(textPath, 'utf8').split('\n\n'));
+    const ids = encodeDocuments(tokenizer, docs());
     writeFileSync(path, ids);
-    log(`tokenized the further prose: ${ids.length} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(`tokenized ${label}: ${ids.length} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const buf = readFileSync(path);
   return new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
@@ -66,17 +73,7 @@ export function prepareData(dir: string, vocabSize: number, maxChars: number | n
   const vocabJson = readFileSync(vocabPath, 'utf8');
   const mergesTxt = readFileSync(mergesPath, 'utf8');
   const tokenizer = Tokenizer.fromFiles(vocabJson, mergesTxt);
-  const load = (split: 'train' | 'val', docs: () => string[]) => {
-    const path = resolve(dir, `${split}.u16`);
-    if (!existsSync(path)) {
-      const t0 = performance.now();
-      const ids = encodeDocuments(tokenizer, docs());
-      writeFileSync(path, ids);
-      log(`tokenized ${split}: ${ids.length} tokens in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    }
-    const buf = readFileSync(path);
-    return new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  };
+  const load = (split: 'train' | 'val', docs: () => string[]) => cachedTokens(resolve(dir, `${split}.u16`), tokenizer, docs, split, log);
   const train = load('train', () => trainDocs);
   const val = load('val', () => readCorpus('val', maxChars === null ? null : Math.ceil(maxChars / 50)));
   const stats = readCorpusStats();

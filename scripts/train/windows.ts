@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Rng } from '../../src/core/rng.ts';
+import { moreProseShareAt, type ScheduledRun } from './schedule.ts';
 import type { CorpusStats } from '../corpus/build.ts';
 import { CORPUS_DIR } from './paths.ts';
 
@@ -48,6 +49,8 @@ export function drawWindowStarts(rng: Rng, count: number, seqLen: number, trainL
       `a prose share needs room for a window of ${seqLen} tokens on both sides of token ${mix.end} of ${trainLength}; is data/corpus from \`npm run corpus\`?`,
     );
   }
+  if (more && !(more.share >= 0 && more.share <= 1))
+    throw new Error(`the further prose's share of windows must lie in [0, 1], not ${more.share}`);
   if (more && more.share > 0 && more.end - more.start - seqLen - 1 <= 0) {
     throw new Error(
       `the further prose holds ${more.end - more.start} tokens, too few for a window of ${seqLen}; is data/corpus from \`npm run corpus\`?`,
@@ -58,4 +61,13 @@ export function drawWindowStarts(rng: Rng, count: number, seqLen: number, trainL
     if (!mix) return within(0, trainLength);
     return rng.next() < mix.share ? within(0, mix.end) : within(mix.end, trainLength);
   });
+}
+
+/**
+ * Where a step's further-prose windows come from: the further prose's tokens placed after the training tokens, with
+ * the step's schedule's share; none for a run that does not read it or a step whose schedule reads none of it.
+ */
+export function moreProseAt(run: ScheduledRun, step: number, trainLength: number, moreProseLength: number): MoreProse | undefined {
+  const share = moreProseShareAt(run, step);
+  return moreProseLength > 0 && share > 0 ? { start: trainLength, end: trainLength + moreProseLength, share } : undefined;
 }
