@@ -13,7 +13,8 @@ export interface PreparedData {
   proseEnd: number; // train[0, proseEnd) is the Brown Corpus's prose, the rest WordNet's glosses
 }
 
-function readCorpus(split: 'train' | 'val', maxChars: number | null): string[] {
+/** A corpus file's documents: train.txt, val.txt or more-prose-train.txt, as `npm run corpus` writes them. */
+function readCorpus(split: 'train' | 'val' | 'more-prose-train', maxChars: number | null): string[] {
   const path = resolve(CORPUS_DIR, `${split}.txt`);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first.`);
   let text = readFileSync(path, 'utf8');
@@ -37,11 +38,7 @@ export function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Arr
  * read only by the schedules that draw windows from it.
  */
 export function loadMoreProse(dir: string, tokenizer: Tokenizer, log: (s: string) => void): Uint16Array {
-  const docs = () => {
-    const path = resolve(CORPUS_DIR, 'more-prose-train.txt');
-    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first.`);
-    return readFileSync(path, 'utf8').split('\n\n');
-  };
+  const docs = () => readCorpus('more-prose-train', null);
   return cachedTokens(resolve(dir, 'more-prose-train.u16'), tokenizer, docs, 'the further prose', log);
 }
 
