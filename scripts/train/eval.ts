@@ -11,7 +11,9 @@ import { buildEmbedding } from './embed.ts';
 import type { RunSettings } from './settings.ts';
 import { forward } from '../../src/core/gpt.ts';
 import type { Tensor } from '../../src/core/tensor.ts';
-import { meanTwinShift, twinShifts } from './context-evals.ts';
+import { agreementByKind, meanTwinShift, twinShifts } from './context-evals.ts';
+import { renderCard, renderLossCurve, type TrainingLog } from './card.ts';
+import { encodeDocuments, readCorpus } from './prepare.ts';
 
 /** The PPMI + SVD W_e that training started from, rebuilt from the corpus (about half a minute). */
 function startingEmbedding(train: Uint16Array, settings: RunSettings): Tensor {
@@ -31,21 +33,12 @@ function medianForwardMs(loaded: ReturnType<typeof modelFromFiles>): number {
   }).sort((a, b) => a - b);
   return times[15];
 }
-import { renderCard, renderLossCurve, type TrainingLog } from './card.ts';
 
 // `npm run eval`: the model card's numbers, recomputed from the shipped files and the corpus.
 // `--write-card` also rewrites public/models/tiny/README.md and its loss-curve SVG.
 
 function readTokens(loaded: ReturnType<typeof modelFromFiles>, split: 'train' | 'val' | 'more-prose-val'): Uint16Array {
-  const path = resolve(CORPUS_DIR, `${split}.txt`);
-  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first.`);
-  const eot = loaded.tokenizer.idOf('<|endoftext|>');
-  const ids: number[] = [];
-  for (const doc of readFileSync(path, 'utf8').split('\n\n')) {
-    for (const id of loaded.tokenizer.encode(doc)) ids.push(id);
-    if (eot !== undefined) ids.push(eot);
-  }
-  return Uint16Array.from(ids);
+  return encodeDocuments(loaded.tokenizer, readCorpus(split, null));
 }
 
 /** The dtype model.safetensors stores wte in, read from its JSON header. */
@@ -104,11 +97,12 @@ function main() {
     `         the feminine pronoun after both subjects ${leanFeminine}, the masculine after both ${leanMasculine}; king / queen frames both right: ${kingFrames.filter((p) => p.maleRight && p.femaleRight).length} of ${kingFrames.length}`,
   );
   const shifts = twinShifts(result.agreement);
+  const rightByKind = agreementByKind(result.agreement);
   for (const kind of ['pronoun', 'number', 'article'] as const) {
     const pairs = result.agreement.filter((a) => a.kind === kind);
     const { mean, rightWay, twins } = meanTwinShift(shifts, kind);
     console.log(
-      `  ${kind}: ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length}; the word the twins differ in moves the odds ${f(mean)} nats on average, the right way in ${rightWay} of ${twins}`,
+      `  ${kind}: ${rightByKind[kind]} of ${pairs.length}; the word the twins differ in moves the odds ${f(mean)} nats on average, the right way in ${rightWay} of ${twins}`,
     );
   }
   const percent = (p: number) => `${(100 * p).toFixed(2)}%`;

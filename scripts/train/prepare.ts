@@ -13,8 +13,8 @@ export interface PreparedData {
   proseEnd: number; // train[0, proseEnd) is the Brown Corpus's prose, the rest WordNet's glosses
 }
 
-/** A corpus file's documents: train.txt, val.txt or more-prose-train.txt, as `npm run corpus` writes them. */
-function readCorpus(split: 'train' | 'val' | 'more-prose-train', maxChars: number | null): string[] {
+/** A corpus file's documents, as `npm run corpus` writes them. */
+export function readCorpus(split: 'train' | 'val' | 'more-prose-train' | 'more-prose-val', maxChars: number | null): string[] {
   const path = resolve(CORPUS_DIR, `${split}.txt`);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run corpus\` first.`);
   let text = readFileSync(path, 'utf8');
@@ -24,7 +24,8 @@ function readCorpus(split: 'train' | 'val' | 'more-prose-train', maxChars: numbe
 
 /** Every document's tokens, each followed by <|endoftext|>: what training and the PPMI + SVD embedding read. */
 export function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Array {
-  const eot = tokenizer.idOf('<|endoftext|>')!;
+  const eot = tokenizer.idOf('<|endoftext|>');
+  if (eot === undefined) throw new Error('the vocabulary has no <|endoftext|> token to end each document with.');
   const ids: number[] = [];
   for (const doc of docs) {
     for (const id of tokenizer.encode(doc)) ids.push(id);
