@@ -60,6 +60,12 @@ describe('quick training run', () => {
     expect(lr(70)).toBeCloseTo(2e-4, 6);
   });
 
+  it('reads the further prose in its extension, cut to the quick run’s share of the corpus', () => {
+    const tokens = Number(/the further prose: (\d+) tokens/.exec(stdout)?.[1]);
+    expect(tokens).toBeGreaterThan(10_000);
+    expect(tokens).toBeLessThan(400_000);
+  });
+
   it('is deterministic: a second fresh run logs the same losses', () => {
     run('scripts/train/train.ts', ['--quick', '--fresh', '--out', outB]);
     const logB = JSON.parse(readFileSync(join(outB, 'training-log.json'), 'utf8')) as { rows: Row[] };

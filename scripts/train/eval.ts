@@ -52,6 +52,9 @@ function main() {
   const dir = process.argv.includes('--model') ? resolve(process.argv[process.argv.indexOf('--model') + 1]) : SHIPPED_MODEL_DIR;
   const files = readModelDir(dir);
   const loaded = modelFromFiles(files);
+  const eot = loaded.tokenizer.idOf('<|endoftext|>');
+  if (eot === undefined)
+    throw new Error(`${dir}/vocab.json has no <|endoftext|> token: the evaluation needs it to separate the corpus's documents.`);
   const log = existsSync(resolve(dir, 'training-log.json'))
     ? (JSON.parse(readFileSync(resolve(dir, 'training-log.json'), 'utf8')) as TrainingLog)
     : null;
@@ -60,8 +63,7 @@ function main() {
   const t0 = performance.now();
   const val = readTokens(loaded, 'val');
   const stats = readCorpusStats();
-  const eot = loaded.tokenizer.idOf('<|endoftext|>');
-  const proseValEnd = eot === undefined ? null : proseEnd(val, eot, stats.sources.brown.val.documents);
+  const proseValEnd = proseEnd(val, eot, stats.sources.brown.val.documents);
   const trainText = readFileSync(resolve(CORPUS_DIR, 'train.txt'), 'utf8');
   const result = evaluate(loaded, val, train, storedDtype(files.safetensors), initialWte, proseValEnd, trainText);
   const seconds = (performance.now() - t0) / 1000;

@@ -201,7 +201,8 @@ export async function runTraining(runSettings: RunSettings, args: TrainOptions):
   };
   // The further prose, for the schedules that read it, sits after the training tokens in the workers' buffer; the
   // windows of every other step are drawn from data.train alone, as they were before it existed.
-  const moreProse = readsMoreProse(settings) ? loadMoreProse(dir, data.tokenizer, log) : null;
+  const moreProse = readsMoreProse(settings) ? loadMoreProse(dir, data.tokenizer, settings.corpusChars, log) : null;
+  if (moreProse) log(`the further prose: ${moreProse.length} tokens, after the training tokens, for the schedules that read it`);
   const trainSab = share(moreProse ? concatTokens(data.train, moreProse) : data.train);
   const valSab = share(data.val);
   const gradBufs = Array.from({ length: WORKERS }, () => new SharedArrayBuffer(params.length * 4));

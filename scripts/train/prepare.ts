@@ -36,10 +36,10 @@ export function encodeDocuments(tokenizer: Tokenizer, docs: string[]): Uint16Arr
 
 /**
  * The further prose (scripts/corpus/more-prose.ts) in the run's vocabulary, cached in `dir` like the corpus's tokens:
- * read only by the schedules that draw windows from it.
+ * read only by the schedules that draw windows from it. `maxChars` cuts it as it cuts the corpus (the quick run's).
  */
-export function loadMoreProse(dir: string, tokenizer: Tokenizer, log: (s: string) => void): Uint16Array {
-  const docs = () => readCorpus('more-prose-train', null);
+export function loadMoreProse(dir: string, tokenizer: Tokenizer, maxChars: number | null, log: (s: string) => void): Uint16Array {
+  const docs = () => readCorpus('more-prose-train', maxChars);
   return cachedTokens(resolve(dir, 'more-prose-train.u16'), tokenizer, docs, 'the further prose', log);
 }
 
