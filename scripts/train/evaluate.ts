@@ -50,16 +50,21 @@ export const SAMPLE_PROMPTS = [
 export const SAMPLE_TEMPERATURE = 0.8;
 export const HEAD_PATTERN_SIZE = 16;
 
-/** Bits per byte over non-overlapping context windows of any text: the loss alone, for text the card does not study. */
+/** The non-overlapping context windows of `tokens` that the loss is measured over, each with the tokens it predicts. */
+function* contextWindows(tokens: Uint16Array, T: number): Generator<{ start: number; ids: number[]; next: Uint16Array }> {
+  for (let start = 0; start + T + 1 <= tokens.length; start += T) {
+    yield { start, ids: Array.from(tokens.subarray(start, start + T)), next: tokens.subarray(start + 1, start + T + 1) };
+  }
+}
+
+/** Bits per byte over the context windows of any text: the loss alone, for text the card does not study. */
 export function bitsPerByte(loaded: LoadedModel, tokens: Uint16Array): number {
   const { model, tokenizer } = loaded;
   const T = model.config.nPositions;
   let nats = 0;
   let bytes = 0;
-  for (let start = 0; start + T + 1 <= tokens.length; start += T) {
-    const next = tokens.subarray(start + 1, start + T + 1);
-    nats +=
-      crossEntropyForward(forward(model, Array.from(tokens.subarray(start, start + T))).probs.data, next, T, model.config.vocabSize) * T;
+  for (const { ids, next } of contextWindows(tokens, T)) {
+    nats += crossEntropyForward(forward(model, ids).probs.data, next, T, model.config.vocabSize) * T;
     for (const id of next) bytes += tokenizer.tokenString(id).length;
   }
   return nats / bytes / Math.LN2;
@@ -89,9 +94,7 @@ export function evaluate(
   const headPatterns = Array.from({ length: L * NH }, () => new Float32Array(P * P));
   const contexts: number[] = [];
   const targets: number[] = [];
-  for (let start = 0; start + T + 1 <= val.length; start += T) {
-    const ids = Array.from(val.subarray(start, start + T));
-    const next = val.subarray(start + 1, start + T + 1);
+  for (const { start, ids, next } of contextWindows(val, T)) {
     const trace = forward(model, ids);
     nats += crossEntropyForward(trace.probs.data, next, T, V) * T;
     // Only the weights are kept: a whole trace per window would not fit in memory.
