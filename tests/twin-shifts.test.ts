@@ -8,6 +8,7 @@ const result = (prompt: string, right: string, wrong: string, pRight: number, pW
   wrong,
   pRight,
   pWrong,
+  logOdds: Math.log(pRight / pWrong),
 });
 
 describe('twinShifts', () => {
@@ -30,13 +31,21 @@ describe('twinShifts', () => {
     expect(shift.shift).toBeCloseTo(0, 12);
   });
 
+  it('stays finite where the probabilities underflow to 0, since it reads the logits', () => {
+    // Both words far down the list after both prompts, so far that their float32 probabilities are 0; their logits
+    // are still 30 apart after the first prompt and 20 apart the other way after the second.
+    const kingLike = { ...result('The king', 'he', 'she', 0, 0), logOdds: 30 };
+    const queenLike = { ...result('The queen', 'she', 'he', 0, 0), logOdds: -20 };
+    expect(twinShifts([kingLike, queenLike])[0].shift).toBe(10);
+  });
+
   it('refuses results that are not twins', () => {
     expect(() => twinShifts([result('The king', 'he', 'she', 0.3, 0.1), result('The man', 'he', 'she', 0.3, 0.1)])).toThrow(/not twins/);
     expect(() => twinShifts([result('The king', 'he', 'she', 0.3, 0.1)])).toThrow(/cannot be read as twins/);
   });
 
   it('reads the agreement pairs as they are written: each followed by its twin', () => {
-    const results = AGREEMENT_PAIRS.map((pair) => ({ ...pair, pRight: 0.5, pWrong: 0.25 }));
+    const results = AGREEMENT_PAIRS.map((pair) => ({ ...pair, pRight: 0.5, pWrong: 0.25, logOdds: Math.log(2) }));
     const shifts = twinShifts(results);
     expect(shifts).toHaveLength(AGREEMENT_PAIRS.length / 2);
     expect(new Set(shifts.map((s) => s.kind))).toEqual(new Set(['pronoun', 'number', 'article']));

@@ -29,18 +29,27 @@ export function saveState(path: string, state: TrainState, runKey: string): void
   renameSync(tmp, path);
 }
 
+/** The schedules that carry a run on after its first (schedule.ts). */
+const LATER_SCHEDULES = ['continuation', 'extension', 'further', 'fifth'] as const;
+
 /**
- * A run key (the run's settings as JSON) without its length: a run may be lengthened or shortened, or given
- * a continuation, an extension or a later schedule, and resumed.
+ * Whether a state saved under one run key may be resumed under another: the same settings, except that a run may
+ * be lengthened or shortened, or given a continuation, an extension or a later schedule, and resumed. A later
+ * schedule that both keys have must agree in all but its length, so that two runs carried on from the same state
+ * with different windows (another swap share, say) never resume each other's checkpoints.
  */
-function withoutSteps(runKey: string): string {
-  const settings = JSON.parse(runKey) as Record<string, unknown>;
-  delete settings.steps;
-  delete settings.continuation;
-  delete settings.extension;
-  delete settings.further;
-  delete settings.fifth;
-  return JSON.stringify(settings);
+export function sameRun(savedKey: string, runKey: string): boolean {
+  const [saved, run] = [savedKey, runKey].map((key) => JSON.parse(key) as Record<string, unknown>);
+  for (const settings of [saved, run]) delete settings.steps;
+  for (const later of LATER_SCHEDULES) {
+    if (saved[later] && run[later]) {
+      for (const settings of [saved, run]) delete (settings[later] as Record<string, unknown>).steps;
+    } else {
+      delete saved[later];
+      delete run[later];
+    }
+  }
+  return JSON.stringify(saved) === JSON.stringify(run);
 }
 
 /** A saved state as written: its header, and the parameters followed by both Adam moments, (3n). */
@@ -62,7 +71,7 @@ export function readStateFile(path: string): {
 export function loadState(path: string, runKey: string, params: Float32Array): (TrainState & { plannedSteps: number }) | null {
   if (!existsSync(path)) return null;
   const { header, floats } = readStateFile(path);
-  if (withoutSteps(header.runKey) !== withoutSteps(runKey) || header.n !== params.length) return null;
+  if (!sameRun(header.runKey, runKey) || header.n !== params.length) return null;
   const n = header.n;
   params.set(floats.subarray(0, n));
   const planned = plannedSteps(JSON.parse(header.runKey) as ScheduledRun);

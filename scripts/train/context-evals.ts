@@ -1,7 +1,7 @@
 import type { GPTModel } from '../../src/core/model.ts';
 import type { Tokenizer } from '../../src/core/tokenizer/index.ts';
 import { forward } from '../../src/core/gpt.ts';
-import { lastProbs } from '../../src/core/trace.ts';
+import { lastLogits, lastProbs } from '../../src/core/trace.ts';
 import { createRng } from '../../src/core/rng.ts';
 import { isWholeWordToken } from '../../src/core/words.ts';
 
@@ -60,6 +60,8 @@ export const AGREEMENT_PAIRS: readonly AgreementPair[] = [
 export interface AgreementResult extends AgreementPair {
   pRight: number;
   pWrong: number;
+  /** logit(right) − logit(wrong), the log of pRight / pWrong: finite even where both probabilities underflow to 0. */
+  logOdds: number;
 }
 
 function singleToken(tokenizer: Tokenizer, word: string): number {
@@ -70,8 +72,10 @@ function singleToken(tokenizer: Tokenizer, word: string): number {
 
 export function agreement(model: GPTModel, tokenizer: Tokenizer, pairs = AGREEMENT_PAIRS): AgreementResult[] {
   return pairs.map((pair) => {
-    const probs = lastProbs(forward(model, tokenizer.encode(pair.prompt), { logitRows: 'last' }));
-    return { ...pair, pRight: probs[singleToken(tokenizer, pair.right)], pWrong: probs[singleToken(tokenizer, pair.wrong)] };
+    const trace = forward(model, tokenizer.encode(pair.prompt), { logitRows: 'last' });
+    const [right, wrong] = [singleToken(tokenizer, pair.right), singleToken(tokenizer, pair.wrong)];
+    const [probs, logits] = [lastProbs(trace), lastLogits(trace)];
+    return { ...pair, pRight: probs[right], pWrong: probs[wrong], logOdds: logits[right] - logits[wrong] };
   });
 }
 
@@ -105,7 +109,8 @@ export function twinShifts(results: readonly AgreementResult[]): TwinShift[] {
     if (a.kind !== b.kind || a.right !== b.wrong || a.wrong !== b.right) {
       throw new Error(`twinShifts: "${a.prompt}" and "${b.prompt}" are not twins (their answers are not each other's)`);
     }
-    const shift = Math.log(a.pRight / a.pWrong) - Math.log(b.pWrong / b.pRight);
+    // The log-odds of a's right word after a, less its log-odds after b, where it is b's wrong word.
+    const shift = a.logOdds + b.logOdds;
     shifts.push({ kind: a.kind, prompts: [a.prompt, b.prompt], word: a.right, shift });
   }
   return shifts;

@@ -110,7 +110,7 @@ function main() {
   const percent = (p: number) => `${(100 * p).toFixed(2)}%`;
   for (const a of result.agreement) {
     console.log(
-      `  ${a.pRight > a.pWrong ? 'right' : 'wrong'}  ${a.prompt} → ${a.right} ${percent(a.pRight)}, ${a.wrong} ${percent(a.pWrong)} (${f(Math.log(a.pRight / a.pWrong))} nats)`,
+      `  ${a.pRight > a.pWrong ? 'right' : 'wrong'}  ${a.prompt} → ${a.right} ${percent(a.pRight)}, ${a.wrong} ${percent(a.pWrong)} (${f(a.logOdds)} nats)`,
     );
   }
   if (result.nounFollowing) {
