@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PHONE, predictionRows, readerText, screenshotOf, browserForTests } from './browser';
 import { ADDRESS_BUDGET_BYTES } from '../src/app/state/linkText';
+import { getUi } from '../src/content/chapters';
 
 // Texts too long for the page address, served by Vite's preview server (which refuses a request line
 // of 16 kB with HTTP 431): the link keeps the end of the text within the byte budget and the page says
@@ -55,6 +56,18 @@ describe('a text too long for the address', () => {
     const { page, prediction, elsewhere } = await pasteReloadAndShare(long, 'en', 'en');
     expect(await page.getByTestId('link-cut').textContent()).toContain('That part holds everything the model reads');
     expect(await topPrediction(elsewhere)).toBe(prediction);
+
+    // A history entry over the long text, then Back and Forward: the tab gives the whole text back each time.
+    await page.getByRole('button', { name: getUi('en').switchLanguage }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh');
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
+    expect(await readText(page)).toBe(long);
+    await expect.poll(() => page.getByTestId('link-cut').count()).toBe(1);
+    await page.goForward();
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh');
+    expect(await readText(page)).toBe(long);
+    expect(await page.getByTestId('opened-cut').count()).toBe(0);
   });
 
   it('emoji: the cut never splits one', async () => {

@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { ADDRESS_BUDGET_BYTES, encodedBytes, keepEnd, keepStart, linkFor } from '../src/app/state/linkText';
 
-/** The tab's sessionStorage: one per tab, kept across reloads of that tab. */
-function fakeStorage() {
+/** The tab's sessionStorage: one per tab, kept across reloads of that tab; full past `room` characters. */
+function fakeStorage(room = Infinity) {
   const items = new Map<string, string>();
   return {
     getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
+    setItem: (key: string, value: string) => {
+      if (value.length > room) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      items.set(key, value);
+    },
     removeItem: (key: string) => void items.delete(key),
   };
 }
@@ -122,6 +125,63 @@ describe('URL state', () => {
     otherLink.set('text', 'a different ending');
     const other = await freshStore(`?${otherLink}`, tab);
     expect(other.url.readParam('text')).toBe('a different ending');
+  });
+
+  it('gives the whole text back on Back and Forward, after a short text was pushed over it', async () => {
+    const long = 'The king said to the queen that he would go. '.repeat(200);
+    const { win, url } = await freshStore('?lang=en');
+    url.writeParams({ text: long }, 'replace');
+    vi.advanceTimersByTime(url.URL_WRITE_DELAY_MS + 1);
+    const longAddress = win.location.search;
+    url.writeParams({ text: 'The woman said that' }, 'push'); // the lab's "use that sentence"
+    win.location.search = longAddress; // Back
+    win.fire('popstate');
+    expect(url.readParam('text')).toBe(long);
+    expect(url.readParam('text.cut')).toBe(null);
+    expect(url.openedLinkCut()).toBe(null);
+  });
+
+  it('says how much is missing when Back lands on a long text this tab does not keep', async () => {
+    const { win, url } = await freshStore('?lang=en');
+    win.location.search = '?lang=en&text=the+end+of+it&text.cut=500';
+    win.fire('popstate');
+    expect(url.readParam('text')).toBe('the end of it');
+    expect(url.openedLinkCut()).toEqual({ kept: 'the end of it', droppedChars: 500 });
+    win.location.search = '?lang=en&text=short';
+    win.fire('popstate');
+    expect(url.openedLinkCut()).toBe(null);
+  });
+
+  it('keeps the eight newest long texts for Back and Forward', async () => {
+    const tab = fakeStorage();
+    const { win, url } = await freshStore('?lang=en', tab);
+    const longText = (i: number) => `Text number ${i}. `.repeat(400) + `The end ${i}.`;
+    const addresses: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      url.writeParams({ text: longText(i) }, 'push');
+      addresses.push(win.location.search);
+    }
+    const back = (i: number) => {
+      win.location.search = addresses[i];
+      win.fire('popstate');
+      return url.readParam('text');
+    };
+    expect(back(9)).toBe(longText(9));
+    expect(back(2)).toBe(longText(2)); // the eighth newest
+    expect(back(1)).not.toBe(longText(1)); // only its end: too old to keep
+  });
+
+  it('keeps at least the newest long text when the tab’s storage has room for no more', async () => {
+    const [first, second] = ['The first long text. '.repeat(400), 'The second long text. '.repeat(400)];
+    const tab = fakeStorage(2 * second.length); // the text and its end, not two texts
+    const { win, url } = await freshStore('?lang=en', tab);
+    url.writeParams({ text: first }, 'push');
+    const firstAddress = win.location.search;
+    url.writeParams({ text: second }, 'push');
+    expect(JSON.parse(tab.getItem('inside-gpt:text')!)).toEqual([{ link: textOf(win.location.search), full: second }]);
+    win.location.search = firstAddress;
+    win.fire('popstate');
+    expect(url.openedLinkCut()).toMatchObject({ kept: textOf(firstAddress) }); // said, not silently cut
   });
 
   it('never splits an emoji at the cut', () => {

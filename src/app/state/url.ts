@@ -12,15 +12,22 @@ import { CUT_KEY, linkFor, type CutText } from './linkText';
 export const URL_WRITE_DELAY_MS = 300;
 /**
  * Where the whole text waits when the address holds only its end: the tab's own storage, which a
- * reload of the same tab keeps and another tab or a shared link does not see. `link` is the text the
- * address held, so a different link opened in this tab is never overwritten by an old text.
+ * reload of the same tab keeps and another tab or a shared link does not see. Each entry's `link` is the
+ * text the address held, so a different link opened in this tab is never overwritten by an old text. The
+ * most recent few are kept, newest first, so that Back and Forward to an earlier long text find it too.
  */
 const TAB_TEXT_KEY = 'inside-gpt:text';
+const TAB_TEXTS_KEPT = 8;
+
+interface KeptText {
+  link: string;
+  full: string;
+}
 
 const hasWindow = typeof window !== 'undefined';
-/** What the address the page was opened with said about its text, if it held only the end of a longer one. */
+/** What the address the page shows said about its text, if it held only the end of a longer one this tab does not keep. */
 let openedCut: CutText | null = null;
-let search = hasWindow ? openedSearch() : '';
+let search = hasWindow ? searchFromAddress(window.location.search) : '';
 let pendingWrite: ReturnType<typeof setTimeout> | null = null;
 const listeners = new Set<() => void>();
 
@@ -48,21 +55,32 @@ function tabStorage(): Storage | null {
   }
 }
 
-/** The state as the address has it, with the whole text back from the tab's storage when the address holds its end. */
-function openedSearch(): string {
-  const params = new URLSearchParams(window.location.search);
+function keptTexts(): KeptText[] {
+  try {
+    const stored = JSON.parse(tabStorage()?.getItem(TAB_TEXT_KEY) ?? 'null') as unknown;
+    // One text, as this page kept it until December 7, or a list.
+    const list = Array.isArray(stored) ? stored : stored ? [stored] : [];
+    return list.filter((t): t is KeptText => typeof t?.link === 'string' && typeof t?.full === 'string');
+  } catch {
+    return []; // unreadable storage: go on with what the address holds
+  }
+}
+
+/**
+ * The state an address gives, with the whole text back from the tab's storage when the address holds its end.
+ * Sets openedCut when it cannot give the whole text back, so the page says how much is missing.
+ */
+function searchFromAddress(addressSearch: string): string {
+  const params = new URLSearchParams(addressSearch);
   const dropped = params.get(CUT_KEY);
   const text = params.get('text');
   params.delete(CUT_KEY);
+  openedCut = null;
   if (dropped === null || text === null) return normalize(params);
-  try {
-    const stored = JSON.parse(tabStorage()?.getItem(TAB_TEXT_KEY) ?? 'null') as { link?: unknown; full?: unknown } | null;
-    if (stored && stored.link === text && typeof stored.full === 'string') {
-      params.set('text', stored.full);
-      return normalize(params);
-    }
-  } catch {
-    // unreadable storage: go on with what the address holds
+  const kept = keptTexts().find((t) => t.link === text);
+  if (kept) {
+    params.set('text', kept.full);
+    return normalize(params);
   }
   const droppedChars = Number(dropped);
   if (Number.isInteger(droppedChars) && droppedChars > 0) openedCut = { kept: text, droppedChars };
@@ -70,11 +88,16 @@ function openedSearch(): string {
 }
 
 function keepWholeTextInTab(full: string | null, cut: CutText | null) {
-  try {
-    if (cut && full !== null) tabStorage()?.setItem(TAB_TEXT_KEY, JSON.stringify({ link: cut.kept, full }));
-    else tabStorage()?.removeItem(TAB_TEXT_KEY);
-  } catch {
-    // storage full or off: the address still holds the end of the text
+  if (!cut || full === null) return;
+  const texts = [{ link: cut.kept, full }, ...keptTexts().filter((t) => t.link !== cut.kept)].slice(0, TAB_TEXTS_KEPT);
+  // A full storage keeps at least the newest text.
+  for (const keep of [texts, texts.slice(0, 1)]) {
+    try {
+      tabStorage()?.setItem(TAB_TEXT_KEY, JSON.stringify(keep));
+      return;
+    } catch {
+      // storage full or off: the address still holds the end of the text
+    }
   }
 }
 
@@ -92,7 +115,7 @@ export function linkCutFor(text: string): CutText | null {
   return linkForState(params).link.cut;
 }
 
-/** The link the page was opened with held only the end of a longer text: that end, and how much was left out. */
+/** The address (opened, or gone back or forward to) held only the end of a longer text: that end, and how much was left out. */
 export function openedLinkCut(): CutText | null {
   return openedCut;
 }
@@ -120,7 +143,7 @@ if (hasWindow) {
     // Back/forward: the history entry is now the truth, and a pending write of the old state must not overwrite it.
     if (pendingWrite !== null) clearTimeout(pendingWrite);
     pendingWrite = null;
-    search = normalize(new URLSearchParams(window.location.search));
+    search = searchFromAddress(window.location.search);
     notify();
   });
   window.addEventListener('pagehide', flushPendingWrite);
