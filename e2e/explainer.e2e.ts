@@ -109,6 +109,26 @@ describe('explainer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('makes one history entry of a drag along the scrubber, so Back returns to where the drag began', async () => {
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The cat sat', step: '2' }));
+    await showPart(page, 'stepper');
+    const slider = page.getByRole('slider', { name: en.stage, exact: true });
+    await slider.scrollIntoViewIfNeeded();
+    const box = (await slider.boundingBox())!;
+    const entries = () => page.evaluate(() => history.length);
+    const before = await entries();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + (2.5 / N) * box.width, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(box.x + (i / 20) * box.width, y);
+    await page.mouse.up();
+    await expect.poll(() => stageOf(page)).toBe(`Stage ${N} of ${N}`);
+    expect(await entries()).toBe(before + 1);
+    await page.goBack();
+    await expect.poll(() => stageOf(page)).toBe(`Stage 3 of ${N}`);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the hovered cell’s value in the formula', async () => {
     const text = 'The king said to the queen';
     const picks: [string, number, number][] = [

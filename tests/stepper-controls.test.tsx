@@ -103,7 +103,23 @@ describe('StepperControls', () => {
   it('jumps to the stage the slider is moved to', () => {
     const { steps } = setup(0);
     fireEvent.change(screen.getByRole('slider', { name: en.stage }), { target: { value: '12' } });
-    expect(steps).toHaveBeenLastCalledWith(11);
+    expect(steps).toHaveBeenLastCalledWith(11, 'push');
+  });
+
+  it('makes one history entry of a drag: its first stage pushes, the rest replace, and the next drag pushes again', () => {
+    const { steps } = setup(0);
+    const slider = screen.getByRole('slider', { name: en.stage });
+    fireEvent.pointerDown(slider);
+    for (const value of ['2', '3', '4']) fireEvent.change(slider, { target: { value } });
+    fireEvent.pointerUp(window);
+    fireEvent.pointerDown(slider);
+    fireEvent.change(slider, { target: { value: '9' } });
+    expect(steps.mock.calls).toEqual([
+      [1, 'push'],
+      [2, 'replace'],
+      [3, 'replace'],
+      [8, 'push'],
+    ]);
   });
 
   it('steps with ← and → while focus is inside its region, and not elsewhere or while typing', async () => {

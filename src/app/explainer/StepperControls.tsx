@@ -28,6 +28,18 @@ export function StepperControls(props: {
   stepRef.current = step;
   const last = stages.length - 1;
   const touch = useTouchOrNarrow();
+  // A drag along the scrubber is one history entry, however many stages it passes: its first move pushes, the rest
+  // replace. Null when no pointer is down on it.
+  const drag = useRef<{ pushed: boolean } | null>(null);
+  useEffect(() => {
+    const release = () => (drag.current = null);
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
+    return () => {
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
+    };
+  }, []);
 
   useEffect(() => {
     if (!playing) return;
@@ -105,7 +117,11 @@ export function StepperControls(props: {
           min={1}
           max={stages.length}
           value={step + 1}
-          onChange={(e) => setStep(Number(e.target.value) - 1)}
+          onPointerDown={() => (drag.current = { pushed: false })}
+          onChange={(e) => {
+            setStep(Number(e.target.value) - 1, drag.current?.pushed ? 'replace' : 'push');
+            if (drag.current) drag.current.pushed = true;
+          }}
           aria-label={ui.stage}
           aria-valuetext={`${t('stageOf', { i: step + 1, n: stages.length })}: ${where}`}
         />
