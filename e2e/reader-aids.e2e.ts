@@ -207,6 +207,38 @@ describe('hints and attention maps on a phone', () => {
   });
 });
 
+describe('long tokens’ row labels on the attention maps', () => {
+  const LONG_WORDS = 'The government administration announced that international organizations were responsible';
+  for (const [screen, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    it(`are cut at their end, inside the map, and keep their ␣ (${screen})`, async () => {
+      const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: LONG_WORDS }), { viewport, touch: screen === 'phone' });
+      await showChapter(page, 'attention');
+      const map = page.getByTestId('attention-maps').getByRole('img').nth(0);
+      await map.scrollIntoViewIfNeeded();
+      await settled(page);
+      const labels = await map.evaluate((svg) => {
+        const left = svg.getBoundingClientRect().left;
+        return [...svg.querySelectorAll('[data-testid="row-label"]')].map((el) => ({
+          text: el.textContent ?? '',
+          inside: el.getBoundingClientRect().left >= left - 0.5,
+        }));
+      });
+      const columns = await map.getByTestId('col-label').allTextContents();
+      expect(labels.length).toBeGreaterThan(8);
+      expect(labels.filter((l) => l.text.endsWith('…')).length).toBeGreaterThan(0); // the text has tokens too long for the room
+      for (const [i, label] of labels.entries()) {
+        expect(label.inside, `row label “${label.text}” starts left of its map`).toBe(true);
+        expect([...label.text][0]).toBe([...columns[i]][0]); // a cut label keeps its first character, ␣ included
+      }
+      await screenshotOf(map, `reader-aids-long-row-labels-${screen}`);
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
 describe('the generation panel’s temperature', () => {
   for (const lang of ['en', 'zh'] as const) {
     const ui = getUi(lang);

@@ -13,7 +13,7 @@ describe('heatmap frame', () => {
     const f = heatmapFrame(grid, undefined, false);
     expect(f).toMatchObject({ width: 84 + 40 + 2, height: 4 + 30 + 2, cellsX: 84, cellsY: 4, rowLabelX: 78, rowFont: 9, colFont: null });
     expect(f.rowLabelY).toEqual([5, 15, 25]);
-    expect(f.rowLabelChars).toBe(11); // 84px of 7.5px characters
+    expect(f.rowLabelRoom).toBe(76); // 84px less the 6px gap before the cells and 2px at the left edge
     expect(f.colLabelX).toEqual([]);
   });
 

@@ -1,5 +1,15 @@
 // Labels cut to the room a figure has for them. Counted in characters (code points), so a CJK
-// character or an emoji is never split in half.
+// character or an emoji is never split in half. Labels are monospace: a character is 0.6 em wide, a wide one
+// (CJK, emoji) about a full em.
+
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\uFF00-\uFFEF]/u;
+
+/** How wide monospace `text` is at `fontSize`, in pixels. */
+export function monoTextWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const ch of text) ems += WIDE.test(ch) ? 1 : 0.6;
+  return ems * fontSize;
+}
 
 /** The first `n` characters of `s`. */
 export function clipChars(s: string, n: number): string {
@@ -10,4 +20,14 @@ export function clipChars(s: string, n: number): string {
 export function truncateChars(s: string, n: number): string {
   const chars = [...s];
   return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s;
+}
+
+/** `s` in at most `width` pixels of monospace text at `fontSize`, its last character "…" when it had to be cut. */
+export function truncateToWidth(s: string, width: number, fontSize: number): string {
+  if (monoTextWidth(s, fontSize) <= width) return s;
+  const chars = [...s];
+  let kept = 0;
+  let used = monoTextWidth('…', fontSize);
+  while (kept < chars.length && used + monoTextWidth(chars[kept], fontSize) <= width) used += monoTextWidth(chars[kept++], fontSize);
+  return chars.slice(0, kept).join('') + '…';
 }

@@ -41,7 +41,8 @@ export interface HeatmapFrame {
   rowLabelX: number;
   rowLabelY: number[];
   rowFont: number | null;
-  rowLabelChars: number;
+  /** The width a row label may take, in pixels: from 2px inside the SVG's left edge to rowLabelX. */
+  rowLabelRoom: number;
   /** Column labels: hung from colLabelY, one per column at colLabelX; colFont null when none are drawn. */
   colLabelX: number[];
   colLabelY: number;
@@ -70,7 +71,7 @@ export function heatmapFrame(layout: HeatmapLayout, labelWidth: number | undefin
     rowLabelX: labelW - 6,
     rowLabelY: rowFont === null ? [] : Array.from({ length: rows }, (_, r) => r * cellH + cellH / 2),
     rowFont,
-    rowLabelChars: Math.max(3, Math.floor(labelW / 7.5)),
+    rowLabelRoom: Math.max(0, labelW - 6 - 2),
     colLabelX: colFont === null ? [] : Array.from({ length: cols }, (_, c) => columnX(layout, c) + cellW / 2),
     colLabelY: TOP + layout.height + 4,
     colFont,

@@ -13,7 +13,7 @@ import {
   shownCellOf,
   type CellPos,
 } from '../../viz/heatmapFrame';
-import { truncateChars } from '../../viz/fitText';
+import { truncateChars, truncateToWidth } from '../../viz/fitText';
 import { prefersReducedMotion } from '../motion';
 import { matrixToDataUrl } from './bitmap';
 
@@ -197,7 +197,7 @@ export function Heatmap(props: Props) {
               data-testid="row-label"
               fontSize={rowFont}
             >
-              {truncateChars(label, frame.rowLabelChars)}
+              {truncateToWidth(label, frame.rowLabelRoom, rowFont)}
             </text>
           ))}
       </g>

@@ -1,5 +1,7 @@
+import { monoTextWidth } from '../fitText';
+
 // Where each point's label goes in the lab picture, so that labels neither overlap each other nor cover a dot.
-// Labels are monospace: a character is 0.6 em wide, a wide (CJK, emoji) one about a full em.
+// Labels are monospace, as wide as fitText.ts's monoTextWidth says.
 
 export interface LabelRequest {
   key: string;
@@ -27,14 +29,8 @@ export interface Box {
   bottom: number;
 }
 
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\uFF00-\uFFEF]/u;
-
 /** How wide `text` is at `fontSize`, in pixels. */
-export function labelWidth(text: string, fontSize: number): number {
-  let ems = 0;
-  for (const ch of text) ems += WIDE.test(ch) ? 1 : 0.6;
-  return ems * fontSize;
-}
+export const labelWidth = monoTextWidth;
 
 const lineHeight = (r: LabelRequest) => r.fontSize * 1.2;
 
