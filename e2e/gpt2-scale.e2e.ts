@@ -186,10 +186,10 @@ async function expectSampledColumns(
   const perPixel = await pointAt(screen, page, picture.getByTestId('matrix-frame'), 5, shownCols, line, OVERVIEW_HEIGHT);
   expect(perPixel).toBe(1);
   const readout = picture.getByTestId('matrix-readout');
-  const pattern = new RegExp(`^${name}\\[([\\d,]+), (\\d+)\\] = (\\S+)`);
+  const pattern = new RegExp(`^${name}\\[(\\d+), (\\d+)\\] = (\\S+)`); // indices as the formulas write them: no separators
   await expect.poll(() => readout.textContent()).toMatch(pattern);
   const [, id, c, value] = pattern.exec((await readout.textContent()) ?? '') ?? [];
-  const row = Number(id.replace(/,/g, ''));
+  const row = Number(id);
   expect(Number(c)).toBe(5 * step); // the real column, not the drawn one's place
   expect([sampledRow(line, matrix.length / 768, OVERVIEW_HEIGHT), ...marked]).toContain(row);
   expect(value).toBe(fmt(matrix[row * 768 + Number(c)]));

@@ -3,7 +3,7 @@ import katex from 'katex';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { chapterIds, getChapter, getUi } from '../src/content/chapters';
-import { fillPlaceholders, modelPlaceholders } from '../src/content/fill';
+import { fillPlaceholders, matrixIndex, modelPlaceholders } from '../src/content/fill';
 import type { ChapterId, ChapterText, Lang } from '../src/content/types';
 import { tinyConfig } from './tinyConfig';
 import { buildStages } from '../src/viz/stages';
@@ -214,6 +214,20 @@ describe('fillPlaceholders', () => {
     expect(fillPlaceholders('{V} 个词元', values, 'zh')).toBe('8192 个词元');
     expect(fillPlaceholders('{n} 个参数', { n: 617558016 }, 'zh')).toBe('617,558,016 个参数');
     expect(fillPlaceholders('{n} 项', { n: 50257 }, 'zh')).toBe('50,257 项');
+  });
+
+  it('writes a matrix cell’s indices as the formulas do, without separators, in both languages', () => {
+    for (const lang of langs) {
+      const cell = fillPlaceholders(
+        getUi(lang).embeddingMatrixCell,
+        { ...matrixIndex(2196, 10), value: '−0.2408', token: '␣relation' },
+        lang,
+      );
+      expect(cell).toMatch(/^W_e\[2196, 10\] = −0\.2408/);
+      expect(fillPlaceholders(getUi(lang).wuWholeCell, { ...matrixIndex(50256, 767), value: '0.1', token: 'x' }, lang)).toMatch(
+        /^W_u\[50256, 767\]/,
+      );
+    }
   });
 
   it('leaves math and unknown names untouched', () => {

@@ -18,6 +18,14 @@ export function modelPlaceholders(config: GPTConfig): Record<'V' | 'C' | 'T' | '
 }
 
 /**
+ * A matrix cell's row and column for {id} and {c}, as the formulas write indices: a number placeholder gets
+ * thousands separators (row 2,196), which inside W_e[2,196, 10] would read as three indices.
+ */
+export function matrixIndex(id: number, c: number): { id: string; c: string } {
+  return { id: String(id), c: String(c) };
+}
+
+/**
  * Replaces each {name} outside $...$ math with values[name]. Math is left alone because
  * KaTeX groups like \text{head} look like placeholders. A name with no value stays as is,
  * so a forgotten value shows up on screen instead of silently vanishing.

@@ -26,10 +26,10 @@ export function WuMatrix(props: {
 
   const readout = focus
     ? focus.row < 0
-      ? t('outStripCell', { c: focus.c, x: fmt(props.vector[focus.c]) })
+      ? t('outStripCell', { c: String(focus.c), x: fmt(props.vector[focus.c]) })
       : t('outWuCell', {
           token: props.labels[focus.row],
-          c: focus.c,
+          c: String(focus.c),
           w: fmt(props.wu[ids[focus.row] * C + focus.c]),
           x: fmt(props.vector[focus.c]),
         })
