@@ -6,7 +6,7 @@ import { forward } from '../src/core/gpt';
 import { tinyConfig } from './tinyConfig';
 import { buildStages, STAGES_PER_LAYER, type Dims } from '../src/viz/stages';
 import { focusValue, substitute } from '../src/viz/substitute';
-import { fmt } from '../src/viz/format';
+import { fmt, texTerm } from '../src/viz/format';
 
 const config = tinyConfig({ vocabSize: 50, nPositions: 16, nEmbd: 12, nLayer: 3, nHead: 3 });
 
@@ -122,6 +122,19 @@ describe('formulas with the reader’s numbers', () => {
     expect(focusValue(trace, w, 2, { row: 4, col: 1 })).toBe(trace.blocks[0].weights.data[2 * T * T + 4 * T + 1]);
     const v = stages.find((s) => s.kind === 'v' && s.layer === 2)!;
     expect(focusValue(trace, v, 1, { row: 3, col: 2 })).toBe(trace.blocks[2].v.data[1 * T * 4 + 3 * 4 + 2]);
+  });
+
+  it('write a head’s query, key and value in that head’s own indices, and name the channel a joined head fills', () => {
+    const q = stages.find((s) => s.kind === 'q' && s.layer === 0)!;
+    const sub = substitute(model, trace, q, 2, { row: 4, col: 1 });
+    expect(sub.tex.startsWith('q^{(3)}_{4,1} = \\sum_i \\hat x_{4,i} W^{(3)}_Q[i,\\,1] + b^{(3)}_{Q,1} = ')).toBe(true);
+    // The first product's weight is head 3's column 1 of W_Q: column 2·4 + 1 of c_attn, whose first C columns are W_Q.
+    const w = model.params.h[0].attn.c_attn.weight.data[0 * 3 * 12 + 2 * 4 + 1];
+    expect(sub.tex).toContain(`\\cdot${texTerm(w)}`);
+    const out = stages.find((s) => s.kind === 'attnOut' && s.layer === 0)!;
+    expect(
+      substitute(model, trace, out, 0, { row: 4, col: 9 }).tex.startsWith('o_{4,9} = o^{(3)}_{4,1} = \\sum_{j \\le 4} A^{(3)}_{4,j}'),
+    ).toBe(true);
   });
 
   it('show −∞ and weight 0 above the diagonal', () => {

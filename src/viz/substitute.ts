@@ -82,10 +82,12 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const offset = { q: 0, k: C, v: 2 * C }[stage.kind];
       const W = params!.attn.c_attn;
       const lin = linearColumn(row(block!.ln1, t), W.weight.data, W.bias.data, 3 * C, offset + head * HS + c);
+      // Head h's own columns of W_Q (W_K, W_V): its column c is column h·HS + c of the whole matrix.
+      const h = `^{(${head + 1})}`;
       const name = stage.kind.toUpperCase();
       return done(
-        `${stage.kind}^{(${head + 1})}_{${t},${c}}`,
-        `\\sum_i \\hat x_{${t},i} W_${name}[i,\\,${c}] + b = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`,
+        `${stage.kind}${h}_{${t},${c}}`,
+        `\\sum_i \\hat x_{${t},i} W${h}_${name}[i,\\,${c}] + b${h}_{${name},${c}} = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`,
         lin.value,
       );
     }
@@ -123,7 +125,12 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const terms: [number, number][] = [];
       for (let s = 0; s <= t; s++) terms.push([w[s], row(v, s)[j]]);
       const sum = terms.reduce((acc, [a, b]) => acc + a * b, 0);
-      return done(`o_{${t},${c}}`, `\\sum_{j \\le ${t}} A^{(${h + 1})}_{${t},j}\\, v^{(${h + 1})}_{j,${j}} = ${sumOfProducts(terms)}`, sum);
+      // Channel c of the joined heads is dimension j of head h: say so, since the sum is written in the head's own indices.
+      return done(
+        `o_{${t},${c}} = o^{(${h + 1})}_{${t},${j}}`,
+        `\\sum_{j \\le ${t}} A^{(${h + 1})}_{${t},j}\\, v^{(${h + 1})}_{j,${j}} = ${sumOfProducts(terms)}`,
+        sum,
+      );
     }
     case 'attnProj':
     case 'fc':
