@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drawFrom, generate, sampleToken, samplingDistribution, tokenRng, validateSettings, DEFAULT_SETTINGS } from '../src/core/sampling';
+import {
+  drawableCount,
+  drawFrom,
+  generate,
+  sampleToken,
+  samplingDistribution,
+  tokenRng,
+  validateSettings,
+  DEFAULT_SETTINGS,
+} from '../src/core/sampling';
 import type { SamplingSettings } from '../src/core/sampling';
 import { createRng } from '../src/core/rng';
 import { initModel } from '../src/core/model';
@@ -25,6 +34,30 @@ function frequencies(logits: number[], s: SamplingSettings, draws: number, seed:
 
 const LOGITS = [2, 1, 0.5, -1, 0];
 const off = { topK: null, topP: null };
+
+describe('drawableCount', () => {
+  const settings = (temperature: number, topK: number | null = null): SamplingSettings => ({
+    ...DEFAULT_SETTINGS,
+    temperature,
+    topK,
+    topP: null,
+  });
+
+  it('counts every token with a chance at temperature 1, and leaves out an id with no token', () => {
+    expect(drawableCount(samplingDistribution([0, 1, 2, 3], settings(1)))).toBe(4);
+    expect(drawableCount(samplingDistribution([0, 1, -Infinity, 3], settings(1)))).toBe(3);
+    expect(drawableCount(samplingDistribution([0, 1, 2, 3], settings(1, 2)))).toBe(2);
+  });
+
+  it('counts only the tokens whose probability is above 0, which near temperature 0 is the top one', () => {
+    // Logits 1 apart at T = 1e-9 are 1e9 apart after scaling: e^-1e9 is 0 in float64.
+    const distribution = samplingDistribution([0, 1, 2, 3], settings(1e-9));
+    expect([...distribution.kept]).toEqual([1, 1, 1, 1]);
+    expect([...distribution.probs]).toEqual([0, 0, 0, 1]);
+    expect(drawableCount(distribution)).toBe(1);
+    expect(drawableCount(samplingDistribution([0, 1, 2, 3], settings(0)))).toBe(1);
+  });
+});
 
 describe('sampling frequencies match the softmax', () => {
   for (const temperature of [1, 0.5, 2]) {

@@ -208,6 +208,16 @@ export function samplingDistribution(logits: ArrayLike<number>, s: SamplingSetti
   return { probs, kept };
 }
 
+/**
+ * How many tokens a draw from samplingDistribution could give: kept by the filters and with a probability above 0.
+ * Not the kept count alone: at a temperature near 0 every other probability underflows to exactly 0.
+ */
+export function drawableCount(distribution: { probs: ArrayLike<number>; kept: ArrayLike<number> }): number {
+  let n = 0;
+  for (let i = 0; i < distribution.probs.length; i++) if (distribution.kept[i] && distribution.probs[i] > 0) n++;
+  return n;
+}
+
 /** Draw one index from a distribution by inverting its cumulative sum. */
 export function drawFrom(probs: ArrayLike<number>, rng: Rng): number {
   const u = rng.next();

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { lastLogits } from '../../core/trace';
-import { samplingDistribution } from '../../core/sampling';
+import { drawableCount, samplingDistribution } from '../../core/sampling';
 import { topK } from '../../core/topk';
 import { probabilityWidths } from '../../viz/output/bars';
 import { useI18n } from '../i18n';
@@ -29,12 +29,11 @@ export function SoftmaxFigure({ result }: OutputProps) {
     if (!logits) return null;
     const { probs, kept } = samplingDistribution(logits, settings);
     const keptByK = settings.topK === null ? null : samplingDistribution(logits, { ...settings, topP: null }).kept;
-    let keptCount = 0;
-    for (let i = 0; i < V; i++) keptCount += kept[i];
+    const keptCount = drawableCount({ probs, kept });
     let restMass = 1;
     for (const id of shown) restMass -= probs[id];
     return { probs, kept, keptByK, keptCount, restMass: Math.max(0, restMass) };
-  }, [logits, settings, shown, V]);
+  }, [logits, settings, shown]);
   const list = useRef<HTMLOListElement>(null);
   const widths = view ? [...shown.map((id) => view.probs[id]), view.restMass] : [];
   useBarTransition(list, probabilityWidths(widths, BAR_UNITS));
