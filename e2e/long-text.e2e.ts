@@ -62,11 +62,11 @@ describe('a text too long for the address', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh');
     await page.goBack();
     await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
-    expect(await readText(page)).toBe(long);
+    await expect.poll(() => readText(page)).toBe(long);
     await expect.poll(() => page.getByTestId('link-cut').count()).toBe(1);
     await page.goForward();
     await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh');
-    expect(await readText(page)).toBe(long);
+    await expect.poll(() => readText(page)).toBe(long);
     expect(await page.getByTestId('opened-cut').count()).toBe(0);
   });
 

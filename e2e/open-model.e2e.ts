@@ -392,11 +392,19 @@ describe('opening a model from disk', () => {
       await form.getByLabel('Or the address of a folder on the web').fill('gpt2-shaped');
       await form.getByRole('button', { name: 'Open from the address' }).click();
       await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/^That is not a web address/);
+      // The page's own site is not outside it, and the question says so.
+      const ownSite = new URL(page.url()).origin;
+      await form.getByLabel('Or the address of a folder on the web').fill(`${ownSite}/models/tiny/`);
+      await form.getByRole('button', { name: 'Open from the address' }).click();
+      expect(await page.getByTestId('model-url-ask').locator('p').textContent()).toContain(
+        `from ${new URL(ownSite).host}, this page’s own site,`,
+      );
+      expect(await page.getByTestId('model-url-ask').textContent()).not.toContain('outside its own site');
       await form.getByLabel('Or the address of a folder on the web').fill(`${url}gpt2-shaped/config.json`);
       await form.getByRole('button', { name: 'Open from the address' }).click();
       const ask = page.getByTestId('model-url-ask');
       expect(await ask.textContent()).toContain(
-        `This fetches config.json, vocab.json, merges.txt and model.safetensors from ${new URL(url).host}.`,
+        `This fetches config.json, vocab.json, merges.txt and model.safetensors from ${new URL(url).host}. It is the only request this page ever makes outside its own site`,
       );
       expect(await ask.locator('code').textContent()).toBe(`${url}gpt2-shaped/`);
       expect(requests).toEqual([]); // nothing is fetched before the reader confirms

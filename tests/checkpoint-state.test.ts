@@ -10,18 +10,22 @@ const fifth = (genderSwapShare: number) => ({ steps: 3000, peakLr: 0.003, warmup
 
 describe('sameRun', () => {
   it('lets a run be lengthened, or carried on by a later schedule, and resumed', () => {
-    expect(sameRun(key(FIRST), key({ ...FIRST, steps: 6000 }))).toBe(true);
-    expect(sameRun(key(FIRST), key({ ...FIRST, continuation: { steps: 5000, peakLr: 0.006, warmupSteps: 200 } }))).toBe(true);
-    expect(sameRun(key({ ...FIRST, fifth: fifth(0.25) }), key({ ...FIRST, fifth: { ...fifth(0.25), steps: 4000 } }))).toBe(true);
+    expect(sameRun(key(FIRST), key({ ...FIRST, steps: 6000 }), 4000)).toBe(true);
+    expect(sameRun(key(FIRST), key({ ...FIRST, continuation: { steps: 5000, peakLr: 0.006, warmupSteps: 200 } }), 4500)).toBe(true);
+    expect(sameRun(key({ ...FIRST, fifth: fifth(0.25) }), key({ ...FIRST, fifth: { ...fifth(0.25), steps: 4000 } }), 5000)).toBe(true);
   });
 
   it('keeps apart runs that differ in anything but their length', () => {
-    expect(sameRun(key(FIRST), key({ ...FIRST, peakLr: 0.003 }))).toBe(false);
-    expect(sameRun(key(FIRST), key({ ...FIRST, config: { nLayer: 6 } }))).toBe(false);
+    expect(sameRun(key(FIRST), key({ ...FIRST, peakLr: 0.003 }), 100)).toBe(false);
+    expect(sameRun(key(FIRST), key({ ...FIRST, config: { nLayer: 6 } }), 100)).toBe(false);
   });
 
-  it('keeps apart two runs carried on from the same state by later schedules that read other windows', () => {
-    expect(sameRun(key({ ...FIRST, fifth: fifth(0.25) }), key({ ...FIRST, fifth: fifth(0.375) }))).toBe(false);
+  it('keeps apart two runs carried on from the same state once their later schedules, which read other windows, have begun', () => {
+    // The fifth schedule starts after step 4,500: a state from step 5,000 has read a quarter of its windows swapped.
+    expect(sameRun(key({ ...FIRST, fifth: fifth(0.25) }), key({ ...FIRST, fifth: fifth(0.375) }), 5000)).toBe(false);
+    expect(sameRun(key({ ...FIRST, fifth: fifth(0.25) }), key(FIRST), 5000)).toBe(false);
+    // Both carry on from the state of step 4,500, which neither has trained past.
+    expect(sameRun(key({ ...FIRST, fifth: fifth(0.25) }), key({ ...FIRST, fifth: fifth(0.375) }), 4500)).toBe(true);
   });
 });
 
@@ -32,13 +36,13 @@ describe('loadState', () => {
   const n = 3;
   saveState(
     path,
-    { step: 120, elapsedSeconds: 9.5, params: Float32Array.of(1, 2, 3), m: Float32Array.of(4, 5, 6), v: Float32Array.of(7, 8, 9) },
+    { step: 4620, elapsedSeconds: 9.5, params: Float32Array.of(1, 2, 3), m: Float32Array.of(4, 5, 6), v: Float32Array.of(7, 8, 9) },
     key({ ...FIRST, fifth: fifth(0.25) }),
   );
 
   it('gives back what was saved, with the length the saved run was planned for', () => {
     const state = loadState(path, key({ ...FIRST, fifth: { ...fifth(0.25), steps: 1000 } }), new Float32Array(n));
-    expect(state).toMatchObject({ step: 120, elapsedSeconds: 9.5, plannedSteps: 4500 + 3000 });
+    expect(state).toMatchObject({ step: 4620, elapsedSeconds: 9.5, plannedSteps: 4500 + 3000 });
     expect([...state!.params, ...state!.m, ...state!.v]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 

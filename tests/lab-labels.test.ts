@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { crosses, labelBox, labelWidth, overlaps, placeLabels, type LabelRequest } from '../src/viz/lab/labels';
+import { crosses, labelBox, overlaps, placeLabels, type LabelRequest } from '../src/viz/lab/labels';
+import { monoTextWidth } from '../src/viz/fitText';
 
 // At 10px a monospace character is 6px wide and the line 12px high.
 const request = (key: string, px: number, py: number, text: string, required = false): LabelRequest => ({
@@ -25,9 +26,9 @@ describe('lab picture labels', () => {
   });
 
   it('count a Chinese character or an emoji as a full em, a Latin letter as 0.6', () => {
-    expect(labelWidth('king', 10)).toBe(24);
-    expect(labelWidth('国王', 10)).toBe(20);
-    expect(labelWidth('👑a', 10)).toBe(16);
+    expect(monoTextWidth('king', 10)).toBe(24);
+    expect(monoTextWidth('国王', 10)).toBe(20);
+    expect(monoTextWidth('👑a', 10)).toBe(16);
   });
 
   it('show a required label even where every spot is taken, and leave an optional one out', () => {
@@ -95,7 +96,7 @@ describe('lab picture labels', () => {
         expect(box.right).toBeLessThanOrEqual(W + 1e-9);
         // Shortened only when it could not fit at all, and then it says so with an ellipsis.
         if (label.text !== undefined) {
-          expect(labelWidth(text, 10)).toBeGreaterThan(W);
+          expect(monoTextWidth(text, 10)).toBeGreaterThan(W);
           expect(label.text.endsWith('…')).toBe(true);
         }
       }),

@@ -10,7 +10,7 @@ import { genderAnalogies } from '../scripts/train/analogies';
 import { bigramNats } from '../scripts/train/baselines';
 import { pronounProbe } from '../scripts/train/pronounProbe';
 import { nounFollowing } from '../scripts/train/noun-pronouns';
-import { agreement, copying, meanTwinShift, twinShifts } from '../scripts/train/context-evals';
+import { agreement, copying, isRight, meanTwinShift, twinShifts } from '../scripts/train/context-evals';
 import { bestPreviousTokenHead, headStats } from '../src/core/headStats';
 
 // The promises the shipped model makes to the app: its files, its vocabulary, its embedding and its predictions.
@@ -144,7 +144,7 @@ describe('the shipped model uses its context', () => {
 
   it('agrees with a word a few tokens back more often than chance', () => {
     const results = agreement(model, tokenizer);
-    const right = results.filter((a) => a.pRight > a.pWrong).length;
+    const right = results.filter(isRight).length;
     console.log(`agreement: ${right} of ${results.length}`);
     // The card counts 21 of 32; 16 is chance, since every pair has a twin whose right answer is the other word.
     // The 16 pronoun pairs are barely above chance (10 of 16): its lean to he wins after most female nouns, as after "The queen".

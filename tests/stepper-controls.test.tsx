@@ -114,11 +114,19 @@ describe('StepperControls', () => {
     fireEvent.pointerUp(window);
     fireEvent.pointerDown(slider);
     fireEvent.change(slider, { target: { value: '9' } });
+    // A drag the window lost track of (focus went elsewhere) ends too, and a key on the slider is a step of its own.
+    fireEvent.blur(window);
+    fireEvent.change(slider, { target: { value: '10' } });
+    fireEvent.pointerDown(slider);
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    fireEvent.change(slider, { target: { value: '11' } });
     expect(steps.mock.calls).toEqual([
       [1, 'push'],
       [2, 'replace'],
       [3, 'replace'],
       [8, 'push'],
+      [9, 'push'],
+      [10, 'push'],
     ]);
   });
 

@@ -134,11 +134,54 @@ describe('URL state', () => {
     vi.advanceTimersByTime(url.URL_WRITE_DELAY_MS + 1);
     const longAddress = win.location.search;
     url.writeParams({ text: 'The woman said that' }, 'push'); // the lab's "use that sentence"
+    const shortAddress = win.location.search;
     win.location.search = longAddress; // Back
     win.fire('popstate');
     expect(url.readParam('text')).toBe(long);
     expect(url.readParam('text.cut')).toBe(null);
     expect(url.openedLinkCut()).toBe(null);
+    win.location.search = shortAddress; // Forward
+    win.fire('popstate');
+    expect(url.readParam('text')).toBe('The woman said that');
+    win.location.search = longAddress; // and Back again
+    win.fire('popstate');
+    expect(url.readParam('text')).toBe(long);
+  });
+
+  it('keeps a text Back needs while the reader types on at the end of another long one', async () => {
+    const [first, second] = ['The first long text. '.repeat(400), 'The second long text. '.repeat(400)];
+    const { win, url } = await freshStore('?lang=en');
+    url.writeParams({ text: first }, 'push');
+    const firstAddress = win.location.search;
+    url.writeParams({ text: second }, 'push');
+    // Twenty pauses while typing: each replaces the address with a new end of the text.
+    let typed = second;
+    for (let i = 0; i < 20; i++) {
+      typed += ` word${i}`;
+      url.writeParams({ text: typed }, 'replace');
+      vi.advanceTimersByTime(url.URL_WRITE_DELAY_MS + 1);
+    }
+    expect(JSON.parse(win.sessionStorage.getItem('inside-gpt:text')!)).toHaveLength(2); // the first text and the typed one
+    win.location.search = firstAddress;
+    win.fire('popstate');
+    expect(url.readParam('text')).toBe(first);
+  });
+
+  it('tells two kept texts with the same end apart by how much the address left out', async () => {
+    const end = 'and the same ending. '.repeat(300);
+    const [longer, shorter] = ['A much longer start. '.repeat(100) + end, 'Short start. '.repeat(20) + end];
+    const { win, url } = await freshStore('?lang=en');
+    url.writeParams({ text: longer }, 'push');
+    const longerAddress = win.location.search;
+    url.writeParams({ text: shorter }, 'push');
+    const shorterAddress = win.location.search;
+    expect(textOf(longerAddress)).toBe(textOf(shorterAddress));
+    win.location.search = longerAddress;
+    win.fire('popstate');
+    expect(url.readParam('text')).toBe(longer);
+    win.location.search = shorterAddress;
+    win.fire('popstate');
+    expect(url.readParam('text')).toBe(shorter);
   });
 
   it('says how much is missing when Back lands on a long text this tab does not keep', async () => {

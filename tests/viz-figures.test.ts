@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logitFanLayout } from '../src/viz/logitFan';
-import { clipChars, monoTextWidth, truncateChars, truncateToWidth } from '../src/viz/fitText';
+import { clipChars, truncateChars, truncateToWidth } from '../src/viz/fitText';
 import { chapterFigureWidth } from '../src/viz/chapterFigureWidth';
 import { attentionLinesFigure } from '../src/viz/arcs';
 import { layoutChipFigure } from '../src/viz/tokens';
@@ -53,19 +53,14 @@ describe('fitting text', () => {
     expect(truncateChars('😀😀😀', 2)).toBe('😀…');
   });
 
-  it('measures monospace text at 0.6 em a character and a full em for a wide one', () => {
-    expect(monoTextWidth('abc', 10)).toBe(18);
-    expect(monoTextWidth('词元', 10)).toBe(20);
-    expect(monoTextWidth('␣a😀', 10)).toBe(22);
-  });
-
   it('truncates to a width in pixels, the ellipsis included, never splitting a character', () => {
     // At 10px a character is 6px: 60px holds "␣governme…" (9 + 1), not all 11 of "␣government".
     expect(truncateToWidth('␣government', 60, 10)).toBe('␣governme…');
     expect(truncateToWidth('␣government', 66, 10)).toBe('␣government');
     // A wide character is 10px: 30px holds two of them and "…" (26px), not three and "…" (36px).
     expect(truncateToWidth('词元和文字', 30, 10)).toBe('词元…');
-    expect(truncateToWidth('abc', 5, 10)).toBe('…');
+    expect(truncateToWidth('abc', 7, 10)).toBe('…');
+    expect(truncateToWidth('abc', 5, 10)).toBe('');
   });
 });
 

@@ -3,7 +3,7 @@ import { HEAD_PATTERN_SIZE } from './evaluate.ts';
 import { bestPreviousTokenHead } from '../../src/core/headStats.ts';
 import { PROBE_FRAMES, PROBE_SUBJECTS } from './pronounProbe.ts';
 import { WINDOW_WORDS, type NounFollowing } from './noun-pronouns.ts';
-import { meanTwinShift, twinShifts } from './context-evals.ts';
+import { isRight, meanTwinShift, twinShifts } from './context-evals.ts';
 
 // The model card's sections on how the model uses its context: heads, agreement, copying, and the
 // models shipped before next to this one.
@@ -109,7 +109,7 @@ export function contextSections(
   firstRecipeLog: readonly LoggedEvaluation[] = [],
 ): string[] {
   const best = bestPreviousTokenHead(ev.heads);
-  const right = ev.agreement.filter((a) => a.pRight > a.pWrong).length;
+  const right = ev.agreement.filter(isRight).length;
   const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(0)}%`;
   const gain = ev.copying.firstNats - ev.copying.secondNats;
   const probeRight = ev.probe.filter((p) => p.maleRight && p.femaleRight).length;
@@ -199,7 +199,7 @@ export function contextSections(
     `|---|---|`,
     ...(['pronoun', 'number', 'article'] as const).map((kind) => {
       const pairs = ev.agreement.filter((a) => a.kind === kind);
-      return `| ${kind} | ${pairs.filter((a) => a.pRight > a.pWrong).length} of ${pairs.length} |`;
+      return `| ${kind} | ${pairs.filter(isRight).length} of ${pairs.length} |`;
     }),
     ``,
     `| prompt | right | P(right) | wrong | P(wrong) |`,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { plannedSteps, type ScheduledRun } from './schedule.ts';
+import { LATER_SCHEDULES, plannedSteps, type ScheduledRun } from './schedule.ts';
 
 // A resumable training state: parameters and both Adam moments, plus where the loop stopped.
 export interface TrainState {
@@ -29,26 +29,25 @@ export function saveState(path: string, state: TrainState, runKey: string): void
   renameSync(tmp, path);
 }
 
-/** The schedules that carry a run on after its first (schedule.ts). */
-const LATER_SCHEDULES = ['continuation', 'extension', 'further', 'fifth'] as const;
-
 /**
- * Whether a state saved under one run key may be resumed under another: the same settings, except that a run may
- * be lengthened or shortened, or given a continuation, an extension or a later schedule, and resumed. A later
- * schedule that both keys have must agree in all but its length, so that two runs carried on from the same state
- * with different windows (another swap share, say) never resume each other's checkpoints.
+ * Whether a state saved at `savedStep` under one run key may be resumed under another: the same settings, except
+ * that a run may be lengthened or shortened, and may be given, or change, a later schedule it has not reached yet.
+ * A later schedule the state has trained in must be in both and agree in all but its length, so that two runs
+ * carried on from the same state with different windows (another swap share, say) never resume each other's
+ * checkpoints once they part.
  */
-export function sameRun(savedKey: string, runKey: string): boolean {
+export function sameRun(savedKey: string, runKey: string, savedStep: number): boolean {
   const [saved, run] = [savedKey, runKey].map((key) => JSON.parse(key) as Record<string, unknown>);
-  for (const settings of [saved, run]) delete settings.steps;
+  let start = Number(saved.steps);
   for (const later of LATER_SCHEDULES) {
-    if (saved[later] && run[later]) {
-      for (const settings of [saved, run]) delete (settings[later] as Record<string, unknown>).steps;
-    } else {
-      delete saved[later];
-      delete run[later];
-    }
+    const schedule = saved[later] as { steps: number } | undefined;
+    const reached = schedule !== undefined && start < savedStep;
+    if (schedule) start += schedule.steps;
+    if (reached && !run[later]) return false;
+    if (reached) for (const settings of [saved, run]) delete (settings[later] as Record<string, unknown>).steps;
+    else for (const settings of [saved, run]) delete settings[later];
   }
+  for (const settings of [saved, run]) delete settings.steps;
   return JSON.stringify(saved) === JSON.stringify(run);
 }
 
@@ -71,7 +70,7 @@ export function readStateFile(path: string): {
 export function loadState(path: string, runKey: string, params: Float32Array): (TrainState & { plannedSteps: number }) | null {
   if (!existsSync(path)) return null;
   const { header, floats } = readStateFile(path);
-  if (!sameRun(header.runKey, runKey) || header.n !== params.length) return null;
+  if (!sameRun(header.runKey, runKey, header.step) || header.n !== params.length) return null;
   const n = header.n;
   params.set(floats.subarray(0, n));
   const planned = plannedSteps(JSON.parse(header.runKey) as ScheduledRun);

@@ -79,9 +79,12 @@ export function agreement(model: GPTModel, tokenizer: Tokenizer, pairs = AGREEME
   });
 }
 
-/** How many pairs of each kind the model gets right: P(right) > P(wrong). */
+/** A pair is right when the model gives the right word more probability than the wrong one: read from the logits, where no tie comes of underflow. */
+export const isRight = (result: AgreementResult): boolean => result.logOdds > 0;
+
+/** How many pairs of each kind the model gets right (isRight). */
 export function agreementByKind(results: readonly AgreementResult[]): Record<AgreementPair['kind'], number> {
-  const right = (kind: AgreementPair['kind']) => results.filter((r) => r.kind === kind && r.pRight > r.pWrong).length;
+  const right = (kind: AgreementPair['kind']) => results.filter((r) => r.kind === kind && isRight(r)).length;
   return { pronoun: right('pronoun'), number: right('number'), article: right('article') };
 }
 

@@ -11,7 +11,7 @@ import { buildEmbedding } from './embed.ts';
 import type { RunSettings } from './settings.ts';
 import { forward } from '../../src/core/gpt.ts';
 import type { Tensor } from '../../src/core/tensor.ts';
-import { agreementByKind, meanTwinShift, twinShifts } from './context-evals.ts';
+import { agreementByKind, isRight, meanTwinShift, twinShifts } from './context-evals.ts';
 import { renderCard, renderLossCurve, type TrainingLog } from './card.ts';
 import { encodeDocuments, readCorpus } from './prepare.ts';
 
@@ -88,7 +88,7 @@ function main() {
       `  L${h.layer + 1}H${h.head + 1}  previous ${f(h.previous)}  first ${f(h.first)}  self ${f(h.self)}  entropy ${f(h.entropy)}`,
     );
   }
-  const right = result.agreement.filter((a) => a.pRight > a.pWrong).length;
+  const right = result.agreement.filter(isRight).length;
   console.log(`agreement ${right} of ${result.agreement.length} pairs right (${((100 * right) / result.agreement.length).toFixed(0)}%)`);
   const probeRight = result.probe.filter((p) => p.maleRight && p.femaleRight).length;
   console.log(`probe    ${probeRight} of ${result.probe.length} pronoun-probe pairs right after both subjects`);
@@ -110,7 +110,7 @@ function main() {
   const percent = (p: number) => `${(100 * p).toFixed(2)}%`;
   for (const a of result.agreement) {
     console.log(
-      `  ${a.pRight > a.pWrong ? 'right' : 'wrong'}  ${a.prompt} → ${a.right} ${percent(a.pRight)}, ${a.wrong} ${percent(a.pWrong)} (${f(a.logOdds)} nats)`,
+      `  ${isRight(a) ? 'right' : 'wrong'}  ${a.prompt} → ${a.right} ${percent(a.pRight)}, ${a.wrong} ${percent(a.pWrong)} (${f(a.logOdds)} nats)`,
     );
   }
   if (result.nounFollowing) {

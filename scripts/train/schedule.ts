@@ -33,11 +33,14 @@ export interface ScheduledRun {
   genderSwapShare?: number;
 }
 
+/** The schedules that carry a run on after its first, in order. */
+export const LATER_SCHEDULES = ['continuation', 'extension', 'further', 'fifth'] as const;
+
 /** The run's schedules in order, each with the step it starts after. */
 function schedules(run: ScheduledRun): { after: number; schedule: Schedule }[] {
   const list: { after: number; schedule: Schedule }[] = [];
   let after = 0;
-  for (const schedule of [run, run.continuation, run.extension, run.further, run.fifth]) {
+  for (const schedule of [run, ...LATER_SCHEDULES.map((later) => run[later])]) {
     if (!schedule) continue;
     list.push({ after, schedule });
     after += schedule.steps;

@@ -276,7 +276,8 @@ function UrlForm(props: { busy: boolean; onOpen: (folder: URL) => void }) {
       )}
       {asked && (
         <div className="notice" role="alertdialog" aria-label={ui.modelUrlOpen} data-testid="model-url-ask">
-          <p>{t('modelUrlAsk', { host: asked.host })}</p>
+          {/* Only another site's address is a request outside the page's own. */}
+          <p>{t(asked.origin === window.location.origin ? 'modelUrlAskOwnSite' : 'modelUrlAsk', { host: asked.host })}</p>
           <code>{asked.href}</code>
           <div className="model-actions">
             <button

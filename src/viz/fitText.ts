@@ -22,12 +22,13 @@ export function truncateChars(s: string, n: number): string {
   return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s;
 }
 
-/** `s` in at most `width` pixels of monospace text at `fontSize`, its last character "…" when it had to be cut. */
+/** `s` in at most `width` pixels of monospace text at `fontSize`, its last character "…" when it had to be cut (nothing where not even that fits). */
 export function truncateToWidth(s: string, width: number, fontSize: number): string {
   if (monoTextWidth(s, fontSize) <= width) return s;
   const chars = [...s];
   let kept = 0;
   let used = monoTextWidth('…', fontSize);
+  if (used > width) return '';
   while (kept < chars.length && used + monoTextWidth(chars[kept], fontSize) <= width) used += monoTextWidth(chars[kept++], fontSize);
   return chars.slice(0, kept).join('') + '…';
 }

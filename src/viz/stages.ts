@@ -111,9 +111,39 @@ const perLayer: [Spec, (b: BlockTrace) => Tensor][] = [
     },
     (b) => b.ln1,
   ],
-  [{ kind: 'q', label: 'stageQ', group: 'attention', shape: heads('HS'), perHead: true, formula: 'q = \\hat x W_Q + b_Q' }, (b) => b.q],
-  [{ kind: 'k', label: 'stageK', group: 'attention', shape: heads('HS'), perHead: true, formula: 'k = \\hat x W_K + b_K' }, (b) => b.k],
-  [{ kind: 'v', label: 'stageV', group: 'attention', shape: heads('HS'), perHead: true, formula: 'v = \\hat x W_V + b_V' }, (b) => b.v],
+  [
+    {
+      kind: 'q',
+      label: 'stageQ',
+      group: 'attention',
+      shape: heads('HS'),
+      perHead: true,
+      formula: 'q^{(h)} = \\hat x W^{(h)}_Q + b^{(h)}_Q',
+    },
+    (b) => b.q,
+  ],
+  [
+    {
+      kind: 'k',
+      label: 'stageK',
+      group: 'attention',
+      shape: heads('HS'),
+      perHead: true,
+      formula: 'k^{(h)} = \\hat x W^{(h)}_K + b^{(h)}_K',
+    },
+    (b) => b.k,
+  ],
+  [
+    {
+      kind: 'v',
+      label: 'stageV',
+      group: 'attention',
+      shape: heads('HS'),
+      perHead: true,
+      formula: 'v^{(h)} = \\hat x W^{(h)}_V + b^{(h)}_V',
+    },
+    (b) => b.v,
+  ],
   [
     {
       kind: 'scores',

@@ -83,11 +83,11 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
       const W = params!.attn.c_attn;
       const lin = linearColumn(row(block!.ln1, t), W.weight.data, W.bias.data, 3 * C, offset + head * HS + c);
       // Head h's own columns of W_Q (W_K, W_V): its column c is column h·HS + c of the whole matrix.
-      const h = `^{(${head + 1})}`;
+      const ofHead = `^{(${head + 1})}`;
       const name = stage.kind.toUpperCase();
       return done(
-        `${stage.kind}${h}_{${t},${c}}`,
-        `\\sum_i \\hat x_{${t},i} W${h}_${name}[i,\\,${c}] + b${h}_{${name},${c}} = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`,
+        `${stage.kind}${ofHead}_{${t},${c}}`,
+        `\\sum_i \\hat x_{${t},i} W${ofHead}_${name}[i,\\,${c}] + b${ofHead}_{${name},${c}} = ${sumOfProducts(lin.terms)} + ${texTerm(lin.bias)}`,
         lin.value,
       );
     }
@@ -119,16 +119,17 @@ export function substitute(model: GPTModel, trace: Trace, stage: Stage, head: nu
     }
     case 'attnOut': {
       const h = Math.floor(c / HS);
-      const j = c % HS;
+      const dim = c % HS;
       const w = row(slice0(block!.weights, h), t);
       const v = slice0(block!.v, h);
       const terms: [number, number][] = [];
-      for (let s = 0; s <= t; s++) terms.push([w[s], row(v, s)[j]]);
+      for (let s = 0; s <= t; s++) terms.push([w[s], row(v, s)[dim]]);
       const sum = terms.reduce((acc, [a, b]) => acc + a * b, 0);
-      // Channel c of the joined heads is dimension j of head h: say so, since the sum is written in the head's own indices.
+      // Channel c of the joined heads is dimension `dim` of head h: say so, since the sum is written in the head's own
+      // indices (its j runs over positions).
       return done(
-        `o_{${t},${c}} = o^{(${h + 1})}_{${t},${j}}`,
-        `\\sum_{j \\le ${t}} A^{(${h + 1})}_{${t},j}\\, v^{(${h + 1})}_{j,${j}} = ${sumOfProducts(terms)}`,
+        `o_{${t},${c}} = o^{(${h + 1})}_{${t},${dim}}`,
+        `\\sum_{j \\le ${t}} A^{(${h + 1})}_{${t},j}\\, v^{(${h + 1})}_{j,${dim}} = ${sumOfProducts(terms)}`,
         sum,
       );
     }

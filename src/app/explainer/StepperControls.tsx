@@ -29,15 +29,14 @@ export function StepperControls(props: {
   const last = stages.length - 1;
   const touch = useTouchOrNarrow();
   // A drag along the scrubber is one history entry, however many stages it passes: its first move pushes, the rest
-  // replace. Null when no pointer is down on it.
+  // replace. Null when no pointer is down on it; a window that loses focus mid-drag may never see the pointer go up.
   const drag = useRef<{ pushed: boolean } | null>(null);
   useEffect(() => {
     const release = () => (drag.current = null);
-    window.addEventListener('pointerup', release);
-    window.addEventListener('pointercancel', release);
+    const ends = ['pointerup', 'pointercancel', 'blur'] as const;
+    for (const end of ends) window.addEventListener(end, release);
     return () => {
-      window.removeEventListener('pointerup', release);
-      window.removeEventListener('pointercancel', release);
+      for (const end of ends) window.removeEventListener(end, release);
     };
   }, []);
 
@@ -118,6 +117,7 @@ export function StepperControls(props: {
           max={stages.length}
           value={step + 1}
           onPointerDown={() => (drag.current = { pushed: false })}
+          onKeyDown={() => (drag.current = null)}
           onChange={(e) => {
             setStep(Number(e.target.value) - 1, drag.current?.pushed ? 'replace' : 'push');
             if (drag.current) drag.current.pushed = true;

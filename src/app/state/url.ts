@@ -24,6 +24,15 @@ interface KeptText {
   full: string;
 }
 
+const codePoints = (s: string) => [...s].length;
+
+/**
+ * Whether a kept text is the one an address holds the end of. The address also says how much it left out, so two texts
+ * with the same end are told apart by their length.
+ */
+const holds = (text: KeptText, cut: CutText) =>
+  text.link === cut.kept && text.full.endsWith(cut.kept) && codePoints(text.full) - codePoints(cut.kept) === cut.droppedChars;
+
 const hasWindow = typeof window !== 'undefined';
 /** What the address the page shows said about its text, if it held only the end of a longer one this tab does not keep. */
 let openedCut: CutText | null = null;
@@ -58,7 +67,7 @@ function tabStorage(): Storage | null {
 function keptTexts(): KeptText[] {
   try {
     const stored = JSON.parse(tabStorage()?.getItem(TAB_TEXT_KEY) ?? 'null') as unknown;
-    // One text, as this page kept it until December 7, or a list.
+    // A list, or one bare {link, full} as the page kept a single text before.
     const list = Array.isArray(stored) ? stored : stored ? [stored] : [];
     return list.filter((t): t is KeptText => typeof t?.link === 'string' && typeof t?.full === 'string');
   } catch {
@@ -72,24 +81,27 @@ function keptTexts(): KeptText[] {
  */
 function searchFromAddress(addressSearch: string): string {
   const params = new URLSearchParams(addressSearch);
-  const dropped = params.get(CUT_KEY);
-  const text = params.get('text');
+  const cut = cutIn(addressSearch);
   params.delete(CUT_KEY);
   openedCut = null;
-  if (dropped === null || text === null) return normalize(params);
-  const kept = keptTexts().find((t) => t.link === text);
-  if (kept) {
-    params.set('text', kept.full);
-    return normalize(params);
-  }
-  const droppedChars = Number(dropped);
-  if (Number.isInteger(droppedChars) && droppedChars > 0) openedCut = { kept: text, droppedChars };
+  if (!cut) return normalize(params);
+  const kept = keptTexts().find((t) => holds(t, cut));
+  if (kept) params.set('text', kept.full);
+  else openedCut = cut;
   return normalize(params);
 }
 
-function keepWholeTextInTab(full: string | null, cut: CutText | null) {
-  if (!cut || full === null) return;
-  const texts = [{ link: cut.kept, full }, ...keptTexts().filter((t) => t.link !== cut.kept)].slice(0, TAB_TEXTS_KEPT);
+/**
+ * Keep `full` for the address that holds `cut`, newest first. `replaced` is what an address this write replaced
+ * held: no history entry leads there any more, so its text goes, and typing on never pushes out a text Back needs.
+ */
+function keepWholeTextInTab(full: string | null, cut: CutText | null, replaced: CutText | null) {
+  const before = keptTexts();
+  const newest = cut && full !== null ? { link: cut.kept, full } : null;
+  const same = (a: KeptText, b: KeptText) => a.link === b.link && a.full === b.full;
+  const others = before.filter((t) => !(replaced && holds(t, replaced)) && !(cut && holds(t, cut)));
+  const texts = (newest ? [newest, ...others] : others).slice(0, TAB_TEXTS_KEPT);
+  if (texts.length === before.length && texts.every((t, i) => same(t, before[i]))) return;
   // A full storage keeps at least the newest text.
   for (const keep of [texts, texts.slice(0, 1)]) {
     try {
@@ -99,6 +111,13 @@ function keepWholeTextInTab(full: string | null, cut: CutText | null) {
       // storage full or off: the address still holds the end of the text
     }
   }
+}
+
+/** What an address holds of its text, if only the end of a longer one. */
+function cutIn(addressSearch: string): CutText | null {
+  const params = new URLSearchParams(addressSearch);
+  const [text, dropped] = [params.get('text'), Number(params.get(CUT_KEY))];
+  return text !== null && Number.isInteger(dropped) && dropped > 0 ? { kept: text, droppedChars: dropped } : null;
 }
 
 /** The address for this state, and what it left out of the text. */
@@ -124,14 +143,20 @@ function writeUrl(mode: 'push' | 'replace') {
   if (pendingWrite !== null) clearTimeout(pendingWrite);
   pendingWrite = null;
   const { url, link, text } = linkForState(new URLSearchParams(search));
-  keepWholeTextInTab(text, link.cut);
-  if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
-  try {
-    if (mode === 'push') window.history.pushState(null, '', url);
-    else window.history.replaceState(null, '', url);
-  } catch {
-    // The browser refused (rate limit). The page keeps working from memory; the next write catches up.
+  const before = window.location.search;
+  let replaced: CutText | null = null;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    try {
+      if (mode === 'push') window.history.pushState(null, '', url);
+      else {
+        window.history.replaceState(null, '', url);
+        replaced = cutIn(before);
+      }
+    } catch {
+      // The browser refused (rate limit). The page keeps working from memory; the next write catches up.
+    }
   }
+  keepWholeTextInTab(text, link.cut, replaced);
 }
 
 function flushPendingWrite() {

@@ -1,4 +1,4 @@
-import { monoTextWidth } from '../fitText';
+import { monoTextWidth, truncateToWidth } from '../fitText';
 
 // Where each point's label goes in the lab picture, so that labels neither overlap each other nor cover a dot.
 // Labels are monospace, as wide as fitText.ts's monoTextWidth says.
@@ -29,14 +29,11 @@ export interface Box {
   bottom: number;
 }
 
-/** How wide `text` is at `fontSize`, in pixels. */
-export const labelWidth = monoTextWidth;
-
 const lineHeight = (r: LabelRequest) => r.fontSize * 1.2;
 
 /** The rectangle a label covers, in the picture's pixels. */
 export function labelBox(r: LabelRequest, label: PlacedLabel): Box {
-  const w = labelWidth(r.text, r.fontSize);
+  const w = monoTextWidth(r.text, r.fontSize);
   const h = lineHeight(r);
   const left = r.px + label.x - (label.anchor === 'start' ? 0 : label.anchor === 'end' ? w : w / 2);
   return { left, right: left + w, top: r.py + label.y - h * 0.8, bottom: r.py + label.y + h * 0.2 };
@@ -152,9 +149,8 @@ export function placeLabels(
  */
 function squeezedIn(r: LabelRequest, width: number, height: number, gap: number): { label: PlacedLabel; box: Box } {
   const h = lineHeight(r);
-  let text = r.text;
-  while (text.length > 1 && labelWidth(text, r.fontSize) > width) text = [...text].slice(0, -2).join('') + '…';
-  const w = labelWidth(text, r.fontSize);
+  const text = truncateToWidth(r.text, width, r.fontSize);
+  const w = monoTextWidth(text, r.fontSize);
   const left = Math.max(0, Math.min(width - w, r.px - w / 2));
   const y = r.py - gap - h >= 0 || r.py + gap + h > height ? -gap : gap + h * 0.7;
   const label: PlacedLabel = { key: r.key, x: left - r.px, y, anchor: 'start', ...(text === r.text ? {} : { text }) };

@@ -55,6 +55,8 @@ const shell = {
   modelUrlOpen: 'Open from the address',
   modelUrlAsk:
     'This fetches config.json, vocab.json, merges.txt and model.safetensors from {host}. It is the only request this page ever makes outside its own site, and it happens only now, because you asked. GPT-2’s weights are about 500 MB (gpt2-medium’s 1.4 GB).',
+  modelUrlAskOwnSite:
+    'This fetches config.json, vocab.json, merges.txt and model.safetensors from {host}, this page’s own site, only now, because you asked. GPT-2’s weights are about 500 MB (gpt2-medium’s 1.4 GB).',
   modelUrlGo: 'Fetch them',
   modelUrlInvalid: 'That is not a web address. It should start with {scheme}, for example {example}.',
   modelUnreachable:
