@@ -130,7 +130,7 @@ describe('StepperControls', () => {
     ]);
   });
 
-  it('steps with ← and → while focus is inside its region, and not elsewhere or while typing', async () => {
+  it('steps with ←, → and goes to either end with Home and End while focus is inside its region, and not elsewhere or while typing', async () => {
     const { steps, user } = setup(3);
     await user.click(screen.getByRole('button', { name: en.next }));
     expect(steps).toHaveBeenLastCalledWith(4);
@@ -141,12 +141,17 @@ describe('StepperControls', () => {
     expect(steps).toHaveBeenLastCalledWith(2);
     await user.keyboard('{Control>}{ArrowRight}{/Control}');
     expect(steps).toHaveBeenCalledTimes(2);
+    await user.keyboard('{End}');
+    expect(steps).toHaveBeenLastCalledWith(stages.length - 1);
+    await user.keyboard('{Home}');
+    expect(steps).toHaveBeenLastCalledWith(0);
+    steps.mockClear();
     await user.click(screen.getByRole('textbox', { name: 'notes' }));
-    await user.keyboard('{ArrowRight}{ArrowLeft}');
-    expect(steps).toHaveBeenCalledTimes(2);
+    await user.keyboard('{ArrowRight}{ArrowLeft}{Home}{End}');
+    expect(steps).toHaveBeenCalledTimes(0);
     await user.click(screen.getByRole('button', { name: 'outside' }));
-    await user.keyboard('{ArrowRight}{ArrowLeft}');
-    expect(steps).toHaveBeenCalledTimes(2);
+    await user.keyboard('{ArrowRight}{ArrowLeft}{Home}{End}');
+    expect(steps).toHaveBeenCalledTimes(0);
   });
 
   it('plays one stage per 1.6 s, replacing the history entry, faster at a higher speed, and stops at the end', async () => {

@@ -13,7 +13,7 @@ function typingInto(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-/** Previous / play / next, speed and the stage scrubber; ←, → and space work while focus is inside `region`. */
+/** Previous / play / next, speed and the stage scrubber; ←, →, Home, End and space work while focus is inside `region`. */
 export function StepperControls(props: {
   region: RefObject<HTMLElement | null>;
   stages: readonly Stage[];
@@ -66,6 +66,9 @@ export function StepperControls(props: {
       } else if (e.key === 'ArrowLeft') {
         e.preventDefault();
         setStep(stepRef.current - 1);
+      } else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        setStep(e.key === 'Home' ? 0 : last);
       } else if (e.key === ' ' && (e.target as HTMLElement | null)?.tagName !== 'BUTTON') {
         e.preventDefault();
         setPlaying((p) => !p);
@@ -73,7 +76,7 @@ export function StepperControls(props: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setStep, region]);
+  }, [setStep, region, last]);
 
   const stage = stages[step];
   const where = stage.layer === null ? ui[stage.label] : `${t('layerN', { l: stage.layer + 1 })} · ${ui[stage.label]}`;
