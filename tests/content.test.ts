@@ -3,7 +3,7 @@ import katex from 'katex';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { chapterIds, getChapter, getUi } from '../src/content/chapters';
-import { fillPlaceholders, matrixIndex, modelPlaceholders } from '../src/content/fill';
+import { asIndex, fillPlaceholders, modelPlaceholders } from '../src/content/fill';
 import type { ChapterId, ChapterText, Lang } from '../src/content/types';
 import { tinyConfig } from './tinyConfig';
 import { buildStages } from '../src/viz/stages';
@@ -220,11 +220,11 @@ describe('fillPlaceholders', () => {
     for (const lang of langs) {
       const cell = fillPlaceholders(
         getUi(lang).embeddingMatrixCell,
-        { ...matrixIndex(2196, 10), value: '−0.2408', token: '␣relation' },
+        { id: asIndex(2196), c: asIndex(10), value: '−0.2408', token: '␣relation' },
         lang,
       );
       expect(cell).toMatch(/^W_e\[2196, 10\] = −0\.2408/);
-      expect(fillPlaceholders(getUi(lang).wuWholeCell, { ...matrixIndex(50256, 767), value: '0.1', token: 'x' }, lang)).toMatch(
+      expect(fillPlaceholders(getUi(lang).wuWholeCell, { id: asIndex(50256), c: asIndex(767), value: '0.1', token: 'x' }, lang)).toMatch(
         /^W_u\[50256, 767\]/,
       );
     }

@@ -18,11 +18,11 @@ export function modelPlaceholders(config: GPTConfig): Record<'V' | 'C' | 'T' | '
 }
 
 /**
- * A matrix cell's row and column for {id} and {c}, as the formulas write indices: a number placeholder gets
- * thousands separators (row 2,196), which inside W_e[2,196, 10] would read as three indices.
+ * A matrix index for a placeholder, written as the formulas write indices: a number placeholder gets thousands
+ * separators (row 2,196), which inside W_e[2,196, 10] would read as three indices.
  */
-export function matrixIndex(id: number, c: number): { id: string; c: string } {
-  return { id: String(id), c: String(c) };
+export function asIndex(i: number): string {
+  return String(i);
 }
 
 /**

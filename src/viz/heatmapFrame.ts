@@ -62,16 +62,18 @@ export function heatmapFrame(layout: HeatmapLayout, labelWidth: number | undefin
   const colFont = colLabels && layout.step === 1 && layout.pool === 1 && fitted >= MIN_COL_FONT ? fitted : null;
   // At least 2px on the left so the row highlight's outline is not clipped.
   const labelW = Math.max(labelWidth ?? LABEL_W, 2);
+  // Row labels end 6px left of the cells.
+  const rowLabelX = labelW - 6;
   const rowFont = cellH >= MIN_ROW_LABEL_CELL && labelW > 2 && layout.pool === 1 ? Math.min(13, cellH - 1) : null;
   return {
     width: labelW + layout.width + 2 + (colFont === null ? 0 : COL_LABEL_OVERHANG),
     height: TOP + layout.height + 2 + (colFont === null ? 0 : COL_LABEL_H),
     cellsX: labelW,
     cellsY: TOP,
-    rowLabelX: labelW - 6,
+    rowLabelX,
     rowLabelY: rowFont === null ? [] : Array.from({ length: rows }, (_, r) => r * cellH + cellH / 2),
     rowFont,
-    rowLabelRoom: Math.max(0, labelW - 6 - 2),
+    rowLabelRoom: Math.max(0, rowLabelX - 2),
     colLabelX: colFont === null ? [] : Array.from({ length: cols }, (_, c) => columnX(layout, c) + cellW / 2),
     colLabelY: TOP + layout.height + 4,
     colFont,

@@ -15,7 +15,7 @@ import { ByteNote } from '../ByteNote';
 import { EveryPosition } from './EveryPosition';
 import { VocabMatrix } from '../explainer/figures/VocabMatrix';
 import { useWidth } from '../explainer/useWidth';
-import { matrixIndex } from '../../content/fill';
+import { asIndex } from '../../content/fill';
 
 const SHOWN = 10;
 const ALL_ROWS = { logitRows: 'all' } as const;
@@ -80,7 +80,9 @@ export function LogitsFigure({ result }: OutputProps) {
         width={figureWidth}
         caption={(every) => t('wuWholeCaption', { V, C, every, k: SHOWN })}
         hint={ui.wuWholeHint}
-        describe={(id, c, value) => t('wuWholeCell', { ...matrixIndex(id, c), token: tokenLabel(tokenizer, id), value: fmt(value) })}
+        describe={(id, c, value) =>
+          t('wuWholeCell', { id: asIndex(id), c: asIndex(c), token: tokenLabel(tokenizer, id), value: fmt(value) })
+        }
         testId="wu-whole-matrix"
       />
       <button

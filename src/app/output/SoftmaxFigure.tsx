@@ -29,10 +29,10 @@ export function SoftmaxFigure({ result }: OutputProps) {
     if (!logits) return null;
     const { probs, kept } = samplingDistribution(logits, settings);
     const keptByK = settings.topK === null ? null : samplingDistribution(logits, { ...settings, topP: null }).kept;
-    const keptCount = drawableCount({ probs, kept });
+    const drawable = drawableCount({ probs, kept });
     let restMass = 1;
     for (const id of shown) restMass -= probs[id];
-    return { probs, kept, keptByK, keptCount, restMass: Math.max(0, restMass) };
+    return { probs, kept, keptByK, drawable, restMass: Math.max(0, restMass) };
   }, [logits, settings, shown]);
   const list = useRef<HTMLOListElement>(null);
   const widths = view ? [...shown.map((id) => view.probs[id]), view.restMass] : [];
@@ -51,7 +51,7 @@ export function SoftmaxFigure({ result }: OutputProps) {
       <SamplingControls sampling={sampling} />
       {settings.temperature === 0 && <p className="notice">{ui.outGreedyNote}</p>}
       <p className="kept-count" data-testid="kept-count">
-        {t('outKeptCount', { n: view.keptCount, V })}
+        {t('outKeptCount', { n: view.drawable, V })}
       </p>
       <ol ref={list} className="prob-list" data-testid="softmax-bars">
         <li className="prob-head" aria-hidden="true">

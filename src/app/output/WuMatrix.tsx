@@ -3,6 +3,7 @@ import { fmt } from '../../viz/format';
 import { layoutWuFigure, wuFocusBox } from '../../viz/output/heatmap';
 import { useI18n } from '../i18n';
 import { SideScroll } from '../SideScroll';
+import { asIndex } from '../../content/fill';
 
 /**
  * W_u as the matrix it is, summarised: the last vector as a strip on top, and under it the rows of
@@ -26,10 +27,10 @@ export function WuMatrix(props: {
 
   const readout = focus
     ? focus.row < 0
-      ? t('outStripCell', { c: String(focus.c), x: fmt(props.vector[focus.c]) })
+      ? t('outStripCell', { c: asIndex(focus.c), x: fmt(props.vector[focus.c]) })
       : t('outWuCell', {
           token: props.labels[focus.row],
-          c: String(focus.c),
+          c: asIndex(focus.c),
           w: fmt(props.wu[ids[focus.row] * C + focus.c]),
           x: fmt(props.vector[focus.c]),
         })

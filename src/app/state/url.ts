@@ -96,6 +96,7 @@ function searchFromAddress(addressSearch: string): string {
  * held: no history entry leads there any more, so its text goes, and typing on never pushes out a text Back needs.
  */
 function keepWholeTextInTab(full: string | null, cut: CutText | null, replaced: CutText | null) {
+  if (!cut && !replaced) return; // a text that fits its address, over one that did too: nothing to keep or drop
   const before = keptTexts();
   const newest = cut && full !== null ? { link: cut.kept, full } : null;
   const same = (a: KeptText, b: KeptText) => a.link === b.link && a.full === b.full;

@@ -6,7 +6,7 @@ import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
 import { useI18n } from '../../i18n';
 import { fmt, formatColumnList } from '../../../viz/format';
-import { matrixIndex } from '../../../content/fill';
+import { asIndex } from '../../../content/fill';
 
 /**
  * A (V, C) matrix with one row per vocabulary token (W_e, or W_u) drawn whole as one picture, with
@@ -128,7 +128,7 @@ export function EmbeddingMatrix(props: {
       width={props.width}
       caption={(every) => t('embeddingMatrixCaption', { V: wte.shape[0], C: wte.shape[1], every })}
       hint={ui.embeddingMatrixHint}
-      describe={(id, c, value) => t('embeddingMatrixCell', { ...matrixIndex(id, c), token: props.labelOf(id), value: fmt(value) })}
+      describe={(id, c, value) => t('embeddingMatrixCell', { id: asIndex(id), c: asIndex(c), token: props.labelOf(id), value: fmt(value) })}
       testId={props.testId}
     />
   );
