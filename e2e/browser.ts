@@ -136,8 +136,20 @@ export async function openFolder(page: Page, dir: string): Promise<void> {
   await page.getByTestId('model-folder-input').setInputFiles(dir);
 }
 
+/**
+ * A page opened at a link's target holds it at the top of the screen for a moment while the parts around it are
+ * drawn (src/app/explainer/holdJump.ts), until the reader moves the page. A test about to scroll the page itself
+ * moves it as a reader would first, so the hold does not pull the page back.
+ */
+async function endJumpHold(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    if (document.documentElement.dataset.holdingJump) window.dispatchEvent(new WheelEvent('wheel'));
+  });
+}
+
 /** Scroll a chapter into view and wait until it is drawn, formulas and all. */
 export async function showChapter(page: Page, id: string): Promise<Locator> {
+  await endJumpHold(page);
   const chapter = page.getByTestId(`chapter-${id}`);
   // The chapters are drawn again when the text box goes from empty to filled, so the element found may be
   // replaced while Playwright scrolls to it: then the new one is scrolled to.
@@ -165,6 +177,7 @@ export async function showChapter(page: Page, id: string): Promise<Locator> {
  * wait until it is drawn, formulas and all, and return it by its test id. On a page opened with drawAll it is drawn already.
  */
 export async function showPart(page: Page, name: 'stepper' | 'deeper'): Promise<Locator> {
+  await endJumpHold(page);
   // Through the page, not a locator: the placeholder may be replaced between finding it and scrolling to it.
   // Neither is there for a moment while the page changes model.
   await page.waitForFunction((name) => {

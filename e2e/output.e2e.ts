@@ -234,4 +234,19 @@ describe('output figures', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('keeps each of the logit lens’s headings on one line on a phone (zh)', async () => {
+    // On this text the third and fourth columns' guesses are short, and "第 3 名" broke after its number.
+    const { page, errors } = await chromium.openAsReader(`?lang=zh&text=${encodeURIComponent('The queen said that')}`, { viewport: PHONE });
+    const lens = (await showPart(page, 'deeper')).getByTestId('logit-lens');
+    const headingLines = await lens.locator('thead th').evaluateAll((ths) =>
+      ths.map((th) => {
+        const text = document.createRange();
+        text.selectNodeContents(th);
+        return new Set(Array.from(text.getClientRects(), (r) => Math.round(r.bottom))).size;
+      }),
+    );
+    expect(headingLines).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(errors).toEqual([]);
+  });
 });

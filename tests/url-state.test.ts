@@ -61,14 +61,26 @@ describe('URL state', () => {
     expect(new URLSearchParams(win.location.search).get('lang')).toBe('en');
   });
 
-  it('pushes a history entry at once, carrying any pending change with it', async () => {
+  it('pushes a history entry at once, and a change still pending stays in the entry it leaves, for Back to find', async () => {
     const { win, url } = await freshStore('');
     url.writeParams({ text: 'The queen' }, 'replace');
     url.writeParams({ view: 'lab' }, 'push');
+    // Typed, then straight to the lab: the entry left holds the typed text, not the text before it.
+    expect(win.history.replaceState).toHaveBeenCalledTimes(1);
+    expect(win.history.replaceState.mock.calls[0][2]).toBe('/app/?text=The+queen');
     expect(win.history.pushState).toHaveBeenCalledTimes(1);
-    expect(textOf(win.location.search)).toBe('The queen');
+    expect(win.location.search).toBe('?text=The+queen&view=lab');
     vi.advanceTimersByTime(1000);
-    expect(win.history.replaceState).not.toHaveBeenCalled();
+    expect(win.history.replaceState).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes a drag along the scrubber and a Next straight after it two history entries, the drag ending where it ended', async () => {
+    const { win, url } = await freshStore('?text=hi');
+    url.writeParams({ step: '1' }, 'push'); // the drag's first move
+    for (const step of ['2', '3', '4']) url.writeParams({ step }, 'replace');
+    url.writeParams({ step: '5' }, 'push'); // Next, within the pause
+    expect(win.history.pushState.mock.calls.map((c) => new URLSearchParams(c[2].split('?')[1]).get('step'))).toEqual(['1', '5']);
+    expect(win.history.replaceState.mock.calls.map((c) => new URLSearchParams(c[2].split('?')[1]).get('step'))).toEqual(['4']);
   });
 
   it('survives the browser refusing a write, and the next write catches up', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logitFanLayout } from '../src/viz/logitFan';
-import { clipChars, truncateChars, truncateToWidth } from '../src/viz/fitText';
+import { clipChars, monoTextWidth, truncateChars, truncateToWidth } from '../src/viz/fitText';
 import { chapterFigureWidth } from '../src/viz/chapterFigureWidth';
 import { attentionLinesFigure } from '../src/viz/arcs';
 import { layoutChipFigure } from '../src/viz/tokens';
@@ -61,6 +61,21 @@ describe('fitting text', () => {
     expect(truncateToWidth('词元和文字', 30, 10)).toBe('词元…');
     expect(truncateToWidth('abc', 7, 10)).toBe('…');
     expect(truncateToWidth('abc', 5, 10)).toBe('');
+  });
+
+  it('never splits what a reader sees as one character: a family emoji, a flag, a letter with a combining accent', () => {
+    const family = '👩\u200D👩\u200D👧'; // three emoji joined into one picture
+    const flag = '🇨🇳'; // two regional indicators
+    const e = 'e\u0301'; // é as e and a combining acute accent
+    expect(clipChars(`${family}${flag}ab`, 2)).toBe(`${family}${flag}`);
+    expect(truncateChars(`${family}${family}${family}`, 2)).toBe(`${family}…`);
+    expect(truncateChars(`caf${e}s`, 4)).toBe(`caf…`);
+    expect(truncateChars(`caf${e}`, 4)).toBe(`caf${e}`);
+    // Each picture is one wide character (10px at 10px), whatever it is made of; an accented letter is one narrow one.
+    expect(monoTextWidth(family, 10)).toBe(10);
+    expect(monoTextWidth(flag, 10)).toBe(10);
+    expect(monoTextWidth(`caf${e}`, 10)).toBe(24);
+    expect(truncateToWidth(`${family}${family}${family}`, 25, 10)).toBe(`${family}…`);
   });
 });
 

@@ -137,9 +137,12 @@ describe('token chips', () => {
     );
   });
 
-  it('chip width grows with the label, counting code points', () => {
+  it('chip width grows with the label, a wide character (CJK, emoji) a whole 14px em and a narrow one 0.6 em, plus 12px of padding', () => {
     expect(chipWidth('ab')).toBeLessThan(chipWidth('abcd'));
-    expect(chipWidth('😀')).toBe(chipWidth('a'));
+    expect(chipWidth('a')).toBe(21); // ⌈8.4 + 12⌉
+    expect(chipWidth('😀')).toBe(26);
+    expect(chipWidth('北京')).toBe(40);
+    expect(chipWidth('👩\u200D👩\u200D👧')).toBe(26); // one picture, though five code points
   });
 
   it('count the chips that stay still when the text changes', () => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { LATER_SCHEDULES, plannedSteps, type ScheduledRun } from './schedule.ts';
+import { LATER_SCHEDULES, laterSchedulesReached, plannedSteps, type ScheduledRun } from './schedule.ts';
 
 // A resumable training state: parameters and both Adam moments, plus where the loop stopped.
 export interface TrainState {
@@ -38,11 +38,9 @@ export function saveState(path: string, state: TrainState, runKey: string): void
  */
 export function sameRun(savedKey: string, runKey: string, savedStep: number): boolean {
   const [saved, run] = [savedKey, runKey].map((key) => JSON.parse(key) as Record<string, unknown>);
-  let start = Number(saved.steps);
+  const trainedIn = laterSchedulesReached(saved as unknown as ScheduledRun, savedStep);
   for (const later of LATER_SCHEDULES) {
-    const schedule = saved[later] as { steps: number } | undefined;
-    const reached = schedule !== undefined && start < savedStep;
-    if (schedule) start += schedule.steps;
+    const reached = trainedIn.has(later);
     if (reached && !run[later]) return false;
     if (reached) for (const settings of [saved, run]) delete (settings[later] as Record<string, unknown>).steps;
     else for (const settings of [saved, run]) delete settings[later];

@@ -36,16 +36,23 @@ export interface ScheduledRun {
 /** The schedules that carry a run on after its first, in order. */
 export const LATER_SCHEDULES = ['continuation', 'extension', 'further', 'fifth'] as const;
 
-/** The run's schedules in order, each with the step it starts after. */
-function schedules(run: ScheduledRun): { after: number; schedule: Schedule }[] {
-  const list: { after: number; schedule: Schedule }[] = [];
+type LaterSchedule = (typeof LATER_SCHEDULES)[number];
+
+/** The run's schedules in order, each with its name (null for the first) and the step it starts after. */
+function schedules(run: ScheduledRun): { name: LaterSchedule | null; after: number; schedule: Schedule }[] {
+  const list: { name: LaterSchedule | null; after: number; schedule: Schedule }[] = [];
   let after = 0;
-  for (const schedule of [run, ...LATER_SCHEDULES.map((later) => run[later])]) {
+  for (const [name, schedule] of [[null, run] as const, ...LATER_SCHEDULES.map((later) => [later, run[later]] as const)]) {
     if (!schedule) continue;
-    list.push({ after, schedule });
+    list.push({ name, after, schedule });
     after += schedule.steps;
   }
   return list;
+}
+
+/** The later schedules a state saved after `step` steps of the run has trained in. */
+export function laterSchedulesReached(run: ScheduledRun, step: number): Set<LaterSchedule> {
+  return new Set(schedules(run).flatMap(({ name, after }) => (name !== null && after < step ? [name] : [])));
 }
 
 /** Every step of every schedule. */

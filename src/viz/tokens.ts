@@ -1,5 +1,7 @@
 // Token chips laid out in wrapped lines, like words in a paragraph.
 
+import { monoTextWidth } from './fitText';
+
 export interface ChipBox {
   x: number;
   y: number;
@@ -12,9 +14,14 @@ export interface ChipLayout {
   width: number;
 }
 
+/** The chips' label type, in pixels (.chip-text in styles.css). */
+const CHIP_FONT_PX = 14;
+/** The room either side of a chip's label, together. */
+const CHIP_PADDING = 12;
+
 /** Approximate chip width for a monospace label (the chip's own padding included). */
-export function chipWidth(label: string, charWidth = 8.4, padding = 12): number {
-  return Math.ceil([...label].length * charWidth + padding);
+export function chipWidth(label: string): number {
+  return Math.ceil(monoTextWidth(label, CHIP_FONT_PX) + CHIP_PADDING);
 }
 
 /**

@@ -19,6 +19,7 @@ import { FigureBoundary } from '../FigureBoundary';
 import { WhenNear } from './NearViewport';
 import { jumpTo, useHoldJumps } from './holdJump';
 import { useModelState } from '../model/ModelContext';
+import { readParam } from '../state/url';
 
 type Ok = Extract<ForwardResult, { kind: 'ok' }>;
 
@@ -41,6 +42,9 @@ function scrollToStepper() {
   drawn.observe(parent, { childList: true });
 }
 
+/** A link that carries a stage of the stepper was shared from it, and opens there. */
+const stepperIfLinkHasStage = () => (readParam('step') === null ? null : 'stepper');
+
 /** Without text there is no stage to go to: the diagram's boxes lead to the text box instead. */
 function focusTextBox() {
   document.getElementById('reader-text')?.focus();
@@ -49,7 +53,7 @@ function focusTextBox() {
 /** The chapters' table of contents, and with another model open, what the chapters then describe. */
 function Contents() {
   const { t } = useI18n();
-  useHoldJumps();
+  useHoldJumps(stepperIfLinkHasStage);
   const running = useModelState();
   const other = running.status === 'ready' && !running.model.isDefault ? t('quoted', { text: running.model.name }) : null;
   return (

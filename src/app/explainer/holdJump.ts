@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
-// A jump to a part of the page (the table of contents, a shared link with #chapter-…, a "step here"
-// button) lands where the parts around it are drawn only then (NearViewport.tsx), and those above it
+// A jump to a part of the page (the table of contents, a shared link with #chapter-… or with a stepper stage,
+// a "step here" button) lands where the parts around it are drawn only then (NearViewport.tsx), and those above it
 // grow or shrink as they are drawn. Chromium's scroll anchoring does not keep the place across that
 // first draw (measured: the heading ended 112 px down, or 302 px up), so the page holds the jump's
 // target at the top of the screen while the parts around it are drawn, until the reader moves the page
@@ -75,9 +75,9 @@ function hold(id: string): () => void {
   return release;
 }
 
-function holdHashTarget(scroll: boolean) {
+function holdHashTarget(scroll: boolean, withoutHash: string | null = null) {
   releaseHold();
-  const id = idOf(window.location.hash);
+  const id = idOf(window.location.hash) ?? withoutHash;
   const target = id === null ? null : document.getElementById(id);
   if (!id || !target) return;
   // The chapters were drawn after the browser looked for the link's target, so the page scrolls there itself.
@@ -87,14 +87,17 @@ function holdHashTarget(scroll: boolean) {
 
 const onHashChange = () => holdHashTarget(false);
 
-/** While mounted: a jump to an element of the page stays where it landed as the parts around it are drawn. */
-export function useHoldJumps(): void {
+/**
+ * While mounted: a jump to an element of the page stays where it landed as the parts around it are drawn. A link
+ * opened without a #target goes to the element `linkTarget` names for it, if any.
+ */
+export function useHoldJumps(linkTarget: () => string | null): void {
   useEffect(() => {
-    if (!openedAtTarget) holdHashTarget(true);
+    if (!openedAtTarget) holdHashTarget(true, linkTarget());
     openedAtTarget = true;
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
+  }, [linkTarget]);
 }
 
 /**

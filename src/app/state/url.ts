@@ -81,7 +81,7 @@ function keptTexts(): KeptText[] {
  */
 function searchFromAddress(addressSearch: string): string {
   const params = new URLSearchParams(addressSearch);
-  const cut = cutIn(addressSearch);
+  const cut = cutIn(params);
   params.delete(CUT_KEY);
   openedCut = null;
   if (!cut) return normalize(params);
@@ -114,9 +114,8 @@ function keepWholeTextInTab(full: string | null, cut: CutText | null, replaced: 
   }
 }
 
-/** What an address holds of its text, if only the end of a longer one. */
-function cutIn(addressSearch: string): CutText | null {
-  const params = new URLSearchParams(addressSearch);
+/** What an address's query holds of its text, if only the end of a longer one. */
+function cutIn(params: URLSearchParams): CutText | null {
   const [text, dropped] = [params.get('text'), Number(params.get(CUT_KEY))];
   return text !== null && Number.isInteger(dropped) && dropped > 0 ? { kept: text, droppedChars: dropped } : null;
 }
@@ -151,7 +150,7 @@ function writeUrl(mode: 'push' | 'replace') {
       if (mode === 'push') window.history.pushState(null, '', url);
       else {
         window.history.replaceState(null, '', url);
-        replaced = cutIn(before);
+        replaced = cutIn(new URLSearchParams(before));
       }
     } catch {
       // The browser refused (rate limit). The page keeps working from memory; the next write catches up.
@@ -182,7 +181,8 @@ export function readParam(key: string): string | null {
 
 /**
  * Set several keys at once. 'push' makes a history entry (back/forward return to it) at once;
- * 'replace' is for values that change on every keystroke and reaches the address bar after a pause.
+ * 'replace' is for values that change on every keystroke and reaches the address bar after a pause,
+ * or when a push leaves its entry.
  */
 export function writeParams(values: Record<string, string | null>, mode: 'push' | 'replace'): void {
   const params = new URLSearchParams(search);
@@ -193,6 +193,8 @@ export function writeParams(values: Record<string, string | null>, mode: 'push' 
   }
   const next = normalize(params);
   if (next === search) return;
+  // A change still waiting for the pause (typing, the end of a drag) belongs to the entry a push leaves, where Back finds it.
+  if (mode === 'push' && pendingWrite !== null && hasWindow) writeUrl('replace');
   search = next;
   notify();
   if (!hasWindow) return;
