@@ -104,6 +104,13 @@ describe('output figures', () => {
     expect(first.text?.startsWith(START)).toBe(true);
     expect(first.text!.length).toBeGreaterThan(START.length);
     expect(new URL(first.page.url()).searchParams.get('out.seed')).toBe('1234');
+    // The run is one step back in the browser's history: Back brings the text before it back, Forward the run's text.
+    // (The address follows the run's last tokens after a pause, as it follows typing: a reader's Back comes later.)
+    await expect.poll(() => new URL(first.page.url()).searchParams.get('text')).toBe(first.text);
+    await first.page.goBack();
+    await expect.poll(() => readText(first.page)).toBe(START);
+    await first.page.goForward();
+    await expect.poll(() => readText(first.page)).toBe(first.text);
     const second = await run();
     expect(second.text).toBe(first.text);
 

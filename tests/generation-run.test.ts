@@ -39,6 +39,16 @@ describe('a generation run', () => {
     expect(run).toMatchObject({ added: [3], remaining: 1, pending: null, respelled: null, expected: { ids: [0, 1, 2, 3], text: 'abcd' } });
   });
 
+  it('knows whether it has written to the text box yet, so that only its first write makes a history entry', () => {
+    const run = started(3, { ...IDLE_RUN, textWritten: true }); // a run before this one wrote
+    expect(run.textWritten).toBe(false);
+    const waiting = step(run, { kind: 'pending', id: 228, ids: [0, 1, 2, 228] }, 'abc');
+    expect(waiting.textWritten).toBe(false); // half a character leaves the text box as it is
+    const wrote = step(waiting, { kind: 'text', id: 3, ids: [0, 1, 2, 3], text: 'abcd', respelled: false });
+    expect(wrote.textWritten).toBe(true);
+    expect(step(wrote, { kind: 'text', id: 4, ids: [0, 1, 2, 3, 4], text: 'abcde', respelled: false }).textWritten).toBe(true);
+  });
+
   it('records where the tokens chosen and the tokens the text reads back part ways', () => {
     const run = step(started(2), { kind: 'text', id: 4, ids: [0, 1, 7], text: 'abX', respelled: true });
     expect(run.respelled).toEqual({ chosen: [2, 4], read: [7] });

@@ -57,6 +57,47 @@ describe('drawableCount', () => {
     expect(drawableCount(distribution)).toBe(1);
     expect(drawableCount(samplingDistribution([0, 1, 2, 3], settings(0)))).toBe(1);
   });
+
+  // A draw inverts the cumulative sum at (k + 0.5) · 2⁻³² for a whole k (sampling.ts, rng.ts): a token is drawable when
+  // one of those numbers falls in its share of [0, 1).
+  const kept = (n: number) => new Uint8Array(n).fill(1);
+  const step = 2 ** -32;
+
+  it('leaves out a token above 0 that no draw can land on: its share of [0, 1) holds none of the numbers drawn', () => {
+    // 0.3 / step = 1,288,490,188.8: the next number drawn, 1,288,490,189.5 · step, is past 0.3 + 1e-12.
+    expect(drawableCount({ probs: [0.3, 1e-12, 0.7 - 1e-12], kept: kept(3) })).toBe(2);
+    // A share half a step wide, from 2³¹ + 0.25 steps to 2³¹ + 0.75, holds 2³¹ + 0.5; from 2³¹ + 0.75 to 2³¹ + 1, none.
+    expect(drawableCount({ probs: [0.5 + step / 4, step / 2, 0.5 - (3 * step) / 4], kept: kept(3) })).toBe(3);
+    expect(drawableCount({ probs: [0.5 + (3 * step) / 4, step / 4, 0.5 - step], kept: kept(3) })).toBe(2);
+    // 1e-87 after a top token of 1 (rounded): nothing is left for it.
+    expect(drawableCount({ probs: [1, 1e-87], kept: kept(2) })).toBe(1);
+    // Nor is a tiny first token drawn: the numbers drawn start half a step above 0.
+    expect(drawableCount({ probs: [1e-70, 1], kept: kept(2) })).toBe(1);
+  });
+
+  it('counts the last token when the total falls short of 1 by more than half a step, as a draw past the total gives it', () => {
+    // [0.3, 0.3 + 1e-12) holds none of the numbers drawn, but 0.31 is past the total and gives the last token.
+    expect(drawableCount({ probs: [0.3, 1e-12], kept: kept(2) })).toBe(2);
+    // Here the total, 1 − 2⁻⁴⁰ + 2⁻⁵⁰, leaves no number drawn past it.
+    expect(drawableCount({ probs: [1 - 2 ** -40, 2 ** -50], kept: kept(2) })).toBe(1);
+  });
+
+  it('draws exactly the tokens it counts, at the numbers next to a share’s edges', () => {
+    // A stand-in for the generator that gives k · step, as rng.ts does.
+    const at = (k: number) => ({ next: () => k * step, normal: () => 0 });
+    const probs = [0.5 + step / 4, step / 2, 0.5 - (3 * step) / 4];
+    expect(drawFrom(probs, at(2 ** 31 - 1))).toBe(0);
+    expect(drawFrom(probs, at(2 ** 31))).toBe(1);
+    expect(drawFrom(probs, at(2 ** 31 + 1))).toBe(2);
+    expect(drawFrom([1e-70, 1], at(0))).toBe(1);
+  });
+
+  it('near temperature 0, counts what the figure shows: the top token alone, not every token above 0', () => {
+    // At T = 0.05 logits 2 apart are 40 apart: e^-40 = 4e-18, far below 2⁻³² ≈ 2.3e-10.
+    const distribution = samplingDistribution([0, 2, 4, 6, 8], settings(0.05));
+    expect(distribution.probs.every((p) => p > 0)).toBe(true);
+    expect(drawableCount(distribution)).toBe(1);
+  });
 });
 
 describe('sampling frequencies match the softmax', () => {

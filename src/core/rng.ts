@@ -1,6 +1,9 @@
 // A small seeded PRNG (mulberry32) so that sampling and initialisation are reproducible.
+/** How many values next() can give: k / RNG_STEPS for each whole k below it. */
+export const RNG_STEPS = 2 ** 32;
+
 export interface Rng {
-  /** Uniform in [0, 1). */
+  /** Uniform in [0, 1), in steps of 1 / RNG_STEPS. */
   next(): number;
   /** Standard normal (Box-Muller). */
   normal(): number;
@@ -14,7 +17,7 @@ export function createRng(seed: number): Rng {
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return ((t ^ (t >>> 14)) >>> 0) / RNG_STEPS;
   };
   const normal = () => {
     if (spare !== null) {

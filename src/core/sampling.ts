@@ -1,7 +1,7 @@
 import type { GPTModel } from './model';
 import type { Tokenizer } from './tokenizer/index.ts';
 import type { Rng } from './rng';
-import { createRng } from './rng';
+import { createRng, RNG_STEPS } from './rng';
 import { softmax } from './ops/softmax';
 import { TraceMemory } from './traceMemory';
 import { forward } from './gpt';
@@ -209,18 +209,43 @@ export function samplingDistribution(logits: ArrayLike<number>, s: SamplingSetti
 }
 
 /**
- * How many tokens a draw from samplingDistribution could give: kept by the filters and with a probability above 0.
- * Not the kept count alone: at a temperature near 0 every other probability underflows to exactly 0.
+ * How many tokens a draw from samplingDistribution could give: those drawFrom returns for at least one of the numbers
+ * it can draw (drawnNumber). Not every kept token, nor every one above 0: near temperature 0 the others' shares of
+ * [0, 1) (1e-18, say) are far narrower than the step between those numbers, and no draw lands in them.
  */
 export function drawableCount(distribution: { probs: ArrayLike<number>; kept: ArrayLike<number> }): number {
+  const { probs, kept } = distribution;
+  // The same walk as drawFrom: token i is drawn for u in [before, cumulative). In units of the step (scaling by a
+  // power of 2 is exact), the numbers drawn are k + 0.5 for each whole k below RNG_STEPS.
+  const firstDrawnFrom = (x: number) => Math.ceil(x * RNG_STEPS - 0.5) + 0.5;
   let n = 0;
-  for (let i = 0; i < distribution.probs.length; i++) if (distribution.kept[i] && distribution.probs[i] > 0) n++;
+  let cumulative = 0;
+  let last = -1;
+  let lastCounted = false;
+  for (let i = 0; i < probs.length; i++) {
+    if (probs[i] <= 0) continue;
+    const before = cumulative;
+    cumulative += probs[i];
+    last = i;
+    lastCounted = kept[i] !== 0 && firstDrawnFrom(before) < cumulative * RNG_STEPS;
+    if (lastCounted) n++;
+  }
+  // A draw past a total rounded short of 1 gives the last token.
+  if (last >= 0 && !lastCounted && kept[last] !== 0 && firstDrawnFrom(cumulative) < RNG_STEPS) n++;
   return n;
+}
+
+/**
+ * The number a draw inverts the cumulative sum at: the middle of one of the RNG_STEPS equal steps of [0, 1), never 0
+ * itself, which would give the first token with a chance of 2⁻³² however small its probability.
+ */
+function drawnNumber(rng: Rng): number {
+  return rng.next() + 0.5 / RNG_STEPS;
 }
 
 /** Draw one index from a distribution by inverting its cumulative sum. */
 export function drawFrom(probs: ArrayLike<number>, rng: Rng): number {
-  const u = rng.next();
+  const u = drawnNumber(rng);
   let cumulative = 0;
   let last = -1;
   for (let i = 0; i < probs.length; i++) {

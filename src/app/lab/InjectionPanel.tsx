@@ -13,9 +13,7 @@ import { tokenLabel as anyTokenLabel } from '../../viz/format';
 import { useInjectPosition } from './state';
 import { onRadioGroupKeyDown, radioTabIndex } from '../radioGroup';
 import { writeParams } from '../state/url';
-import { INJECTION_EXAMPLE } from './examples';
-
-const SHOWN = 6;
+import { INJECTION_EXAMPLE, INJECTION_ROWS_PER_LIST } from './examples';
 
 /** Replace one token's embedding with the result vector and compare the next-token distributions. */
 export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; analysis: ExpressionAnalysis }) {
@@ -35,7 +33,7 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
   const after = useRerun(loaded.model, before, options);
   const shifts = useMemo(() => {
     if (!on || before.kind !== 'ok' || after === null) return [];
-    return probabilityShifts(lastProbs(before.trace), lastProbs(after), SHOWN).slice(0, 2 * SHOWN);
+    return probabilityShifts(lastProbs(before.trace), lastProbs(after), INJECTION_ROWS_PER_LIST);
   }, [on, before, after]);
 
   const expression =

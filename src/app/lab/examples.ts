@@ -20,6 +20,10 @@ export const LESSON_EXAMPLE = { expression: 'Italy + Hitler - Germany', names: [
 
 /**
  * A sentence where injecting the default expression's vector visibly moves the prediction: at ␣king, the
- * king − man + woman vector raises ␣her and ␣she after “He saw the king and”. tests/lab-shipped.test.ts checks it.
+ * king − man + woman vector cuts ␣his and ␣he and raises ␣her after “He saw the king and”, and the table shows all
+ * three. tests/lab-shipped.test.ts checks it.
  */
 export const INJECTION_EXAMPLE = { text: 'He saw the king and', expression: 'king - man + woman', at: ' king' } as const;
+
+/** The injection table lists this many tokens from the top before, from the top after and by how much they moved. */
+export const INJECTION_ROWS_PER_LIST = 6;

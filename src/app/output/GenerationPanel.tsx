@@ -68,7 +68,8 @@ export function GenerationPanel({ result }: OutputProps) {
         }
         const next = nextStep(context, tokenizer, settings, seedValue, nPositions, live.length, endOfText);
         dispatch({ type: 'stepped', next, contextIds: context.ids, base: { text: result.text, length: result.ids.length }, text });
-        if (next.kind === 'text') setText(next.text);
+        // A run is one history entry: its first token pushes one, the rest replace it, and Back brings the text before it back.
+        if (next.kind === 'text') setText(next.text, run.textWritten ? 'replace' : 'push');
       },
       prefersReducedMotion() ? 0 : STEP_DELAY_MS,
     );

@@ -118,6 +118,8 @@ export interface GenerationRun {
   respelled: Respelling | null;
   // The ids and text the last step produced: the next step waits until the trace for them arrives.
   expected: { ids: number[]; text: string } | null;
+  // Whether a step has written to the text box yet: the first write makes a history entry, so Back undoes the run.
+  textWritten: boolean;
 }
 
 export const IDLE_RUN: GenerationRun = {
@@ -131,6 +133,7 @@ export const IDLE_RUN: GenerationRun = {
   pending: null,
   respelled: null,
   expected: null,
+  textWritten: false,
 };
 
 export type GenerationAction =
@@ -162,7 +165,7 @@ function stepped(run: GenerationRun, { next, contextIds, base, text }: Extract<G
   const drawn = { ...run, added, remaining: run.remaining - 1, endOfTextLeftOut: run.endOfTextLeftOut + (next.endOfTextLeftOut ? 1 : 0) };
   if (next.kind === 'text') {
     const respelled = next.respelled ? respelling([...contextIds, next.id], next.ids) : run.respelled;
-    return { ...drawn, respelled, pending: null, expected: { ids: next.ids, text: next.text } };
+    return { ...drawn, respelled, pending: null, expected: { ids: next.ids, text: next.text }, textWritten: true };
   }
   // The text box stays as it is; the new bytes wait as ids after the workspace's tokens.
   return { ...drawn, pending: { base: base.text, ids: next.ids.slice(base.length) }, expected: { ids: next.ids, text } };

@@ -211,14 +211,17 @@ export function useUrlParam<T>(
   parse: (raw: string | null) => T,
   serialize: (value: T) => string | null,
   mode: 'push' | 'replace' = 'push',
-): [T, (value: T) => void] {
+): [T, (value: T, mode?: 'push' | 'replace') => void] {
   const current = useSyncExternalStore(subscribe, getSearch, () => '');
   const raw = new URLSearchParams(current).get(key);
   // The same raw value gives the same parsed object, so hooks can depend on it.
   const parsed = useRef<{ raw: string | null; value: T } | null>(null);
   if (parsed.current === null || parsed.current.raw !== raw) parsed.current = { raw, value: parse(raw) };
   const value = parsed.current.value;
-  const set = useCallback((next: T) => writeParams({ [key]: serialize(next) }, mode), [key, serialize, mode]);
+  const set = useCallback(
+    (next: T, thisTime?: 'push' | 'replace') => writeParams({ [key]: serialize(next) }, thisTime ?? mode),
+    [key, serialize, mode],
+  );
   return [value, set];
 }
 

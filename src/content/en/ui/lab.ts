@@ -105,7 +105,7 @@ const lab = {
   // Feeding the result into the model
   labInjection: 'Feed the result into the model',
   labInjectExample:
-    'Where the model can see the difference: in {text}, the {expr} vector put in place of ␣king makes ␣her and ␣she more likely next.',
+    'Where the model can see the difference: in {text}, the {expr} vector put in place of ␣king makes ␣his and ␣he much less likely next, and ␣her more likely.',
   labInjectUseExample: 'Use that sentence (Back brings yours back)',
   labInjectIntro:
     'Replace the embedding of one token of your sentence with the result vector. The whole forward pass reruns; positions before it cannot change, because attention only looks back.',

@@ -96,7 +96,8 @@ const lab: LabStrings = {
   labWordDotExplain: '每根柱条是 {C} 个乘积 aᵢbᵢ 中的一个；它们的和等于 |a| |b| cos θ。',
   // Feeding the result into the model
   labInjection: '把结果送进模型',
-  labInjectExample: '在模型看得出差别的句子里试试：在{text}中，用 {expr} 的向量替换 ␣king，下一个词元是 ␣her 和 ␣she 的概率都会升高。',
+  labInjectExample:
+    '在模型看得出差别的句子里试试：在{text}中，用 {expr} 的向量替换 ␣king，下一个词元是 ␣his 和 ␣he 的概率会大幅下降，␣her 的概率则会升高。',
   labInjectUseExample: '换成这个句子（按浏览器的“返回”可换回你的句子）',
   labInjectIntro: '用结果向量替换你句子中某个词元的嵌入，整个前向计算随之重算。它之前的位置不会变化，因为注意力只能看前文。',
   labInjectPosition: '要替换的词元',
