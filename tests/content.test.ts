@@ -150,6 +150,12 @@ describe('ui strings', () => {
     expect(getUi('zh').appTitle).toBe('走进 GPT');
     expect(placeholders(getUi('en').truncated)).toEqual(['T', 'n']);
   });
+
+  it('never puts a possessive ’s after a name the page quotes, which would read ‘gpt2’’s', () => {
+    const quotedNames = ['name', 'default', 'text', 'model'];
+    const possessive = new RegExp(`\\{(${quotedNames.join('|')})\\}['’]s\\b`);
+    expect(Object.entries(getUi('en')).filter(([, text]) => possessive.test(text))).toEqual([]);
+  });
 });
 
 describe('markup', () => {

@@ -6,19 +6,19 @@ import { LayerPicker } from '../src/app/explainer/Pickers';
 import { inLang } from './i18n';
 
 function Probe() {
-  const { lang, ui, t } = useI18n();
-  return <p data-testid="probe">{[lang, ui.layer, t('stageOf', { i: 2, n: 5 })].join(' | ')}</p>;
+  const { lang, ui, t, labelled } = useI18n();
+  return <p data-testid="probe">{[lang, ui.layer, t('stageOf', { i: 2, n: 5 }), labelled(ui.layer, '3')].join(' | ')}</p>;
 }
 
 afterEach(cleanup);
 
 describe('the i18n context', () => {
-  it("gives the page's language, its strings and t bound to both", () => {
+  it("gives the page's language, its strings, and t and labelled bound to both", () => {
     render(inLang('en', <Probe />));
-    expect(screen.getByTestId('probe').textContent).toBe('en | Layer | Stage 2 of 5');
+    expect(screen.getByTestId('probe').textContent).toBe('en | Layer | Stage 2 of 5 | Layer: 3');
     cleanup();
     render(inLang('zh', <Probe />));
-    expect(screen.getByTestId('probe').textContent).toBe('zh | 层 | 第 2 步，共 5 步');
+    expect(screen.getByTestId('probe').textContent).toBe('zh | 层 | 第 2 步，共 5 步 | 层：3');
   });
 
   it('redraws a component in the new language when the provider switches', () => {

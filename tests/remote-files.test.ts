@@ -21,7 +21,12 @@ interface Served {
   server: Server;
 }
 
-function serve(options: { ranges: boolean; missing?: string }): Promise<Served> {
+/**
+ * ranges: true answers a range with its bytes; false sends the whole file; 'empty' answers one as Chromium's cache does
+ * for a file it holds gzipped (a 206 with another total and no bytes); 'short' sends the header's ranges and then
+ * too few bytes for a tensor.
+ */
+function serve(options: { ranges: boolean | 'empty' | 'short'; missing?: string }): Promise<Served> {
   const requests: Served['requests'] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const name = req.url!.split('/').pop()!;
@@ -31,11 +36,17 @@ function serve(options: { ranges: boolean; missing?: string }): Promise<Served> 
       return;
     }
     const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+    if (options.ranges === 'empty' && range) {
+      requests.push({ path: name, range: req.headers.range, bytes: 0 });
+      res.writeHead(206, { 'Content-Range': `bytes ${range[1]}-${range[2]}/${Math.round(body.length * 0.9)}`, 'Content-Length': 0 }).end();
+      return;
+    }
     if (options.ranges && range) {
       const [begin, last] = [Number(range[1]), Math.min(Number(range[2]), body.length - 1)];
-      requests.push({ path: name, range: req.headers.range, bytes: last - begin + 1 });
-      res.writeHead(206, { 'Content-Range': `bytes ${begin}-${last}/${body.length}`, 'Content-Length': last - begin + 1 });
-      res.end(body.subarray(begin, last + 1));
+      const sent = options.ranges === 'short' && begin > 1000 ? Math.floor((last - begin + 1) / 2) : last - begin + 1;
+      requests.push({ path: name, range: req.headers.range, bytes: sent });
+      res.writeHead(206, { 'Content-Range': `bytes ${begin}-${last}/${body.length}`, 'Content-Length': sent });
+      res.end(body.subarray(begin, begin + sent));
       return;
     }
     requests.push({ path: name, range: req.headers.range, bytes: body.length });
@@ -105,6 +116,32 @@ describe('remoteModelFiles', () => {
     const model = await open(whole.url);
     const ids = model.tokenizer.encode('king');
     expect(Array.from(forward(model.model, ids).logits.data)).toEqual(Array.from(forward(reference.model, ids).logits.data));
+  });
+
+  it('fetches the weights whole when a range comes back without the bytes asked for, as from a cache holding them gzipped', async () => {
+    const cached = await serve({ ranges: 'empty' });
+    try {
+      const model = await open(cached.url);
+      const ids = model.tokenizer.encode('king');
+      expect(Array.from(forward(model.model, ids).logits.data)).toEqual(Array.from(forward(reference.model, ids).logits.data));
+      expect(cached.requests.filter((r) => r.path === 'model.safetensors').map((r) => r.range)).toEqual(['bytes=0-7', undefined]);
+    } finally {
+      cached.server.close();
+    }
+  });
+
+  it('says how many bytes came back when a tensor’s range is cut short', async () => {
+    const cut = await serve({ ranges: 'short' });
+    try {
+      const error = await open(cut.url).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenModelError);
+      expect((error as OpenModelError).problem).toMatchObject({
+        kind: 'unreadable',
+        detail: expect.stringMatching(/asked for bytes \d+–\d+, the server sent \d+ bytes$/),
+      });
+    } finally {
+      cut.server.close();
+    }
   });
 
   it('names a file the server does not have', async () => {

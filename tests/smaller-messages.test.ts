@@ -55,6 +55,14 @@ describe('two arrows of length zero', () => {
   });
 });
 
+describe('a top-k past the vocabulary', () => {
+  it('is quoted as typed, and the vocabulary’s size written as the chapters write it', () => {
+    const problem = validateSettings({ topK: '99999' }, 8192).problems[0];
+    expect(problemText(problem, getUi('en'), 'en')).toBe('Top-k 99999 is more than the 8,192 tokens there are, so 8,192 is used.');
+    expect(problemText(validateSettings({ topK: '99999' }, 50257).problems[0], getUi('zh'), 'zh')).toContain('50,257');
+  });
+});
+
 describe('a sampling value too big to be a number (1e999)', () => {
   it('is quoted as typed, never as Infinity', () => {
     const cases = [{ temperature: '1e999' }, { topK: '1e999' }, { topP: '1e999' }, { topK: '-1e999' }, { topP: '-1e999' }];

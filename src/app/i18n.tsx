@@ -44,6 +44,8 @@ export interface I18n {
   ui: UiStrings;
   /** A UI string in the page's language with its {placeholders} filled. */
   t: (key: keyof UiStrings, values?: Record<string, string | number>) => string;
+  /** "label: value", with the language's own colon ("方向：从" in Chinese, no space after its full-width colon). */
+  labelled: (label: string, value: string) => string;
 }
 
 // No default: a component rendered outside the provider should fail loudly, not quietly fall back to English.
@@ -54,7 +56,12 @@ export function I18nProvider(props: { lang: Lang; children: ReactNode }) {
   const { lang } = props;
   const value = useMemo<I18n>(() => {
     const ui = getUi(lang);
-    return { lang, ui, t: (key, values) => t(ui, key, lang, values) };
+    return {
+      lang,
+      ui,
+      t: (key, values) => t(ui, key, lang, values),
+      labelled: (label, value) => `${label}${ui.colon}${sentenceGap(lang)}${value}`,
+    };
   }, [lang]);
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }

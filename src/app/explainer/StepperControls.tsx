@@ -21,7 +21,7 @@ export function StepperControls(props: {
   setStep: (step: number, mode?: 'push' | 'replace') => void;
 }) {
   const { stages, step, setStep } = props;
-  const { ui, t } = useI18n();
+  const { ui, t, labelled } = useI18n();
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const stepRef = useRef(step);
@@ -126,7 +126,7 @@ export function StepperControls(props: {
             if (drag.current) drag.current.pushed = true;
           }}
           aria-label={ui.stage}
-          aria-valuetext={`${t('stageOf', { i: step + 1, n: stages.length })}: ${where}`}
+          aria-valuetext={labelled(t('stageOf', { i: step + 1, n: stages.length }), where)}
         />
         <p className="stage-label" aria-live="polite">
           <span data-testid="stage-of">{t('stageOf', { i: step + 1, n: stages.length })}</span> ·{' '}

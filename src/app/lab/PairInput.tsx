@@ -10,13 +10,15 @@ export function PairInput(props: {
   joiner?: string;
   hideLegend?: boolean; // when a heading right above already says what the pair is
 }) {
-  const { ui } = useI18n();
+  const { ui, labelled } = useI18n();
   const id = useId();
   const [from, to] = props.pair;
   return (
     <fieldset className="lab-pair">
       <legend className={props.hideLegend ? 'visually-hidden' : undefined}>{props.label}</legend>
-      <label htmlFor={`${id}-from`} className="visually-hidden">{`${props.label}: ${ui.labFrom}`}</label>
+      <label htmlFor={`${id}-from`} className="visually-hidden">
+        {labelled(props.label, ui.labFrom)}
+      </label>
       <input
         id={`${id}-from`}
         type="text"
@@ -26,7 +28,9 @@ export function PairInput(props: {
         onChange={(e) => props.onChange([e.target.value.replace(/,/g, ''), to])}
       />
       <span aria-hidden="true">{props.joiner ?? '→'}</span>
-      <label htmlFor={`${id}-to`} className="visually-hidden">{`${props.label}: ${ui.labTo}`}</label>
+      <label htmlFor={`${id}-to`} className="visually-hidden">
+        {labelled(props.label, ui.labTo)}
+      </label>
       <input
         id={`${id}-to`}
         type="text"

@@ -42,7 +42,7 @@ export function pairRows(
 
 export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAnalysis }) {
   const { loaded, analysis } = props;
-  const { ui, lang, t } = useI18n();
+  const { ui, lang, t, labelled } = useI18n();
   const axisSettings = usePictureAxes();
   const { axes: axesMode, xAxis, yAxis } = axisSettings;
   const xRows = useMemo(() => pairRows(loaded, xAxis, ui, lang, ui.labAxisSame), [loaded, xAxis, ui, lang]);
@@ -113,8 +113,8 @@ export function PictureSection(props: { loaded: AppModel; analysis: ExpressionAn
             axisNames={
               axisSettings.axes === 'pairs'
                 ? [
-                    `${ui.labHorizontal}${ui.colon} ${axisSettings.xAxis[0]} → ${axisSettings.xAxis[1]}`,
-                    `${ui.labVertical}${ui.colon} ${axisSettings.yAxis[0]} → ${axisSettings.yAxis[1]}`,
+                    labelled(ui.labHorizontal, `${axisSettings.xAxis[0]} → ${axisSettings.xAxis[1]}`),
+                    labelled(ui.labVertical, `${axisSettings.yAxis[0]} → ${axisSettings.yAxis[1]}`),
                   ]
                 : undefined
             }

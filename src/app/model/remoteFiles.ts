@@ -56,7 +56,14 @@ function rangedFile(url: string, size: number, signal: AbortSignal | undefined):
             'range refused',
           );
         }
-        return response.arrayBuffer();
+        const bytes = await response.arrayBuffer();
+        if (bytes.byteLength !== end - begin) {
+          throw new OpenModelError(
+            { kind: 'unreadable', detail: `${url}: asked for bytes ${begin}–${end - 1}, the server sent ${bytes.byteLength} bytes` },
+            'range cut',
+          );
+        }
+        return bytes;
       },
     }),
   };
@@ -69,11 +76,13 @@ async function weightsFile(url: string, signal: AbortSignal | undefined): Promis
   if (first.status === 404) return null;
   if (!first.ok) throw new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${first.status}` }, `HTTP ${first.status}`);
   const total = totalFromContentRange(first.headers.get('Content-Range'));
-  if (first.status === 206 && Number.isInteger(total)) {
-    await first.body?.cancel();
-    return rangedFile(url, total, signal);
-  }
-  return first.blob(); // no ranges (or a total the page may not read): this is the whole file
+  if (first.status !== 206 || !Number.isInteger(total)) return first.blob(); // no ranges (or a total the page may not read): this is the whole file
+  // Chromium's cache, holding a file a server sent gzipped, answers a range with the compressed size and no bytes:
+  // ranges that do not give what was asked for are not trusted, and the file is fetched whole.
+  if ((await first.arrayBuffer()).byteLength === Math.min(8, total)) return rangedFile(url, total, signal);
+  const whole = await request(url, signal);
+  if (!whole.ok) throw new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${whole.status}` }, `HTTP ${whole.status}`);
+  return whole.blob();
 }
 
 /**

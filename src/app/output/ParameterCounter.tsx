@@ -57,7 +57,7 @@ const serializeChoice = (key: string) => (key === 'ours' ? null : key);
 
 /** Where the parameters are, for our model (from its checkpoint's tensors) or a published one. */
 export function ParameterCounter() {
-  const { ui, lang, t } = useI18n();
+  const { ui, lang, t, labelled } = useI18n();
   const running = useModel();
   const { model } = running;
   const [choice, setChoice] = useUrlParam('out.params', parseChoice, serializeChoice, 'replace');
@@ -104,7 +104,7 @@ export function ParameterCounter() {
             stroke="#fff"
             strokeWidth={s.width > 0.01 ? 1 : 0}
           >
-            <title>{`${ui[GROUP_LABEL[s.key]]}: ${formatShare(s.share)}`}</title>
+            <title>{labelled(ui[GROUP_LABEL[s.key]], formatShare(s.share))}</title>
           </rect>
         ))}
       </svg>

@@ -1,3 +1,4 @@
+import { formatCount } from '../../viz/format';
 import { useMemo } from 'react';
 import { useUrlParam } from '../state/url';
 import { parseDecimal, validateSettings, type SamplingSettings, type SettingsProblem } from '../../core/sampling';
@@ -68,6 +69,8 @@ const PROBLEM_KEY: Record<SettingsProblem['code'], keyof UiStrings> = {
   topPOff: 'outProblemTopPOff',
 };
 
+/** A settings problem in the reader's language: the value quoted as typed, what it became as prose writes a count (8,192). */
 export function problemText(p: SettingsProblem, ui: UiStrings, lang: Lang): string {
-  return t(ui, PROBLEM_KEY[p.code], lang, { value: String(p.value), to: p.to === null ? ui.outOff : String(p.to) });
+  const to = p.to === null ? ui.outOff : Number.isInteger(p.to) ? formatCount(p.to, lang) : String(p.to);
+  return t(ui, PROBLEM_KEY[p.code], lang, { value: String(p.value), to });
 }

@@ -80,7 +80,7 @@ const shell = {
   modelUnreadable: 'Not opened: these files could not be read as a GPT-2 model.',
   modelStillRunning: 'The page still runs {name}, and your text is as you left it.',
   modelLinkNote:
-    'This link was made with the model {name}. Links always open on {default}, so the numbers here may differ from what the sender saw; open {name}’s files to see theirs.',
+    'This link was made with the model {name}. Links always open on {default}, so the numbers here may differ from what the sender saw; open the files of {name} to see theirs.',
 };
 
 export type ShellStrings = Strings<typeof shell>;
