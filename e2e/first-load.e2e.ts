@@ -172,6 +172,13 @@ describe('the first load', () => {
       await page.waitForLoadState('networkidle');
       await settled(page);
       expect(Math.abs((await stepper.boundingBox())!.y)).toBeLessThan(1);
+      // A reload leaves the place to the browser, which keeps the reader's own: here, back at the top.
+      await page.mouse.wheel(0, -100_000);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+      await page.reload();
+      await ready(page);
+      await settled(page);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
       const plain = await openApp(browser, `?lang=en&text=${text}`, { viewport, drawAll: false });
       await ready(plain.page);
       await settled(plain.page);

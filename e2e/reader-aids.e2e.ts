@@ -534,3 +534,48 @@ describe('the token pickers', () => {
     expect(await spaceWidths('zh')).toEqual(en);
   });
 });
+
+describe('a window that changes width', () => {
+  /** Scroll a chapter's heading to the top of the screen, as a reader who has scrolled there, and return where it is. */
+  async function readAt(page: Page, id: string): Promise<Locator> {
+    const heading = (await showChapter(page, id)).getByRole('heading', { level: 2 });
+    await page.mouse.wheel(0, (await heading.boundingBox())!.y);
+    await expect.poll(async () => Math.abs((await heading.boundingBox())!.y)).toBeLessThan(2);
+    await settled(page);
+    return heading;
+  }
+
+  /** Once the page has held the reader's place while the figures redrew at the new width (src/app/explainer/holdJump.ts), and after. */
+  async function newLayoutSettled(page: Page): Promise<void> {
+    await page.waitForFunction(() => document.documentElement.dataset.holdingJump === 'resize');
+    await page.waitForFunction(() => document.documentElement.dataset.holdingJump === undefined);
+    await settled(page);
+  }
+
+  it('keeps the reader’s place when a desktop window narrows to a phone’s width, and when a phone turns', async () => {
+    // Every chapter drawn, as after a reader has scrolled through them: the place is then far down a long page.
+    const { page, errors } = await chromium.open(q({ lang: 'en', text: TEXT }));
+    const attention = await readAt(page, 'attention');
+    await page.setViewportSize(PHONE);
+    await newLayoutSettled(page);
+    expect(Math.abs((await attention.boundingBox())!.y)).toBeLessThan(2);
+
+    const mlp = await readAt(page, 'mlp');
+    await page.setViewportSize({ width: PHONE.height, height: PHONE.width });
+    await newLayoutSettled(page);
+    expect(Math.abs((await mlp.boundingBox())!.y)).toBeLessThan(2);
+
+    // Halfway down a paragraph, the place is that paragraph: chapter 7's heading stays just above the screen, not
+    // screens away, though the paragraph reflows.
+    const layers = await readAt(page, 'layers');
+    await page.mouse.wheel(0, 120);
+    await expect.poll(async () => (await layers.boundingBox())!.y).toBeLessThan(-100);
+    await settled(page);
+    await page.setViewportSize(PHONE);
+    await newLayoutSettled(page);
+    const { y } = (await layers.boundingBox())!;
+    expect(y).toBeLessThan(0);
+    expect(y).toBeGreaterThan(-PHONE.height);
+    expect(errors).toEqual([]);
+  });
+});

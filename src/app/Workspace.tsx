@@ -11,6 +11,7 @@ import { Prediction } from './Prediction';
 import { Explainer, ExplainerWithoutText } from './explainer/Explainer';
 import { EmbeddingLab, prefetchLaterParts } from './lazyParts';
 import { FigureBoundary } from './FigureBoundary';
+import { useKeepPlaceOnResize } from './explainer/holdJump';
 import { SamplingOwner } from './output/SamplingOwner';
 import type { LoadedModel } from '../core/bundle';
 import type { PassWorker } from './model/passClient';
@@ -33,6 +34,7 @@ export function Workspace(props: { error: (detail: string) => ReactNode }) {
   const loaded = state.status === 'ready' ? state.model : null;
   const [text, setText] = useText();
   const [view, setView] = useUrlParam('view', parseView, serializeView, 'push');
+  useKeepPlaceOnResize();
   // The text box follows every key at once; the model and the figures catch up as soon as React has time,
   // so a long text never makes typing lag.
   const modelText = useDeferredValue(text);

@@ -4,10 +4,11 @@
 
 const WIDE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\p{Regional_Indicator}\uFF00-\uFFEF]/u;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Splits text into what a reader sees as characters. */
+export const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function graphemes(s: string): string[] {
-  return Array.from(segmenter.segment(s), (g) => g.segment);
+  return Array.from(graphemeSegmenter.segment(s), (g) => g.segment);
 }
 
 /** How wide monospace `text` is at `fontSize`, in pixels. */

@@ -42,8 +42,15 @@ function scrollToStepper() {
   drawn.observe(parent, { childList: true });
 }
 
-/** A link that carries a stage of the stepper was shared from it, and opens there. */
-const stepperIfLinkHasStage = () => (readParam('step') === null ? null : 'stepper');
+/**
+ * A link that carries a stage of the stepper opens at the stepper: that stage is what the link shows that the top of
+ * the page does not. A reload, or Back into the page, leaves the place to the browser, which keeps the reader's own.
+ */
+function stepperIfLinkHasStage(): string | null {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (navigation?.type === 'reload' || navigation?.type === 'back_forward') return null;
+  return readParam('step') === null ? null : 'stepper';
+}
 
 /** Without text there is no stage to go to: the diagram's boxes lead to the text box instead. */
 function focusTextBox() {

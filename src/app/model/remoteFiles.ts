@@ -43,6 +43,11 @@ async function request(url: string, signal: AbortSignal | undefined, range?: str
   }
 }
 
+/** A file the server answered with an error status. */
+function httpError(url: string, status: number): OpenModelError {
+  return new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${status}` }, `HTTP ${status}`);
+}
+
 function rangedFile(url: string, size: number, signal: AbortSignal | undefined): ModelFile {
   return {
     size,
@@ -74,14 +79,14 @@ const totalFromContentRange = (header: string | null) => Number(/\/(\d+)\s*$/.ex
 async function weightsFile(url: string, signal: AbortSignal | undefined): Promise<ModelFile | null> {
   const first = await request(url, signal, 'bytes=0-7');
   if (first.status === 404) return null;
-  if (!first.ok) throw new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${first.status}` }, `HTTP ${first.status}`);
+  if (!first.ok) throw httpError(url, first.status);
   const total = totalFromContentRange(first.headers.get('Content-Range'));
   if (first.status !== 206 || !Number.isInteger(total)) return first.blob(); // no ranges (or a total the page may not read): this is the whole file
   // Chromium's cache, holding a file a server sent gzipped, answers a range with the compressed size and no bytes:
   // ranges that do not give what was asked for are not trusted, and the file is fetched whole.
   if ((await first.arrayBuffer()).byteLength === Math.min(8, total)) return rangedFile(url, total, signal);
   const whole = await request(url, signal);
-  if (!whole.ok) throw new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${whole.status}` }, `HTTP ${whole.status}`);
+  if (!whole.ok) throw httpError(url, whole.status);
   return whole.blob();
 }
 
@@ -94,8 +99,7 @@ export async function remoteModelFiles(folder: URL, signal?: AbortSignal): Promi
   const text = async (name: string): Promise<ModelFile | null> => {
     const response = await request(at(name), signal);
     if (response.status === 404) return null;
-    if (!response.ok)
-      throw new OpenModelError({ kind: 'unreadable', detail: `${at(name)}: HTTP ${response.status}` }, `HTTP ${response.status}`);
+    if (!response.ok) throw httpError(at(name), response.status);
     return response.blob();
   };
   const [config, weights, vocab, merges] = await Promise.all([

@@ -1,3 +1,5 @@
+import { graphemeSegmenter } from '../../viz/fitText';
+
 // How the page's state fits into its address. Servers and proxies refuse long request lines (Vite's
 // preview answers HTTP 431 at 16 kB of headers; nginx's default buffers hold 8 kB), and a CJK
 // character costs 9 bytes once percent-encoded, so the budget is counted in encoded bytes, never in
@@ -29,7 +31,6 @@ function charBytes(ch: string): number {
   return 12;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // UTF-16 units of the longest grapheme worth keeping whole (a family emoji is 8).
 const GRAPHEME_MARGIN = 64;
 
@@ -41,7 +42,7 @@ export function keepEnd(text: string, roomBytes: number): string {
   // containing() far into one take time that grows faster than the string.
   const from = Math.max(0, text.length - roomBytes - GRAPHEME_MARGIN);
   const tail = text.slice(from);
-  const segments = graphemes.segment(tail);
+  const segments = graphemeSegmenter.segment(tail);
   let bytes = 0;
   let start = tail.length;
   while (start > 0) {
@@ -55,7 +56,7 @@ export function keepEnd(text: string, roomBytes: number): string {
 
 /** The longest start of `value` that takes at most `roomBytes`, never splitting a character or an emoji. */
 export function keepStart(value: string, roomBytes: number): string {
-  const segments = graphemes.segment(value);
+  const segments = graphemeSegmenter.segment(value);
   let bytes = 0;
   let end = 0;
   while (end < value.length) {

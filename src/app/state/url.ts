@@ -194,7 +194,7 @@ export function writeParams(values: Record<string, string | null>, mode: 'push' 
   const next = normalize(params);
   if (next === search) return;
   // A change still waiting for the pause (typing, the end of a drag) belongs to the entry a push leaves, where Back finds it.
-  if (mode === 'push' && pendingWrite !== null && hasWindow) writeUrl('replace');
+  if (mode === 'push') flushPendingWrite();
   search = next;
   notify();
   if (!hasWindow) return;
