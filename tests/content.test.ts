@@ -257,6 +257,12 @@ describe('fillPlaceholders', () => {
   });
 });
 
+describe('en quotes tokens visibly', () => {
+  it('writes a token’s leading space as ␣ inside “”, never as a space the reader cannot see', () => {
+    for (const { where, text } of allStrings('en')) expect(text, `${where}: a space just inside “”: write ␣`).not.toMatch(/“ /);
+  });
+});
+
 // The Chinese text, read the way a Chinese reader reads it: no code names or English where Chinese belongs, Chinese
 // quotation marks and punctuation, one word for each term, and numbers written by the one formatter.
 describe('zh reads as Chinese', () => {

@@ -1,9 +1,10 @@
 import { useI18n } from '../i18n';
+import { moveAmongChoices } from '../radioGroup';
 
 /** Above this many buttons a picker's buttons narrow to one width, so that rows of them line up as they wrap. */
 const MANY = 12;
 
-/** A row of numbered toggle buttons (layers or heads), labelled for screen readers; a long row wraps. */
+/** A row of numbered toggle buttons (layers or heads), labelled for screen readers, that ← and → move along; a long row wraps. */
 export function NumberPicker(props: {
   count: number;
   value: number;
@@ -13,7 +14,13 @@ export function NumberPicker(props: {
   testId: string;
 }) {
   return (
-    <div className={props.count > MANY ? 'picker many' : 'picker'} role="group" aria-label={props.label} data-testid={props.testId}>
+    <div
+      className={props.count > MANY ? 'picker many' : 'picker'}
+      role="group"
+      aria-label={props.label}
+      data-testid={props.testId}
+      onKeyDown={(e) => moveAmongChoices(e, 'button')}
+    >
       <span className="picker-label">{props.label}</span>
       {Array.from({ length: props.count }, (_, i) => (
         <button key={i} type="button" aria-pressed={i === props.value} aria-label={props.itemLabel(i)} onClick={() => props.onChange(i)}>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import type { GPTModel } from '../../../core/model';
 import type { Trace } from '../../../core/trace';
 import type { TokenSource } from '../../../viz/format';
@@ -8,6 +8,23 @@ import { useI18n } from '../../i18n';
 import { ByteNote } from '../../ByteNote';
 
 const SHOWN = 6;
+
+/**
+ * Tokens each in a chip, as the other figures show them, so that a token of punctuation (":", "),") is not read as
+ * part of the list around it; each with its value, if it has one, in the language's own parentheses.
+ */
+function TokenList(props: { items: readonly { token: string; value?: string }[] }) {
+  const { ui, t } = useI18n();
+  return props.items.map((item, i) => (
+    <Fragment key={i}>
+      {i > 0 && ui.listSeparator}
+      <span className="token-chip" data-testid="neuron-token">
+        {item.token}
+      </span>
+      {item.value !== undefined && t('inParentheses', { value: item.value })}
+    </Fragment>
+  ));
+}
 
 /** What one neuron writes (through ln_f and W_u) and reads (from W_e), and where it fires in the reader's text. */
 export function NeuronReader(props: {
@@ -53,11 +70,17 @@ export function NeuronReader(props: {
       )}
       <dl className="neuron-reading">
         <dt>{ui.neuronWritesUp}</dt>
-        <dd data-testid="neuron-writes-up">{reading.up.map((r) => `${word(r.index)} (+${fmt(r.value, 2)})`).join(ui.listSeparator)}</dd>
+        <dd data-testid="neuron-writes-up">
+          <TokenList items={reading.up.map((r) => ({ token: word(r.index), value: `+${fmt(r.value, 2)}` }))} />
+        </dd>
         <dt>{ui.neuronWritesDown}</dt>
-        <dd data-testid="neuron-writes-down">{reading.down.map((r) => `${word(r.index)} (${fmt(r.value, 2)})`).join(ui.listSeparator)}</dd>
+        <dd data-testid="neuron-writes-down">
+          <TokenList items={reading.down.map((r) => ({ token: word(r.index), value: fmt(r.value, 2) }))} />
+        </dd>
         <dt>{ui.neuronReads}</dt>
-        <dd data-testid="neuron-reads">{reading.readers.map((r) => word(r.index)).join(ui.listSeparator)}</dd>
+        <dd data-testid="neuron-reads">
+          <TokenList items={reading.readers.map((r) => ({ token: word(r.index) }))} />
+        </dd>
         <dt>{ui.neuronFiresAt}</dt>
         <dd data-testid="neuron-fires">
           {fires

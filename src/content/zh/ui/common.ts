@@ -10,6 +10,7 @@ const common: CommonStrings = {
   // Punctuation, which differs between the languages
   quoted: '“{text}”',
   colon: '：',
+  inParentheses: '（{value}）',
   listSeparator: '、',
 };
 
