@@ -221,7 +221,7 @@ describe('Heatmap', () => {
     expect(onHover).toHaveBeenLastCalledWith(null);
   });
 
-  it('moves the focused cell with the arrow keys, within the matrix, and picks it with Enter', async () => {
+  it('moves the focused cell with the arrow keys, within the matrix, to its row’s ends with Home and End, and picks it with Enter', async () => {
     const user = userEvent.setup();
     const onPick = vi.fn();
     const seenOutside: string[] = [];
@@ -238,9 +238,13 @@ describe('Heatmap', () => {
       expect(svg.querySelector('rect.cell-focus')).not.toBeNull();
       await user.keyboard('{ArrowUp}{ArrowUp}{ArrowLeft}{ArrowLeft}{ArrowLeft}');
       expect(focus.textContent).toBe('0,0');
+      await user.keyboard('{ArrowDown}{End}');
+      expect(focus.textContent).toBe(`1,${T - 1}`);
+      await user.keyboard('{Home}');
+      expect(focus.textContent).toBe('1,0');
       await user.keyboard('{ArrowDown>9/}{ArrowRight>9/}');
       expect(focus.textContent).toBe(`${T - 1},${T - 1}`);
-      // The arrows stay with the heatmap: the stepper's window listener never sees them.
+      // The arrows, Home and End stay with the heatmap: the stepper's window listener never sees them.
       expect(seenOutside).toEqual(['Tab']);
       await user.keyboard('{Enter}');
       expect(onPick).toHaveBeenCalledWith({ r: T - 1, c: T - 1 });

@@ -137,8 +137,10 @@ export function Heatmap(props: Props) {
       }}
       onBlur={() => props.onHover(null)}
       onKeyDown={(e) => {
-        // Arrow keys move the focused cell (a block, in a pooled map); they stay here instead of stepping the stepper.
-        const move = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
+        // Arrow keys move the focused cell (a block, in a pooled map), and Home and End to its row's ends; they stay
+        // here instead of stepping the stepper.
+        const far = layout.cols;
+        const move = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0], Home: [0, -far], End: [0, far] }[e.key];
         const at = props.focus ?? shownCellOf(layout, { r: 0, c: 0 });
         if (move) {
           e.preventDefault();
