@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { fmt } from '../src/viz/format';
 import { VocabMatrix } from '../src/app/explainer/figures/VocabMatrix';
 import { inLang } from './i18n';
@@ -65,5 +66,32 @@ describe('the whole-matrix picture of a 768-column matrix', () => {
     // The fourth pixel across on line 110, the selected row 500's: column 6.
     fireEvent.pointerMove(frame, { clientX: 3.5, clientY: 110.5 });
     expect(screen.getByTestId('matrix-readout').textContent).toBe(`W[500, 6] = ${fmt(matrix.data[500 * C + 6])}`);
+  });
+
+  it('reads from the keyboard, from the selected row: a line or a drawn column per arrow, the row’s ends on Home and End', async () => {
+    const seenOutside: string[] = [];
+    const outside = (e: KeyboardEvent) => seenOutside.push(e.key);
+    window.addEventListener('keydown', outside); // as the stepper listens, to step on ← and →
+    try {
+      picture('en');
+      const user = userEvent.setup();
+      const readout = () => screen.getByTestId('matrix-readout').textContent;
+      const cell = (id: number, c: number) => `W[${id}, ${c}] = ${fmt(matrix.data[id * C + c])}`;
+      await user.tab();
+      expect(document.activeElement).toBe(screen.getByRole('img', { name: 'W' }));
+      // (A keyboard's focus reads the selected row's first value at once in a browser; jsdom has no :focus-visible.)
+      await user.keyboard('{ArrowRight}{ArrowRight}');
+      expect(readout()).toBe(cell(500, 4)); // every 2nd column is drawn, from the selected row's first
+      await user.keyboard('{End}');
+      expect(readout()).toBe(cell(500, 766));
+      await user.keyboard('{ArrowDown}');
+      expect(readout()).not.toContain('W[500,');
+      await user.keyboard('{ArrowUp}{Home}');
+      expect(readout()).toBe(cell(500, 0));
+      expect(screen.getByTestId('matrix-cell-focus')).toBeTruthy();
+      expect(seenOutside).toEqual(['Tab']);
+    } finally {
+      window.removeEventListener('keydown', outside);
+    }
   });
 });

@@ -63,10 +63,43 @@ export function VocabMatrix(props: {
   const drawn = (cell: { line: number; c: number } | null) => (cell && cell.line < lines && cell.c % step === 0 ? cell : null);
   const shown = drawn(hover) ?? drawn(tapped);
   const shownRow = shown ? overview.rowOfLine[shown.line] : null;
+  // From the keyboard: focus reads the selected token's row, the arrows move a line or a drawn column, Home and End go
+  // to the line's ends. The keys stay here, as in the heatmaps, instead of stepping the stepper.
+  const selectedLine = overview.marks.find((m) => m.selected)?.line ?? 0;
+  const onKeyDown = (e: React.KeyboardEvent<SVGSVGElement>) => {
+    const lastCol = (shownCols - 1) * step;
+    const from = drawn(tapped) ?? { line: selectedLine, c: 0 };
+    const moves: Record<string, { line: number; c: number }> = {
+      ArrowUp: { line: from.line - 1, c: from.c },
+      ArrowDown: { line: from.line + 1, c: from.c },
+      ArrowLeft: { line: from.line, c: from.c - step },
+      ArrowRight: { line: from.line, c: from.c + step },
+      Home: { line: from.line, c: 0 },
+      End: { line: from.line, c: lastCol },
+    };
+    const to = moves[e.key];
+    if (!to) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setTapped({ line: Math.max(0, Math.min(lines - 1, to.line)), c: Math.max(0, Math.min(lastCol, to.c)) });
+  };
+  const cellW = matrixW / shownCols;
+  const lineH = height / lines;
   return (
     <div className="vocab-matrix" data-testid={props.testId}>
       <p className="figure-caption">{caption}</p>
-      <svg width={frame.width} height={height} viewBox={`0 0 ${frame.width} ${height}`} role="img" aria-label={caption}>
+      <svg
+        width={frame.width}
+        height={height}
+        viewBox={`0 0 ${frame.width} ${height}`}
+        role="img"
+        aria-label={caption}
+        tabIndex={0}
+        onFocus={(e) => {
+          if (e.currentTarget.matches(':focus-visible') && !drawn(tapped)) setTapped({ line: selectedLine, c: 0 });
+        }}
+        onKeyDown={onKeyDown}
+      >
         <image
           href={image}
           x={0}
@@ -90,6 +123,16 @@ export function VocabMatrix(props: {
         {frame.marks.map((m) => (
           <line key={m.id} x1={m.x1} x2={m.x2} y1={m.y} y2={m.y} className={m.selected ? 'row-mark selected' : 'row-mark'} />
         ))}
+        {shown && (
+          <rect
+            className="cell-focus"
+            data-testid="matrix-cell-focus"
+            x={(shown.c / step) * cellW - 1}
+            y={shown.line * lineH - 1}
+            width={cellW + 2}
+            height={lineH + 2}
+          />
+        )}
         {frame.label && (
           <text x={frame.label.x} y={frame.label.y} dy="0.35em" className="row-mark-label" data-testid="row-mark-label">
             {`${frame.label.id}: ${props.labelOf(frame.label.id)}`}
