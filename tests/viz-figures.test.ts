@@ -6,7 +6,7 @@ import { attentionLinesFigure } from '../src/viz/arcs';
 import { layoutChipFigure } from '../src/viz/tokens';
 import { geluCurveHeight, layoutGeluCurve } from '../src/viz/geluCurve';
 import { percentBars } from '../src/viz/percentBars';
-import { drawnValues, vocabCellAt, vocabColumns, vocabMatrixFrame, vocabOverview } from '../src/viz/vocabMatrix';
+import { drawnValues, vocabCellAt, vocabCellStep, vocabColumns, vocabMatrixFrame, vocabOverview } from '../src/viz/vocabMatrix';
 import { shownColumns } from '../src/viz/heatmap';
 import { formatColumnList } from '../src/viz/format';
 import { arrowPoints } from '../src/viz/flow';
@@ -238,5 +238,19 @@ describe('flow arrows', () => {
         [5, 5],
       ]),
     ).toBe('5,5 5,5');
+  });
+});
+
+describe('the keyboard in a whole-matrix picture', () => {
+  // 384 drawn columns of every 2nd, 220 lines: the last drawn column is 766.
+  const columns = { step: 2, shownCols: 384 };
+  it('moves a line or a drawn column per arrow, to a line’s ends on Home and End, and never off the picture', () => {
+    expect(vocabCellStep({ line: 10, c: 4 }, 'ArrowRight', columns, 220)).toEqual({ line: 10, c: 6 });
+    expect(vocabCellStep({ line: 10, c: 4 }, 'ArrowUp', columns, 220)).toEqual({ line: 9, c: 4 });
+    expect(vocabCellStep({ line: 10, c: 4 }, 'End', columns, 220)).toEqual({ line: 10, c: 766 });
+    expect(vocabCellStep({ line: 10, c: 766 }, 'Home', columns, 220)).toEqual({ line: 10, c: 0 });
+    expect(vocabCellStep({ line: 0, c: 0 }, 'ArrowLeft', columns, 220)).toEqual({ line: 0, c: 0 });
+    expect(vocabCellStep({ line: 219, c: 766 }, 'ArrowDown', columns, 220)).toEqual({ line: 219, c: 766 });
+    expect(vocabCellStep({ line: 10, c: 4 }, 'Enter', columns, 220)).toBeNull();
   });
 });

@@ -115,3 +115,29 @@ export function vocabCellAt(
   const line = Math.min(lines - 1, Math.max(0, Math.floor(fy * lines)));
   return { line, c: drawn * columns.step };
 }
+
+const KEY_MOVES: Record<string, (at: { line: number; c: number }, step: number, lastCol: number) => { line: number; c: number }> = {
+  ArrowUp: (at) => ({ line: at.line - 1, c: at.c }),
+  ArrowDown: (at) => ({ line: at.line + 1, c: at.c }),
+  ArrowLeft: (at, step) => ({ line: at.line, c: at.c - step }),
+  ArrowRight: (at, step) => ({ line: at.line, c: at.c + step }),
+  Home: (at) => ({ line: at.line, c: 0 }),
+  End: (at, _step, lastCol) => ({ line: at.line, c: lastCol }),
+};
+
+/**
+ * Where a key takes the read cell: a line or a drawn column per arrow, a line's first or last drawn column on Home
+ * and End, never off the picture; null for any other key.
+ */
+export function vocabCellStep(
+  at: { line: number; c: number },
+  key: string,
+  columns: Pick<VocabColumns, 'step' | 'shownCols'>,
+  lines: number,
+): { line: number; c: number } | null {
+  const move = KEY_MOVES[key];
+  if (!move) return null;
+  const lastCol = (columns.shownCols - 1) * columns.step;
+  const to = move(at, columns.step, lastCol);
+  return { line: Math.max(0, Math.min(lines - 1, to.line)), c: Math.max(0, Math.min(lastCol, to.c)) };
+}

@@ -1,6 +1,14 @@
 import { useMemo, useState } from 'react';
 import type { Tensor } from '../../../core/tensor';
-import { drawnValues, OVERVIEW_HEIGHT, sampledRow, vocabCellAt, vocabMatrixFrame, vocabOverview } from '../../../viz/vocabMatrix';
+import {
+  drawnValues,
+  OVERVIEW_HEIGHT,
+  sampledRow,
+  vocabCellAt,
+  vocabCellStep,
+  vocabMatrixFrame,
+  vocabOverview,
+} from '../../../viz/vocabMatrix';
 import { shownColumns } from '../../../viz/heatmap';
 import { divergingColor, weightMaxAbs } from '../../../viz/colors';
 import { colorsToRgba, rgbaToDataUrl } from '../bitmap';
@@ -67,21 +75,11 @@ export function VocabMatrix(props: {
   // to the line's ends. The keys stay here, as in the heatmaps, instead of stepping the stepper.
   const selectedLine = overview.marks.find((m) => m.selected)?.line ?? 0;
   const onKeyDown = (e: React.KeyboardEvent<SVGSVGElement>) => {
-    const lastCol = (shownCols - 1) * step;
-    const from = drawn(tapped) ?? { line: selectedLine, c: 0 };
-    const moves: Record<string, { line: number; c: number }> = {
-      ArrowUp: { line: from.line - 1, c: from.c },
-      ArrowDown: { line: from.line + 1, c: from.c },
-      ArrowLeft: { line: from.line, c: from.c - step },
-      ArrowRight: { line: from.line, c: from.c + step },
-      Home: { line: from.line, c: 0 },
-      End: { line: from.line, c: lastCol },
-    };
-    const to = moves[e.key];
+    const to = vocabCellStep(drawn(tapped) ?? { line: selectedLine, c: 0 }, e.key, frame, lines);
     if (!to) return;
     e.preventDefault();
     e.stopPropagation();
-    setTapped({ line: Math.max(0, Math.min(lines - 1, to.line)), c: Math.max(0, Math.min(lastCol, to.c)) });
+    setTapped(to);
   };
   const cellW = matrixW / shownCols;
   const lineH = height / lines;

@@ -43,7 +43,7 @@ const figures = {
     'All of W_e, as our code stores it (wte): {V} rows, one per token, by {C} columns. The lesson draws the same matrix turned on its side, one column per token. At this size each line of pixels is one row of every {every}; the rows your tokens look up are drawn exactly and ticked on the right.',
   embeddingMatrixCell: 'W_e[{id}, {c}] = {value}  (row of “{token}”)',
   embeddingMatrixHint:
-    'Hover over or tap the matrix, or use the arrow keys once it has focus, to read any value; the long tick is the selected token’s row.',
+    'Hover over or tap the matrix to read any value, or Tab to it and read cell by cell with the arrow keys; the long tick is the selected token’s row.',
   vocabColumnsSampled:
     'Too many columns to give each a pixel: 1 in {k} of the {n} is drawn, columns {shown}, so that every pixel is one real value. Hover or tap reads the value under it and names its column.',
   embeddingLabLink: 'Try vector arithmetic on W_e in the embedding lab',

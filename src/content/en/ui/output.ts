@@ -15,7 +15,7 @@ const output = {
   wuWholeCaption:
     'All of W_u: {V} rows, one per vocabulary token, by {C} columns. Each line of pixels is one row of every {every}; the ticks mark the rows of the {k} highest logits, the long one the top guess.',
   wuWholeCell: 'W_u[{id}, {c}] = {value}  (row of “{token}”)',
-  wuWholeHint: 'Hover over or tap the matrix, or use the arrow keys once it has focus, to read any value.',
+  wuWholeHint: 'Hover over or tap the matrix to read any value, or Tab to it and read cell by cell with the arrow keys.',
   outEveryPosition: 'Show every position',
   outEveryPositionCaption:
     'At every position the model predicts the token that comes next. Training raises the probability of the token that actually follows (highlighted); the loss is the average of −log of these probabilities.',

@@ -41,7 +41,8 @@ const figures: FigureStrings = {
   embeddingMatrixCaption:
     'W_e 的全貌，按我们代码中的存放方式（wte）：{V} 行，每个词元一行，共 {C} 列。这一课把同一个矩阵横过来画，每个词元一列。图里画不下所有的行，所以每 {every} 行只取一行，画成一条像素；你的词元查到的那几行则一行不落地画出来，并在右侧用刻度标出。',
   embeddingMatrixCell: 'W_e[{id}, {c}] = {value}（“{token}”的那一行）',
-  embeddingMatrixHint: '把鼠标移到矩阵上、点一下，或在它获得焦点后按方向键，即可读出任意一个数；长刻度是选中词元的那一行。',
+  embeddingMatrixHint:
+    '把鼠标移到矩阵上或点一下，就能读出任意一个数；用键盘时，按 Tab 移到矩阵上，再用方向键逐格读。长刻度是选中词元的那一行。',
   vocabColumnsSampled:
     '列太多，没法每列各占一个像素：{n} 列每 {k} 列只画 1 列，即第 {shown} 列，这样每个像素都是矩阵里一个真实的数。把鼠标移到上面或点一下，就能读出那个像素上的数和它所在的列。',
   embeddingLabLink: '到嵌入实验室里对 W_e 做向量运算',

@@ -15,7 +15,7 @@ const output: OutputStrings = {
   wuWholeCaption:
     'W_u 的全貌：{V} 行，每个词元一行，共 {C} 列。每 {every} 行只取一行，画成一条像素；刻度标出 logit 最高的 {k} 个词元的那几行，长刻度是排名第一的猜测。',
   wuWholeCell: 'W_u[{id}, {c}] = {value}（“{token}”的那一行）',
-  wuWholeHint: '把鼠标移到矩阵上、点一下，或在它获得焦点后按方向键，即可读出任意一个数。',
+  wuWholeHint: '把鼠标移到矩阵上或点一下，就能读出任意一个数；用键盘时，按 Tab 移到矩阵上，再用方向键逐格读。',
   outEveryPosition: '显示每个位置的预测',
   outEveryPositionCaption:
     '模型在每个位置都会预测下一个词元。训练要做的，就是提高实际出现的下一个词元（高亮显示）的概率；损失就是这些概率取 −log 后的平均值。',
