@@ -54,7 +54,7 @@ const shell: ShellStrings = {
   modelUrlAsk:
     '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。本页只会在这种时候、并且只在你要求之后，向自身站点以外发出请求。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlAskOwnSite:
-    '这会从本页所在的站点 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。点了“开始下载”才会下载，不会自己开始。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
+    '这会从本页所在的站点 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。点了“开始下载”才会下载。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlGo: '开始下载',
   modelUrlInvalid: '这不是一个网址。网址应以 {scheme} 开头，例如 {example}。',
   modelUnreachable: '没有打开：无法从 {host} 取得文件。可能是服务器没有响应，也可能是它不允许其他网站读取它的文件（CORS）。',
