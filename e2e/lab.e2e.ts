@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { readModelDir } from '../scripts/lib/model-dir';
 import { modelFromFiles } from '../src/core/bundle';
 import { labWordLabel } from '../src/app/lab/analysis';
-import { LESSON_EXAMPLE } from '../src/app/lab/examples';
+import { EXAMPLES, LESSON_EXAMPLE } from '../src/app/lab/examples';
 
 // The embedding lab, mounted by the workspace when the URL says view=lab.
 const chromium = browserForTests();
@@ -111,6 +111,30 @@ describe('embedding lab', () => {
     await input.fill('');
     await expect.poll(() => page.getByTestId('lab-error').innerText()).toContain('Type an expression');
     expect(await cosineList(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('makes each example chip and each clicked neighbour a step in the history, so Back brings the expression before it back', async () => {
+    const { page, errors } = await openLab('&lang=en');
+    const input = page.getByRole('textbox', { name: 'Expression', exact: true });
+    const typed = 'king - man + woman';
+    await input.fill(typed);
+    const chips = page.getByRole('group', { name: 'Examples' }).getByRole('button');
+    const [first, second] = [EXAMPLES[1].expression, EXAMPLES[2].expression];
+    await chips.filter({ hasText: first }).click();
+    await chips.filter({ hasText: second }).click();
+    await expect.poll(() => input.inputValue()).toBe(second);
+    await expect.poll(async () => (await cosineWords(page)).length).toBeGreaterThan(0);
+    await cosineList(page).getByRole('button').first().click();
+    const added = await input.inputValue();
+    expect(added.startsWith(`${second} + `)).toBe(true);
+    for (const before of [second, first, typed]) {
+      await page.goBack();
+      await expect.poll(() => input.inputValue()).toBe(before);
+    }
+    await page.goForward();
+    await expect.poll(() => input.inputValue()).toBe(first);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('lab');
     expect(errors).toEqual([]);
   });
 

@@ -36,6 +36,12 @@ describeOnScreens('the neuron reader', (screen) => {
     const input = figure.getByRole('textbox', { name: 'Read neuron number' });
     await input.fill('99999');
     await expect.poll(() => figure.getByTestId('neuron-out-of-range').textContent()).toContain('from 0 to');
+    expect(await figure.getByTestId('neuron-out-of-range').textContent()).toContain(`still neuron ${neuron}’s`);
+    // Leaving the box keeps what was typed, and its message, until the reader changes it.
+    await input.blur();
+    expect(await input.inputValue()).toBe('99999');
+    expect(await figure.getByTestId('neuron-out-of-range').count()).toBe(1);
+    expect(await writes.getByTestId('neuron-token').allTextContents()).toEqual(expected);
     await input.fill('5');
     const five = readNeuron(model, layer, 5, 6).up.map((r) => tokenLabel(tokenizer, r.index));
     await expect.poll(() => writes.textContent()).toContain(`${five[0]} (+`);

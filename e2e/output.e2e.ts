@@ -162,6 +162,34 @@ describe('output figures', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps what the reader types into the seed and count boxes, and says what a count must be', async () => {
+    const { page, errors } = await chromium.openAsReader('?lang=en');
+    await showChapter(page, 'generation');
+    const seed = page.getByTestId('generation-seed');
+    await expect.poll(() => seed.inputValue()).toBe('42');
+    // Emptied key by key, the box stays empty while the reader types a new seed into it.
+    await seed.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    expect(await seed.inputValue()).toBe('');
+    await page.keyboard.type('7');
+    expect(await seed.inputValue()).toBe('7');
+    await expect.poll(() => new URL(page.url()).searchParams.get('out.seed')).toBe('7');
+
+    const count = page.getByTestId('generate-count');
+    for (const typed of ['3.7', '1e999', '0', 'ten']) {
+      await count.fill(typed);
+      expect(await count.inputValue()).toBe(typed);
+      await expect.poll(() => page.getByText('Type a whole number of tokens, from 1 to 64.').count()).toBe(1);
+      expect(await page.getByTestId('generate-n').isDisabled()).toBe(true);
+    }
+    await count.fill('3');
+    await expect.poll(() => page.getByTestId('generate-n').textContent()).toBe('Generate 3');
+    expect(await page.getByText('Type a whole number of tokens').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('the every-position view highlights the probability of the real next token', async () => {
     const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(START)}`);
     // The page's own pass is counted once it is shown; let the figures settle so the count before the toggle is final.

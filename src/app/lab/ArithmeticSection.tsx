@@ -39,7 +39,8 @@ export function ArithmeticSection(props: {
   const resultVector = analysis.kind === 'ok' ? analysis.vector : null;
   const stripColor = useMemo(() => divergingColor(resultVector ? robustMaxAbs(resultVector) : 1), [resultVector]);
   const [clickSign, setClickSign] = useState<1 | -1>(1);
-  const add = (word: string) => PICKABLE.test(word) && settings.setExpression(appendTerm(settings.expression, word, clickSign));
+  // A chip or a clicked word is a step of its own, so Back brings the expression before it back; typing replaces.
+  const add = (word: string) => PICKABLE.test(word) && settings.setExpression(appendTerm(settings.expression, word, clickSign), 'push');
   const inputIds = analysis.kind === 'ok' ? analysis.inputIds : [];
   const wholeCount = wholeWords(loaded).reduce((s, x) => s + x, 0);
   // Per model, not per keystroke in the expression box.
@@ -70,7 +71,7 @@ export function ArithmeticSection(props: {
           {ui.colon}
         </span>
         {EXAMPLES.map(({ expression }) => (
-          <button key={expression} type="button" className="lab-chip" onClick={() => settings.setExpression(expression)}>
+          <button key={expression} type="button" className="lab-chip" onClick={() => settings.setExpression(expression, 'push')}>
             {expression}
           </button>
         ))}
@@ -78,7 +79,7 @@ export function ArithmeticSection(props: {
       <p className="lab-hint">{ui.labExamplesNote}</p>
       <p className="lab-hint" data-testid="lab-lesson-example">
         {t('labLessonExample', { a: lessonPieces[0], b: lessonPieces[1] })}{' '}
-        <button type="button" className="lab-chip" onClick={() => settings.setExpression(LESSON_EXAMPLE.expression)}>
+        <button type="button" className="lab-chip" onClick={() => settings.setExpression(LESSON_EXAMPLE.expression, 'push')}>
           {ui.labLessonExampleTry}
         </button>
       </p>

@@ -40,9 +40,11 @@ export function GenerationPanel({ result }: OutputProps) {
     [endOfTextId, stopAtEnd],
   );
   const [howMany, setHowMany] = useState('10');
+  // What the reader is typing into the seed box: an emptied box stays empty while it has focus, though it means the default seed.
+  const [seedDraft, setSeedDraft] = useState<string | null>(null);
   const [run, dispatch] = useReducer(generationReducer, IDLE_RUN);
 
-  const n = Number(howMany);
+  const n = /^\s*\d+\s*$/.test(howMany) ? Number(howMany) : NaN;
   const nValid = Number.isInteger(n) && n >= 1 && n <= MAX_N;
 
   const live = livePending(run, result.kind === 'ok' ? result.text : null);
@@ -109,9 +111,8 @@ export function GenerationPanel({ result }: OutputProps) {
           <label className="inline-field">
             <span>{ui.outHowMany}</span>
             <input
-              type="number"
-              min={1}
-              max={MAX_N}
+              type="text"
+              inputMode="numeric"
               value={howMany}
               onChange={(e) => setHowMany(e.target.value)}
               data-testid="generate-count"
@@ -122,8 +123,12 @@ export function GenerationPanel({ result }: OutputProps) {
             <input
               type="text"
               inputMode="numeric"
-              value={seed.typed}
-              onChange={(e) => seed.setSeed(e.target.value.trim())}
+              value={seedDraft ?? seed.typed}
+              onChange={(e) => {
+                setSeedDraft(e.target.value);
+                seed.setSeed(e.target.value.trim());
+              }}
+              onBlur={() => setSeedDraft(null)}
               data-testid="generation-seed"
             />
           </label>

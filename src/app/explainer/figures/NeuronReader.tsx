@@ -40,13 +40,15 @@ export function NeuronReader(props: {
   const { ui, t } = useI18n();
   const count = 4 * model.config.nEmbd;
   const inputId = useId();
-  const [typed, setTyped] = useState<string | null>(null);
+  // What the reader typed, and the neuron shown when they did: a number the layer does not have stays in the box, with
+  // its message, until they change it or pick a neuron another way.
+  const [typed, setTyped] = useState<{ text: string; at: number } | null>(null);
   const reading = useMemo(() => readNeuron(model, layer, neuron, SHOWN), [model, layer, neuron]);
   const fires = useMemo(() => firingPositions(trace, layer, neuron, 3), [trace, layer, neuron]);
   const word = (id: number) => tokenLabel(props.tokenizer, id);
-  const draft = typed ?? String(neuron);
-  const parsed = /^\s*\d{1,6}\s*$/.test(draft) ? Number(draft) : NaN;
-  const problem = draft.trim() === '' || (Number.isInteger(parsed) && parsed < count) ? null : t('neuronOutOfRange', { max: count - 1 });
+  const draft = typed !== null && typed.at === neuron ? typed.text : String(neuron);
+  const pick = (text: string) => (/^\s*\d{1,6}\s*$/.test(text) && Number(text) < count ? Number(text) : null);
+  const problem = draft.trim() === '' || pick(draft) !== null ? null : t('neuronOutOfRange', { max: count - 1, shown: neuron });
   return (
     <div className="neuron-reader" data-testid="neuron-reader">
       <label htmlFor={inputId}>{ui.neuronPickLabel}</label>{' '}
@@ -57,11 +59,13 @@ export function NeuronReader(props: {
         value={draft}
         aria-invalid={problem !== null}
         onChange={(e) => {
-          setTyped(e.target.value);
-          const n = Number(e.target.value);
-          if (/^\s*\d{1,6}\s*$/.test(e.target.value) && n < count) props.onPick(n);
+          const picked = pick(e.target.value);
+          setTyped({ text: e.target.value, at: picked ?? neuron });
+          if (picked !== null) props.onPick(picked);
         }}
-        onBlur={() => setTyped(null)}
+        onBlur={() => {
+          if (problem === null) setTyped(null);
+        }}
       />
       {problem && (
         <p className="notice" data-testid="neuron-out-of-range">

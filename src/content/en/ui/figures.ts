@@ -75,7 +75,7 @@ const figures = {
   geluCurveCaption:
     'GELU, with a dot for each of the layer’s neurons at the selected token: its value before GELU across, after GELU up. Most dots sit left of zero, where GELU lets almost nothing through.',
   neuronPickLabel: 'Read neuron number',
-  neuronOutOfRange: 'Type a whole number from 0 to {max}.',
+  neuronOutOfRange: 'Type a whole number from 0 to {max}. The readings below are still neuron {shown}’s.',
   neuronWritesUp: 'Writes: pushes up',
   neuronWritesDown: 'Writes: pushes down',
   neuronReads: 'Reads: tokens whose own embedding excites it most',

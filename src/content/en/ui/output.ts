@@ -68,7 +68,7 @@ const output = {
   outSequenceNow: 'What the model reads next ({n} tokens; this run’s are marked):',
   outGeneratedRun: 'Added in this run',
   outSeedInvalid: 'The seed must be a whole number from 0 to 4,294,967,295; {value} is not, so {to} is used.',
-  outGenerateNInvalid: 'Choose between 1 and {max} tokens.',
+  outGenerateNInvalid: 'Type a whole number of tokens, from 1 to {max}.',
   outGenPendingNote:
     'Not in the text box yet ({n}): these byte tokens hold only part of a character, so they stay tokens here until the character is complete. The model keeps reading them:',
   outGenRespelledChosen: 'The model chose',
