@@ -135,6 +135,10 @@ describe('embedding lab', () => {
     await page.goForward();
     await expect.poll(() => input.inputValue()).toBe(first);
     expect(new URL(page.url()).searchParams.get('view')).toBe('lab');
+    await page.getByTestId('lab-lesson-example').getByRole('button').click();
+    await expect.poll(() => input.inputValue()).toBe(LESSON_EXAMPLE.expression);
+    await page.goBack();
+    await expect.poll(() => input.inputValue()).toBe(first);
     expect(errors).toEqual([]);
   });
 

@@ -42,6 +42,15 @@ describeOnScreens('the neuron reader', (screen) => {
     expect(await input.inputValue()).toBe('99999');
     expect(await figure.getByTestId('neuron-out-of-range').count()).toBe(1);
     expect(await writes.getByTestId('neuron-token').allTextContents()).toEqual(expected);
+    // Another neuron picked from the list replaces it, and it does not come back with the neuron it was typed over.
+    const first = buttons.nth(0);
+    const firstNeuron = Number(((await first.textContent()) ?? '').replace(/\D/g, ''));
+    await screen.press(first);
+    await expect.poll(() => input.inputValue()).toBe(String(firstNeuron));
+    expect(await figure.getByTestId('neuron-out-of-range').count()).toBe(0);
+    await screen.press(second);
+    await expect.poll(() => input.inputValue()).toBe(String(neuron));
+    expect(await figure.getByTestId('neuron-out-of-range').count()).toBe(0);
     await input.fill('5');
     const five = readNeuron(model, layer, 5, 6).up.map((r) => tokenLabel(tokenizer, r.index));
     await expect.poll(() => writes.textContent()).toContain(`${five[0]} (+`);

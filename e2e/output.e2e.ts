@@ -166,27 +166,45 @@ describe('output figures', () => {
     const { page, errors } = await chromium.openAsReader('?lang=en');
     await showChapter(page, 'generation');
     const seed = page.getByTestId('generation-seed');
-    await expect.poll(() => seed.inputValue()).toBe('42');
-    // Emptied key by key, the box stays empty while the reader types a new seed into it.
+    // The default seed is shown as the box's placeholder, so emptying the box key by key leaves it empty.
+    expect(await seed.getAttribute('placeholder')).toBe('42');
+    await seed.fill('12');
+    await expect.poll(() => new URL(page.url()).searchParams.get('out.seed')).toBe('12');
     await seed.click();
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     expect(await seed.inputValue()).toBe('');
+    await expect.poll(() => new URL(page.url()).searchParams.has('out.seed')).toBe(false);
     await page.keyboard.type('7');
     expect(await seed.inputValue()).toBe('7');
     await expect.poll(() => new URL(page.url()).searchParams.get('out.seed')).toBe('7');
 
     const count = page.getByTestId('generate-count');
-    for (const typed of ['3.7', '1e999', '0', 'ten']) {
+    const generateN = page.getByTestId('generate-n');
+    const message = page.getByText('Type a whole number of tokens, from 1 to 64.');
+    for (const typed of ['3.7', '1e999', '0', '65', 'ten']) {
+      await count.fill('5');
+      await expect.poll(() => message.count()).toBe(0);
       await count.fill(typed);
       expect(await count.inputValue()).toBe(typed);
-      await expect.poll(() => page.getByText('Type a whole number of tokens, from 1 to 64.').count()).toBe(1);
-      expect(await page.getByTestId('generate-n').isDisabled()).toBe(true);
+      await expect.poll(() => message.count()).toBe(1);
+      expect(await count.getAttribute('aria-invalid')).toBe('true');
+      expect(await generateN.isDisabled()).toBe(true);
     }
-    await count.fill('3');
-    await expect.poll(() => page.getByTestId('generate-n').textContent()).toBe('Generate 3');
-    expect(await page.getByText('Type a whole number of tokens').count()).toBe(0);
+    // An emptied box is being retyped: Generate waits, with no message.
+    await count.fill('');
+    await expect.poll(() => message.count()).toBe(0);
+    expect(await generateN.isDisabled()).toBe(true);
+    // Spaces, leading zeros and a Chinese keyboard's full-width digits are the same count.
+    for (const [typed, n] of [
+      [' 007 ', 7],
+      ['１０', 10],
+    ] as const) {
+      await count.fill(typed);
+      await expect.poll(() => generateN.textContent()).toBe(`Generate ${n}`);
+      expect(await message.count()).toBe(0);
+    }
     expect(errors).toEqual([]);
   });
 

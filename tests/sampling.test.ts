@@ -7,6 +7,7 @@ import {
   sampleToken,
   samplingDistribution,
   tokenRng,
+  parseWholeNumber,
   validateSettings,
   DEFAULT_SETTINGS,
 } from '../src/core/sampling';
@@ -34,6 +35,19 @@ function frequencies(logits: number[], s: SamplingSettings, draws: number, seed:
 
 const LOGITS = [2, 1, 0.5, -1, 0];
 const off = { topK: null, topP: null };
+
+describe('parseWholeNumber', () => {
+  it('reads digits as a reader types them, with spaces, leading zeros or a Chinese keyboard’s full-width digits', () => {
+    expect(parseWholeNumber('7')).toBe(7);
+    expect(parseWholeNumber(' 007 ')).toBe(7);
+    expect(parseWholeNumber('１０')).toBe(10);
+    expect(parseWholeNumber('0')).toBe(0);
+  });
+
+  it('refuses anything that is not digits alone, rather than reading 1e3 as 1000 or 0x10 as 16', () => {
+    for (const typed of ['', ' ', '1e3', '1.0', '0x10', '-1', '+1', '1,000', 'ten', '٣', '1 2']) expect(parseWholeNumber(typed)).toBeNull();
+  });
+});
 
 describe('drawableCount', () => {
   const settings = (temperature: number, topK: number | null = null): SamplingSettings => ({

@@ -63,6 +63,15 @@ export function parseDecimal(raw: unknown): number | null | 'bad' {
 }
 
 /**
+ * A count as a reader types it: digits only, with spaces around them or none, full-width (１０) as well; null for anything
+ * else, "1e3", "1.0" and "0x10" included, which would otherwise be read as 1000, 1 and 16.
+ */
+export function parseWholeNumber(raw: string): number | null {
+  const typed = raw.normalize('NFKC').trim();
+  return /^\d+$/.test(typed) ? Number(typed) : null;
+}
+
+/**
  * Turn whatever the reader typed into settings sampling can use, saying what was changed and why.
  * `vocabSize`, when given, caps top-k (keeping more tokens than exist means keeping all).
  */

@@ -19,6 +19,7 @@ import { INJECTION_EXAMPLE, INJECTION_ROWS_PER_LIST } from './examples';
 export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult; analysis: ExpressionAnalysis }) {
   const { loaded, before, analysis } = props;
   const { ui, t } = useI18n();
+  // Choosing where to inject is a step of its own, as picking a token is: Back undoes it.
   const [inject, setInject] = useInjectPosition();
   const ids = before.kind === 'ok' ? before.ids : [];
   const vector = analysis.kind === 'ok' ? analysis.vector : null;
@@ -73,7 +74,7 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
                 aria-checked={on && i === position}
                 tabIndex={radioTabIndex(on && i === position)}
                 className="lab-chip token-chip"
-                onClick={() => setInject(i)}
+                onClick={() => setInject(i, 'push')}
               >
                 {labWordLabel(loaded, id)}
               </button>
@@ -86,7 +87,7 @@ export function InjectionPanel(props: { loaded: AppModel; before: ForwardResult;
               aria-label={ui.labInjectOff}
               title={ui.labInjectOff}
               className="lab-chip"
-              onClick={() => setInject(-1)}
+              onClick={() => setInject(-1, 'push')}
             >
               <span aria-hidden="true">✕</span>
             </button>

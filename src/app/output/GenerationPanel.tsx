@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useEffect, useId, useMemo, useReducer, useState } from 'react';
 import { sentenceGap, useI18n } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
@@ -12,6 +12,7 @@ import { useSharedSampling } from './SamplingOwner';
 import { TemperatureControl } from './SamplingControls';
 import { ByteNote } from '../ByteNote';
 import { END_OF_TEXT } from '../../core/tokenizer/index.ts';
+import { parseWholeNumber } from '../../core/sampling';
 
 const MAX_N = 64;
 const STEP_DELAY_MS = 180;
@@ -40,12 +41,13 @@ export function GenerationPanel({ result }: OutputProps) {
     [endOfTextId, stopAtEnd],
   );
   const [howMany, setHowMany] = useState('10');
-  // What the reader is typing into the seed box: an emptied box stays empty while it has focus, though it means the default seed.
-  const [seedDraft, setSeedDraft] = useState<string | null>(null);
+  const countProblemId = useId();
   const [run, dispatch] = useReducer(generationReducer, IDLE_RUN);
 
-  const n = /^\s*\d+\s*$/.test(howMany) ? Number(howMany) : NaN;
-  const nValid = Number.isInteger(n) && n >= 1 && n <= MAX_N;
+  const n = parseWholeNumber(howMany) ?? NaN;
+  const nValid = n >= 1 && n <= MAX_N;
+  // An emptied box is being retyped: Generate waits for a number, and no message scolds the reader meanwhile.
+  const countProblem = !nValid && howMany.trim() !== '';
 
   const live = livePending(run, result.kind === 'ok' ? result.text : null);
   const pendingIds = useMemo(() => (result.kind === 'ok' && live.length > 0 ? [...result.ids, ...live] : null), [result, live]);
@@ -114,6 +116,8 @@ export function GenerationPanel({ result }: OutputProps) {
               type="text"
               inputMode="numeric"
               value={howMany}
+              aria-invalid={countProblem}
+              aria-describedby={countProblem ? countProblemId : undefined}
               onChange={(e) => setHowMany(e.target.value)}
               data-testid="generate-count"
             />
@@ -123,12 +127,9 @@ export function GenerationPanel({ result }: OutputProps) {
             <input
               type="text"
               inputMode="numeric"
-              value={seedDraft ?? seed.typed}
-              onChange={(e) => {
-                setSeedDraft(e.target.value);
-                seed.setSeed(e.target.value.trim());
-              }}
-              onBlur={() => setSeedDraft(null)}
+              value={seed.typed}
+              placeholder={String(DEFAULT_SEED)}
+              onChange={(e) => seed.setSeed(e.target.value.trim())}
               data-testid="generation-seed"
             />
           </label>
@@ -163,7 +164,11 @@ export function GenerationPanel({ result }: OutputProps) {
           </ul>
         )}
       </div>
-      {!nValid && <p className="notice warn">{t('outGenerateNInvalid', { max: MAX_N })}</p>}
+      {countProblem && (
+        <p className="notice warn" id={countProblemId}>
+          {t('outGenerateNInvalid', { max: MAX_N })}
+        </p>
+      )}
       {seed.bad !== null && <p className="notice warn">{t('outSeedInvalid', { value: seed.bad, to: DEFAULT_SEED })}</p>}
       {running && (
         <p className="notice" role="status">

@@ -1,7 +1,7 @@
 import { formatCount } from '../../viz/format';
 import { useMemo } from 'react';
 import { useUrlParam } from '../state/url';
-import { parseDecimal, validateSettings, type SamplingSettings, type SettingsProblem } from '../../core/sampling';
+import { parseWholeNumber, validateSettings, type SamplingSettings, type SettingsProblem } from '../../core/sampling';
 import type { Lang, UiStrings } from '../i18n';
 import { t } from '../i18n';
 
@@ -35,17 +35,15 @@ export const MAX_SEED = 4294967295;
 
 export function parseSeed(value: string | null): { seed: number; bad: string | null } {
   if (value === null || value === '') return { seed: DEFAULT_SEED, bad: null };
-  // Read as the other fields are, so "0x10" is refused rather than taken as 16; and a seed is a count
-  // written out in digits, so "1e3", "1.0" and "1,5" are refused too rather than read as 1000, 1 and 1.5.
-  const n = parseDecimal(value);
-  const digits = /^\d+$/.test(value.normalize('NFKC').trim());
-  return typeof n === 'number' && digits && n <= MAX_SEED ? { seed: n, bad: null } : { seed: DEFAULT_SEED, bad: value };
+  const n = parseWholeNumber(value);
+  return n !== null && n <= MAX_SEED ? { seed: n, bad: null } : { seed: DEFAULT_SEED, bad: value };
 }
 
+/** The seed in use, and what the address holds: '' for none, which means the default. */
 export function useSeed(): { seed: number; typed: string; bad: string | null; setSeed: (v: string) => void } {
   const [typed, setSeed] = useUrlParam('out.seed', raw, absentWhenEmpty, 'replace');
   const { seed, bad } = parseSeed(typed);
-  return { seed, typed: typed === '' ? String(DEFAULT_SEED) : typed, bad, setSeed };
+  return { seed, typed, bad, setSeed };
 }
 
 // out.eot=continue leaves "<|endoftext|>" out and keeps drawing; without it a run stops on the token.

@@ -2,7 +2,8 @@ import { Fragment, useId, useMemo, useState } from 'react';
 import type { GPTModel } from '../../../core/model';
 import type { Trace } from '../../../core/trace';
 import type { TokenSource } from '../../../viz/format';
-import { fmt, tokenLabel } from '../../../viz/format';
+import { fmt, formatCount, tokenLabel } from '../../../viz/format';
+import { parseWholeNumber } from '../../../core/sampling';
 import { firingPositions, readNeuron } from '../../../core/neuron';
 import { useI18n } from '../../i18n';
 import { ByteNote } from '../../ByteNote';
@@ -37,18 +38,25 @@ export function NeuronReader(props: {
   onPick: (neuron: number) => void;
 }) {
   const { model, trace, layer, neuron } = props;
-  const { ui, t } = useI18n();
+  const { ui, t, lang } = useI18n();
   const count = 4 * model.config.nEmbd;
   const inputId = useId();
   // What the reader typed, and the neuron shown when they did: a number the layer does not have stays in the box, with
-  // its message, until they change it or pick a neuron another way.
-  const [typed, setTyped] = useState<{ text: string; at: number } | null>(null);
+  // its message, until they change it or another neuron is shown.
+  const [typed, setTyped] = useState<{ text: string; shownWhenTyped: number } | null>(null);
+  if (typed !== null && typed.shownWhenTyped !== neuron) setTyped(null);
   const reading = useMemo(() => readNeuron(model, layer, neuron, SHOWN), [model, layer, neuron]);
   const fires = useMemo(() => firingPositions(trace, layer, neuron, 3), [trace, layer, neuron]);
   const word = (id: number) => tokenLabel(props.tokenizer, id);
-  const draft = typed !== null && typed.at === neuron ? typed.text : String(neuron);
-  const pick = (text: string) => (/^\s*\d{1,6}\s*$/.test(text) && Number(text) < count ? Number(text) : null);
-  const problem = draft.trim() === '' || pick(draft) !== null ? null : t('neuronOutOfRange', { max: count - 1, shown: neuron });
+  const draft = typed !== null && typed.shownWhenTyped === neuron ? typed.text : String(neuron);
+  const neuronIn = (text: string) => {
+    const n = parseWholeNumber(text);
+    return n !== null && n < count ? n : null;
+  };
+  const problem =
+    draft.trim() === '' || neuronIn(draft) !== null
+      ? null
+      : t('neuronOutOfRange', { max: formatCount(count - 1, lang), shown: formatCount(neuron, lang) });
   return (
     <div className="neuron-reader" data-testid="neuron-reader">
       <label htmlFor={inputId}>{ui.neuronPickLabel}</label>{' '}
@@ -59,8 +67,8 @@ export function NeuronReader(props: {
         value={draft}
         aria-invalid={problem !== null}
         onChange={(e) => {
-          const picked = pick(e.target.value);
-          setTyped({ text: e.target.value, at: picked ?? neuron });
+          const picked = neuronIn(e.target.value);
+          setTyped({ text: e.target.value, shownWhenTyped: picked ?? neuron });
           if (picked !== null) props.onPick(picked);
         }}
         onBlur={() => {

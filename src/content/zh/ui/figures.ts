@@ -74,7 +74,7 @@ const figures: FigureStrings = {
   geluCurveCaption:
     'GELU 曲线。这一层的每个神经元在选中词元上各对应一个点：横坐标是它进入 GELU 之前的值，纵坐标是之后的值。大多数点落在 0 的左边，那里 GELU 几乎什么都不放行。',
   neuronPickLabel: '查看第几号神经元',
-  neuronOutOfRange: '请输入 0 到 {max} 之间的整数。下面仍是第 {shown} 号神经元的读数。',
+  neuronOutOfRange: '请输入 0 到 {max} 之间的整数。下面显示的仍是第 {shown} 号神经元的读数。',
   neuronWritesUp: '写出：推高的词元',
   neuronWritesDown: '写出：压低的词元',
   neuronReads: '读取：单凭自身嵌入就最能激活它的词元',

@@ -67,7 +67,7 @@ const output: OutputStrings = {
   outSequenceNow: '模型接下来要读的序列（共 {n} 个词元，本次生成的已标出）：',
   outGeneratedRun: '本次新增',
   outSeedInvalid: '种子必须是 0 到 4,294,967,295 之间的整数，{value} 不符合，已改用 {to}。',
-  outGenerateNInvalid: '请输入 1 到 {max} 之间的整数作为词元个数。',
+  outGenerateNInvalid: '词元个数请填 1 到 {max} 之间的整数。',
   outGenPendingNote:
     '还没写进文本框（{n} 个）：这些字节词元只是某个字符的一部分，所以先以词元的形式留在这里，等字符完整后再并入文本。模型会接着读它们：',
   outGenRespelledChosen: '模型选的是',
