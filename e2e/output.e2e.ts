@@ -8,6 +8,7 @@ import {
   PHONE,
   readerText,
   screenshot,
+  screenshotOf,
   scrollsSideways,
   settled,
   browserForTests,
@@ -287,6 +288,31 @@ describe('output figures', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('keeps the ablation panel’s box titles inside their boxes, and its tokens whole, on a phone', async () => {
+    // With L4H2 off, ␣herself is a row of the table on the default text.
+    const { page, errors } = await chromium.openAsReader('?lang=en&out.ablate=h3.1', { viewport: PHONE });
+    const panel = (await showPart(page, 'deeper')).getByRole('region', { name: nameOf('outAblationTitle') });
+    const table = panel.getByTestId('ablation-compare');
+    await expect.poll(() => bodyRows(table).count()).toBeGreaterThan(3);
+    expect(await table.getByRole('rowheader').allInnerTexts()).toContain('␣herself');
+    const cut = await table
+      .locator('.token-chip')
+      .evaluateAll((chips) => chips.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(cut).toEqual([]);
+    const crossing = await panel.locator('fieldset').evaluateAll((sets) =>
+      sets
+        .filter((set) => {
+          const legend = set.querySelector('legend')!.getBoundingClientRect();
+          const borderBottom = set.getBoundingClientRect().top + parseFloat(getComputedStyle(set).borderTopWidth);
+          return legend.top < borderBottom;
+        })
+        .map((set) => set.querySelector('legend')!.textContent),
+    );
+    expect(crossing).toEqual([]);
+    await screenshotOf(panel, 'ablation-phone-en');
+    expect(errors).toEqual([]);
+  });
 
   it('keeps each of the logit lens’s headings on one line on a phone (zh)', async () => {
     // On this text the third and fourth columns' guesses are short, and "第 3 名" broke after its number.
