@@ -159,6 +159,11 @@ describe('output figures', () => {
     // There is no room for another token, so the buttons are off and the text stays as it is.
     expect(await page.getByTestId('generate-one').isDisabled()).toBe(true);
     expect(await page.getByTestId('generate-n').isDisabled()).toBe(true);
+    // And they look it: greyed out, where a button that works is drawn in full.
+    const opacity = (testId: string) => page.getByTestId(testId).evaluate((b) => Number(getComputedStyle(b).opacity));
+    for (const testId of ['generate-one', 'generate-n', 'generate-stop']) expect(await opacity(testId)).toBeLessThan(0.6);
+    const languageSwitch = page.getByRole('button', { name: nameOf('switchLanguage') });
+    expect(await languageSwitch.evaluate((b) => Number(getComputedStyle(b).opacity))).toBe(1);
     expect(await readText(page)).toBe(long);
     expect(errors).toEqual([]);
   });
