@@ -58,6 +58,7 @@ beforeAll(async () => {
     bad[name] = dir;
   };
   variant('no-merges', (dir) => rmSync(join(dir, 'merges.txt')));
+  variant('empty-vocab', (dir) => writeFileSync(join(dir, 'vocab.json'), ''));
   variant('llama', (dir) =>
     writeFileSync(
       join(dir, 'config.json'),
@@ -187,6 +188,10 @@ describe('opening a model from disk', () => {
     );
     expect(await messageFor(page, bad.truncated, 'truncated')).toMatch(
       /^Not opened: model\.safetensors is cut short\. Its header describes (\d{1,3}(,\d{3})+) bytes, but the file has (\d{1,3}(,\d{3})+)\./,
+    );
+    // A file that cannot be read is named in the headline, not only in the technical details.
+    expect(await messageFor(page, bad['empty-vocab'], 'unreadable')).toBe(
+      'Not opened: ‘vocab.json’ could not be read as part of a GPT-2 model. ' + stillRunning,
     );
     expect(await messageFor(page, bad['gpt2-xl'], 'tooBig')).toMatch(
       /^Not opened: this model has 1\.56B parameters, 6\.23 GB as 32-bit floats, more than this page asks a browser for \(\d\.\d+ GB\)\./,

@@ -58,13 +58,15 @@ class CountingBlob extends Blob {
   }
 }
 
-function folder(overrides: { config?: string; weights?: Uint8Array; drop?: string[] } = {}): PickedModel & { weights: CountingBlob } {
+function folder(
+  overrides: { config?: string; weights?: Uint8Array; vocab?: string; merges?: string; drop?: string[] } = {},
+): PickedModel & { weights: CountingBlob } {
   const weights = new CountingBlob([(overrides.weights ?? gpt2Weights()) as Uint8Array<ArrayBuffer>]);
   const files: PickedModel['files'] = {
     'config.json': new Blob([overrides.config ?? configToJson(config)]),
     'model.safetensors': weights,
-    'vocab.json': new Blob([vocab]),
-    'merges.txt': new Blob([merges]),
+    'vocab.json': new Blob([overrides.vocab ?? vocab]),
+    'merges.txt': new Blob([overrides.merges ?? merges]),
   };
   for (const name of overrides.drop ?? []) delete files[name as keyof typeof files];
   return { files, folder: 'small-gpt2', weights };
@@ -205,9 +207,22 @@ describe('openModelFiles says what is wrong before reading the weights', () => {
 
   it('passes other faults on with the core’s message, naming the file', async () => {
     const problem = await problemOf(folder({ config: '{"n_embd": 8' }));
-    expect(problem).toMatchObject({ kind: 'unreadable', detail: expect.stringMatching(/^config\.json: not valid JSON/) });
+    expect(problem).toMatchObject({
+      kind: 'unreadable',
+      file: 'config.json',
+      detail: expect.stringMatching(/^config\.json: not valid JSON/),
+    });
     const notSafetensors = await problemOf(folder({ weights: new TextEncoder().encode('version https://git-lfs.github.com/spec/v1\n') }));
-    expect(notSafetensors).toMatchObject({ kind: 'unreadable', detail: expect.stringMatching(/^model\.safetensors: the header claims/) });
+    expect(notSafetensors).toMatchObject({
+      kind: 'unreadable',
+      file: 'model.safetensors',
+      detail: expect.stringMatching(/^model\.safetensors: the header claims/),
+    });
+  });
+
+  it('blames vocab.json when it does not read on its own, and merges.txt when vocab.json does', async () => {
+    expect(await problemOf(folder({ vocab: '' }))).toMatchObject({ kind: 'unreadable', file: 'vocab.json' });
+    expect(await problemOf(folder({ merges: 'Ġ nosuchtoken\n' }))).toMatchObject({ kind: 'unreadable', file: 'merges.txt' });
   });
 
   it('keeps a file read in full: the weights the reader returns are the file’s', async () => {

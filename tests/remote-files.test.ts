@@ -137,6 +137,7 @@ describe('remoteModelFiles', () => {
       expect(error).toBeInstanceOf(OpenModelError);
       expect((error as OpenModelError).problem).toMatchObject({
         kind: 'unreadable',
+        file: 'model.safetensors',
         detail: expect.stringMatching(/asked for bytes \d+–\d+, the server sent \d+ bytes$/),
       });
     } finally {

@@ -43,7 +43,7 @@ function problemText(problem: OpenProblem, running: string, { ui, lang, t }: I18
           limit: formatBytes(problem.limitBytes),
         });
       case 'unreadable':
-        return ui.modelUnreadable;
+        return problem.file ? t('modelUnreadableFile', { file: quote(problem.file) }) : ui.modelUnreadable;
       case 'unreachable':
         return t('modelUnreachable', { host: problem.host });
     }

@@ -12,6 +12,7 @@ import {
 import type { Tensor } from '../../core/tensor';
 import { numel } from '../../core/tensor';
 import { Tokenizer } from '../../core/tokenizer/index.ts';
+import { parseVocab } from '../../core/tokenizer/parse.ts';
 import type { AppModel } from './loadModel';
 import { weightStorage } from './weightMemory';
 
@@ -23,7 +24,7 @@ import { weightStorage } from './weightMemory';
 // Blob and File are in Node too, so the tests run this very code.
 
 export const MODEL_FILES = ['config.json', 'model.safetensors', 'vocab.json', 'merges.txt'] as const;
-type ModelFileName = (typeof MODEL_FILES)[number];
+export type ModelFileName = (typeof MODEL_FILES)[number];
 
 /** What the reader needs of a file: a Blob from disk has it, and so does a file at a URL (remoteFiles.ts). */
 export interface ModelFile {
@@ -45,7 +46,8 @@ export type OpenProblem =
   | { kind: 'shapes'; detail: string }
   | { kind: 'truncated'; expectedBytes: number; actualBytes: number }
   | { kind: 'tooBig'; float32Bytes: number; parameters: number; limitBytes: number }
-  | { kind: 'unreadable'; detail: string }
+  /** `file`: which of the folder's files could not be read, when that is known. */
+  | { kind: 'unreadable'; detail: string; file?: ModelFileName }
   | { kind: 'unreachable'; host: string; detail: string };
 
 export class OpenModelError extends Error {
@@ -111,9 +113,12 @@ const fail = (problem: OpenProblem, message: string): never => {
   throw new OpenModelError(problem, message);
 };
 
-async function readText(file: ModelFile, name: string): Promise<string> {
+async function readText(file: ModelFile, name: ModelFileName): Promise<string> {
   if (file.size > MAX_TEXT_BYTES) {
-    fail({ kind: 'unreadable', detail: `${name} is ${file.size} bytes, too large for a GPT-2 ${name}` }, `${name} is too large`);
+    fail(
+      { kind: 'unreadable', detail: `${name} is ${file.size} bytes, too large for a GPT-2 ${name}`, file: name },
+      `${name} is too large`,
+    );
   }
   return file.text();
 }
@@ -153,13 +158,15 @@ function checkArchitecture(configText: string): void {
   }
 }
 
-function withDetail<T>(kind: 'shapes' | 'unreadable', run: () => T): T {
+/** `run`, its error reported as `kind`; `file` names the file to blame, or works it out once there is an error. */
+function withDetail<T>(kind: 'shapes' | 'unreadable', run: () => T, file?: ModelFileName | (() => ModelFileName)): T {
   try {
     return run();
   } catch (e) {
     if (e instanceof OpenModelError) throw e;
     const detail = (e as Error).message;
-    return fail({ kind, detail }, detail);
+    const blamed = typeof file === 'function' ? file() : file;
+    return fail(kind === 'unreadable' && blamed ? { kind, detail, file: blamed } : { kind, detail }, detail);
   }
 }
 
@@ -187,23 +194,24 @@ export async function openModelFiles(picked: PickedModel, options: OpenOptions):
 
   const configText = await readText(picked.files['config.json']!, 'config.json');
   checkArchitecture(configText);
-  const config: GPTConfig = withDetail('unreadable', () => parseConfig(configText));
+  const config: GPTConfig = withDetail('unreadable', () => parseConfig(configText), 'config.json');
 
   // The header: its length, then the JSON, then each tensor's place, all before any weight is read.
   const start = await readBytes(weights, 0, Math.min(SAFETENSORS_LENGTH_BYTES, weights.size), signal);
-  const headerLength = withDetail('unreadable', () => safetensorsHeaderLength(start, weights.size));
+  const headerLength = withDetail('unreadable', () => safetensorsHeaderLength(start, weights.size), 'model.safetensors');
   if (headerLength > MAX_HEADER_BYTES) {
     fail(
       {
         kind: 'unreadable',
         detail: `model.safetensors: the header claims to be ${headerLength} bytes, more than a safetensors header may be`,
+        file: 'model.safetensors',
       },
       'header too long',
     );
   }
   const dataStart = SAFETENSORS_LENGTH_BYTES + headerLength;
   const headerBytes = await readBytes(weights, SAFETENSORS_LENGTH_BYTES, dataStart, signal);
-  const entries = withDetail('unreadable', () => parseSafetensorsHeader(headerBytes, Infinity));
+  const entries = withDetail('unreadable', () => parseSafetensorsHeader(headerBytes, Infinity), 'model.safetensors');
   const taken = withDetail('shapes', () => checkTensorShapes(config, new Map(entries.map((e) => [e.name, e.shape]))));
   const needed = entries.filter((e) => taken.has(e.name)).sort((a, b) => a.begin - b.begin);
 
@@ -222,7 +230,7 @@ export async function openModelFiles(picked: PickedModel, options: OpenOptions):
       `model.safetensors has ${weights.size} of its ${dataStart + extent} bytes`,
     );
   }
-  withDetail('unreadable', () => checkSafetensorsTiling(entries, weights.size - dataStart));
+  withDetail('unreadable', () => checkSafetensorsTiling(entries, weights.size - dataStart), 'model.safetensors');
 
   // The tokenizer next: it is quick, and a wrong one should not wait for the weights.
   const [vocab, merges] = await Promise.all([
@@ -230,7 +238,12 @@ export async function openModelFiles(picked: PickedModel, options: OpenOptions):
     readText(picked.files['merges.txt']!, 'merges.txt'),
   ]);
   signal?.throwIfAborted();
-  const tokenizer = withDetail('unreadable', () => Tokenizer.fromFiles(vocab, merges));
+  // The two files are read together; when they fail, merges.txt is to blame only if vocab.json reads on its own.
+  const tokenizer = withDetail(
+    'unreadable',
+    () => Tokenizer.fromFiles(vocab, merges),
+    () => (readsAlone(() => parseVocab(vocab, 'vocab.json')) ? 'merges.txt' : 'vocab.json'),
+  );
 
   const progress: OpenProgress = {
     bytesRead: 0,
@@ -251,7 +264,7 @@ export async function openModelFiles(picked: PickedModel, options: OpenOptions):
     progress.tensorsRead++;
     onProgress?.({ ...progress });
   }
-  const model = withDetail('unreadable', () => modelFromTensors(config, tensors));
+  const model = withDetail('unreadable', () => modelFromTensors(config, tensors), 'model.safetensors');
   const loaded = withDetail('shapes', () => withTokenizer(model, tokenizer));
   return { ...loaded, card: null, name: modelName(picked, configText), isDefault: false };
 }
@@ -273,4 +286,13 @@ async function readTensor(
     onBytes(end - at);
   }
   return { data, shape: entry.shape };
+}
+
+function readsAlone(read: () => unknown): boolean {
+  try {
+    read();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { MODEL_FILES, OpenModelError, type ModelFile, type PickedModel } from './openFiles';
+import { MODEL_FILES, OpenModelError, type ModelFile, type ModelFileName, type PickedModel } from './openFiles';
 
 // A model folder at a URL the reader typed, read as openModelFiles reads one from disk. The three
 // text files are fetched whole (GPT-2's vocab.json is 1 MB); model.safetensors is read through HTTP
@@ -43,9 +43,16 @@ async function request(url: string, signal: AbortSignal | undefined, range?: str
   }
 }
 
+/** Which of the model's files an address fetches, for the headline of a problem with it. */
+function fileAt(url: string): { file?: ModelFileName } {
+  const name = new URL(url).pathname.split('/').pop();
+  const file = MODEL_FILES.find((f) => f === name);
+  return file ? { file } : {};
+}
+
 /** A file the server answered with an error status. */
 function httpError(url: string, status: number): OpenModelError {
-  return new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${status}` }, `HTTP ${status}`);
+  return new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${status}`, ...fileAt(url) }, `HTTP ${status}`);
 }
 
 function rangedFile(url: string, size: number, signal: AbortSignal | undefined): ModelFile {
@@ -57,14 +64,22 @@ function rangedFile(url: string, size: number, signal: AbortSignal | undefined):
         const response = await request(url, signal, `bytes=${begin}-${end - 1}`);
         if (response.status !== 206) {
           throw new OpenModelError(
-            { kind: 'unreadable', detail: `${url}: asked for bytes ${begin}–${end - 1}, the server answered ${response.status}` },
+            {
+              kind: 'unreadable',
+              detail: `${url}: asked for bytes ${begin}–${end - 1}, the server answered ${response.status}`,
+              ...fileAt(url),
+            },
             'range refused',
           );
         }
         const bytes = await response.arrayBuffer();
         if (bytes.byteLength !== end - begin) {
           throw new OpenModelError(
-            { kind: 'unreadable', detail: `${url}: asked for bytes ${begin}–${end - 1}, the server sent ${bytes.byteLength} bytes` },
+            {
+              kind: 'unreadable',
+              detail: `${url}: asked for bytes ${begin}–${end - 1}, the server sent ${bytes.byteLength} bytes`,
+              ...fileAt(url),
+            },
             'range cut',
           );
         }

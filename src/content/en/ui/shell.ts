@@ -78,6 +78,7 @@ const shell = {
   modelTooBig:
     'Not opened: this model has {params} parameters, {size} as 32-bit floats, more than this page asks a browser for ({limit}). GPT-2 (124M parameters) and GPT-2 Medium (355M) fit; GPT-2 Large and XL do not.',
   modelUnreadable: 'Not opened: these files could not be read as a GPT-2 model.',
+  modelUnreadableFile: 'Not opened: {file} could not be read as part of a GPT-2 model.',
   modelStillRunning: 'The page still runs {name}, and your text is as you left it.',
   modelLinkNote:
     'This link was made with the model {name}. Links always open on {default}, so the numbers here may differ from what the sender saw; open the files of {name} to see theirs.',

@@ -74,6 +74,7 @@ const shell: ShellStrings = {
   modelTooBig:
     '没有打开：这个模型有 {params}个参数，按 32 位浮点数存放需要 {size}，超过了本页向浏览器申请的上限（{limit}）。GPT-2（1.24 亿参数）和 GPT-2 Medium（3.55 亿）能打开，GPT-2 Large 和 XL 太大。',
   modelUnreadable: '没有打开：这些文件无法作为 GPT-2 模型读取。',
+  modelUnreadableFile: '没有打开：{file} 无法作为 GPT-2 模型的一部分读取。',
   modelStillRunning: '页面仍在运行{name}，你的文字原样保留。',
   modelLinkNote:
     '这个链接是在模型{name}上生成的。链接总是用{default}打开，所以这里的数字可能和发送者看到的不同；打开{name}的文件，就能看到他们看到的结果。',
