@@ -43,17 +43,15 @@ async function request(url: string, signal: AbortSignal | undefined, range?: str
   }
 }
 
-/** Which of the model's files an address fetches, for the headline of a problem with it. */
-function fileAt(url: string): { file?: ModelFileName } {
+/** A file at `url` that could not be read; the headline names it when the address ends in one of the model's files. */
+function unreadableAt(url: string, what: string, message: string): OpenModelError {
   const name = new URL(url).pathname.split('/').pop();
-  const file = MODEL_FILES.find((f) => f === name);
-  return file ? { file } : {};
+  const file = MODEL_FILES.find((f): f is ModelFileName => f === name);
+  return new OpenModelError({ kind: 'unreadable', detail: `${url}: ${what}`, ...(file ? { file } : {}) }, message);
 }
 
 /** A file the server answered with an error status. */
-function httpError(url: string, status: number): OpenModelError {
-  return new OpenModelError({ kind: 'unreadable', detail: `${url}: HTTP ${status}`, ...fileAt(url) }, `HTTP ${status}`);
-}
+const httpError = (url: string, status: number) => unreadableAt(url, `HTTP ${status}`, `HTTP ${status}`);
 
 function rangedFile(url: string, size: number, signal: AbortSignal | undefined): ModelFile {
   return {
@@ -63,25 +61,11 @@ function rangedFile(url: string, size: number, signal: AbortSignal | undefined):
       arrayBuffer: async () => {
         const response = await request(url, signal, `bytes=${begin}-${end - 1}`);
         if (response.status !== 206) {
-          throw new OpenModelError(
-            {
-              kind: 'unreadable',
-              detail: `${url}: asked for bytes ${begin}–${end - 1}, the server answered ${response.status}`,
-              ...fileAt(url),
-            },
-            'range refused',
-          );
+          throw unreadableAt(url, `asked for bytes ${begin}–${end - 1}, the server answered ${response.status}`, 'range refused');
         }
         const bytes = await response.arrayBuffer();
         if (bytes.byteLength !== end - begin) {
-          throw new OpenModelError(
-            {
-              kind: 'unreadable',
-              detail: `${url}: asked for bytes ${begin}–${end - 1}, the server sent ${bytes.byteLength} bytes`,
-              ...fileAt(url),
-            },
-            'range cut',
-          );
+          throw unreadableAt(url, `asked for bytes ${begin}–${end - 1}, the server sent ${bytes.byteLength} bytes`, 'range cut');
         }
         return bytes;
       },

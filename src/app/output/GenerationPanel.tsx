@@ -44,10 +44,10 @@ export function GenerationPanel({ result }: OutputProps) {
   const countProblemId = useId();
   const [run, dispatch] = useReducer(generationReducer, IDLE_RUN);
 
-  const n = parseWholeNumber(howMany) ?? NaN;
-  const nValid = n >= 1 && n <= MAX_N;
+  const typedCount = parseWholeNumber(howMany);
+  const n = typedCount !== null && typedCount >= 1 && typedCount <= MAX_N ? typedCount : null;
   // An emptied box is being retyped: Generate waits for a number, and no message scolds the reader meanwhile.
-  const countProblem = !nValid && howMany.trim() !== '';
+  const countProblem = n === null && howMany.trim() !== '';
 
   const live = livePending(run, result.kind === 'ok' ? result.text : null);
   const pendingIds = useMemo(() => (result.kind === 'ok' && live.length > 0 ? [...result.ids, ...live] : null), [result, live]);
@@ -99,11 +99,11 @@ export function GenerationPanel({ result }: OutputProps) {
           </button>
           <button
             type="button"
-            onClick={() => start(n)}
-            disabled={running || !nValid || result.kind !== 'ok' || atContext}
+            onClick={() => n !== null && start(n)}
+            disabled={running || n === null || result.kind !== 'ok' || atContext}
             data-testid="generate-n"
           >
-            {t('generateN', { n: nValid ? n : '…' })}
+            {t('generateN', { n: n ?? '…' })}
           </button>
           <button type="button" onClick={() => dispatch({ type: 'stop' })} disabled={!running} data-testid="generate-stop">
             {ui.stop}
