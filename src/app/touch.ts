@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { mediaQuery } from './mediaQuery';
 
 /**
  * A screen to tap rather than type on: no hover with a coarse pointer, or a phone-narrow window. Hints that
@@ -6,9 +7,7 @@ import { useSyncExternalStore } from 'react';
  */
 export const TOUCH_OR_NARROW_QUERY = '(hover: none) and (pointer: coarse), (max-width: 600px)';
 
-function query(): MediaQueryList | null {
-  return typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(TOUCH_OR_NARROW_QUERY) : null;
-}
+const query = () => mediaQuery(TOUCH_OR_NARROW_QUERY);
 
 function subscribe(onChange: () => void): () => void {
   const list = query();

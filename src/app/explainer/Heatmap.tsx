@@ -42,6 +42,12 @@ const MAX_RECTS = 3000;
 /** The whole entrance stagger stays under this, however many rows or columns there are. */
 const MAX_STAGGER_MS = 600;
 
+/** Sets an attribute only if it changes, as a transition does: most cells keep their place from one pass to the next. */
+function setChanged(el: Element, name: string, value: string | number): void {
+  const text = String(value);
+  if (el.getAttribute(name) !== text) el.setAttribute(name, text);
+}
+
 /** A matrix as coloured cells. D3 owns the cells (to animate them between stages); React owns labels and highlights. */
 export function Heatmap(props: Props) {
   const cellsRef = useRef<SVGGElement>(null);
@@ -92,15 +98,28 @@ export function Heatmap(props: Props) {
       .attr('width', cellW)
       .attr('height', cellH)
       .attr('opacity', 0)
-      .attr('fill', (d) => color(d.value));
-    entered
-      .merge(cells)
+      .attr('fill', (d) => color(d.value))
+      // A cell keeps its row and column: it is keyed by them.
       .attr('data-r', (d) => d.r)
-      .attr('data-c', (d) => d.c)
-      .interrupt()
+      .attr('data-c', (d) => d.c);
+    const merged = entered.merge(cells).interrupt();
+    if (duration === 0) {
+      // Without motion the cells take their places now, not in a transition's first frame: a keystroke or a step
+      // then costs one pass over the cells instead of a tween for each of their attributes.
+      merged.each(function (d) {
+        setChanged(this, 'x', d.x);
+        setChanged(this, 'y', d.y);
+        setChanged(this, 'width', cellW);
+        setChanged(this, 'height', cellH);
+        setChanged(this, 'opacity', 1);
+        setChanged(this, 'fill', color(d.value));
+      });
+      return;
+    }
+    merged
       .transition()
       .duration(duration)
-      .delay((d) => (duration === 0 ? 0 : enter === 'fromAbove' ? d.r * rowDelay : enter === 'fromLeft' ? d.c * colDelay : 0))
+      .delay((d) => (enter === 'fromAbove' ? d.r * rowDelay : enter === 'fromLeft' ? d.c * colDelay : 0))
       .attr('x', (d) => d.x)
       .attr('y', (d) => d.y)
       .attr('width', cellW)

@@ -21,9 +21,13 @@ export function colorsToRgba(values: ArrayLike<number>, color: (v: number) => st
   return rgba;
 }
 
+// One canvas encodes every bitmap, one after another: a keystroke encodes a few rows, and making a canvas and its
+// context costs more than encoding a row.
+let canvas: HTMLCanvasElement | null = null;
+
 /** (rows, cols) RGBA bytes as a bitmap with one pixel per value, for the browser to scale up without smoothing. */
 export function rgbaToDataUrl(rgba: Uint8ClampedArray<ArrayBuffer>, rows: number, cols: number): string {
-  const canvas = document.createElement('canvas');
+  canvas ??= document.createElement('canvas');
   canvas.width = cols;
   canvas.height = rows;
   const ctx = canvas.getContext('2d');

@@ -174,9 +174,17 @@ if (hasWindow) {
   window.addEventListener('pagehide', flushPendingWrite);
 }
 
+// Every figure that keeps a value in the address reads it on every pass, and a keystroke changes the text in it:
+// the address is parsed once per change, not once per reader. Nothing may change the parsed copy.
+let parsed: { search: string; params: URLSearchParams } | null = null;
+function paramsOf(address: string): URLSearchParams {
+  if (parsed?.search !== address) parsed = { search: address, params: new URLSearchParams(address) };
+  return parsed.params;
+}
+
 /** The current value of one key, or null when the address does not have it. */
 export function readParam(key: string): string | null {
-  return new URLSearchParams(search).get(key);
+  return paramsOf(search).get(key);
 }
 
 /**
@@ -213,7 +221,7 @@ export function useUrlParam<T>(
   mode: 'push' | 'replace' = 'push',
 ): [T, (value: T, mode?: 'push' | 'replace') => void] {
   const current = useSyncExternalStore(subscribe, getSearch, () => '');
-  const raw = new URLSearchParams(current).get(key);
+  const raw = paramsOf(current).get(key);
   // The same raw value gives the same parsed object, so hooks can depend on it.
   const parsed = useRef<{ raw: string | null; value: T } | null>(null);
   if (parsed.current === null || parsed.current.raw !== raw) parsed.current = { raw, value: parse(raw) };
