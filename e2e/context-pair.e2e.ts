@@ -74,7 +74,7 @@ it('shows the pair in Chinese while the text box is empty', async () => {
   await expect.poll(() => figure.getByTestId('context-pair-column').count()).toBe(2);
   const first = await figure.getByTestId('context-pair-column').first().getByTestId('context-pair-percent').allTextContents();
   expect(first).toEqual(expectedRows[0].map((row) => row.slice(row.lastIndexOf(' ') + 1)));
-  expect(await figure.getByTestId('context-pair-verdict').textContent()).toContain('顺序却颠倒了');
+  expect(await figure.getByTestId('context-pair-verdict').textContent()).toContain('这两个词元的先后却颠倒了');
   await screenshotOf(figure, 'context-pair-zh-empty');
   expect(errors).toEqual([]);
 });

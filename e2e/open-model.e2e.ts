@@ -379,7 +379,7 @@ describe('opening a model from disk', () => {
     );
     await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe(null);
     expect(await messageFor(page, bad['gpt2-xl'], 'tooBig')).toMatch(
-      /^没有打开：这个模型有 15\.6 亿个参数，按 32 位浮点数存放需要 6\.23 GB/,
+      /^打开失败：这个模型有 15\.6 亿个参数，按 32 位浮点数存放需要 6\.23 GB/,
     );
     expect(await scrollsSideways(page)).toBe(false);
     await screenshot(page, 'open-model-zh-phone');

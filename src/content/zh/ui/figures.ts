@@ -36,7 +36,7 @@ const figures: FigureStrings = {
   tokenVector: '词元向量 e：W_e 的第 id 行（代码里叫 wte；这一课的图里是第 id 列）',
   positionVector: '位置向量 p（W_p 的一行）',
   sumVector: '两者之和 x = e + p（进入第 1 个模块）',
-  dotExample: '你的两个词元向量的点积',
+  dotExample: '你文本中两个词元的向量点积',
   otherToken: '与之比较',
   embeddingMatrixCaption:
     'W_e 的全貌，按我们代码中的存放方式（wte）：{V} 行，每个词元一行，共 {C} 列。这一课把同一个矩阵横过来画，每个词元一列。图里画不下所有的行，所以每 {every} 行只取一行，画成一条像素；你的词元查到的那几行则一行不落地画出来，并在右侧用刻度标出。',
@@ -61,7 +61,7 @@ const figures: FigureStrings = {
   pairCaption:
     '模型对每句提示词各做一次前向计算，就在你的浏览器里进行，与文本框里的文字无关。每一栏列出最可能接在后面的 {k} 个词元；两栏的柱条按同一比例绘制，{a} 和 {b} 在两栏里都做了标记。',
   pairFlips:
-    '在“{cueA}”之后，两者中 {a} 更可能（{pa} 对 {pb}）；在“{cueB}”之后，{b} 更可能（{qb} 对 {qa}）。两句提示词结尾相同，顺序却颠倒了。',
+    '在“{cueA}”之后，两者中 {a} 更可能（{pa} 对 {pb}）；在“{cueB}”之后，{b} 更可能（{qb} 对 {qa}）。两句提示词结尾相同，这两个词元的先后却颠倒了。',
   pairNoFlip: '在当前加载的模型上，这两句提示词没有让 {a} 和 {b} 的顺序颠倒：这一对提示词在这里看不出效果。',
   pairColumn: '“{prompt}”之后的下一个词元',
   pairRank: '第 {n} 名',
@@ -69,7 +69,7 @@ const figures: FigureStrings = {
   pairOpenTitle: '把“{prompt}”放进文本框，页面上的图会随之更新。',
   pairOpened: '已在文本框中',
   // Chapter 6: the MLP and one neuron
-  topNeurons: '对选中词元激活最强的神经元（GELU 之后）',
+  topNeurons: '在选中词元处激活最强的神经元（GELU 之后）',
   allNeurons: '选中词元在这一层的全部 {n} 个神经元',
   geluCurveCaption:
     'GELU 曲线。这一层的每个神经元在选中词元上各对应一个点：横坐标是它进入 GELU 之前的值，纵坐标是之后的值。大多数点落在 0 的左边，那里 GELU 几乎什么都不放行。',
@@ -81,7 +81,7 @@ const figures: FigureStrings = {
   neuronFiresAt: '在你的文本里激活最强的位置',
   neuronFiresAtItem: '位置 {pos} {token}（{value}）',
   neuronCrudeNote:
-    '这些只是粗略的一步读数。“写出”把神经元的输出列直接送进最终层归一化和 W_u，假装它后面什么都没有；“读取”则单独把每个词元的 W_e 行喂给它，假装它前面什么都没有。括号里是激活每增加 1 时 logit 的变化。后面的层可能抵消它写出的东西，它读取的通常也是好几种信号的混合。',
+    '这些读数很粗略，只看直接相连的一步：“写出”把神经元的输出列直接送进最终层归一化和 W_u，假装它后面什么都没有；“读取”则单独把每个词元的 W_e 行喂给它，假装它前面什么都没有。括号里是激活每增加 1 时 logit 的变化。后面的层可能抵消它写出的东西，它读取的通常也是好几种信号的混合。',
   // Chapter 7: the residual stream through the layers
   residualStream: '选中词元在残差流中的向量，每一步之后的样子',
   vectorSize: '长度 |x|',

@@ -69,7 +69,7 @@ const lab: LabStrings = {
   labAxisSame: '同一条坐标轴的两个词必须不同。',
   labZoomHint: '用滚轮或双指缩放，拖动可平移；也可以先选中图，再用 + − 和方向键操作（按 0 复位）。把鼠标移到点上或点一下，即可读出数值。',
   labResetView: '重置视图',
-  labReplay: '重新播放箭头',
+  labReplay: '重播箭头动画',
   labPointInfo: '{word}：({x}, {y})',
   // Directions
   labDirections: '方向',
@@ -97,7 +97,7 @@ const lab: LabStrings = {
   // Feeding the result into the model
   labInjection: '把结果送进模型',
   labInjectExample:
-    '在模型看得出差别的句子里试试：在{text}中，用 {expr} 的向量替换 ␣king，下一个词元是 ␣his 和 ␣he 的概率会大幅下降，␣her 的概率则会升高。',
+    '找一个模型能分辨差别的句子试试：在{text}里，把 ␣king 换成 {expr} 的向量，下一个词元是 ␣his 和 ␣he 的概率会大幅下降，␣her 的概率则会升高。',
   labInjectUseExample: '换成这个句子（按浏览器的“返回”可换回你的句子）',
   labInjectIntro: '用结果向量替换你句子中某个词元的嵌入，整个前向计算随之重算。它之前的位置不会变化，因为注意力只能看前文。',
   labInjectPosition: '要替换的词元',

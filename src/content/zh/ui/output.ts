@@ -19,7 +19,7 @@ const output: OutputStrings = {
   outEveryPosition: '显示每个位置的预测',
   outEveryPositionCaption:
     '模型在每个位置都会预测下一个词元。训练要做的，就是提高实际出现的下一个词元（高亮显示）的概率；损失就是这些概率取 −log 后的平均值。',
-  outActualNext: '实际的下一个',
+  outActualNext: '实际的下一个词元',
   outProbOfActual: '它的概率',
   outRankOfActual: '第 {r} 名',
   outTopPrediction: '模型的首选',
@@ -47,10 +47,10 @@ const output: OutputStrings = {
   outProblemTopKNotANumber: 'top-k“{value}”不是数字，已关闭 top-k。',
   outProblemTopKRounded: 'top-k 是词元个数，{value} 已取整为 {to}。',
   outProblemTopKOff: 'top-k 为 {value} 时一个词元也留不下，已关闭 top-k。',
-  outProblemTopKClamped: 'top-k {value} 超过了词元总数 {to}，已改用 {to}。',
+  outProblemTopKClamped: 'top-k 的值 {value} 超过了词元总数 {to}，已改为 {to}。',
   outProblemTopPNotANumber: 'top-p“{value}”不是数字，已关闭 top-p。',
   outProblemTopPClamped: 'top-p 是概率，最大为 1，{value} 已改为 {to}。',
-  outProblemTopPOff: 'top-p 为 {value} 时留不下任何概率，已关闭 top-p。',
+  outProblemTopPOff: 'top-p 为 {value} 时一个词元也留不下，已关闭 top-p。',
   // Chapter 10: generation
   outGenerationTitle: '逐个词元地生成文本',
   outGenerationCaption:
@@ -100,7 +100,7 @@ const output: OutputStrings = {
   outAblationMlps: 'MLP 层',
   outAblationMlpN: 'MLP {l}',
   outAblationHeadLabel: '第 {l} 层第 {h} 个头',
-  outAblationHeadShort: '{l}层{h}头',
+  outAblationHeadShort: '层 {l} 头 {h}',
   outBefore: '之前',
   outAfter: '之后',
   outDelta: '变化（百分点）',

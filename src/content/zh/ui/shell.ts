@@ -21,14 +21,14 @@ const shell: ShellStrings = {
   computedHere: '在这个浏览器里算出：{n} 个词元经过 {L} 层，用时 {ms}\u00a0毫\u2060秒。',
   computedHereOne: '在这个浏览器里算出：1 个词元经过 {L} 层，用时 {ms}\u00a0毫\u2060秒。',
   computedWarmingUp: '页面加载后的头几次计算还要编译代码，所以比之后的慢。',
-  computedWithoutSimd: '这个浏览器不支持 WebAssembly SIMD，矩阵乘法改用普通 JavaScript，要慢一倍以上。',
+  computedWithoutSimd: '这个浏览器不支持 WebAssembly SIMD，矩阵乘法改用普通 JavaScript，耗时是平常的两倍以上。',
   linkCut: '这段文字太长，页面地址放不下。分享出去的链接，或者在别的标签页里打开的这个页面，只带有全部 {total} 个字符中的最后 {kept} 个。',
   linkCutSame: '模型读取的内容都在这一部分里，所以打开链接看到的预测和这里一样。',
   linkCutDiffers: '模型读取的内容比这一部分多，所以打开链接看到的预测可能不一样。',
   linkCutTab: '当前标签页会保留完整的文字，刷新也不会丢。',
   linkOpenedCut: '这个链接只带了一段长文字的结尾：开头的 {n} 个字符没能放进页面地址。',
   byteNote:
-    '显示成 ⟨E6⟩ 的词元是一个原始字节，用十六进制写出：它通常只是某个字符的一部分（一个汉字占三个字节），否则就是一个看不见的控制字符。',
+    '显示成 ⟨E6⟩ 的词元是一个原始字节，用十六进制写出：它通常是某个字符的一部分（一个汉字占三个字节），也可能是一个看不见的控制字符。',
   nextTokenPrediction: '下一个词元的预测',
   // Loading and errors
   loadingModel: '正在加载模型……',
@@ -47,34 +47,34 @@ const shell: ShellStrings = {
   modelOpenFolder: '打开模型文件夹…',
   modelOpenFiles: '或选择它的四个文件',
   modelOpenHint:
-    '从你的电脑上打开一个 Hugging Face GPT-2 文件夹（config.json、model.safetensors、vocab.json、merges.txt），在这里选择，或直接拖到页面上。文件只在这个浏览器里读取，不会上传。',
+    '打开你电脑上的 Hugging Face GPT-2 文件夹（config.json、model.safetensors、vocab.json、merges.txt）：可以在这里选择，也可以直接拖到页面上。文件只在这个浏览器里读取，不会上传。',
   modelBackToDefault: '换回小模型',
   modelUrlLabel: '或者输入网上某个文件夹的网址',
   modelUrlOpen: '从网址打开',
   modelUrlAsk:
-    '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。本页只会在这种时候、并且只在你要求之后，向自身站点以外发出请求。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
+    '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。这是本页唯一一次向其他站点发出请求，而且只在你提出要求后才会发出。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlAskOwnSite:
     '这会从本页所在的站点 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。点了“开始下载”才会下载。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlGo: '开始下载',
   modelUrlInvalid: '这不是一个网址。网址应以 {scheme} 开头，例如 {example}。',
-  modelUnreachable: '没有打开：无法从 {host} 取得文件。可能是服务器没有响应，也可能是它不允许其他网站读取它的文件（CORS）。',
+  modelUnreachable: '打开失败：无法从 {host} 获取文件。可能是服务器没有响应，也可能是它不允许其他网站读取它的文件（CORS）。',
   modelOpeningHeader: '正在检查文件……',
   modelOpening: '正在读取 model.safetensors：{read} / {total}，张量 {t} / {n}',
   modelCancel: '取消',
   modelDismiss: '关闭',
   modelDrop: '把 GPT-2 文件夹或它的四个文件拖到这里，即可打开',
   modelMissing:
-    '没有打开：你选的文件里没有 {files}。GPT-2 文件夹里应有 config.json、model.safetensors、vocab.json 和 merges.txt，请选择整个文件夹，或一次选中全部四个文件。',
+    '打开失败：你选的文件里没有 {files}。GPT-2 文件夹里应有 config.json、model.safetensors、vocab.json 和 merges.txt，请选择整个文件夹，或一次选中全部四个文件。',
   modelMissingSome:
-    '没有打开：你选的文件里没有 {files}。GPT-2 文件夹里应有 config.json、model.safetensors、vocab.json 和 merges.txt，请选择整个文件夹，或一次选中全部四个文件。',
-  modelNotGpt2: '没有打开：它的 config.json 描述的是{what}模型，不是 GPT-2，而本页只能运行 GPT-2 的检查点。',
-  modelShapes: '没有打开：model.safetensors 里权重的形状和 config.json 写的对不上，这些文件大概来自不同的模型。',
+    '打开失败：你选的文件里没有 {files}。GPT-2 文件夹里应有 config.json、model.safetensors、vocab.json 和 merges.txt，请选择整个文件夹，或一次选中全部四个文件。',
+  modelNotGpt2: '打开失败：它的 config.json 描述的是{what}模型，不是 GPT-2，而本页只能运行 GPT-2 的检查点。',
+  modelShapes: '打开失败：model.safetensors 里权重的形状和 config.json 写的对不上，这些文件大概来自不同的模型。',
   modelTruncated:
-    '没有打开：model.safetensors 不完整。文件头描述的是 {need} 字节，文件实际只有 {have} 字节。可能还没下载完，请重新下载后再试一次。',
+    '打开失败：model.safetensors 不完整。文件头描述的是 {need} 字节，文件实际只有 {have} 字节。可能还没下载完，请重新下载后再试一次。',
   modelTooBig:
-    '没有打开：这个模型有 {params}个参数，按 32 位浮点数存放需要 {size}，超过了本页向浏览器申请的上限（{limit}）。GPT-2（1.24 亿参数）和 GPT-2 Medium（3.55 亿）能打开，GPT-2 Large 和 XL 太大。',
-  modelUnreadable: '没有打开：这些文件无法作为 GPT-2 模型读取。',
-  modelUnreadableFile: '没有打开：{file} 无法作为 GPT-2 模型的一部分读取。',
+    '打开失败：这个模型有 {params}个参数，按 32 位浮点数存放需要 {size}，超过了本页向浏览器申请的上限（{limit}）。GPT-2（1.24 亿参数）和 GPT-2 Medium（3.55 亿）能打开，GPT-2 Large 和 XL 太大。',
+  modelUnreadable: '打开失败：这些文件无法作为 GPT-2 模型读取。',
+  modelUnreadableFile: '打开失败：{file} 无法作为 GPT-2 模型的一部分读取。',
   modelStillRunning: '页面仍在运行{name}，你的文字原样保留。',
   modelLinkNote:
     '这个链接是在模型{name}上生成的。链接总是用{default}打开，所以这里的数字可能和发送者看到的不同；打开{name}的文件，就能看到他们看到的结果。',
