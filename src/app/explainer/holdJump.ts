@@ -44,12 +44,24 @@ function onReaderMove(target: () => Element | null, release: () => void): () => 
   };
 }
 
+interface Hold {
+  /** The element held; looked up each frame, since a part may be replaced by another. */
+  target: () => Element | null;
+  /** Where its top is held, in pixels from the top of the screen. */
+  top: (el: Element) => number;
+  /** The longest the hold lasts. */
+  ms: number;
+  /** Marks the hold for the tests (data-holding-jump on the document). */
+  name: string;
+  /** Called when the hold ends, however it ends. */
+  released?: () => void;
+}
+
 /**
- * Keeps the top of `target` at `top` pixels from the top of the screen as the page around it changes height, for
- * `ms` or until the reader moves the page, then calls `released`; returns the release. `name` marks the hold for the
- * tests (data-holding-jump on the document).
+ * Keeps the top of the target where it is held as the page around it changes height, until the time is up or the
+ * reader moves the page; returns the release.
  */
-function hold(target: () => Element | null, top: (el: Element) => number, ms: number, name: string, released = () => {}): () => void {
+function hold({ target, top, ms, name, released = () => {} }: Hold): () => void {
   // Checked every frame, before it is painted: a part drawn above the target moves it in the layout
   // of the frame it is committed in, and Chromium's own scroll anchoring may move the page too.
   let frame = 0;
@@ -80,12 +92,12 @@ function hold(target: () => Element | null, top: (el: Element) => number, ms: nu
  * looked up each time, since a placeholder is replaced by the part it stood for.
  */
 function holdJumpTarget(id: string): () => void {
-  return hold(
-    () => document.getElementById(id),
-    (el) => parseFloat(getComputedStyle(el).scrollMarginTop) || 0,
-    HOLD_MS,
-    id,
-  );
+  return hold({
+    target: () => document.getElementById(id),
+    top: (el) => parseFloat(getComputedStyle(el).scrollMarginTop) || 0,
+    ms: HOLD_MS,
+    name: id,
+  });
 }
 
 function holdHashTarget(scroll: boolean, withoutHash: string | null = null) {
@@ -191,16 +203,16 @@ export function useKeepPlaceOnResize(): void {
       releaseHold();
       resizing = true;
       const block = () => (kept.block.isConnected ? kept.block : null);
-      releaseHold = hold(
-        block,
-        () => kept.top,
-        RESIZE_SETTLE_MS,
-        'resize',
-        () => {
+      releaseHold = hold({
+        target: block,
+        top: () => kept.top,
+        ms: RESIZE_SETTLE_MS,
+        name: 'resize',
+        released: () => {
           resizing = false;
           note();
         },
-      );
+      });
     };
     window.addEventListener('scroll', note, { passive: true });
     window.addEventListener('resize', onResize);
