@@ -93,7 +93,7 @@ function FocusHarness(props: { onPick: (cell: CellPos) => void; selectedRow: num
 }
 
 beforeEach(() => {
-  // Reduced motion: D3's transitions finish on their first tick, so the cells' final attributes can be read.
+  // Reduced motion: the cells take their final attributes at once, so they can be read.
   vi.stubGlobal('matchMedia', (query: string) => ({
     matches: query.includes('reduce'),
     media: query,

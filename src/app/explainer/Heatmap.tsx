@@ -86,7 +86,11 @@ export function Heatmap(props: Props) {
     }
     root.selectAll('image.cells').remove();
     const start = (d: HeatmapCell) =>
-      enter === 'fromAbove' ? { x: d.x, y: -cellH * 3 } : enter === 'fromLeft' ? { x: -cellW * 4, y: d.y } : { x: d.x, y: d.y };
+      duration > 0 && enter === 'fromAbove'
+        ? { x: d.x, y: -cellH * 3 }
+        : duration > 0 && enter === 'fromLeft'
+          ? { x: -cellW * 4, y: d.y }
+          : { x: d.x, y: d.y };
     const cells = root.selectAll<SVGRectElement, HeatmapCell>('rect.cell').data(layout.cells, (d) => `${d.r}:${d.c}`);
     cells.exit().remove();
     const entered = cells
@@ -97,7 +101,7 @@ export function Heatmap(props: Props) {
       .attr('y', (d) => start(d).y)
       .attr('width', cellW)
       .attr('height', cellH)
-      .attr('opacity', 0)
+      .attr('opacity', duration > 0 ? 0 : 1)
       .attr('fill', (d) => color(d.value))
       // A cell keeps its row and column: it is keyed by them.
       .attr('data-r', (d) => d.r)

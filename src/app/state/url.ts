@@ -175,11 +175,11 @@ if (hasWindow) {
 }
 
 // Every figure that keeps a value in the address reads it on every pass, and a keystroke changes the text in it:
-// the address is parsed once per change, not once per reader. Nothing may change the parsed copy.
-let parsed: { search: string; params: URLSearchParams } | null = null;
-function paramsOf(address: string): URLSearchParams {
-  if (parsed?.search !== address) parsed = { search: address, params: new URLSearchParams(address) };
-  return parsed.params;
+// the address is parsed once per change, not once per reader. The parsed copy is shared, so it is only read.
+let lastParsed: { search: string; params: URLSearchParams } | null = null;
+function paramsOf(address: string): Pick<URLSearchParams, 'get'> {
+  if (lastParsed?.search !== address) lastParsed = { search: address, params: new URLSearchParams(address) };
+  return lastParsed.params;
 }
 
 /** The current value of one key, or null when the address does not have it. */

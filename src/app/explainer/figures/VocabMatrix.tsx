@@ -42,24 +42,19 @@ export function VocabMatrix(props: {
   const frame = vocabMatrixFrame(overview, C, props.width);
   const { matrixW, height, step, shownCols } = frame;
   const color = useMemo(() => divergingColor(weightMaxAbs(matrix.data)), [matrix]);
-  // The sampled rows are drawn once per matrix and width. The marked rows lie over them, a line of pixels each, and
-  // each row's line is drawn once: a keystroke changes which rows are marked, not their colours.
-  const baseImage = useMemo(() => {
+  // The sampled rows are coloured once per matrix and width; a keystroke only recolours the marked lines.
+  const base = useMemo(() => {
     const values = new Float32Array(lines * shownCols);
     for (let line = 0; line < lines; line++) values.set(drawnValues(matrix.data, C, sampledRow(line, V, lines), step), line * shownCols);
-    return rgbaToDataUrl(colorsToRgba(values, color), lines, shownCols);
+    return colorsToRgba(values, color);
   }, [matrix, V, C, lines, step, shownCols, color]);
-  const rowImage = useMemo(() => {
-    const urls = new Map<number, string>();
-    return (id: number) => {
-      let url = urls.get(id);
-      if (url === undefined) {
-        url = rgbaToDataUrl(colorsToRgba(drawnValues(matrix.data, C, id, step), color), 1, shownCols);
-        urls.set(id, url);
-      }
-      return url;
-    };
-  }, [matrix, C, step, shownCols, color]);
+  const image = useMemo(() => {
+    const rgba = base.slice();
+    for (const { id, line } of overview.marks) {
+      if (overview.rowOfLine[line] === id) rgba.set(colorsToRgba(drawnValues(matrix.data, C, id, step), color), line * shownCols * 4);
+    }
+    return rgbaToDataUrl(rgba, lines, shownCols);
+  }, [base, overview, matrix, C, lines, step, shownCols, color]);
   // The value under the pointer, else the last one tapped or clicked: a touch screen has no hover.
   const [hover, setHover] = useState<{ line: number; c: number } | null>(null);
   const [tapped, setTapped] = useState<{ line: number; c: number } | null>(null);
@@ -104,7 +99,7 @@ export function VocabMatrix(props: {
         onKeyDown={onKeyDown}
       >
         <image
-          href={baseImage}
+          href={image}
           x={0}
           y={0}
           width={matrixW}
@@ -112,20 +107,6 @@ export function VocabMatrix(props: {
           preserveAspectRatio="none"
           style={{ imageRendering: 'pixelated' }}
         />
-        {overview.marks
-          .filter(({ id, line }) => overview.rowOfLine[line] === id)
-          .map(({ id, line }) => (
-            <image
-              key={id}
-              href={rowImage(id)}
-              x={0}
-              y={line * lineH}
-              width={matrixW}
-              height={lineH}
-              preserveAspectRatio="none"
-              style={{ imageRendering: 'pixelated' }}
-            />
-          ))}
         <rect
           x={0}
           y={0}
