@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layoutSignedBars, probabilityWidths } from '../src/viz/output/bars';
-import { layoutStrip, layoutWuFigure, layoutWuRows, wuFocusBox } from '../src/viz/output/heatmap';
+import { layoutStrip, layoutWuFigure, layoutWuRows, wuCellStep, wuFocusBox } from '../src/viz/output/heatmap';
 import { divergingColor } from '../src/viz/colors';
 import { formatApprox, formatCount, formatShare, layoutParamBar } from '../src/viz/output/params';
 import { attentionOff, parseAblation, serializeAblation, toggleAttention, toggleHead, toggleMlp } from '../src/viz/output/ablation';
@@ -66,6 +66,20 @@ describe('W_u heatmap', () => {
     expect(wuFocusBox(f, { row: -1, c: 1 })).toEqual({ x: 100, y: 0, width: 8, height: 16 });
     expect(wuFocusBox(f, { row: 1, c: 0 })).toEqual({ x: 92, y: 42, width: 8, height: 16 });
     expect(layoutWuFigure(new Float32Array(200), new Float32Array(200), []).cell).toBe(4);
+  });
+
+  it('moves the read cell by the keys the other grids use, from the strip (row -1) to the last row, never off the figure', () => {
+    // 3 rows of W_u under the strip, 8 columns.
+    expect(wuCellStep({ row: -1, c: 0 }, 'ArrowDown', 3, 8)).toEqual({ row: 0, c: 0 });
+    expect(wuCellStep({ row: -1, c: 0 }, 'ArrowUp', 3, 8)).toEqual({ row: -1, c: 0 });
+    expect(wuCellStep({ row: 2, c: 5 }, 'ArrowDown', 3, 8)).toEqual({ row: 2, c: 5 });
+    expect(wuCellStep({ row: 1, c: 0 }, 'ArrowLeft', 3, 8)).toEqual({ row: 1, c: 0 });
+    expect(wuCellStep({ row: 1, c: 6 }, 'ArrowRight', 3, 8)).toEqual({ row: 1, c: 7 });
+    expect(wuCellStep({ row: 1, c: 7 }, 'ArrowRight', 3, 8)).toEqual({ row: 1, c: 7 });
+    expect(wuCellStep({ row: 1, c: 3 }, 'End', 3, 8)).toEqual({ row: 1, c: 7 });
+    expect(wuCellStep({ row: -1, c: 3 }, 'Home', 3, 8)).toEqual({ row: -1, c: 0 });
+    expect(wuCellStep({ row: 1, c: 3 }, 'Enter', 3, 8)).toBeNull();
+    expect(wuCellStep({ row: 1, c: 3 }, 'toString', 3, 8)).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { evenStep } from './heatmap';
+import { gridKeyMove } from './gridKeys';
 
 // A (V, C) matrix with one row per token (W_e, W_u) shrunk to a picture `height` pixels tall. Each
 // line of pixels shows one real row of the matrix, never an average: every (V / height)-th row,
@@ -116,15 +117,6 @@ export function vocabCellAt(
   return { line, c: drawn * columns.step };
 }
 
-const KEY_MOVES: Record<string, (at: { line: number; c: number }, step: number, lastCol: number) => { line: number; c: number }> = {
-  ArrowUp: (at) => ({ line: at.line - 1, c: at.c }),
-  ArrowDown: (at) => ({ line: at.line + 1, c: at.c }),
-  ArrowLeft: (at, step) => ({ line: at.line, c: at.c - step }),
-  ArrowRight: (at, step) => ({ line: at.line, c: at.c + step }),
-  Home: (at) => ({ line: at.line, c: 0 }),
-  End: (at, _step, lastCol) => ({ line: at.line, c: lastCol }),
-};
-
 /**
  * Where a key takes the read cell: a line or a drawn column per arrow, a line's first or last drawn column on Home
  * and End, never off the picture; null for any other key.
@@ -135,9 +127,12 @@ export function vocabCellStep(
   columns: Pick<VocabColumns, 'step' | 'shownCols'>,
   lines: number,
 ): { line: number; c: number } | null {
-  const move = KEY_MOVES[key];
+  const move = gridKeyMove(key);
   if (!move) return null;
   const lastCol = (columns.shownCols - 1) * columns.step;
-  const to = move(at, columns.step, lastCol);
+  const to =
+    move.kind === 'by'
+      ? { line: at.line + move.rows, c: at.c + move.cols * columns.step }
+      : { line: at.line, c: move.kind === 'rowStart' ? 0 : lastCol };
   return { line: Math.max(0, Math.min(lines - 1, to.line)), c: Math.max(0, Math.min(lastCol, to.c)) };
 }

@@ -14,6 +14,7 @@ import {
   type CellPos,
 } from '../../viz/heatmapFrame';
 import { truncateChars, truncateToWidth } from '../../viz/fitText';
+import { gridKeyMove } from '../../viz/gridKeys';
 import { prefersReducedMotion } from '../motion';
 import { matrixToDataUrl } from './bitmap';
 
@@ -162,13 +163,13 @@ export function Heatmap(props: Props) {
       onKeyDown={(e) => {
         // Arrow keys move the focused cell (a block, in a pooled map), and Home and End to its row's ends; they stay
         // here instead of stepping the stepper.
-        const far = layout.cols;
-        const move = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0], Home: [0, -far], End: [0, far] }[e.key];
+        const move = gridKeyMove(e.key);
         const at = props.focus ?? shownCellOf(layout, { r: 0, c: 0 });
         if (move) {
           e.preventDefault();
           e.stopPropagation();
-          props.onHover(heatmapCellStep(layout, at, move[0], move[1]));
+          const [dr, dc] = move.kind === 'by' ? [move.rows, move.cols] : [0, move.kind === 'rowStart' ? -layout.cols : layout.cols];
+          props.onHover(heatmapCellStep(layout, at, dr, dc));
         } else if (e.key === 'Enter') {
           e.preventDefault();
           props.onPick(at);

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { fmt } from '../../viz/format';
-import { layoutWuFigure, wuFocusBox } from '../../viz/output/heatmap';
+import { layoutWuFigure, wuCellStep, wuFocusBox } from '../../viz/output/heatmap';
 import { useI18n } from '../i18n';
 import { SideScroll } from '../SideScroll';
 import { asIndex } from '../../content/fill';
@@ -37,16 +37,10 @@ export function WuMatrix(props: {
     : ui.hoverHint;
 
   const onKey = (e: KeyboardEvent) => {
-    const at = focus ?? { row: -1, c: 0 };
-    const moves: Record<string, { row: number; c: number }> = {
-      ArrowLeft: { row: at.row, c: Math.max(0, at.c - 1) },
-      ArrowRight: { row: at.row, c: Math.min(C - 1, at.c + 1) },
-      ArrowUp: { row: Math.max(-1, at.row - 1), c: at.c },
-      ArrowDown: { row: Math.min(ids.length - 1, at.row + 1), c: at.c },
-    };
-    if (moves[e.key]) {
+    const to = wuCellStep(focus ?? { row: -1, c: 0 }, e.key, ids.length, C);
+    if (to) {
       e.preventDefault();
-      setFocus(moves[e.key]);
+      setFocus(to);
     }
   };
   const label = t('outWuRowsLabel', { k: ids.length });

@@ -1,4 +1,5 @@
 import { divergingColor } from '../colors';
+import { gridKeyMove } from '../gridKeys';
 
 // W_u summarised: the rows of the top-k tokens as a heatmap, beside the last vector as one strip.
 
@@ -95,4 +96,15 @@ export function wuFocusBox(figure: WuFigure, focus: { row: number; c: number }):
     width: figure.cell,
     height: figure.rowH,
   };
+}
+
+/**
+ * Where a key takes the read cell of the W_u figure: row -1 is the vector's strip on top, rows 0.. the rows of W_u
+ * under it; never off the figure. Null for a key that does not move it.
+ */
+export function wuCellStep(at: { row: number; c: number }, key: string, rows: number, cols: number): { row: number; c: number } | null {
+  const move = gridKeyMove(key);
+  if (!move) return null;
+  if (move.kind !== 'by') return { row: at.row, c: move.kind === 'rowStart' ? 0 : cols - 1 };
+  return { row: Math.max(-1, Math.min(rows - 1, at.row + move.rows)), c: Math.max(0, Math.min(cols - 1, at.c + move.cols)) };
 }
