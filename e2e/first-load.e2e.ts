@@ -106,6 +106,31 @@ describe('the first load', () => {
     await page.context().close();
   });
 
+  it('lets a reader on the keyboard Tab from the top of the page into every part of it, each drawn as focus comes next to it', async () => {
+    const { page, errors } = await openApp(browser, '?lang=en', { drawAll: false });
+    await ready(page);
+    // Chapter 7's figure runs far below its last control, so Tab from there used to leave the page (focus on the
+    // body, Tab 104 here) with chapter 8 and everything after still waiting to be drawn.
+    const step = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        const where = !el || el === document.body ? 'body' : (el.closest('section[id]')?.id ?? el.tagName);
+        return { where, waiting: document.querySelectorAll('[data-pending]').length };
+      });
+    const visited = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press('Tab');
+      const { where, waiting } = await step();
+      if (waiting === 0) break;
+      expect(where, `Tab ${i + 1} left the page with ${waiting} parts still waiting`).not.toBe('body');
+      visited.add(where);
+    }
+    expect(await page.locator('[data-pending]').count()).toBe(0);
+    expect([...visited]).toEqual(expect.arrayContaining(['chapter-layers', 'chapter-unembedding', 'chapter-softmax']));
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('lets focus moved elsewhere during the hold take the page there, as a screen reader’s move does', async () => {
     const { page, errors } = await openApp(browser, '?lang=en&text=The%20king%20said#chapter-attention', { drawAll: false });
     // As soon as the page is open, well inside the hold's 3 s (waiting for the chapter to be drawn first could take

@@ -25,23 +25,60 @@ const drawsEverything = () => typeof window !== 'undefined' && window.__insideGp
 // so scrolling at an ordinary pace never shows a placeholder.
 const MARGIN = '100% 0px';
 
-/** True once the element has come within a viewport height of the screen; `key` names the part across remounts. */
+// A reader on the keyboard moves by focus, not by scrolling, and a part below a long figure can stay more than a
+// screen away while Tab walks through the controls above it; Tab would then leave the page instead of entering
+// it. So a waiting part is drawn too when focus lands on the last control before it (or, going back, the first
+// after it).
+const waiting = new Map<Element, () => void>();
+const TABBABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+function drawPartsBesideFocus(event: FocusEvent): void {
+  const focused = event.target;
+  if (!(focused instanceof Element) || waiting.size === 0) return;
+  const parts = [...waiting.keys()];
+  const after = parts.filter((p) => focused.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const before = parts.filter((p) => focused.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_PRECEDING);
+  const first = (xs: Element[]) =>
+    xs.reduce<Element | null>((a, b) => (a === null || a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? b : a), null);
+  const last = (xs: Element[]) =>
+    xs.reduce<Element | null>((a, b) => (a === null || a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? b : a), null);
+  const between = (from: Element, to: Element) =>
+    [...document.querySelectorAll(TABBABLE)].some(
+      (el) =>
+        el !== focused &&
+        from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING &&
+        el.compareDocumentPosition(to) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  const next = first(after);
+  if (next && !between(focused, next)) waiting.get(next)?.();
+  const previous = last(before);
+  if (previous && !between(previous, focused)) waiting.get(previous)?.();
+}
+
+/**
+ * True once the element has come within a viewport height of the screen, or focus has come next to it; `key` names
+ * the part across remounts.
+ */
 export function useNearViewport<T extends Element>(key: string): [RefObject<T | null>, boolean] {
   const ref = useRef<T>(null);
   const [near, setNear] = useState(() => drawn.has(key) || drawsEverything() || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = ref.current;
     if (near || !el) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        drawn.add(key);
-        setNear(true);
-      },
-      { rootMargin: MARGIN },
-    );
+    const draw = () => {
+      drawn.add(key);
+      setNear(true);
+    };
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && draw(), { rootMargin: MARGIN });
     observer.observe(el);
-    return () => observer.disconnect();
+    if (waiting.size === 0) document.addEventListener('focusin', drawPartsBesideFocus);
+    waiting.set(el, draw);
+    return () => {
+      observer.disconnect();
+      waiting.delete(el);
+      if (waiting.size === 0) document.removeEventListener('focusin', drawPartsBesideFocus);
+    };
   }, [key, near]);
   return [ref, near];
 }
