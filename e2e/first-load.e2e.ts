@@ -247,6 +247,16 @@ describe('the first load', () => {
       await settled(page);
       expect(Math.abs((await stepper.boundingBox())!.y)).toBeLessThan(1);
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stepper');
+      // A click on the button needs no ring round the stepper; Enter on it from the keyboard gets the keyboard's ring.
+      const ring = () => stepper.evaluate((el) => getComputedStyle(el).outlineStyle);
+      expect(await ring()).toBe('none');
+      if (!touch) {
+        await button.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stepper');
+        expect(await ring()).toBe('solid');
+        expect(await stepper.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(47, 95, 179)');
+      }
       expect(errors).toEqual([]);
       await page.context().close();
     });

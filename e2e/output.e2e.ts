@@ -151,6 +151,30 @@ describe('output figures', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps keyboard focus through a run: Generate hands it to Stop, and Stop hands it back', async () => {
+    // Generate and Stop are each disabled while they have focus, which used to drop focus to the page.
+    const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(START)}`);
+    await showChapter(page, 'generation');
+    await page.getByTestId('generate-count').fill('64');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+    await page.getByTestId('generate-n').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('generate-stop');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('generate-n').isEnabled()).toBe(true);
+    await expect.poll(focused).toBe('generate-n');
+    // A run that ends by itself hands focus back too.
+    await page.getByTestId('generate-count').fill('2');
+    await page.getByTestId('generate-n').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => generatedChips(page).count()).toBe(2);
+    await expect.poll(focused).toBe('generate-n');
+    // The run's tokens are read out as a whole once it is over.
+    expect(await page.getByTestId('generated-run').getAttribute('role')).toBe('status');
+    expect(await page.getByTestId('generated-run').getAttribute('aria-busy')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+
   it('stops at the context length and says why', async () => {
     const long = Array.from({ length: 200 }, () => 'the').join(' ');
     const { page, errors } = await chromium.openAsReader(`?lang=en&text=${encodeURIComponent(long)}`);
@@ -247,6 +271,10 @@ describe('output figures', () => {
     // Layers and heads count from 1 on screen, as in the stepper.
     expect(await page.getByTestId('ablate-h0.0').innerText()).toBe('L1H1');
     expect(await page.getByTestId('ablate-m1').innerText()).toBe('MLP 2');
+    // A screen reader hears "pressed" for a switch that is on; each switch's description says that means off.
+    const description = (testId: string) =>
+      page.getByTestId(testId).evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent);
+    for (const testId of ['ablate-h0.0', 'ablate-a0', 'ablate-m1']) expect(await description(testId)).toBe('Pressed means switched off.');
     const deltas = await page.getByTestId('ablation-compare').getByTestId('shift-delta').allTextContents();
     expect(deltas.some((d) => d !== '0.00')).toBe(true);
     await page.getByTestId('ablation-compare').scrollIntoViewIfNeeded();

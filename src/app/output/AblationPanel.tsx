@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { lastProbs } from '../../core/trace';
 import {
   attentionOff,
@@ -30,6 +30,7 @@ const MOST_NAMED_LAYER_BUTTONS = 12;
 /** Switch heads or MLP layers off (URL out.ablate) and compare the next-token prediction before and after. */
 export function AblationPanel({ result }: OutputProps) {
   const { ui, t } = useI18n();
+  const pressedMeansId = useId();
   const { model, tokenizer } = useModel();
   const { nLayer: L, nHead: NH } = model.config;
   const parse = useMemo(() => (raw: string | null) => parseAblation(raw, L, NH), [L, NH]);
@@ -56,6 +57,10 @@ export function AblationPanel({ result }: OutputProps) {
   const numbersOnly = L > MOST_NAMED_LAYER_BUTTONS;
   return (
     <section className="output-figure ablation-panel" aria-label={ui.outAblationTitle}>
+      {/* Each switch is a toggle button, and a screen reader says "pressed": here that means the part is off. */}
+      <span id={pressedMeansId} className="visually-hidden">
+        {ui.outAblationPressedMeansOff}
+      </span>
       <h3>{ui.outAblationTitle}</h3>
       <p className="caption">{ui.outAblationCaption}</p>
       <div className="ablation-grids">
@@ -76,6 +81,7 @@ export function AblationPanel({ result }: OutputProps) {
                     type="button"
                     className="head-toggle"
                     aria-pressed={headOff(l, h)}
+                    aria-describedby={pressedMeansId}
                     aria-label={t('outAblationHeadLabel', { l: l + 1, h: h + 1 })}
                     onClick={() => setSet(toggleHead(set, l, h))}
                     data-testid={`ablate-h${l}.${h}`}
@@ -102,6 +108,7 @@ export function AblationPanel({ result }: OutputProps) {
                 key={l}
                 type="button"
                 aria-pressed={attentionOff(set, l, NH)}
+                aria-describedby={pressedMeansId}
                 aria-label={numbersOnly ? t('outAblationAttentionN', { l: l + 1 }) : undefined}
                 onClick={() => setSet(toggleAttention(set, l, NH))}
                 data-testid={`ablate-a${l}`}
@@ -119,6 +126,7 @@ export function AblationPanel({ result }: OutputProps) {
                 key={l}
                 type="button"
                 aria-pressed={set.mlps.includes(l)}
+                aria-describedby={pressedMeansId}
                 aria-label={numbersOnly ? t('outAblationMlpN', { l: l + 1 }) : undefined}
                 onClick={() => setSet(toggleMlp(set, l))}
                 data-testid={`ablate-m${l}`}

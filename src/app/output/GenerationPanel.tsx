@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useReducer, useState } from 'react';
+import { useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import { sentenceGap, useI18n } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useModel } from '../model/ModelContext';
@@ -81,31 +81,57 @@ export function GenerationPanel({ result }: OutputProps) {
   }, [run, text, result, context, tokenizer, settings, seedValue, nPositions, live.length, endOfText, setText]);
 
   const atContext = context !== null && (context.droppedTokens > 0 || context.ids.length >= nPositions);
-  const start = (count: number) => dispatch({ type: 'start', count, sequenceLength: context?.ids.length ?? null });
+  const startedFrom = useRef<HTMLButtonElement | null>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  const start = (count: number, from: HTMLButtonElement) => {
+    startedFrom.current = from;
+    dispatch({ type: 'start', count, sequenceLength: context?.ids.length ?? null });
+  };
   const { added, respelled, runStart, total, remaining } = run;
   const running = remaining > 0;
+  // A button disabled while it has focus drops focus to the page, and a reader on the keyboard loses their place:
+  // a run hands focus from the button that started it to Stop, and back when it ends (to the panel, if that button
+  // cannot be pressed again, as at a full context).
+  useEffect(() => {
+    const from = startedFrom.current;
+    if (from === null) return;
+    const active = document.activeElement;
+    const lost = active === null || active === document.body || (active instanceof HTMLButtonElement && active.disabled);
+    if (running) {
+      if (lost || active === from) stopButton.current?.focus();
+      return;
+    }
+    startedFrom.current = null;
+    if (lost || active === stopButton.current) (from.disabled ? panel.current : from)?.focus();
+  }, [running]);
   const temperatureProblems = sampling.problems.filter((p) => p.code.startsWith('temperature'));
   // Every token this panel shows, for the note on ⟨XX⟩ bytes.
   const tail = runStart !== null && context !== null ? context.ids.slice(-TAIL) : [];
   const shownIds = [...added, ...tail, ...live, ...(respelled ? [...respelled.chosen, ...respelled.read] : [])];
   return (
-    <section className="output-figure generation-panel" aria-label={ui.outGenerationTitle}>
+    <section className="output-figure generation-panel" aria-label={ui.outGenerationTitle} ref={panel} tabIndex={-1}>
       <h3>{ui.outGenerationTitle}</h3>
       <p className="caption">{ui.outGenerationCaption}</p>
       <div className="generation-controls">
         <div className="generation-buttons">
-          <button type="button" onClick={() => start(1)} disabled={running || result.kind !== 'ok' || atContext} data-testid="generate-one">
+          <button
+            type="button"
+            onClick={(e) => start(1, e.currentTarget)}
+            disabled={running || result.kind !== 'ok' || atContext}
+            data-testid="generate-one"
+          >
             {ui.generateOne}
           </button>
           <button
             type="button"
-            onClick={() => n !== null && start(n)}
+            onClick={(e) => n !== null && start(n, e.currentTarget)}
             disabled={running || n === null || result.kind !== 'ok' || atContext}
             data-testid="generate-n"
           >
             {t('generateN', { n: n ?? '…' })}
           </button>
-          <button type="button" onClick={() => dispatch({ type: 'stop' })} disabled={!running} data-testid="generate-stop">
+          <button type="button" ref={stopButton} onClick={() => dispatch({ type: 'stop' })} disabled={!running} data-testid="generate-stop">
             {ui.stop}
           </button>
         </div>
@@ -181,7 +207,8 @@ export function GenerationPanel({ result }: OutputProps) {
         </p>
       )}
       {added.length > 0 && (
-        <div className="generated-run" data-testid="generated-run">
+        // Read out once the run is over, not token by token.
+        <div className="generated-run" data-testid="generated-run" role="status" aria-busy={running}>
           <span className="muted">{ui.outGeneratedRun}</span>{' '}
           {added.map((id, i) =>
             id === endOfTextId ? (

@@ -102,6 +102,7 @@ const output = {
   outAblationMlpN: 'MLP {l}',
   outAblationHeadLabel: 'Layer {l}, head {h}',
   outAblationHeadShort: 'L{l}H{h}',
+  outAblationPressedMeansOff: 'Pressed means switched off.',
   outBefore: 'Before',
   outAfter: 'After',
   outDelta: 'Change (points)',
