@@ -102,6 +102,15 @@ describe('embedding lab', () => {
     const input = page.getByRole('textbox', { name: 'Expression', exact: true });
     await input.fill('king - - man');
     await expect.poll(() => page.getByTestId('lab-error').innerText()).toContain('A word is missing');
+    // The box is described by what is wrong with it first, then by how to write an expression.
+    const description = await input.evaluate((box) =>
+      (box.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' | '),
+    );
+    expect(description.indexOf('A word is missing')).toBe(0);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
     await input.fill('1e999*king');
     await expect.poll(() => page.getByTestId('lab-error').innerText()).toContain('1e999');
     await input.fill('king + 😀');

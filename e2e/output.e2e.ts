@@ -209,6 +209,13 @@ describe('output figures', () => {
     await page.keyboard.type('7');
     expect(await seed.inputValue()).toBe('7');
     await expect.poll(() => new URL(page.url()).searchParams.get('out.seed')).toBe('7');
+    expect(await seed.getAttribute('aria-invalid')).toBe('false');
+    // A seed that is not a whole number is marked, and the box points at the message that says which seed is used.
+    await seed.fill('abc');
+    await expect.poll(() => seed.getAttribute('aria-invalid')).toBe('true');
+    const seedMessage = await seed.evaluate((box) => document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent);
+    expect(seedMessage).toContain('abc');
+    await seed.fill('7');
 
     const count = page.getByTestId('generate-count');
     const generateN = page.getByTestId('generate-n');

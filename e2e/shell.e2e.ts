@@ -34,6 +34,11 @@ describe('app shell', () => {
     const { page } = await chromium.open('?lang=en&text=hello');
     await readerText(page).fill('');
     await expect.poll(() => page.getByText('Type some English').count()).toBeGreaterThan(0);
+    // The text box is described by its messages, so a screen reader reads them with it.
+    const described = await readerText(page).evaluate(
+      (box) => document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(described).toContain('Type some English');
     // Clearing the text must not bring the default sentence back once the URL catches up.
     await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('');
     await settled(page);

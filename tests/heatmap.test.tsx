@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { initModel } from '../src/core/model';
@@ -13,6 +13,9 @@ import { layoutPooledHeatmap } from '../src/viz/pooledHeatmap';
 import { divergingColor, robustMaxAbs, sequentialColor } from '../src/viz/colors';
 import { Heatmap } from '../src/app/explainer/Heatmap';
 import type { CellPos } from '../src/viz/heatmapFrame';
+import { I18nProvider } from '../src/app/i18n';
+
+const InEnglish = ({ children }: { children: ReactNode }) => <I18nProvider lang="en">{children}</I18nProvider>;
 
 // A real forward pass of a tiny random GPT: the heatmaps below draw its attention weights and its x0.
 const config = tinyConfig({ vocabSize: 40, nPositions: 8, nEmbd: 8, nLayer: 1, nHead: 2 });
@@ -65,6 +68,7 @@ function renderHeatmap(props: HarnessProps) {
       label="Attention weights"
       testId="stage-heatmap"
     />,
+    { wrapper: InEnglish },
   );
   return { ...view, layout, color, onHover, onPick, svg: screen.getByRole('img', { name: 'Attention weights' }) };
 }
@@ -113,6 +117,8 @@ describe('Heatmap', () => {
     const { svg, color } = renderHeatmap({ tensor: weights });
     expect(svg.getAttribute('data-testid')).toBe('stage-heatmap');
     expect(svg.getAttribute('tabindex')).toBe('0');
+    // A screen reader learns from the picture's description that it is read with keys.
+    expect(svg.querySelector('desc')?.textContent).toBe('The arrow keys read one cell at a time; Home and End go to the ends of a row.');
     const rects = cellRects(svg);
     expect(rects).toHaveLength(T * T);
     for (let r = 0; r < T; r++) {
@@ -228,7 +234,7 @@ describe('Heatmap', () => {
     const outside = (e: KeyboardEvent) => seenOutside.push(e.key);
     window.addEventListener('keydown', outside);
     try {
-      render(<FocusHarness onPick={onPick} selectedRow={0} />);
+      render(<FocusHarness onPick={onPick} selectedRow={0} />, { wrapper: InEnglish });
       const svg = screen.getByRole('img', { name: 'Attention weights' });
       const focus = screen.getByTestId('focus');
       await user.tab();
@@ -259,7 +265,7 @@ describe('Heatmap', () => {
 
   it('on a pooled map, reads and outlines the real cell each block shows, and moves a block per arrow key', async () => {
     const user = userEvent.setup();
-    render(<FocusHarness onPick={vi.fn()} selectedRow={4} pool={2} />);
+    render(<FocusHarness onPick={vi.fn()} selectedRow={4} pool={2} />, { wrapper: InEnglish });
     const svg = screen.getByRole('img', { name: 'Attention weights' });
     const focus = screen.getByTestId('focus');
     // Five tokens in blocks of 2: 3 × 3 blocks, each showing its largest weight where it lies.

@@ -32,9 +32,10 @@ export function TextInput(props: {
         placeholder={ui.inputPlaceholder}
         rows={2}
         spellCheck={false}
+        aria-describedby="reader-text-notices"
         onChange={(e) => props.onText(e.target.value)}
       />
-      <div className="notices" aria-live="polite">
+      <div className="notices" id="reader-text-notices" aria-live="polite">
         {result?.kind === 'empty' && <p className="notice">{ui.emptyText}</p>}
         {result?.kind === 'ok' && result.droppedTokens > 0 && (
           <p className="notice warn">{t('truncated', { n: result.totalTokens, T: props.nPositions })}</p>

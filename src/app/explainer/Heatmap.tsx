@@ -17,6 +17,7 @@ import { truncateChars, truncateToWidth } from '../../viz/fitText';
 import { gridKeyMove } from '../../viz/gridKeys';
 import { prefersReducedMotion } from '../motion';
 import { matrixToDataUrl } from './bitmap';
+import { useI18n } from '../i18n';
 
 export type EnterMotion = 'fade' | 'fromAbove' | 'fromLeft';
 
@@ -52,6 +53,7 @@ function setChanged(el: Element, name: string, value: string | number): void {
 /** A matrix as coloured cells. D3 owns the cells (to animate them between stages); React owns labels and highlights. */
 export function Heatmap(props: Props) {
   const cellsRef = useRef<SVGGElement>(null);
+  const { ui } = useI18n();
   const { layout, color, enter = 'fade' } = props;
 
   useEffect(() => {
@@ -176,6 +178,8 @@ export function Heatmap(props: Props) {
         }
       }}
     >
+      {/* The picture's description: a screen reader learns that this picture is read with keys. */}
+      <desc>{ui.heatmapKeys}</desc>
       <g transform={`translate(${frame.cellsX},${frame.cellsY})`}>
         <g ref={cellsRef} />
         {highlight && <rect className="row-highlight" {...highlight} />}

@@ -33,6 +33,7 @@ export function ArithmeticSection(props: {
   const { ui, lang, t } = useI18n();
   const inputId = useId();
   const hintId = useId();
+  const messagesId = useId();
   const label = (id: number) => labWordLabel(loaded, id);
   // Measured on the section, which is always there, so the strip fits even if it first appears after an error.
   const [sectionRef, stripWidth] = useWidth<HTMLElement>(640);
@@ -58,7 +59,8 @@ export function ArithmeticSection(props: {
         spellCheck={false}
         autoCapitalize="off"
         autoComplete="off"
-        aria-describedby={hintId}
+        // What is wrong with the expression first, then how to write one.
+        aria-describedby={`${messagesId} ${hintId}`}
         aria-invalid={analysis.kind === 'syntax' || analysis.kind === 'split'}
         onChange={(e) => settings.setExpression(e.target.value)}
       />
@@ -111,7 +113,7 @@ export function ArithmeticSection(props: {
           ))}
         </div>
       )}
-      <div role="status" aria-live="polite" className="lab-messages">
+      <div role="status" aria-live="polite" className="lab-messages" id={messagesId}>
         {analysis.kind === 'syntax' && (
           <p className="notice warn lab-error" data-testid="lab-error">
             {describeError(analysis.error, ui, lang)}

@@ -42,6 +42,7 @@ export function GenerationPanel({ result }: OutputProps) {
   );
   const [howMany, setHowMany] = useState('10');
   const countProblemId = useId();
+  const seedProblemId = useId();
   const [run, dispatch] = useReducer(generationReducer, IDLE_RUN);
 
   const typedCount = parseWholeNumber(howMany);
@@ -155,6 +156,8 @@ export function GenerationPanel({ result }: OutputProps) {
               inputMode="numeric"
               value={seed.typed}
               placeholder={String(DEFAULT_SEED)}
+              aria-invalid={seed.bad !== null}
+              aria-describedby={seed.bad !== null ? seedProblemId : undefined}
               onChange={(e) => seed.setSeed(e.target.value.trim())}
               data-testid="generation-seed"
             />
@@ -195,7 +198,11 @@ export function GenerationPanel({ result }: OutputProps) {
           {t('outGenerateNInvalid', { max: MAX_N })}
         </p>
       )}
-      {seed.bad !== null && <p className="notice warn">{t('outSeedInvalid', { value: seed.bad, to: DEFAULT_SEED })}</p>}
+      {seed.bad !== null && (
+        <p className="notice warn" id={seedProblemId}>
+          {t('outSeedInvalid', { value: seed.bad, to: DEFAULT_SEED })}
+        </p>
+      )}
       {running && (
         <p className="notice" role="status">
           {t('outGenerating', { i: total - remaining + 1, n: total })}

@@ -27,6 +27,7 @@ const explainer = {
   formulaNumbers: 'With your numbers',
   countingNote: 'Layers and heads are counted from 1; tokens, positions and neurons from 0, as the code counts them.',
   hoverHint: 'Hover or tap a cell to read its exact value.',
+  heatmapKeys: 'The arrow keys read one cell at a time; Home and End go to the ends of a row.',
   softmaxShift:
     'With your numbers, the largest logit z_max is first subtracted from every logit. That divides the top and the bottom of the fraction by the same number, so the probabilities do not change, but e to the power of a large logit can no longer overflow. The code computes softmax this way.',
   // The stepper's logit lens

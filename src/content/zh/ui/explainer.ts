@@ -27,6 +27,7 @@ const explainer: ExplainerStrings = {
   formulaNumbers: '代入你的数字',
   countingNote: '层和头从 1 数起；词元、位置和神经元则和代码一样，从 0 数起。',
   hoverHint: '把鼠标移到格子上或点一下，即可读出精确数值。',
+  heatmapKeys: '用方向键逐格读数，Home 和 End 跳到一行的两端。',
   softmaxShift:
     '代入数字时，每个 logit 都先减去其中最大的那个 z_max。这相当于分子分母同时除以同一个数，概率分毫不变，但 e 的指数再也不会大到让计算机装不下。代码里的 softmax 就是这么算的。',
   // The stepper's logit lens
