@@ -256,7 +256,22 @@ describe('the first load', () => {
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('stepper');
         expect(await ring()).toBe('solid');
         expect(await stepper.evaluate((el) => getComputedStyle(el).outlineColor)).toBe('rgb(47, 95, 179)');
+        // The next Tab reaches the way back, which takes focus and the page back to the button the jump came from.
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stepper-back');
+        await page.keyboard.press('Enter');
+      } else {
+        await page.getByTestId('stepper-back').tap();
       }
+      const inView = () =>
+        button.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        });
+      await expect.poll(inView).toBe(true);
+      if (!touch) expect(await button.evaluate((el) => el === document.activeElement)).toBe(true);
+      // Once back, the stepper offers no way back until the next jump.
+      expect(await page.getByTestId('stepper-back').count()).toBe(0);
       expect(errors).toEqual([]);
       await page.context().close();
     });

@@ -140,11 +140,26 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
   const figureWidth = chapterFigureWidth(width);
   const skipOffscreen = useSkipOffscreen();
 
+  // Where a jump to the stepper came from (a chapter's button, a box of the data-flow picture), so that the
+  // reader can go back there: the stepper sits after chapter 2, far from most of what jumps to it.
+  const [cameFrom, setCameFrom] = useState<HTMLElement | SVGElement | null>(null);
   const goTo = (kind: StageKind, layer = selection.layer) => {
+    const from = document.activeElement;
+    const outside = (from instanceof HTMLElement || from instanceof SVGElement) && from !== document.body && !from.closest('#stepper');
+    setCameFrom(outside ? from : null);
     const stage = stages.find((s) => s.kind === kind && (s.layer === null || s.layer === layer));
     if (stage) actions.setStep(stage.index);
     scrollToStepper();
   };
+  const goBack =
+    cameFrom === null
+      ? undefined
+      : () => {
+          setCameFrom(null);
+          if (!cameFrom.isConnected) return;
+          cameFrom.scrollIntoView({ block: 'center', behavior: prefersReducedMotion() ? 'instant' : 'smooth' });
+          cameFrom.focus({ preventScroll: true });
+        };
   const figureProps: ChapterFigureProps = {
     loaded,
     result,
@@ -184,6 +199,7 @@ export function Explainer(props: { loaded: AppModel; result: Ok; onOpenLab: () =
                     stages={stages}
                     selection={selection}
                     actions={actions}
+                    onBack={goBack}
                   />
                 </FigureBoundary>
               </WhenNear>

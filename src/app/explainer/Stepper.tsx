@@ -35,6 +35,8 @@ interface Props {
   stages: readonly Stage[];
   selection: Selection;
   actions: SelectionActions;
+  /** Takes the reader back to where a jump to the stepper came from; absent when they did not jump here. */
+  onBack?: () => void;
 }
 
 /** Step through one forward pass: a figure of the stage's tensor, the hovered value, and its formula with real numbers. */
@@ -81,6 +83,11 @@ export function Stepper(props: Props) {
   return (
     <section className="stepper" id="stepper" ref={sectionRef} tabIndex={-1} aria-labelledby="stepper-title" data-testid="stepper">
       <h2 id="stepper-title">{ui.stepThrough}</h2>
+      {props.onBack && (
+        <button type="button" className="stepper-back" onClick={props.onBack} data-testid="stepper-back">
+          {ui.stepperBack}
+        </button>
+      )}
       <StepperControls region={sectionRef} stages={stages} step={selection.step} setStep={actions.setStep} />
       <div className="stepper-pickers">
         {stage.layer !== null && <LayerPicker nLayer={model.config.nLayer} layer={selection.layer} onChange={actions.setLayer} />}

@@ -13,6 +13,7 @@ const explainer = {
     'With {name} open, every figure and every number filled into the chapters comes from {name}. The sentences about how our own model was made (its training text, its vocabulary, its W_e before training) still describe the tiny model.',
   // The stepper
   stepThrough: 'Step through a forward pass',
+  stepperBack: 'Back to where you were',
   stepperHint: 'Click this panel, then ← and → step, space plays or pauses.',
   stepperHintTouch: 'Tap a stage on the bar or drag the slider to jump there; ▶ plays the stages in turn.',
   previous: 'Previous',

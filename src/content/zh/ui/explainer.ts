@@ -13,6 +13,7 @@ const explainer: ExplainerStrings = {
     '打开{name}后，各章的图和正文里填入的数字都来自{name}。正文中讲我们自己的模型如何做成的部分（训练文本、词表、训练前的 W_e），说的仍是小模型。',
   // The stepper
   stepThrough: '一步一步走完一次前向计算',
+  stepperBack: '回到刚才的位置',
   stepperHint: '先点一下这个面板，再按 ← 和 → 后退或前进一步，按空格键播放或暂停。',
   stepperHintTouch: '点一下进度条上的某个阶段，或拖动滑块，就能跳到那里；▶ 会依次播放各个阶段。',
   previous: '上一步',
