@@ -88,12 +88,10 @@ export function Heatmap(props: Props) {
       return;
     }
     root.selectAll('image.cells').remove();
+    // Without motion a new cell starts where it ends.
+    const arrival = duration > 0 ? enter : 'fade';
     const start = (d: HeatmapCell) =>
-      duration > 0 && enter === 'fromAbove'
-        ? { x: d.x, y: -cellH * 3 }
-        : duration > 0 && enter === 'fromLeft'
-          ? { x: -cellW * 4, y: d.y }
-          : { x: d.x, y: d.y };
+      arrival === 'fromAbove' ? { x: d.x, y: -cellH * 3 } : arrival === 'fromLeft' ? { x: -cellW * 4, y: d.y } : { x: d.x, y: d.y };
     const cells = root.selectAll<SVGRectElement, HeatmapCell>('rect.cell').data(layout.cells, (d) => `${d.r}:${d.c}`);
     cells.exit().remove();
     const entered = cells

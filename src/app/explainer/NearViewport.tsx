@@ -33,27 +33,18 @@ const waiting = new Map<Element, () => void>();
 const TABBABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
+const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
 function drawPartsBesideFocus(event: FocusEvent): void {
   const focused = event.target;
-  if (!(focused instanceof Element) || waiting.size === 0) return;
-  const parts = [...waiting.keys()];
-  const after = parts.filter((p) => focused.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const before = parts.filter((p) => focused.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_PRECEDING);
-  const first = (xs: Element[]) =>
-    xs.reduce<Element | null>((a, b) => (a === null || a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? b : a), null);
-  const last = (xs: Element[]) =>
-    xs.reduce<Element | null>((a, b) => (a === null || a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? b : a), null);
-  const between = (from: Element, to: Element) =>
-    [...document.querySelectorAll(TABBABLE)].some(
-      (el) =>
-        el !== focused &&
-        from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING &&
-        el.compareDocumentPosition(to) & Node.DOCUMENT_POSITION_FOLLOWING,
-    );
-  const next = first(after);
-  if (next && !between(focused, next)) waiting.get(next)?.();
-  const previous = last(before);
-  if (previous && !between(previous, focused)) waiting.get(previous)?.();
+  if (!(focused instanceof Element)) return;
+  const parts = [...waiting.keys()].sort((a, b) => (follows(a, b) ? -1 : 1));
+  const next = parts.find((p) => follows(focused, p));
+  const previous = parts.findLast((p) => follows(p, focused));
+  const tabbable = [...document.querySelectorAll(TABBABLE)].filter((el) => el !== focused);
+  const noStopBetween = (from: Element, to: Element) => !tabbable.some((el) => follows(from, el) && follows(el, to));
+  if (next && noStopBetween(focused, next)) waiting.get(next)?.();
+  if (previous && noStopBetween(previous, focused)) waiting.get(previous)?.();
 }
 
 /**

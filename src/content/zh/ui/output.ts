@@ -101,7 +101,7 @@ const output: OutputStrings = {
   outAblationMlpN: 'MLP {l}',
   outAblationHeadLabel: '第 {l} 层第 {h} 个头',
   outAblationHeadShort: '层 {l} 头 {h}',
-  outAblationPressedMeansOff: '按下即为关闭。',
+  outAblationPressedMeansOff: '按下表示已关闭。',
   outBefore: '之前',
   outAfter: '之后',
   outDelta: '变化（百分点）',

@@ -52,7 +52,7 @@ const shell: ShellStrings = {
   modelUrlLabel: '或者输入网上某个文件夹的网址',
   modelUrlOpen: '从网址打开',
   modelUrlAsk:
-    '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。这是本页唯一一次向其他站点发出请求，而且只在你提出要求后才会发出。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
+    '这会从 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。只有在这种情况下、并且在你提出要求之后，本页才会向其他站点发出请求。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlAskOwnSite:
     '这会从本页所在的站点 {host} 下载 config.json、vocab.json、merges.txt 和 model.safetensors。点了“开始下载”才会下载。GPT-2 的权重约 500 MB（gpt2-medium 约 1.4 GB）。',
   modelUrlGo: '开始下载',
