@@ -34,6 +34,31 @@ const cosineWords = (page: Page) => cosineList(page).getByRole('button').allInne
 const picture = (page: Page) => page.getByRole('group', { name: nameOf('labPicture') });
 const injection = (page: Page) => page.getByRole('region', { name: 'Feed the result into the model' });
 
+/**
+ * A spot `distance` px from the centre of the picture's result dot, in the first of 16 directions where the spot is
+ * inside the picture, off every point's dot and label, and more than `clear` px from any other point's centre: where a
+ * pointer lands that misses the dot.
+ */
+async function spotNearResult(page: Page, distance: number, clear: number): Promise<{ x: number; y: number }> {
+  const points = await picture(page).evaluate((svg) =>
+    Array.from(svg.querySelectorAll('.lab-point'), (g) => {
+      const dot = g.querySelector('circle')!.getBoundingClientRect();
+      const { left, top, right, bottom } = g.getBoundingClientRect();
+      return { result: g.classList.contains('lab-result'), x: dot.x + dot.width / 2, y: dot.y + dot.height / 2, left, top, right, bottom };
+    }),
+  );
+  const frame = (await picture(page).boundingBox())!;
+  const target = points.find((p) => p.result)!;
+  for (let i = 0; i < 16; i++) {
+    const spot = { x: target.x + distance * Math.cos((i * Math.PI) / 8), y: target.y + distance * Math.sin((i * Math.PI) / 8) };
+    const inside = spot.x > frame.x && spot.y > frame.y && spot.x < frame.x + frame.width && spot.y < frame.y + frame.height;
+    const onAPoint = points.some((p) => spot.x >= p.left && spot.x <= p.right && spot.y >= p.top && spot.y <= p.bottom);
+    const nearAnother = points.some((p) => !p.result && Math.hypot(p.x - spot.x, p.y - spot.y) <= clear);
+    if (inside && !onAPoint && !nearAnother) return spot;
+  }
+  throw new Error('every spot near the result dot is on or near another point');
+}
+
 describe('embedding lab', () => {
   it('ranks neighbours and draws the picture as the reader types', async () => {
     const { page, errors, offOrigin } = await openLab('&lang=en' + sentence);
@@ -75,6 +100,12 @@ describe('embedding lab', () => {
     const readout = page.getByTestId('lab-readout');
     const hint = await readout.innerText();
     await picture(page).getByTestId('lab-point-result').locator('circle').hover();
+    await expect.poll(() => readout.innerText()).toContain('king - man + woman');
+    await page.mouse.move(1, 1);
+    await expect.poll(() => readout.innerText()).toBe(hint);
+    // The pointer 11px from the centre of the result's dot, which is 16px across, off its label too, still reads it.
+    const spot = await spotNearResult(page, 11, 30);
+    await page.mouse.move(spot.x, spot.y);
     await expect.poll(() => readout.innerText()).toContain('king - man + woman');
     await page.mouse.move(1, 1);
     await expect.poll(() => readout.innerText()).toBe(hint);

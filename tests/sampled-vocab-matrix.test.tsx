@@ -53,6 +53,14 @@ describe('the whole-matrix picture of a 768-column matrix', () => {
     );
   });
 
+  it('names the selected row by its id and token, with the page language’s colon', () => {
+    picture('en');
+    expect(screen.getByTestId('row-mark-label').textContent).toBe('500: t500');
+    cleanup();
+    picture('zh');
+    expect(screen.getByTestId('row-mark-label').textContent).toBe('500：t500');
+  });
+
   it('says nothing of columns when all of them fit', () => {
     picture('en', 1100);
     expect(screen.getByTestId('matrix-frame').getAttribute('width')).toBe('768');

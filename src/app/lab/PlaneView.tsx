@@ -9,9 +9,12 @@ import { fmt } from '../../viz/format';
 import { useI18n } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useWidth } from '../explainer/useWidth';
+import { useTouchOrNarrow } from '../touch';
 
 const PADDING = 40;
 const DOT = 6;
+// The radius a point answers the pointer within: a 24px target for a mouse (WCAG's minimum), 40px for a finger.
+const HIT = { pointer: 12, touch: 20 };
 // Matches lab.css: labels are monospace, 11px for the arithmetic's intermediate steps and 13px otherwise.
 const FONT_SIZE: Record<PointKind, number> = { result: 13, input: 13, step: 11, neighbour: 13 };
 const LABEL_PRIORITY: readonly PointKind[] = ['result', 'input', 'step', 'neighbour'];
@@ -25,6 +28,7 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const [active, setActive] = useState<string | null>(null);
   const [replays, setReplays] = useState(0);
+  const hitRadius = useTouchOrNarrow() ? HIT.touch : HIT.pointer;
   // Drawn at the width it is shown at, so labels keep a readable size on a phone instead of shrinking with a viewBox.
   const [figureRef, shownWidth] = useWidth<HTMLElement>(PLANE_MAX_WIDTH);
   const { width: WIDTH, height: HEIGHT } = planeSize(shownWidth);
@@ -149,6 +153,12 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
     });
   });
 
+  const pointerReads = (key: string) => ({
+    onPointerEnter: () => setActive(key),
+    onPointerDown: () => setActive(key),
+    onPointerLeave: () => setActive((a) => (a === key ? null : a)),
+  });
+
   const names = axisNameSpots(x(0), y(0), WIDTH, HEIGHT);
   const shown = active ? byKey.get(active) : null;
   const info = shown ? t('labPointInfo', { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) }) : ui.labZoomHint;
@@ -203,6 +213,12 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
           );
         })}
         <g ref={arrowsRef} />
+        {/* Under every dot, so a dot still answers for itself where two targets overlap. */}
+        <g className="lab-hits" aria-hidden="true">
+          {placed.map((p) => (
+            <circle key={p.key} data-testid="lab-hit" cx={p.px} cy={p.py} r={hitRadius} {...pointerReads(p.key)} />
+          ))}
+        </g>
         {placed.map((p) => {
           const label = labels.get(p.key);
           return (
@@ -214,9 +230,7 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
               tabIndex={0}
               role="img"
               aria-label={t('labPointInfo', { word: p.label, x: fmt(p.xy[0], 3), y: fmt(p.xy[1], 3) })}
-              onPointerEnter={() => setActive(p.key)}
-              onPointerDown={() => setActive(p.key)}
-              onPointerLeave={() => setActive((a) => (a === p.key ? null : a))}
+              {...pointerReads(p.key)}
               onFocus={() => setActive(p.key)}
               onBlur={() => setActive(null)}
             >

@@ -22,7 +22,7 @@ export function LogitLens({
   stage,
   onPickPosition,
 }: OutputProps & { position: number; stage: Stage; onPickPosition: (position: number) => void }) {
-  const { ui, t } = useI18n();
+  const { ui, t, labelled } = useI18n();
   const { model, tokenizer } = useModel();
   const rows = useMemo(() => (result.kind === 'ok' ? logitLens(model, result.trace, position, K) : []), [model, result, position]);
   if (result.kind !== 'ok') return null;
@@ -71,7 +71,7 @@ export function LogitLens({
                   <td
                     key={id}
                     style={{ background: probabilityColour(prob), color: inkOn(prob) }}
-                    title={`${tokenLabel(tokenizer, id)}: ${formatPercent(prob)}`}
+                    title={labelled(tokenLabel(tokenizer, id), formatPercent(prob))}
                   >
                     <span className="lens-token" data-testid="lens-token">
                       {tokenLabel(tokenizer, id)}

@@ -16,7 +16,7 @@ const SHOWN = 12;
 
 /** Chapter 9: the last position's logits through temperature, top-k and top-p, without rerunning anything. */
 export function SoftmaxFigure({ result }: OutputProps) {
-  const { ui, t } = useI18n();
+  const { ui, t, labelled } = useI18n();
   const { tokenizer, model } = useModel();
   const V = model.config.vocabSize;
   const sampling = useSharedSampling();
@@ -69,7 +69,7 @@ export function SoftmaxFigure({ result }: OutputProps) {
                 {why && <span className="removed-tag">{why}</span>}
               </span>
               <span className="num">{fmt(logits[id], 2)}</span>
-              <ProbBar label={`${label}: ${formatPercent(view.probs[id])}${why ? ` (${why})` : ''}`} removed={!view.kept[id]} />
+              <ProbBar label={labelled(label, formatPercent(view.probs[id])) + (why ? ` (${why})` : '')} removed={!view.kept[id]} />
               <span className="num" data-prob={view.probs[id]}>
                 {formatPercent(view.probs[id])}
               </span>

@@ -24,7 +24,7 @@ export function EmbeddingFigure(props: {
   onOpenLab: () => void;
 }) {
   const { trace, tok, labels } = props;
-  const { ui, t } = useI18n();
+  const { ui, t, labelled } = useI18n();
   const [otherRaw, setOther] = useState(-1);
   const T = labels.length;
   const ids = useMemo(() => Array.from(trace.ids), [trace]);
@@ -34,7 +34,7 @@ export function EmbeddingFigure(props: {
   const p = useMemo(() => row(trace.posEmb, tok), [trace, tok]);
   const x = useMemo(() => row(trace.x0, tok), [trace, tok]);
   const color = useMemo(() => divergingColor(robustMaxAbs(trace.x0.data)), [trace]);
-  const name = `${tok}: ${labels[tok]}`;
+  const name = labelled(String(tok), labels[tok]);
   const channel = (c: number) => t('channelN', { i: c });
   const b = useMemo(() => row(trace.tokEmb, other), [trace, other]);
   const d = dot(e, b);

@@ -35,7 +35,7 @@ export function VocabMatrix(props: {
   testId?: string;
 }) {
   const { matrix, marked, selectedId } = props;
-  const { t, lang } = useI18n();
+  const { t, lang, labelled } = useI18n();
   const [V, C] = matrix.shape;
   const overview = useMemo(() => vocabOverview(V, OVERVIEW_HEIGHT, marked, selectedId), [V, marked, selectedId]);
   const lines = overview.rowOfLine.length;
@@ -133,7 +133,7 @@ export function VocabMatrix(props: {
         )}
         {frame.label && (
           <text x={frame.label.x} y={frame.label.y} dy="0.35em" className="row-mark-label" data-testid="row-mark-label">
-            {`${frame.label.id}: ${props.labelOf(frame.label.id)}`}
+            {labelled(String(frame.label.id), props.labelOf(frame.label.id))}
           </text>
         )}
       </svg>
