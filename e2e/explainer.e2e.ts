@@ -77,6 +77,14 @@ describe('explainer', () => {
     await expect.poll(() => predictionRows(page).allTextContents()).not.toEqual(before);
     await expect.poll(() => page.getByTestId('stepper').getByTestId('token-chip').first().getAttribute('aria-label')).toContain('The');
     await screenshot(page, 'explainer-desktop');
+    // A reload straight after typing, before the address bar has caught up with the text, keeps what was typed.
+    await readerText(page).fill('The old man walked slowly to the sea');
+    await page.reload();
+    await page.waitForSelector('[data-model-ready]');
+    expect(await readerText(page).inputValue()).toBe('The old man walked slowly to the sea');
+    await expect
+      .poll(() => page.evaluate(() => new URLSearchParams(location.search).get('text')))
+      .toBe('The old man walked slowly to the sea');
     expect(errors).toEqual([]);
     expect(offOrigin).toEqual([]);
   });

@@ -139,6 +139,37 @@ describe('URL state', () => {
     expect(other.url.readParam('text')).toBe('a different ending');
   });
 
+  it('keeps what was typed just before a reload, which goes to the address the bar held before the pending write', async () => {
+    const tab = fakeStorage();
+    const first = await freshStore('?lang=en&text=The', tab);
+    const asked = first.win.location.search; // what the reload asks for: the write below is still waiting
+    first.url.writeParams({ text: 'The king said' }, 'replace');
+    first.win.fire('pagehide');
+
+    const reloaded = await freshStore(asked, tab);
+    expect(reloaded.url.readParam('text')).toBe('The king said');
+    vi.advanceTimersByTime(1);
+    expect(textOf(reloaded.win.location.search)).toBe('The king said'); // and the address bar catches up
+
+    // Only the first load after leaving, and only at that address: a reload after this one, or another link, is its own.
+    const again = await freshStore(asked, tab);
+    expect(again.url.readParam('text')).toBe('The');
+    const second = await freshStore('?lang=en&text=The', tab);
+    second.url.writeParams({ text: 'The queen' }, 'replace');
+    second.win.fire('pagehide');
+    const other = await freshStore('?lang=en&text=A%20shared%20link', tab);
+    expect(other.url.readParam('text')).toBe('A shared link');
+  });
+
+  it('leaves nothing for a reload when no write was waiting', async () => {
+    const tab = fakeStorage();
+    const first = await freshStore('?lang=en&text=The', tab);
+    first.url.writeParams({ text: 'The king' }, 'replace');
+    vi.advanceTimersByTime(first.url.URL_WRITE_DELAY_MS + 1);
+    first.win.fire('pagehide');
+    expect(tab.getItem('inside-gpt:unwritten')).toBe(null);
+  });
+
   it('gives the whole text back on Back and Forward, after a short text was pushed over it', async () => {
     const long = 'The king said to the queen that he would go. '.repeat(200);
     const { win, url } = await freshStore('?lang=en');

@@ -18,6 +18,17 @@ export const URL_WRITE_DELAY_MS = 300;
  */
 const TAB_TEXT_KEY = 'inside-gpt:text';
 const TAB_TEXTS_KEPT = 8;
+/**
+ * Where the state waits when the page is left with a write still pending, with the address the bar held then. A
+ * reload goes to the address the bar showed when it was asked for, and the page writes the pending state too late
+ * for it: without this, what the reader typed in the last 300 ms before reloading was lost.
+ */
+const UNWRITTEN_KEY = 'inside-gpt:unwritten';
+
+interface Unwritten {
+  address: string;
+  search: string;
+}
 
 interface KeptText {
   link: string;
@@ -36,8 +47,8 @@ const holds = (text: KeptText, cut: CutText) =>
 const hasWindow = typeof window !== 'undefined';
 /** What the address the page shows said about its text, if it held only the end of a longer one this tab does not keep. */
 let openedCut: CutText | null = null;
-let search = hasWindow ? searchFromAddress(window.location.search) : '';
 let pendingWrite: ReturnType<typeof setTimeout> | null = null;
+let search = hasWindow ? startingSearch() : '';
 const listeners = new Set<() => void>();
 
 function normalize(params: URLSearchParams): string {
@@ -89,6 +100,38 @@ function searchFromAddress(addressSearch: string): string {
   if (kept) params.set('text', kept.full);
   else openedCut = cut;
   return normalize(params);
+}
+
+/** The state the page starts from: the address's, or, on a reload of an address a pending write never reached, that write's. */
+function startingSearch(): string {
+  const unwritten = takeUnwritten();
+  if (unwritten?.address !== window.location.search) return searchFromAddress(window.location.search);
+  openedCut = null;
+  pendingWrite = setTimeout(() => writeUrl('replace'), 0); // the address bar catches up
+  return unwritten.search;
+}
+
+/** Read and forget what the page left unwritten: it is for the first load after leaving, no later one. */
+function takeUnwritten(): Unwritten | null {
+  try {
+    const stored = JSON.parse(tabStorage()?.getItem(UNWRITTEN_KEY) ?? 'null') as Partial<Unwritten> | null;
+    tabStorage()?.removeItem(UNWRITTEN_KEY);
+    return typeof stored?.address === 'string' && typeof stored.search === 'string'
+      ? { address: stored.address, search: stored.search }
+      : null;
+  } catch {
+    return null; // unreadable or no storage: the address is all there is
+  }
+}
+
+function leavePage() {
+  if (pendingWrite === null) return;
+  try {
+    tabStorage()?.setItem(UNWRITTEN_KEY, JSON.stringify({ address: window.location.search, search } satisfies Unwritten));
+  } catch {
+    // storage full or off: the write below is all the page can do
+  }
+  writeUrl('replace');
 }
 
 /**
@@ -171,7 +214,7 @@ if (hasWindow) {
     search = searchFromAddress(window.location.search);
     notify();
   });
-  window.addEventListener('pagehide', flushPendingWrite);
+  window.addEventListener('pagehide', leavePage);
 }
 
 // Every figure that keeps a value in the address reads it on every pass, and a keystroke changes the text in it:
