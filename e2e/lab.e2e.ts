@@ -59,6 +59,16 @@ async function spotNearResult(page: Page, distance: number, clear: number): Prom
   throw new Error('every spot near the result dot is on or near another point');
 }
 
+/** Where the result's dot sits in the picture, in px from its top left corner: what zooming or panning it moves. */
+async function resultInPicture(page: Page): Promise<{ x: number; y: number }> {
+  // Both read at once: the page may still be scrolling.
+  return picture(page).evaluate((svg) => {
+    const frame = svg.getBoundingClientRect();
+    const dot = svg.querySelector('.lab-result circle')!.getBoundingClientRect();
+    return { x: Math.round(dot.x - frame.x), y: Math.round(dot.y - frame.y) };
+  });
+}
+
 describe('embedding lab', () => {
   it('ranks neighbours and draws the picture as the reader types', async () => {
     const { page, errors, offOrigin } = await openLab('&lang=en' + sentence);
@@ -109,10 +119,22 @@ describe('embedding lab', () => {
     await expect.poll(() => readout.innerText()).toContain('king - man + woman');
     await page.mouse.move(1, 1);
     await expect.poll(() => readout.innerText()).toBe(hint);
-    // Zoom far in, then change the expression: the new result must be inside the picture.
+    // The wheel alone scrolls the page past the picture, which keeps its view; with Ctrl it zooms the picture.
     const corner = (await svg.boundingBox())!;
     await page.mouse.move(corner.x + 10, corner.y + 10);
+    const view = await resultInPicture(page);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled);
+    expect(await resultInPicture(page)).toEqual(view);
+    // Zoom far in, then change the expression: the new result must be inside the picture.
+    await svg.scrollIntoViewIfNeeded();
+    const frame = (await svg.boundingBox())!;
+    await page.mouse.move(frame.x + 10, frame.y + 10);
+    await page.keyboard.down('Control');
     for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+    await page.keyboard.up('Control');
+    expect(await resultInPicture(page)).not.toEqual(view);
     await input.fill('father - man + woman');
     await expect.poll(() => picture(page).getByTestId('lab-point-result').getAttribute('aria-label')).toContain('father - man + woman');
     await expect
@@ -296,10 +318,26 @@ describe('embedding lab', () => {
 
   for (const lang of ['en', 'zh'] as const) {
     it(`fits a phone without sideways scrolling (${lang})`, async () => {
-      const { page, errors } = await openLab(`&lang=${lang}` + sentence, { viewport: PHONE, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+      const { page, errors } = await openLab(`&lang=${lang}` + sentence, {
+        viewport: PHONE,
+        touch: true,
+        locale: lang === 'zh' ? 'zh-CN' : 'en-US',
+      });
       await picture(page).waitFor();
       await screenshot(page, `lab-phone-${lang}`);
       expect(await scrollsSideways(page)).toBe(false);
+      // One finger swiping up over the picture scrolls the page, and the picture keeps its view.
+      await picture(page).scrollIntoViewIfNeeded();
+      const view = await resultInPicture(page);
+      const scrolled = await page.evaluate(() => window.scrollY);
+      const frame = (await picture(page).boundingBox())!;
+      const [x, y] = [frame.x + frame.width / 2, frame.y + frame.height * 0.8];
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let i = 1; i <= 10; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y - i * 15 }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled + 50);
+      expect(await resultInPicture(page)).toEqual(view);
       expect(errors).toEqual([]);
     });
   }

@@ -19,6 +19,17 @@ const HIT = { pointer: 12, touch: 20 };
 const FONT_SIZE: Record<PointKind, number> = { result: 13, input: 13, step: 11, neighbour: 13 };
 const LABEL_PRIORITY: readonly PointKind[] = ['result', 'input', 'step', 'neighbour'];
 
+/**
+ * Which gestures the picture takes from the page: a reader scrolling past it must not get stuck zooming it. The wheel
+ * zooms only with Ctrl or ⌘ (a touchpad's pinch arrives as Ctrl + wheel), a finger pans only with a second one down
+ * (one finger scrolls the page), and a mouse drags as d3-zoom's default lets it.
+ */
+function ownsGesture(event: WheelEvent | TouchEvent | MouseEvent): boolean {
+  if (event.type === 'wheel') return event.ctrlKey || event.metaKey;
+  if ('touches' in event) return event.touches.length >= 2;
+  return !event.ctrlKey && !event.button;
+}
+
 /** The 2-D picture: React draws the points, D3 owns only the arrows so it can animate them. */
 export function PlaneView(props: { picture: Picture; axisNames?: readonly [string, string] }) {
   const { ui, t } = useI18n();
@@ -28,7 +39,8 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const [active, setActive] = useState<string | null>(null);
   const [replays, setReplays] = useState(0);
-  const hitRadius = useTouchOrNarrow() ? HIT.touch : HIT.pointer;
+  const touchOrNarrow = useTouchOrNarrow();
+  const hitRadius = touchOrNarrow ? HIT.touch : HIT.pointer;
   // Drawn at the width it is shown at, so labels keep a readable size on a phone instead of shrinking with a viewBox.
   const [figureRef, shownWidth] = useWidth<HTMLElement>(PLANE_MAX_WIDTH);
   const { width: WIDTH, height: HEIGHT } = planeSize(shownWidth);
@@ -67,6 +79,7 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
     if (!svg) return;
     const behaviour = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.5, 20])
+      .filter(ownsGesture)
       .on('zoom', (event: { transform: ZoomTransform }) => setTransform(event.transform));
     zoomRef.current = behaviour;
     select(svg).call(behaviour);
@@ -161,7 +174,11 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
 
   const names = axisNameSpots(x(0), y(0), WIDTH, HEIGHT);
   const shown = active ? byKey.get(active) : null;
-  const info = shown ? t('labPointInfo', { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) }) : ui.labZoomHint;
+  const info = shown
+    ? t('labPointInfo', { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) })
+    : touchOrNarrow
+      ? ui.labZoomHintTouch
+      : ui.labZoomHint;
 
   return (
     <figure className="lab-plane" ref={figureRef}>

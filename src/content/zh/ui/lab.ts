@@ -67,7 +67,9 @@ const lab: LabStrings = {
   labTo: '到',
   labDirectionSame: '一个方向的两个词必须不同。',
   labAxisSame: '同一条坐标轴的两个词必须不同。',
-  labZoomHint: '用滚轮或双指缩放，拖动可平移；也可以先选中图，再用 + − 和方向键操作（按 0 复位）。把鼠标移到点上或点一下，即可读出数值。',
+  labZoomHint:
+    '按住 Ctrl 滚动滚轮或双指捏合可缩放，拖动可平移；也可以先选中图，再用 + − 和方向键操作（按 0 复位）。把鼠标移到点上或点一下，即可读出数值。',
+  labZoomHintTouch: '双指捏合可缩放，双指拖动可平移；单指滑动照常滚动页面。点一下某个点，即可读出数值。',
   labResetView: '重置视图',
   labReplay: '重播箭头动画',
   labPointInfo: '{word}：({x}, {y})',
