@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { layoutSignedBars, probabilityWidths } from '../src/viz/output/bars';
 import { layoutStrip, layoutWuFigure, layoutWuRows, wuCellStep, wuFocusBox } from '../src/viz/output/heatmap';
 import { divergingColor } from '../src/viz/colors';
-import { formatApprox, formatCount, formatShare, layoutParamBar } from '../src/viz/output/params';
+import { formatApprox, formatColumnCount, formatCount, formatShare, layoutParamBar } from '../src/viz/output/params';
 import { attentionOff, parseAblation, serializeAblation, toggleAttention, toggleHead, toggleMlp } from '../src/viz/output/ablation';
 import { positionRows } from '../src/viz/output/positions';
 import { countParameters, GPT2_SMALL, GPT3_175B } from '../src/core/param-count';
@@ -96,6 +96,10 @@ describe('parameter bar', () => {
   });
   it('formats counts and shares for reading', () => {
     expect(formatCount(124_439_808, 'en')).toBe('124,439,808');
+    // Chinese prose writes four digits plainly, but a table column groups them, to line up with longer counts.
+    expect(formatCount(8192, 'zh')).toBe('8192');
+    expect([8192, 16_384, 524_288].map((n) => formatColumnCount(n, 'zh'))).toEqual(['8,192', '16,384', '524,288']);
+    expect(formatColumnCount(8192, 'en')).toBe('8,192');
     expect(formatApprox(countParameters(GPT3_175B).total, 'en')).toBe('175B');
     expect(formatApprox(countParameters(GPT3_175B).total, 'zh')).toBe('1750 亿');
     expect(formatApprox(1_557_611_200, 'en')).toBe('1.56B');

@@ -16,6 +16,11 @@ export function formatCount(n: number, lang: 'en' | 'zh'): string {
   return GROUPED[lang].format(n);
 }
 
+/** A count in a table's column, where the digits must line up: grouped from 1,000 up in both languages (8,192 over 16,384). */
+export function formatColumnCount(n: number, lang: 'en' | 'zh'): string {
+  return GROUPED[lang].format(n);
+}
+
 /**
  * The columns a sampled picture draws, for its caption: the first few, an ellipsis, the last. They stay
  * plain (no thousands separator), as indices, the way the readout names them: 0, 8, 16, …, 760; 0、8、16……760.

@@ -8,7 +8,7 @@ import {
   type LessonCategory,
   type ParamGroup,
 } from '../../core/param-count';
-import { formatCount, formatShare } from '../../viz/output/params';
+import { formatColumnCount, formatCount, formatShare } from '../../viz/output/params';
 import { type UiStrings, useI18n } from '../i18n';
 import { SideScroll } from '../SideScroll';
 
@@ -42,13 +42,13 @@ export function LessonTally() {
             {tally.rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{String(ui[LESSON_LABEL[r.key]])}</th>
-                <td className="num">{formatCount(r.count, lang)}</td>
+                <td className="num">{formatColumnCount(r.count, lang)}</td>
               </tr>
             ))}
             <tr className="total">
               <th scope="row">{ui.outParamsLessonTotal}</th>
               <td className="num" data-testid="lesson-tally-total">
-                {formatCount(tally.total, lang)}
+                {formatColumnCount(tally.total, lang)}
               </td>
             </tr>
           </tbody>
@@ -59,7 +59,7 @@ export function LessonTally() {
             {left.rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">{String(ui[LEFT_OUT_LABEL[r.key]])}</th>
-                <td className="num">{formatCount(r.count, lang)}</td>
+                <td className="num">{formatColumnCount(r.count, lang)}</td>
               </tr>
             ))}
           </tbody>

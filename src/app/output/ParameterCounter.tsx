@@ -13,7 +13,15 @@ import {
   type ParamConfig,
   type ParamGroupKey,
 } from '../../core/param-count';
-import { FAMILY_COLOUR, FAMILY_OF, formatApprox, formatCount, formatShare, layoutParamBar } from '../../viz/output/params';
+import {
+  FAMILY_COLOUR,
+  FAMILY_OF,
+  formatApprox,
+  formatColumnCount,
+  formatCount,
+  formatShare,
+  layoutParamBar,
+} from '../../viz/output/params';
 import { type UiStrings, useI18n } from '../i18n';
 import { useModel } from '../model/ModelContext';
 import { useUrlParam } from '../state/url';
@@ -128,7 +136,7 @@ export function ParameterCounter() {
                   {ui[GROUP_LABEL[g.key]]}
                 </th>
                 <td className="num">
-                  {formatCount(g.count, lang)}
+                  {formatColumnCount(g.count, lang)}
                   {g.perLayer && (
                     <span className="muted small block">{t('outParamsPerLayer', { n: formatCount(g.each, lang), L: config.nLayer })}</span>
                   )}

@@ -58,4 +58,4 @@ export function formatShare(share: number): string {
   return formatPercent(share, share < 0.01 ? 2 : 1);
 }
 
-export { formatApprox, formatCount } from '../format';
+export { formatApprox, formatColumnCount, formatCount } from '../format';
