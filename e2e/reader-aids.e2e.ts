@@ -393,6 +393,14 @@ describe('what is wider than a phone', () => {
     await dot.scrollIntoViewIfNeeded();
     await settled(page);
     expect(await sideScroll(dot)).toEqual({ overflow: 0, hiddenSides: 'none', mask: 'none', hint: null });
+    // The residual stream beside its column of norms (once 5px too wide for its box here, so it hid its last channel).
+    const layers = await showChapter(page, 'layers');
+    const stream = layers
+      .getByTestId('side-scroll')
+      .filter({ has: page.getByRole('img', { name: getUi('en').residualStream, exact: true }) });
+    await stream.scrollIntoViewIfNeeded();
+    await settled(page);
+    expect(await sideScroll(stream)).toEqual({ overflow: 0, hiddenSides: 'none', mask: 'none', hint: null });
     expect(errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { row } from '../core/tensor';
 import { norm } from '../core/vec';
 import type { Lang } from '../content/types';
 import { layoutHeatmap, type HeatmapLayout } from './heatmap';
+import { fmt } from './format';
 
 // The residual stream of one token, read at every point where a block writes into it.
 
@@ -30,6 +31,11 @@ export function residualStream(trace: Trace, t: number): StreamPoint[] {
 
 /** The longest norm bar beside the stream, in pixels. */
 const NORM_BAR_W = 60;
+// The rest of the norms' column and the gap before it, as styles.css draws them (.norm-row, .stream): a digit of the
+// 0.78rem numbers is at most 9.5px wide. Too little room here pushed the stream 5px past its box on a desktop.
+const NORM_GAP = 4;
+const NORM_DIGIT_W = 9.5;
+const COLUMN_GAP = 8;
 
 export interface ResidualStreamLayout {
   labelWidth: number; // room for the step names ("after layer 2's attention") left of the cells
@@ -49,7 +55,8 @@ export function layoutResidualStream(
 ): ResidualStreamLayout {
   const C = points[0].vector.length;
   const labelWidth = lang === 'zh' ? 130 : 150;
-  const stripW = Math.max(width - 110, 120);
+  const normChars = Math.max(...points.map((p) => fmt(p.norm, 2).length));
+  const stripW = Math.max(width - (NORM_BAR_W + NORM_GAP + normChars * NORM_DIGIT_W + COLUMN_GAP), 120);
   const heatmap = layoutHeatmap(matrix, points.length, C, {
     width: stripW - labelWidth,
     minCellW: 3,
