@@ -117,6 +117,30 @@ describe('explainer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('makes the stepper’s token chips one Tab stop, moved along with the arrows, read out on focus and picked with Enter', async () => {
+    const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The king said to the queen', step: '0' }));
+    const chips = (await showPart(page, 'stepper')).getByTestId('token-chip');
+    await expect.poll(() => chips.count()).toBe(6);
+    // One Tab stop: the selected chip, the last token.
+    expect(await chips.evaluateAll((gs) => gs.map((g) => g.getAttribute('tabindex')))).toEqual(['-1', '-1', '-1', '-1', '-1', '0']);
+    await chips.nth(5).focus();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    const label = page.getByTestId('cell-label');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe(await chips.nth(4).getAttribute('aria-label'));
+    await expect.poll(() => label.textContent()).toContain('token 4');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe(await chips.nth(0).getAttribute('aria-label'));
+    await expect.poll(() => label.textContent()).toContain('token 0');
+    // The arrows moved focus, not the pass: still the first stage.
+    expect(await stageOf(page)).toBe(`Stage 1 of ${N}`);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chips.nth(1).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => chips.nth(1).getAttribute('tabindex')).toBe('0');
+    expect(errors).toEqual([]);
+  });
+
   it('makes one history entry of a drag along the scrubber, so Back returns to where the drag began', async () => {
     const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The cat sat', step: '2' }));
     await showPart(page, 'stepper');

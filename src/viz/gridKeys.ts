@@ -16,3 +16,15 @@ const MOVES: Record<string, GridMove> = {
 export function gridKeyMove(key: string): GridMove | null {
   return Object.hasOwn(MOVES, key) ? MOVES[key] : null;
 }
+
+/**
+ * Where `key` moves focus from item `i` of a list of `n` laid out in reading order (token chips that wrap onto
+ * lines): an arrow goes to the previous or next item, Home and End to the first and last; null for any other key.
+ */
+export function listKeyStep(key: string, i: number, n: number): number | null {
+  const move = gridKeyMove(key);
+  if (move === null) return null;
+  if (move.kind === 'rowStart') return 0;
+  if (move.kind === 'rowEnd') return n - 1;
+  return Math.min(Math.max(i + move.rows + move.cols, 0), n - 1);
+}

@@ -3,11 +3,16 @@ import { select } from 'd3-selection';
 import 'd3-transition';
 import { layoutChipFigure, sharedPrefix } from '../../../viz/tokens';
 import { prefersReducedMotion } from '../../motion';
+import { listKeyStep } from '../../../viz/gridKeys';
 
 /** The whole entrance stagger stays under this, however many chips arrive at once. */
 const MAX_STAGGER_MS = 600;
 
-/** The text cut into tokens, each chip with its id; new chips fade in one after another. */
+/**
+ * The text cut into tokens, each chip with its id; new chips fade in one after another. Pickable chips are one Tab
+ * stop, the selected chip (a text of 128 tokens made 128 stops): the arrow keys, Home and End move focus along them,
+ * a focused chip is read out as a hovered one is, and Enter or Space picks it.
+ */
 export function TokenChips(props: {
   labels: readonly string[]; // as tokenLabel shows them
   ids: ArrayLike<number>;
@@ -23,6 +28,15 @@ export function TokenChips(props: {
   const shownIds = useRef<ArrayLike<number>>([]);
   const { labels, onPick } = props;
   const layout = useMemo(() => layoutChipFigure(labels, props.width), [labels, props.width]);
+  const tabStop = props.selected >= 0 && props.selected < labels.length ? props.selected : 0;
+  const moveFocus = (e: React.KeyboardEvent<SVGGElement>, t: number) => {
+    const next = listKeyStep(e.key, t, labels.length);
+    if (next === null) return;
+    // The key goes no further: the stepper's own arrow keys would step the pass.
+    e.preventDefault();
+    e.stopPropagation();
+    ref.current?.querySelectorAll<SVGGElement>('g.chip')[next]?.focus();
+  };
 
   // Typing one more word keeps every earlier chip still; only the chips after the first change fade in.
   // A layout effect, so a new chip is hidden before the browser first paints it.
@@ -53,12 +67,14 @@ export function TokenChips(props: {
           className={`chip${t === props.selected ? ' selected' : ''}${props.pieceOf?.(t) ? ' piece' : ''}`}
           transform={`translate(${box.x},${box.y})`}
           role={onPick ? 'button' : undefined}
-          tabIndex={onPick ? 0 : undefined}
+          tabIndex={onPick ? (t === tabStop ? 0 : -1) : undefined}
           aria-label={onPick ? `${labels[t]} ${props.ids[t]}` : undefined}
           aria-pressed={onPick ? t === props.selected : undefined}
           data-testid="token-chip"
           onPointerEnter={props.onHover && (() => props.onHover?.(t))}
           onPointerLeave={props.onHover && (() => props.onHover?.(null))}
+          onFocus={props.onHover && (() => props.onHover?.(t))}
+          onBlur={props.onHover && (() => props.onHover?.(null))}
           onClick={onPick && (() => onPick(t))}
           onKeyDown={
             onPick &&
@@ -66,7 +82,7 @@ export function TokenChips(props: {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
                 onPick(t);
-              }
+              } else moveFocus(e, t);
             })
           }
         >
