@@ -121,23 +121,37 @@ describe('explainer', () => {
     const { page, errors } = await chromium.openAsReader(q({ lang: 'en', text: 'The king said to the queen', step: '0' }));
     const chips = (await showPart(page, 'stepper')).getByTestId('token-chip');
     await expect.poll(() => chips.count()).toBe(6);
-    // One Tab stop: the selected chip, the last token.
+    // One Tab stop: the selected chip, the last token. The keyboard comes onto it from the control before the row.
     expect(await chips.evaluateAll((gs) => gs.map((g) => g.getAttribute('tabindex')))).toEqual(['-1', '-1', '-1', '-1', '-1', '0']);
     await chips.nth(5).focus();
-    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+    const chipName = async (i: number) => chips.nth(i).getAttribute('aria-label');
+    expect(await focused()).toBe(await chipName(5));
     const label = page.getByTestId('cell-label');
     await page.keyboard.press('ArrowLeft');
-    expect(await focused()).toBe(await chips.nth(4).getAttribute('aria-label'));
+    expect(await focused()).toBe(await chipName(4));
     await expect.poll(() => label.textContent()).toContain('token 4');
     await page.keyboard.press('Home');
-    expect(await focused()).toBe(await chips.nth(0).getAttribute('aria-label'));
+    expect(await focused()).toBe(await chipName(0));
     await expect.poll(() => label.textContent()).toContain('token 0');
     // The arrows moved focus, not the pass: still the first stage.
     expect(await stageOf(page)).toBe(`Stage 1 of ${N}`);
+    // Tab leaves the row, and Shift+Tab comes back to the chip the keys left it on.
+    await page.keyboard.press('Tab');
+    expect(await chips.evaluateAll((gs) => gs.includes(document.activeElement as SVGGElement))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe(await chipName(0));
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => chips.nth(1).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => chips.nth(1).getAttribute('tabindex')).toBe('0');
+    // After a click on a chip the arrows are the stepper's again, as its hint says.
+    await chips.nth(3).click();
+    await expect.poll(() => chips.nth(3).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stageOf(page)).toBe(`Stage 2 of ${N}`);
     expect(errors).toEqual([]);
   });
 

@@ -41,10 +41,18 @@ const injection = (page: Page) => page.getByRole('region', { name: 'Feed the res
  */
 async function spotNearResult(page: Page, distance: number, clear: number): Promise<{ x: number; y: number }> {
   const points = await picture(page).evaluate((svg) =>
-    Array.from(svg.querySelectorAll('.lab-point'), (g) => {
+    Array.from(svg.querySelectorAll('[data-testid^="lab-point-"]'), (g) => {
       const dot = g.querySelector('circle')!.getBoundingClientRect();
       const { left, top, right, bottom } = g.getBoundingClientRect();
-      return { result: g.classList.contains('lab-result'), x: dot.x + dot.width / 2, y: dot.y + dot.height / 2, left, top, right, bottom };
+      return {
+        result: g.getAttribute('data-testid') === 'lab-point-result',
+        x: dot.x + dot.width / 2,
+        y: dot.y + dot.height / 2,
+        left,
+        top,
+        right,
+        bottom,
+      };
     }),
   );
   const frame = (await picture(page).boundingBox())!;
@@ -64,7 +72,7 @@ async function resultInPicture(page: Page): Promise<{ x: number; y: number }> {
   // Both read at once: the page may still be scrolling.
   return picture(page).evaluate((svg) => {
     const frame = svg.getBoundingClientRect();
-    const dot = svg.querySelector('.lab-result circle')!.getBoundingClientRect();
+    const dot = svg.querySelector('[data-testid="lab-point-result"] circle')!.getBoundingClientRect();
     return { x: Math.round(dot.x - frame.x), y: Math.round(dot.y - frame.y) };
   });
 }
@@ -326,7 +334,8 @@ describe('embedding lab', () => {
       await picture(page).waitFor();
       await screenshot(page, `lab-phone-${lang}`);
       expect(await scrollsSideways(page)).toBe(false);
-      // One finger swiping up over the picture scrolls the page, and the picture keeps its view.
+      // The hint speaks of fingers, and one finger swiping up over the picture scrolls the page, which keeps its view.
+      expect(await page.getByTestId('lab-readout').innerText()).toMatch(nameOf('labZoomHintTouch'));
       await picture(page).scrollIntoViewIfNeeded();
       const view = await resultInPicture(page);
       const scrolled = await page.evaluate(() => window.scrollY);

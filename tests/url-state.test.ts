@@ -16,9 +16,9 @@ function fakeStorage(room = Infinity) {
 }
 
 // A stand-in for the browser's location and history, enough for src/app/state/url.ts.
-function fakeWindow(initialSearch: string, sessionStorage = fakeStorage()) {
+function fakeWindow(initialSearch: string, sessionStorage = fakeStorage(), navigation = 'navigate') {
   const location = { pathname: '/app/', search: initialSearch, hash: '' };
-  const handlers: Record<string, (() => void)[]> = {};
+  const handlers: Record<string, ((event?: unknown) => void)[]> = {};
   const move = (url: string) => {
     const u = new URL(url, 'http://localhost');
     location.search = u.search;
@@ -27,14 +27,16 @@ function fakeWindow(initialSearch: string, sessionStorage = fakeStorage()) {
     pushState: vi.fn((_s: unknown, _t: string, url: string) => move(url)),
     replaceState: vi.fn((_s: unknown, _t: string, url: string) => move(url)),
   };
-  const addEventListener = (type: string, fn: () => void) => (handlers[type] ??= []).push(fn);
-  const fire = (type: string) => handlers[type]?.forEach((fn) => fn());
-  return { location, history, addEventListener, fire, sessionStorage };
+  const addEventListener = (type: string, fn: (event?: unknown) => void) => (handlers[type] ??= []).push(fn);
+  const fire = (type: string, event?: unknown) => handlers[type]?.forEach((fn) => fn(event));
+  // How the browser says this load came about: 'navigate', 'reload' or 'back_forward'.
+  const performance = { getEntriesByType: (type: string) => (type === 'navigation' ? [{ type: navigation }] : []) };
+  return { location, history, addEventListener, fire, sessionStorage, performance };
 }
 
-async function freshStore(search: string, tab = fakeStorage()) {
+async function freshStore(search: string, tab = fakeStorage(), navigation = 'navigate') {
   vi.resetModules();
-  const win = fakeWindow(search, tab);
+  const win = fakeWindow(search, tab, navigation);
   vi.stubGlobal('window', win);
   const url = await import('../src/app/state/url');
   return { win, url };
@@ -146,19 +148,35 @@ describe('URL state', () => {
     first.url.writeParams({ text: 'The king said' }, 'replace');
     first.win.fire('pagehide');
 
-    const reloaded = await freshStore(asked, tab);
+    const reloaded = await freshStore(asked, tab, 'reload');
     expect(reloaded.url.readParam('text')).toBe('The king said');
     vi.advanceTimersByTime(1);
     expect(textOf(reloaded.win.location.search)).toBe('The king said'); // and the address bar catches up
 
-    // Only the first load after leaving, and only at that address: a reload after this one, or another link, is its own.
-    const again = await freshStore(asked, tab);
+    // Only the first load after leaving, and only a reload of that address: a later reload, a link or bookmark to the
+    // same address, or another link, is its own.
+    const again = await freshStore(asked, tab, 'reload');
     expect(again.url.readParam('text')).toBe('The');
-    const second = await freshStore('?lang=en&text=The', tab);
-    second.url.writeParams({ text: 'The queen' }, 'replace');
-    second.win.fire('pagehide');
-    const other = await freshStore('?lang=en&text=A%20shared%20link', tab);
-    expect(other.url.readParam('text')).toBe('A shared link');
+    const leave = async () => {
+      const page = await freshStore(asked, tab);
+      page.url.writeParams({ text: 'The queen' }, 'replace');
+      page.win.fire('pagehide');
+    };
+    await leave();
+    expect((await freshStore(asked, tab)).url.readParam('text')).toBe('The');
+    expect((await freshStore(asked, tab, 'reload')).url.readParam('text')).toBe('The'); // the link's load took it
+    await leave();
+    expect((await freshStore('?lang=en&text=A%20shared%20link', tab, 'reload')).url.readParam('text')).toBe('A shared link');
+  });
+
+  it('forgets what was left for a reload when the page comes back from the browser’s page cache', async () => {
+    const tab = fakeStorage();
+    const page = await freshStore('?lang=en&text=The', tab);
+    const asked = page.win.location.search;
+    page.url.writeParams({ text: 'The king' }, 'replace');
+    page.win.fire('pagehide');
+    page.win.fire('pageshow', { persisted: true });
+    expect((await freshStore(asked, tab, 'reload')).url.readParam('text')).toBe('The');
   });
 
   it('leaves nothing for a reload when no write was waiting', async () => {

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { mediaQuery } from './mediaQuery';
 
 /**
@@ -7,17 +7,32 @@ import { mediaQuery } from './mediaQuery';
  */
 export const TOUCH_OR_NARROW_QUERY = '(hover: none) and (pointer: coarse), (max-width: 600px)';
 
-const query = () => mediaQuery(TOUCH_OR_NARROW_QUERY);
+/** A finger, not a mouse: for what a gesture does, which a narrow window with a mouse does not change. */
+const TOUCH_QUERY = '(hover: none) and (pointer: coarse)';
 
-function subscribe(onChange: () => void): () => void {
-  const list = query();
-  list?.addEventListener('change', onChange);
-  return () => list?.removeEventListener('change', onChange);
+/** Whether the window matches `query`, following it as it is resized or rotated. */
+function useMatches(query: string): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const list = mediaQuery(query);
+      list?.addEventListener('change', onChange);
+      return () => list?.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => mediaQuery(query)?.matches === true,
+    () => false,
+  );
 }
-
-const matches = () => query()?.matches === true;
 
 /** True on a touch screen or a narrow window; follows the window as it is resized or rotated. */
 export function useTouchOrNarrow(): boolean {
-  return useSyncExternalStore(subscribe, matches, () => false);
+  return useMatches(TOUCH_OR_NARROW_QUERY);
+}
+
+/** True on a touch screen (no hover, a coarse pointer), whatever the window's width. */
+export function useTouchScreen(): boolean {
+  return useMatches(TOUCH_QUERY);
 }

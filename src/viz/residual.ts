@@ -31,10 +31,11 @@ export function residualStream(trace: Trace, t: number): StreamPoint[] {
 
 /** The longest norm bar beside the stream, in pixels. */
 const NORM_BAR_W = 60;
-// The rest of the norms' column and the gap before it, as styles.css draws them (.norm-row, .stream): a digit of the
-// 0.78rem numbers is at most 9.5px wide. Too little room here pushed the stream 5px past its box on a desktop.
+// The rest of the norms' column and the gap before it, as styles.css draws them (.norm-row, .stream): the numbers are
+// .num, 0.9rem monospace, about 9.2px a character, and 10 leaves a margin. Too little room here pushed the stream 5px
+// past its box on a desktop.
 const NORM_GAP = 4;
-const NORM_DIGIT_W = 9.5;
+const NORM_DIGIT_W = 10;
 const COLUMN_GAP = 8;
 
 export interface ResidualStreamLayout {

@@ -9,7 +9,7 @@ import { fmt } from '../../viz/format';
 import { useI18n } from '../i18n';
 import { prefersReducedMotion } from '../motion';
 import { useWidth } from '../explainer/useWidth';
-import { useTouchOrNarrow } from '../touch';
+import { useTouchScreen } from '../touch';
 
 const PADDING = 40;
 const DOT = 6;
@@ -39,8 +39,8 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const [active, setActive] = useState<string | null>(null);
   const [replays, setReplays] = useState(0);
-  const touchOrNarrow = useTouchOrNarrow();
-  const hitRadius = touchOrNarrow ? HIT.touch : HIT.pointer;
+  const touchScreen = useTouchScreen();
+  const hitRadius = touchScreen ? HIT.touch : HIT.pointer;
   // Drawn at the width it is shown at, so labels keep a readable size on a phone instead of shrinking with a viewBox.
   const [figureRef, shownWidth] = useWidth<HTMLElement>(PLANE_MAX_WIDTH);
   const { width: WIDTH, height: HEIGHT } = planeSize(shownWidth);
@@ -166,17 +166,20 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
     });
   });
 
+  // A finger's reading stays after it lifts (the browser sends pointerleave then) until another point is tapped.
   const pointerReads = (key: string) => ({
     onPointerEnter: () => setActive(key),
     onPointerDown: () => setActive(key),
-    onPointerLeave: () => setActive((a) => (a === key ? null : a)),
+    onPointerLeave: (e: React.PointerEvent) => {
+      if (e.pointerType !== 'touch') setActive((a) => (a === key ? null : a));
+    },
   });
 
   const names = axisNameSpots(x(0), y(0), WIDTH, HEIGHT);
   const shown = active ? byKey.get(active) : null;
   const info = shown
     ? t('labPointInfo', { word: shown.label, x: fmt(shown.xy[0], 3), y: fmt(shown.xy[1], 3) })
-    : touchOrNarrow
+    : touchScreen
       ? ui.labZoomHintTouch
       : ui.labZoomHint;
 
@@ -233,7 +236,7 @@ export function PlaneView(props: { picture: Picture; axisNames?: readonly [strin
         {/* Under every dot, so a dot still answers for itself where two targets overlap. */}
         <g className="lab-hits" aria-hidden="true">
           {placed.map((p) => (
-            <circle key={p.key} data-testid="lab-hit" cx={p.px} cy={p.py} r={hitRadius} {...pointerReads(p.key)} />
+            <circle key={p.key} cx={p.px} cy={p.py} r={hitRadius} {...pointerReads(p.key)} />
           ))}
         </g>
         {placed.map((p) => {

@@ -102,16 +102,27 @@ function searchFromAddress(addressSearch: string): string {
   return normalize(params);
 }
 
+/** The page's address as the unwritten state records it: path and query, so another page of the site is another address. */
+function addressNow(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/** Whether this load is a reload of the tab, as the browser reports it; a link, a bookmark or Back is not. */
+function isReload(): boolean {
+  const [navigation] = window.performance?.getEntriesByType?.('navigation') ?? [];
+  return (navigation as PerformanceNavigationTiming | undefined)?.type === 'reload';
+}
+
 /** The state the page starts from: the address's, or, on a reload of an address a pending write never reached, that write's. */
 function startingSearch(): string {
   const unwritten = takeUnwritten();
-  if (unwritten?.address !== window.location.search) return searchFromAddress(window.location.search);
+  if (unwritten?.address !== addressNow() || !isReload()) return searchFromAddress(window.location.search);
   openedCut = null;
   pendingWrite = setTimeout(() => writeUrl('replace'), 0); // the address bar catches up
   return unwritten.search;
 }
 
-/** Read and forget what the page left unwritten: it is for the first load after leaving, no later one. */
+/** Read and forget what the page left unwritten: it is for the first load after leaving, if that is a reload, no later one. */
 function takeUnwritten(): Unwritten | null {
   try {
     const stored = JSON.parse(tabStorage()?.getItem(UNWRITTEN_KEY) ?? 'null') as Partial<Unwritten> | null;
@@ -127,7 +138,7 @@ function takeUnwritten(): Unwritten | null {
 function leavePage() {
   if (pendingWrite === null) return;
   try {
-    tabStorage()?.setItem(UNWRITTEN_KEY, JSON.stringify({ address: window.location.search, search } satisfies Unwritten));
+    tabStorage()?.setItem(UNWRITTEN_KEY, JSON.stringify({ address: addressNow(), search } satisfies Unwritten));
   } catch {
     // storage full or off: the write below is all the page can do
   }
@@ -215,6 +226,10 @@ if (hasWindow) {
     notify();
   });
   window.addEventListener('pagehide', leavePage);
+  // Back from the browser's page cache is the same page, its state still in memory: nothing is for a reload any more.
+  window.addEventListener('pageshow', (event: PageTransitionEvent) => {
+    if (event.persisted) takeUnwritten();
+  });
 }
 
 // Every figure that keeps a value in the address reads it on every pass, and a keystroke changes the text in it:

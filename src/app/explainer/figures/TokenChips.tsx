@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { select } from 'd3-selection';
 import 'd3-transition';
 import { layoutChipFigure, sharedPrefix } from '../../../viz/tokens';
@@ -10,8 +10,9 @@ const MAX_STAGGER_MS = 600;
 
 /**
  * The text cut into tokens, each chip with its id; new chips fade in one after another. Pickable chips are one Tab
- * stop, the selected chip (a text of 128 tokens made 128 stops): the arrow keys, Home and End move focus along them,
- * a focused chip is read out as a hovered one is, and Enter or Space picks it.
+ * stop (a text of 128 tokens made 128 stops): the selected chip, or the one the keys last moved to. Once the keyboard
+ * is on a chip, the arrow keys, Home and End move along them; a focused chip is read out as a hovered one is, and
+ * Enter or Space picks it. After a click the arrows stay the stepper's, as its hint says.
  */
 export function TokenChips(props: {
   labels: readonly string[]; // as tokenLabel shows them
@@ -28,13 +29,21 @@ export function TokenChips(props: {
   const shownIds = useRef<ArrayLike<number>>([]);
   const { labels, onPick } = props;
   const layout = useMemo(() => layoutChipFigure(labels, props.width), [labels, props.width]);
-  const tabStop = props.selected >= 0 && props.selected < labels.length ? props.selected : 0;
+  // Where the keys left focus, for the selection it was left under: a new selection or a shorter text resets it.
+  const [movedTo, setMovedTo] = useState<{ chip: number; selected: number } | null>(null);
+  const selectedStop = props.selected >= 0 && props.selected < labels.length ? props.selected : 0;
+  const tabStop = movedTo && movedTo.selected === props.selected && movedTo.chip < labels.length ? movedTo.chip : selectedStop;
+  // The chip that focus came to with a click, where the arrows stay the stepper's, unlike one reached from the keyboard.
+  // :focus-visible cannot tell them apart: a key pressed on a clicked chip makes it match.
+  const clicked = useRef<number | null>(null);
   const moveFocus = (e: React.KeyboardEvent<SVGGElement>, t: number) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || clicked.current === t) return;
     const next = listKeyStep(e.key, t, labels.length);
     if (next === null) return;
     // The key goes no further: the stepper's own arrow keys would step the pass.
     e.preventDefault();
     e.stopPropagation();
+    setMovedTo({ chip: next, selected: props.selected });
     ref.current?.querySelectorAll<SVGGElement>('g.chip')[next]?.focus();
   };
 
@@ -73,8 +82,12 @@ export function TokenChips(props: {
           data-testid="token-chip"
           onPointerEnter={props.onHover && (() => props.onHover?.(t))}
           onPointerLeave={props.onHover && (() => props.onHover?.(null))}
+          onPointerDown={() => (clicked.current = t)}
           onFocus={props.onHover && (() => props.onHover?.(t))}
-          onBlur={props.onHover && (() => props.onHover?.(null))}
+          onBlur={() => {
+            if (clicked.current === t) clicked.current = null;
+            props.onHover?.(null);
+          }}
           onClick={onPick && (() => onPick(t))}
           onKeyDown={
             onPick &&
