@@ -529,6 +529,8 @@ describe('the token pickers', () => {
           picker.evaluate((select) => {
             const probe = document.createElement('span');
             probe.style.font = getComputedStyle(select).font;
+            // Out of the flow, so its width is the glyph's, not a share of the row the picker sits in.
+            probe.style.position = 'absolute';
             probe.textContent = '␣';
             select.after(probe);
             const width = probe.getBoundingClientRect().width;

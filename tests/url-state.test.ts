@@ -169,6 +169,17 @@ describe('URL state', () => {
     expect((await freshStore('?lang=en&text=A%20shared%20link', tab, 'reload')).url.readParam('text')).toBe('A shared link');
   });
 
+  it('keeps what was typed for a reload even when the pending write lands between the reload’s request and the page going', async () => {
+    const tab = fakeStorage();
+    const page = await freshStore('?lang=en&text=The', tab);
+    const asked = page.win.location.search;
+    page.url.writeParams({ text: 'The king said' }, 'replace');
+    page.win.fire('beforeunload');
+    vi.advanceTimersByTime(page.url.URL_WRITE_DELAY_MS + 1);
+    page.win.fire('pagehide');
+    expect((await freshStore(asked, tab, 'reload')).url.readParam('text')).toBe('The king said');
+  });
+
   it('forgets what was left for a reload when the page comes back from the browser’s page cache', async () => {
     const tab = fakeStorage();
     const page = await freshStore('?lang=en&text=The', tab);

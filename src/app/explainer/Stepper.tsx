@@ -103,7 +103,7 @@ export function Stepper(props: Props) {
           >
             {props.labels.map((label, i) => (
               <option key={i} value={i}>
-                {i}: {label}
+                {i18n.labelled(String(i), label)}
               </option>
             ))}
           </select>

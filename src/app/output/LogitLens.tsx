@@ -42,7 +42,7 @@ export function LogitLens({
         >
           {result.ids.map((id, p) => (
             <option key={p} value={p}>
-              {p}: {tokenLabel(tokenizer, id)}
+              {labelled(String(p), tokenLabel(tokenizer, id))}
             </option>
           ))}
         </select>

@@ -69,7 +69,10 @@ export function SoftmaxFigure({ result }: OutputProps) {
                 {why && <span className="removed-tag">{why}</span>}
               </span>
               <span className="num">{fmt(logits[id], 2)}</span>
-              <ProbBar label={labelled(label, formatPercent(view.probs[id])) + (why ? ` (${why})` : '')} removed={!view.kept[id]} />
+              <ProbBar
+                label={labelled(label, formatPercent(view.probs[id])) + (why ? t('inParentheses', { value: why }) : '')}
+                removed={!view.kept[id]}
+              />
               <span className="num" data-prob={view.probs[id]}>
                 {formatPercent(view.probs[id])}
               </span>

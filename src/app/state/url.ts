@@ -135,14 +135,14 @@ function takeUnwritten(): Unwritten | null {
   }
 }
 
-function leavePage() {
+/** Keep a write still pending, and the address it has not reached, for a reload. */
+function keepUnwritten() {
   if (pendingWrite === null) return;
   try {
     tabStorage()?.setItem(UNWRITTEN_KEY, JSON.stringify({ address: addressNow(), search } satisfies Unwritten));
   } catch {
-    // storage full or off: the write below is all the page can do
+    // storage full or off: the address is all a reload will have
   }
-  writeUrl('replace');
 }
 
 /**
@@ -225,7 +225,12 @@ if (hasWindow) {
     search = searchFromAddress(window.location.search);
     notify();
   });
-  window.addEventListener('pagehide', leavePage);
+  // A reload is asked for at beforeunload, and the pending write may still land before the page goes: kept then too.
+  window.addEventListener('beforeunload', keepUnwritten);
+  window.addEventListener('pagehide', () => {
+    keepUnwritten();
+    flushPendingWrite();
+  });
   // Back from the browser's page cache is the same page, its state still in memory: nothing is for a reload any more.
   window.addEventListener('pageshow', (event: PageTransitionEvent) => {
     if (event.persisted) takeUnwritten();

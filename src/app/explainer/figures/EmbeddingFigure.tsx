@@ -91,7 +91,7 @@ export function EmbeddingFigure(props: {
             <select value={other} onChange={(ev) => setOther(Number(ev.target.value))} aria-label={ui.otherToken} className="token-options">
               {labels.map((label, i) => (
                 <option key={i} value={i}>
-                  {i}: {label}
+                  {labelled(String(i), label)}
                 </option>
               ))}
             </select>

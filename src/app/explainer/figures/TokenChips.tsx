@@ -82,12 +82,15 @@ export function TokenChips(props: {
           data-testid="token-chip"
           onPointerEnter={props.onHover && (() => props.onHover?.(t))}
           onPointerLeave={props.onHover && (() => props.onHover?.(null))}
-          onPointerDown={() => (clicked.current = t)}
+          onPointerDown={onPick && (() => (clicked.current = t))}
           onFocus={props.onHover && (() => props.onHover?.(t))}
-          onBlur={() => {
-            if (clicked.current === t) clicked.current = null;
-            props.onHover?.(null);
-          }}
+          onBlur={
+            onPick &&
+            (() => {
+              if (clicked.current === t) clicked.current = null;
+              props.onHover?.(null);
+            })
+          }
           onClick={onPick && (() => onPick(t))}
           onKeyDown={
             onPick &&

@@ -74,7 +74,7 @@ const lab = {
   labDirectionSame: 'The two words of a direction must be different.',
   labAxisSame: 'The two words of an axis must be different.',
   labZoomHint:
-    'Ctrl + scroll or pinch to zoom, drag to pan; or focus the picture and use + − and the arrow keys (0 resets). Hover or tap a point to read it.',
+    'Ctrl + scroll, or pinch on a touchpad, to zoom; drag to pan; or focus the picture and use + − and the arrow keys (0 resets). Hover or tap a point to read it.',
   labZoomHintTouch: 'Pinch to zoom and drag with two fingers to pan; one finger scrolls the page. Tap a point to read it.',
   labResetView: 'Reset view',
   labReplay: 'Replay the arrows',
